@@ -1,0 +1,217 @@
+#include "app/App.h"
+
+#include <csignal>
+#include <fcntl.h>
+#include <filesystem>
+#include <optional>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "app/Embedded.h"
+#include "cache/Redis.h"
+#include "db/Migrations.h"
+#include "db/Pool.h"
+#include "handlers/OpsHandlers.h"
+#include "http/Metrics.h"
+#include "http/Router.h"
+#include "http/Server.h"
+#include "log/Log.h"
+#include "services/HealthService.h"
+
+namespace ticketing::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A signal that arrives during start-up is remembered here; start-up stops at the next step
+// and shuts down what it started. Once the server runs, Asio handles the signals.
+volatile std::sig_atomic_t g_stopRequested = 0;
+extern "C" void onEarlySignal(int)
+{
+    g_stopRequested = 1;
+}
+
+struct StartupInterrupted : std::runtime_error
+{
+    StartupInterrupted() : std::runtime_error("stopped by a signal during start-up") {}
+};
+
+void checkpoint()
+{
+    if (g_stopRequested)
+        throw StartupInterrupted();
+}
+
+// One ticketd owns the embedded servers of a data directory at a time.
+class DataDirLock
+{
+public:
+    explicit DataDirLock(const fs::path& dir)
+    {
+        const auto file = dir / "ticketd.lock";
+        m_fd = open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (m_fd < 0)
+            throw std::runtime_error("cannot open " + file.string());
+        if (flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
+            char buf[32] = {};
+            const auto n = pread(m_fd, buf, sizeof buf - 1, 0);
+            throw std::runtime_error("another ticketd (pid " + std::string(buf, n > 0 ? static_cast<std::size_t>(n) : 0) +
+                                     ") runs on the data directory " + dir.string());
+        }
+        const auto pid = std::to_string(getpid());
+        if (ftruncate(m_fd, 0) != 0 || pwrite(m_fd, pid.data(), pid.size(), 0) < 0) {
+            // the lock itself is what matters; the pid is for the message above
+        }
+    }
+    ~DataDirLock() { close(m_fd); }
+
+private:
+    int m_fd = -1;
+};
+
+// The database and Redis this process uses: the configured ones, or embedded ones it runs.
+struct Backends
+{
+    std::optional<DataDirLock> lock;
+    std::optional<EmbeddedPostgres> postgres;
+    std::optional<EmbeddedRedis> redis;
+    std::string databaseUrl;
+    std::string redisUrl;
+
+    void start(const config::Config& c, bool needRedis)
+    {
+        const bool embedded = !c.databaseUrl || (needRedis && !c.redisUrl);
+        if (embedded) {
+            fs::create_directories(c.dataDir);
+            lock.emplace(c.dataDir);
+        }
+        if (c.databaseUrl) {
+            databaseUrl = *c.databaseUrl;
+        } else {
+            postgres.emplace(c.dataDir);
+            databaseUrl = postgres->start();
+        }
+        checkpoint();
+        if (!needRedis)
+            return;
+        if (c.redisUrl) {
+            redisUrl = *c.redisUrl;
+        } else {
+            redis.emplace(c.dataDir);
+            redisUrl = redis->start();
+        }
+        checkpoint();
+    }
+
+    // Reverse order of start.
+    void stop()
+    {
+        redis.reset();
+        postgres.reset();
+        lock.reset();
+    }
+};
+
+void applyLogLevel(const config::Config& c)
+{
+    log::Level level = log::Level::Info;
+    log::parseLevel(c.logLevel, level);
+    log::setLevel(level);
+}
+
+} // namespace
+
+int runServer(const config::Config& c)
+{
+    applyLogLevel(c);
+    std::signal(SIGINT, onEarlySignal);
+    std::signal(SIGTERM, onEarlySignal);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    Backends backends;
+    try {
+        http::Metrics metrics;
+        http::ServerOptions so;
+        so.host = c.listenHost;
+        so.port = c.listenPort;
+        so.threads = c.ioThreads;
+        so.readTimeout = std::chrono::seconds(c.readTimeoutSeconds);
+        so.shutdownGrace = std::chrono::seconds(c.shutdownGraceSeconds);
+
+        std::optional<db::Pool> pool;
+        std::unique_ptr<http::Router> routerPtr;
+        backends.start(c, true);
+        log::info("migrating the database");
+        const auto report = db::migrate(db::withConnectTimeout(backends.databaseUrl, 5), db::builtinMigrations());
+        log::info("database schema is current", {{"version", report.current},
+                                                  {"applied_now", static_cast<std::int64_t>(report.applied.size())}});
+        checkpoint();
+
+        pool.emplace(db::Pool::Options{db::withConnectTimeout(backends.databaseUrl, 3), c.dbPoolSize,
+                                       static_cast<std::size_t>(c.dbQueueLimit)});
+        cache::Redis redis({backends.redisUrl, 4, std::chrono::milliseconds(500), std::chrono::milliseconds(1000)});
+        services::HealthService health(*pool, redis);
+
+        routerPtr = std::make_unique<http::Router>(&*pool);
+        handlers::registerOpsRoutes(*routerPtr, health, metrics);
+        metrics.addCollector([&pool, &redis] {
+            const auto s = pool->stats();
+            return std::vector<http::Metrics::Sample>{
+                {"ticketd_db_pool_size", "Database workers (one connection each).", "gauge", double(s.size)},
+                {"ticketd_db_pool_busy", "Database workers running a task.", "gauge", double(s.busy)},
+                {"ticketd_db_pool_connections", "Database workers with an open connection.", "gauge", double(s.connected)},
+                {"ticketd_db_pool_queue_depth", "Tasks waiting for a database worker.", "gauge", double(s.queued)},
+                {"ticketd_db_pool_queue_limit", "Tasks that may wait before requests get 503.", "gauge", double(s.queueLimit)},
+                {"ticketd_db_pool_rejected_total", "Tasks refused because the queue was full.", "counter", double(s.rejected)},
+                {"ticketd_db_pool_completed_total", "Tasks run by the database workers.", "counter", double(s.completed)},
+                {"ticketd_redis_up", "1 when Redis answers, 0 when ticketd runs on PostgreSQL alone.", "gauge", redis.isUp() ? 1.0 : 0.0},
+                {"ticketd_redis_transitions_total", "Times Redis went up or down.", "counter", double(redis.transitions())},
+            };
+        });
+
+        http::Server server(so, *routerPtr, metrics);
+        server.listen();
+        checkpoint();
+        log::info("ticketd is serving", {{"url", "http://" + c.listenHost + ":" + std::to_string(server.port())},
+                                         {"embedded_postgres", backends.postgres.has_value()},
+                                         {"embedded_redis", backends.redis.has_value()},
+                                         {"pid", getpid()}});
+        server.run(); // until SIGTERM / SIGINT, then graceful
+        log::info("http server stopped; closing the database pool");
+        pool->stop();
+    } catch (const StartupInterrupted& e) {
+        log::info(e.what());
+        backends.stop();
+        return 0;
+    } catch (const std::exception& e) {
+        log::error("ticketd cannot run", {{"error", e.what()}});
+        backends.stop();
+        return 1;
+    }
+    backends.stop();
+    log::info("ticketd stopped");
+    return 0;
+}
+
+int runMigrate(const config::Config& c)
+{
+    applyLogLevel(c);
+    std::signal(SIGINT, onEarlySignal);
+    std::signal(SIGTERM, onEarlySignal);
+    Backends backends;
+    try {
+        backends.start(c, false);
+        const auto report = db::migrate(db::withConnectTimeout(backends.databaseUrl, 5), db::builtinMigrations());
+        log::info("database schema is current", {{"version", report.current},
+                                                  {"applied_now", static_cast<std::int64_t>(report.applied.size())}});
+    } catch (const std::exception& e) {
+        log::error("migration failed", {{"error", e.what()}});
+        backends.stop();
+        return 1;
+    }
+    backends.stop();
+    return 0;
+}
+
+} // namespace ticketing::app

@@ -1,0 +1,204 @@
+#include "config/Config.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <functional>
+#include <sstream>
+
+namespace ticketing::config {
+
+namespace {
+
+using Apply = std::function<std::string(Config&, const std::string&)>; // "" or an error
+
+std::string parseInt(const std::string& text, int min, int max, int& out)
+{
+    int v = 0;
+    const auto* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, v);
+    if (ec != std::errc() || ptr != end)
+        return "\"" + text + "\" is not a whole number";
+    if (v < min || v > max)
+        return "must be between " + std::to_string(min) + " and " + std::to_string(max);
+    out = v;
+    return {};
+}
+
+std::string parseListen(const std::string& text, Config& c)
+{
+    std::string host;
+    std::string port;
+    if (!text.empty() && text.front() == '[') { // [::1]:8080
+        const auto close = text.find(']');
+        if (close == std::string::npos || close + 1 >= text.size() || text[close + 1] != ':')
+            return "\"" + text + "\" is not host:port";
+        host = text.substr(1, close - 1);
+        port = text.substr(close + 2);
+    } else {
+        const auto colon = text.rfind(':');
+        if (colon == std::string::npos)
+            return "\"" + text + "\" is not host:port";
+        host = text.substr(0, colon);
+        port = text.substr(colon + 1);
+    }
+    if (host.empty())
+        return "\"" + text + "\" has no host (use 0.0.0.0 for every address)";
+    int p = 0;
+    if (auto err = parseInt(port, 0, 65535, p); !err.empty())
+        return "port " + err;
+    c.listenHost = host;
+    c.listenPort = static_cast<std::uint16_t>(p);
+    return {};
+}
+
+struct Entry
+{
+    ConfigKey key;
+    Apply apply;
+};
+
+const std::vector<Entry>& entries()
+{
+    static const std::vector<Entry> table = {
+        {{"--listen", "TICKETING_LISTEN", "127.0.0.1:8080", "address and port to serve (port 0: any free port)"},
+         [](Config& c, const std::string& v) { return parseListen(v, c); }},
+        {{"--data-dir", "TICKETING_DATA_DIR", "./var", "data directory: embedded PostgreSQL and Redis, keys"},
+         [](Config& c, const std::string& v) {
+             if (v.empty())
+                 return std::string("must not be empty");
+             c.dataDir = v;
+             return std::string();
+         }},
+        {{"--database-url", "TICKETING_DATABASE_URL", "", "a PostgreSQL server to use instead of the embedded one"},
+         [](Config& c, const std::string& v) {
+             c.databaseUrl = v.empty() ? std::nullopt : std::optional(v);
+             return std::string();
+         }},
+        {{"--redis-url", "TICKETING_REDIS_URL", "", "a Redis server to use instead of the embedded one (redis://host:port/db or unix:///path)"},
+         [](Config& c, const std::string& v) {
+             c.redisUrl = v.empty() ? std::nullopt : std::optional(v);
+             return std::string();
+         }},
+        {{"--hold-ttl-seconds", "TICKETING_HOLD_TTL_SECONDS", "300", "how long a hold lasts"},
+         [](Config& c, const std::string& v) { return parseInt(v, 1, 86400, c.holdTtlSeconds); }},
+        {{"--token-key-file", "TICKETING_TOKEN_KEY_FILE", "", "the key that signs access tokens (unset: made once and kept in the database)"},
+         [](Config& c, const std::string& v) {
+             c.tokenKeyFile = v.empty() ? std::nullopt : std::optional(v);
+             return std::string();
+         }},
+        {{"--io-threads", "TICKETING_IO_THREADS", "0", "threads serving HTTP and WebSocket I/O (0: one per core)"},
+         [](Config& c, const std::string& v) { return parseInt(v, 0, 256, c.ioThreads); }},
+        {{"--db-pool-size", "TICKETING_DB_POOL_SIZE", "8", "database workers, one connection each"},
+         [](Config& c, const std::string& v) { return parseInt(v, 1, 512, c.dbPoolSize); }},
+        {{"--db-queue-limit", "TICKETING_DB_QUEUE_LIMIT", "512", "requests that may wait for a database worker; more get 503"},
+         [](Config& c, const std::string& v) { return parseInt(v, 1, 1000000, c.dbQueueLimit); }},
+        {{"--read-timeout-seconds", "TICKETING_READ_TIMEOUT_SECONDS", "30", "time a client has to send a whole request (and idle keep-alive time)"},
+         [](Config& c, const std::string& v) { return parseInt(v, 1, 3600, c.readTimeoutSeconds); }},
+        {{"--shutdown-grace-seconds", "TICKETING_SHUTDOWN_GRACE_SECONDS", "20", "on SIGTERM, time in-flight requests get to finish"},
+         [](Config& c, const std::string& v) { return parseInt(v, 0, 3600, c.shutdownGraceSeconds); }},
+        {{"--log-level", "TICKETING_LOG_LEVEL", "info", "debug, info, warn or error"},
+         [](Config& c, const std::string& v) {
+             if (v != "debug" && v != "info" && v != "warn" && v != "error")
+                 return std::string("must be debug, info, warn or error");
+             c.logLevel = v;
+             return std::string();
+         }},
+    };
+    return table;
+}
+
+} // namespace
+
+const std::vector<ConfigKey>& configKeys()
+{
+    static const std::vector<ConfigKey> keys = [] {
+        std::vector<ConfigKey> k;
+        for (const auto& e : entries())
+            k.push_back(e.key);
+        return k;
+    }();
+    return keys;
+}
+
+ParseOutcome parse(int argc, const char* const* argv, const char* (*getenvFn)(const char*),
+                   bool allowExtra)
+{
+    ParseOutcome out;
+    for (const auto& e : entries()) {
+        const char* v = getenvFn ? getenvFn(e.key.env) : nullptr;
+        if (!v)
+            continue;
+        if (auto err = e.apply(out.config, v); !err.empty()) {
+            out.error = std::string(e.key.env) + ": " + err;
+            return out;
+        }
+    }
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--help" || arg == "-h") {
+            out.help = true;
+            continue;
+        }
+        if (arg == "--version") {
+            out.version = true;
+            continue;
+        }
+        if (arg.rfind("--", 0) != 0) {
+            out.positional.push_back(arg);
+            continue;
+        }
+        std::string name = arg;
+        std::optional<std::string> value;
+        if (const auto eq = arg.find('='); eq != std::string::npos) {
+            name = arg.substr(0, eq);
+            value = arg.substr(eq + 1);
+        }
+        const Entry* entry = nullptr;
+        for (const auto& e : entries())
+            if (name == e.key.flag)
+                entry = &e;
+        if (!value) {
+            if (i + 1 >= argc) {
+                out.error = name + " needs a value";
+                return out;
+            }
+            value = argv[++i];
+        }
+        if (!entry) {
+            if (!allowExtra) {
+                out.error = "unknown option " + name + " (see --help)";
+                return out;
+            }
+            out.extraFlags.emplace_back(name, *value);
+            continue;
+        }
+        if (auto err = entry->apply(out.config, *value); !err.empty()) {
+            out.error = name + ": " + err;
+            return out;
+        }
+    }
+    return out;
+}
+
+std::string helpText()
+{
+    std::ostringstream s;
+    s << "ticketd: the ticketing suite's server (REST API, live seat sync, inventory)\n\n"
+         "Usage:\n"
+         "  ticketd [options]            serve (the default)\n"
+         "  ticketd migrate [options]    apply database migrations and exit\n\n"
+         "Every option is also an environment variable; flags win over the environment.\n\n";
+    for (const auto& k : configKeys()) {
+        s << "  " << k.flag << " VALUE\n      " << k.env << "\n      " << k.help;
+        if (*k.fallback)
+            s << " (default: " << k.fallback << ")";
+        else
+            s << " (default: unset)";
+        s << "\n";
+    }
+    s << "\nWith no database or Redis URL, ticketd runs its own PostgreSQL and Redis under the data\n"
+         "directory (Debian's postgresql and redis-server packages) and stops them when it stops.\n";
+    return s.str();
+}
+
+} // namespace ticketing::config

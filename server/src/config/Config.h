@@ -1,0 +1,59 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ticketing::config {
+
+// Everything ticketd can be told, twelve-factor style: each key is an environment variable and
+// a flag of the same meaning; flags win. All keys live in one table (Config.cpp) with their
+// defaults and help text, so `ticketd --help`, the README and the parser cannot drift apart.
+struct Config
+{
+    std::string listenHost = "127.0.0.1";
+    std::uint16_t listenPort = 8080;
+    std::string dataDir = "./var";
+    std::optional<std::string> databaseUrl; // unset: embedded PostgreSQL under dataDir
+    std::optional<std::string> redisUrl;    // unset: embedded Redis under dataDir
+    int holdTtlSeconds = 300;
+    std::optional<std::string> tokenKeyFile;
+    int ioThreads = 0; // 0: one per core
+    int dbPoolSize = 8;
+    int dbQueueLimit = 512;
+    int readTimeoutSeconds = 30;
+    int shutdownGraceSeconds = 20;
+    std::string logLevel = "info";
+};
+
+struct ConfigKey
+{
+    const char* flag;    // "--listen"
+    const char* env;     // "TICKETING_LISTEN"
+    const char* fallback; // default as text; "" = unset
+    const char* help;
+};
+
+const std::vector<ConfigKey>& configKeys();
+
+struct ParseOutcome
+{
+    Config config;
+    std::vector<std::string> positional; // sub-command words ("migrate", "user", "add", ...)
+    std::vector<std::pair<std::string, std::string>> extraFlags; // flags of a sub-command
+    bool help = false;
+    bool version = false;
+    std::string error; // non-empty: a sentence for the operator, exit 2
+};
+
+// Reads `env` (a getenv-like function, injectable for tests) and then argv. Flags are
+// "--name value" or "--name=value". Flags not in the table are kept in extraFlags only when
+// `allowExtra` is set (sub-commands have their own); otherwise they are an error.
+ParseOutcome parse(int argc, const char* const* argv, const char* (*getenvFn)(const char*),
+                   bool allowExtra = true);
+
+std::string helpText();
+
+} // namespace ticketing::config

@@ -1,0 +1,170 @@
+#include "db/Pool.h"
+
+#include <pqxx/pqxx>
+
+#include "log/Log.h"
+
+namespace ticketing::db {
+
+namespace {
+constexpr auto kReconnectBackoff = std::chrono::milliseconds(500);
+}
+
+std::string withConnectTimeout(const std::string& url, int seconds)
+{
+    if (url.find("connect_timeout") != std::string::npos)
+        return url;
+    const bool isUri = url.rfind("postgres://", 0) == 0 || url.rfind("postgresql://", 0) == 0;
+    if (isUri)
+        return url + (url.find('?') == std::string::npos ? "?" : "&") +
+               "connect_timeout=" + std::to_string(seconds);
+    return url + " connect_timeout=" + std::to_string(seconds);
+}
+
+struct Session::Connection
+{
+    explicit Connection(const std::string& url) : conn(url) {}
+    pqxx::connection conn;
+};
+
+Session::Session(std::string url) : m_url(std::move(url)) {}
+Session::~Session() = default;
+
+pqxx::connection_base& Session::connection()
+{
+    if (m_conn && m_conn->conn.is_open())
+        return m_conn->conn;
+    m_conn.reset();
+    const auto now = std::chrono::steady_clock::now();
+    if (now < m_retryAfter)
+        throw Unavailable("the database is unreachable (retrying shortly)");
+    try {
+        m_conn = std::make_unique<Connection>(m_url);
+    } catch (const std::exception& e) {
+        m_retryAfter = now + kReconnectBackoff;
+        throw Unavailable(std::string("cannot connect to the database: ") + e.what());
+    }
+    return m_conn->conn;
+}
+
+bool Session::isConnected() const
+{
+    return m_conn && m_conn->conn.is_open();
+}
+
+void Session::reset()
+{
+    m_conn.reset();
+}
+
+void Session::run(const std::function<void(pqxx::connection_base&)>& fn, bool idempotent)
+{
+    for (int attempt = 0;; ++attempt) {
+        auto& c = connection();
+        try {
+            fn(c);
+            return;
+        } catch (const pqxx::broken_connection& e) {
+            reset();
+            if (!idempotent || attempt > 0)
+                throw Unavailable(std::string("the database connection broke: ") + e.what());
+            m_retryAfter = {}; // reconnect at once for the retry
+        }
+    }
+}
+
+std::chrono::microseconds Session::ping()
+{
+    const auto start = std::chrono::steady_clock::now();
+    run([](pqxx::connection_base& c) {
+            pqxx::nontransaction tx(c);
+            tx.exec1("SELECT 1");
+        },
+        true);
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+}
+
+Pool::Pool(Options options) : m_options(std::move(options))
+{
+    for (int i = 0; i < m_options.size; ++i)
+        m_sessions.push_back(std::make_unique<Session>(m_options.url));
+    for (int i = 0; i < m_options.size; ++i)
+        m_workers.emplace_back([this, i] { workerLoop(i); });
+}
+
+Pool::~Pool()
+{
+    stop();
+}
+
+bool Pool::trySubmit(Task task)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_stopping || m_queue.size() >= m_options.queueLimit) {
+            m_rejected.fetch_add(1, std::memory_order_relaxed);
+            return false;
+        }
+        m_queue.push_back(std::move(task));
+    }
+    m_wake.notify_one();
+    return true;
+}
+
+Pool::Stats Pool::stats() const
+{
+    Stats s;
+    s.size = m_options.size;
+    s.busy = m_busy.load();
+    s.queueLimit = m_options.queueLimit;
+    s.rejected = m_rejected.load();
+    s.completed = m_completed.load();
+    const std::lock_guard lock(m_mutex);
+    s.queued = m_queue.size();
+    for (const auto& session : m_sessions)
+        s.connected += session->isConnected() ? 1 : 0; // a racy read of a flag: fine for a gauge
+    return s;
+}
+
+void Pool::stop()
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_stopping && m_workers.empty())
+            return;
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    for (auto& t : m_workers)
+        if (t.joinable())
+            t.join();
+    m_workers.clear();
+}
+
+void Pool::workerLoop(int index)
+{
+    Session& session = *m_sessions[static_cast<std::size_t>(index)];
+    for (;;) {
+        Task task;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty())
+                return; // stopping and drained
+            task = std::move(m_queue.front());
+            m_queue.pop_front();
+        }
+        m_busy.fetch_add(1);
+        try {
+            task(session);
+        } catch (const std::exception& e) {
+            log::error("database task failed", {{"error", e.what()}});
+        } catch (...) {
+            log::error("database task failed", {{"error", "unknown exception"}});
+        }
+        m_busy.fetch_sub(1);
+        m_completed.fetch_add(1, std::memory_order_relaxed);
+    }
+}
+
+} // namespace ticketing::db

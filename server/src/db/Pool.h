@@ -1,0 +1,120 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace pqxx {
+class connection_base; // libpqxx 6.4: pqxx::connection is an alias of a template over this
+}
+
+namespace ticketing::db {
+
+// The database cannot be reached (connect failed, or the connection broke mid-call). Handlers
+// answer 503 database_unavailable; the next call on the session reconnects.
+class Unavailable : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Adds libpq's connect_timeout to a URL or key=value string that has none, so that a dead
+// server costs seconds, not minutes.
+std::string withConnectTimeout(const std::string& url, int seconds);
+
+// One worker's database connection. Made on first use and again after it breaks; after a
+// failed attempt, calls fail fast for a short back-off instead of each waiting for a timeout.
+// Owned and used by exactly one worker thread.
+class Session
+{
+public:
+    explicit Session(std::string url);
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    // The open connection, connecting if needed; throws Unavailable. For code in db/ only.
+    pqxx::connection_base& connection();
+    bool isConnected() const;
+    // Drops the connection after it broke, so the next call makes a new one.
+    void reset();
+
+    // Runs `fn` (which talks to the database); a broken connection resets the session and,
+    // when `idempotent`, runs `fn` once more on a fresh connection (the usual case after a
+    // PostgreSQL restart, when the pooled connection is found dead on first use). Otherwise,
+    // and when the retry fails too, throws Unavailable. Other pqxx errors propagate.
+    void run(const std::function<void(pqxx::connection_base&)>& fn, bool idempotent);
+
+    // SELECT 1, idempotent; the round trip time.
+    std::chrono::microseconds ping();
+
+private:
+    struct Connection; // holds the pqxx::connection; defined where pqxx is included
+    std::string m_url;
+    std::unique_ptr<Connection> m_conn;
+    std::chrono::steady_clock::time_point m_retryAfter{};
+};
+
+// A bounded pool of worker threads, each with its own Session. Blocking database work never
+// runs on the I/O threads: they submit a task here and get the answer posted back. The queue
+// is bounded so that an overloaded database turns into quick 503s with Retry-After instead of
+// an ever-growing backlog.
+class Pool
+{
+public:
+    struct Options
+    {
+        std::string url;
+        int size = 8;
+        std::size_t queueLimit = 512;
+    };
+    struct Stats
+    {
+        int size = 0;
+        int busy = 0;
+        int connected = 0;
+        std::size_t queued = 0;
+        std::size_t queueLimit = 0;
+        std::uint64_t rejected = 0;
+        std::uint64_t completed = 0;
+    };
+    // A task runs on a worker thread with that worker's session. It must not throw; an escaping
+    // exception is logged and swallowed so that the worker survives.
+    using Task = std::function<void(Session&)>;
+
+    explicit Pool(Options options);
+    ~Pool(); // stop()
+    Pool(const Pool&) = delete;
+    Pool& operator=(const Pool&) = delete;
+
+    // False, at once, when the queue is full or the pool is stopping.
+    bool trySubmit(Task task);
+    Stats stats() const;
+    // Refuses new tasks, runs those already queued (each belongs to a request in flight), joins.
+    void stop();
+
+private:
+    void workerLoop(int index);
+
+    Options m_options;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Task> m_queue;
+    bool m_stopping = false;
+    std::vector<std::unique_ptr<Session>> m_sessions;
+    std::vector<std::thread> m_workers;
+    std::atomic<int> m_busy{0};
+    std::atomic<std::uint64_t> m_rejected{0};
+    std::atomic<std::uint64_t> m_completed{0};
+};
+
+} // namespace ticketing::db

@@ -1,0 +1,33 @@
+#include "handlers/OpsHandlers.h"
+
+#include "http/Metrics.h"
+#include "http/Router.h"
+#include "services/HealthService.h"
+
+namespace ticketing::handlers {
+
+// Generated at build time from docs/openapi.json.
+extern const char* const kOpenApiDocument;
+
+void registerOpsRoutes(http::Router& router, services::HealthService& health, http::Metrics& metrics)
+{
+    router.add("GET", "/healthz", http::InlineHandler([](const http::Request&, const http::PathParams&) {
+                   return http::Response::json(200, {{"status", "ok"}});
+               }));
+    router.add("GET", "/readyz",
+               http::DatabaseHandler([&health](const http::Request&, const http::PathParams&, db::Session& session) {
+                   auto r = health.readiness(session);
+                   auto response = http::Response::json(r.ready ? 200 : 503, r.body);
+                   if (!r.ready)
+                       response.headers.emplace_back("Retry-After", "1");
+                   return response;
+               }));
+    router.add("GET", "/metrics", http::InlineHandler([&metrics](const http::Request&, const http::PathParams&) {
+                   return http::Response::text(200, metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
+               }));
+    router.add("GET", "/api/v1/openapi.json", http::InlineHandler([](const http::Request&, const http::PathParams&) {
+                   return http::Response::text(200, kOpenApiDocument, "application/json");
+               }));
+}
+
+} // namespace ticketing::handlers

@@ -1,0 +1,186 @@
+#include "http/Router.h"
+
+#include <stdexcept>
+
+#include "db/Pool.h"
+#include "log/Log.h"
+
+namespace ticketing::http {
+
+using domain::Problem;
+using domain::ProblemCode;
+
+namespace {
+std::vector<std::string_view> splitPath(std::string_view path)
+{
+    std::vector<std::string_view> parts;
+    std::size_t start = 1; // skip the leading '/'
+    while (start <= path.size()) {
+        const auto slash = path.find('/', start);
+        const auto end = slash == std::string_view::npos ? path.size() : slash;
+        parts.push_back(path.substr(start, end - start));
+        if (slash == std::string_view::npos)
+            break;
+        start = slash + 1;
+    }
+    return parts;
+}
+
+bool isParam(const std::string& segment)
+{
+    return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+Response internalError(const Request& request, const std::string& what)
+{
+    log::error("request failed", {{"request_id", request.requestId}, {"method", request.method},
+                                  {"path", request.path}, {"error", what}});
+    return Response::problem(Problem(ProblemCode::InternalError,
+                                     "something went wrong on our side; quote the request id when reporting it"),
+                             request.requestId);
+}
+} // namespace
+
+Router::Router(db::Pool* pool) : m_pool(pool) {}
+
+void Router::addRoute(Route route)
+{
+    if (route.pattern.empty() || route.pattern.front() != '/')
+        throw std::invalid_argument("route pattern must start with '/': " + route.pattern);
+    for (auto part : splitPath(route.pattern))
+        route.segments.emplace_back(part);
+    for (const auto& r : m_routes)
+        if (r.method == route.method && r.pattern == route.pattern)
+            throw std::invalid_argument("route registered twice: " + route.method + " " + route.pattern);
+    m_routes.push_back(std::move(route));
+}
+
+void Router::add(std::string method, std::string pattern, InlineHandler handler, std::size_t bodyLimit)
+{
+    addRoute({std::move(method), std::move(pattern), {}, std::move(handler), {}, bodyLimit});
+}
+
+void Router::add(std::string method, std::string pattern, DatabaseHandler handler, std::size_t bodyLimit)
+{
+    if (!m_pool)
+        throw std::logic_error("a database route needs a router with a pool: " + pattern);
+    addRoute({std::move(method), std::move(pattern), {}, {}, std::move(handler), bodyLimit});
+}
+
+Router::Match Router::match(std::string_view method, std::string_view path) const
+{
+    Match result;
+    if (path.empty() || path.front() != '/')
+        return result;
+    const auto parts = splitPath(path);
+    std::vector<std::string> allowed;
+    for (std::size_t i = 0; i < m_routes.size(); ++i) {
+        const auto& r = m_routes[i];
+        if (r.segments.size() != parts.size())
+            continue;
+        PathParams params;
+        bool ok = true;
+        for (std::size_t k = 0; k < parts.size() && ok; ++k) {
+            if (isParam(r.segments[k])) {
+                ok = !parts[k].empty();
+                if (ok)
+                    params.emplace(r.segments[k].substr(1, r.segments[k].size() - 2), std::string(parts[k]));
+            } else {
+                ok = r.segments[k] == parts[k];
+            }
+        }
+        if (!ok)
+            continue;
+        // HEAD is answered by the GET route (the transport drops the body).
+        if (r.method == method || (method == "HEAD" && r.method == "GET")) {
+            result.kind = Match::Kind::Found;
+            result.routeIndex = i;
+            result.params = std::move(params);
+            return result;
+        }
+        allowed.push_back(r.method);
+    }
+    if (!allowed.empty()) {
+        result.kind = Match::Kind::MethodNotAllowed;
+        for (const auto& m : allowed)
+            result.allow += (result.allow.empty() ? "" : ", ") + m;
+    }
+    return result;
+}
+
+std::vector<Router::RouteInfo> Router::routes() const
+{
+    std::vector<RouteInfo> out;
+    for (const auto& r : m_routes)
+        out.push_back({r.method, r.pattern});
+    return out;
+}
+
+std::size_t Router::bodyLimit(std::string_view method, std::string_view path) const
+{
+    const auto m = match(method, path);
+    return m.kind == Match::Kind::Found ? m_routes[m.routeIndex].bodyLimit : kDefaultBodyLimit;
+}
+
+void Router::handle(Request request, Responder done)
+{
+    auto m = match(request.method, request.path);
+    if (m.kind == Match::Kind::NotFound) {
+        done(Response::problem(Problem(ProblemCode::NotFound, "no resource at " + request.path), request.requestId));
+        return;
+    }
+    if (m.kind == Match::Kind::MethodNotAllowed) {
+        auto r = Response::problem(Problem(ProblemCode::MethodNotAllowed,
+                                           request.method + " is not allowed on " + request.path +
+                                               "; allowed: " + m.allow),
+                                   request.requestId);
+        r.headers.emplace_back("Allow", m.allow);
+        done(std::move(r));
+        return;
+    }
+    const Route& route = m_routes[m.routeIndex];
+    if (route.inlineHandler) {
+        Response r;
+        try {
+            r = route.inlineHandler(request, m.params);
+        } catch (const std::exception& e) {
+            r = internalError(request, e.what());
+        }
+        r.route = route.pattern;
+        done(std::move(r));
+        return;
+    }
+
+    // The task owns the request and a copy of the responder; `route` outlives it (routes are
+    // fixed once the server runs).
+    const std::string requestId = request.requestId;
+    auto task = [&route, request = std::move(request), params = std::move(m.params),
+                 done](db::Session& session) mutable {
+        Response r;
+        try {
+            r = route.databaseHandler(request, params, session);
+        } catch (const db::Unavailable& e) {
+            log::warn("database unavailable", {{"request_id", request.requestId}, {"error", e.what()}});
+            r = Response::problem(Problem(ProblemCode::DatabaseUnavailable,
+                                          "the database cannot be reached; try again shortly"),
+                                  request.requestId);
+            r.headers.emplace_back("Retry-After", "1");
+        } catch (const std::exception& e) {
+            r = internalError(request, e.what());
+        }
+        r.route = route.pattern;
+        done(std::move(r));
+    };
+    // trySubmit takes the task only on success; on refusal `done` is still ours to call.
+    auto shared = std::make_shared<decltype(task)>(std::move(task));
+    if (!m_pool->trySubmit([shared](db::Session& s) { (*shared)(s); })) {
+        auto r = Response::problem(Problem(ProblemCode::Overloaded,
+                                           "too many requests are waiting for the database; retry shortly"),
+                                   requestId);
+        r.headers.emplace_back("Retry-After", "1");
+        r.route = route.pattern;
+        done(std::move(r));
+    }
+}
+
+} // namespace ticketing::http

@@ -1,0 +1,49 @@
+// ticketd: thin entry point; everything lives in the ticketd_* libraries so tests link them.
+#include <cstdio>
+#include <cstdlib>
+#include <sys/resource.h>
+
+#include "app/App.h"
+#include "config/Config.h"
+
+namespace {
+// 1,000 keep-alive clients need more descriptors than the usual soft limit of 1,024.
+void raiseFileLimit()
+{
+    rlimit r{};
+    if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
+        r.rlim_cur = r.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &r);
+    }
+}
+
+const char* environment(const char* name)
+{
+    return std::getenv(name);
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    auto parsed = ticketing::config::parse(argc, argv, environment, false);
+    if (parsed.help) {
+        std::fputs(ticketing::config::helpText().c_str(), stdout);
+        return 0;
+    }
+    if (parsed.version) {
+        std::puts("ticketd " TICKETD_VERSION);
+        return 0;
+    }
+    if (!parsed.error.empty()) {
+        std::fprintf(stderr, "ticketd: %s\n", parsed.error.c_str());
+        return 2;
+    }
+    raiseFileLimit();
+    const auto& words = parsed.positional;
+    if (words.empty() || words[0] == "serve")
+        return ticketing::app::runServer(parsed.config);
+    if (words[0] == "migrate")
+        return ticketing::app::runMigrate(parsed.config);
+    std::fprintf(stderr, "ticketd: unknown command \"%s\" (see --help)\n", words[0].c_str());
+    return 2;
+}
