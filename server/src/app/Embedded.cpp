@@ -219,6 +219,7 @@ std::string EmbeddedRedis::start()
     o.workingDirectory = dir.string();
     o.argv = {binary, "--port", "0", "--unixsocket", m_socket, "--unixsocketperm", "700",
               "--save", "", "--appendonly", "no", "--dir", dir.string(), "--daemonize", "no",
+              "--pidfile", (dir / "redis.pid").string(),
               "--maxclients", "10000"};
     m_process = ChildProcess::spawn(o);
     log::info("embedded Redis starting", {{"pid", m_process.pid()}, {"socket", m_socket}, {"log", logFile}});

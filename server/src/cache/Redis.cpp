@@ -1,5 +1,6 @@
 #include "cache/Redis.h"
 
+#include <csignal>
 #include <stdexcept>
 
 #include <boost/url/parse.hpp>
@@ -101,6 +102,9 @@ struct Redis::Slot
 
 Redis::Redis(Options options) : m_options(std::move(options))
 {
+    // hiredis writes with plain write(): a Redis that went away would kill the whole process
+    // with SIGPIPE. A server wants EPIPE instead, so ignore the signal process-wide.
+    std::signal(SIGPIPE, SIG_IGN);
     auto ep = parseRedisUrl(m_options.url);
     if (!ep)
         throw std::invalid_argument("not a Redis URL (redis://host:port/db or unix:///path): " + m_options.url);
@@ -191,6 +195,7 @@ std::optional<RedisReply> runOn(redisContext* ctx, const std::vector<std::string
 
 bool ping(const std::string& url, std::chrono::milliseconds timeout)
 {
+    std::signal(SIGPIPE, SIG_IGN); // see Redis::Redis
     auto ep = parseRedisUrl(url);
     if (!ep)
         return false;

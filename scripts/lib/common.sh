@@ -1,0 +1,48 @@
+# Shared by scripts/start and scripts/test: the Debian packages the suite needs, installed only
+# when missing, and the build. Sourced, not run.
+
+# Building ticketd and the tests.
+BUILD_PACKAGES=(
+  build-essential cmake pkg-config ccache
+  qt6-base-dev
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libpqxx-dev libhiredis-dev libsodium-dev libssl-dev
+)
+# Running ticketd with its embedded servers (and the test harness's).
+RUNTIME_PACKAGES=(
+  postgresql redis-server redis-tools procps util-linux curl
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# ensure_packages PKG...: installs those not installed; does nothing (fast) when all are there.
+ensure_packages() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" != 0 ]; then
+    die "missing Debian packages: ${missing[*]}. Run this script as root, or: sudo apt-get install ${missing[*]}"
+  fi
+  log "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# build PRESET [TARGET...]: configure (once) and build with the CMake preset.
+build() {
+  local preset=$1
+  shift
+  cd "$ROOT"
+  if [ ! -f "$ROOT/build/$preset/CMakeCache.txt" ]; then
+    log "configuring ($preset)"
+    cmake --preset "$preset" >/dev/null
+  fi
+  log "building ($preset${*:+: $*})"
+  local targets=()
+  for t in "$@"; do targets+=(--target "$t"); done
+  cmake --build --preset "$preset" -j "$(nproc)" "${targets[@]}"
+}

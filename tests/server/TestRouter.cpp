@@ -1,0 +1,198 @@
+#include <QtTest>
+
+#include <boost/json.hpp>
+
+#include "db/Pool.h"
+#include "http/Metrics.h"
+#include "http/Router.h"
+
+using namespace ticketing;
+using namespace ticketing::http;
+
+namespace {
+Response call(Router& router, std::string method, std::string path, std::string body = {},
+              std::vector<std::pair<std::string, std::string>> headers = {})
+{
+    Request r;
+    r.method = std::move(method);
+    r.path = std::move(path);
+    r.target = r.path;
+    r.body = std::move(body);
+    r.headers = std::move(headers);
+    r.requestId = "req-1";
+    std::promise<Response> p;
+    auto f = p.get_future();
+    router.handle(std::move(r), [&p](Response resp) { p.set_value(std::move(resp)); });
+    return f.get();
+}
+
+boost::json::object bodyOf(const Response& r)
+{
+    return boost::json::parse(r.body).as_object();
+}
+} // namespace
+
+class TestRouter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void matchesPatternsAndCapturesParameters()
+    {
+        Router router(nullptr);
+        router.add("GET", "/api/v1/events/{id}", InlineHandler([](const Request&, const PathParams& p) {
+                       return Response::json(200, {{"id", p.at("id")}});
+                   }));
+        router.add("GET", "/api/v1/events", InlineHandler([](const Request&, const PathParams&) {
+                       return Response::json(200, {{"list", true}});
+                   }));
+        auto r = call(router, "GET", "/api/v1/events/abc");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(bodyOf(r).at("id").as_string(), "abc");
+        QCOMPARE(r.route, std::string("/api/v1/events/{id}"));
+        QCOMPARE(bodyOf(call(router, "GET", "/api/v1/events")).at("list").as_bool(), true);
+        QCOMPARE(call(router, "GET", "/api/v1/events/").status, 404); // empty segment is no id
+        QCOMPARE(call(router, "GET", "/api/v1/events/a/b").status, 404);
+        QCOMPARE(call(router, "HEAD", "/api/v1/events").status, 200);
+    }
+
+    void unknownRoutesAndMethodsAreProblems()
+    {
+        Router router(nullptr);
+        router.add("GET", "/x", InlineHandler([](const Request&, const PathParams&) { return Response::noContent(); }));
+        router.add("DELETE", "/x", InlineHandler([](const Request&, const PathParams&) { return Response::noContent(); }));
+        auto r = call(router, "GET", "/nothing-here");
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.contentType, std::string("application/problem+json"));
+        auto b = bodyOf(r);
+        QCOMPARE(b.at("code").as_string(), "not_found");
+        QCOMPARE(b.at("status").as_int64(), 404);
+        QVERIFY(b.contains("type") && b.contains("title") && b.contains("detail"));
+        QCOMPARE(b.at("request_id").as_string(), "req-1");
+        QCOMPARE(r.route, std::string("unmatched"));
+
+        r = call(router, "PUT", "/x");
+        QCOMPARE(r.status, 405);
+        QCOMPARE(bodyOf(r).at("code").as_string(), "method_not_allowed");
+        QCOMPARE(r.headers.at(0), (std::pair<std::string, std::string>{"Allow", "GET, DELETE"}));
+    }
+
+    void aThrowingHandlerIsA500WithTheRequestId()
+    {
+        Router router(nullptr);
+        router.add("GET", "/boom", InlineHandler([](const Request&, const PathParams&) -> Response {
+                       throw std::runtime_error("secret internals");
+                   }));
+        auto r = call(router, "GET", "/boom");
+        QCOMPARE(r.status, 500);
+        auto b = bodyOf(r);
+        QCOMPARE(b.at("code").as_string(), "internal_error");
+        QCOMPARE(b.at("request_id").as_string(), "req-1");
+        QVERIFY(r.body.find("secret internals") == std::string::npos); // the log has it, the client not
+    }
+
+    void bodyLimitsArePerRoute()
+    {
+        Router router(nullptr);
+        router.add("POST", "/api/v1/venues", InlineHandler([](const Request&, const PathParams&) { return Response::noContent(); }),
+                   16 * 1024 * 1024);
+        router.add("POST", "/small", InlineHandler([](const Request&, const PathParams&) { return Response::noContent(); }));
+        QCOMPARE(router.bodyLimit("POST", "/api/v1/venues"), std::size_t(16 * 1024 * 1024));
+        QCOMPARE(router.bodyLimit("POST", "/small"), Router::kDefaultBodyLimit);
+        QCOMPARE(router.bodyLimit("POST", "/unknown"), Router::kDefaultBodyLimit);
+    }
+
+    void databaseRoutesRunOnThePoolAndRefuseWhenFull()
+    {
+        // No database is touched by these handlers, so the pool's lazy sessions never connect.
+        db::Pool pool({"host=/nonexistent", 1, 1});
+        Router router(&pool);
+        std::mutex gate;
+        gate.lock();
+        std::atomic<std::thread::id> ranOn;
+        router.add("GET", "/slow", DatabaseHandler([&](const Request&, const PathParams&, db::Session&) {
+                       ranOn = std::this_thread::get_id();
+                       const std::lock_guard wait(gate);
+                       return Response::json(200, {{"ok", true}});
+                   }));
+        std::promise<Response> first;
+        std::promise<Response> second;
+        auto submit = [&](std::promise<Response>& p) {
+            Request r;
+            r.method = "GET";
+            r.path = "/slow";
+            r.requestId = "rq";
+            router.handle(std::move(r), [&p](Response resp) { p.set_value(std::move(resp)); });
+        };
+        submit(first); // runs on the one worker, held at the gate
+        QTRY_VERIFY(pool.stats().busy == 1);
+        submit(second); // waits in the queue (limit 1)
+        auto third = call(router, "GET", "/slow"); // refused at once
+        QCOMPARE(third.status, 503);
+        QCOMPARE(bodyOf(third).at("code").as_string(), "overloaded");
+        QCOMPARE(third.headers.at(0).first, std::string("Retry-After"));
+        QCOMPARE(pool.stats().rejected, std::uint64_t(1));
+        gate.unlock();
+        QCOMPARE(first.get_future().get().status, 200);
+        QCOMPARE(second.get_future().get().status, 200);
+        QVERIFY(ranOn.load() != std::this_thread::get_id());
+    }
+
+    void anUnreachableDatabaseIsA503()
+    {
+        db::Pool pool({"host=/nonexistent port=1 connect_timeout=1", 1, 4});
+        Router router(&pool);
+        router.add("GET", "/ping", DatabaseHandler([](const Request&, const PathParams&, db::Session& s) {
+                       s.ping();
+                       return Response::noContent();
+                   }));
+        auto r = call(router, "GET", "/ping");
+        QCOMPARE(r.status, 503);
+        QCOMPARE(bodyOf(r).at("code").as_string(), "database_unavailable");
+    }
+
+    void jsonBodiesAreParsedOrRefusedClearly()
+    {
+        Request r;
+        r.body = R"({"a": 1})";
+        r.headers = {{"content-type", "application/json; charset=utf-8"}};
+        QVERIFY(parseJsonBody(r).ok());
+        r.headers = {{"content-type", "application/merge-patch+json"}};
+        QVERIFY(parseJsonBody(r).ok());
+        r.headers = {};
+        QVERIFY(parseJsonBody(r).ok()); // undeclared: try it as JSON
+
+        for (const char* garbage : {"{", "{\"a\":}", "nonsense", "{} {}", "[1,2", "\xff\xfe"}) {
+            r.body = garbage;
+            auto p = parseJsonBody(r);
+            QVERIFY2(!p.ok(), garbage);
+            QCOMPARE(p.error().status(), 400);
+            QCOMPARE(p.error().code(), std::string("invalid_json"));
+        }
+        r.body = "";
+        QCOMPARE(parseJsonBody(r).error().code(), std::string("invalid_json"));
+        r.body = "a=1";
+        r.headers = {{"content-type", "application/x-www-form-urlencoded"}};
+        QCOMPARE(parseJsonBody(r).error().status(), 415);
+    }
+
+    void metricsRenderPrometheusText()
+    {
+        Metrics m;
+        m.recordRequest("/healthz", "GET", 200, 0.0004);
+        m.recordRequest("/healthz", "GET", 200, 0.03);
+        m.recordRequest("unmatched", "GET", 404, 0.0001);
+        m.addCollector([] { return std::vector<Metrics::Sample>{{"ticketd_redis_up", "Redis.", "gauge", 1}}; });
+        const auto text = m.render();
+        QVERIFY(text.find("ticketd_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"} 2") != std::string::npos);
+        QVERIFY(text.find("ticketd_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"} 1") != std::string::npos);
+        QVERIFY(text.find("ticketd_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"0.001\"} 1") != std::string::npos);
+        QVERIFY(text.find("ticketd_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"0.05\"} 2") != std::string::npos);
+        QVERIFY(text.find("ticketd_http_request_duration_seconds_count{route=\"/healthz\"} 2") != std::string::npos);
+        QVERIFY(text.find("# TYPE ticketd_http_request_duration_seconds histogram") != std::string::npos);
+        QVERIFY(text.find("ticketd_redis_up 1") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRouter)
+#include "TestRouter.moc"

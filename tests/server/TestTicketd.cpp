@@ -1,0 +1,219 @@
+#include <QFile>
+#include <QtTest>
+#include <csignal>
+
+#include <pqxx/pqxx>
+
+#include "support/HttpClient.h"
+#include "support/TestEnv.h"
+#include "support/TicketdProcess.h"
+
+using namespace ticketing::test;
+
+namespace {
+QString env(const char* name, const std::string& value)
+{
+    return QString::fromLatin1(name) + QLatin1Char('=') + QString::fromStdString(value);
+}
+
+bool alive(qint64 pid)
+{
+    if (pid <= 0 || ::kill(static_cast<pid_t>(pid), 0) != 0)
+        return false;
+    // A zombie waiting for its parent counts as gone.
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (stat.open(QIODevice::ReadOnly)) {
+        const auto fields = stat.readAll().split(' ');
+        if (fields.size() > 2 && fields[2] == "Z")
+            return false;
+    }
+    return true;
+}
+
+qint64 pidFromFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    return f.readLine().trimmed().toLongLong();
+}
+
+std::string embeddedUrl(const QString& dataDir)
+{
+    return "host='" + (dataDir + QStringLiteral("/run/postgres")).toStdString() + "' port=5432 user=postgres dbname=ticketing";
+}
+} // namespace
+
+// The real ticketd binary, as an operator runs it.
+class TestTicketd : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void servesHealthReadinessAndMetrics()
+    {
+        TestDatabase db;
+        TicketdProcess t;
+        QVERIFY(t.start({}, {env("TICKETING_DATABASE_URL", db.url()), env("TICKETING_REDIS_URL", sharedRedisUrl())}));
+        HttpClient http(t.baseUrl());
+        auto health = http.get(QStringLiteral("/healthz"));
+        QCOMPARE(health.status, 200);
+        QVERIFY(!health.header("x-request-id").isEmpty());
+
+        auto ready = http.get(QStringLiteral("/readyz"));
+        QCOMPARE(ready.status, 200);
+        const auto body = ready.json();
+        QCOMPARE(body.value(QStringLiteral("status")).toString(), QStringLiteral("ready"));
+        QCOMPARE(body.value(QStringLiteral("database")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("up"));
+        QCOMPARE(body.value(QStringLiteral("redis")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("up"));
+
+        auto openapi = http.get(QStringLiteral("/api/v1/openapi.json"));
+        QCOMPARE(openapi.status, 200);
+        QCOMPARE(openapi.json().value(QStringLiteral("openapi")).toString(), QStringLiteral("3.1.0"));
+
+        auto missing = http.get(QStringLiteral("/api/v1/nothing"));
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(missing.header("content-type"), QByteArray("application/problem+json"));
+
+        auto metrics = http.get(QStringLiteral("/metrics"));
+        QCOMPARE(metrics.status, 200);
+        QVERIFY(metrics.header("content-type").startsWith("text/plain; version=0.0.4"));
+        for (const char* expected : {"ticketd_http_requests_total{route=\"/readyz\",method=\"GET\",status=\"200\"} 1",
+                                     "ticketd_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"+Inf\"} 1",
+                                     "ticketd_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"} 1",
+                                     "ticketd_db_pool_size 8", "ticketd_db_pool_busy ", "ticketd_redis_up 1"})
+            QVERIFY2(metrics.body.contains(expected), expected);
+
+        QCOMPARE(t.stop(), 0);
+        QVERIFY(t.log().contains("\"msg\":\"ticketd stopped\""));
+    }
+
+    void redisDownIsReportedWhileServiceGoesOn()
+    {
+        TestDatabase db;
+        TempDir dir;
+        QVERIFY(harness(QStringLiteral("start-redis"), dir.path()));
+        TicketdProcess t;
+        QVERIFY(t.start({}, {env("TICKETING_DATABASE_URL", db.url()), env("TICKETING_REDIS_URL", redisUrlIn(dir.path()))}));
+        HttpClient http(t.baseUrl());
+        QTRY_COMPARE(http.get(QStringLiteral("/readyz")).json().value(QStringLiteral("redis")).toObject().value(QStringLiteral("status")).toString(),
+                     QStringLiteral("up"));
+
+        QVERIFY(harness(QStringLiteral("stop-redis"), dir.path()));
+        QTRY_COMPARE_WITH_TIMEOUT(http.get(QStringLiteral("/readyz")).json().value(QStringLiteral("redis")).toObject().value(QStringLiteral("status")).toString(),
+                                  QStringLiteral("down"), 5000);
+        auto ready = http.get(QStringLiteral("/readyz"));
+        QCOMPARE(ready.status, 200); // still ready: PostgreSQL is the source of truth
+        QCOMPARE(ready.json().value(QStringLiteral("status")).toString(), QStringLiteral("degraded"));
+        QVERIFY(http.get(QStringLiteral("/metrics")).body.contains("ticketd_redis_up 0"));
+        QCOMPARE(http.get(QStringLiteral("/healthz")).status, 200);
+
+        QVERIFY(harness(QStringLiteral("start-redis"), dir.path()));
+        QTRY_COMPARE_WITH_TIMEOUT(http.get(QStringLiteral("/readyz")).json().value(QStringLiteral("status")).toString(),
+                                  QStringLiteral("ready"), 5000);
+        QCOMPARE(t.stop(), 0);
+        QVERIFY(harness(QStringLiteral("stop-redis"), dir.path()));
+    }
+
+    void databaseDownIs503AndRecovers()
+    {
+        TempDir dir;
+        QVERIFY(harness(QStringLiteral("start-postgres"), dir.path()));
+        TicketdProcess t;
+        QVERIFY(t.start({}, {env("TICKETING_DATABASE_URL", postgresUrlIn(dir.path(), "postgres")),
+                             env("TICKETING_REDIS_URL", sharedRedisUrl())}));
+        HttpClient http(t.baseUrl());
+        QCOMPARE(http.get(QStringLiteral("/readyz")).status, 200);
+
+        QVERIFY(harness(QStringLiteral("stop-postgres"), dir.path()));
+        auto down = http.get(QStringLiteral("/readyz"));
+        QCOMPARE(down.status, 503);
+        QCOMPARE(down.json().value(QStringLiteral("database")).toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("down"));
+        QVERIFY(!down.header("retry-after").isEmpty());
+        QCOMPARE(http.get(QStringLiteral("/healthz")).status, 200); // alive, just not ready
+
+        QVERIFY(harness(QStringLiteral("start-postgres"), dir.path()));
+        QTRY_COMPARE_WITH_TIMEOUT(http.get(QStringLiteral("/readyz")).status, 200, 15000);
+        QCOMPARE(t.stop(), 0);
+        QVERIFY(harness(QStringLiteral("stop-postgres"), dir.path()));
+    }
+
+    void embeddedServersKeepDataAndLeaveNothingBehind()
+    {
+        TempDir data;
+        const QStringList args{QStringLiteral("--data-dir"), data.path()};
+        qint64 pgPid = -1;
+        qint64 redisPid = -1;
+        {
+            TicketdProcess t;
+            QVERIFY(t.start(args, {}));
+            HttpClient http(t.baseUrl());
+            auto ready = http.get(QStringLiteral("/readyz"));
+            QCOMPARE(ready.status, 200);
+            QCOMPARE(ready.json().value(QStringLiteral("redis")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("up"));
+            pgPid = pidFromFile(data.path() + QStringLiteral("/postgres/postmaster.pid"));
+            redisPid = pidFromFile(data.path() + QStringLiteral("/redis/redis.pid"));
+            QVERIFY(alive(pgPid));
+            QVERIFY(alive(redisPid));
+            pqxx::connection c(embeddedUrl(data.path()));
+            pqxx::work tx(c);
+            tx.exec("CREATE TABLE marker (note text); INSERT INTO marker VALUES ('from the first start')");
+            tx.commit();
+            QCOMPARE(t.stop(), 0); // SIGTERM
+        }
+        QVERIFY(!alive(pgPid));
+        QVERIFY(!alive(redisPid));
+
+        TicketdProcess again;
+        QVERIFY(again.start(args, {}));
+        pqxx::connection c(embeddedUrl(data.path()));
+        pqxx::read_transaction tx(c);
+        QCOMPARE(tx.exec1("SELECT note FROM marker")[0].as<std::string>(), std::string("from the first start"));
+        QCOMPARE(again.stop(), 0);
+    }
+
+    void oneTicketdPerDataDirectory()
+    {
+        TempDir data;
+        const QStringList args{QStringLiteral("--data-dir"), data.path()};
+        TicketdProcess first;
+        QVERIFY(first.start(args, {}));
+        TicketdProcess second;
+        QVERIFY(!second.start(args, {}, 20000));
+        QVERIFY2(second.log().contains("another ticketd"), second.log().constData());
+        QCOMPARE(HttpClient(first.baseUrl()).get(QStringLiteral("/readyz")).status, 200);
+        QCOMPARE(first.stop(), 0);
+    }
+
+    void aKilledTicketdTakesItsServersWithIt()
+    {
+        TempDir data;
+        TicketdProcess t;
+        QVERIFY(t.start({QStringLiteral("--data-dir"), data.path()}, {}));
+        const auto pgPid = pidFromFile(data.path() + QStringLiteral("/postgres/postmaster.pid"));
+        const auto redisPid = pidFromFile(data.path() + QStringLiteral("/redis/redis.pid"));
+        QVERIFY(alive(pgPid) && alive(redisPid));
+        ::kill(static_cast<pid_t>(t.pid()), SIGKILL); // a crash: no clean-up code runs
+        QTRY_VERIFY_WITH_TIMEOUT(!alive(pgPid) && !alive(redisPid), 20000);
+        // And the next start is not stopped by anything the crash left.
+        TicketdProcess next;
+        QVERIFY(next.start({QStringLiteral("--data-dir"), data.path()}, {}));
+        QCOMPARE(next.stop(), 0);
+    }
+
+    void missingBinariesAndBadConfigurationAreExplained()
+    {
+        TicketdProcess t;
+        QVERIFY(!t.start({QStringLiteral("--hold-ttl-seconds"), QStringLiteral("soon")}, {}, 10000));
+        QVERIFY(t.log().contains("whole number"));
+        TicketdProcess badDb;
+        QVERIFY(!badDb.start({}, {QStringLiteral("TICKETING_DATABASE_URL=host=/nonexistent connect_timeout=1"),
+                                  env("TICKETING_REDIS_URL", sharedRedisUrl())},
+                             20000));
+        QVERIFY2(badDb.log().contains("ticketd cannot run"), badDb.log().constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTicketd)
+#include "TestTicketd.moc"

@@ -1,0 +1,98 @@
+#include "support/TestEnv.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QtDebug>
+#include <pqxx/pqxx>
+
+#include "db/Admin.h"
+
+namespace ticketing::test {
+
+QString dataPath(const QString& relative)
+{
+    return QStringLiteral(TICKETING_TEST_DATA_DIR "/") + relative;
+}
+
+QString harnessScript()
+{
+    return QStringLiteral(TICKETING_TEST_HARNESS);
+}
+
+QString ticketdBinary()
+{
+    return QStringLiteral(TICKETD_BINARY);
+}
+
+std::string postgresUrlIn(const QString& servicesDir, const std::string& database)
+{
+    return "host=" + db::quoteConnValue((servicesDir + QStringLiteral("/pg")).toStdString()) +
+           " port=5432 user=postgres dbname=" + db::quoteConnValue(database) + " connect_timeout=5";
+}
+
+std::string redisUrlIn(const QString& servicesDir)
+{
+    return "unix://" + (servicesDir + QStringLiteral("/redis.sock")).toStdString();
+}
+
+std::string adminDatabaseUrl()
+{
+    return postgresUrlIn(QStringLiteral(TICKETING_TEST_SERVICES_DIR), "postgres");
+}
+
+std::string sharedRedisUrl()
+{
+    return redisUrlIn(QStringLiteral(TICKETING_TEST_SERVICES_DIR));
+}
+
+bool harness(const QString& command, const QString& dir)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(harnessScript(), {command, dir});
+    const bool finished = p.waitForFinished(120000);
+    if (!finished || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        qWarning().noquote() << "services.sh" << command << dir << "failed:" << p.readAll();
+        return false;
+    }
+    return true;
+}
+
+TestDatabase::TestDatabase()
+{
+    m_name = "t_" + std::to_string(QRandomGenerator::global()->generate64());
+    pqxx::connection c(adminDatabaseUrl());
+    pqxx::nontransaction tx(c);
+    tx.exec("CREATE DATABASE " + tx.quote_name(m_name));
+    m_url = postgresUrlIn(QStringLiteral(TICKETING_TEST_SERVICES_DIR), m_name);
+}
+
+TestDatabase::~TestDatabase()
+{
+    try {
+        pqxx::connection c(adminDatabaseUrl());
+        pqxx::nontransaction tx(c);
+        tx.exec("DROP DATABASE IF EXISTS " + tx.quote_name(m_name) + " WITH (FORCE)");
+    } catch (const std::exception& e) {
+        qWarning() << "could not drop test database" << m_name.c_str() << e.what();
+    }
+}
+
+TempDir::TempDir()
+{
+    QTemporaryDir t(QStringLiteral("/tmp/ticketing-test-XXXXXX"));
+    t.setAutoRemove(false);
+    m_path = t.path();
+    QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                      QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                      QFileDevice::ExeOther);
+}
+
+TempDir::~TempDir()
+{
+    QDir(m_path).removeRecursively();
+}
+
+} // namespace ticketing::test

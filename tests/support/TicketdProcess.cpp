@@ -1,0 +1,85 @@
+#include "support/TicketdProcess.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcessEnvironment>
+#include <QUrl>
+#include <QtDebug>
+
+#include "support/TestEnv.h"
+
+namespace ticketing::test {
+
+TicketdProcess::~TicketdProcess()
+{
+    if (m_process.state() != QProcess::NotRunning)
+        stop(30000);
+}
+
+bool TicketdProcess::start(const QStringList& args, const QStringList& env, int timeoutMs)
+{
+    QProcessEnvironment e;
+    e.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
+    e.insert(QStringLiteral("HOME"), qEnvironmentVariable("HOME"));
+    e.insert(QStringLiteral("TICKETING_IO_THREADS"), QStringLiteral("2"));
+    for (const auto& kv : env) {
+        const auto eq = kv.indexOf(QLatin1Char('='));
+        e.insert(kv.left(eq), kv.mid(eq + 1));
+    }
+    m_process.setProcessEnvironment(e);
+    m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    m_process.setStandardOutputFile(QProcess::nullDevice());
+    QStringList all{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
+    all += args;
+    m_process.start(ticketdBinary(), all);
+    if (!m_process.waitForStarted(10000))
+        return false;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < timeoutMs) {
+        m_process.waitForReadyRead(100);
+        m_log += m_process.readAllStandardError();
+        for (const auto& line : m_log.split('\n')) {
+            const auto o = QJsonDocument::fromJson(line).object();
+            if (o.value(QStringLiteral("msg")).toString() == QStringLiteral("ticketd is serving")) {
+                m_port = static_cast<quint16>(QUrl(o.value(QStringLiteral("url")).toString()).port());
+                return m_port != 0;
+            }
+        }
+        if (m_process.state() == QProcess::NotRunning) {
+            qWarning().noquote() << "ticketd exited while starting:\n" << m_log;
+            return false;
+        }
+    }
+    qWarning().noquote() << "ticketd did not start in time:\n" << m_log;
+    return false;
+}
+
+QString TicketdProcess::baseUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+}
+
+int TicketdProcess::stop(int timeoutMs)
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    m_process.terminate(); // SIGTERM
+    if (!m_process.waitForFinished(timeoutMs)) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+        m_log += m_process.readAllStandardError();
+        return -1;
+    }
+    m_log += m_process.readAllStandardError();
+    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
+QByteArray TicketdProcess::log()
+{
+    m_log += m_process.readAllStandardError();
+    return m_log;
+}
+
+} // namespace ticketing::test

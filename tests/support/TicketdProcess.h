@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcess>
+#include <QStringList>
+
+namespace ticketing::test {
+
+// The real ticketd binary, started for a test with its own environment (no TICKETING_* from
+// the caller's shell leaks in) and stopped with SIGTERM as an operator would.
+class TicketdProcess
+{
+public:
+    TicketdProcess() = default;
+    ~TicketdProcess(); // SIGTERM, then SIGKILL if it hangs
+
+    // Starts `ticketd --listen 127.0.0.1:0 <args>` with `env` (NAME=value) and waits for its
+    // "ticketd is serving" line. False when it exits or does not serve within the timeout.
+    bool start(const QStringList& args, const QStringList& env, int timeoutMs = 90000);
+    quint16 port() const { return m_port; }
+    QString baseUrl() const;
+    qint64 pid() const { return m_process.processId(); }
+
+    // SIGTERM and wait; the exit code (-1 if it had to be killed or crashed).
+    int stop(int timeoutMs = 60000);
+    // Everything it wrote to stderr so far.
+    QByteArray log();
+
+private:
+    QProcess m_process;
+    QByteArray m_log;
+    quint16 m_port = 0;
+};
+
+} // namespace ticketing::test
