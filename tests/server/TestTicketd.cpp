@@ -173,6 +173,34 @@ private Q_SLOTS:
         QCOMPARE(again.stop(), 0);
     }
 
+    void embeddedServersThatDieAreStartedAgain()
+    {
+        TempDir data;
+        TicketdProcess t;
+        QVERIFY(t.start({QStringLiteral("--data-dir"), data.path()}, {}));
+        HttpClient http(t.baseUrl());
+        const auto pidFile = data.path() + QStringLiteral("/redis/redis.pid");
+        const auto redisPid = pidFromFile(pidFile);
+        ::kill(static_cast<pid_t>(redisPid), SIGKILL);
+        QTRY_VERIFY_WITH_TIMEOUT(pidFromFile(pidFile) != redisPid && alive(pidFromFile(pidFile)), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(http.get(QStringLiteral("/readyz")).json().value(QStringLiteral("status")).toString(),
+                                  QStringLiteral("ready"), 10000);
+
+        const auto pgPidFile = data.path() + QStringLiteral("/postgres/postmaster.pid");
+        const auto pgPid = pidFromFile(pgPidFile);
+        ::kill(static_cast<pid_t>(pgPid), SIGKILL);
+        QTRY_VERIFY_WITH_TIMEOUT(pidFromFile(pgPidFile) != pgPid && alive(pidFromFile(pgPidFile)), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(http.get(QStringLiteral("/readyz")).status, 200, 30000);
+        QVERIFY(t.log().contains("the embedded PostgreSQL stopped unexpectedly"));
+        QVERIFY(t.log().contains("the embedded Redis stopped unexpectedly"));
+
+        const auto newPg = pidFromFile(pgPidFile);
+        const auto newRedis = pidFromFile(pidFile);
+        QCOMPARE(t.stop(), 0);
+        QVERIFY(!alive(newPg));
+        QVERIFY(!alive(newRedis));
+    }
+
     void oneTicketdPerDataDirectory()
     {
         TempDir data;

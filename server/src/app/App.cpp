@@ -3,7 +3,10 @@
 #include <csignal>
 #include <fcntl.h>
 #include <filesystem>
+#include <condition_variable>
+#include <mutex>
 #include <optional>
+#include <thread>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -107,10 +110,72 @@ struct Backends
     // Reverse order of start.
     void stop()
     {
+        stopWatching();
         redis.reset();
         postgres.reset();
         lock.reset();
     }
+
+    // An embedded server that dies while ticketd runs (killed by an operator or the OOM killer,
+    // a crash) is started again, with a growing pause between failed attempts. Meanwhile the
+    // service degrades as it does for external servers: Redis down is slower, PostgreSQL down
+    // is 503 until it is back, and the pool and the Redis client reconnect by themselves.
+    void watch()
+    {
+        if (!postgres && !redis)
+            return;
+        m_watcher = std::thread([this] {
+            auto nextTry = std::chrono::steady_clock::now();
+            auto backoff = std::chrono::seconds(1);
+            std::unique_lock lock(m_watchMutex);
+            while (!m_watchStop) {
+                m_watchCv.wait_for(lock, std::chrono::milliseconds(250));
+                if (m_watchStop || std::chrono::steady_clock::now() < nextTry)
+                    continue;
+                const bool ok = revive(postgres, "PostgreSQL") && revive(redis, "Redis");
+                if (ok) {
+                    backoff = std::chrono::seconds(1);
+                } else {
+                    nextTry = std::chrono::steady_clock::now() + backoff;
+                    backoff = std::min<std::chrono::seconds>(backoff * 2, std::chrono::seconds(30));
+                }
+            }
+        });
+    }
+
+private:
+    template <class Server>
+    static bool revive(std::optional<Server>& server, const char* name)
+    {
+        if (!server || server->running())
+            return true;
+        log::error(std::string("the embedded ") + name + " stopped unexpectedly; starting it again",
+                   {{"status", describeStatus(server->exitStatus())}, {"log", server->logFile()}});
+        try {
+            server->start();
+            log::info(std::string("the embedded ") + name + " is back", {{"pid", server->pid()}});
+            return true;
+        } catch (const std::exception& e) {
+            log::error(std::string("cannot restart the embedded ") + name, {{"error", e.what()}});
+            return false;
+        }
+    }
+
+    void stopWatching()
+    {
+        {
+            const std::lock_guard lock(m_watchMutex);
+            m_watchStop = true;
+        }
+        m_watchCv.notify_all();
+        if (m_watcher.joinable())
+            m_watcher.join();
+    }
+
+    std::thread m_watcher;
+    std::mutex m_watchMutex;
+    std::condition_variable m_watchCv;
+    bool m_watchStop = false;
 };
 
 void applyLogLevel(const config::Config& c)
@@ -173,6 +238,7 @@ int runServer(const config::Config& c)
         http::Server server(so, *routerPtr, metrics);
         server.listen();
         checkpoint();
+        backends.watch();
         log::info("ticketd is serving", {{"url", "http://" + c.listenHost + ":" + std::to_string(server.port())},
                                          {"embedded_postgres", backends.postgres.has_value()},
                                          {"embedded_redis", backends.redis.has_value()},

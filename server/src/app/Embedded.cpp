@@ -109,6 +109,7 @@ std::string EmbeddedPostgres::start()
     const auto logDir = fs::path(m_dataDir) / "log";
     fs::create_directories(logDir);
     const auto logFile = (logDir / "postgres.log").string();
+    m_logFile = logFile;
     makePrivateDir(m_pgData, owner);
     fs::create_directories(fs::path(m_socketDir).parent_path());
     makePrivateDir(m_socketDir, owner);
@@ -210,6 +211,7 @@ std::string EmbeddedRedis::start()
     makePrivateDir(dir, nullptr);
     makePrivateDir(fs::path(m_socket).parent_path(), nullptr);
     const auto logFile = (fs::path(m_dataDir) / "log" / "redis.log").string();
+    m_logFile = logFile;
     fs::create_directories(fs::path(logFile).parent_path());
     std::error_code ec;
     fs::remove(m_socket, ec); // a socket file left by a killed server

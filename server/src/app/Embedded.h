@@ -21,6 +21,10 @@ public:
     std::string start();
     // Fast shutdown (SIGINT): disconnects clients, checkpoints, exits.
     void stop();
+    // False once the server has exited (reaps it). Not thread-safe: one caller at a time.
+    bool running() { return m_process.running(); }
+    int exitStatus() const { return m_process.exitStatus(); }
+    const std::string& logFile() const { return m_logFile; }
 
     pid_t pid() const { return m_process.pid(); }
     const std::string& socketDirectory() const { return m_socketDir; }
@@ -35,6 +39,7 @@ private:
     std::string m_dataDir;
     std::string m_pgData;
     std::string m_socketDir;
+    std::string m_logFile;
     ChildProcess m_process;
 };
 
@@ -48,11 +53,15 @@ public:
 
     std::string start(); // returns the unix:// URL; throws std::runtime_error
     void stop();
+    bool running() { return m_process.running(); }
+    int exitStatus() const { return m_process.exitStatus(); }
+    const std::string& logFile() const { return m_logFile; }
     pid_t pid() const { return m_process.pid(); }
 
 private:
     std::string m_dataDir;
     std::string m_socket;
+    std::string m_logFile;
     ChildProcess m_process;
 };
 

@@ -142,6 +142,15 @@ int ChildProcess::stop(int signal, std::chrono::milliseconds timeout)
     return m_status;
 }
 
+std::string describeStatus(int status)
+{
+    if (WIFEXITED(status))
+        return "exited with code " + std::to_string(WEXITSTATUS(status));
+    if (WIFSIGNALED(status))
+        return "killed by signal " + std::to_string(WTERMSIG(status));
+    return "stopped (status " + std::to_string(status) + ")";
+}
+
 int runToCompletion(const SpawnOptions& options)
 {
     auto child = ChildProcess::spawn(options);

@@ -15,7 +15,9 @@ struct SpawnOptions
     std::string logFile;                  // stdout and stderr, appended; empty: /dev/null
     std::string workingDirectory = "/";
     // Sent to the child by the kernel when ticketd dies, even by SIGKILL or a crash, so that
-    // no orphaned server outlives it (prctl PR_SET_PDEATHSIG).
+    // no orphaned server outlives it (prctl PR_SET_PDEATHSIG). The kernel sends it when the
+    // *thread* that spawned the child ends: spawn from a thread that lives as long as the child
+    // should (the main thread, or the supervisor, which ends only at shutdown).
     int deathSignal = 15; // SIGTERM
 };
 
@@ -32,6 +34,8 @@ public:
 
     pid_t pid() const { return m_pid; }
     bool running();
+    // The wait status once running() has returned false.
+    int exitStatus() const { return m_status; }
     // Sends `signal`, waits up to `timeout`, then SIGKILL. Returns the exit status.
     int stop(int signal, std::chrono::milliseconds timeout);
 
@@ -40,6 +44,9 @@ private:
     bool m_reaped = true;
     int m_status = 0;
 };
+
+// "exited with code 1", "killed by signal 9".
+std::string describeStatus(int waitStatus);
 
 // Runs a program to its end and returns its exit code; its output goes to options.logFile.
 int runToCompletion(const SpawnOptions& options);
