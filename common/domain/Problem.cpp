@@ -21,7 +21,15 @@ ProblemInfo problemInfo(ProblemCode code)
     case ProblemCode::InvalidToken:
         return {401, "invalid_token", "The access token is missing or not valid"};
     case ProblemCode::TokenExpired:
-        return {401, "token_expired", "The access token has expired"};
+        return {401, "token_expired", "The token has expired"};
+    case ProblemCode::InvalidCredentials:
+        return {401, "invalid_credentials", "The email or password is wrong"};
+    case ProblemCode::RefreshTokenReused:
+        return {401, "refresh_token_reused", "The refresh token was already used"};
+    case ProblemCode::AccountLocked:
+        return {423, "account_locked", "The account is locked for a while"};
+    case ProblemCode::EmailTaken:
+        return {409, "email_taken", "An account with this email exists"};
     case ProblemCode::Forbidden:
         return {403, "forbidden", "Not allowed"};
     case ProblemCode::NotFound:

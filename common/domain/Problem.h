@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,10 @@ enum class ProblemCode
     BadRequest,
     InvalidToken,
     TokenExpired,
+    InvalidCredentials,
+    RefreshTokenReused,
+    AccountLocked,
+    EmailTaken,
     Forbidden,
     NotFound,
     MethodNotAllowed,
@@ -71,6 +76,13 @@ public:
     std::string type() const;
 
     Problem& with(std::string_view key, boost::json::value value);
+    // For 429, 423 and 503: how long the client should wait (the Retry-After header).
+    Problem& retryAfter(int seconds)
+    {
+        m_retryAfter = seconds;
+        return *this;
+    }
+    std::optional<int> retryAfterSeconds() const { return m_retryAfter; }
     const boost::json::object& extra() const { return m_extra; }
 
     boost::json::object toJson() const;
@@ -82,6 +94,7 @@ private:
     std::string m_detail;
     std::vector<FieldError> m_errors;
     boost::json::object m_extra;
+    std::optional<int> m_retryAfter;
 };
 
 } // namespace ticketing::domain

@@ -1,6 +1,7 @@
 // ticketd: thin entry point; everything lives in the ticketd_* libraries so tests link them.
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <sys/resource.h>
 
 #include "app/App.h"
@@ -25,7 +26,9 @@ const char* environment(const char* name)
 
 int main(int argc, char** argv)
 {
-    auto parsed = ticketing::config::parse(argc, argv, environment, false);
+    // Sub-commands take flags of their own ("user add --email ..."); the server takes none.
+    const bool subCommand = argc > 1 && std::string(argv[1]) == "user";
+    auto parsed = ticketing::config::parse(argc, argv, environment, subCommand);
     if (parsed.help) {
         std::fputs(ticketing::config::helpText().c_str(), stdout);
         return 0;
@@ -44,6 +47,8 @@ int main(int argc, char** argv)
         return ticketing::app::runServer(parsed.config);
     if (words[0] == "migrate")
         return ticketing::app::runMigrate(parsed.config);
+    if (words[0] == "user" && words.size() == 2 && words[1] == "add")
+        return ticketing::app::runUserAdd(parsed.config, parsed.extraFlags);
     std::fprintf(stderr, "ticketd: unknown command \"%s\" (see --help)\n", words[0].c_str());
     return 2;
 }

@@ -92,7 +92,7 @@ class TestHttpServer : public QObject
                               return Response::problem(body.error(), r.requestId);
                           return Response::json(200, *body);
                       }));
-        m_router->add("GET", "/slow", DatabaseHandler([this](const Request&, const PathParams&, db::Session&) {
+        m_router->add("GET", "/slow", Access::anyone(), DatabaseHandler([this](Context&) {
                           ++m_slowStarted;
                           std::this_thread::sleep_for(std::chrono::milliseconds(800));
                           return Response::json(200, {{"slow", true}});

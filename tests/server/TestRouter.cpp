@@ -95,7 +95,7 @@ private Q_SLOTS:
     {
         Router router(nullptr);
         router.add("POST", "/api/v1/venues", InlineHandler([](const Request&, const PathParams&) { return Response::noContent(); }),
-                   16 * 1024 * 1024);
+                   RouteOptions{16 * 1024 * 1024, false});
         router.add("POST", "/small", InlineHandler([](const Request&, const PathParams&) { return Response::noContent(); }));
         QCOMPARE(router.bodyLimit("POST", "/api/v1/venues"), std::size_t(16 * 1024 * 1024));
         QCOMPARE(router.bodyLimit("POST", "/small"), Router::kDefaultBodyLimit);
@@ -110,7 +110,7 @@ private Q_SLOTS:
         std::mutex gate;
         gate.lock();
         std::atomic<std::thread::id> ranOn;
-        router.add("GET", "/slow", DatabaseHandler([&](const Request&, const PathParams&, db::Session&) {
+        router.add("GET", "/slow", Access::anyone(), DatabaseHandler([&](Context&) {
                        ranOn = std::this_thread::get_id();
                        const std::lock_guard wait(gate);
                        return Response::json(200, {{"ok", true}});
@@ -142,13 +142,61 @@ private Q_SLOTS:
     {
         db::Pool pool({"host=/nonexistent port=1 connect_timeout=1", 1, 4});
         Router router(&pool);
-        router.add("GET", "/ping", DatabaseHandler([](const Request&, const PathParams&, db::Session& s) {
-                       s.ping();
+        router.add("GET", "/ping", Access::anyone(), DatabaseHandler([](Context& c) {
+                       c.db.ping();
                        return Response::noContent();
                    }));
         auto r = call(router, "GET", "/ping");
         QCOMPARE(r.status, 503);
         QCOMPARE(bodyOf(r).at("code").as_string(), "database_unavailable");
+    }
+
+    void routesAdmitOnlyWhomTheirRuleAdmits()
+    {
+        db::Pool pool({"host=/nonexistent", 2, 16});
+        Router router(&pool);
+        // A stand-in for the token check: "Bearer <role>" signs in as that role.
+        router.setAuthenticate([](db::Session&, std::string_view token) -> domain::Result<Principal, domain::Problem> {
+            if (auto role = domain::parseRole(token))
+                return Principal{domain::UserId::generate(), *role, domain::Uuid::generateV7()};
+            return domain::fail(domain::Problem(domain::ProblemCode::InvalidToken, "bad"));
+        });
+        int limitCalls = 0;
+        router.setRateLimit([&limitCalls](std::string_view) -> std::optional<std::chrono::seconds> {
+            return ++limitCalls > 2 ? std::optional(std::chrono::seconds(7)) : std::nullopt;
+        });
+        auto ok = [](Context& c) { return Response::json(200, {{"role", domain::toString(c.principal->role)}}); };
+        router.add("GET", "/mine", Access::signedIn(), ok);
+        router.add("GET", "/admin", Access::permitted(domain::Permission::UsersAdminister), ok);
+        router.add("POST", "/limited", Access::anyone(), [](Context&) { return Response::noContent(); },
+                   RouteOptions{Router::kDefaultBodyLimit, true});
+
+        auto as = [&](const char* path, const char* auth, const char* method = "GET") {
+            std::vector<std::pair<std::string, std::string>> h;
+            if (auth)
+                h.emplace_back("authorization", auth);
+            return call(router, method, path, {}, h);
+        };
+        auto none = as("/mine", nullptr);
+        QCOMPARE(none.status, 401);
+        QCOMPARE(bodyOf(none).at("code").as_string(), "invalid_token");
+        QCOMPARE(as("/mine", "Basic abc").status, 401);
+        QCOMPARE(as("/mine", "Bearer nobody").status, 401);
+        QCOMPARE(as("/mine", "bearer gate").status, 200); // the scheme is case-insensitive
+        QCOMPARE(bodyOf(as("/mine", "Bearer attendee")).at("role").as_string(), "attendee");
+        auto denied = as("/admin", "Bearer organizer");
+        QCOMPARE(denied.status, 403);
+        QCOMPARE(bodyOf(denied).at("code").as_string(), "forbidden");
+        QCOMPARE(as("/admin", "Bearer admin").status, 200);
+        QCOMPARE(as("/admin", nullptr).status, 401);
+
+        QCOMPARE(as("/limited", nullptr, "POST").status, 204);
+        QCOMPARE(as("/limited", nullptr, "POST").status, 204);
+        auto limited = as("/limited", nullptr, "POST");
+        QCOMPARE(limited.status, 429);
+        QCOMPARE(bodyOf(limited).at("code").as_string(), "rate_limited");
+        QVERIFY(std::find(limited.headers.begin(), limited.headers.end(),
+                          std::pair<std::string, std::string>{"Retry-After", "7"}) != limited.headers.end());
     }
 
     void jsonBodiesAreParsedOrRefusedClearly()

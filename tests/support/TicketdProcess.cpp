@@ -11,13 +11,8 @@
 
 namespace ticketing::test {
 
-TicketdProcess::~TicketdProcess()
-{
-    if (m_process.state() != QProcess::NotRunning)
-        stop(30000);
-}
-
-bool TicketdProcess::start(const QStringList& args, const QStringList& env, int timeoutMs)
+namespace {
+QProcessEnvironment environmentOf(const QStringList& env)
 {
     QProcessEnvironment e;
     e.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
@@ -27,7 +22,40 @@ bool TicketdProcess::start(const QStringList& args, const QStringList& env, int 
         const auto eq = kv.indexOf(QLatin1Char('='));
         e.insert(kv.left(eq), kv.mid(eq + 1));
     }
-    m_process.setProcessEnvironment(e);
+    return e;
+}
+} // namespace
+
+CommandResult runTicketd(const QStringList& args, const QStringList& env, const QByteArray& input)
+{
+    QProcess p;
+    p.setProcessEnvironment(environmentOf(env));
+    p.start(ticketdBinary(), args);
+    CommandResult r;
+    if (!p.waitForStarted(10000))
+        return r;
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished(5000);
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+TicketdProcess::~TicketdProcess()
+{
+    if (m_process.state() != QProcess::NotRunning)
+        stop(30000);
+}
+
+bool TicketdProcess::start(const QStringList& args, const QStringList& env, int timeoutMs)
+{
+    m_process.setProcessEnvironment(environmentOf(env));
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.setStandardOutputFile(QProcess::nullDevice());
     QStringList all{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};

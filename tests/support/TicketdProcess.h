@@ -8,6 +8,15 @@ namespace ticketing::test {
 
 // The real ticketd binary, started for a test with its own environment (no TICKETING_* from
 // the caller's shell leaks in) and stopped with SIGTERM as an operator would.
+struct CommandResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+// Runs `ticketd <args>` to completion (a sub-command such as `user add`) with `env` only.
+CommandResult runTicketd(const QStringList& args, const QStringList& env, const QByteArray& input = {});
+
 class TicketdProcess
 {
 public:

@@ -3,8 +3,13 @@
 #include <csignal>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sodium.h>
 #include <condition_variable>
 #include <mutex>
+#include <map>
 #include <optional>
 #include <thread>
 #include <sys/file.h>
@@ -14,12 +19,17 @@
 #include "cache/Redis.h"
 #include "db/Migrations.h"
 #include "db/Pool.h"
-#include "handlers/OpsHandlers.h"
+#include "db/Settings.h"
+#include "handlers/Routes.h"
 #include "http/Metrics.h"
 #include "http/Router.h"
 #include "http/Server.h"
 #include "log/Log.h"
+#include "services/AuthService.h"
 #include "services/HealthService.h"
+#include "services/PasswordHasher.h"
+#include "services/RateLimiter.h"
+#include "services/TokenService.h"
 
 namespace ticketing::app {
 
@@ -82,10 +92,26 @@ struct Backends
     std::string databaseUrl;
     std::string redisUrl;
 
+    // For one-off commands (`user add`, `migrate`): when a running ticketd owns the data
+    // directory, use its embedded PostgreSQL instead of starting another.
+    bool attachToRunning(const config::Config& c)
+    {
+        if (c.databaseUrl)
+            return false;
+        fs::create_directories(c.dataDir);
+        try {
+            lock.emplace(c.dataDir);
+            return false; // nobody runs here: start our own
+        } catch (const std::runtime_error&) {
+            databaseUrl = EmbeddedPostgres(c.dataDir).url("ticketing");
+            return true;
+        }
+    }
+
     void start(const config::Config& c, bool needRedis)
     {
         const bool embedded = !c.databaseUrl || (needRedis && !c.redisUrl);
-        if (embedded) {
+        if (embedded && !lock) {
             fs::create_directories(c.dataDir);
             lock.emplace(c.dataDir);
         }
@@ -178,6 +204,25 @@ private:
     bool m_watchStop = false;
 };
 
+// The key that signs access tokens: the configured file, or one made once and kept in the
+// database, so that every instance on one database accepts the same tokens.
+std::string tokenKey(const config::Config& c, const std::string& databaseUrl)
+{
+    if (c.tokenKeyFile) {
+        std::ifstream in(*c.tokenKeyFile, std::ios::binary);
+        if (!in)
+            throw std::runtime_error("cannot read the token key file " + *c.tokenKeyFile);
+        std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (key.size() < services::TokenService::kMinKeyBytes)
+            throw std::runtime_error("the token key file " + *c.tokenKeyFile +
+                                     " must hold at least 32 bytes (for example: head -c 64 /dev/urandom > FILE)");
+        return key;
+    }
+    std::string candidate(64, '\0');
+    randombytes_buf(candidate.data(), candidate.size());
+    return db::sharedSetting(databaseUrl, "token_signing_key", candidate);
+}
+
 void applyLogLevel(const config::Config& c)
 {
     log::Level level = log::Level::Info;
@@ -217,9 +262,23 @@ int runServer(const config::Config& c)
                                        static_cast<std::size_t>(c.dbQueueLimit)});
         cache::Redis redis({backends.redisUrl, 4, std::chrono::milliseconds(500), std::chrono::milliseconds(1000)});
         services::HealthService health(*pool, redis);
+        const auto& clock = domain::SystemClock::instance();
+        services::TokenService tokens(tokenKey(c, db::withConnectTimeout(backends.databaseUrl, 5)), clock);
+        const services::PasswordHasher hasher;
+        services::AuthService auth(tokens, hasher, clock);
+        services::RateLimiter authLimiter(redis, c.authRateLimit, std::chrono::seconds(60));
 
         routerPtr = std::make_unique<http::Router>(&*pool);
-        handlers::registerOpsRoutes(*routerPtr, health, metrics);
+        routerPtr->setAuthenticate([&auth](db::Session& session, std::string_view token)
+                                       -> domain::Result<http::Principal, domain::Problem> {
+            auto claims = auth.authenticate(session, token);
+            if (!claims.ok())
+                return domain::fail(std::move(claims).error());
+            return http::Principal{claims->user, claims->role, claims->session};
+        });
+        routerPtr->setRateLimit([&authLimiter](std::string_view client) { return authLimiter.take("auth", client); });
+        handlers::Services services{health, auth, metrics};
+        handlers::registerRoutes(*routerPtr, services);
         metrics.addCollector([&pool, &redis] {
             const auto s = pool->stats();
             return std::vector<http::Metrics::Sample>{
@@ -267,7 +326,8 @@ int runMigrate(const config::Config& c)
     std::signal(SIGTERM, onEarlySignal);
     Backends backends;
     try {
-        backends.start(c, false);
+        if (!backends.attachToRunning(c))
+            backends.start(c, false);
         const auto report = db::migrate(db::withConnectTimeout(backends.databaseUrl, 5), db::builtinMigrations());
         log::info("database schema is current", {{"version", report.current},
                                                   {"applied_now", static_cast<std::int64_t>(report.applied.size())}});
@@ -278,6 +338,66 @@ int runMigrate(const config::Config& c)
     }
     backends.stop();
     return 0;
+}
+
+int runUserAdd(const config::Config& c, const std::vector<std::pair<std::string, std::string>>& flags)
+{
+    applyLogLevel(c);
+    if (c.logLevel == "info")
+        log::setLevel(log::Level::Warn); // a command: say only what matters
+    std::map<std::string, std::string> f(flags.begin(), flags.end());
+    for (const auto& [name, value] : flags)
+        if (name != "--email" && name != "--password" && name != "--role" && name != "--first-name" && name != "--last-name") {
+            std::cerr << "ticketd user add: unknown option " << name << "\n";
+            return 2;
+        }
+    if (!f.count("--email") || !f.count("--password") || !f.count("--role")) {
+        std::cerr << "ticketd user add: --email, --password and --role are required\n";
+        return 2;
+    }
+    const auto role = domain::parseRole(f["--role"]);
+    if (!role) {
+        std::cerr << "ticketd user add: --role must be attendee, organizer, box_office, gate or admin\n";
+        return 2;
+    }
+    std::string password = f["--password"];
+    if (password == "-" && !std::getline(std::cin, password)) {
+        std::cerr << "ticketd user add: no password on standard input\n";
+        return 2;
+    }
+    std::signal(SIGINT, onEarlySignal);
+    std::signal(SIGTERM, onEarlySignal);
+    Backends backends;
+    int code = 0;
+    try {
+        if (!backends.attachToRunning(c))
+            backends.start(c, false);
+        const auto url = db::withConnectTimeout(backends.databaseUrl, 5);
+        db::migrate(url, db::builtinMigrations());
+        db::Session session(url);
+        // registerUser does not sign tokens; the service needs a key all the same.
+        std::string throwaway(32, '\0');
+        randombytes_buf(throwaway.data(), throwaway.size());
+        services::TokenService tokens(throwaway, domain::SystemClock::instance());
+        const services::PasswordHasher hasher;
+        services::AuthService auth(tokens, hasher, domain::SystemClock::instance());
+        services::RegisterInput in{f["--email"], password, f.count("--first-name") ? f["--first-name"] : f["--role"],
+                                   f.count("--last-name") ? f["--last-name"] : std::string("User"), std::nullopt};
+        auto user = auth.registerUser(session, in, *role);
+        if (user.ok()) {
+            std::cout << user->id.toString() << "\n";
+        } else {
+            std::cerr << "ticketd user add: " << user.error().detail() << "\n";
+            for (const auto& e : user.error().errors())
+                std::cerr << "  " << e.field << ": " << e.message << "\n";
+            code = user.error().code() == "email_taken" ? 3 : 1;
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "ticketd user add: " << e.what() << "\n";
+        code = 1;
+    }
+    backends.stop();
+    return code;
 }
 
 } // namespace ticketing::app

@@ -96,6 +96,8 @@ const std::vector<Entry>& entries()
          [](Config& c, const std::string& v) { return parseInt(v, 1, 3600, c.readTimeoutSeconds); }},
         {{"--shutdown-grace-seconds", "TICKETING_SHUTDOWN_GRACE_SECONDS", "20", "on SIGTERM, time in-flight requests get to finish"},
          [](Config& c, const std::string& v) { return parseInt(v, 0, 3600, c.shutdownGraceSeconds); }},
+        {{"--auth-rate-limit", "TICKETING_AUTH_RATE_LIMIT", "60", "requests per minute one client address may make to /api/v1/auth/* (0: no limit)"},
+         [](Config& c, const std::string& v) { return parseInt(v, 0, 1000000, c.authRateLimit); }},
         {{"--log-level", "TICKETING_LOG_LEVEL", "info", "debug, info, warn or error"},
          [](Config& c, const std::string& v) {
              if (v != "debug" && v != "info" && v != "warn" && v != "error")
@@ -186,7 +188,10 @@ std::string helpText()
     s << "ticketd: the ticketing suite's server (REST API, live seat sync, inventory)\n\n"
          "Usage:\n"
          "  ticketd [options]            serve (the default)\n"
-         "  ticketd migrate [options]    apply database migrations and exit\n\n"
+         "  ticketd migrate [options]    apply database migrations and exit\n"
+         "  ticketd user add --email E --password P --role R [--first-name F --last-name L]\n"
+         "                               create an account (password \"-\": read from stdin);\n"
+         "                               works whether or not ticketd runs on the data directory\n\n"
          "Every option is also an environment variable; flags win over the environment.\n\n";
     for (const auto& k : configKeys()) {
         s << "  " << k.flag << " VALUE\n      " << k.env << "\n      " << k.help;

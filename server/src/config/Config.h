@@ -25,6 +25,7 @@ struct Config
     int dbQueueLimit = 512;
     int readTimeoutSeconds = 30;
     int shutdownGraceSeconds = 20;
+    int authRateLimit = 60; // requests per minute per client address on /auth/*; 0: off
     std::string logLevel = "info";
 };
 

@@ -2,6 +2,7 @@
 
 #include <pqxx/pqxx>
 
+#include "db/Sql.h"
 #include "log/Log.h"
 
 namespace ticketing::db {
@@ -40,6 +41,7 @@ pqxx::connection_base& Session::connection()
         throw Unavailable("the database is unreachable (retrying shortly)");
     try {
         m_conn = std::make_unique<Connection>(m_url);
+        prepareAll(m_conn->conn);
     } catch (const std::exception& e) {
         m_retryAfter = now + kReconnectBackoff;
         throw Unavailable(std::string("cannot connect to the database: ") + e.what());

@@ -42,6 +42,10 @@ Response Response::problem(const domain::Problem& problem, std::string_view requ
     r.status = problem.status();
     r.contentType = "application/problem+json";
     r.body = boost::json::serialize(o);
+    if (auto after = problem.retryAfterSeconds())
+        r.headers.emplace_back("Retry-After", std::to_string(*after));
+    if (problem.status() == 401)
+        r.headers.emplace_back("WWW-Authenticate", "Bearer error=\"invalid_token\"");
     return r;
 }
 

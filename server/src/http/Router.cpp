@@ -41,6 +41,21 @@ Response internalError(const Request& request, const std::string& what)
 }
 } // namespace
 
+int Access::statusFor(const std::optional<domain::Role>& caller) const
+{
+    switch (kind) {
+    case Kind::Anyone:
+        return 0;
+    case Kind::SignedIn:
+        return caller ? 0 : 401;
+    case Kind::Permitted:
+        if (!caller)
+            return 401;
+        return domain::allows(*caller, permission) ? 0 : 403;
+    }
+    return 403;
+}
+
 Router::Router(db::Pool* pool) : m_pool(pool) {}
 
 void Router::addRoute(Route route)
@@ -55,16 +70,18 @@ void Router::addRoute(Route route)
     m_routes.push_back(std::move(route));
 }
 
-void Router::add(std::string method, std::string pattern, InlineHandler handler, std::size_t bodyLimit)
+void Router::add(std::string method, std::string pattern, InlineHandler handler, RouteOptions options)
 {
-    addRoute({std::move(method), std::move(pattern), {}, std::move(handler), {}, bodyLimit});
+    if (options.rateLimited)
+        throw std::logic_error("rate limits apply to database routes (they run on a worker): " + pattern);
+    addRoute({std::move(method), std::move(pattern), {}, Access::anyone(), std::move(handler), {}, options});
 }
 
-void Router::add(std::string method, std::string pattern, DatabaseHandler handler, std::size_t bodyLimit)
+void Router::add(std::string method, std::string pattern, Access access, DatabaseHandler handler, RouteOptions options)
 {
     if (!m_pool)
         throw std::logic_error("a database route needs a router with a pool: " + pattern);
-    addRoute({std::move(method), std::move(pattern), {}, {}, std::move(handler), bodyLimit});
+    addRoute({std::move(method), std::move(pattern), {}, access, {}, std::move(handler), options});
 }
 
 Router::Match Router::match(std::string_view method, std::string_view path) const
@@ -112,14 +129,14 @@ std::vector<Router::RouteInfo> Router::routes() const
 {
     std::vector<RouteInfo> out;
     for (const auto& r : m_routes)
-        out.push_back({r.method, r.pattern});
+        out.push_back({r.method, r.pattern, r.access, r.options});
     return out;
 }
 
 std::size_t Router::bodyLimit(std::string_view method, std::string_view path) const
 {
     const auto m = match(method, path);
-    return m.kind == Match::Kind::Found ? m_routes[m.routeIndex].bodyLimit : kDefaultBodyLimit;
+    return m.kind == Match::Kind::Found ? m_routes[m.routeIndex].options.bodyLimit : kDefaultBodyLimit;
 }
 
 void Router::handle(Request request, Responder done)
@@ -154,17 +171,15 @@ void Router::handle(Request request, Responder done)
     // The task owns the request and a copy of the responder; `route` outlives it (routes are
     // fixed once the server runs).
     const std::string requestId = request.requestId;
-    auto task = [&route, request = std::move(request), params = std::move(m.params),
-                 done](db::Session& session) mutable {
+    auto task = [this, &route, request = std::move(request), params = std::move(m.params), done](db::Session& session) {
         Response r;
         try {
-            r = route.databaseHandler(request, params, session);
+            r = runDatabaseRoute(route, request, params, session);
         } catch (const db::Unavailable& e) {
             log::warn("database unavailable", {{"request_id", request.requestId}, {"error", e.what()}});
-            r = Response::problem(Problem(ProblemCode::DatabaseUnavailable,
-                                          "the database cannot be reached; try again shortly"),
+            r = Response::problem(Problem(ProblemCode::DatabaseUnavailable, "the database cannot be reached; try again shortly")
+                                      .retryAfter(1),
                                   request.requestId);
-            r.headers.emplace_back("Retry-After", "1");
         } catch (const std::exception& e) {
             r = internalError(request, e.what());
         }
@@ -174,13 +189,44 @@ void Router::handle(Request request, Responder done)
     // trySubmit takes the task only on success; on refusal `done` is still ours to call.
     auto shared = std::make_shared<decltype(task)>(std::move(task));
     if (!m_pool->trySubmit([shared](db::Session& s) { (*shared)(s); })) {
-        auto r = Response::problem(Problem(ProblemCode::Overloaded,
-                                           "too many requests are waiting for the database; retry shortly"),
-                                   requestId);
-        r.headers.emplace_back("Retry-After", "1");
+        auto r = Response::problem(
+            Problem(ProblemCode::Overloaded, "too many requests are waiting for the database; retry shortly").retryAfter(1),
+            requestId);
         r.route = route.pattern;
         done(std::move(r));
     }
+}
+
+Response Router::runDatabaseRoute(const Route& route, const Request& request, const PathParams& params,
+                                  db::Session& session)
+{
+    if (route.options.rateLimited && m_rateLimit) {
+        if (auto wait = m_rateLimit(request.remoteAddress))
+            return Response::problem(Problem(ProblemCode::RateLimited, "too many requests from this address; slow down")
+                                         .retryAfter(static_cast<int>(wait->count())),
+                                     request.requestId);
+    }
+    std::optional<Principal> principal;
+    if (route.access.kind != Access::Kind::Anyone) {
+        auto header = request.header("authorization").value_or("");
+        constexpr std::string_view scheme = "Bearer ";
+        const bool bearer = header.size() > scheme.size() &&
+                            std::equal(scheme.begin(), scheme.end(), header.begin(),
+                                       [](char a, char b) { return std::tolower(a) == std::tolower(b); });
+        if (!bearer)
+            return Response::problem(Problem(ProblemCode::InvalidToken, "sign in: send Authorization: Bearer <access token>"),
+                                     request.requestId);
+        if (!m_authenticate)
+            throw std::logic_error("a signed-in route without an authenticator: " + route.pattern);
+        auto who = m_authenticate(session, header.substr(scheme.size()));
+        if (!who.ok())
+            return Response::problem(who.error(), request.requestId);
+        principal = *who;
+    }
+    if (const int status = route.access.statusFor(principal ? std::optional(principal->role) : std::nullopt); status != 0)
+        return Response::problem(Problem(ProblemCode::Forbidden, "your role may not do this"), request.requestId);
+    Context context{request, params, session, principal};
+    return route.databaseHandler(context);
 }
 
 } // namespace ticketing::http

@@ -1,0 +1,60 @@
+#include "db/Sql.h"
+
+#include <cstdio>
+#include <ctime>
+#include <mutex>
+#include <vector>
+
+namespace ticketing::db {
+
+namespace {
+std::vector<const Statement*>& registry()
+{
+    static std::vector<const Statement*> statements;
+    return statements;
+}
+} // namespace
+
+Statement::Statement(const char* n, const char* s) : name(n), sql(s)
+{
+    registry().push_back(this); // static initialisation: single-threaded
+}
+
+void prepareAll(pqxx::connection_base& connection)
+{
+    for (const auto* s : registry())
+        connection.prepare(s->name, s->sql);
+}
+
+std::string toSql(domain::Clock::TimePoint t)
+{
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
+    const time_t secs = static_cast<time_t>(micros / 1000000);
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06lldZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<long long>(micros % 1000000));
+    return buf;
+}
+
+domain::Clock::TimePoint fromMicros(long long micros)
+{
+    return domain::Clock::TimePoint(std::chrono::microseconds(micros));
+}
+
+std::optional<domain::Clock::TimePoint> optionalTime(const pqxx::field& f)
+{
+    if (f.is_null())
+        return std::nullopt;
+    return fromMicros(f.as<long long>());
+}
+
+std::string sqlState(const std::exception& e)
+{
+    if (const auto* s = dynamic_cast<const pqxx::sql_error*>(&e))
+        return s->sqlstate();
+    return {};
+}
+
+} // namespace ticketing::db

@@ -1,0 +1,49 @@
+#pragma once
+
+// For code in db/ only: includes libpqxx.
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include <pqxx/pqxx>
+
+#include "domain/Clock.h"
+#include "domain/Uuid.h"
+
+namespace ticketing::db {
+
+// A named query, written next to the code that runs it. Every Statement is prepared on every
+// new connection of a Session (libpqxx 6 prepares lazily, on first use), so callers run
+// `tx.exec_prepared(stmt.name, ...)` and never care whether the connection was just remade.
+struct Statement
+{
+    Statement(const char* name, const char* sql);
+    const char* name;
+    const char* sql;
+};
+
+void prepareAll(pqxx::connection_base& connection);
+
+// Times go to PostgreSQL as RFC 3339 text with microseconds (bound as $n::timestamptz, so the
+// injectable clock, not the database's now(), decides) and come back as epoch microseconds
+// (select `(extract(epoch from col) * 1000000)::bigint`).
+std::string toSql(domain::Clock::TimePoint t);
+domain::Clock::TimePoint fromMicros(long long micros);
+std::optional<domain::Clock::TimePoint> optionalTime(const pqxx::field& f); // NULL: nullopt
+
+template <class IdType>
+IdType idFrom(const pqxx::field& f)
+{
+    return IdType{*domain::Uuid::parse(f.as<std::string>())};
+}
+
+inline std::optional<std::string> optionalText(const pqxx::field& f)
+{
+    return f.is_null() ? std::nullopt : std::optional(f.as<std::string>());
+}
+
+// SQLSTATE of a failed statement ("23505" unique_violation, ...), or "".
+std::string sqlState(const std::exception& e);
+
+} // namespace ticketing::db

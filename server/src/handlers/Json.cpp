@@ -1,0 +1,72 @@
+#include "handlers/Json.h"
+
+#include <charconv>
+
+#include <sodium.h>
+
+namespace ticketing::handlers {
+
+using domain::Problem;
+
+domain::Result<boost::json::object, Problem> bodyObject(const http::Request& request)
+{
+    auto body = http::parseJsonBody(request);
+    if (!body.ok())
+        return domain::fail(std::move(body).error());
+    if (!body->is_object())
+        return domain::fail(Problem::validation({{"(body)", "must be a JSON object"}}));
+    return std::move(body->as_object());
+}
+
+boost::json::object userJson(const db::UserRecord& u)
+{
+    boost::json::object o;
+    o["id"] = u.id.toString();
+    o["email"] = u.email;
+    o["first_name"] = u.firstName;
+    o["last_name"] = u.lastName;
+    o["phone"] = u.phone ? boost::json::value(*u.phone) : boost::json::value(nullptr);
+    o["role"] = domain::toString(u.role);
+    o["created_at"] = domain::formatTimestamp(u.createdAt);
+    return o;
+}
+
+domain::Result<Page, Problem> pageOf(const http::Request& request)
+{
+    Page page;
+    if (auto limit = request.queryParam("limit")) {
+        int v = 0;
+        auto [ptr, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), v);
+        if (ec != std::errc() || ptr != limit->data() + limit->size() || v < 1 || v > 100)
+            return domain::fail(Problem::validation({{"limit", "must be a whole number from 1 to 100"}}));
+        page.limit = v;
+    }
+    if (auto cursor = request.queryParam("cursor"); cursor && !cursor->empty()) {
+        page.cursor = decodeCursor(*cursor);
+        if (!page.cursor)
+            return domain::fail(Problem::validation({{"cursor", "is not a cursor this list gave"}}));
+    }
+    return page;
+}
+
+std::string encodeCursor(const std::string& key)
+{
+    std::string out(sodium_base64_ENCODED_LEN(key.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(key.data()), key.size(),
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    out.resize(std::strlen(out.c_str()));
+    return out;
+}
+
+std::optional<std::string> decodeCursor(const std::string& cursor)
+{
+    std::string out(cursor.size(), '\0');
+    std::size_t len = 0;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), cursor.c_str(), cursor.size(),
+                          nullptr, &len, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
+        return std::nullopt;
+    out.resize(len);
+    return out;
+}
+
+} // namespace ticketing::handlers

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <boost/json/object.hpp>
+
+#include "db/AccountStore.h"
+#include "domain/JsonReader.h"
+#include "http/Router.h"
+
+namespace ticketing::handlers {
+
+// The JSON object of a request body, or the problem to answer (415, 400 invalid_json, or 400
+// validation_failed when the body is not an object).
+domain::Result<boost::json::object, domain::Problem> bodyObject(const http::Request& request);
+
+// API.md `User`.
+boost::json::object userJson(const db::UserRecord& user);
+
+// ?limit= (1..100, default 20) and ?cursor= of API.md's lists; a bad value is a 400.
+struct Page
+{
+    int limit = 20;
+    std::optional<std::string> cursor;
+};
+domain::Result<Page, domain::Problem> pageOf(const http::Request& request);
+// Cursors are opaque to clients: base64url of the last item's key.
+std::string encodeCursor(const std::string& key);
+std::optional<std::string> decodeCursor(const std::string& cursor);
+
+inline http::Response problem(const domain::Problem& p, const http::Request& r)
+{
+    return http::Response::problem(p, r.requestId);
+}
+
+} // namespace ticketing::handlers

@@ -1,0 +1,29 @@
+#pragma once
+
+namespace ticketing::http {
+class Router;
+class Metrics;
+} // namespace ticketing::http
+namespace ticketing::services {
+class HealthService;
+class AuthService;
+} // namespace ticketing::services
+
+namespace ticketing::handlers {
+
+// The services the routes call. Owned by the application; they outlive the router.
+struct Services
+{
+    services::HealthService& health;
+    services::AuthService& auth;
+    http::Metrics& metrics;
+};
+
+// Every route of ticketd, with its access rule. The application and the role-matrix test
+// both build their router here, so the test walks exactly the routes that exist.
+void registerRoutes(http::Router& router, Services& services);
+
+void registerOpsRoutes(http::Router& router, Services& services);
+void registerAccountRoutes(http::Router& router, Services& services);
+
+} // namespace ticketing::handlers

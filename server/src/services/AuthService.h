@@ -1,0 +1,86 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/AccountStore.h"
+#include "domain/Clock.h"
+#include "domain/Problem.h"
+#include "domain/Result.h"
+#include "services/PasswordHasher.h"
+#include "services/TokenService.h"
+
+namespace ticketing::db {
+class Session;
+}
+
+namespace ticketing::services {
+
+struct RegisterInput
+{
+    std::string email;
+    std::string password;
+    std::string firstName;
+    std::string lastName;
+    std::optional<std::string> phone;
+};
+
+struct TokenPair
+{
+    std::string accessToken;
+    std::string refreshToken;
+    db::UserRecord user;
+};
+
+// The account rules of API.md "Accounts": sign-up, login with lockout, refresh-token rotation
+// with reuse detection, logout, profiles and roles. Every call runs on a database worker with
+// its session. Expected failures are Problems with the contract's codes.
+class AuthService
+{
+public:
+    struct Policy
+    {
+        int maxFailures = 5;                          // failed logins ...
+        std::chrono::seconds failureWindow{15 * 60};  // ... within this window ...
+        std::chrono::seconds lockDuration{15 * 60};   // ... lock the account this long
+    };
+
+    AuthService(TokenService& tokens, const PasswordHasher& hasher, const domain::Clock& clock, Policy policy);
+    AuthService(TokenService& tokens, const PasswordHasher& hasher, const domain::Clock& clock)
+        : AuthService(tokens, hasher, clock, Policy{})
+    {
+    }
+
+    // The rules a registration must meet (field errors; empty when valid).
+    static std::vector<domain::FieldError> validate(const RegisterInput& input);
+    domain::Result<db::UserRecord, domain::Problem> registerUser(db::Session& s, const RegisterInput& input,
+                                                                 domain::Role role = domain::Role::Attendee);
+    domain::Result<TokenPair, domain::Problem> login(db::Session& s, const std::string& email, const std::string& password);
+    domain::Result<TokenPair, domain::Problem> refresh(db::Session& s, const std::string& refreshToken);
+    void logout(db::Session& s, const std::string& refreshToken);
+
+    // A bearer token: valid signature, not expired, and its login session not revoked.
+    domain::Result<AccessClaims, domain::Problem> authenticate(db::Session& s, std::string_view accessToken);
+
+    domain::Result<db::UserRecord, domain::Problem> profile(db::Session& s, const domain::UserId& user);
+    domain::Result<db::UserRecord, domain::Problem> updateProfile(db::Session& s, const domain::UserId& user,
+                                                                  const db::accounts::ProfileChange& change);
+    std::vector<db::UserRecord> listUsers(db::Session& s, const std::optional<domain::UserId>& after, int limit,
+                                          const std::optional<std::string>& query);
+    domain::Result<db::UserRecord, domain::Problem> setRole(db::Session& s, const domain::UserId& user, domain::Role role);
+
+    const TokenService& tokens() const { return m_tokens; }
+
+private:
+    TokenPair issue(db::Session& s, const db::UserRecord& user, const std::string& emailKey);
+    domain::Problem locked(domain::Clock::TimePoint until) const;
+
+    TokenService& m_tokens;
+    const PasswordHasher& m_hasher;
+    const domain::Clock& m_clock;
+    Policy m_policy;
+};
+
+} // namespace ticketing::services
