@@ -8,6 +8,7 @@
 #include "http/Router.h"
 #include "services/AuthService.h"
 #include "services/HealthService.h"
+#include "services/VenueService.h"
 #include "support/HttpClient.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
@@ -26,7 +27,8 @@ std::vector<http::Router::RouteInfo> ticketdRoutes()
     const services::PasswordHasher hasher({1, 8u * 1024 * 1024});
     services::AuthService auth(tokens, hasher, domain::SystemClock::instance());
     http::Metrics metrics;
-    handlers::Services services{health, auth, metrics};
+    services::VenueService venues(domain::SystemClock::instance());
+    handlers::Services services{health, auth, venues, metrics};
     http::Router router(&pool);
     handlers::registerRoutes(router, services);
     return router.routes();

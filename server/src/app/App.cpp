@@ -30,6 +30,7 @@
 #include "services/PasswordHasher.h"
 #include "services/RateLimiter.h"
 #include "services/TokenService.h"
+#include "services/VenueService.h"
 
 namespace ticketing::app {
 
@@ -277,7 +278,8 @@ int runServer(const config::Config& c)
             return http::Principal{claims->user, claims->role, claims->session};
         });
         routerPtr->setRateLimit([&authLimiter](std::string_view client) { return authLimiter.take("auth", client); });
-        handlers::Services services{health, auth, metrics};
+        services::VenueService venues(clock);
+        handlers::Services services{health, auth, venues, metrics};
         handlers::registerRoutes(*routerPtr, services);
         metrics.addCollector([&pool, &redis] {
             const auto s = pool->stats();

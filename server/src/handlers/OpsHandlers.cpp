@@ -34,6 +34,7 @@ void registerRoutes(http::Router& router, Services& services)
 {
     registerOpsRoutes(router, services);
     registerAccountRoutes(router, services);
+    registerVenueRoutes(router, services);
 }
 
 } // namespace ticketing::handlers

@@ -7,6 +7,7 @@ class Metrics;
 namespace ticketing::services {
 class HealthService;
 class AuthService;
+class VenueService;
 } // namespace ticketing::services
 
 namespace ticketing::handlers {
@@ -16,6 +17,7 @@ struct Services
 {
     services::HealthService& health;
     services::AuthService& auth;
+    services::VenueService& venues;
     http::Metrics& metrics;
 };
 
@@ -25,5 +27,6 @@ void registerRoutes(http::Router& router, Services& services);
 
 void registerOpsRoutes(http::Router& router, Services& services);
 void registerAccountRoutes(http::Router& router, Services& services);
+void registerVenueRoutes(http::Router& router, Services& services);
 
 } // namespace ticketing::handlers

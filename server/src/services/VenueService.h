@@ -1,0 +1,58 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "domain/Clock.h"
+#include "domain/Problem.h"
+#include "domain/Result.h"
+#include "domain/Roles.h"
+#include "domain/Uuid.h"
+
+namespace ticketing::db {
+class Session;
+}
+
+namespace ticketing::services {
+
+// Who asks, for ownership rules: an organizer reaches its own venues and events, admin all.
+struct Caller
+{
+    domain::UserId user;
+    domain::Role role = domain::Role::Attendee;
+    bool isAdmin() const { return role == domain::Role::Admin; }
+};
+
+// Venues and seat maps (API.md): validated in common/domain, stored as rows and as the finished
+// answer (a stadium's map is served as stored text). Results are Venue JSON documents.
+class VenueService
+{
+public:
+    explicit VenueService(const domain::Clock& clock, std::string zoneinfoDir = "/usr/share/zoneinfo");
+
+    domain::Result<std::string, domain::Problem> create(db::Session& s, const Caller& caller, const boost::json::value& body);
+    // Public: attendees draw seat maps from it.
+    domain::Result<std::string, domain::Problem> get(db::Session& s, const domain::VenueId& id);
+    // 409 venue_in_use while a published event takes place there; another organizer's: 404.
+    domain::Result<std::string, domain::Problem> replace(db::Session& s, const Caller& caller, const domain::VenueId& id,
+                                                         const boost::json::value& body);
+
+    struct Page
+    {
+        std::vector<std::string> documents;
+        std::optional<domain::VenueId> last;
+        bool more = false;
+    };
+    Page list(db::Session& s, const Caller& caller, const std::optional<domain::VenueId>& after, int limit);
+
+private:
+    std::optional<domain::Problem> checkTimezone(const std::string& tz) const;
+
+    const domain::Clock& m_clock;
+    std::string m_zoneinfo;
+};
+
+} // namespace ticketing::services
