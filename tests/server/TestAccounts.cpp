@@ -77,6 +77,8 @@ private Q_SLOTS:
     }
     void cleanup()
     {
+        if (QTest::currentTestFailed() && m_server)
+            qWarning().noquote() << "ticketd said:\n" << m_server->problems();
         if (m_server) {
             const auto log = m_server->log();
             // Passwords and tokens never reach a log line.

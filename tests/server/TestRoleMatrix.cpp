@@ -7,6 +7,7 @@
 #include "http/Metrics.h"
 #include "http/Router.h"
 #include "services/AuthService.h"
+#include "services/EventService.h"
 #include "services/HealthService.h"
 #include "services/VenueService.h"
 #include "support/HttpClient.h"
@@ -28,7 +29,8 @@ std::vector<http::Router::RouteInfo> ticketdRoutes()
     services::AuthService auth(tokens, hasher, domain::SystemClock::instance());
     http::Metrics metrics;
     services::VenueService venues(domain::SystemClock::instance());
-    handlers::Services services{health, auth, venues, metrics};
+    services::EventService events(domain::SystemClock::instance());
+    handlers::Services services{health, auth, venues, events, metrics};
     http::Router router(&pool);
     handlers::registerRoutes(router, services);
     return router.routes();

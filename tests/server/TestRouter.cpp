@@ -199,6 +199,16 @@ private Q_SLOTS:
                           std::pair<std::string, std::string>{"Retry-After", "7"}) != limited.headers.end());
     }
 
+    void queryParametersAreDecoded()
+    {
+        Request r;
+        r.query = "q=rock%20%26%20roll&city=S%C3%A3o+Paulo&empty=&flag";
+        QCOMPARE(*r.queryParam("q"), std::string("rock & roll"));
+        QCOMPARE(*r.queryParam("city"), std::string("S\xc3\xa3o Paulo"));
+        QCOMPARE(*r.queryParam("empty"), std::string());
+        QVERIFY(!r.queryParam("missing"));
+    }
+
     void jsonBodiesAreParsedOrRefusedClearly()
     {
         Request r;

@@ -81,6 +81,8 @@ private Q_SLOTS:
     }
     void cleanup()
     {
+        if (QTest::currentTestFailed() && m_server)
+            qWarning().noquote() << "ticketd said:\n" << m_server->problems();
         m_http.reset();
         m_server.reset();
         m_db.reset();
@@ -193,6 +195,27 @@ private Q_SLOTS:
         QCOMPARE(fetched.status, 200);
         qInfo("60,000-seat venue: request %lld KB, created in %lld ms; answer %lld KB served in %lld ms",
               static_cast<long long>(body.size() / 1024), createMs, static_cast<long long>(fetched.body.size() / 1024), getMs);
+
+        // An event selling every seat, published: 60,000 inventory units.
+        QJsonArray keys;
+        for (int s = 0; s < 30; ++s)
+            keys.append(QStringLiteral("S%1").arg(s));
+        const QJsonObject event{{QStringLiteral("venue_id"), created.json().value(QStringLiteral("id"))},
+                                {QStringLiteral("title"), QStringLiteral("Cup Final")}, {QStringLiteral("description"), QString()},
+                                {QStringLiteral("genre"), QStringLiteral("sport")}, {QStringLiteral("start_time"), QStringLiteral("2030-05-20T15:00:00Z")},
+                                {QStringLiteral("end_time"), QStringLiteral("2030-05-20T17:00:00Z")}, {QStringLiteral("currency"), QStringLiteral("GBP")},
+                                {QStringLiteral("tiers"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Stand")},
+                                                                                 {QStringLiteral("price"), QStringLiteral("60.00")},
+                                                                                 {QStringLiteral("section_keys"), keys}}}}};
+        auto draft = m_http->send("POST", QStringLiteral("/api/v1/events"), json(event), bearer(org));
+        QCOMPARE(draft.status, 201);
+        t.restart();
+        auto published = m_http->send("POST", QStringLiteral("/api/v1/events/") + draft.json().value(QStringLiteral("id")).toString() +
+                                                  QStringLiteral("/publish"), {}, bearer(org), 60000);
+        const auto publishMs = t.elapsed();
+        QCOMPARE(published.status, 200);
+        QCOMPARE(published.json().value(QStringLiteral("tiers")).toArray()[0].toObject().value(QStringLiteral("quantity_total")).toInt(), 60000);
+        qInfo("60,000-seat event published (inventory made) in %lld ms", publishMs);
         // Past 16 MiB the body is refused before it is read.
         QByteArray huge = "{\"name\":\"" + QByteArray(17 * 1024 * 1024, 'x') + "\"}";
         QCOMPARE(m_http->send("POST", QStringLiteral("/api/v1/venues"), huge, bearer(org)).status, 413);

@@ -104,6 +104,15 @@ int TicketdProcess::stop(int timeoutMs)
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
+QByteArray TicketdProcess::problems()
+{
+    QByteArray out;
+    for (const auto& line : log().split('\n'))
+        if (line.contains("\"level\":\"error\"") || line.contains("\"level\":\"warn\""))
+            out += line + '\n';
+    return out;
+}
+
 QByteArray TicketdProcess::log()
 {
     m_log += m_process.readAllStandardError();

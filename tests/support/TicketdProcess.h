@@ -34,6 +34,8 @@ public:
     int stop(int timeoutMs = 60000);
     // Everything it wrote to stderr so far.
     QByteArray log();
+    // Its warning and error lines, to print when a test fails.
+    QByteArray problems();
 
 private:
     QProcess m_process;

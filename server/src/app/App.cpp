@@ -26,6 +26,7 @@
 #include "http/Server.h"
 #include "log/Log.h"
 #include "services/AuthService.h"
+#include "services/EventService.h"
 #include "services/HealthService.h"
 #include "services/PasswordHasher.h"
 #include "services/RateLimiter.h"
@@ -279,7 +280,8 @@ int runServer(const config::Config& c)
         });
         routerPtr->setRateLimit([&authLimiter](std::string_view client) { return authLimiter.take("auth", client); });
         services::VenueService venues(clock);
-        handlers::Services services{health, auth, venues, metrics};
+        services::EventService events(clock);
+        handlers::Services services{health, auth, venues, events, metrics};
         handlers::registerRoutes(*routerPtr, services);
         metrics.addCollector([&pool, &redis] {
             const auto s = pool->stats();

@@ -35,6 +35,7 @@ void registerRoutes(http::Router& router, Services& services)
     registerOpsRoutes(router, services);
     registerAccountRoutes(router, services);
     registerVenueRoutes(router, services);
+    registerEventRoutes(router, services);
 }
 
 } // namespace ticketing::handlers

@@ -8,6 +8,7 @@ namespace ticketing::services {
 class HealthService;
 class AuthService;
 class VenueService;
+class EventService;
 } // namespace ticketing::services
 
 namespace ticketing::handlers {
@@ -18,6 +19,7 @@ struct Services
     services::HealthService& health;
     services::AuthService& auth;
     services::VenueService& venues;
+    services::EventService& events;
     http::Metrics& metrics;
 };
 
@@ -28,5 +30,6 @@ void registerRoutes(http::Router& router, Services& services);
 void registerOpsRoutes(http::Router& router, Services& services);
 void registerAccountRoutes(http::Router& router, Services& services);
 void registerVenueRoutes(http::Router& router, Services& services);
+void registerEventRoutes(http::Router& router, Services& services);
 
 } // namespace ticketing::handlers

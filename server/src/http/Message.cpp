@@ -19,9 +19,12 @@ std::optional<std::string> Request::queryParam(std::string_view name) const
     auto params = boost::urls::parse_query(query);
     if (!params)
         return std::nullopt;
-    for (auto p : *params) // params_view decodes
-        if (p.key == name)
-            return std::string(p.value);
+    // The view is of encoded params: decode key and value ("%20" and, as in HTML forms, '+').
+    boost::urls::encoding_opts opts;
+    opts.space_as_plus = true;
+    for (auto p : *params)
+        if (p.key.decode(opts) == name)
+            return p.value.decode(opts);
     return std::nullopt;
 }
 

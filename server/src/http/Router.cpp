@@ -45,6 +45,7 @@ int Access::statusFor(const std::optional<domain::Role>& caller) const
 {
     switch (kind) {
     case Kind::Anyone:
+    case Kind::Optional:
         return 0;
     case Kind::SignedIn:
         return caller ? 0 : 401;
@@ -207,7 +208,9 @@ Response Router::runDatabaseRoute(const Route& route, const Request& request, co
                                      request.requestId);
     }
     std::optional<Principal> principal;
-    if (route.access.kind != Access::Kind::Anyone) {
+    const bool tokenSent = request.header("authorization").has_value();
+    if (route.access.kind == Access::Kind::SignedIn || route.access.kind == Access::Kind::Permitted ||
+        (route.access.kind == Access::Kind::Optional && tokenSent)) {
         auto header = request.header("authorization").value_or("");
         constexpr std::string_view scheme = "Bearer ";
         const bool bearer = header.size() > scheme.size() &&

@@ -37,7 +37,8 @@ struct Access
 {
     enum class Kind
     {
-        Anyone,    // no token needed
+        Anyone,    // no token needed (any token is ignored)
+        Optional,  // no token needed; a token, when sent, must be valid and names the caller
         SignedIn,  // any valid token: 401 otherwise
         Permitted, // a token whose role has the permission: 401 without a token, 403 without the permission
     };
@@ -45,6 +46,7 @@ struct Access
     domain::Permission permission{};
 
     static Access anyone() { return {Kind::Anyone, {}}; }
+    static Access optional() { return {Kind::Optional, {}}; }
     static Access signedIn() { return {Kind::SignedIn, {}}; }
     static Access permitted(domain::Permission p) { return {Kind::Permitted, p}; }
     // The status a caller gets at this gate (0: admitted): the single place that reads the
@@ -60,7 +62,8 @@ struct RouteOptions
 };
 
 // What a database handler gets: the request, its path parameters, the worker's database
-// session, and the caller when the route admits signed-in callers only.
+// session, and the caller (always set on SignedIn and Permitted routes; on Optional ones when a
+// token was sent).
 struct Context
 {
     const Request& request;

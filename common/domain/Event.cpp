@@ -1,0 +1,325 @@
+#include "domain/Event.h"
+
+#include <array>
+#include <charconv>
+#include <map>
+#include <set>
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include "domain/JsonReader.h"
+
+namespace ticketing::domain {
+
+namespace {
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out)
+{
+    if (pos + n > s.size())
+        return false;
+    out = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        out = out * 10 + (s[i] - '0');
+    }
+    return true;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+long long daysFromCivil(int y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const long long era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<long long>(doe) - 719468;
+}
+
+constexpr std::array<std::string_view, 4> kStatusNames{"draft", "published", "cancelled", "completed"};
+} // namespace
+
+std::optional<Clock::TimePoint> parseTimestamp(std::string_view s)
+{
+    int y, mo, d, h, mi, sec;
+    if (s.size() < 20 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
+        !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't') || !digits(s, 11, 2, h) || s[13] != ':' ||
+        !digits(s, 14, 2, mi) || s[16] != ':' || !digits(s, 17, 2, sec))
+        return std::nullopt;
+    static constexpr std::array<int, 12> monthDays{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (mo < 1 || mo > 12 || d < 1 || d > monthDays[mo - 1] || h > 23 || mi > 59 || sec > 60)
+        return std::nullopt;
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (mo == 2 && d == 29 && !leap)
+        return std::nullopt;
+    std::size_t pos = 19;
+    long long micros = 0;
+    if (pos < s.size() && s[pos] == '.') {
+        ++pos;
+        int n = 0;
+        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
+            if (n < 6)
+                micros = micros * 10 + (s[pos] - '0');
+            ++n;
+            ++pos;
+        }
+        if (n == 0)
+            return std::nullopt;
+        for (int i = n; i < 6; ++i)
+            micros *= 10;
+    }
+    long long offset = 0;
+    if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {
+        ++pos;
+    } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
+        int oh, om;
+        if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' || !digits(s, pos + 4, 2, om) ||
+            oh > 23 || om > 59)
+            return std::nullopt;
+        offset = (oh * 3600LL + om * 60LL) * (s[pos] == '+' ? 1 : -1);
+        pos += 6;
+    } else {
+        return std::nullopt; // RFC 3339 requires a zone
+    }
+    if (pos != s.size())
+        return std::nullopt;
+    const long long secs = daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400LL +
+                           h * 3600LL + mi * 60LL + std::min(sec, 59) - offset;
+    return Clock::TimePoint(std::chrono::seconds(secs)) + std::chrono::microseconds(micros);
+}
+
+std::string_view toString(EventStatus s)
+{
+    return kStatusNames[static_cast<std::size_t>(s)];
+}
+
+std::optional<EventStatus> parseEventStatus(std::string_view s)
+{
+    for (std::size_t i = 0; i < kStatusNames.size(); ++i)
+        if (kStatusNames[i] == s)
+            return static_cast<EventStatus>(i);
+    return std::nullopt;
+}
+
+namespace {
+std::optional<Clock::TimePoint> readTime(JsonReader& r, const boost::json::object& o, const char* key, bool required)
+{
+    auto text = r.string(o, key, "", required);
+    if (!text)
+        return std::nullopt;
+    auto t = parseTimestamp(*text);
+    if (!t)
+        r.addError(key, "must be an RFC 3339 time such as 2026-03-01T19:30:00Z");
+    return t;
+}
+
+void checkText(JsonReader& r, const std::optional<std::string>& v, const char* key, std::size_t min, std::size_t max)
+{
+    if (!v)
+        return;
+    if (v->size() < min)
+        r.addError(key, "must not be empty");
+    else if (v->size() > max)
+        r.addError(key, "must be at most " + std::to_string(max) + " characters");
+}
+} // namespace
+
+Result<EventInput, std::vector<FieldError>> parseEvent(const boost::json::value& body)
+{
+    JsonReader r;
+    const auto* o = r.object(body, "");
+    if (!o)
+        return fail(std::move(r.errors()));
+    const auto venue = r.string(*o, "venue_id", "");
+    const auto title = r.string(*o, "title", "");
+    const auto description = r.string(*o, "description", "");
+    const auto genre = r.string(*o, "genre", "");
+    const auto start = readTime(r, *o, "start_time", true);
+    const auto end = readTime(r, *o, "end_time", true);
+    const auto saleStart = readTime(r, *o, "sale_start", false);
+    const auto saleEnd = readTime(r, *o, "sale_end", false);
+    const auto currencyCode = r.string(*o, "currency", "");
+    checkText(r, title, "title", 1, 200);
+    checkText(r, description, "description", 0, 10000);
+    checkText(r, genre, "genre", 1, 50);
+    std::optional<VenueId> venueId;
+    if (venue && !(venueId = VenueId::parse(*venue)))
+        r.addError("venue_id", "must be a venue id");
+    std::optional<Currency> currency;
+    if (currencyCode && !(currency = Currency::fromCode(*currencyCode)))
+        r.addError("currency", "must be an ISO 4217 code the suite sells in, such as USD, EUR, GBP, INR or JPY");
+    if (start && end && *end <= *start)
+        r.addError("end_time", "must be after start_time");
+    if (saleStart && saleEnd && *saleEnd <= *saleStart)
+        r.addError("sale_end", "must be after sale_start");
+    if (saleEnd && end && *saleEnd > *end)
+        r.addError("sale_end", "must not be after end_time");
+    std::optional<boost::json::object> refundPolicy;
+    if (const auto* rp = o->if_contains("refund_policy"); rp && !rp->is_null()) {
+        if (rp->is_object())
+            refundPolicy = rp->as_object();
+        else
+            r.addError("refund_policy", "must be an object");
+    }
+
+    std::vector<TierInput> tiers;
+    if (const auto* arr = r.arrayMember(*o, "tiers", "")) {
+        if (arr->empty())
+            r.addError("tiers", "an event needs at least one tier");
+        if (arr->size() > 100)
+            r.addError("tiers", "at most 100 tiers");
+        std::set<std::string> names;
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const auto path = JsonReader::index("tiers", i);
+            const auto* t = r.object((*arr)[i], path);
+            if (!t)
+                continue;
+            TierInput tier{.name = {},
+                           .price = Money(0, currency.value_or(*Currency::fromCode("USD"))),
+                           .kind = SectionKind::Seated,
+                           .sectionKeys = {},
+                           .quantity = 0};
+            tier.name = r.string(*t, "name", path).value_or("");
+            if (tier.name.empty() && t->contains("name"))
+                r.addError(JsonReader::join(path, "name"), "must not be empty");
+            else if (!tier.name.empty() && !names.insert(tier.name).second)
+                r.addError(JsonReader::join(path, "name"), "\"" + tier.name + "\" names another tier too");
+            if (auto price = r.string(*t, "price", path); price && currency) {
+                auto money = Money::parse(*price, *currency);
+                if (!money.ok())
+                    r.addError(JsonReader::join(path, "price"), money.error());
+                else if (money->isNegative())
+                    r.addError(JsonReader::join(path, "price"), "must not be negative");
+                else
+                    tier.price = *money;
+            }
+            if (const auto* keys = t->if_contains("section_keys")) {
+                tier.kind = SectionKind::Seated;
+                const auto* list = keys->if_array();
+                if (!list || list->empty())
+                    r.addError(JsonReader::join(path, "section_keys"), "must be a list of section keys");
+                else
+                    for (std::size_t k = 0; k < list->size(); ++k) {
+                        if (const auto* key = (*list)[k].if_string())
+                            tier.sectionKeys.emplace_back(*key);
+                        else
+                            r.addError(JsonReader::index(JsonReader::join(path, "section_keys"), k), "must be a string");
+                    }
+            } else if (t->contains("section_key")) {
+                tier.kind = SectionKind::Standing;
+                if (auto key = r.string(*t, "section_key", path))
+                    tier.sectionKeys.push_back(*key);
+                if (auto q = r.integer(*t, "quantity", path)) {
+                    if (*q < 1 || *q > SeatMapLimits::maxStandingCapacity)
+                        r.addError(JsonReader::join(path, "quantity"), "must be at least 1");
+                    else
+                        tier.quantity = static_cast<int>(*q);
+                }
+            } else {
+                r.addError(path, "needs section_keys (seated sections) or section_key and quantity (a standing section)");
+            }
+            tiers.push_back(std::move(tier));
+        }
+    }
+    if (!r.ok())
+        return fail(std::move(r.errors()));
+    EventInput e{.venue = *venueId,
+                 .title = *title,
+                 .description = *description,
+                 .genre = *genre,
+                 .start = *start,
+                 .end = *end,
+                 .saleStart = saleStart,
+                 .saleEnd = saleEnd,
+                 .currency = *currency,
+                 .tiers = std::move(tiers),
+                 .refundPolicy = std::move(refundPolicy)};
+    return e;
+}
+
+namespace {
+const SectionSummary* findSection(const std::vector<SectionSummary>& sections, const std::string& key)
+{
+    for (const auto& s : sections)
+        if (s.key == key)
+            return &s;
+    return nullptr;
+}
+} // namespace
+
+std::vector<SectionSummary> summarize(const SeatMap& map)
+{
+    std::vector<SectionSummary> out;
+    for (const auto& s : map.sections)
+        out.push_back({s.key, s.kind, s.placeCount()});
+    return out;
+}
+
+int tierCapacity(const TierInput& tier, const std::vector<SectionSummary>& sections)
+{
+    if (tier.kind == SectionKind::Standing)
+        return tier.quantity;
+    int n = 0;
+    for (const auto& key : tier.sectionKeys)
+        if (const auto* s = findSection(sections, key))
+            n += s->capacity;
+    return n;
+}
+
+std::vector<FieldError> checkTiers(const EventInput& event, const std::vector<SectionSummary>& sections)
+{
+    std::vector<FieldError> errors;
+    std::map<std::string, std::size_t> seatedOwner;
+    std::map<std::string, int> standingUse;
+    for (std::size_t i = 0; i < event.tiers.size(); ++i) {
+        const auto& tier = event.tiers[i];
+        const auto path = JsonReader::index("tiers", i);
+        for (std::size_t k = 0; k < tier.sectionKeys.size(); ++k) {
+            const auto& key = tier.sectionKeys[k];
+            const auto field = tier.kind == SectionKind::Seated ? JsonReader::index(JsonReader::join(path, "section_keys"), k)
+                                                                : JsonReader::join(path, "section_key");
+            const auto* section = findSection(sections, key);
+            if (!section) {
+                errors.push_back({field, "the venue has no section \"" + key + "\""});
+                continue;
+            }
+            if (section->kind != tier.kind) {
+                errors.push_back({field, "section \"" + key + "\" is " +
+                                             (section->kind == SectionKind::Seated ? "seated: use section_keys"
+                                                                                   : "standing: use section_key and quantity")});
+                continue;
+            }
+            if (tier.kind == SectionKind::Seated) {
+                if (auto [it, fresh] = seatedOwner.emplace(key, i); !fresh)
+                    errors.push_back({field, "section \"" + key + "\" is sold by tier \"" + event.tiers[it->second].name +
+                                                 "\" already"});
+            } else {
+                standingUse[key] += tier.quantity;
+                if (standingUse[key] > section->capacity)
+                    errors.push_back({JsonReader::join(path, "quantity"),
+                                      "the standing tiers of \"" + key + "\" add up to more than its capacity of " +
+                                          std::to_string(section->capacity)});
+            }
+        }
+    }
+    return errors;
+}
+
+bool sameExceptDescription(const EventInput& a, const EventInput& b)
+{
+    if (!(a.venue == b.venue) || a.start != b.start || a.end != b.end || a.saleStart != b.saleStart ||
+        a.saleEnd != b.saleEnd || !(a.currency == b.currency) || a.tiers.size() != b.tiers.size())
+        return false;
+    for (std::size_t i = 0; i < a.tiers.size(); ++i) {
+        const auto& x = a.tiers[i];
+        const auto& y = b.tiers[i];
+        if (x.name != y.name || !(x.price == y.price) || x.kind != y.kind || x.sectionKeys != y.sectionKeys ||
+            x.quantity != y.quantity)
+            return false;
+    }
+    const auto rp = [](const std::optional<boost::json::object>& p) { return p ? boost::json::serialize(*p) : std::string(); };
+    return rp(a.refundPolicy) == rp(b.refundPolicy);
+}
+
+} // namespace ticketing::domain

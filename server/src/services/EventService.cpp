@@ -1,0 +1,232 @@
+#include "services/EventService.h"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value_from.hpp>
+
+namespace ticketing::services {
+
+using domain::EventStatus;
+using domain::Problem;
+using domain::ProblemCode;
+
+namespace {
+Problem notFound()
+{
+    return Problem(ProblemCode::NotFound, "no such event");
+}
+
+bool mayManage(const Caller& caller, const db::EventRow& e)
+{
+    return caller.isAdmin() || e.organizer == caller.user;
+}
+
+// The stored event as the input it came from, to compare an edit with it.
+domain::EventInput asInput(const db::EventRow& e)
+{
+    const auto currency = *domain::Currency::fromCode(e.currency);
+    domain::EventInput in{.venue = e.venue,
+                          .title = e.title,
+                          .description = e.description,
+                          .genre = e.genre,
+                          .start = e.start,
+                          .end = e.end,
+                          .saleStart = e.saleStart,
+                          .saleEnd = e.saleEnd,
+                          .currency = currency,
+                          .tiers = {},
+                          .refundPolicy = std::nullopt};
+    if (e.refundPolicy)
+        in.refundPolicy = boost::json::parse(*e.refundPolicy).as_object();
+    for (const auto& t : e.tiers)
+        in.tiers.push_back({t.name, domain::Money(t.priceMinor, currency), t.kind, t.sectionKeys, t.quantity});
+    return in;
+}
+
+// "<start micros>_<event id>": the keyset position of the listing's last event.
+std::string cursorOf(const db::EventRow& e)
+{
+    return std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(e.start.time_since_epoch()).count()) + "_" +
+           e.id.toString();
+}
+
+std::optional<std::pair<domain::Clock::TimePoint, domain::EventId>> parseCursor(const std::string& c)
+{
+    const auto sep = c.find('_');
+    if (sep == std::string::npos)
+        return std::nullopt;
+    auto id = domain::EventId::parse(c.substr(sep + 1));
+    try {
+        const long long micros = std::stoll(c.substr(0, sep));
+        if (!id)
+            return std::nullopt;
+        return std::pair{domain::Clock::TimePoint(std::chrono::microseconds(micros)), *id};
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+} // namespace
+
+domain::Result<db::EventRow, Problem> EventService::build(db::Session& s, const Caller& caller, const domain::EventInput& in,
+                                                          const domain::EventId& id, const domain::UserId& organizer)
+{
+    // An organizer schedules events at its own venues; a venue it may not see "does not exist".
+    auto venue = db::events::venueFacts(s, in.venue);
+    if (!venue || (!caller.isAdmin() && !(venue->organizer == caller.user)))
+        return domain::fail(Problem::validation({{"venue_id", "no such venue"}}));
+    if (auto errors = domain::checkTiers(in, venue->sections); !errors.empty())
+        return domain::fail(Problem::validation(std::move(errors)));
+    db::EventRow e;
+    e.id = id;
+    e.organizer = organizer;
+    e.venue = in.venue;
+    e.title = in.title;
+    e.description = in.description;
+    e.genre = in.genre;
+    e.city = venue->city;
+    e.start = in.start;
+    e.end = in.end;
+    e.saleStart = in.saleStart;
+    e.saleEnd = in.saleEnd;
+    e.currency = std::string(in.currency.code());
+    if (in.refundPolicy)
+        e.refundPolicy = boost::json::serialize(*in.refundPolicy);
+    e.createdAt = e.updatedAt = m_clock.now();
+    for (const auto& t : in.tiers)
+        e.tiers.push_back({domain::TierId::generate(), t.name, t.price.minorUnits(), t.kind, t.sectionKeys, t.quantity,
+                           domain::tierCapacity(t, venue->sections)});
+    return e;
+}
+
+domain::Result<db::EventRow, Problem> EventService::create(db::Session& s, const Caller& caller, const boost::json::value& body)
+{
+    auto input = domain::parseEvent(body);
+    if (!input.ok())
+        return domain::fail(Problem::validation(std::move(input).error()));
+    auto event = build(s, caller, *input, domain::EventId::generate(), caller.user);
+    if (!event.ok())
+        return event;
+    db::events::insert(s, *event);
+    return *db::events::find(s, event->id);
+}
+
+domain::Result<db::EventRow, Problem> EventService::get(db::Session& s, const std::optional<Caller>& caller,
+                                                        const domain::EventId& id)
+{
+    auto e = db::events::find(s, id);
+    if (!e || (e->status == EventStatus::Draft && !(caller && mayManage(*caller, *e))))
+        return domain::fail(notFound());
+    return std::move(*e);
+}
+
+domain::Result<db::EventRow, Problem> EventService::owned(db::Session& s, const Caller& caller, const domain::EventId& id)
+{
+    auto e = db::events::find(s, id);
+    if (!e || !mayManage(caller, *e))
+        return domain::fail(notFound());
+    return std::move(*e);
+}
+
+domain::Result<db::EventRow, Problem> EventService::update(db::Session& s, const Caller& caller, const domain::EventId& id,
+                                                           const boost::json::value& body)
+{
+    auto current = owned(s, caller, id);
+    if (!current.ok())
+        return current;
+    if (current->status == EventStatus::Cancelled || current->status == EventStatus::Completed)
+        return domain::fail(Problem(409, "event_closed", "The event is closed",
+                                    "a " + std::string(domain::toString(current->status)) + " event cannot change"));
+    auto input = domain::parseEvent(body);
+    if (!input.ok())
+        return domain::fail(Problem::validation(std::move(input).error()));
+    const bool published = current->status == EventStatus::Published;
+    if (published) {
+        // Its inventory and prices are on sale: only what describes it may change.
+        if (!domain::sameExceptDescription(asInput(*current), *input))
+            return domain::fail(Problem(409, "event_published", "The event is published",
+                                        "once published, only title, description and genre can change"));
+        auto e = std::move(current).value();
+        e.title = input->title;
+        e.description = input->description;
+        e.genre = input->genre;
+        e.updatedAt = m_clock.now();
+        db::events::update(s, e, true);
+        return *db::events::find(s, id);
+    }
+    auto e = build(s, caller, *input, id, current->organizer);
+    if (!e.ok())
+        return e;
+    e->createdAt = current->createdAt;
+    db::events::update(s, *e, false);
+    return *db::events::find(s, id);
+}
+
+domain::Result<db::EventRow, Problem> EventService::publish(db::Session& s, const Caller& caller, const domain::EventId& id)
+{
+    auto current = owned(s, caller, id);
+    if (!current.ok())
+        return current;
+    if (current->end <= m_clock.now())
+        return domain::fail(Problem(409, "event_over", "The event is over", "an event that has ended cannot be published"));
+    // The venue may have changed since the draft was written: its tiers must still fit.
+    auto venue = db::events::venueFacts(s, current->venue);
+    if (auto errors = domain::checkTiers(asInput(*current), venue ? venue->sections : std::vector<domain::SectionSummary>{});
+        !errors.empty()) {
+        auto p = Problem(409, "venue_changed", "The venue no longer fits the tiers",
+                         "the venue's map changed since the tiers were written; edit the event");
+        return domain::fail(std::move(p.with("errors", boost::json::value_from(errors))));
+    }
+    switch (db::events::publish(s, id, m_clock.now())) {
+    case db::events::PublishOutcome::Published:
+        return *db::events::find(s, id);
+    case db::events::PublishOutcome::NotDraft:
+        return domain::fail(Problem(409, "not_draft", "The event is not a draft", "only a draft can be published"));
+    case db::events::PublishOutcome::NotFound:
+        break;
+    }
+    return domain::fail(notFound());
+}
+
+domain::Result<db::EventRow, Problem> EventService::cancel(db::Session& s, const Caller& caller, const domain::EventId& id)
+{
+    auto current = owned(s, caller, id);
+    if (!current.ok())
+        return current;
+    if (current->status == EventStatus::Completed)
+        return domain::fail(Problem(409, "event_closed", "The event is closed", "a completed event cannot be cancelled"));
+    db::events::cancel(s, id, m_clock.now()); // cancelling a cancelled event changes nothing
+    return *db::events::find(s, id);
+}
+
+domain::Result<EventService::Page, Problem> EventService::list(db::Session& s, const std::optional<Caller>& caller,
+                                                               const Query& q)
+{
+    db::EventFilter f;
+    if (q.mine) {
+        if (!caller)
+            return domain::fail(Problem(ProblemCode::InvalidToken, "sign in to list your own events"));
+        if (!domain::allows(caller->role, domain::Permission::EventsManage))
+            return domain::fail(Problem(ProblemCode::Forbidden, "only organizers have events of their own"));
+        f.organizer = caller->user;
+    }
+    f.text = q.text;
+    f.genre = q.genre;
+    f.city = q.city;
+    f.from = q.from;
+    f.to = q.to;
+    if (q.cursor) {
+        f.after = parseCursor(*q.cursor);
+        if (!f.after)
+            return domain::fail(Problem::validation({{"cursor", "is not a cursor this list gave"}}));
+    }
+    f.limit = q.limit + 1;
+    Page page;
+    page.events = db::events::list(s, f);
+    if (static_cast<int>(page.events.size()) > q.limit) {
+        page.events.pop_back();
+        page.nextCursor = cursorOf(page.events.back());
+    }
+    return page;
+}
+
+} // namespace ticketing::services
