@@ -9,6 +9,7 @@
 #include "services/AuthService.h"
 #include "services/EventService.h"
 #include "services/HealthService.h"
+#include "services/HoldService.h"
 #include "services/VenueService.h"
 #include "support/HttpClient.h"
 #include "support/TestEnv.h"
@@ -30,7 +31,8 @@ std::vector<http::Router::RouteInfo> ticketdRoutes()
     http::Metrics metrics;
     services::VenueService venues(domain::SystemClock::instance());
     services::EventService events(domain::SystemClock::instance());
-    handlers::Services services{health, auth, venues, events, metrics};
+    services::HoldService holds(redis, domain::SystemClock::instance(), std::chrono::seconds(300));
+    handlers::Services services{health, auth, venues, events, holds, metrics};
     http::Router router(&pool);
     handlers::registerRoutes(router, services);
     return router.routes();

@@ -1,6 +1,7 @@
 #include "support/TicketdProcess.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
@@ -51,6 +52,8 @@ TicketdProcess::~TicketdProcess()
 {
     if (m_process.state() != QProcess::NotRunning)
         stop(30000);
+    if (!m_logPath.isEmpty())
+        QFile::remove(m_logPath);
 }
 
 bool TicketdProcess::start(const QStringList& args, const QStringList& env, int timeoutMs)
@@ -58,6 +61,13 @@ bool TicketdProcess::start(const QStringList& args, const QStringList& env, int 
     m_process.setProcessEnvironment(environmentOf(env));
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.setStandardOutputFile(QProcess::nullDevice());
+    {
+        QTemporaryFile file(QStringLiteral("/tmp/ticketd-test-log-XXXXXX"));
+        file.setAutoRemove(false);
+        file.open();
+        m_logPath = file.fileName();
+    }
+    m_process.setStandardErrorFile(m_logPath);
     QStringList all{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
     all += args;
     m_process.start(ticketdBinary(), all);
@@ -66,9 +76,8 @@ bool TicketdProcess::start(const QStringList& args, const QStringList& env, int 
     QElapsedTimer t;
     t.start();
     while (t.elapsed() < timeoutMs) {
-        m_process.waitForReadyRead(100);
-        m_log += m_process.readAllStandardError();
-        for (const auto& line : m_log.split('\n')) {
+        m_process.waitForFinished(50);
+        for (const auto& line : log().split('\n')) {
             const auto o = QJsonDocument::fromJson(line).object();
             if (o.value(QStringLiteral("msg")).toString() == QStringLiteral("ticketd is serving")) {
                 m_port = static_cast<quint16>(QUrl(o.value(QStringLiteral("url")).toString()).port());
@@ -76,11 +85,11 @@ bool TicketdProcess::start(const QStringList& args, const QStringList& env, int 
             }
         }
         if (m_process.state() == QProcess::NotRunning) {
-            qWarning().noquote() << "ticketd exited while starting:\n" << m_log;
+            qWarning().noquote() << "ticketd exited while starting:\n" << log();
             return false;
         }
     }
-    qWarning().noquote() << "ticketd did not start in time:\n" << m_log;
+    qWarning().noquote() << "ticketd did not start in time:\n" << log();
     return false;
 }
 
@@ -97,10 +106,8 @@ int TicketdProcess::stop(int timeoutMs)
     if (!m_process.waitForFinished(timeoutMs)) {
         m_process.kill();
         m_process.waitForFinished(5000);
-        m_log += m_process.readAllStandardError();
         return -1;
     }
-    m_log += m_process.readAllStandardError();
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
@@ -115,8 +122,8 @@ QByteArray TicketdProcess::problems()
 
 QByteArray TicketdProcess::log()
 {
-    m_log += m_process.readAllStandardError();
-    return m_log;
+    QFile f(m_logPath);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 } // namespace ticketing::test

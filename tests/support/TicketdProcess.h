@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QProcess>
 #include <QStringList>
+#include <QTemporaryFile>
 
 namespace ticketing::test {
 
@@ -38,8 +39,10 @@ public:
     QByteArray problems();
 
 private:
+    // The log goes to a file, not a pipe: a pipe nobody drains while a test is busy fills up,
+    // and then ticketd blocks writing its log.
     QProcess m_process;
-    QByteArray m_log;
+    QString m_logPath;
     quint16 m_port = 0;
 };
 

@@ -28,6 +28,7 @@
 #include "services/AuthService.h"
 #include "services/EventService.h"
 #include "services/HealthService.h"
+#include "services/HoldService.h"
 #include "services/PasswordHasher.h"
 #include "services/RateLimiter.h"
 #include "services/TokenService.h"
@@ -281,7 +282,9 @@ int runServer(const config::Config& c)
         routerPtr->setRateLimit([&authLimiter](std::string_view client) { return authLimiter.take("auth", client); });
         services::VenueService venues(clock);
         services::EventService events(clock);
-        handlers::Services services{health, auth, venues, events, metrics};
+        services::HoldService holds(redis, clock, std::chrono::seconds(c.holdTtlSeconds));
+        services::HoldSweeper sweeper(db::withConnectTimeout(backends.databaseUrl, 3), clock, std::chrono::seconds(1));
+        handlers::Services services{health, auth, venues, events, holds, metrics};
         handlers::registerRoutes(*routerPtr, services);
         metrics.addCollector([&pool, &redis] {
             const auto s = pool->stats();

@@ -36,6 +36,7 @@ void registerRoutes(http::Router& router, Services& services)
     registerAccountRoutes(router, services);
     registerVenueRoutes(router, services);
     registerEventRoutes(router, services);
+    registerBookingRoutes(router, services);
 }
 
 } // namespace ticketing::handlers

@@ -9,6 +9,7 @@ class HealthService;
 class AuthService;
 class VenueService;
 class EventService;
+class HoldService;
 } // namespace ticketing::services
 
 namespace ticketing::handlers {
@@ -20,6 +21,7 @@ struct Services
     services::AuthService& auth;
     services::VenueService& venues;
     services::EventService& events;
+    services::HoldService& holds;
     http::Metrics& metrics;
 };
 
@@ -31,5 +33,6 @@ void registerOpsRoutes(http::Router& router, Services& services);
 void registerAccountRoutes(http::Router& router, Services& services);
 void registerVenueRoutes(http::Router& router, Services& services);
 void registerEventRoutes(http::Router& router, Services& services);
+void registerBookingRoutes(http::Router& router, Services& services);
 
 } // namespace ticketing::handlers

@@ -1,0 +1,130 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/Booking.h"
+#include "domain/Clock.h"
+#include "domain/Event.h"
+#include "domain/Uuid.h"
+
+namespace ticketing::db {
+
+class Session;
+
+namespace bookings {
+
+struct EventFacts
+{
+    domain::UserId organizer;
+    domain::EventStatus status = domain::EventStatus::Draft;
+    domain::Clock::TimePoint start;
+    domain::Clock::TimePoint end;
+    std::optional<domain::Clock::TimePoint> saleStart;
+    std::optional<domain::Clock::TimePoint> saleEnd;
+    std::optional<domain::Clock::TimePoint> publishedAt;
+    std::string currency;
+};
+std::optional<EventFacts> eventFacts(Session& s, const domain::EventId& id);
+
+// An answer as stored with an idempotency key.
+struct StoredAnswer
+{
+    int status = 0;
+    std::string body;
+};
+
+struct PlaceHold
+{
+    domain::BookingId booking;
+    domain::UserId user;
+    bool limitExempt = false; // the box office
+    int limitPerUser = domain::HoldRules::maxUnitsPerUser;
+    domain::HoldRequest request;
+    std::string currency;
+    domain::Clock::TimePoint now;
+    domain::Clock::TimePoint expiresAt;
+    std::string idempotencyKey;
+    std::string requestHash;
+};
+
+enum class HoldFailure
+{
+    None,
+    InFlight,          // the same key is being processed right now
+    KeyReused,         // the key was used with another body
+    UnknownSeats,      // seats not in this event
+    UnknownTier,       // no such standing tier in this event
+    SeatsUnavailable,  // some seats are held or sold
+    SoldOut,           // too few standing places
+    LimitReached,      // the user would hold too many units
+};
+
+struct HoldOutcome
+{
+    std::optional<StoredAnswer> replay; // the first answer to this key and body
+    HoldFailure failure = HoldFailure::None;
+    std::vector<domain::SeatId> seats; // unknown or unavailable ones
+    int available = 0;                 // SoldOut: places left; LimitReached: units held already
+    std::optional<domain::Booking> booking;
+};
+
+// Places a hold in one transaction, all or nothing: checks the idempotency key (and stores
+// `render(outcome)` with it, failures of the request included), the user's limit, claims the
+// units (named seats locked in id order; standing places with SKIP LOCKED; a hold whose time
+// has passed is claimable), writes the booking, its items, a booking event and an outbox row.
+HoldOutcome placeHold(Session& s, const PlaceHold& hold, const std::function<StoredAnswer(const HoldOutcome&)>& render);
+
+struct Found
+{
+    domain::Booking booking;
+    domain::UserId organizer; // of the event, who may read it too
+};
+std::optional<Found> find(Session& s, const domain::BookingId& id);
+std::vector<domain::Booking> listForUser(Session& s, const domain::UserId& user,
+                                         const std::optional<std::pair<domain::Clock::TimePoint, domain::BookingId>>& after,
+                                         int limit);
+
+enum class ReleaseOutcome
+{
+    Released,
+    NotHeld, // no longer a live hold (confirmed, cancelled, expired)
+    NotFound
+};
+// A held booking back to sale: its units available, the booking cancelled.
+ReleaseOutcome release(Session& s, const domain::BookingId& id, const std::optional<domain::UserId>& actor,
+                       domain::Clock::TimePoint now);
+
+// The sweeper's step: marks up to `batch` held bookings whose time has passed as expired and
+// returns their units that are still held by them to sale. Returns how many it expired.
+int expireHolds(Session& s, domain::Clock::TimePoint now, int batch);
+
+struct TierCounts
+{
+    domain::TierId tier;
+    std::string name;
+    std::int64_t priceMinor = 0;
+    int total = 0, available = 0, held = 0, sold = 0;
+};
+struct SeatState
+{
+    domain::SeatId seat;
+    std::string label;
+    domain::TierId tier;
+    std::string status;
+};
+struct Availability
+{
+    long long seq = 0;
+    std::string currency;
+    std::vector<TierCounts> tiers;
+    std::vector<SeatState> seats;
+};
+// One consistent snapshot of an event's inventory (holds past their time count as available).
+Availability availability(Session& s, const domain::EventId& event, domain::Clock::TimePoint now);
+
+} // namespace bookings
+} // namespace ticketing::db

@@ -1,0 +1,303 @@
+#include "services/HoldService.h"
+
+#include <boost/json/serialize.hpp>
+#include <sodium.h>
+
+#include "cache/Redis.h"
+#include "cache/SeatLocks.h"
+#include "db/Pool.h"
+#include "domain/Booking.h"
+#include "domain/Event.h"
+#include "log/Log.h"
+
+namespace ticketing::services {
+
+using domain::Problem;
+using domain::ProblemCode;
+
+namespace {
+std::string sha256Hex(const std::string& text)
+{
+    unsigned char hash[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    return hex;
+}
+
+HoldService::Answer problemAnswer(const Problem& p, const std::string& requestId)
+{
+    auto o = p.toJson();
+    o["request_id"] = requestId;
+    return {p.status(), boost::json::serialize(o), false};
+}
+
+boost::json::array ids(const std::vector<domain::SeatId>& seats)
+{
+    boost::json::array a;
+    for (const auto& s : seats)
+        a.emplace_back(s.toString());
+    return a;
+}
+
+bool canSeeAll(const Caller& c)
+{
+    return domain::allows(c.role, domain::Permission::BookingsReadAny);
+}
+} // namespace
+
+HoldService::HoldService(cache::Redis& redis, const domain::Clock& clock, std::chrono::seconds holdTtl)
+    : m_redis(redis), m_locks(std::make_unique<cache::SeatLocks>(redis)), m_clock(clock), m_ttl(holdTtl)
+{
+}
+
+HoldService::~HoldService() = default;
+
+HoldService::Answer HoldService::hold(db::Session& s, const Caller& caller, const std::string& key, const std::string& rawBody,
+                                      const boost::json::value& body, const std::string& requestId)
+{
+    auto request = domain::parseHoldRequest(body);
+    if (!request.ok())
+        return problemAnswer(Problem::validation(std::move(request).error()), requestId);
+    if (request->promoCode && !request->promoCode->empty())
+        return problemAnswer(Problem::validation({{"promo_code", "no such promo code"}}), requestId);
+
+    const auto now = m_clock.now();
+    // The event must be on sale; a draft does not exist for a buyer.
+    const auto event = db::bookings::eventFacts(s, request->event);
+    if (!event || event->status == domain::EventStatus::Draft)
+        return problemAnswer(Problem(ProblemCode::NotFound, "no such event"), requestId);
+    const auto saleStart = event->saleStart ? *event->saleStart : event->publishedAt.value_or(event->start);
+    const auto saleEnd = event->saleEnd ? *event->saleEnd : event->start;
+    if (event->status != domain::EventStatus::Published || now < saleStart || now >= saleEnd)
+        return problemAnswer(Problem(409, "not_on_sale", "The event is not on sale",
+                                     event->status != domain::EventStatus::Published
+                                         ? "the event is " + std::string(domain::toString(event->status))
+                                         : (now < saleStart ? "the sale opens at " + domain::formatTimestamp(saleStart)
+                                                            : "the sale has ended")),
+                             requestId);
+
+    // The fast path: a seat someone else is on is refused here, without PostgreSQL. The owner
+    // is the request's key, so a retry of this request finds its own locks.
+    const std::string owner = caller.user.toString() + "/" + key;
+    const std::string eventId = request->event.toString();
+    std::vector<std::string> seatIds;
+    for (const auto& seat : request->seats)
+        seatIds.push_back(seat.toString());
+    bool locked = false;
+    if (!seatIds.empty()) {
+        if (auto taken = m_locks->acquire(eventId, seatIds, owner, m_ttl)) {
+            if (!taken->empty()) {
+                std::vector<domain::SeatId> unavailable;
+                for (auto i : *taken)
+                    unavailable.push_back(request->seats[i]);
+                // Not stored under the key: nothing happened, and a retry is asked afresh.
+                return problemAnswer(Problem(409, "seats_unavailable", "Some seats are not available",
+                                             std::to_string(unavailable.size()) + " of the seats are held or sold")
+                                         .with("unavailable_seat_ids", ids(unavailable)),
+                                     requestId);
+            }
+            locked = true;
+        }
+    }
+
+    db::bookings::PlaceHold place;
+    place.booking = domain::BookingId::generate();
+    place.user = caller.user;
+    place.limitExempt = caller.role == domain::Role::BoxOffice || caller.isAdmin();
+    place.request = *request;
+    place.currency = event->currency;
+    place.now = now;
+    place.expiresAt = now + m_ttl;
+    place.idempotencyKey = key;
+    place.requestHash = sha256Hex(rawBody);
+    auto render = [&](const db::bookings::HoldOutcome& o) -> db::bookings::StoredAnswer {
+        using F = db::bookings::HoldFailure;
+        switch (o.failure) {
+        case F::None: {
+            auto json = domain::bookingJson(*o.booking, now);
+            return {201, boost::json::serialize(json)};
+        }
+        case F::UnknownSeats: {
+            auto a = problemAnswer(Problem(400, "unknown_seat", "Unknown seats", "some seats are not in this event")
+                                       .with("unknown_seat_ids", ids(o.seats)),
+                                   requestId);
+            return {a.status, a.body};
+        }
+        case F::UnknownTier: {
+            auto a = problemAnswer(Problem::validation({{"ticket_tier_id", "no such standing tier in this event"}}), requestId);
+            return {a.status, a.body};
+        }
+        case F::SeatsUnavailable: {
+            auto a = problemAnswer(Problem(409, "seats_unavailable", "Some seats are not available",
+                                           std::to_string(o.seats.size()) + " of the seats are held or sold")
+                                       .with("unavailable_seat_ids", ids(o.seats)),
+                                   requestId);
+            return {a.status, a.body};
+        }
+        case F::SoldOut: {
+            auto a = problemAnswer(Problem(409, "sold_out", "Not enough places left",
+                                           std::to_string(o.available) + " places of this tier are left")
+                                       .with("available", o.available),
+                                   requestId);
+            return {a.status, a.body};
+        }
+        case F::LimitReached: {
+            auto a = problemAnswer(Problem(409, "hold_limit_reached", "Too many held units",
+                                           "you hold " + std::to_string(o.available) + " units of this event; at most " +
+                                               std::to_string(domain::HoldRules::maxUnitsPerUser) + " at once")
+                                       .with("held", o.available),
+                                   requestId);
+            return {a.status, a.body};
+        }
+        case F::InFlight:
+        case F::KeyReused:
+            break;
+        }
+        return {500, "{}"};
+    };
+
+    db::bookings::HoldOutcome outcome;
+    try {
+        outcome = db::bookings::placeHold(s, place, render);
+    } catch (...) {
+        if (locked)
+            m_locks->release(eventId, seatIds, owner);
+        throw;
+    }
+    const bool held = outcome.booking.has_value() || (outcome.replay && outcome.replay->status == 201);
+    if (locked && !held)
+        m_locks->release(eventId, seatIds, owner); // the seats are not ours after all
+
+    using F = db::bookings::HoldFailure;
+    if (outcome.failure == F::InFlight)
+        return problemAnswer(Problem(409, "idempotency_key_in_flight", "The first request with this key is still running",
+                                     "wait for its answer, then retry"),
+                             requestId);
+    if (outcome.failure == F::KeyReused)
+        return problemAnswer(Problem(422, "idempotency_key_reused", "The key was used for another request",
+                                     "an Idempotency-Key stands for one request body; use a new key"),
+                             requestId);
+    if (outcome.replay)
+        return {outcome.replay->status, outcome.replay->body, true};
+    const auto answer = render(outcome);
+    return {answer.status, answer.body, false};
+}
+
+domain::Result<domain::Booking, Problem> HoldService::get(db::Session& s, const Caller& caller, const domain::BookingId& id)
+{
+    auto found = db::bookings::find(s, id);
+    if (!found || !(found->booking.user == caller.user || canSeeAll(caller) || found->organizer == caller.user))
+        return domain::fail(Problem(ProblemCode::NotFound, "no such booking"));
+    return std::move(found->booking);
+}
+
+domain::Result<domain::Booking, Problem> HoldService::cancel(db::Session& s, const Caller& caller, const domain::BookingId& id)
+{
+    auto found = db::bookings::find(s, id);
+    const bool mayCancel = found && ((found->booking.user == caller.user &&
+                                      domain::allows(caller.role, domain::Permission::BookingsCancelOwn)) ||
+                                     domain::allows(caller.role, domain::Permission::BookingsCancelAny));
+    if (!mayCancel)
+        return domain::fail(Problem(ProblemCode::NotFound, "no such booking"));
+    const auto now = m_clock.now();
+    switch (db::bookings::release(s, id, caller.user, now)) {
+    case db::bookings::ReleaseOutcome::Released: {
+        std::vector<std::string> seats;
+        for (const auto& item : found->booking.items)
+            if (item.seat)
+                seats.push_back(item.seat->toString());
+        m_locks->clear(found->booking.event.toString(), seats);
+        return db::bookings::find(s, id)->booking;
+    }
+    case db::bookings::ReleaseOutcome::NotHeld: {
+        const auto status = found->booking.statusAt(now);
+        if (status == domain::BookingStatus::Confirmed)
+            return domain::fail(Problem(409, "refund_unavailable", "Confirmed bookings cannot be cancelled yet",
+                                        "cancelling a paid booking needs refunds, which are not available yet"));
+        return domain::fail(Problem(409, "not_cancellable", "The booking is no longer held",
+                                    "the booking is " + std::string(domain::toString(status)))
+                                .with("current_status", boost::json::string(domain::toString(status))));
+    }
+    case db::bookings::ReleaseOutcome::NotFound:
+        break;
+    }
+    return domain::fail(Problem(ProblemCode::NotFound, "no such booking"));
+}
+
+std::vector<domain::Booking> HoldService::mine(db::Session& s, const Caller& caller, const std::optional<std::string>& cursor,
+                                               int limit, std::optional<std::string>& nextCursor)
+{
+    std::optional<std::pair<domain::Clock::TimePoint, domain::BookingId>> after;
+    if (cursor) {
+        const auto sep = cursor->find('_');
+        auto id = sep == std::string::npos ? std::nullopt : domain::BookingId::parse(cursor->substr(sep + 1));
+        if (id) {
+            try {
+                after = std::pair{domain::Clock::TimePoint(std::chrono::microseconds(std::stoll(cursor->substr(0, sep)))), *id};
+            } catch (...) {
+            }
+        }
+    }
+    auto list = db::bookings::listForUser(s, caller.user, after, limit + 1);
+    nextCursor.reset();
+    if (static_cast<int>(list.size()) > limit) {
+        list.pop_back();
+        const auto& last = list.back();
+        nextCursor = std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(last.createdAt.time_since_epoch()).count()) +
+                     "_" + last.id.toString();
+    }
+    return list;
+}
+
+domain::Result<db::bookings::Availability, Problem> HoldService::availability(db::Session& s, const domain::EventId& event)
+{
+    const auto facts = db::bookings::eventFacts(s, event);
+    if (!facts || facts->status == domain::EventStatus::Draft)
+        return domain::fail(Problem(ProblemCode::NotFound, "no such event"));
+    return db::bookings::availability(s, event, m_clock.now());
+}
+
+HoldSweeper::HoldSweeper(std::string databaseUrl, const domain::Clock& clock, std::chrono::milliseconds interval)
+    : m_url(std::move(databaseUrl)), m_clock(clock), m_interval(interval), m_thread([this] { loop(); })
+{
+}
+
+HoldSweeper::~HoldSweeper()
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_cv.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void HoldSweeper::loop()
+{
+    db::Session session(m_url);
+    constexpr int kBatch = 500;
+    for (;;) {
+        {
+            std::unique_lock lock(m_mutex);
+            if (m_cv.wait_for(lock, m_interval, [this] { return m_stop; }))
+                return;
+        }
+        try {
+            int n = 0;
+            do {
+                n = db::bookings::expireHolds(session, m_clock.now(), kBatch);
+                m_expired += static_cast<std::uint64_t>(n);
+                if (n > 0)
+                    log::info("holds expired", {{"count", n}});
+            } while (n == kBatch);
+        } catch (const db::Unavailable&) {
+            // PostgreSQL is away; holds still end by time, and the next round catches up.
+        } catch (const std::exception& e) {
+            log::error("the hold sweeper failed a round", {{"error", e.what()}});
+        }
+    }
+}
+
+} // namespace ticketing::services

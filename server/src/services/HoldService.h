@@ -1,0 +1,89 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include <boost/json/value.hpp>
+
+#include "db/BookingStore.h"
+#include "domain/Clock.h"
+#include "domain/Problem.h"
+#include "domain/Result.h"
+#include "services/VenueService.h"
+
+namespace ticketing::cache {
+class Redis;
+class SeatLocks;
+} // namespace ticketing::cache
+namespace ticketing::db {
+class Session;
+}
+
+namespace ticketing::services {
+
+// Holds, their release, reading bookings, and availability (API.md "Bookings" without
+// payment). The rules are here; the mechanics of one all-or-nothing transaction are in
+// db/BookingStore; the Redis fast path refuses contended seats before PostgreSQL is asked.
+class HoldService
+{
+public:
+    HoldService(cache::Redis& redis, const domain::Clock& clock, std::chrono::seconds holdTtl);
+    ~HoldService();
+
+    // The answer to POST /bookings/hold, already rendered: it is stored with the idempotency
+    // key and replayed as it is.
+    struct Answer
+    {
+        int status = 0;
+        std::string body;
+        bool replayed = false;
+    };
+    Answer hold(db::Session& s, const Caller& caller, const std::string& idempotencyKey, const std::string& rawBody,
+                const boost::json::value& body, const std::string& requestId);
+
+    // Owner, box office, admin, or the event's organizer; to anyone else it does not exist.
+    domain::Result<domain::Booking, domain::Problem> get(db::Session& s, const Caller& caller, const domain::BookingId& id);
+    domain::Result<domain::Booking, domain::Problem> cancel(db::Session& s, const Caller& caller, const domain::BookingId& id);
+    std::vector<domain::Booking> mine(db::Session& s, const Caller& caller, const std::optional<std::string>& cursor,
+                                      int limit, std::optional<std::string>& nextCursor);
+    // Published events only.
+    domain::Result<db::bookings::Availability, domain::Problem> availability(db::Session& s, const domain::EventId& event);
+
+    std::chrono::seconds holdTtl() const { return m_ttl; }
+    const domain::Clock& clock() const { return m_clock; }
+
+private:
+    cache::Redis& m_redis;
+    std::unique_ptr<cache::SeatLocks> m_locks;
+    const domain::Clock& m_clock;
+    std::chrono::seconds m_ttl;
+};
+
+// Marks holds whose time has passed as expired, about once a second, and announces their
+// seats (the outbox). Holds end by time whether or not it runs: a held unit past its time is
+// claimable at once; this keeps bookings and counts tidy. Safe on many instances at once.
+class HoldSweeper
+{
+public:
+    HoldSweeper(std::string databaseUrl, const domain::Clock& clock, std::chrono::milliseconds interval);
+    ~HoldSweeper(); // stops and joins
+    std::uint64_t expired() const { return m_expired.load(); }
+
+private:
+    void loop();
+    std::string m_url;
+    const domain::Clock& m_clock;
+    std::chrono::milliseconds m_interval;
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    bool m_stop = false;
+    std::atomic<std::uint64_t> m_expired{0};
+    std::thread m_thread;
+};
+
+} // namespace ticketing::services

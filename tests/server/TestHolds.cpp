@@ -1,0 +1,468 @@
+#include <QJsonArray>
+#include <QProcess>
+#include <QtTest>
+#include <random>
+#include <set>
+#include <thread>
+
+#include <boost/json.hpp>
+#include <pqxx/pqxx>
+
+#include "loadgen/HttpLoad.h"
+#include "support/Accounts.h"
+#include "support/HttpClient.h"
+#include "support/TestEnv.h"
+#include "support/TicketdProcess.h"
+
+using namespace ticketing::test;
+
+namespace {
+QByteArray json(const QJsonObject& o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+// Rows A..(rows) of `perRow` seats in section "MAIN", plus a standing "FLOOR" of `standing`.
+QJsonObject venueBody(int rows, int perRow, int standing)
+{
+    QJsonArray rowList;
+    for (int r = 0; r < rows; ++r) {
+        QJsonArray seats;
+        for (int n = 1; n <= perRow; ++n)
+            seats.append(QJsonObject{{QStringLiteral("number"), n}, {QStringLiteral("x"), n}, {QStringLiteral("y"), r}});
+        rowList.append(QJsonObject{{QStringLiteral("label"), QString(QChar(u'A' + r))}, {QStringLiteral("seats"), seats}});
+    }
+    return {{QStringLiteral("name"), QStringLiteral("Hall")}, {QStringLiteral("address"), QStringLiteral("1 Road")},
+            {QStringLiteral("city"), QStringLiteral("Leeds")}, {QStringLiteral("country"), QStringLiteral("GB")},
+            {QStringLiteral("latitude"), 53.8}, {QStringLiteral("longitude"), -1.5}, {QStringLiteral("timezone"), QStringLiteral("Europe/London")},
+            {QStringLiteral("seat_map"),
+             QJsonObject{{QStringLiteral("sections"),
+                          QJsonArray{QJsonObject{{QStringLiteral("key"), QStringLiteral("MAIN")}, {QStringLiteral("name"), QStringLiteral("Stalls")},
+                                                 {QStringLiteral("kind"), QStringLiteral("seated")}, {QStringLiteral("rows"), rowList}},
+                                     QJsonObject{{QStringLiteral("key"), QStringLiteral("FLOOR")}, {QStringLiteral("name"), QStringLiteral("Floor")},
+                                                 {QStringLiteral("kind"), QStringLiteral("standing")}, {QStringLiteral("capacity"), standing}}}}}}};
+}
+
+struct Sale
+{
+    QString event;
+    QString seatedTier;
+    QString standingTier;
+    QMap<QString, QString> seatByLabel; // "MAIN-A-1" -> id
+};
+} // namespace
+
+class TestHolds : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<TicketdProcess> m_server;
+    std::unique_ptr<HttpClient> m_http;
+    QStringList m_env;
+    QString m_org;
+    int m_keys = 0;
+
+    QStringList envWith(const QStringList& extra = {}) const
+    {
+        QStringList env{QStringLiteral("TICKETING_DATABASE_URL=") + QString::fromStdString(m_db->url()),
+                        QStringLiteral("TICKETING_REDIS_URL=") + QString::fromStdString(sharedRedisUrl()),
+                        QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0")};
+        return env + extra;
+    }
+
+    void startServer(const QStringList& extra = {})
+    {
+        m_server = std::make_unique<TicketdProcess>();
+        QVERIFY(m_server->start({}, envWith(extra)));
+        m_http = std::make_unique<HttpClient>(m_server->baseUrl());
+    }
+
+    // A published event on a fresh venue; sale open now.
+    Sale openSale(int rows = 2, int perRow = 5, int standing = 20, int standingQuantity = 20)
+    {
+        Sale sale;
+        const auto venue = m_http->send("POST", QStringLiteral("/api/v1/venues"), json(venueBody(rows, perRow, standing)), bearer(m_org)).json();
+        for (const auto& r : venue.value(QStringLiteral("seat_map")).toObject().value(QStringLiteral("sections")).toArray()[0].toObject()
+                                 .value(QStringLiteral("rows")).toArray())
+            for (const auto& s : r.toObject().value(QStringLiteral("seats")).toArray())
+                sale.seatByLabel[s.toObject().value(QStringLiteral("label")).toString()] = s.toObject().value(QStringLiteral("id")).toString();
+        const QJsonObject body{{QStringLiteral("venue_id"), venue.value(QStringLiteral("id"))}, {QStringLiteral("title"), QStringLiteral("Gig")},
+                               {QStringLiteral("description"), QString()}, {QStringLiteral("genre"), QStringLiteral("music")},
+                               {QStringLiteral("start_time"), QStringLiteral("2031-01-01T20:00:00Z")},
+                               {QStringLiteral("end_time"), QStringLiteral("2031-01-01T23:00:00Z")}, {QStringLiteral("currency"), QStringLiteral("GBP")},
+                               {QStringLiteral("tiers"),
+                                QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Stalls")}, {QStringLiteral("price"), QStringLiteral("40.00")},
+                                                       {QStringLiteral("section_keys"), QJsonArray{QStringLiteral("MAIN")}}},
+                                           QJsonObject{{QStringLiteral("name"), QStringLiteral("Floor")}, {QStringLiteral("price"), QStringLiteral("25.50")},
+                                                       {QStringLiteral("section_key"), QStringLiteral("FLOOR")},
+                                                       {QStringLiteral("quantity"), standingQuantity}}}}};
+        auto event = m_http->send("POST", QStringLiteral("/api/v1/events"), json(body), bearer(m_org)).json();
+        sale.event = event.value(QStringLiteral("id")).toString();
+        sale.seatedTier = event.value(QStringLiteral("tiers")).toArray()[0].toObject().value(QStringLiteral("id")).toString();
+        sale.standingTier = event.value(QStringLiteral("tiers")).toArray()[1].toObject().value(QStringLiteral("id")).toString();
+        auto published = m_http->send("POST", QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/publish"), {}, bearer(m_org));
+        if (published.status != 200)
+            qWarning() << published.body;
+        return sale;
+    }
+
+    HttpResult hold(const QString& token, const QJsonObject& body, const QString& key = {})
+    {
+        auto headers = bearer(token);
+        headers.append({"Idempotency-Key", (key.isEmpty() ? QStringLiteral("k-%1").arg(++m_keys) : key).toUtf8()});
+        return m_http->send("POST", QStringLiteral("/api/v1/bookings/hold"), json(body), headers);
+    }
+
+    HttpResult holdSeats(const QString& token, const Sale& sale, const QStringList& labels, const QString& key = {})
+    {
+        QJsonArray ids;
+        for (const auto& l : labels)
+            ids.append(sale.seatByLabel.value(l));
+        return hold(token, {{QStringLiteral("event_id"), sale.event}, {QStringLiteral("seat_ids"), ids}}, key);
+    }
+
+    HttpResult holdStanding(const QString& token, const Sale& sale, int quantity)
+    {
+        return hold(token, {{QStringLiteral("event_id"), sale.event}, {QStringLiteral("ticket_tier_id"), sale.standingTier},
+                            {QStringLiteral("quantity"), quantity}});
+    }
+
+    QJsonObject availability(const Sale& sale)
+    {
+        return m_http->get(QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/availability")).json();
+    }
+
+    QString seatStatus(const Sale& sale, const QString& label)
+    {
+        for (const auto& s : availability(sale).value(QStringLiteral("seats")).toArray())
+            if (s.toObject().value(QStringLiteral("label")).toString() == label)
+                return s.toObject().value(QStringLiteral("status")).toString();
+        return {};
+    }
+
+    QJsonObject tierCounts(const Sale& sale, const QString& tier)
+    {
+        for (const auto& t : availability(sale).value(QStringLiteral("tiers")).toArray())
+            if (t.toObject().value(QStringLiteral("tier_id")).toString() == tier)
+                return t.toObject();
+        return {};
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_db = std::make_unique<TestDatabase>();
+        startServer();
+        m_org = signUpAs(*m_http, envWith(), QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+    }
+    void cleanup()
+    {
+        if (QTest::currentTestFailed() && m_server)
+            qWarning().noquote() << "ticketd said:\n" << m_server->problems();
+        m_http.reset();
+        m_server.reset();
+        m_db.reset();
+    }
+
+    void holdsAreAllOrNothing()
+    {
+        const auto sale = openSale();
+        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
+        auto first = holdSeats(ann, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")});
+        QCOMPARE(first.status, 201);
+        const auto booking = first.json();
+        QCOMPARE(booking.value(QStringLiteral("status")).toString(), QStringLiteral("held"));
+        QCOMPARE(booking.value(QStringLiteral("subtotal")).toString(), QStringLiteral("80.00"));
+        QCOMPARE(booking.value(QStringLiteral("total")).toString(), QStringLiteral("80.00"));
+        QCOMPARE(booking.value(QStringLiteral("currency")).toString(), QStringLiteral("GBP"));
+        QCOMPARE(booking.value(QStringLiteral("line_items")).toArray().size(), 2);
+        QCOMPARE(booking.value(QStringLiteral("line_items")).toArray()[0].toObject().value(QStringLiteral("seat")).toString(), QStringLiteral("MAIN-A-1"));
+        QVERIFY(booking.value(QStringLiteral("tickets")).toArray().isEmpty());
+        const auto expires = QDateTime::fromString(booking.value(QStringLiteral("hold_expires_at")).toString(), Qt::ISODate);
+        const auto ttl = QDateTime::currentDateTimeUtc().secsTo(expires);
+        QVERIFY2(ttl > 290 && ttl <= 300, qPrintable(QString::number(ttl)));
+
+        auto second = holdSeats(bob, sale, {QStringLiteral("MAIN-A-2"), QStringLiteral("MAIN-A-3")});
+        QCOMPARE(second.status, 409);
+        QCOMPARE(second.json().value(QStringLiteral("code")).toString(), QStringLiteral("seats_unavailable"));
+        QCOMPARE(second.json().value(QStringLiteral("unavailable_seat_ids")).toArray(), QJsonArray{sale.seatByLabel[QStringLiteral("MAIN-A-2")]});
+        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-3")), QStringLiteral("available")); // nothing half-held
+        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-2")), QStringLiteral("held"));
+        const auto counts = tierCounts(sale, sale.seatedTier);
+        QCOMPARE(counts.value(QStringLiteral("total")).toInt(), 10);
+        QCOMPARE(counts.value(QStringLiteral("held")).toInt(), 2);
+        QCOMPARE(counts.value(QStringLiteral("available")).toInt(), 8);
+        QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-3")}).status, 201);
+    }
+
+    void standingPlacesAndSoldOut()
+    {
+        const auto sale = openSale(1, 2, 20, 12);
+        const auto box = signUpAs(*m_http, envWith(), QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        QCOMPARE(holdStanding(box, sale, 10).status, 201);
+        auto tooMany = holdStanding(box, sale, 3);
+        QCOMPARE(tooMany.status, 409);
+        QCOMPARE(tooMany.json().value(QStringLiteral("code")).toString(), QStringLiteral("sold_out"));
+        QCOMPARE(tooMany.json().value(QStringLiteral("available")).toInt(), 2);
+        auto last = holdStanding(box, sale, 2);
+        QCOMPARE(last.status, 201);
+        QVERIFY(last.json().value(QStringLiteral("line_items")).toArray()[0].toObject().value(QStringLiteral("seat_id")).isNull());
+        QCOMPARE(tierCounts(sale, sale.standingTier).value(QStringLiteral("available")).toInt(), 0);
+    }
+
+    void badHoldsAreExplained()
+    {
+        const auto sale = openSale();
+        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        auto unknown = hold(ann, {{QStringLiteral("event_id"), sale.event},
+                                  {QStringLiteral("seat_ids"), QJsonArray{sale.seatByLabel[QStringLiteral("MAIN-A-1")],
+                                                                          QStringLiteral("0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0d")}}});
+        QCOMPARE(unknown.status, 400);
+        QCOMPARE(unknown.json().value(QStringLiteral("code")).toString(), QStringLiteral("unknown_seat"));
+        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-1")), QStringLiteral("available"));
+        QJsonArray eleven;
+        for (int i = 0; i < 11; ++i)
+            eleven.append(QStringLiteral("0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c%1").arg(i + 10));
+        QCOMPARE(hold(ann, {{QStringLiteral("event_id"), sale.event}, {QStringLiteral("seat_ids"), eleven}}).status, 400);
+        QCOMPARE(holdStanding(ann, sale, 0).status, 400);
+        QCOMPARE(hold(ann, {{QStringLiteral("event_id"), sale.event}}).status, 400);
+        auto noKey = m_http->send("POST", QStringLiteral("/api/v1/bookings/hold"),
+                                  json({{QStringLiteral("event_id"), sale.event}, {QStringLiteral("quantity"), 1},
+                                        {QStringLiteral("ticket_tier_id"), sale.standingTier}}),
+                                  bearer(ann));
+        QCOMPARE(noKey.status, 400);
+        QCOMPARE(noKey.json().value(QStringLiteral("code")).toString(), QStringLiteral("idempotency_key_required"));
+        auto otherEvent = hold(ann, {{QStringLiteral("event_id"), QStringLiteral("0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0d")},
+                                     {QStringLiteral("quantity"), 1}, {QStringLiteral("ticket_tier_id"), sale.standingTier}});
+        QCOMPARE(otherEvent.status, 404);
+        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/events/") + sale.event, {}, bearer(m_org)).status, 200);
+        auto closed = holdStanding(ann, sale, 1);
+        QCOMPARE(closed.status, 409);
+        QCOMPARE(closed.json().value(QStringLiteral("code")).toString(), QStringLiteral("not_on_sale"));
+    }
+
+    void idempotencyKeysReplayRefuseAndWait()
+    {
+        const auto sale = openSale();
+        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        auto first = holdSeats(ann, sale, {QStringLiteral("MAIN-B-1")}, QStringLiteral("key-1"));
+        QCOMPARE(first.status, 201);
+        auto again = holdSeats(ann, sale, {QStringLiteral("MAIN-B-1")}, QStringLiteral("key-1"));
+        QCOMPARE(again.status, 201);
+        QCOMPARE(again.body, first.body);
+        QCOMPARE(again.header("idempotent-replayed"), QByteArray("true"));
+        QCOMPARE(tierCounts(sale, sale.seatedTier).value(QStringLiteral("held")).toInt(), 1); // once
+
+        auto reused = holdSeats(ann, sale, {QStringLiteral("MAIN-B-2")}, QStringLiteral("key-1"));
+        QCOMPARE(reused.status, 422);
+        QCOMPARE(reused.json().value(QStringLiteral("code")).toString(), QStringLiteral("idempotency_key_reused"));
+
+        // A refusal is an answer too, and replayed as such.
+        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
+        auto refused = holdStanding(bob, sale, 9);
+        QCOMPARE(refused.status, 201);
+
+        // In flight: the first request's transaction holds the key's lock. Stand in for it.
+        const auto annId = m_http->send("GET", QStringLiteral("/api/v1/users/me"), {}, bearer(ann)).json().value(QStringLiteral("id")).toString();
+        pqxx::connection c(m_db->url());
+        pqxx::work tx(c);
+        tx.exec_params("SELECT pg_advisory_xact_lock(hashtextextended($1, 7))", (annId + QStringLiteral("/key-busy")).toStdString());
+        auto busy = holdSeats(ann, sale, {QStringLiteral("MAIN-B-3")}, QStringLiteral("key-busy"));
+        QCOMPARE(busy.status, 409);
+        QCOMPARE(busy.json().value(QStringLiteral("code")).toString(), QStringLiteral("idempotency_key_in_flight"));
+        tx.abort();
+        QCOMPARE(holdSeats(ann, sale, {QStringLiteral("MAIN-B-3")}, QStringLiteral("key-busy")).status, 201);
+    }
+
+    void releasingAHoldReturnsItsSeats()
+    {
+        const auto sale = openSale();
+        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
+        const auto box = signUpAs(*m_http, envWith(), QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        const auto id = holdSeats(ann, sale, {QStringLiteral("MAIN-A-4"), QStringLiteral("MAIN-A-5")}).json().value(QStringLiteral("booking_id")).toString();
+        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(bob)).status, 404);
+        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(box)).status, 200);
+        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(m_org)).status, 200); // the event's organizer
+        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(bob)).status, 404);
+        QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-5")}).status, 409);
+        auto released = m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(ann));
+        QCOMPARE(released.status, 200);
+        QCOMPARE(released.json().value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
+        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-5")), QStringLiteral("available"));
+        QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-5")}).status, 201); // Redis let go too
+        auto twice = m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(ann));
+        QCOMPARE(twice.status, 409);
+        QCOMPARE(twice.json().value(QStringLiteral("code")).toString(), QStringLiteral("not_cancellable"));
+        auto mine = m_http->send("GET", QStringLiteral("/api/v1/users/me/bookings"), {}, bearer(ann)).json();
+        QCOMPARE(mine.value(QStringLiteral("items")).toArray().size(), 1);
+
+        // The audit trail has both steps.
+        pqxx::connection c(m_db->url());
+        pqxx::read_transaction tx(c);
+        QCOMPARE(tx.exec_params1("SELECT string_agg(kind, ',' ORDER BY id) FROM booking_events WHERE booking_id = $1::uuid",
+                                 id.toStdString())[0].as<std::string>(),
+                 std::string("held,released"));
+    }
+
+    void aUserHoldsAtMostTenUnitsOfAnEvent()
+    {
+        const auto sale = openSale(2, 5, 40, 40);
+        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        QCOMPARE(holdStanding(ann, sale, 8).status, 201);
+        auto over = holdSeats(ann, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2"), QStringLiteral("MAIN-A-3")});
+        QCOMPARE(over.status, 409);
+        QCOMPARE(over.json().value(QStringLiteral("code")).toString(), QStringLiteral("hold_limit_reached"));
+        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-1")), QStringLiteral("available"));
+        QCOMPARE(holdSeats(ann, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")}).status, 201);
+        const auto box = signUpAs(*m_http, envWith(), QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        QCOMPARE(holdStanding(box, sale, 10).status, 201);
+        QCOMPARE(holdStanding(box, sale, 10).status, 201); // the box office is exempt
+    }
+
+    void holdsEndExactlyWhenTheirTimeIsUp()
+    {
+        m_server.reset();
+        startServer({QStringLiteral("TICKETING_HOLD_TTL_SECONDS=2")});
+        const auto sale = openSale();
+        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
+        auto held = holdSeats(ann, sale, {QStringLiteral("MAIN-A-1")});
+        QCOMPARE(held.status, 201);
+        const auto expires = QDateTime::fromString(held.json().value(QStringLiteral("hold_expires_at")).toString(), Qt::ISODate);
+        QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-1")}).status, 409);
+        // Wait until the hold's time is up (the answer's time is whole seconds).
+        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc() > expires.addMSecs(999), 5000);
+        // Claimable at once, whatever the sweeper has done so far.
+        auto taken = holdSeats(bob, sale, {QStringLiteral("MAIN-A-1")});
+        QCOMPARE(taken.status, 201);
+        const auto old = held.json().value(QStringLiteral("booking_id")).toString();
+        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/bookings/") + old, {}, bearer(ann)).json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("expired"));
+        // The sweeper marks it in the database within about a second, and leaves Bob's hold alone.
+        pqxx::connection c(m_db->url());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                pqxx::read_transaction tx(c);
+                return tx.exec_params1("SELECT status FROM bookings WHERE id = $1::uuid", old.toStdString())[0].as<std::string>() == "expired";
+            }(),
+            5000);
+        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-1")), QStringLiteral("held"));
+    }
+
+    void correctWhileRedisIsDownAndFastAgainAfter()
+    {
+        TempDir redisDir;
+        QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
+        m_server.reset();
+        startServer({QStringLiteral("TICKETING_REDIS_URL=") + QString::fromStdString(redisUrlIn(redisDir.path()))});
+        const auto sale = openSale();
+        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
+        auto redisHas = [&](const QString& label) {
+            QProcess p;
+            p.start(QStringLiteral("redis-cli"), {QStringLiteral("-s"), redisDir.path() + QStringLiteral("/redis.sock"), QStringLiteral("EXISTS"),
+                                                  QStringLiteral("seat:%1:%2").arg(sale.event, sale.seatByLabel[label])});
+            p.waitForFinished();
+            return p.readAll().trimmed() == "1";
+        };
+        QCOMPARE(holdSeats(ann, sale, {QStringLiteral("MAIN-A-1")}).status, 201);
+        QVERIFY(redisHas(QStringLiteral("MAIN-A-1"))); // the fast path took the key
+
+        QVERIFY(harness(QStringLiteral("stop-redis"), redisDir.path()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_http->get(QStringLiteral("/readyz")).json().value(QStringLiteral("redis")).toObject()
+                                      .value(QStringLiteral("status")).toString(), QStringLiteral("down"), 5000);
+        QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-1")}).status, 409); // PostgreSQL alone refuses
+        QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-2"), QStringLiteral("MAIN-A-3")}).status, 201);
+        QCOMPARE(holdSeats(ann, sale, {QStringLiteral("MAIN-A-3"), QStringLiteral("MAIN-A-4")}).status, 409);
+        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-4")), QStringLiteral("available"));
+
+        QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_http->get(QStringLiteral("/readyz")).json().value(QStringLiteral("redis")).toObject()
+                                      .value(QStringLiteral("status")).toString(), QStringLiteral("up"), 5000);
+        QCOMPARE(holdSeats(ann, sale, {QStringLiteral("MAIN-B-1")}).status, 201);
+        QVERIFY(redisHas(QStringLiteral("MAIN-B-1"))); // back on the fast path
+        QVERIFY(harness(QStringLiteral("stop-redis"), redisDir.path()));
+    }
+
+    void manyBuyersNeverShareAUnit()
+    {
+        const auto sale = openSale(4, 10, 60, 60); // 40 seats, 60 standing places
+        constexpr int kBuyers = 24;
+        QStringList tokens;
+        for (int i = 0; i < kBuyers; ++i)
+            tokens << signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("buyer%1@example.com").arg(i));
+        const auto labels = sale.seatByLabel.keys();
+        const auto port = m_server->port();
+        std::atomic<int> held{0}, refused{0}, other{0};
+        std::vector<std::thread> threads;
+        for (int b = 0; b < kBuyers; ++b) {
+            threads.emplace_back([&, b] {
+                std::mt19937 rng(static_cast<unsigned>(b));
+                for (int attempt = 0; attempt < 15; ++attempt) {
+                    boost::json::object body{{"event_id", sale.event.toStdString()}};
+                    if (rng() % 3 == 0) {
+                        body["ticket_tier_id"] = sale.standingTier.toStdString();
+                        body["quantity"] = 1 + static_cast<int>(rng() % 3);
+                    } else {
+                        boost::json::array seats;
+                        const int n = 1 + static_cast<int>(rng() % 3);
+                        std::set<int> picked;
+                        while (static_cast<int>(picked.size()) < n)
+                            picked.insert(static_cast<int>(rng() % labels.size()));
+                        for (int i : picked)
+                            seats.emplace_back(sale.seatByLabel[labels[i]].toStdString());
+                        body["seat_ids"] = std::move(seats);
+                    }
+                    auto r = ticketing::bench::fetch("127.0.0.1", port,
+                                                     {"POST", "/api/v1/bookings/hold", boost::json::serialize(body),
+                                                      {{"Authorization", "Bearer " + tokens[b].toStdString()},
+                                                       {"Idempotency-Key", "c-" + std::to_string(b) + "-" + std::to_string(attempt)}}});
+                    (r.status == 201 ? held : r.status == 409 ? refused : other)++;
+                }
+            });
+        }
+        for (auto& t : threads)
+            t.join();
+        qInfo("%d holds, %d refused, %d other", held.load(), refused.load(), other.load());
+        QCOMPARE(other.load(), 0);
+        QVERIFY(held.load() > 10);
+
+        pqxx::connection c(m_db->url());
+        pqxx::read_transaction tx(c);
+        // No unit is in two live bookings.
+        QCOMPARE(tx.exec_params1(R"sql(SELECT count(*) FROM (
+                     SELECT i.unit_id FROM booking_items i JOIN bookings b ON b.id = i.booking_id
+                     WHERE b.event_id = $1::uuid AND b.status IN ('held', 'confirmed')
+                     GROUP BY i.unit_id HAVING count(*) > 1) dup)sql", sale.event.toStdString())[0].as<int>(), 0);
+        // Every held unit belongs to exactly the live booking that lists it.
+        QCOMPARE(tx.exec_params1(R"sql(SELECT count(*) FROM inventory_units u
+                     WHERE u.event_id = $1::uuid AND u.status = 'held'
+                       AND NOT EXISTS (SELECT 1 FROM booking_items i JOIN bookings b ON b.id = i.booking_id
+                                       WHERE i.unit_id = u.id AND b.id = u.booking_id AND b.status = 'held'))sql",
+                                 sale.event.toStdString())[0].as<int>(), 0);
+        // The counts of availability are the rows.
+        const auto rowsHeld = tx.exec_params1("SELECT count(*) FROM inventory_units WHERE event_id = $1::uuid AND status = 'held'",
+                                              sale.event.toStdString())[0].as<int>();
+        const auto itemsHeld = tx.exec_params1(R"sql(SELECT count(*) FROM booking_items i JOIN bookings b ON b.id = i.booking_id
+                                                  WHERE b.event_id = $1::uuid AND b.status = 'held')sql", sale.event.toStdString())[0].as<int>();
+        QCOMPARE(rowsHeld, itemsHeld);
+        int heldInAvailability = 0;
+        int total = 0;
+        for (const auto& t : availability(sale).value(QStringLiteral("tiers")).toArray()) {
+            heldInAvailability += t.toObject().value(QStringLiteral("held")).toInt();
+            total += t.toObject().value(QStringLiteral("available")).toInt() + t.toObject().value(QStringLiteral("held")).toInt() +
+                     t.toObject().value(QStringLiteral("sold")).toInt();
+            QCOMPARE(t.toObject().value(QStringLiteral("total")).toInt(),
+                     t.toObject().value(QStringLiteral("available")).toInt() + t.toObject().value(QStringLiteral("held")).toInt() +
+                         t.toObject().value(QStringLiteral("sold")).toInt());
+        }
+        QCOMPARE(heldInAvailability, rowsHeld);
+        QCOMPARE(total, 100);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHolds)
+#include "TestHolds.moc"
