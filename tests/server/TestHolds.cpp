@@ -11,6 +11,7 @@
 #include "loadgen/HttpLoad.h"
 #include "support/Accounts.h"
 #include "support/HttpClient.h"
+#include "support/Sales.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
 
@@ -22,34 +23,6 @@ QByteArray json(const QJsonObject& o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-// Rows A..(rows) of `perRow` seats in section "MAIN", plus a standing "FLOOR" of `standing`.
-QJsonObject venueBody(int rows, int perRow, int standing)
-{
-    QJsonArray rowList;
-    for (int r = 0; r < rows; ++r) {
-        QJsonArray seats;
-        for (int n = 1; n <= perRow; ++n)
-            seats.append(QJsonObject{{QStringLiteral("number"), n}, {QStringLiteral("x"), n}, {QStringLiteral("y"), r}});
-        rowList.append(QJsonObject{{QStringLiteral("label"), QString(QChar(u'A' + r))}, {QStringLiteral("seats"), seats}});
-    }
-    return {{QStringLiteral("name"), QStringLiteral("Hall")}, {QStringLiteral("address"), QStringLiteral("1 Road")},
-            {QStringLiteral("city"), QStringLiteral("Leeds")}, {QStringLiteral("country"), QStringLiteral("GB")},
-            {QStringLiteral("latitude"), 53.8}, {QStringLiteral("longitude"), -1.5}, {QStringLiteral("timezone"), QStringLiteral("Europe/London")},
-            {QStringLiteral("seat_map"),
-             QJsonObject{{QStringLiteral("sections"),
-                          QJsonArray{QJsonObject{{QStringLiteral("key"), QStringLiteral("MAIN")}, {QStringLiteral("name"), QStringLiteral("Stalls")},
-                                                 {QStringLiteral("kind"), QStringLiteral("seated")}, {QStringLiteral("rows"), rowList}},
-                                     QJsonObject{{QStringLiteral("key"), QStringLiteral("FLOOR")}, {QStringLiteral("name"), QStringLiteral("Floor")},
-                                                 {QStringLiteral("kind"), QStringLiteral("standing")}, {QStringLiteral("capacity"), standing}}}}}}};
-}
-
-struct Sale
-{
-    QString event;
-    QString seatedTier;
-    QString standingTier;
-    QMap<QString, QString> seatByLabel; // "MAIN-A-1" -> id
-};
 } // namespace
 
 class TestHolds : public QObject
@@ -78,33 +51,9 @@ class TestHolds : public QObject
         m_http = std::make_unique<HttpClient>(m_server->baseUrl());
     }
 
-    // A published event on a fresh venue; sale open now.
     Sale openSale(int rows = 2, int perRow = 5, int standing = 20, int standingQuantity = 20)
     {
-        Sale sale;
-        const auto venue = m_http->send("POST", QStringLiteral("/api/v1/venues"), json(venueBody(rows, perRow, standing)), bearer(m_org)).json();
-        for (const auto& r : venue.value(QStringLiteral("seat_map")).toObject().value(QStringLiteral("sections")).toArray()[0].toObject()
-                                 .value(QStringLiteral("rows")).toArray())
-            for (const auto& s : r.toObject().value(QStringLiteral("seats")).toArray())
-                sale.seatByLabel[s.toObject().value(QStringLiteral("label")).toString()] = s.toObject().value(QStringLiteral("id")).toString();
-        const QJsonObject body{{QStringLiteral("venue_id"), venue.value(QStringLiteral("id"))}, {QStringLiteral("title"), QStringLiteral("Gig")},
-                               {QStringLiteral("description"), QString()}, {QStringLiteral("genre"), QStringLiteral("music")},
-                               {QStringLiteral("start_time"), QStringLiteral("2031-01-01T20:00:00Z")},
-                               {QStringLiteral("end_time"), QStringLiteral("2031-01-01T23:00:00Z")}, {QStringLiteral("currency"), QStringLiteral("GBP")},
-                               {QStringLiteral("tiers"),
-                                QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Stalls")}, {QStringLiteral("price"), QStringLiteral("40.00")},
-                                                       {QStringLiteral("section_keys"), QJsonArray{QStringLiteral("MAIN")}}},
-                                           QJsonObject{{QStringLiteral("name"), QStringLiteral("Floor")}, {QStringLiteral("price"), QStringLiteral("25.50")},
-                                                       {QStringLiteral("section_key"), QStringLiteral("FLOOR")},
-                                                       {QStringLiteral("quantity"), standingQuantity}}}}};
-        auto event = m_http->send("POST", QStringLiteral("/api/v1/events"), json(body), bearer(m_org)).json();
-        sale.event = event.value(QStringLiteral("id")).toString();
-        sale.seatedTier = event.value(QStringLiteral("tiers")).toArray()[0].toObject().value(QStringLiteral("id")).toString();
-        sale.standingTier = event.value(QStringLiteral("tiers")).toArray()[1].toObject().value(QStringLiteral("id")).toString();
-        auto published = m_http->send("POST", QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/publish"), {}, bearer(m_org));
-        if (published.status != 200)
-            qWarning() << published.body;
-        return sale;
+        return ticketing::test::openSale(*m_http, m_org, rows, perRow, standing, standingQuantity);
     }
 
     HttpResult hold(const QString& token, const QJsonObject& body, const QString& key = {})

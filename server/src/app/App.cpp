@@ -29,6 +29,7 @@
 #include "services/EventService.h"
 #include "services/HealthService.h"
 #include "services/HoldService.h"
+#include "services/SyncHub.h"
 #include "services/PasswordHasher.h"
 #include "services/RateLimiter.h"
 #include "services/TokenService.h"
@@ -301,7 +302,16 @@ int runServer(const config::Config& c)
             };
         });
 
+        services::SyncRelay relay(db::withConnectTimeout(backends.databaseUrl, 3));
+        services::SyncHub hub(*pool, db::withConnectTimeout(backends.databaseUrl, 3), holds, tokens);
+        metrics.addCollector([&hub, &relay] {
+            return std::vector<http::Metrics::Sample>{
+                {"ticketd_sync_subscriptions", "Live seat-map subscriptions on this instance.", "gauge", double(hub.subscriptions())},
+                {"ticketd_sync_relay_leader", "1 when this instance relays the live sync.", "gauge", relay.leading() ? 1.0 : 0.0},
+            };
+        });
         http::Server server(so, *routerPtr, metrics);
+        server.setWebSocketHandler("/api/v1/ws", hub);
         server.listen();
         checkpoint();
         backends.watch();

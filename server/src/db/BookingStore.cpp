@@ -16,7 +16,8 @@ using domain::Clock;
 const Statement kEventFacts{"bookings.event_facts", R"sql(
     SELECT organizer_id, status, (extract(epoch from start_time) * 1000000)::bigint,
            (extract(epoch from end_time) * 1000000)::bigint, (extract(epoch from sale_start) * 1000000)::bigint,
-           (extract(epoch from sale_end) * 1000000)::bigint, (extract(epoch from published_at) * 1000000)::bigint, currency
+           (extract(epoch from sale_end) * 1000000)::bigint, (extract(epoch from published_at) * 1000000)::bigint, currency,
+           sync_seq
     FROM events WHERE id = $1::uuid)sql"};
 // In-flight detection: the key's lock is held for the length of its transaction.
 const Statement kKeyLock{"bookings.key_lock", "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7))"};
@@ -207,6 +208,7 @@ std::optional<EventFacts> eventFacts(Session& s, const domain::EventId& id)
         f.saleEnd = optionalTime(r[0][5]);
         f.publishedAt = optionalTime(r[0][6]);
         f.currency = r[0][7].as<std::string>();
+        f.syncSeq = r[0][8].as<long long>();
         out = f;
     }, true);
     return out;

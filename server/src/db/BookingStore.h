@@ -27,6 +27,7 @@ struct EventFacts
     std::optional<domain::Clock::TimePoint> saleEnd;
     std::optional<domain::Clock::TimePoint> publishedAt;
     std::string currency;
+    long long syncSeq = 0;
 };
 std::optional<EventFacts> eventFacts(Session& s, const domain::EventId& id);
 

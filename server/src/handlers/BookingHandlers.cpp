@@ -32,25 +32,6 @@ Response bookingAnswer(const domain::Result<domain::Booking, Problem>& r, const 
     return r.ok() ? Response::json(200, domain::bookingJson(*r, clock.now())) : problem(r.error(), c.request);
 }
 
-boost::json::object availabilityJson(const domain::EventId& event, const db::bookings::Availability& a)
-{
-    const auto currency = *domain::Currency::fromCode(a.currency);
-    boost::json::array tiers;
-    for (const auto& t : a.tiers)
-        tiers.push_back({{"tier_id", t.tier.toString()},
-                         {"name", t.name},
-                         {"price", domain::Money(t.priceMinor, currency).toDecimalString()},
-                         {"currency", a.currency},
-                         {"total", t.total},
-                         {"available", t.available},
-                         {"held", t.held},
-                         {"sold", t.sold}});
-    boost::json::array seats;
-    seats.reserve(a.seats.size());
-    for (const auto& s : a.seats)
-        seats.push_back({{"seat_id", s.seat.toString()}, {"label", s.label}, {"tier_id", s.tier.toString()}, {"status", s.status}});
-    return {{"event_id", event.toString()}, {"seq", a.seq}, {"tiers", std::move(tiers)}, {"seats", std::move(seats)}};
-}
 } // namespace
 
 void registerBookingRoutes(http::Router& router, Services& services)
@@ -105,7 +86,7 @@ void registerBookingRoutes(http::Router& router, Services& services)
         if (!id)
             return problem(Problem(domain::ProblemCode::NotFound, "no such event"), c.request);
         auto a = holds.availability(c.db, *id);
-        return a.ok() ? Response::json(200, availabilityJson(*id, *a)) : problem(a.error(), c.request);
+        return a.ok() ? Response::json(200, services::HoldService::availabilityJson(*id, *a)) : problem(a.error(), c.request);
     });
 }
 

@@ -13,9 +13,11 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 #include <sodium.h>
 
 #include "log/Log.h"
+#include "ws/WebSocketSession.h"
 
 namespace ticketing::http {
 
@@ -41,7 +43,9 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl>
     std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
 
     std::mutex mutex; // guards sessions and stopping
-    std::list<std::weak_ptr<HttpSession>> sessions;
+    std::list<std::weak_ptr<ws::Closable>> sessions;
+    std::string webSocketPath;
+    WebSocketHandler* webSocketHandler = nullptr;
     bool stopping = false;
     bool finishing = false;
 
@@ -49,7 +53,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl>
 
     void accept();
     void beginShutdown();
-    void sessionEnded(std::list<std::weak_ptr<HttpSession>>::iterator it);
+    void sessionEnded(std::list<std::weak_ptr<ws::Closable>>::iterator it);
     void finishIfIdle(); // with mutex held
 };
 
@@ -79,7 +83,7 @@ bool isQuietDisconnect(const beast::error_code& ec)
 
 } // namespace
 
-class HttpSession : public std::enable_shared_from_this<HttpSession>
+class HttpSession : public ws::Closable, public std::enable_shared_from_this<HttpSession>
 {
 public:
     HttpSession(tcp::socket socket, std::shared_ptr<Server::Impl> server)
@@ -92,13 +96,13 @@ public:
         m_server->metrics.connectionOpened();
     }
 
-    ~HttpSession()
+    ~HttpSession() override
     {
         m_server->metrics.connectionClosed();
         m_server->sessionEnded(m_registration);
     }
 
-    void start(std::list<std::weak_ptr<HttpSession>>::iterator registration)
+    void start(std::list<std::weak_ptr<ws::Closable>>::iterator registration)
     {
         m_registration = registration;
         asio::dispatch(m_stream.get_executor(), [self = shared_from_this()] { self->readHeader(); });
@@ -106,7 +110,7 @@ public:
 
     // On the session's strand: close at once when idle between requests; otherwise the current
     // request is answered with "Connection: close".
-    void shutdown()
+    void shutdown() override
     {
         asio::dispatch(m_stream.get_executor(), [self = shared_from_this()] {
             self->m_closeAfterResponse = true;
@@ -119,7 +123,7 @@ public:
     }
 
     // Cut when the grace period ends.
-    void abort()
+    void abort() override
     {
         asio::dispatch(m_stream.get_executor(), [self = shared_from_this()] { self->m_stream.close(); });
     }
@@ -186,6 +190,11 @@ private:
         m_stream.expires_never();
         m_phase = Phase::Handling;
         auto& msg = m_parser->get();
+        if (boost::beast::websocket::is_upgrade(msg) && m_server->webSocketHandler) {
+            const std::string_view target(msg.target().data(), msg.target().size());
+            if (target.substr(0, target.find('?')) == m_server->webSocketPath)
+                return upgrade();
+        }
         m_keepAlive = msg.keep_alive();
         m_isHead = msg.method() == bhttp::verb::head;
 
@@ -215,6 +224,25 @@ private:
             asio::post(self->m_stream.get_executor(),
                        [self, response = std::move(response)]() mutable { self->write(std::move(response)); });
         });
+    }
+
+    // The connection becomes a WebSocket session with its own registration; this HTTP session
+    // ends here (its stream moved on).
+    void upgrade()
+    {
+        auto server = m_server;
+        std::list<std::weak_ptr<ws::Closable>>::iterator it;
+        {
+            const std::lock_guard lock(server->mutex);
+            if (server->stopping)
+                return close();
+            server->sessions.emplace_front();
+            it = server->sessions.begin();
+        }
+        auto session = ws::startWebSocket(std::move(m_stream), m_parser->release(), *server->webSocketHandler,
+                                          [server, it] { server->sessionEnded(it); });
+        const std::lock_guard lock(server->mutex);
+        *it = session;
     }
 
     void replyTooLarge()
@@ -331,7 +359,7 @@ private:
     beast::flat_buffer m_buffer;
     std::optional<bhttp::request_parser<bhttp::string_body>> m_parser;
     std::shared_ptr<Server::Impl> m_server;
-    std::list<std::weak_ptr<HttpSession>>::iterator m_registration;
+    std::list<std::weak_ptr<ws::Closable>>::iterator m_registration;
     std::string m_remote;
     std::string m_requestId;
     std::string m_method;
@@ -378,7 +406,7 @@ void Server::Impl::accept()
     });
 }
 
-void Server::Impl::sessionEnded(std::list<std::weak_ptr<HttpSession>>::iterator it)
+void Server::Impl::sessionEnded(std::list<std::weak_ptr<ws::Closable>>::iterator it)
 {
     const std::lock_guard lock(mutex);
     sessions.erase(it);
@@ -402,7 +430,7 @@ void Server::Impl::finishIfIdle()
 
 void Server::Impl::beginShutdown()
 {
-    std::vector<std::shared_ptr<HttpSession>> live;
+    std::vector<std::shared_ptr<ws::Closable>> live;
     {
         const std::lock_guard lock(mutex);
         if (stopping)
@@ -424,7 +452,7 @@ void Server::Impl::beginShutdown()
     graceTimer.async_wait([self = shared_from_this()](beast::error_code ec) {
         if (ec)
             return;
-        std::vector<std::shared_ptr<HttpSession>> left;
+        std::vector<std::shared_ptr<ws::Closable>> left;
         {
             const std::lock_guard lock(self->mutex);
             for (auto& w : self->sessions)
@@ -448,6 +476,12 @@ Server::Server(ServerOptions options, RequestHandler& handler, Metrics& metrics)
 Server::~Server()
 {
     shutdown();
+}
+
+void Server::setWebSocketHandler(std::string path, WebSocketHandler& handler)
+{
+    m_impl->webSocketPath = std::move(path);
+    m_impl->webSocketHandler = &handler;
 }
 
 void Server::listen()

@@ -7,6 +7,7 @@
 
 #include "http/Metrics.h"
 #include "http/Router.h"
+#include "http/WebSocket.h"
 
 namespace ticketing::http {
 
@@ -35,6 +36,9 @@ public:
     ~Server();
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;
+
+    // Upgrade requests to `path` become WebSocket sessions served by `handler` (set before run()).
+    void setWebSocketHandler(std::string path, WebSocketHandler& handler);
 
     // Binds and listens; throws std::runtime_error with the address when it cannot.
     void listen();

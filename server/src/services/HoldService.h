@@ -54,6 +54,9 @@ public:
     // Published events only.
     domain::Result<db::bookings::Availability, domain::Problem> availability(db::Session& s, const domain::EventId& event);
 
+    // API.md `Availability`.
+    static boost::json::object availabilityJson(const domain::EventId& event, const db::bookings::Availability& a);
+
     std::chrono::seconds holdTtl() const { return m_ttl; }
     const domain::Clock& clock() const { return m_clock; }
 

@@ -1,0 +1,222 @@
+#include "db/SyncStore.h"
+
+#include <map>
+
+#include "db/Pool.h"
+#include "db/Sql.h"
+
+namespace ticketing::db::sync {
+
+namespace {
+constexpr long long kRelayLockKey = 0x73796e6372656c61LL; // "syncrela"
+
+const Statement kPending{"sync.pending", R"sql(
+    SELECT id, event_id FROM outbox WHERE seq IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)sql"};
+// The seats and tiers named by the pending rows of one event, as they are now.
+const Statement kSeatStates{"sync.seat_states", R"sql(
+    SELECT u.seat_id, u.tier_id,
+           CASE WHEN u.status = 'held' AND u.hold_expires_at <= now() THEN 'available' ELSE u.status END
+    FROM inventory_units u
+    WHERE u.event_id = $1::uuid AND u.seat_id IN (
+        SELECT (c ->> 'seat_id')::uuid FROM outbox o, jsonb_array_elements(o.payload -> 'changes') c
+        WHERE o.id = ANY ($2::bigint[]) AND c ->> 'seat_id' IS NOT NULL))sql"};
+const Statement kTierCounts{"sync.tier_counts", R"sql(
+    SELECT u.tier_id,
+           count(*) FILTER (WHERE u.status = 'available' OR (u.status = 'held' AND u.hold_expires_at <= now())),
+           count(*) FILTER (WHERE u.status = 'held' AND u.hold_expires_at > now()),
+           count(*) FILTER (WHERE u.status = 'sold')
+    FROM inventory_units u
+    WHERE u.tier_id IN (SELECT (t #>> '{}')::uuid FROM outbox o, jsonb_array_elements(o.payload -> 'tiers') t
+                        WHERE o.id = ANY ($1::bigint[]))
+    GROUP BY u.tier_id)sql"};
+const Statement kBump{"sync.bump", "UPDATE events SET sync_seq = sync_seq + 1 WHERE id = $1::uuid RETURNING sync_seq"};
+const Statement kInsertDelta{"sync.insert_delta",
+                             "INSERT INTO sync_deltas (event_id, seq, payload) VALUES ($1::uuid, $2, $3::jsonb)"};
+const Statement kMarkStamped{"sync.mark", "UPDATE outbox SET seq = $2 WHERE id = ANY ($1::bigint[])"};
+const Statement kNotify{"sync.notify", "SELECT pg_notify('ticketing_sync', $1)"};
+const Statement kAfter{"sync.after", R"sql(
+    SELECT seq, payload::text FROM sync_deltas WHERE event_id = $1::uuid AND seq > $2 ORDER BY seq LIMIT $3)sql"};
+const Statement kOldest{"sync.oldest", "SELECT coalesce(min(seq), 0) FROM sync_deltas WHERE event_id = $1::uuid"};
+const Statement kPruneDeltas{"sync.prune_deltas", "DELETE FROM sync_deltas WHERE created_at < $1::timestamptz"};
+const Statement kPruneOutbox{"sync.prune_outbox", "DELETE FROM outbox WHERE seq IS NOT NULL AND created_at < $1::timestamptz"};
+
+std::string numberArray(const std::vector<long long>& ids)
+{
+    std::string out = "{";
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        out += (i ? "," : "") + std::to_string(ids[i]);
+    return out + "}";
+}
+
+std::string quote(const std::string& s)
+{
+    return "\"" + s + "\""; // ids and statuses: no characters that need escaping
+}
+} // namespace
+
+std::vector<domain::EventId> stampPending(Session& s, int limit)
+{
+    std::vector<domain::EventId> stamped;
+    s.run([&](pqxx::connection_base& c) {
+        stamped.clear();
+        pqxx::work tx(c);
+        std::map<std::string, std::vector<long long>> byEvent;
+        for (const auto& r : tx.exec_prepared(kPending.name, limit))
+            byEvent[r[1].as<std::string>()].push_back(r[0].as<long long>());
+        for (const auto& [event, rows] : byEvent) {
+            const auto ids = numberArray(rows);
+            std::string payload = "{\"changes\":[";
+            bool first = true;
+            for (const auto& r : tx.exec_prepared(kSeatStates.name, event, ids)) {
+                payload += std::string(first ? "" : ",") + "{\"seat_id\":" + quote(r[0].as<std::string>()) +
+                           ",\"tier_id\":" + quote(r[1].as<std::string>()) + ",\"status\":" + quote(r[2].as<std::string>()) + "}";
+                first = false;
+            }
+            payload += "],\"tiers\":[";
+            first = true;
+            for (const auto& r : tx.exec_prepared(kTierCounts.name, ids)) {
+                payload += std::string(first ? "" : ",") + "{\"tier_id\":" + quote(r[0].as<std::string>()) +
+                           ",\"available\":" + r[1].as<std::string>() + ",\"held\":" + r[2].as<std::string>() +
+                           ",\"sold\":" + r[3].as<std::string>() + "}";
+                first = false;
+            }
+            payload += "]}";
+            const auto seq = tx.exec_prepared1(kBump.name, event)[0].as<long long>();
+            tx.exec_prepared(kInsertDelta.name, event, seq, payload);
+            tx.exec_prepared(kMarkStamped.name, ids, seq);
+            tx.exec_prepared(kNotify.name, event);
+            stamped.push_back(*domain::EventId::parse(event));
+        }
+        tx.commit();
+    }, false);
+    return stamped;
+}
+
+std::vector<Delta> deltasAfter(Session& s, const domain::EventId& event, long long after, int limit)
+{
+    std::vector<Delta> out;
+    s.run([&](pqxx::connection_base& c) {
+        out.clear();
+        pqxx::read_transaction tx(c);
+        for (const auto& r : tx.exec_prepared(kAfter.name, event.toString(), after, limit))
+            out.push_back({r[0].as<long long>(), r[1].as<std::string>()});
+    }, true);
+    return out;
+}
+
+long long oldestKept(Session& s, const domain::EventId& event)
+{
+    long long oldest = 0;
+    s.run([&](pqxx::connection_base& c) {
+        pqxx::read_transaction tx(c);
+        oldest = tx.exec_prepared1(kOldest.name, event.toString())[0].as<long long>();
+    }, true);
+    return oldest;
+}
+
+void prune(Session& s, domain::Clock::TimePoint olderThan)
+{
+    s.run([&](pqxx::connection_base& c) {
+        pqxx::work tx(c);
+        tx.exec_prepared(kPruneDeltas.name, toSql(olderThan));
+        tx.exec_prepared(kPruneOutbox.name, toSql(olderThan));
+        tx.commit();
+    }, true);
+}
+
+struct RelayLease::Impl
+{
+    std::string url;
+    std::unique_ptr<pqxx::connection> conn;
+    bool held = false;
+};
+
+RelayLease::RelayLease(std::string url) : m_impl(std::make_unique<Impl>())
+{
+    m_impl->url = std::move(url);
+}
+
+RelayLease::~RelayLease() = default;
+
+bool RelayLease::tryAcquire()
+{
+    try {
+        if (m_impl->conn && m_impl->held && m_impl->conn->is_open()) {
+            pqxx::nontransaction tx(*m_impl->conn);
+            tx.exec("SELECT 1"); // still connected, still the leader
+            return true;
+        }
+        m_impl->held = false;
+        if (!m_impl->conn || !m_impl->conn->is_open())
+            m_impl->conn = std::make_unique<pqxx::connection>(m_impl->url);
+        pqxx::nontransaction tx(*m_impl->conn);
+        m_impl->held = tx.exec1("SELECT pg_try_advisory_lock(" + std::to_string(kRelayLockKey) + ")")[0].as<bool>();
+    } catch (const std::exception&) {
+        m_impl->conn.reset();
+        m_impl->held = false;
+    }
+    return m_impl->held;
+}
+
+bool RelayLease::held() const
+{
+    return m_impl->held;
+}
+
+namespace {
+class Receiver : public pqxx::notification_receiver
+{
+public:
+    Receiver(pqxx::connection_base& c, const std::string& channel, std::vector<std::string>& sink)
+        : pqxx::notification_receiver(c, channel), m_sink(sink)
+    {
+    }
+    void operator()(const std::string& payload, int) override { m_sink.push_back(payload); }
+
+private:
+    std::vector<std::string>& m_sink;
+};
+} // namespace
+
+struct Listener::Impl
+{
+    std::string url;
+    std::string channel;
+    std::unique_ptr<pqxx::connection> conn;
+    std::unique_ptr<Receiver> receiver;
+    std::vector<std::string> received;
+};
+
+Listener::Listener(std::string url, std::string channel) : m_impl(std::make_unique<Impl>())
+{
+    m_impl->url = std::move(url);
+    m_impl->channel = std::move(channel);
+}
+
+Listener::~Listener()
+{
+    m_impl->receiver.reset();
+}
+
+std::vector<std::string> Listener::wait(std::chrono::milliseconds timeout)
+{
+    try {
+        if (!m_impl->conn || !m_impl->conn->is_open()) {
+            m_impl->receiver.reset();
+            m_impl->conn = std::make_unique<pqxx::connection>(m_impl->url);
+            m_impl->receiver = std::make_unique<Receiver>(*m_impl->conn, m_impl->channel, m_impl->received);
+        }
+        m_impl->received.clear();
+        const auto secs = static_cast<long>(timeout.count() / 1000);
+        const auto usecs = static_cast<long>((timeout.count() % 1000) * 1000);
+        m_impl->conn->await_notification(secs, usecs);
+        m_impl->conn->get_notifs();
+        return std::move(m_impl->received);
+    } catch (const std::exception& e) {
+        m_impl->receiver.reset();
+        m_impl->conn.reset();
+        throw Unavailable(std::string("the sync listener lost its connection: ") + e.what());
+    }
+}
+
+} // namespace ticketing::db::sync

@@ -1,0 +1,315 @@
+#include "services/SyncHub.h"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "db/BookingStore.h"
+#include "db/Pool.h"
+#include "db/SyncStore.h"
+#include "log/Log.h"
+#include "services/HoldService.h"
+#include "services/TokenService.h"
+
+namespace ticketing::services {
+
+namespace {
+std::shared_ptr<const std::string> message(boost::json::object o)
+{
+    return std::make_shared<const std::string>(boost::json::serialize(o));
+}
+
+std::shared_ptr<const std::string> error(const std::string& code, const std::string& detail)
+{
+    return message({{"type", "error"}, {"code", code}, {"detail", detail}});
+}
+
+// {"type":"seats","channel":...,"seq":N, + the stored payload's members}
+std::shared_ptr<const std::string> deltaMessage(const std::string& channel, const db::sync::Delta& d)
+{
+    return std::make_shared<const std::string>("{\"type\":\"seats\",\"channel\":\"" + channel + "\",\"seq\":" +
+                                               std::to_string(d.seq) + "," + d.payload.substr(1));
+}
+
+std::string channelOf(const domain::EventId& e)
+{
+    return "event:" + e.toString();
+}
+} // namespace
+
+SyncHub::SyncHub(db::Pool& pool, std::string databaseUrl, HoldService& holds, const TokenService& tokens)
+    : m_pool(pool), m_url(std::move(databaseUrl)), m_holds(holds), m_tokens(tokens), m_thread([this] { deliveryLoop(); })
+{
+}
+
+SyncHub::~SyncHub()
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_cv.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+std::size_t SyncHub::subscriptions() const
+{
+    const std::lock_guard lock(m_mutex);
+    std::size_t n = 0;
+    for (const auto& [e, subs] : m_subs)
+        n += subs.size();
+    return n;
+}
+
+void SyncHub::onMessage(const std::shared_ptr<http::WebSocketPeer>& peer, std::string text)
+{
+    boost::system::error_code ec;
+    auto value = boost::json::parse(text, ec);
+    const auto* o = ec ? nullptr : value.if_object();
+    const auto* type = o ? o->if_contains("type") : nullptr;
+    if (!type || !type->is_string())
+        return peer->send(error("invalid_message", "messages are JSON objects with a \"type\""));
+    const std::string_view t = type->as_string();
+    if (t == "ping")
+        return peer->send(message({{"type", "pong"}}));
+    if (t == "auth") {
+        const auto* token = o->if_contains("token");
+        auto claims = token && token->is_string() ? m_tokens.verifyAccess(std::string(token->as_string()))
+                                                  : domain::Result<AccessClaims, domain::Problem>(domain::fail(
+                                                        domain::Problem(domain::ProblemCode::InvalidToken, "no token")));
+        if (!claims.ok())
+            return peer->send(error(claims.error().code(), claims.error().detail()));
+        return; // public channels need none; private ones will look at it
+    }
+    if (t != "subscribe" && t != "unsubscribe")
+        return peer->send(error("invalid_message", "unknown message type \"" + std::string(t) + "\""));
+    const auto* channel = o->if_contains("channel");
+    const std::string name = channel && channel->is_string() ? std::string(channel->as_string()) : std::string();
+    std::optional<domain::EventId> event;
+    if (name.rfind("event:", 0) == 0)
+        event = domain::EventId::parse(name.substr(6));
+    if (!event)
+        return peer->send(error("unknown_channel", "channels are \"event:<event id>\""));
+    if (t == "unsubscribe")
+        return unsubscribe(peer->id(), *event);
+    std::optional<long long> since;
+    if (const auto* s = o->if_contains("since"); s && !s->is_null()) {
+        if (!s->is_int64() || s->as_int64() < 0)
+            return peer->send(error("invalid_message", "since is a sequence number or null"));
+        since = s->as_int64();
+    }
+    subscribe(peer, *event, since, name);
+}
+
+void SyncHub::onClose(const std::shared_ptr<http::WebSocketPeer>& peer)
+{
+    const std::lock_guard lock(m_mutex);
+    if (auto it = m_byPeer.find(peer->id()); it != m_byPeer.end()) {
+        for (const auto& e : it->second)
+            if (auto subs = m_subs.find(e); subs != m_subs.end()) {
+                subs->second.erase(peer->id());
+                if (subs->second.empty())
+                    m_subs.erase(subs);
+            }
+        m_byPeer.erase(it);
+    }
+}
+
+void SyncHub::unsubscribe(std::uint64_t peer, const domain::EventId& event)
+{
+    const std::lock_guard lock(m_mutex);
+    if (auto subs = m_subs.find(event); subs != m_subs.end()) {
+        subs->second.erase(peer);
+        if (subs->second.empty())
+            m_subs.erase(subs);
+    }
+    if (auto it = m_byPeer.find(peer); it != m_byPeer.end())
+        it->second.erase(event);
+}
+
+void SyncHub::subscribe(const std::shared_ptr<http::WebSocketPeer>& peer, const domain::EventId& event,
+                        std::optional<long long> since, const std::string& channel)
+{
+    std::weak_ptr<http::WebSocketPeer> weak = peer;
+    // Reading the snapshot or the missed deltas is database work: a worker does it.
+    const bool queued = m_pool.trySubmit([this, weak, event, since, channel](db::Session& s) {
+        auto p = weak.lock();
+        if (!p)
+            return;
+        try {
+            const auto facts = db::bookings::eventFacts(s, event);
+            if (!facts || facts->status == domain::EventStatus::Draft)
+                return p->send(error("not_found", "no such event"));
+            long long last = 0;
+            bool replayed = false;
+            if (since && *since <= facts->syncSeq) {
+                const auto deltas = db::sync::deltasAfter(s, event, *since, 100000);
+                const bool complete = *since == facts->syncSeq || (!deltas.empty() && deltas.front().seq == *since + 1);
+                if (complete) {
+                    last = *since;
+                    for (const auto& d : deltas) {
+                        p->send(deltaMessage(channel, d));
+                        last = d.seq;
+                    }
+                    replayed = true;
+                }
+            }
+            if (!replayed) { // no `since`, or too far behind to replay: a fresh snapshot
+                const auto a = db::bookings::availability(s, event, m_holds.clock().now());
+                p->send(message({{"type", "snapshot"}, {"channel", channel}, {"seq", a.seq},
+                                 {"availability", HoldService::availabilityJson(event, a)}}));
+                last = a.seq;
+            }
+            {
+                const std::lock_guard lock(m_mutex);
+                m_subs[event][p->id()] = Subscriber{p, last};
+                m_byPeer[p->id()].insert(event);
+            }
+            wake(event); // anything stamped since we read
+        } catch (const db::Unavailable&) {
+            p->send(error("database_unavailable", "the database cannot be reached; subscribe again shortly"));
+        } catch (const std::exception& e) {
+            log::error("subscribe failed", {{"error", e.what()}});
+            p->send(error("internal_error", "the subscription failed"));
+        }
+    });
+    if (!queued)
+        peer->send(error("overloaded", "the server is busy; subscribe again shortly"));
+}
+
+void SyncHub::wake(const domain::EventId& event)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_dirty.insert(event);
+    }
+    m_cv.notify_all();
+}
+
+void SyncHub::deliveryLoop()
+{
+    db::Session session(m_url);
+    db::sync::Listener listener(m_url, "ticketing_sync");
+    auto lastFullPass = std::chrono::steady_clock::now();
+    for (;;) {
+        std::set<domain::EventId> due;
+        {
+            std::unique_lock lock(m_mutex);
+            if (m_stop)
+                return;
+            due.swap(m_dirty);
+        }
+        try {
+            // Short waits so that new subscribers (m_dirty) are served promptly too.
+            for (const auto& id : listener.wait(due.empty() ? std::chrono::milliseconds(50) : std::chrono::milliseconds(0)))
+                if (auto e = domain::EventId::parse(id))
+                    due.insert(*e);
+        } catch (const db::Unavailable&) {
+            std::unique_lock lock(m_mutex);
+            m_cv.wait_for(lock, std::chrono::milliseconds(500), [this] { return m_stop; });
+        }
+        const auto now = std::chrono::steady_clock::now();
+        std::vector<domain::EventId> events;
+        {
+            const std::lock_guard lock(m_mutex);
+            const bool full = now - lastFullPass > std::chrono::seconds(1);
+            for (const auto& [e, subs] : m_subs)
+                if (full || due.count(e))
+                    events.push_back(e);
+            if (full)
+                lastFullPass = now;
+        }
+        for (const auto& event : events) {
+            try {
+                for (;;) {
+                    long long from = -1;
+                    {
+                        const std::lock_guard lock(m_mutex);
+                        auto it = m_subs.find(event);
+                        if (it == m_subs.end())
+                            break;
+                        for (const auto& [id, sub] : it->second)
+                            from = from < 0 ? sub.last : std::min(from, sub.last);
+                    }
+                    constexpr int kBatch = 1000;
+                    const auto deltas = db::sync::deltasAfter(session, event, from, kBatch);
+                    if (deltas.empty())
+                        break;
+                    const auto channel = channelOf(event);
+                    std::vector<std::shared_ptr<const std::string>> messages;
+                    for (const auto& d : deltas)
+                        messages.push_back(deltaMessage(channel, d)); // one buffer shared by every subscriber
+                    const std::lock_guard lock(m_mutex);
+                    auto it = m_subs.find(event);
+                    if (it == m_subs.end())
+                        break;
+                    for (auto& [id, sub] : it->second) {
+                        auto peer = sub.peer.lock();
+                        if (!peer)
+                            continue;
+                        for (std::size_t i = 0; i < deltas.size(); ++i)
+                            if (deltas[i].seq == sub.last + 1) {
+                                peer->send(messages[i]);
+                                sub.last = deltas[i].seq;
+                            }
+                    }
+                    if (static_cast<int>(deltas.size()) < kBatch)
+                        break;
+                }
+            } catch (const db::Unavailable&) {
+                // retried on the next pass
+            } catch (const std::exception& e) {
+                log::error("live sync delivery failed", {{"error", e.what()}});
+            }
+        }
+    }
+}
+
+SyncRelay::SyncRelay(std::string databaseUrl) : m_url(std::move(databaseUrl)), m_thread([this] { loop(); }) {}
+
+SyncRelay::~SyncRelay()
+{
+    m_stop = true;
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void SyncRelay::loop()
+{
+    db::Session session(m_url);
+    db::sync::RelayLease lease(m_url);
+    db::sync::Listener wakeUp(m_url, "ticketing_outbox");
+    auto lastPrune = std::chrono::steady_clock::now();
+    auto lastLeaseCheck = std::chrono::steady_clock::time_point{};
+    while (!m_stop) {
+        const auto now = std::chrono::steady_clock::now();
+        if (now - lastLeaseCheck > std::chrono::seconds(1)) {
+            const bool was = m_leading;
+            m_leading = lease.tryAcquire();
+            lastLeaseCheck = now;
+            if (m_leading && !was)
+                log::info("this instance relays the live sync");
+        }
+        if (!m_leading) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            continue;
+        }
+        try {
+            while (!m_stop && !db::sync::stampPending(session, 1000).empty()) {
+            }
+            if (now - lastPrune > std::chrono::minutes(10)) {
+                db::sync::prune(session, std::chrono::system_clock::now() - std::chrono::hours(1));
+                lastPrune = now;
+            }
+            wakeUp.wait(std::chrono::milliseconds(100)); // a commit to the outbox wakes it early
+        } catch (const db::Unavailable&) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+            lastLeaseCheck = {};
+        } catch (const std::exception& e) {
+            log::error("the sync relay failed a pass", {{"error", e.what()}});
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        }
+    }
+}
+
+} // namespace ticketing::services

@@ -1,0 +1,218 @@
+#include <QJsonArray>
+#include <QtTest>
+
+#include <pqxx/pqxx>
+
+#include "support/Accounts.h"
+#include "support/HttpClient.h"
+#include "support/Sales.h"
+#include "support/SyncClient.h"
+#include "support/TestEnv.h"
+#include "support/TicketdProcess.h"
+
+using namespace ticketing::test;
+
+// API.md "Live sync" against real ticketd processes, PostgreSQL and Redis.
+class TestLiveSync : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<TicketdProcess> m_server;
+    std::unique_ptr<HttpClient> m_http;
+    QStringList m_env;
+    QString m_org;
+    QString m_buyer;
+    int m_keys = 0;
+
+    QString wsUrl(const TicketdProcess& t) const { return QStringLiteral("ws://127.0.0.1:%1/api/v1/ws").arg(t.port()); }
+
+    HttpResult hold(HttpClient& http, const Sale& sale, const QStringList& labels)
+    {
+        QJsonArray ids;
+        for (const auto& l : labels)
+            ids.append(sale.seatByLabel.value(l));
+        auto headers = bearer(m_buyer);
+        headers.append({"Idempotency-Key", QByteArray("live-") + QByteArray::number(++m_keys)});
+        return http.send("POST", QStringLiteral("/api/v1/bookings/hold"),
+                         QJsonDocument(QJsonObject{{QStringLiteral("event_id"), sale.event}, {QStringLiteral("seat_ids"), ids}})
+                             .toJson(QJsonDocument::Compact),
+                         headers);
+    }
+
+    QJsonObject availability(const Sale& sale)
+    {
+        return m_http->get(QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/availability")).json();
+    }
+
+    // Waits until the client has caught up with the server, then compares.
+    void expectInStep(SyncClient& client, const Sale& sale)
+    {
+        QString why;
+        const bool same = client.waitUntil([&] {
+            const auto a = availability(sale);
+            return client.seq >= a.value(QStringLiteral("seq")).toInteger() && client.matches(a, &why);
+        });
+        QVERIFY2(same, qPrintable(why));
+        QVERIFY(!client.gap);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_db = std::make_unique<TestDatabase>();
+        m_env = {QStringLiteral("TICKETING_DATABASE_URL=") + QString::fromStdString(m_db->url()),
+                 QStringLiteral("TICKETING_REDIS_URL=") + QString::fromStdString(sharedRedisUrl()),
+                 QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0")};
+        m_server = std::make_unique<TicketdProcess>();
+        QVERIFY(m_server->start({}, m_env));
+        m_http = std::make_unique<HttpClient>(m_server->baseUrl());
+        m_org = signUpAs(*m_http, m_env, QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        m_buyer = signUpAs(*m_http, m_env, QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+    }
+    void cleanup()
+    {
+        if (QTest::currentTestFailed() && m_server)
+            qWarning().noquote() << "ticketd said:\n" << m_server->problems();
+        m_http.reset();
+        m_server.reset();
+        m_db.reset();
+    }
+
+    void aSnapshotThenEveryChangeInOrder()
+    {
+        const auto sale = openSale(*m_http, m_org);
+        SyncClient client;
+        QVERIFY(client.open(wsUrl(*m_server)));
+        client.send({{QStringLiteral("type"), QStringLiteral("ping")}});
+        QVERIFY(client.waitUntil([&] { return !client.received.isEmpty(); }));
+        QCOMPARE(client.received.first().value(QStringLiteral("type")).toString(), QStringLiteral("pong"));
+        client.subscribe(sale.event);
+        QVERIFY(client.waitUntil([&] { return client.snapshots == 1; }));
+        QCOMPARE(client.seats.size(), 10);
+
+        const auto booking = hold(*m_http, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")}).json();
+        QVERIFY(client.waitUntil([&] { return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-A-1")]) == QStringLiteral("held"); }));
+        QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-B-5")}).status, 201);
+        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + booking.value(QStringLiteral("booking_id")).toString(), {},
+                              bearer(m_buyer)).status, 200);
+        expectInStep(client, sale);
+        QCOMPARE(client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-A-1")]), QStringLiteral("available"));
+        QCOMPARE(client.tiers.value(sale.seatedTier).value(QStringLiteral("held")).toInt(), 1);
+        QVERIFY(client.deltas >= 2);
+    }
+
+    void aResumeGetsExactlyWhatWasMissed()
+    {
+        const auto sale = openSale(*m_http, m_org);
+        qint64 lastSeen = 0;
+        QMap<QString, QString> seatsSeen;
+        QMap<QString, QJsonObject> tiersSeen;
+        {
+            SyncClient client;
+            QVERIFY(client.open(wsUrl(*m_server)));
+            client.subscribe(sale.event);
+            QVERIFY(client.waitUntil([&] { return client.snapshots == 1; }));
+            QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-A-3")}).status, 201);
+            QVERIFY(client.waitUntil([&] { return client.deltas == 1; }));
+            lastSeen = client.seq;
+            seatsSeen = client.seats;
+            tiersSeen = client.tiers;
+            client.close();
+        }
+        // Changes while disconnected.
+        QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-A-4")}).status, 201);
+        QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-B-1"), QStringLiteral("MAIN-B-2")}).status, 201);
+        QVERIFY(QTest::qWaitFor([&] { return availability(sale).value(QStringLiteral("seq")).toInteger() >= lastSeen + 2; }, 5000));
+
+        SyncClient resumed;
+        QVERIFY(resumed.open(wsUrl(*m_server)));
+        // The client's state from before, as a front end would have kept it.
+        resumed.seq = lastSeen;
+        resumed.seats = seatsSeen;
+        resumed.tiers = tiersSeen;
+        resumed.subscribe(sale.event, lastSeen);
+        expectInStep(resumed, sale);
+        QCOMPARE(resumed.snapshots, 0); // replayed, not reloaded
+        QVERIFY(resumed.deltas >= 2);
+
+        SyncClient confused;
+        QVERIFY(confused.open(wsUrl(*m_server)));
+        confused.subscribe(sale.event, 1000000); // ahead of the server: a fresh snapshot
+        QVERIFY(confused.waitUntil([&] { return confused.snapshots == 1; }));
+        expectInStep(confused, sale);
+    }
+
+    void aChangeThroughOneInstanceReachesClientsOfAnother()
+    {
+        const auto sale = openSale(*m_http, m_org);
+        TicketdProcess other;
+        QVERIFY(other.start({}, m_env));
+        SyncClient client;
+        QVERIFY(client.open(wsUrl(other)));
+        client.subscribe(sale.event);
+        QVERIFY(client.waitUntil([&] { return client.snapshots == 1; }));
+        QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-A-5")}).status, 201); // through the first instance
+        QVERIFY(client.waitUntil([&] { return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-A-5")]) == QStringLiteral("held"); }));
+        expectInStep(client, sale);
+        QCOMPARE(other.stop(), 0);
+    }
+
+    void rowsCommittedOutOfOrderAreNotSkipped()
+    {
+        const auto sale = openSale(*m_http, m_org);
+        SyncClient client;
+        QVERIFY(client.open(wsUrl(*m_server)));
+        client.subscribe(sale.event);
+        QVERIFY(client.waitUntil([&] { return client.snapshots == 1; }));
+
+        // Two writers: the first takes its outbox id first but commits last.
+        auto change = [&](pqxx::work& tx, const QString& label) {
+            const auto seat = sale.seatByLabel[label].toStdString();
+            tx.exec_params("UPDATE inventory_units SET status = 'blocked' WHERE event_id = $1::uuid AND seat_id = $2::uuid",
+                           sale.event.toStdString(), seat);
+            tx.exec_params("INSERT INTO outbox (event_id, payload) VALUES ($1::uuid, jsonb_build_object('changes', "
+                           "jsonb_build_array(jsonb_build_object('seat_id', $2::text)), 'tiers', jsonb_build_array($3::text)))",
+                           sale.event.toStdString(), seat, sale.seatedTier.toStdString());
+        };
+        pqxx::connection first(m_db->url());
+        pqxx::connection second(m_db->url());
+        pqxx::work early(first);
+        change(early, QStringLiteral("MAIN-A-1"));
+        const auto earlyId = early.exec1("SELECT max(id) FROM outbox")[0].as<long long>();
+        {
+            pqxx::work late(second);
+            change(late, QStringLiteral("MAIN-A-2"));
+            late.commit(); // a higher id, committed first
+        }
+        QVERIFY(client.waitUntil([&] { return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-A-2")]) == QStringLiteral("blocked"); }));
+        early.commit();
+        QVERIFY(client.waitUntil([&] { return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-A-1")]) == QStringLiteral("blocked"); }));
+        expectInStep(client, sale);
+        pqxx::connection c(m_db->url());
+        pqxx::read_transaction tx(c);
+        QVERIFY(!tx.exec_params1("SELECT seq FROM outbox WHERE id = $1", earlyId)[0].is_null()); // stamped, late
+    }
+
+    void badMessagesGetErrors()
+    {
+        SyncClient client;
+        QVERIFY(client.open(wsUrl(*m_server)));
+        client.send({{QStringLiteral("type"), QStringLiteral("dance")}});
+        client.send({{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("channel"), QStringLiteral("weather")}});
+        client.subscribe(QStringLiteral("0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0d"));
+        client.send({{QStringLiteral("type"), QStringLiteral("auth")}, {QStringLiteral("token"), QStringLiteral("forged")}});
+        QVERIFY(client.waitUntil([&] { return client.received.size() == 4; }));
+        QStringList codes;
+        for (const auto& m : client.received) {
+            QCOMPARE(m.value(QStringLiteral("type")).toString(), QStringLiteral("error"));
+            codes << m.value(QStringLiteral("code")).toString();
+        }
+        codes.sort();
+        QCOMPARE(codes, (QStringList{QStringLiteral("invalid_message"), QStringLiteral("invalid_token"), QStringLiteral("not_found"),
+                                     QStringLiteral("unknown_channel")}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLiveSync)
+#include "TestLiveSync.moc"

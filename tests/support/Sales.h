@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+
+namespace ticketing::test {
+
+class HttpClient;
+
+// A published event on a fresh venue, on sale now: section MAIN of `rows` x `perRow` seats
+// ("MAIN-A-1" ...) sold as tier "Stalls" at 40.00, and standing section FLOOR of `standing`
+// places of which tier "Floor" sells `standingQuantity` at 25.50.
+struct Sale
+{
+    QString event;
+    QString seatedTier;
+    QString standingTier;
+    QMap<QString, QString> seatByLabel; // "MAIN-A-1" -> seat id
+};
+Sale openSale(HttpClient& http, const QString& organizerToken, int rows = 2, int perRow = 5, int standing = 20,
+              int standingQuantity = 20);
+
+QJsonObject hallVenue(int rows, int perRow, int standing);
+
+} // namespace ticketing::test

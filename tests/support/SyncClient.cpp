@@ -1,0 +1,108 @@
+#include "support/SyncClient.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+
+namespace ticketing::test {
+
+bool SyncClient::open(const QString& wsUrl, int timeoutMs)
+{
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &SyncClient::onText, Qt::UniqueConnection);
+    m_socket.open(QUrl(wsUrl));
+    return waitUntil([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, timeoutMs);
+}
+
+void SyncClient::close()
+{
+    m_socket.close();
+    waitUntil([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; }, 3000);
+}
+
+void SyncClient::send(const QJsonObject& message)
+{
+    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+}
+
+void SyncClient::subscribe(const QString& event, std::optional<qint64> since)
+{
+    QJsonObject m{{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("channel"), QStringLiteral("event:") + event}};
+    m.insert(QStringLiteral("since"), since ? QJsonValue(*since) : QJsonValue(QJsonValue::Null));
+    send(m);
+}
+
+bool SyncClient::waitUntil(const std::function<bool()>& done, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(10, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+void SyncClient::onText(const QString& text)
+{
+    const auto m = QJsonDocument::fromJson(text.toUtf8()).object();
+    received.append(m);
+    const auto type = m.value(QStringLiteral("type")).toString();
+    if (type == QStringLiteral("snapshot")) {
+        ++snapshots;
+        seats.clear();
+        tiers.clear();
+        const auto a = m.value(QStringLiteral("availability")).toObject();
+        for (const auto& s : a.value(QStringLiteral("seats")).toArray())
+            seats[s.toObject().value(QStringLiteral("seat_id")).toString()] = s.toObject().value(QStringLiteral("status")).toString();
+        for (const auto& t : a.value(QStringLiteral("tiers")).toArray())
+            tiers[t.toObject().value(QStringLiteral("tier_id")).toString()] = t.toObject();
+        seq = m.value(QStringLiteral("seq")).toInteger();
+    } else if (type == QStringLiteral("seats")) {
+        ++deltas;
+        const auto s = m.value(QStringLiteral("seq")).toInteger();
+        if (seq >= 0 && s != seq + 1)
+            gap = true;
+        seq = s;
+        for (const auto& c : m.value(QStringLiteral("changes")).toArray())
+            if (!c.toObject().value(QStringLiteral("seat_id")).isNull())
+                seats[c.toObject().value(QStringLiteral("seat_id")).toString()] = c.toObject().value(QStringLiteral("status")).toString();
+        for (const auto& t : m.value(QStringLiteral("tiers")).toArray()) {
+            auto& mine = tiers[t.toObject().value(QStringLiteral("tier_id")).toString()];
+            for (const char* k : {"available", "held", "sold"})
+                mine.insert(QLatin1String(k), t.toObject().value(QLatin1String(k)));
+        }
+    }
+}
+
+bool SyncClient::matches(const QJsonObject& a, QString* why) const
+{
+    for (const auto& s : a.value(QStringLiteral("seats")).toArray()) {
+        const auto id = s.toObject().value(QStringLiteral("seat_id")).toString();
+        const auto want = s.toObject().value(QStringLiteral("status")).toString();
+        if (seats.value(id) != want) {
+            if (why)
+                *why = QStringLiteral("seat %1: %2, server says %3").arg(id, seats.value(id), want);
+            return false;
+        }
+    }
+    for (const auto& t : a.value(QStringLiteral("tiers")).toArray()) {
+        const auto id = t.toObject().value(QStringLiteral("tier_id")).toString();
+        for (const char* k : {"available", "held", "sold"})
+            if (tiers.value(id).value(QLatin1String(k)).toInt() != t.toObject().value(QLatin1String(k)).toInt()) {
+                if (why)
+                    *why = QStringLiteral("tier %1 %2: %3, server says %4")
+                               .arg(id, QLatin1String(k))
+                               .arg(tiers.value(id).value(QLatin1String(k)).toInt())
+                               .arg(t.toObject().value(QLatin1String(k)).toInt());
+                return false;
+            }
+    }
+    return true;
+}
+
+} // namespace ticketing::test
