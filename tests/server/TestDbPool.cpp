@@ -37,7 +37,7 @@ private Q_SLOTS:
         QCOMPARE(pool.stats().connected, 0);
         QVERIFY(pingThrough(pool));
         QTRY_VERIFY(pool.stats().connected >= 1);
-        QVERIFY(pool.stats().completed >= 1);
+        QTRY_VERIFY(pool.stats().completed >= 1); // counted just after the task returns
     }
 
     void reconnectsAfterPostgresRestarts()
