@@ -93,7 +93,8 @@ private Q_SLOTS:
         QVERIFY(vip.id.has_value());
         QCOMPARE(seatLabel(vip, vip.rows[0], vip.rows[0].seats[2]), std::string("VIP-A-3"));
         const auto out = json::value_from(*map);
-        const auto& seat = out.at("sections").at(0).at("rows").at(0).at("seats").at(2);
+        // value::at(size_t) has no const overload in Boost 1.81: index the arrays explicitly.
+        const auto& seat = out.at("sections").as_array().at(0).at("rows").as_array().at(0).at("seats").as_array().at(2);
         QCOMPARE(json::value_to<std::string>(seat.at("label")), std::string("VIP-A-3"));
         QCOMPARE(json::value_to<std::string>(seat.at("id")), vip.rows[0].seats[2].id->toString());
         // Ids in the input are not taken: the server gives them.

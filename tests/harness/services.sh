@@ -52,9 +52,12 @@ start_postgres() {
   touch "$dir/postgres.log"
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$sock" "$dir/postgres.log"
   # Test settings: durability off (throwaway data), enough connections for parallel tests.
+  # TICKETING_DURABLE=1 keeps PostgreSQL's defaults (fsync, synchronous commit): benchmarks.
+  local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${TICKETING_DURABLE:-0}" = 1 ] && durability=""
   (cd /tmp && as_pg "$pgbin/pg_ctl" -D "$data" -l "$dir/postgres.log" -w -t 60 start -o \
-      "-c listen_addresses= -c unix_socket_directories=$sock -c port=5432 -c fsync=off \
-       -c synchronous_commit=off -c full_page_writes=off -c max_connections=300") >/dev/null \
+      "-c listen_addresses= -c unix_socket_directories=$sock -c port=5432 $durability \
+       -c max_connections=300") >/dev/null \
     || { tail -n 20 "$dir/postgres.log" >&2; exit 1; }
   head -n 1 "$data/postmaster.pid" >"$dir/postgres.pid"
   echo "PostgreSQL pid $(cat "$dir/postgres.pid"), socket $sock"

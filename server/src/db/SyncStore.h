@@ -49,7 +49,7 @@ private:
 };
 
 // A connection that LISTENs on `channel` ("ticketing_sync": payloads are event ids;
-// "ticketing_outbox": changes to stamp); wait() returns the payloads notified within `timeout`
+// other channels as needed); wait() returns the payloads notified within `timeout`
 // (empty on timeout). Throws db::Unavailable when the connection breaks (the next wait
 // reconnects).
 class Listener

@@ -105,6 +105,7 @@ domain::Result<TokenPair, Problem> AuthService::refresh(db::Session& s, const st
     case db::RefreshOutcome::Rotated:
         break;
     case db::RefreshOutcome::Reused:
+        forgetSessions();
         return domain::fail(Problem(ProblemCode::RefreshTokenReused,
                                     "this refresh token was used before; every token of this login is now revoked, sign in again"));
     case db::RefreshOutcome::Expired:
@@ -126,6 +127,7 @@ void AuthService::logout(db::Session& s, const std::string& refreshToken)
     if (refreshToken.empty() || refreshToken.size() > 256)
         return;
     accounts::revokeByRefresh(s, TokenService::hashRefreshToken(refreshToken), m_clock.now(), "logout");
+    forgetSessions();
 }
 
 domain::Result<AccessClaims, Problem> AuthService::authenticate(db::Session& s, std::string_view accessToken)
@@ -133,9 +135,32 @@ domain::Result<AccessClaims, Problem> AuthService::authenticate(db::Session& s, 
     auto claims = m_tokens.verifyAccess(accessToken);
     if (!claims.ok())
         return claims;
-    if (!accounts::sessionActive(s, claims->session))
+    if (!sessionActive(s, claims->session))
         return domain::fail(Problem(ProblemCode::InvalidToken, "this login has ended; sign in again"));
     return claims;
+}
+
+bool AuthService::sessionActive(db::Session& s, const domain::Uuid& session)
+{
+    const auto now = std::chrono::steady_clock::now();
+    {
+        const std::lock_guard lock(m_sessionsMutex);
+        if (auto it = m_liveSessions.find(session); it != m_liveSessions.end() && now - it->second < kSessionCacheTtl)
+            return true;
+    }
+    if (!accounts::sessionActive(s, session))
+        return false;
+    const std::lock_guard lock(m_sessionsMutex);
+    if (m_liveSessions.size() > 200000)
+        m_liveSessions.clear();
+    m_liveSessions[session] = now;
+    return true;
+}
+
+void AuthService::forgetSessions()
+{
+    const std::lock_guard lock(m_sessionsMutex);
+    m_liveSessions.clear();
 }
 
 domain::Result<db::UserRecord, Problem> AuthService::profile(db::Session& s, const domain::UserId& user)
@@ -182,6 +207,7 @@ domain::Result<db::UserRecord, Problem> AuthService::setRole(db::Session& s, con
 {
     switch (accounts::setRole(s, user, role, m_clock.now())) {
     case accounts::RoleChange::Changed:
+        forgetSessions();
         return *accounts::findById(s, user);
     case accounts::RoleChange::NotFound:
         return domain::fail(Problem(ProblemCode::NotFound, "no such user"));

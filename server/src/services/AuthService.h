@@ -1,6 +1,8 @@
 #pragma once
 
 #include <chrono>
+#include <mutex>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -75,12 +77,21 @@ public:
 
 private:
     TokenPair issue(db::Session& s, const db::UserRecord& user, const std::string& emailKey);
+    bool sessionActive(db::Session& s, const domain::Uuid& session);
+    void forgetSessions(); // after a revocation: check the database again
     domain::Problem locked(domain::Clock::TimePoint until) const;
 
     TokenService& m_tokens;
     const PasswordHasher& m_hasher;
     const domain::Clock& m_clock;
     Policy m_policy;
+
+    // Live login sessions, remembered for 2 s so that a busy sale does not read PostgreSQL
+    // for every request. Revocations through this instance forget them at once; through
+    // another instance they take effect here within 2 s.
+    static constexpr std::chrono::seconds kSessionCacheTtl{2};
+    std::mutex m_sessionsMutex;
+    std::unordered_map<domain::Uuid, std::chrono::steady_clock::time_point> m_liveSessions;
 };
 
 } // namespace ticketing::services

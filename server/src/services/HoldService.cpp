@@ -53,6 +53,22 @@ HoldService::HoldService(cache::Redis& redis, const domain::Clock& clock, std::c
 
 HoldService::~HoldService() = default;
 
+std::optional<db::bookings::EventFacts> HoldService::eventFacts(db::Session& s, const domain::EventId& id)
+{
+    const auto now = std::chrono::steady_clock::now();
+    {
+        const std::lock_guard lock(m_factsMutex);
+        if (auto it = m_facts.find(id.value); it != m_facts.end() && now - it->second.second < std::chrono::seconds(1))
+            return it->second.first;
+    }
+    auto facts = db::bookings::eventFacts(s, id);
+    const std::lock_guard lock(m_factsMutex);
+    if (m_facts.size() > 10000)
+        m_facts.clear();
+    m_facts[id.value] = {facts, now};
+    return facts;
+}
+
 HoldService::Answer HoldService::hold(db::Session& s, const Caller& caller, const std::string& key, const std::string& rawBody,
                                       const boost::json::value& body, const std::string& requestId)
 {
@@ -64,7 +80,7 @@ HoldService::Answer HoldService::hold(db::Session& s, const Caller& caller, cons
 
     const auto now = m_clock.now();
     // The event must be on sale; a draft does not exist for a buyer.
-    const auto event = db::bookings::eventFacts(s, request->event);
+    const auto event = eventFacts(s, request->event);
     if (!event || event->status == domain::EventStatus::Draft)
         return problemAnswer(Problem(ProblemCode::NotFound, "no such event"), requestId);
     const auto saleStart = event->saleStart ? *event->saleStart : event->publishedAt.value_or(event->start);
@@ -147,6 +163,11 @@ HoldService::Answer HoldService::hold(db::Session& s, const Caller& caller, cons
                                            "you hold " + std::to_string(o.available) + " units of this event; at most " +
                                                std::to_string(domain::HoldRules::maxUnitsPerUser) + " at once")
                                        .with("held", o.available),
+                                   requestId);
+            return {a.status, a.body};
+        }
+        case F::NotOnSale: {
+            auto a = problemAnswer(Problem(409, "not_on_sale", "The event is not on sale", "the event is no longer on sale"),
                                    requestId);
             return {a.status, a.body};
         }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_map>
 
 #include <boost/json/value.hpp>
 
@@ -61,6 +62,12 @@ public:
     const domain::Clock& clock() const { return m_clock; }
 
 private:
+    // Event facts (status, sale window) remembered for 1 s: the fast path refuses a contended
+    // seat without PostgreSQL. The hold transaction re-checks the status itself.
+    std::optional<db::bookings::EventFacts> eventFacts(db::Session& s, const domain::EventId& id);
+    std::mutex m_factsMutex;
+    std::unordered_map<domain::Uuid, std::pair<std::optional<db::bookings::EventFacts>, std::chrono::steady_clock::time_point>> m_facts;
+
     cache::Redis& m_redis;
     std::unique_ptr<cache::SeatLocks> m_locks;
     const domain::Clock& m_clock;

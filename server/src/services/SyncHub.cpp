@@ -278,7 +278,6 @@ void SyncRelay::loop()
 {
     db::Session session(m_url);
     db::sync::RelayLease lease(m_url);
-    db::sync::Listener wakeUp(m_url, "ticketing_outbox");
     auto lastPrune = std::chrono::steady_clock::now();
     auto lastLeaseCheck = std::chrono::steady_clock::time_point{};
     while (!m_stop) {
@@ -301,7 +300,7 @@ void SyncRelay::loop()
                 db::sync::prune(session, std::chrono::system_clock::now() - std::chrono::hours(1));
                 lastPrune = now;
             }
-            wakeUp.wait(std::chrono::milliseconds(100)); // a commit to the outbox wakes it early
+            std::this_thread::sleep_for(std::chrono::milliseconds(10)); // see migration 0008
         } catch (const db::Unavailable&) {
             std::this_thread::sleep_for(std::chrono::milliseconds(500));
             lastLeaseCheck = {};

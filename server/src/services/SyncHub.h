@@ -65,7 +65,8 @@ private:
 };
 
 // Turns committed outbox rows into ordered deltas (db::sync::stampPending). One instance leads
-// (a session advisory lock); the others wait to take over. Woken by a trigger's NOTIFY.
+// (a session advisory lock); the others wait to take over. It polls every 10 ms: writers do
+// not NOTIFY, because that serialises their commits (migration 0008).
 class SyncRelay
 {
 public:

@@ -1,0 +1,360 @@
+// Flash-sale benchmark (issue 4). Scenario 1: one event with 20,000 reserved seats and 5,000
+// standing places; 1,000 keep-alive clients pick seats that look free to them until all is
+// held; then the invariants, and pgbench -N -c 32 on the same PostgreSQL for the ratio.
+// Scenario 2: holds of seats already held (refused on the Redis fast path), against
+// redis-benchmark SET NX on the same Redis. Run by bench/run-flashsale (see bench/README.md).
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/json.hpp>
+#include <pqxx/pqxx>
+
+#include "domain/Clock.h"
+#include "loadgen/HttpLoad.h"
+#include "services/TokenService.h"
+
+using namespace ticketing;
+namespace json = boost::json;
+
+namespace {
+struct Args
+{
+    std::uint16_t port = 18091;
+    std::string db;          // the database ticketd uses
+    std::string pgbenchDb;   // an initialised pgbench database on the same server
+    std::string redisSocket; // the Redis ticketd uses
+    std::string organizerEmail, organizerPassword;
+    int clients = 1000;
+    int seconds = 180;
+    int sections = 20, rows = 20, seatsPerRow = 50, standing = 5000;
+};
+
+std::string run(const std::string& command)
+{
+    std::array<char, 4096> buf{};
+    std::string out;
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    if (!pipe)
+        return out;
+    while (fgets(buf.data(), buf.size(), pipe.get()))
+        out += buf.data();
+    return out;
+}
+
+double numberBefore(const std::string& text, const std::string& marker, bool after = false)
+{
+    const auto at = text.rfind(marker);
+    if (at == std::string::npos)
+        return 0;
+    if (after)
+        return std::atof(text.c_str() + at + marker.size());
+    auto start = at;
+    while (start > 0 && (std::isdigit(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '.'))
+        --start;
+    return std::atof(text.substr(start, at - start).c_str());
+}
+
+bench::LoadResponse call(const Args& a, const std::string& method, const std::string& target, const json::value& body,
+                         const std::string& token = {})
+{
+    bench::LoadRequest r{method, target, body.is_null() ? std::string() : json::serialize(body), {}};
+    if (!token.empty())
+        r.headers.emplace_back("Authorization", "Bearer " + token);
+    return bench::fetch("127.0.0.1", a.port, r);
+}
+
+// A seat map: `sections` x `rows` x `perRow` seats, and a standing floor.
+json::object venue(const Args& a)
+{
+    json::array sections;
+    for (int s = 0; s < a.sections; ++s) {
+        json::array rows;
+        for (int r = 0; r < a.rows; ++r) {
+            json::array seats;
+            for (int n = 1; n <= a.seatsPerRow; ++n)
+                seats.push_back({{"number", n}, {"x", s * 60.0 + n}, {"y", r * 1.0}});
+            rows.push_back({{"label", "R" + std::to_string(r)}, {"seats", std::move(seats)}});
+        }
+        sections.push_back({{"key", "S" + std::to_string(s)}, {"name", "Stand " + std::to_string(s)}, {"kind", "seated"},
+                            {"rows", std::move(rows)}});
+    }
+    sections.push_back({{"key", "FLOOR"}, {"name", "Floor"}, {"kind", "standing"}, {"capacity", a.standing}});
+    return {{"name", "Arena"}, {"address", "1 Arena Way"}, {"city", "Manchester"}, {"country", "GB"}, {"latitude", 53.4},
+            {"longitude", -2.2}, {"timezone", "Europe/London"}, {"seat_map", {{"sections", std::move(sections)}}}};
+}
+
+struct Buyers
+{
+    std::vector<std::string> tokens;
+    std::atomic<std::size_t> next{0};
+};
+
+// Attendee accounts straight in the database, each signed in with a token minted with the
+// server's key: the sign-in path (Argon2id) is measured by bench/run-auth, not here.
+void makeBuyers(const Args& a, int count, Buyers& buyers)
+{
+    pqxx::connection c(a.db);
+    pqxx::work tx(c);
+    const pqxx::binarystring key(tx.exec1("SELECT value FROM server_settings WHERE key = 'token_signing_key'")[0]);
+    services::TokenService tokens(key.str(), domain::SystemClock::instance());
+    for (int i = 0; i < count; ++i) {
+        const auto user = domain::UserId::generate();
+        const auto session = domain::Uuid::generateV7();
+        const auto email = "buyer" + std::to_string(i) + "@bench.test";
+        tx.exec_params("INSERT INTO users (id, email, email_key, password_hash, first_name, last_name, role) "
+                       "VALUES ($1::uuid, $2, $2, 'x', 'Bench', 'Buyer', 'attendee')",
+                       user.toString(), email);
+        tx.exec_params("INSERT INTO login_sessions (id, user_id) VALUES ($1::uuid, $2::uuid)", session.toString(), user.toString());
+        buyers.tokens.push_back(tokens.issueAccess(user, domain::Role::Attendee, session));
+    }
+    tx.commit();
+}
+
+void printLoad(const char* what, const bench::LoadStats& s)
+{
+    std::printf("  %s: %llu requests in %.1f s = %.0f/s; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; statuses:", what,
+                static_cast<unsigned long long>(s.total()), s.seconds, s.total() / s.seconds, s.percentile(50), s.percentile(95),
+                s.percentile(99));
+    for (const auto& [status, n] : s.statuses)
+        std::printf(" %d x%llu", status, static_cast<unsigned long long>(n));
+    std::printf("%s\n", s.transportErrors ? " (transport errors!)" : "");
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    Args a;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string k = argv[i], v = argv[i + 1];
+        if (k == "--port") a.port = static_cast<std::uint16_t>(std::stoi(v));
+        else if (k == "--db") a.db = v;
+        else if (k == "--pgbench-db") a.pgbenchDb = v;
+        else if (k == "--redis-socket") a.redisSocket = v;
+        else if (k == "--organizer") a.organizerEmail = v;
+        else if (k == "--password") a.organizerPassword = v;
+        else if (k == "--clients") a.clients = std::stoi(v);
+        else if (k == "--seconds") a.seconds = std::stoi(v);
+        else if (k == "--sections") a.sections = std::stoi(v);
+    }
+    const int seatCount = a.sections * a.rows * a.seatsPerRow;
+
+    // --- set-up: the venue, the event, the buyers --------------------------------------
+    auto login = call(a, "POST", "/api/v1/auth/login", json::object{{"email", a.organizerEmail}, {"password", a.organizerPassword}});
+    if (login.status != 200) {
+        std::fprintf(stderr, "organizer login failed: %d %s\n", login.status, login.body.c_str());
+        return 1;
+    }
+    const auto org = std::string(json::parse(login.body).at("access_token").as_string());
+    auto v = call(a, "POST", "/api/v1/venues", venue(a), org);
+    if (v.status != 201) {
+        std::fprintf(stderr, "venue: %d %s\n", v.status, v.body.substr(0, 300).c_str());
+        return 1;
+    }
+    json::array keys;
+    for (int s = 0; s < a.sections; ++s)
+        keys.emplace_back("S" + std::to_string(s));
+    const json::object eventBody{{"venue_id", json::parse(v.body).at("id")}, {"title", "Flash sale"}, {"description", ""},
+                                 {"genre", "music"}, {"start_time", "2031-06-01T19:00:00Z"}, {"end_time", "2031-06-01T23:00:00Z"},
+                                 {"currency", "GBP"},
+                                 {"tiers", json::array{json::object{{"name", "Seats"}, {"price", "50.00"}, {"section_keys", keys}},
+                                                       json::object{{"name", "Floor"}, {"price", "30.00"}, {"section_key", "FLOOR"},
+                                                                    {"quantity", a.standing}}}}};
+    auto e = call(a, "POST", "/api/v1/events", eventBody, org);
+    if (e.status != 201) {
+        std::fprintf(stderr, "event: %d %s\n", e.status, e.body.substr(0, 500).c_str());
+        return 1;
+    }
+    const auto event = json::parse(e.body);
+    const std::string eventId(event.at("id").as_string());
+    const std::string floorTier(event.at("tiers").as_array().at(1).at("id").as_string());
+    auto published = call(a, "POST", "/api/v1/events/" + eventId + "/publish", nullptr, org);
+    if (published.status != 200) {
+        std::fprintf(stderr, "publish: %d %s\n", published.status, published.body.c_str());
+        return 1;
+    }
+    auto avail = call(a, "GET", "/api/v1/events/" + eventId + "/availability", nullptr);
+    if (avail.status != 200) {
+        std::fprintf(stderr, "availability: %d %s\n", avail.status, avail.body.substr(0, 300).c_str());
+        return 1;
+    }
+    std::vector<std::string> seats;
+    const auto availability = json::parse(avail.body); // kept alive for the loop
+    for (const auto& s : availability.at("seats").as_array())
+        seats.emplace_back(s.at("seat_id").as_string());
+    std::unordered_map<std::string, std::size_t> seatIndex;
+    for (std::size_t i = 0; i < seats.size(); ++i)
+        seatIndex[seats[i]] = i;
+    Buyers buyers;
+    const int accounts = (seatCount + a.standing) / 6 + a.clients;
+    makeBuyers(a, accounts, buyers);
+    std::printf("flash sale: %d reserved seats, %d standing places, %d clients, %d buyer accounts\n", seatCount, a.standing,
+                a.clients, accounts);
+
+    // --- scenario 1: the sale --------------------------------------------------------------
+    // What every buyer can see of the live seat map: seats known to be taken. A client looks
+    // at it, with its own lag, when it picks seats (it refreshes its view every few attempts).
+    std::vector<std::atomic<bool>> taken(seats.size());
+    std::atomic<int> takenCount{0};
+    std::atomic<bool> floorSoldOut{false};
+    struct Client
+    {
+        std::mt19937 rng;
+        std::string token;
+        int unitsOnAccount = 0;
+        bool standingBuyer = false;
+        std::vector<std::size_t> lastPick;
+        std::uint64_t attempt = 0;
+    };
+    std::vector<Client> clients(static_cast<std::size_t>(a.clients));
+    for (int i = 0; i < a.clients; ++i) {
+        clients[i].rng.seed(static_cast<unsigned>(i * 7919 + 17));
+        clients[i].token = buyers.tokens[buyers.next++];
+        clients[i].standingBuyer = i % 5 == 0;
+    }
+    std::atomic<std::uint64_t> unitsHeld{0}, conflicts{0}, soldOut{0};
+    auto markTaken = [&](const std::string& id) {
+        if (auto it = seatIndex.find(id); it != seatIndex.end() && !taken[it->second].exchange(true))
+            ++takenCount;
+    };
+    auto next = [&](int i) -> std::optional<bench::LoadRequest> {
+        auto& c = clients[static_cast<std::size_t>(i)];
+        ++c.attempt;
+        if (c.unitsOnAccount >= 7 && buyers.next < buyers.tokens.size()) { // the per-user limit: a new buyer
+            c.token = buyers.tokens[buyers.next++];
+            c.unitsOnAccount = 0;
+        }
+        json::object body{{"event_id", eventId}};
+        if (c.standingBuyer && !floorSoldOut) {
+            body["ticket_tier_id"] = floorTier;
+            body["quantity"] = 1 + static_cast<int>(c.rng() % 4);
+        } else {
+            if (takenCount.load() >= static_cast<int>(seats.size()))
+                return std::nullopt; // nothing left to try for
+            const int want = 1 + static_cast<int>(c.rng() % 4);
+            json::array ids;
+            c.lastPick.clear();
+            for (int tries = 0; tries < 200 && static_cast<int>(ids.size()) < want; ++tries) {
+                const auto pick = c.rng() % seats.size();
+                if (taken[pick] || std::find(c.lastPick.begin(), c.lastPick.end(), pick) != c.lastPick.end())
+                    continue;
+                c.lastPick.push_back(pick);
+                ids.emplace_back(seats[pick]);
+            }
+            if (ids.empty()) { // the free seats are few: look through them all
+                for (std::size_t k = 0; k < seats.size() && ids.size() < 2; ++k)
+                    if (!taken[k]) {
+                        c.lastPick.push_back(k);
+                        ids.emplace_back(seats[k]);
+                    }
+                if (ids.empty())
+                    return std::nullopt;
+            }
+            body["seat_ids"] = std::move(ids);
+        }
+        return bench::LoadRequest{"POST", "/api/v1/bookings/hold", json::serialize(body),
+                                  {{"Authorization", "Bearer " + c.token},
+                                   {"Idempotency-Key", "fs-" + std::to_string(i) + "-" + std::to_string(c.attempt)}}};
+    };
+    auto done = [&](int i, const bench::LoadRequest&, const bench::LoadResponse& r) {
+        auto& c = clients[static_cast<std::size_t>(i)];
+        if (r.status == 201) {
+            const auto b = json::parse(r.body);
+            const auto& items = b.at("line_items").as_array();
+            unitsHeld += items.size();
+            c.unitsOnAccount += static_cast<int>(items.size());
+            for (const auto& item : items)
+                if (item.at("seat_id").is_string())
+                    markTaken(std::string(item.at("seat_id").as_string()));
+        } else if (r.status == 409) {
+            const auto b = json::parse(r.body);
+            const auto code = b.at("code").as_string();
+            if (code == "seats_unavailable") {
+                ++conflicts;
+                for (const auto& id : b.at("unavailable_seat_ids").as_array())
+                    markTaken(std::string(id.as_string()));
+            } else if (code == "sold_out") {
+                ++soldOut;
+                if (b.at("available").to_number<int>() == 0)
+                    floorSoldOut = true;
+            } else if (code == "hold_limit_reached") {
+                c.unitsOnAccount = 100; // switch account on the next attempt
+            }
+        }
+    };
+    bench::HttpLoad load("127.0.0.1", a.port, a.clients, 1);
+    const auto sale = load.run(next, done, std::chrono::seconds(a.seconds));
+    const auto holds = sale.count(201);
+    std::printf("scenario 1, the sale:\n");
+    printLoad("hold attempts", sale);
+    std::printf("  successful holds: %llu = %.0f/s; attempts %.0f/s; units held %llu of %d; conflict rate %.1f %% "
+                "(seats_unavailable / attempts); sold_out answers %llu\n",
+                static_cast<unsigned long long>(holds), holds / sale.seconds, sale.total() / sale.seconds,
+                static_cast<unsigned long long>(unitsHeld.load()), seatCount + a.standing,
+                100.0 * conflicts.load() / std::max<double>(1, sale.total()), static_cast<unsigned long long>(soldOut.load()));
+
+    // --- the invariants, from the database ---------------------------------------------
+    {
+        // A run cut by its time limit leaves requests in flight: let them finish, then read
+        // one snapshot.
+        std::this_thread::sleep_for(std::chrono::seconds(2));
+        pqxx::connection c(a.db);
+        pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(c);
+        const auto twice = tx.exec_params1(R"sql(SELECT count(*) FROM (SELECT i.unit_id FROM booking_items i JOIN bookings b
+            ON b.id = i.booking_id WHERE b.event_id = $1::uuid AND b.status IN ('held', 'confirmed')
+            GROUP BY i.unit_id HAVING count(*) > 1) d)sql", eventId)[0].as<long long>();
+        const auto rows = tx.exec_params1("SELECT count(*) FROM inventory_units WHERE event_id = $1::uuid AND status = 'held'",
+                                          eventId)[0].as<long long>();
+        const auto items = tx.exec_params1(R"sql(SELECT count(*) FROM booking_items i JOIN bookings b ON b.id = i.booking_id
+            WHERE b.event_id = $1::uuid AND b.status = 'held')sql", eventId)[0].as<long long>();
+        const auto av = json::parse(call(a, "GET", "/api/v1/events/" + eventId + "/availability", nullptr).body);
+        long long availHeld = 0;
+        for (const auto& t : av.at("tiers").as_array())
+            availHeld += t.at("held").to_number<long long>();
+        // Clients count only the answers they received before the time limit.
+        const bool soldOutInTime = static_cast<int>(unitsHeld.load()) == seatCount + a.standing;
+        const bool ok = twice == 0 && rows == items && availHeld == rows &&
+                        (!soldOutInTime || rows == static_cast<long long>(unitsHeld.load()));
+        std::printf("  invariants: units in two live bookings: %lld; held rows %lld, booking items %lld, availability "
+                    "says %lld, clients counted %llu%s: %s\n",
+                    twice, rows, items, availHeld, static_cast<unsigned long long>(unitsHeld.load()),
+                    soldOutInTime ? "" : " (cut by the time limit)", ok ? "OK" : "BROKEN");
+    }
+
+    // --- the reference: pgbench on the same PostgreSQL ----------------------------------
+    const auto pg = run("pgbench -n -N -c 32 -j 2 -T 15 '" + a.pgbenchDb + "' 2>&1");
+    const double tps = numberBefore(pg, "tps = ", true);
+    std::printf("  reference: pgbench -N -c 32 -T 15 on the same PostgreSQL: %.0f tps\n", tps);
+    std::printf("  ratio successful holds/s / pgbench tps: %.2f\n", tps > 0 ? (holds / sale.seconds) / tps : 0.0);
+
+    // --- scenario 2: refusals of seats already held (the Redis fast path) ---------------
+    std::vector<std::mt19937> rngs(200);
+    for (std::size_t i = 0; i < rngs.size(); ++i)
+        rngs[i].seed(static_cast<unsigned>(i + 1));
+    std::atomic<std::uint64_t> k{0};
+    bench::HttpLoad refusals("127.0.0.1", a.port, 200, 1);
+    const auto refused = refusals.run(
+        [&](int i) {
+            const auto pick = rngs[static_cast<std::size_t>(i)]() % seats.size();
+            return std::optional(bench::LoadRequest{
+                "POST", "/api/v1/bookings/hold",
+                json::serialize(json::object{{"event_id", eventId}, {"seat_ids", json::array{json::value(seats[pick])}}}),
+                {{"Authorization", "Bearer " + buyers.tokens[static_cast<std::size_t>(i)]},
+                 {"Idempotency-Key", "rf-" + std::to_string(k++)}}});
+        },
+        [](int, const bench::LoadRequest&, const bench::LoadResponse&) {}, std::chrono::seconds(10));
+    std::printf("scenario 2, holds of seats already held:\n");
+    printLoad("refusals", refused);
+    const auto rb = run("redis-benchmark -s '" + a.redisSocket + "' -n 200000 -c 50 -r 100000 -q SET bench:__rand_int__ x NX PX 300000 2>&1");
+    const double setnx = numberBefore(rb, " requests per second");
+    std::printf("  reference: redis-benchmark SET NX PX (50 clients) on the same Redis: %.0f/s\n", setnx);
+    std::printf("  ratio refusals/s / redis SET NX/s: %.3f\n", setnx > 0 ? (refused.count(409) / refused.seconds) / setnx : 0.0);
+    return 0;
+}
