@@ -21,17 +21,19 @@ const Statement kEventFacts{"bookings.event_facts", R"sql(
     FROM events WHERE id = $1::uuid)sql"};
 // In-flight detection: the key's lock is held for the length of its transaction.
 const Statement kKeyLock{"bookings.key_lock", "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7))"};
+// Read after the key's lock is held (a statement's snapshot predates locks it takes itself).
+// With it, whether the event is published: the database decides, the caller's view may be a
+// second old. (No row lock on the event: every hold locking it would make it a hot row.)
 const Statement kKeyFind{"bookings.key_find", R"sql(
-    SELECT request_hash, status, response FROM idempotency_keys
-    WHERE user_id = $1::uuid AND key = $2 AND created_at > $3::timestamptz - interval '24 hours')sql"};
+    SELECT (SELECT status = 'published' FROM events WHERE id = $4::uuid), k.request_hash, k.status, k.response
+    FROM (SELECT 1) one LEFT JOIN idempotency_keys k
+      ON k.user_id = $1::uuid AND k.key = $2 AND k.created_at > $3::timestamptz - interval '24 hours')sql"};
 const Statement kKeyStore{"bookings.key_store", R"sql(
     INSERT INTO idempotency_keys (user_id, key, route, request_hash, status, response, created_at)
     VALUES ($1::uuid, $2, 'POST /bookings/hold', $3, $4, $5, $6::timestamptz)
     ON CONFLICT (user_id, key) DO UPDATE
       SET route = excluded.route, request_hash = excluded.request_hash, status = excluded.status,
           response = excluded.response, created_at = excluded.created_at)sql"};
-const Statement kEventPublished{"bookings.event_published",
-                                "SELECT status = 'published' FROM events WHERE id = $1::uuid"};
 // One user's holds in one event are counted under this lock, so two at once cannot both pass.
 const Statement kUserLock{"bookings.user_lock", "SELECT pg_advisory_xact_lock(hashtextextended($1, 11))"};
 const Statement kUserHeld{"bookings.user_held", R"sql(
@@ -39,40 +41,62 @@ const Statement kUserHeld{"bookings.user_held", R"sql(
     WHERE b.event_id = $1::uuid AND b.user_id = $2::uuid AND b.status = 'held' AND b.hold_expires_at > $3::timestamptz)sql"};
 const Statement kKnownSeats{"bookings.known_seats",
                             "SELECT seat_id FROM inventory_units WHERE event_id = $1::uuid AND seat_id = ANY ($2::uuid[])"};
-// All requested rows are locked in id order (no deadlock between overlapping holds), then the
-// claimable ones taken. Fewer taken than asked: the caller rolls back.
-const Statement kClaimSeats{"bookings.claim_seats", R"sql(
-    WITH target AS (
-        SELECT id FROM inventory_units WHERE event_id = $1::uuid AND seat_id = ANY ($2::uuid[]) ORDER BY id FOR UPDATE)
-    UPDATE inventory_units u SET status = 'held', booking_id = $3::uuid, hold_expires_at = $4::timestamptz
-    FROM target
-    WHERE u.id = target.id AND (u.status = 'available' OR (u.status = 'held' AND u.hold_expires_at <= $5::timestamptz))
-    RETURNING u.id, u.seat_id)sql"};
+
+// One round trip for the whole hold: claim, booking, items, audit event and outbox row, with
+// data-modifying CTEs (all see one snapshot and run to completion). The booking is written only
+// when every unit was claimed ($8); otherwise the caller rolls back to its savepoint. The rows
+// returned are the line items, to build the answer from.
+#define HOLD_TAIL                                                                                                      \
+    "priced AS (SELECT c.id, c.seat_id, c.tier_id, t.price_minor, t.name AS tier_name "                               \
+    "           FROM claimed c JOIN ticket_tiers t ON t.id = c.tier_id), "                                            \
+    "booking AS (INSERT INTO bookings (id, event_id, user_id, status, hold_expires_at, currency, subtotal_minor, "     \
+    "                                  discount_minor, total_minor, created_at, updated_at) "                         \
+    "            SELECT $3::uuid, $1::uuid, $6::uuid, 'held', $4::timestamptz, $7, sum(price_minor), 0, "             \
+    "                   sum(price_minor), $5::timestamptz, $5::timestamptz FROM priced HAVING count(*) = $8 "         \
+    "            RETURNING id), "                                                                                     \
+    "items AS (INSERT INTO booking_items (booking_id, unit_id, tier_id, seat_id, price_minor) "                        \
+    "          SELECT b.id, p.id, p.tier_id, p.seat_id, p.price_minor FROM priced p, booking b RETURNING unit_id), "   \
+    "audit AS (INSERT INTO booking_events (booking_id, event_id, kind, actor_id, detail, at) "                         \
+    "          SELECT b.id, $1::uuid, 'held', $6::uuid, jsonb_build_object('units', $8::int), $5::timestamptz "        \
+    "          FROM booking b RETURNING id), "                                                                         \
+    "news AS (INSERT INTO outbox (event_id, payload) "                                                                 \
+    "         SELECT $1::uuid, jsonb_build_object('changes', coalesce(jsonb_agg(jsonb_build_object("                  \
+    "                    'seat_id', p.seat_id, 'tier_id', p.tier_id, 'status', 'held')) "                             \
+    "                    FILTER (WHERE p.seat_id IS NOT NULL), '[]'::jsonb), "                                         \
+    "                    'tiers', coalesce(jsonb_agg(DISTINCT p.tier_id), '[]'::jsonb)) "                             \
+    "         FROM priced p HAVING EXISTS (SELECT 1 FROM booking) RETURNING id) "                                       \
+    "SELECT p.id, p.seat_id, s.label, p.tier_id, p.tier_name, p.price_minor, "                                         \
+    "       (SELECT count(*) FROM booking) "                                                                           \
+    "FROM priced p LEFT JOIN venue_seats s ON s.id = p.seat_id ORDER BY s.label NULLS LAST, p.id"
+
+// Named seats: all requested rows are locked in id order (no deadlock between overlapping
+// holds), then the claimable ones taken.
+const Statement kHoldSeats{"bookings.hold_seats",
+    "WITH target AS (SELECT id FROM inventory_units WHERE event_id = $1::uuid AND seat_id = ANY ($2::uuid[]) "
+    "                ORDER BY id FOR UPDATE), "
+    "claimed AS (UPDATE inventory_units u SET status = 'held', booking_id = $3::uuid, hold_expires_at = $4::timestamptz "
+    "            FROM target WHERE u.id = target.id "
+    "              AND (u.status = 'available' OR (u.status = 'held' AND u.hold_expires_at <= $5::timestamptz)) "
+    "            RETURNING u.id, u.seat_id, u.tier_id), " HOLD_TAIL};
+// Standing places: any N free units of the tier; rows another hold is claiming are skipped, so
+// thousands of buyers of one tier do not queue behind each other.
+const Statement kHoldStanding{"bookings.hold_standing",
+    "WITH picked AS (SELECT id FROM inventory_units "
+    "                WHERE tier_id = $2::uuid AND event_id = $1::uuid AND seat_id IS NULL "
+    "                  AND (status = 'available' OR (status = 'held' AND hold_expires_at <= $5::timestamptz)) "
+    "                ORDER BY id LIMIT $8 FOR UPDATE SKIP LOCKED), "
+    "claimed AS (UPDATE inventory_units u SET status = 'held', booking_id = $3::uuid, hold_expires_at = $4::timestamptz "
+    "            FROM picked WHERE u.id = picked.id RETURNING u.id, u.seat_id, u.tier_id), " HOLD_TAIL};
 const Statement kStandingTier{"bookings.standing_tier",
                               "SELECT kind FROM ticket_tiers WHERE id = $1::uuid AND event_id = $2::uuid"};
 // Standing places: any N free units of the tier; rows another hold is claiming are skipped, so
 // thousands of buyers of one tier do not queue behind each other.
-const Statement kClaimStanding{"bookings.claim_standing", R"sql(
-    WITH picked AS (
-        SELECT id FROM inventory_units
-        WHERE tier_id = $1::uuid AND (status = 'available' OR (status = 'held' AND hold_expires_at <= $4::timestamptz))
-        ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
-    UPDATE inventory_units u SET status = 'held', booking_id = $3::uuid, hold_expires_at = $5::timestamptz
-    FROM picked WHERE u.id = picked.id
-    RETURNING u.id, u.seat_id)sql"};
+
 const Statement kStandingLeft{"bookings.standing_left", R"sql(
     SELECT count(*) FROM inventory_units
     WHERE tier_id = $1::uuid AND (status = 'available' OR (status = 'held' AND hold_expires_at <= $2::timestamptz)))sql"};
-const Statement kInsertBooking{"bookings.insert", R"sql(
-    INSERT INTO bookings (id, event_id, user_id, status, hold_expires_at, currency, subtotal_minor, discount_minor,
-                          total_minor, created_at, updated_at)
-    SELECT $1::uuid, $2::uuid, $3::uuid, 'held', $4::timestamptz, $5, sum(t.price_minor), 0, sum(t.price_minor),
-           $6::timestamptz, $6::timestamptz
-    FROM inventory_units u JOIN ticket_tiers t ON t.id = u.tier_id WHERE u.id = ANY ($7::bigint[]))sql"};
-const Statement kInsertItems{"bookings.insert_items", R"sql(
-    INSERT INTO booking_items (booking_id, unit_id, tier_id, seat_id, price_minor)
-    SELECT $1::uuid, u.id, u.tier_id, u.seat_id, t.price_minor
-    FROM inventory_units u JOIN ticket_tiers t ON t.id = u.tier_id WHERE u.id = ANY ($2::bigint[]))sql"};
+
+
 const Statement kAudit{"bookings.audit", R"sql(
     INSERT INTO booking_events (booking_id, event_id, kind, actor_id, detail, at)
     VALUES ($1::uuid, $2::uuid, $3, $4::uuid, $5::jsonb, $6::timestamptz))sql"};
@@ -228,21 +252,17 @@ HoldOutcome placeHold(Session& s, const PlaceHold& h, const std::function<Stored
             out.failure = HoldFailure::InFlight;
             return;
         }
-        if (const auto k = tx.exec_prepared(kKeyFind.name, user, h.idempotencyKey, toSql(h.now)); !k.empty()) {
-            if (k[0][0].as<std::string>() != h.requestHash)
+        const auto k = tx.exec_prepared1(kKeyFind.name, user, h.idempotencyKey, toSql(h.now), event);
+        if (!k[1].is_null()) {
+            if (k[1].as<std::string>() != h.requestHash)
                 out.failure = HoldFailure::KeyReused;
             else
-                out.replay = StoredAnswer{k[0][1].as<int>(), k[0][2].as<std::string>()};
+                out.replay = StoredAnswer{k[2].as<int>(), k[3].as<std::string>()};
             return;
         }
 
-        std::vector<long long> units;
         [&] {
-            // The database decides whether it is on sale; the caller's view may be a second
-            // old. (No row lock: every hold locking the event row would make it a hot row. A
-            // cancellation that commits alongside voids what is held.)
-            const auto published = tx.exec_prepared(kEventPublished.name, event);
-            if (published.empty() || !published[0][0].as<bool>()) {
+            if (k[0].is_null() || !k[0].as<bool>()) {
                 out.failure = HoldFailure::NotOnSale;
                 return;
             }
@@ -255,74 +275,72 @@ HoldOutcome placeHold(Session& s, const PlaceHold& h, const std::function<Stored
                     return;
                 }
             }
-            // The claim runs inside a savepoint: refused, it is rolled back to leave nothing
-            // behind, and the refusal itself is still stored with the key below.
+            // The hold runs inside a savepoint: short of units, it is rolled back and leaves
+            // nothing behind, and the refusal itself is still stored with the key below.
             tx.exec("SAVEPOINT claim");
-            auto& claim = tx;
-            const auto rollback = [&tx] { tx.exec("ROLLBACK TO SAVEPOINT claim"); };
+            const int wanted = h.request.units();
+            const auto rows = h.request.tier
+                                  ? tx.exec_prepared(kHoldStanding.name, event, h.request.tier->toString(), h.booking.toString(),
+                                                     toSql(h.expiresAt), toSql(h.now), user, h.currency, wanted)
+                                  : tx.exec_prepared(kHoldSeats.name, event, idArray(h.request.seats), h.booking.toString(),
+                                                     toSql(h.expiresAt), toSql(h.now), user, h.currency, wanted);
+            if (static_cast<int>(rows.size()) == wanted && !rows.empty() && rows[0][6].as<long long>() == 1) {
+                domain::Booking b;
+                b.id = h.booking;
+                b.event = h.request.event;
+                b.user = h.user;
+                b.status = domain::BookingStatus::Held;
+                b.holdExpiresAt = h.expiresAt;
+                b.currency = h.currency;
+                b.createdAt = h.now;
+                for (const auto& r : rows) {
+                    domain::LineItem item;
+                    if (!r[1].is_null()) {
+                        item.seat = idFrom<domain::SeatId>(r[1]);
+                        item.seatLabel = optionalText(r[2]);
+                    }
+                    item.tier = idFrom<domain::TierId>(r[3]);
+                    item.tierName = r[4].as<std::string>();
+                    item.priceMinor = r[5].as<long long>();
+                    b.subtotalMinor += item.priceMinor;
+                    b.items.push_back(std::move(item));
+                }
+                b.totalMinor = b.subtotalMinor;
+                out.booking = std::move(b);
+                return;
+            }
+            std::set<std::string> taken;
+            for (const auto& r : rows)
+                if (!r[1].is_null())
+                    taken.insert(r[1].as<std::string>());
+            tx.exec("ROLLBACK TO SAVEPOINT claim");
             if (!h.request.tier) {
-                const auto wanted = idArray(h.request.seats);
                 std::set<std::string> known;
-                for (const auto& r : claim.exec_prepared(kKnownSeats.name, event, wanted))
+                for (const auto& r : tx.exec_prepared(kKnownSeats.name, event, idArray(h.request.seats)))
                     known.insert(r[0].as<std::string>());
                 for (const auto& seat : h.request.seats)
                     if (!known.count(seat.toString()))
                         out.seats.push_back(seat);
                 if (!out.seats.empty()) {
                     out.failure = HoldFailure::UnknownSeats;
-                    rollback();
                     return;
                 }
-                std::set<std::string> taken;
-                for (const auto& r : claim.exec_prepared(kClaimSeats.name, event, wanted, h.booking.toString(),
-                                                         toSql(h.expiresAt), toSql(h.now))) {
-                    units.push_back(r[0].as<long long>());
-                    taken.insert(r[1].as<std::string>());
-                }
-                if (taken.size() < h.request.seats.size()) {
-                    for (const auto& seat : h.request.seats)
-                        if (!taken.count(seat.toString()))
-                            out.seats.push_back(seat);
-                    out.failure = HoldFailure::SeatsUnavailable;
-                    units.clear();
-                    rollback();
-                    return;
-                }
-            } else {
-                const auto tier = h.request.tier->toString();
-                const auto kind = claim.exec_prepared(kStandingTier.name, tier, event);
-                if (kind.empty() || kind[0][0].as<std::string>() != "standing") {
-                    out.failure = HoldFailure::UnknownTier;
-                    rollback();
-                    return;
-                }
-                for (const auto& r : claim.exec_prepared(kClaimStanding.name, tier, h.request.quantity, h.booking.toString(),
-                                                         toSql(h.now), toSql(h.expiresAt)))
-                    units.push_back(r[0].as<long long>());
-                if (static_cast<int>(units.size()) < h.request.quantity) {
-                    rollback();
-                    out.available = tx.exec_prepared1(kStandingLeft.name, tier, toSql(h.now))[0].as<int>();
-                    out.failure = HoldFailure::SoldOut;
-                    units.clear();
-                    return;
-                }
+                for (const auto& seat : h.request.seats)
+                    if (!taken.count(seat.toString()))
+                        out.seats.push_back(seat);
+                out.failure = HoldFailure::SeatsUnavailable;
+                return;
             }
-            tx.exec("RELEASE SAVEPOINT claim");
+            const auto tier = h.request.tier->toString();
+            const auto kind = tx.exec_prepared(kStandingTier.name, tier, event);
+            if (kind.empty() || kind[0][0].as<std::string>() != "standing") {
+                out.failure = HoldFailure::UnknownTier;
+                return;
+            }
+            out.available = tx.exec_prepared1(kStandingLeft.name, tier, toSql(h.now))[0].as<int>();
+            out.failure = HoldFailure::SoldOut;
         }();
 
-        if (out.failure == HoldFailure::None) {
-            const auto unitIds = numberArray(units);
-            tx.exec_prepared(kInsertBooking.name, h.booking.toString(), event, user, toSql(h.expiresAt), h.currency,
-                             toSql(h.now), unitIds);
-            tx.exec_prepared(kInsertItems.name, h.booking.toString(), unitIds);
-            audit(tx, h.booking, event, "held", h.user,
-                  "{\"units\": " + std::to_string(units.size()) + "}", h.now);
-            tx.exec_prepared(kOutboxUnits.name, event, unitIds);
-            auto found = tx.exec_prepared(kFind.name, h.booking.toString());
-            std::vector<domain::Booking> one{toBooking(found[0])};
-            attachItems(tx, one);
-            out.booking = std::move(one.front());
-        }
         const auto answer = render(out);
         tx.exec_prepared(kKeyStore.name, user, h.idempotencyKey, h.requestHash, answer.status, answer.body, toSql(h.now));
         tx.commit();
