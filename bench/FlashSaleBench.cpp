@@ -19,6 +19,7 @@
 
 #include "domain/Clock.h"
 #include "loadgen/HttpLoad.h"
+#include "loadgen/WsClients.h"
 #include "services/TokenService.h"
 
 using namespace ticketing;
@@ -33,6 +34,7 @@ struct Args
     std::string redisSocket; // the Redis ticketd uses
     std::string organizerEmail, organizerPassword;
     int clients = 1000;
+    int subscribers = 2000;
     int seconds = 180;
     int sections = 20, rows = 20, seatsPerRow = 50, standing = 5000;
 };
@@ -143,6 +145,7 @@ int main(int argc, char** argv)
         else if (k == "--clients") a.clients = std::stoi(v);
         else if (k == "--seconds") a.seconds = std::stoi(v);
         else if (k == "--sections") a.sections = std::stoi(v);
+        else if (k == "--subscribers") a.subscribers = std::stoi(v);
     }
     const int seatCount = a.sections * a.rows * a.seatsPerRow;
 
@@ -197,6 +200,55 @@ int main(int argc, char** argv)
     makeBuyers(a, accounts, buyers);
     std::printf("flash sale: %d reserved seats, %d standing places, %d clients, %d buyer accounts\n", seatCount, a.standing,
                 a.clients, accounts);
+
+    // --- scenario 3 runs alongside: live subscribers --------------------------------------
+    // They join before the sale; 100 of them time, per seat, the gap between the buyer's 201
+    // (after its commit) and the delta that shows the seat held: a lower bound of the delay
+    // from commit to delivery.
+    std::vector<std::atomic<long long>> heldAt(seats.size());
+    std::mutex delaysMutex;
+    std::vector<double> delays;
+    std::atomic<int> snapshots{0};
+    std::atomic<long long> deltasReceived{0};
+    const auto epoch = std::chrono::steady_clock::now();
+    auto sinceEpoch = [&](std::chrono::steady_clock::time_point t) {
+        return std::chrono::duration_cast<std::chrono::microseconds>(t - epoch).count();
+    };
+    bench::WsClients subscribers(
+        "127.0.0.1", a.port, "/api/v1/ws", a.subscribers,
+        json::serialize(json::object{{"type", "subscribe"}, {"channel", "event:" + eventId}, {"since", nullptr}}),
+        [&](int client, std::string_view text, std::chrono::steady_clock::time_point at) {
+            if (text.find("\"type\":\"snapshot\"") != std::string_view::npos) {
+                ++snapshots;
+                return;
+            }
+            ++deltasReceived;
+            if (client >= 100)
+                return;
+            const auto msg = json::parse(text);
+            const auto* changes = msg.as_object().if_contains("changes");
+            if (!changes)
+                return;
+            std::vector<double> mine;
+            for (const auto& ch : changes->as_array()) {
+                if (ch.at("status").as_string() != "held")
+                    continue;
+                auto it = seatIndex.find(std::string(ch.at("seat_id").as_string()));
+                if (it == seatIndex.end())
+                    continue;
+                const auto held = heldAt[it->second].load();
+                if (held > 0)
+                    mine.push_back(std::max<long long>(0, sinceEpoch(at) - held) / 1000.0);
+            }
+            const std::lock_guard lock(delaysMutex);
+            delays.insert(delays.end(), mine.begin(), mine.end());
+        });
+    if (a.subscribers > 0) {
+        subscribers.start();
+        for (int i = 0; i < 600 && snapshots.load() < a.subscribers; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        std::printf("live subscribers: %d connected, %d snapshots received before the sale\n", subscribers.open(), snapshots.load());
+    }
 
     // --- scenario 1: the sale --------------------------------------------------------------
     // What every buyer can see of the live seat map: seats known to be taken. A client looks
@@ -270,9 +322,16 @@ int main(int argc, char** argv)
             const auto& items = b.at("line_items").as_array();
             unitsHeld += items.size();
             c.unitsOnAccount += static_cast<int>(items.size());
+            const auto now = sinceEpoch(std::chrono::steady_clock::now());
             for (const auto& item : items)
-                if (item.at("seat_id").is_string())
-                    markTaken(std::string(item.at("seat_id").as_string()));
+                if (item.at("seat_id").is_string()) {
+                    const std::string id(item.at("seat_id").as_string());
+                    markTaken(id);
+                    if (auto it = seatIndex.find(id); it != seatIndex.end()) {
+                        long long none = 0;
+                        heldAt[it->second].compare_exchange_strong(none, now);
+                    }
+                }
         } else if (r.status == 409) {
             const auto b = json::parse(r.body);
             const auto code = b.at("code").as_string();
@@ -299,6 +358,22 @@ int main(int argc, char** argv)
                 static_cast<unsigned long long>(holds), holds / sale.seconds, sale.total() / sale.seconds,
                 static_cast<unsigned long long>(unitsHeld.load()), seatCount + a.standing,
                 100.0 * conflicts.load() / std::max<double>(1, sale.total()), static_cast<unsigned long long>(soldOut.load()));
+
+    if (a.subscribers > 0) {
+        std::this_thread::sleep_for(std::chrono::seconds(1)); // the last deltas
+        std::vector<double> d;
+        {
+            const std::lock_guard lock(delaysMutex);
+            d = delays;
+        }
+        std::sort(d.begin(), d.end());
+        auto pct = [&](double p) { return d.empty() ? 0.0 : d[std::min(d.size() - 1, static_cast<std::size_t>(p / 100 * d.size()))]; };
+        std::printf("scenario 3, %d live subscribers during the sale: still connected %d; %lld deltas delivered; delay from "
+                    "the buyer's 201 to the subscriber's delta (%zu samples from 100 subscribers): p50 %.1f ms, p95 %.1f ms, "
+                    "p99 %.1f ms\n",
+                    a.subscribers, subscribers.open(), deltasReceived.load(), d.size(), pct(50), pct(95), pct(99));
+        subscribers.stop();
+    }
 
     // --- the invariants, from the database ---------------------------------------------
     {

@@ -154,11 +154,28 @@ void SyncHub::subscribe(const std::shared_ptr<http::WebSocketPeer>& peer, const 
                     replayed = true;
                 }
             }
-            if (!replayed) { // no `since`, or too far behind to replay: a fresh snapshot
-                const auto a = db::bookings::availability(s, event, m_holds.clock().now());
-                p->send(message({{"type", "snapshot"}, {"channel", channel}, {"seq", a.seq},
-                                 {"availability", HoldService::availabilityJson(event, a)}}));
-                last = a.seq;
+            if (!replayed) { // no `since`, or too far behind to replay: a snapshot
+                std::shared_ptr<const std::string> snapshot;
+                {
+                    const std::lock_guard lock(m_mutex);
+                    if (auto it = m_snapshots.find(event); it != m_snapshots.end() && it->second.first == facts->syncSeq) {
+                        snapshot = it->second.second;
+                        last = it->second.first;
+                    }
+                }
+                if (!snapshot) {
+                    // Holds past their time count as available in it; the sweeper's delta
+                    // follows. Shared only while the seq stays the same.
+                    const auto a = db::bookings::availability(s, event, m_holds.clock().now());
+                    snapshot = message({{"type", "snapshot"}, {"channel", channel}, {"seq", a.seq},
+                                        {"availability", HoldService::availabilityJson(event, a)}});
+                    last = a.seq;
+                    const std::lock_guard lock(m_mutex);
+                    if (m_snapshots.size() > 100)
+                        m_snapshots.clear();
+                    m_snapshots[event] = {a.seq, snapshot};
+                }
+                p->send(snapshot);
             }
             {
                 const std::lock_guard lock(m_mutex);

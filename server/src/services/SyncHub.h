@@ -59,6 +59,9 @@ private:
     std::map<domain::EventId, std::map<std::uint64_t, Subscriber>> m_subs;
     std::map<std::uint64_t, std::set<domain::EventId>> m_byPeer;
     std::set<domain::EventId> m_dirty; // to check at once (new subscribers)
+    // The last snapshot message per event and its seq: thousands of clients joining a big
+    // event at once share one (a stadium's is over a megabyte) while nothing changes.
+    std::map<domain::EventId, std::pair<long long, std::shared_ptr<const std::string>>> m_snapshots;
     std::condition_variable m_cv;
     bool m_stop = false;
     std::thread m_thread;
