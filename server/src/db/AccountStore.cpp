@@ -102,11 +102,6 @@ std::string interval(std::chrono::seconds s)
     return std::to_string(s.count()) + " seconds";
 }
 
-// libpqxx binds std::optional<std::string> as NULL when empty.
-const char* nullable(const std::optional<std::string>& v)
-{
-    return v ? v->c_str() : nullptr;
-}
 } // namespace
 
 bool insertUser(Session& s, const UserRecord& u, const std::string& emailKey)

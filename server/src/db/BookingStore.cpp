@@ -152,22 +152,7 @@ const Statement kAvailabilitySeats{"bookings.availability_seats", R"sql(
     FROM inventory_units u JOIN venue_seats s ON s.id = u.seat_id
     WHERE u.event_id = $1::uuid AND u.seat_id IS NOT NULL ORDER BY s.label)sql"};
 
-template <class Id>
-std::string idArray(const std::vector<Id>& ids)
-{
-    std::string out = "{";
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        out += (i ? "," : "") + ids[i].toString();
-    return out + "}";
-}
 
-std::string numberArray(const std::vector<long long>& ids)
-{
-    std::string out = "{";
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        out += (i ? "," : "") + std::to_string(ids[i]);
-    return out + "}";
-}
 
 domain::Booking toBooking(const pqxx::row& r)
 {

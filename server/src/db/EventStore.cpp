@@ -72,31 +72,12 @@ const Statement kCancel{"events.cancel", R"sql(
     UPDATE events SET status = 'cancelled', updated_at = $2::timestamptz
     WHERE id = $1::uuid AND status IN ('draft', 'published'))sql"};
 
-const char* nullable(const std::optional<std::string>& v)
-{
-    return v ? v->c_str() : nullptr;
-}
 
 std::optional<std::string> time(const std::optional<Clock::TimePoint>& t)
 {
     return t ? std::optional(toSql(*t)) : std::nullopt;
 }
 
-// A PostgreSQL array literal of strings, each quoted and escaped.
-std::string textArray(const std::vector<std::string>& items)
-{
-    std::string out = "{";
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        out += i ? ",\"" : "\"";
-        for (char c : items[i]) {
-            if (c == '"' || c == '\\')
-                out += '\\';
-            out += c;
-        }
-        out += '"';
-    }
-    return out + "}";
-}
 
 EventRow toEvent(const pqxx::row& r)
 {

@@ -50,6 +50,29 @@ std::optional<domain::Clock::TimePoint> optionalTime(const pqxx::field& f)
     return fromMicros(f.as<long long>());
 }
 
+std::string textArray(const std::vector<std::string>& items)
+{
+    std::string out = "{";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out += i ? ",\"" : "\"";
+        for (char c : items[i]) {
+            if (c == '"' || c == '\\')
+                out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+
+std::string numberArray(const std::vector<long long>& items)
+{
+    std::string out = "{";
+    for (std::size_t i = 0; i < items.size(); ++i)
+        out += (i ? "," : "") + std::to_string(items[i]);
+    return out + "}";
+}
+
 std::string sqlState(const std::exception& e)
 {
     if (const auto* s = dynamic_cast<const pqxx::sql_error*>(&e))

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <pqxx/pqxx>
 
@@ -41,6 +42,23 @@ IdType idFrom(const pqxx::field& f)
 inline std::optional<std::string> optionalText(const pqxx::field& f)
 {
     return f.is_null() ? std::nullopt : std::optional(f.as<std::string>());
+}
+
+// Parameters: libpqxx 6.4 binds a null `const char*` as NULL, and has no array parameters, so
+// arrays go as PostgreSQL array literals (cast in the SQL: $n::uuid[], $n::text[], $n::bigint[]).
+inline const char* nullable(const std::optional<std::string>& v)
+{
+    return v ? v->c_str() : nullptr;
+}
+std::string textArray(const std::vector<std::string>& items); // each quoted and escaped
+std::string numberArray(const std::vector<long long>& items);
+template <class IdType>
+std::string idArray(const std::vector<IdType>& ids)
+{
+    std::string out = "{";
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        out += (i ? "," : "") + ids[i].toString();
+    return out + "}";
 }
 
 // SQLSTATE of a failed statement ("23505" unique_violation, ...), or "".

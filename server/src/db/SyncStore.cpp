@@ -40,13 +40,6 @@ const Statement kOldest{"sync.oldest", "SELECT coalesce(min(seq), 0) FROM sync_d
 const Statement kPruneDeltas{"sync.prune_deltas", "DELETE FROM sync_deltas WHERE created_at < $1::timestamptz"};
 const Statement kPruneOutbox{"sync.prune_outbox", "DELETE FROM outbox WHERE seq IS NOT NULL AND created_at < $1::timestamptz"};
 
-std::string numberArray(const std::vector<long long>& ids)
-{
-    std::string out = "{";
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        out += (i ? "," : "") + std::to_string(ids[i]);
-    return out + "}";
-}
 
 std::string quote(const std::string& s)
 {

@@ -27,10 +27,6 @@ const Statement kDeleteSections{"venues.delete_sections", "DELETE FROM venue_sec
 const Statement kInUse{"venues.in_use", R"sql(
     SELECT EXISTS (SELECT 1 FROM events WHERE venue_id = $1::uuid AND status = 'published'))sql"};
 
-const char* nullable(const std::optional<std::string>& v)
-{
-    return v ? v->c_str() : nullptr;
-}
 
 void writeRows(pqxx::work& tx, const VenueRow& v)
 {

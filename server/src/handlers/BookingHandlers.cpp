@@ -12,10 +12,6 @@ using http::Context;
 using http::Response;
 
 namespace {
-services::Caller callerOf(const Context& c)
-{
-    return {c.principal->user, c.principal->role};
-}
 
 bool validKey(std::string_view key)
 {

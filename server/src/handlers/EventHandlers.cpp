@@ -63,12 +63,6 @@ boost::json::object eventJson(const db::EventRow& e)
     return o;
 }
 
-std::optional<services::Caller> callerOf(const Context& c)
-{
-    if (!c.principal)
-        return std::nullopt;
-    return services::Caller{c.principal->user, c.principal->role};
-}
 
 Response answer(const domain::Result<db::EventRow, Problem>& r, const Context& c, int status = 200)
 {
@@ -109,7 +103,7 @@ void registerEventRoutes(http::Router& router, Services& services)
         auto body = http::parseJsonBody(c.request);
         if (!body.ok())
             return problem(body.error(), c.request);
-        return answer(events.create(c.db, *callerOf(c), *body), c, 201);
+        return answer(events.create(c.db, callerOf(c), *body), c, 201);
     });
     router.add("GET", "/api/v1/events", Access::optional(), [&events](Context& c) {
         auto page = pageOf(c.request);
@@ -129,7 +123,7 @@ void registerEventRoutes(http::Router& router, Services& services)
                     errors.push_back({name, "must be a date (2026-03-01) or an RFC 3339 time"});
         if (!errors.empty())
             return problem(Problem::validation(std::move(errors)), c.request);
-        auto result = events.list(c.db, callerOf(c), q);
+        auto result = events.list(c.db, optionalCaller(c), q);
         if (!result.ok())
             return problem(result.error(), c.request);
         boost::json::array items;
@@ -140,21 +134,21 @@ void registerEventRoutes(http::Router& router, Services& services)
         return Response::json(200, out);
     });
     router.add("GET", "/api/v1/events/{id}", Access::optional(), [&events](Context& c) {
-        return withEvent(c, [&](const domain::EventId& id) { return answer(events.get(c.db, callerOf(c), id), c); });
+        return withEvent(c, [&](const domain::EventId& id) { return answer(events.get(c.db, optionalCaller(c), id), c); });
     });
     router.add("PUT", "/api/v1/events/{id}", manage, [&events](Context& c) {
         return withEvent(c, [&](const domain::EventId& id) {
             auto body = http::parseJsonBody(c.request);
             if (!body.ok())
                 return problem(body.error(), c.request);
-            return answer(events.update(c.db, *callerOf(c), id, *body), c);
+            return answer(events.update(c.db, callerOf(c), id, *body), c);
         });
     });
     router.add("POST", "/api/v1/events/{id}/publish", manage, [&events](Context& c) {
-        return withEvent(c, [&](const domain::EventId& id) { return answer(events.publish(c.db, *callerOf(c), id), c); });
+        return withEvent(c, [&](const domain::EventId& id) { return answer(events.publish(c.db, callerOf(c), id), c); });
     });
     router.add("DELETE", "/api/v1/events/{id}", manage, [&events](Context& c) {
-        return withEvent(c, [&](const domain::EventId& id) { return answer(events.cancel(c.db, *callerOf(c), id), c); });
+        return withEvent(c, [&](const domain::EventId& id) { return answer(events.cancel(c.db, callerOf(c), id), c); });
     });
 }
 

@@ -8,6 +8,7 @@
 #include "db/AccountStore.h"
 #include "domain/JsonReader.h"
 #include "http/Router.h"
+#include "services/Caller.h"
 
 namespace ticketing::handlers {
 
@@ -28,6 +29,17 @@ domain::Result<Page, domain::Problem> pageOf(const http::Request& request);
 // Cursors are opaque to clients: base64url of the last item's key.
 std::string encodeCursor(const std::string& key);
 std::optional<std::string> decodeCursor(const std::string& cursor);
+
+// The caller of a route that admits signed-in callers only, and of one where signing in is
+// optional.
+inline services::Caller callerOf(const http::Context& c)
+{
+    return {c.principal->user, c.principal->role};
+}
+inline std::optional<services::Caller> optionalCaller(const http::Context& c)
+{
+    return c.principal ? std::optional(callerOf(c)) : std::nullopt;
+}
 
 inline http::Response problem(const domain::Problem& p, const http::Request& r)
 {

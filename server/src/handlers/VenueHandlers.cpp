@@ -13,10 +13,6 @@ using http::Response;
 namespace {
 constexpr std::size_t kSeatMapBodyLimit = 16 * 1024 * 1024; // a stadium's map
 
-services::Caller callerOf(const Context& c)
-{
-    return {c.principal->user, c.principal->role};
-}
 
 Response document(int status, std::string json)
 {

@@ -11,20 +11,13 @@
 #include "domain/Result.h"
 #include "domain/Roles.h"
 #include "domain/Uuid.h"
+#include "services/Caller.h"
 
 namespace ticketing::db {
 class Session;
 }
 
 namespace ticketing::services {
-
-// Who asks, for ownership rules: an organizer reaches its own venues and events, admin all.
-struct Caller
-{
-    domain::UserId user;
-    domain::Role role = domain::Role::Attendee;
-    bool isAdmin() const { return role == domain::Role::Admin; }
-};
 
 // Venues and seat maps (API.md): validated in common/domain, stored as rows and as the finished
 // answer (a stadium's map is served as stored text). Results are Venue JSON documents.

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "domain/Roles.h"
+#include "domain/Uuid.h"
+
+namespace ticketing::services {
+
+// Who asks, for ownership rules: an organizer reaches its own venues and events, admin all.
+struct Caller
+{
+    domain::UserId user;
+    domain::Role role = domain::Role::Attendee;
+    bool isAdmin() const { return role == domain::Role::Admin; }
+};
+
+} // namespace ticketing::services
