@@ -55,6 +55,8 @@ start_postgres() {
   # TICKETING_DURABLE=1 keeps PostgreSQL's defaults (fsync, synchronous commit): benchmarks.
   local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   [ "${TICKETING_DURABLE:-0}" = 1 ] && durability=""
+  # TICKETING_PG_OPTIONS: more server settings (benchmarks: pg_stat_statements, ...).
+  durability="$durability ${TICKETING_PG_OPTIONS:-}"
   (cd /tmp && as_pg "$pgbin/pg_ctl" -D "$data" -l "$dir/postgres.log" -w -t 60 start -o \
       "-c listen_addresses= -c unix_socket_directories=$sock -c port=5432 $durability \
        -c max_connections=300") >/dev/null \

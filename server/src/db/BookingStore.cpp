@@ -37,8 +37,8 @@ const Statement kKeyStore{"bookings.key_store", R"sql(
 // One user's holds in one event are counted under this lock, so two at once cannot both pass.
 const Statement kUserLock{"bookings.user_lock", "SELECT pg_advisory_xact_lock(hashtextextended($1, 11))"};
 const Statement kUserHeld{"bookings.user_held", R"sql(
-    SELECT count(*) FROM booking_items i JOIN bookings b ON b.id = i.booking_id
-    WHERE b.event_id = $1::uuid AND b.user_id = $2::uuid AND b.status = 'held' AND b.hold_expires_at > $3::timestamptz)sql"};
+    SELECT coalesce(sum(units), 0) FROM bookings
+    WHERE event_id = $1::uuid AND user_id = $2::uuid AND status = 'held' AND hold_expires_at > $3::timestamptz)sql"};
 const Statement kKnownSeats{"bookings.known_seats",
                             "SELECT seat_id FROM inventory_units WHERE event_id = $1::uuid AND seat_id = ANY ($2::uuid[])"};
 
@@ -50,9 +50,10 @@ const Statement kKnownSeats{"bookings.known_seats",
     "priced AS (SELECT c.id, c.seat_id, c.tier_id, t.price_minor, t.name AS tier_name "                               \
     "           FROM claimed c JOIN ticket_tiers t ON t.id = c.tier_id), "                                            \
     "booking AS (INSERT INTO bookings (id, event_id, user_id, status, hold_expires_at, currency, subtotal_minor, "     \
-    "                                  discount_minor, total_minor, created_at, updated_at) "                         \
+    "                                  discount_minor, total_minor, created_at, updated_at, units) "                  \
     "            SELECT $3::uuid, $1::uuid, $6::uuid, 'held', $4::timestamptz, $7, sum(price_minor), 0, "             \
-    "                   sum(price_minor), $5::timestamptz, $5::timestamptz FROM priced HAVING count(*) = $8 "         \
+    "                   sum(price_minor), $5::timestamptz, $5::timestamptz, count(*) FROM priced "                    \
+    "            HAVING count(*) = $8 "                                                                               \
     "            RETURNING id), "                                                                                     \
     "items AS (INSERT INTO booking_items (booking_id, unit_id, tier_id, seat_id, price_minor) "                        \
     "          SELECT b.id, p.id, p.tier_id, p.seat_id, p.price_minor FROM priced p, booking b RETURNING unit_id), "   \
