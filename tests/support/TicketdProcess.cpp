@@ -19,6 +19,10 @@ QProcessEnvironment environmentOf(const QStringList& env)
     e.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
     e.insert(QStringLiteral("HOME"), qEnvironmentVariable("HOME"));
     e.insert(QStringLiteral("TICKETING_IO_THREADS"), QStringLiteral("2"));
+    // Sanitizer settings reach the server too (the debug preset sets them).
+    for (const char* name : {"ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"})
+        if (qEnvironmentVariableIsSet(name))
+            e.insert(QString::fromLatin1(name), qEnvironmentVariable(name));
     for (const auto& kv : env) {
         const auto eq = kv.indexOf(QLatin1Char('='));
         e.insert(kv.left(eq), kv.mid(eq + 1));
