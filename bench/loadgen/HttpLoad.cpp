@@ -66,6 +66,8 @@ struct Shared
     LoadStats stats;
     std::atomic<bool> stop{false};
     std::atomic<int> open{0};           // connections not yet closed for good
+    std::chrono::nanoseconds interval{0}; // open loop: between two requests of one connection
+    std::chrono::steady_clock::time_point start;
     std::function<void()> onAllClosed; // runs once, when `open` reaches zero
 };
 
@@ -73,8 +75,10 @@ class Connection : public std::enable_shared_from_this<Connection>
 {
 public:
     Connection(asio::io_context& io, std::shared_ptr<Shared> shared, int index)
-        : m_stream(asio::make_strand(io)), m_shared(std::move(shared)), m_index(index)
+        : m_stream(asio::make_strand(io)), m_timer(m_stream.get_executor()), m_shared(std::move(shared)), m_index(index)
     {
+        if (m_shared->interval.count() > 0) // spread the connections' first requests over one interval
+            m_due = m_shared->start + m_shared->interval * index / std::max(1, m_shared->open.load());
     }
 
     void start()
@@ -93,6 +97,24 @@ private:
     {
         if (m_shared->stop)
             return close();
+        if (m_shared->interval.count() > 0) {
+            const auto now = std::chrono::steady_clock::now();
+            if (now < m_due) {
+                m_timer.expires_at(m_due);
+                m_timer.async_wait([self = shared_from_this()](beast::error_code ec) {
+                    if (!ec)
+                        self->sendNow();
+                });
+                return;
+            }
+        }
+        sendNow();
+    }
+
+    void sendNow()
+    {
+        if (m_shared->stop)
+            return close();
         auto next = m_shared->next(m_index);
         if (!next)
             return close();
@@ -100,6 +122,10 @@ private:
         m_beastRequest = toBeast(m_request, m_shared->host);
         m_response = {};
         m_started = std::chrono::steady_clock::now();
+        if (m_shared->interval.count() > 0) { // latency from the schedule, not from sending
+            m_started = std::min(m_started, m_due);
+            m_due += m_shared->interval;
+        }
         m_stream.expires_after(std::chrono::seconds(30));
         http::async_write(m_stream, m_beastRequest, [self = shared_from_this()](beast::error_code ec, std::size_t) {
             if (ec)
@@ -154,6 +180,8 @@ private:
     }
 
     beast::tcp_stream m_stream;
+    asio::steady_timer m_timer;
+    std::chrono::steady_clock::time_point m_due{};
     beast::flat_buffer m_buffer;
     std::shared_ptr<Shared> m_shared;
     int m_index;
@@ -171,7 +199,7 @@ HttpLoad::HttpLoad(std::string host, std::uint16_t port, int connections, int th
 {
 }
 
-LoadStats HttpLoad::run(Next next, Done done, std::chrono::milliseconds limit)
+LoadStats HttpLoad::run(Next next, Done done, std::chrono::milliseconds limit, double ratePerSecond)
 {
     asio::io_context io;
     auto shared = std::make_shared<Shared>();
@@ -180,6 +208,9 @@ LoadStats HttpLoad::run(Next next, Done done, std::chrono::milliseconds limit)
     shared->host = m_host;
     shared->endpoint = tcp::endpoint(asio::ip::make_address(m_host), m_port);
     shared->open = m_connections;
+    shared->start = std::chrono::steady_clock::now();
+    if (ratePerSecond > 0)
+        shared->interval = std::chrono::nanoseconds(static_cast<long long>(1e9 * m_connections / ratePerSecond));
     asio::steady_timer deadline(io, limit);
     // When every connection has closed, only the deadline keeps run() busy: cancel it.
     shared->onAllClosed = [&] { asio::post(io, [&] { deadline.cancel(); }); };

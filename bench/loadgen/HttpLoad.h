@@ -51,7 +51,11 @@ public:
     using Done = std::function<void(int connection, const LoadRequest&, const LoadResponse&)>;
 
     HttpLoad(std::string host, std::uint16_t port, int connections, int threads);
-    LoadStats run(Next next, Done done, std::chrono::milliseconds limit);
+    // ratePerSecond > 0: open loop. Requests start on a fixed schedule spread over the
+    // connections; a connection still busy when its next request is due sends it as soon as it
+    // is free, and latency counts from the scheduled time, so an overloaded server shows as
+    // latency instead of hiding behind fewer requests (coordinated omission).
+    LoadStats run(Next next, Done done, std::chrono::milliseconds limit, double ratePerSecond = 0);
 
 private:
     std::string m_host;
