@@ -248,13 +248,6 @@ const SectionSummary* findSection(const std::vector<SectionSummary>& sections, c
 }
 } // namespace
 
-std::vector<SectionSummary> summarize(const SeatMap& map)
-{
-    std::vector<SectionSummary> out;
-    for (const auto& s : map.sections)
-        out.push_back({s.key, s.kind, s.placeCount()});
-    return out;
-}
 
 int tierCapacity(const TierInput& tier, const std::vector<SectionSummary>& sections)
 {

@@ -65,7 +65,6 @@ struct SectionSummary
     SectionKind kind = SectionKind::Seated;
     int capacity = 0; // seats, or standing places
 };
-std::vector<SectionSummary> summarize(const SeatMap& map);
 
 // The tiers against the venue's sections: they exist and are of the tier's kind, a seated
 // section belongs to one tier at most, standing tiers of a section fit its capacity.

@@ -73,11 +73,5 @@ std::string numberArray(const std::vector<long long>& items)
     return out + "}";
 }
 
-std::string sqlState(const std::exception& e)
-{
-    if (const auto* s = dynamic_cast<const pqxx::sql_error*>(&e))
-        return s->sqlstate();
-    return {};
-}
 
 } // namespace ticketing::db

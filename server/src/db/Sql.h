@@ -61,7 +61,4 @@ std::string idArray(const std::vector<IdType>& ids)
     return out + "}";
 }
 
-// SQLSTATE of a failed statement ("23505" unique_violation, ...), or "".
-std::string sqlState(const std::exception& e);
-
 } // namespace ticketing::db

@@ -36,7 +36,6 @@ const Statement kMarkStamped{"sync.mark", "UPDATE outbox SET seq = $2 WHERE id =
 const Statement kNotify{"sync.notify", "SELECT pg_notify('ticketing_sync', $1)"};
 const Statement kAfter{"sync.after", R"sql(
     SELECT seq, payload::text FROM sync_deltas WHERE event_id = $1::uuid AND seq > $2 ORDER BY seq LIMIT $3)sql"};
-const Statement kOldest{"sync.oldest", "SELECT coalesce(min(seq), 0) FROM sync_deltas WHERE event_id = $1::uuid"};
 const Statement kPruneDeltas{"sync.prune_deltas", "DELETE FROM sync_deltas WHERE created_at < $1::timestamptz"};
 const Statement kPruneOutbox{"sync.prune_outbox", "DELETE FROM outbox WHERE seq IS NOT NULL AND created_at < $1::timestamptz"};
 
@@ -97,15 +96,6 @@ std::vector<Delta> deltasAfter(Session& s, const domain::EventId& event, long lo
     return out;
 }
 
-long long oldestKept(Session& s, const domain::EventId& event)
-{
-    long long oldest = 0;
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::read_transaction tx(c);
-        oldest = tx.exec_prepared1(kOldest.name, event.toString())[0].as<long long>();
-    }, true);
-    return oldest;
-}
 
 void prune(Session& s, domain::Clock::TimePoint olderThan)
 {

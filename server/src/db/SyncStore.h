@@ -29,8 +29,6 @@ std::vector<domain::EventId> stampPending(Session& s, int limit);
 
 // Deltas of `event` with seq > `after`, in order (at most `limit`).
 std::vector<Delta> deltasAfter(Session& s, const domain::EventId& event, long long after, int limit);
-// The oldest seq still kept for `event` (0 when none): a client behind it gets a snapshot.
-long long oldestKept(Session& s, const domain::EventId& event);
 // Deletes deltas (and stamped outbox rows) older than `keep`.
 void prune(Session& s, domain::Clock::TimePoint olderThan);
 

@@ -54,9 +54,12 @@ struct Access
     int statusFor(const std::optional<domain::Role>& caller) const;
 };
 
+// API.md: request bodies up to 64 KiB unless a route says otherwise (venues: 16 MiB).
+inline constexpr std::size_t kDefaultBodyLimit = 64 * 1024;
+
 struct RouteOptions
 {
-    std::size_t bodyLimit = 64 * 1024;
+    std::size_t bodyLimit = kDefaultBodyLimit;
     // A per-client-address limit (the auth endpoints): 429 rate_limited with Retry-After.
     bool rateLimited = false;
 };
@@ -99,7 +102,7 @@ public:
 class Router : public RequestHandler
 {
 public:
-    static constexpr std::size_t kDefaultBodyLimit = 64 * 1024;
+    static constexpr std::size_t kDefaultBodyLimit = http::kDefaultBodyLimit;
 
     explicit Router(db::Pool* pool);
 

@@ -1,5 +1,7 @@
 #include "services/EventService.h"
 
+#include "services/Cursor.h"
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value_from.hpp>
@@ -43,28 +45,6 @@ domain::EventInput asInput(const db::EventRow& e)
     return in;
 }
 
-// "<start micros>_<event id>": the keyset position of the listing's last event.
-std::string cursorOf(const db::EventRow& e)
-{
-    return std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(e.start.time_since_epoch()).count()) + "_" +
-           e.id.toString();
-}
-
-std::optional<std::pair<domain::Clock::TimePoint, domain::EventId>> parseCursor(const std::string& c)
-{
-    const auto sep = c.find('_');
-    if (sep == std::string::npos)
-        return std::nullopt;
-    auto id = domain::EventId::parse(c.substr(sep + 1));
-    try {
-        const long long micros = std::stoll(c.substr(0, sep));
-        if (!id)
-            return std::nullopt;
-        return std::pair{domain::Clock::TimePoint(std::chrono::microseconds(micros)), *id};
-    } catch (...) {
-        return std::nullopt;
-    }
-}
 } // namespace
 
 domain::Result<db::EventRow, Problem> EventService::build(db::Session& s, const Caller& caller, const domain::EventInput& in,
@@ -215,16 +195,17 @@ domain::Result<EventService::Page, Problem> EventService::list(db::Session& s, c
     f.from = q.from;
     f.to = q.to;
     if (q.cursor) {
-        f.after = parseCursor(*q.cursor);
-        if (!f.after)
+        const auto after = parseKeysetCursor(*q.cursor);
+        if (!after)
             return domain::fail(Problem::validation({{"cursor", "is not a cursor this list gave"}}));
+        f.after = std::pair{after->first, domain::EventId{after->second}};
     }
     f.limit = q.limit + 1;
     Page page;
     page.events = db::events::list(s, f);
     if (static_cast<int>(page.events.size()) > q.limit) {
         page.events.pop_back();
-        page.nextCursor = cursorOf(page.events.back());
+        page.nextCursor = keysetCursor(page.events.back().start, page.events.back().id.value);
     }
     return page;
 }

@@ -9,6 +9,7 @@
 #include "domain/Booking.h"
 #include "domain/Event.h"
 #include "log/Log.h"
+#include "services/Cursor.h"
 
 namespace ticketing::services {
 
@@ -250,23 +251,15 @@ std::vector<domain::Booking> HoldService::mine(db::Session& s, const Caller& cal
                                                int limit, std::optional<std::string>& nextCursor)
 {
     std::optional<std::pair<domain::Clock::TimePoint, domain::BookingId>> after;
-    if (cursor) {
-        const auto sep = cursor->find('_');
-        auto id = sep == std::string::npos ? std::nullopt : domain::BookingId::parse(cursor->substr(sep + 1));
-        if (id) {
-            try {
-                after = std::pair{domain::Clock::TimePoint(std::chrono::microseconds(std::stoll(cursor->substr(0, sep)))), *id};
-            } catch (...) {
-            }
-        }
-    }
+    if (cursor)
+        if (auto position = parseKeysetCursor(*cursor)) // an unreadable cursor starts at the top
+            after = std::pair{position->first, domain::BookingId{position->second}};
     auto list = db::bookings::listForUser(s, caller.user, after, limit + 1);
     nextCursor.reset();
     if (static_cast<int>(list.size()) > limit) {
         list.pop_back();
         const auto& last = list.back();
-        nextCursor = std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(last.createdAt.time_since_epoch()).count()) +
-                     "_" + last.id.toString();
+        nextCursor = keysetCursor(last.createdAt, last.id.value);
     }
     return list;
 }

@@ -1,0 +1,27 @@
+#include "services/Cursor.h"
+
+#include <charconv>
+
+namespace ticketing::services {
+
+std::string keysetCursor(domain::Clock::TimePoint t, const domain::Uuid& id)
+{
+    return std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count()) + "_" +
+           id.toString();
+}
+
+std::optional<std::pair<domain::Clock::TimePoint, domain::Uuid>> parseKeysetCursor(const std::string& cursor)
+{
+    const auto sep = cursor.find('_');
+    if (sep == std::string::npos)
+        return std::nullopt;
+    long long micros = 0;
+    const auto* end = cursor.data() + sep;
+    auto [ptr, ec] = std::from_chars(cursor.data(), end, micros);
+    auto id = domain::Uuid::parse(std::string_view(cursor).substr(sep + 1));
+    if (ec != std::errc() || ptr != end || !id)
+        return std::nullopt;
+    return std::pair{domain::Clock::TimePoint(std::chrono::microseconds(micros)), *id};
+}
+
+} // namespace ticketing::services
