@@ -409,9 +409,13 @@ int main(int argc, char** argv)
     std::printf("  reference: pgbench -N -c 32 -T 15 on the same PostgreSQL: %.0f tps\n", tps);
     std::printf("  ratio successful holds/s / pgbench tps: %.2f\n", tps > 0 ? (holds / sale.seconds) / tps : 0.0);
 
-    // --- scenario 4: the same sale, open loop at 70 % of scenario 1's attempt rate ------
+    // --- scenario 4: the same sale, open loop at 70 % of scenario 1's peak ---------------
+    // The peak is scenario 1's rate of successful holds: a fresh event's attempts are nearly
+    // all holds that succeed, while scenario 1's attempt rate is swollen by refusals that the
+    // Redis fast path answers cheaply once most seats are taken.
+    const std::string soldOutEvent = eventId;
     {
-        const double peak = sale.total() / sale.seconds;
+        const double peak = holds / sale.seconds;
         auto again = json::parse(call(a, "POST", "/api/v1/events", eventBody, org).body);
         eventId = std::string(again.at("id").as_string());
         floorTier = std::string(again.at("tiers").as_array().at(1).at("id").as_string());
@@ -428,8 +432,8 @@ int main(int argc, char** argv)
         const double rate = 0.7 * peak;
         bench::HttpLoad paced("127.0.0.1", a.port, a.clients, 1);
         const auto run70 = paced.run(next, done, std::chrono::seconds(8), rate);
-        std::printf("scenario 4, open loop at 70 %% of the peak attempt rate (%.0f/s of %.0f/s), 8 s on a fresh event:\n",
-                    rate, peak);
+        std::printf("scenario 4, open loop at 70 %% of the peak rate of successful holds (%.0f/s of %.0f/s), 8 s on a "
+                    "fresh event:\n", rate, peak);
         printLoad("hold attempts", run70);
         std::printf("  p95 latency at 70 %% of the peak: %.1f ms (aim: under 50 ms)\n", run70.percentile(95));
     }
@@ -445,7 +449,7 @@ int main(int argc, char** argv)
             const auto pick = rngs[static_cast<std::size_t>(i)]() % seats.size();
             return std::optional(bench::LoadRequest{
                 "POST", "/api/v1/bookings/hold",
-                json::serialize(json::object{{"event_id", eventId}, {"seat_ids", json::array{json::value(seats[pick])}}}),
+                json::serialize(json::object{{"event_id", soldOutEvent}, {"seat_ids", json::array{json::value(seats[pick])}}}),
                 {{"Authorization", "Bearer " + buyers.tokens[static_cast<std::size_t>(i)]},
                  {"Idempotency-Key", "rf-" + std::to_string(k++)}}});
         },

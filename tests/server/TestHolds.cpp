@@ -275,18 +275,23 @@ private Q_SLOTS:
     {
         m_server.reset();
         startServer({QStringLiteral("TICKETING_HOLD_TTL_SECONDS=2")});
-        const auto sale = openSale();
+        const auto sale = openSale(2, 5, 20, 12);
         const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
         const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
+        const auto box = signUpAs(*m_http, envWith(), QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        QCOMPARE(holdStanding(box, sale, 10).status, 201);
         auto held = holdSeats(ann, sale, {QStringLiteral("MAIN-A-1")});
         QCOMPARE(held.status, 201);
+        QCOMPARE(holdStanding(bob, sale, 3).status, 409); // 2 places left
         const auto expires = QDateTime::fromString(held.json().value(QStringLiteral("hold_expires_at")).toString(), Qt::ISODate);
         QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-1")}).status, 409);
         // Wait until the hold's time is up (the answer's time is whole seconds).
         QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc() > expires.addMSecs(999), 5000);
-        // Claimable at once, whatever the sweeper has done so far.
+        // Claimable at once, whatever the sweeper has done so far: seats and standing places.
         auto taken = holdSeats(bob, sale, {QStringLiteral("MAIN-A-1")});
         QCOMPARE(taken.status, 201);
+        QCOMPARE(holdStanding(bob, sale, 5).status, 201); // the 2 free ones and 3 of the lapsed hold's
+        QCOMPARE(holdStanding(bob, sale, 4).status, 201);
         const auto old = held.json().value(QStringLiteral("booking_id")).toString();
         QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/bookings/") + old, {}, bearer(ann)).json().value(QStringLiteral("status")).toString(),
                  QStringLiteral("expired"));
@@ -410,6 +415,18 @@ private Q_SLOTS:
         }
         QCOMPARE(heldInAvailability, rowsHeld);
         QCOMPARE(total, 100);
+        // The live sync's counts, kept from the moves of every change, come to the same.
+        pqxx::connection relayView(m_db->url());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            [&] {
+                pqxx::read_transaction now(relayView);
+                return now.exec_params1(R"sql(SELECT count(*) FROM sync_tier_counts k
+                           WHERE k.event_id = $1::uuid AND (k.available, k.held, k.sold) <> (
+                               SELECT count(*) FILTER (WHERE u.status = 'available'), count(*) FILTER (WHERE u.status = 'held'),
+                                      count(*) FILTER (WHERE u.status = 'sold')
+                               FROM inventory_units u WHERE u.tier_id = k.tier_id))sql", sale.event.toStdString())[0].as<int>();
+            }(),
+            0, 5000);
     }
 };
 

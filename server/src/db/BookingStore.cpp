@@ -36,9 +36,13 @@ const Statement kKeyStore{"bookings.key_store", R"sql(
           response = excluded.response, created_at = excluded.created_at)sql"};
 // One user's holds in one event are counted under this lock, so two at once cannot both pass.
 const Statement kUserLock{"bookings.user_lock", "SELECT pg_advisory_xact_lock(hashtextextended($1, 11))"};
+// The time is compared as an expression on purpose: it keeps the planner on bookings_event_user.
+// With statistics taken before a sale began, it chose bookings_expiring and read every live
+// hold of the venue for each new one (the costliest statement of the flash-sale benchmark).
 const Statement kUserHeld{"bookings.user_held", R"sql(
     SELECT coalesce(sum(units), 0) FROM bookings
-    WHERE event_id = $1::uuid AND user_id = $2::uuid AND status = 'held' AND hold_expires_at > $3::timestamptz)sql"};
+    WHERE event_id = $1::uuid AND user_id = $2::uuid AND status = 'held'
+      AND hold_expires_at + interval '0 seconds' > $3::timestamptz)sql"};
 const Statement kKnownSeats{"bookings.known_seats",
                             "SELECT seat_id FROM inventory_units WHERE event_id = $1::uuid AND seat_id = ANY ($2::uuid[])"};
 
@@ -47,7 +51,7 @@ const Statement kKnownSeats{"bookings.known_seats",
 // when every unit was claimed ($8); otherwise the caller rolls back to its savepoint. The rows
 // returned are the line items, to build the answer from.
 #define HOLD_TAIL                                                                                                      \
-    "priced AS (SELECT c.id, c.seat_id, c.tier_id, t.price_minor, t.name AS tier_name "                               \
+    "priced AS (SELECT c.id, c.seat_id, c.tier_id, c.was, t.price_minor, t.name AS tier_name "                        \
     "           FROM claimed c JOIN ticket_tiers t ON t.id = c.tier_id), "                                            \
     "booking AS (INSERT INTO bookings (id, event_id, user_id, status, hold_expires_at, currency, subtotal_minor, "     \
     "                                  discount_minor, total_minor, created_at, updated_at, units) "                  \
@@ -64,7 +68,10 @@ const Statement kKnownSeats{"bookings.known_seats",
     "         SELECT $1::uuid, jsonb_build_object('changes', coalesce(jsonb_agg(jsonb_build_object("                  \
     "                    'seat_id', p.seat_id, 'tier_id', p.tier_id, 'status', 'held')) "                             \
     "                    FILTER (WHERE p.seat_id IS NOT NULL), '[]'::jsonb), "                                         \
-    "                    'tiers', coalesce(jsonb_agg(DISTINCT p.tier_id), '[]'::jsonb)) "                             \
+    "                    'tiers', coalesce(jsonb_agg(DISTINCT p.tier_id), '[]'::jsonb), "                             \
+    "                    'moves', (SELECT jsonb_agg(jsonb_build_object('tier_id', g.tier_id, 'from', g.was, "           \
+    "                                                                  'to', 'held', 'n', g.n)) "                         \
+    "                              FROM (SELECT tier_id, was, count(*) AS n FROM priced GROUP BY 1, 2) g)) "            \
     "         FROM priced p HAVING EXISTS (SELECT 1 FROM booking) RETURNING id) "                                       \
     "SELECT p.id, p.seat_id, s.label, p.tier_id, p.tier_name, p.price_minor, "                                         \
     "       (SELECT count(*) FROM booking) "                                                                           \
@@ -73,21 +80,27 @@ const Statement kKnownSeats{"bookings.known_seats",
 // Named seats: all requested rows are locked in id order (no deadlock between overlapping
 // holds), then the claimable ones taken.
 const Statement kHoldSeats{"bookings.hold_seats",
-    "WITH target AS (SELECT id FROM inventory_units WHERE event_id = $1::uuid AND seat_id = ANY ($2::uuid[]) "
+    "WITH target AS (SELECT id, status FROM inventory_units WHERE event_id = $1::uuid AND seat_id = ANY ($2::uuid[]) "
     "                ORDER BY id FOR UPDATE), "
     "claimed AS (UPDATE inventory_units u SET status = 'held', booking_id = $3::uuid, hold_expires_at = $4::timestamptz "
     "            FROM target WHERE u.id = target.id "
     "              AND (u.status = 'available' OR (u.status = 'held' AND u.hold_expires_at <= $5::timestamptz)) "
-    "            RETURNING u.id, u.seat_id, u.tier_id), " HOLD_TAIL};
-// Standing places: any N free units of the tier; rows another hold is claiming are skipped, so
-// thousands of buyers of one tier do not queue behind each other.
+    "            RETURNING u.id, u.seat_id, u.tier_id, target.status AS was), " HOLD_TAIL};
+// Standing places: any N free units of the tier (migration 0011's indexes: the free ones first,
+// then those of holds whose time is up, which are read only when the free ones run short);
+// rows another hold is claiming are skipped, so thousands of buyers of one tier do not queue
+// behind each other.
 const Statement kHoldStanding{"bookings.hold_standing",
-    "WITH picked AS (SELECT id FROM inventory_units "
-    "                WHERE tier_id = $2::uuid AND event_id = $1::uuid AND seat_id IS NULL "
-    "                  AND (status = 'available' OR (status = 'held' AND hold_expires_at <= $5::timestamptz)) "
-    "                ORDER BY id LIMIT $8 FOR UPDATE SKIP LOCKED), "
+    "WITH free AS (SELECT id, status FROM inventory_units "
+    "              WHERE tier_id = $2::uuid AND event_id = $1::uuid AND seat_id IS NULL AND status = 'available' "
+    "              ORDER BY id LIMIT $8 FOR UPDATE SKIP LOCKED), "
+    "lapsed AS (SELECT id, status FROM inventory_units "
+    "           WHERE tier_id = $2::uuid AND event_id = $1::uuid AND seat_id IS NULL AND status = 'held' "
+    "             AND hold_expires_at <= $5::timestamptz "
+    "           ORDER BY hold_expires_at LIMIT $8 - (SELECT count(*) FROM free) FOR UPDATE SKIP LOCKED), "
+    "picked AS (SELECT * FROM free UNION ALL SELECT * FROM lapsed), "
     "claimed AS (UPDATE inventory_units u SET status = 'held', booking_id = $3::uuid, hold_expires_at = $4::timestamptz "
-    "            FROM picked WHERE u.id = picked.id RETURNING u.id, u.seat_id, u.tier_id), " HOLD_TAIL};
+    "            FROM picked WHERE u.id = picked.id RETURNING u.id, u.seat_id, u.tier_id, picked.status AS was), " HOLD_TAIL};
 const Statement kStandingTier{"bookings.standing_tier",
                               "SELECT kind FROM ticket_tiers WHERE id = $1::uuid AND event_id = $2::uuid"};
 // Standing places: any N free units of the tier; rows another hold is claiming are skipped, so
@@ -101,13 +114,17 @@ const Statement kStandingLeft{"bookings.standing_left", R"sql(
 const Statement kAudit{"bookings.audit", R"sql(
     INSERT INTO booking_events (booking_id, event_id, kind, actor_id, detail, at)
     VALUES ($1::uuid, $2::uuid, $3, $4::uuid, $5::jsonb, $6::timestamptz))sql"};
-// The outbox row of a change to units: their states now, and the tiers whose counts moved.
+// The outbox row of a change to units that were all in status $3: their states now, the tiers
+// whose counts moved, and the moves themselves (migration 0010).
 const Statement kOutboxUnits{"bookings.outbox_units", R"sql(
     INSERT INTO outbox (event_id, payload)
     SELECT $1::uuid, jsonb_build_object(
         'changes', coalesce(jsonb_agg(jsonb_build_object('seat_id', u.seat_id, 'tier_id', u.tier_id, 'status', u.status))
                             FILTER (WHERE u.seat_id IS NOT NULL), '[]'::jsonb),
-        'tiers', coalesce(jsonb_agg(DISTINCT u.tier_id), '[]'::jsonb))
+        'tiers', coalesce(jsonb_agg(DISTINCT u.tier_id), '[]'::jsonb),
+        'moves', (SELECT jsonb_agg(jsonb_build_object('tier_id', m.tier_id, 'from', $3::text, 'to', m.status, 'n', m.n))
+                  FROM (SELECT tier_id, status, count(*) AS n FROM inventory_units WHERE id = ANY ($2::bigint[])
+                        GROUP BY 1, 2) m))
     FROM inventory_units u WHERE u.id = ANY ($2::bigint[]))sql"};
 const Statement kFind{"bookings.find", R"sql(
     SELECT b.id, b.event_id, b.user_id, b.status, (extract(epoch from b.hold_expires_at) * 1000000)::bigint,
@@ -141,15 +158,12 @@ const Statement kExpire{"bookings.expire", R"sql(
     RETURNING b.id, b.event_id)sql"};
 const Statement kAvailabilitySeq{"bookings.availability_seq", "SELECT sync_seq, currency FROM events WHERE id = $1::uuid"};
 const Statement kAvailabilityTiers{"bookings.availability_tiers", R"sql(
-    SELECT t.id, t.name, t.price_minor, count(u.id),
-           count(u.id) FILTER (WHERE u.status = 'available' OR (u.status = 'held' AND u.hold_expires_at <= $2::timestamptz)),
-           count(u.id) FILTER (WHERE u.status = 'held' AND u.hold_expires_at > $2::timestamptz),
-           count(u.id) FILTER (WHERE u.status = 'sold')
+    SELECT t.id, t.name, t.price_minor, count(u.id), count(u.id) FILTER (WHERE u.status = 'available'),
+           count(u.id) FILTER (WHERE u.status = 'held'), count(u.id) FILTER (WHERE u.status = 'sold')
     FROM ticket_tiers t LEFT JOIN inventory_units u ON u.tier_id = t.id
     WHERE t.event_id = $1::uuid GROUP BY t.id, t.name, t.price_minor, t.position ORDER BY t.position)sql"};
 const Statement kAvailabilitySeats{"bookings.availability_seats", R"sql(
-    SELECT u.seat_id, s.label, u.tier_id,
-           CASE WHEN u.status = 'held' AND u.hold_expires_at <= $2::timestamptz THEN 'available' ELSE u.status END
+    SELECT u.seat_id, s.label, u.tier_id, u.status
     FROM inventory_units u JOIN venue_seats s ON s.id = u.seat_id
     WHERE u.event_id = $1::uuid AND u.seat_id IS NOT NULL ORDER BY s.label)sql"};
 
@@ -389,7 +403,7 @@ ReleaseOutcome release(Session& s, const domain::BookingId& id, const std::optio
         tx.exec_prepared(kSetStatus.name, id.toString(), std::string("cancelled"), toSql(now));
         audit(tx, id, event, "released", actor, "{}", now);
         if (!units.empty())
-            tx.exec_prepared(kOutboxUnits.name, event, numberArray(units));
+            tx.exec_prepared(kOutboxUnits.name, event, numberArray(units), "held");
         tx.commit();
         outcome = ReleaseOutcome::Released;
     }, false);
@@ -411,14 +425,14 @@ int expireHolds(Session& s, Clock::TimePoint now, int batch)
                 units.push_back(u[0].as<long long>());
             audit(tx, booking, event, "expired", std::nullopt, "{}", now);
             if (!units.empty())
-                tx.exec_prepared(kOutboxUnits.name, event, numberArray(units));
+                tx.exec_prepared(kOutboxUnits.name, event, numberArray(units), "held");
         }
         tx.commit();
     }, false);
     return expired;
 }
 
-Availability availability(Session& s, const domain::EventId& event, Clock::TimePoint now)
+Availability availability(Session& s, const domain::EventId& event)
 {
     Availability out;
     s.run([&](pqxx::connection_base& c) {
@@ -430,11 +444,11 @@ Availability availability(Session& s, const domain::EventId& event, Clock::TimeP
             return;
         out.seq = head[0][0].as<long long>();
         out.currency = head[0][1].as<std::string>();
-        for (const auto& r : tx.exec_prepared(kAvailabilityTiers.name, event.toString(), toSql(now)))
+        for (const auto& r : tx.exec_prepared(kAvailabilityTiers.name, event.toString()))
             out.tiers.push_back({idFrom<domain::TierId>(r[0]), r[1].as<std::string>(), r[2].as<long long>(), r[3].as<int>(),
                                  r[4].as<int>(), r[5].as<int>(), r[6].as<int>()});
         out.seats.reserve(out.tiers.empty() ? 0 : 1024);
-        for (const auto& r : tx.exec_prepared(kAvailabilitySeats.name, event.toString(), toSql(now)))
+        for (const auto& r : tx.exec_prepared(kAvailabilitySeats.name, event.toString()))
             out.seats.push_back({idFrom<domain::SeatId>(r[0]), r[1].as<std::string>(), idFrom<domain::TierId>(r[2]),
                                  r[3].as<std::string>()});
     }, true);

@@ -125,8 +125,10 @@ struct Availability
     std::vector<TierCounts> tiers;
     std::vector<SeatState> seats;
 };
-// One consistent snapshot of an event's inventory (holds past their time count as available).
-Availability availability(Session& s, const domain::EventId& event, domain::Clock::TimePoint now);
+// One consistent snapshot of an event's inventory, by the units' stored status: a hold whose
+// time is up counts as held until the sweeper ends it (within about a second), exactly as the
+// live sync announces it, so a snapshot and its deltas agree with this answer.
+Availability availability(Session& s, const domain::EventId& event);
 
 } // namespace bookings
 } // namespace ticketing::db

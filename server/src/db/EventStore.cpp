@@ -65,6 +65,11 @@ const Statement kMakeStandingUnits{"events.make_standing_units", R"sql(
 const Statement kCountTiers{"events.count_tiers", R"sql(
     UPDATE ticket_tiers t SET quantity_total = (SELECT count(*) FROM inventory_units u WHERE u.tier_id = t.id)
     WHERE t.event_id = $1::uuid)sql"};
+// The live sync's counts start here (migration 0010): everything is available.
+const Statement kStartCounts{"events.start_counts", R"sql(
+    INSERT INTO sync_tier_counts (tier_id, event_id, available, held, sold)
+    SELECT id, event_id, quantity_total, 0, 0 FROM ticket_tiers WHERE event_id = $1::uuid
+    ON CONFLICT (tier_id) DO NOTHING)sql"};
 const Statement kSetPublished{"events.set_published", R"sql(
     UPDATE events SET status = 'published', published_at = $2::timestamptz, updated_at = $2::timestamptz
     WHERE id = $1::uuid)sql"};
@@ -238,6 +243,7 @@ PublishOutcome publish(Session& s, const domain::EventId& id, Clock::TimePoint n
         tx.exec_prepared(kMakeSeatUnits.name, id.toString(), venue);
         tx.exec_prepared(kMakeStandingUnits.name, id.toString());
         tx.exec_prepared(kCountTiers.name, id.toString());
+        tx.exec_prepared(kStartCounts.name, id.toString());
         tx.exec_prepared(kSetPublished.name, id.toString(), toSql(now));
         tx.commit();
         outcome = PublishOutcome::Published;

@@ -68,9 +68,13 @@ std::string textArray(const std::vector<std::string>& items)
 std::string numberArray(const std::vector<long long>& items)
 {
     std::string out = "{";
-    for (std::size_t i = 0; i < items.size(); ++i)
-        out += (i ? "," : "") + std::to_string(items[i]);
-    return out + "}";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i)
+            out += ',';
+        out += std::to_string(items[i]);
+    }
+    out += '}';
+    return out;
 }
 
 

@@ -56,9 +56,13 @@ template <class IdType>
 std::string idArray(const std::vector<IdType>& ids)
 {
     std::string out = "{";
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        out += (i ? "," : "") + ids[i].toString();
-    return out + "}";
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (i)
+            out += ',';
+        out += ids[i].toString();
+    }
+    out += '}';
+    return out;
 }
 
 } // namespace ticketing::db

@@ -12,23 +12,49 @@ constexpr long long kRelayLockKey = 0x73796e6372656c61LL; // "syncrela"
 
 const Statement kPending{"sync.pending", R"sql(
     SELECT id, event_id FROM outbox WHERE seq IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)sql"};
-// The seats and tiers named by the pending rows of one event, as they are now.
+// The seats named by the pending rows of one event, by their stored status now: looked up one
+// by one in the (event_id, seat_id) index, whatever the statistics say about the event's size.
 const Statement kSeatStates{"sync.seat_states", R"sql(
-    SELECT u.seat_id, u.tier_id,
-           CASE WHEN u.status = 'held' AND u.hold_expires_at <= now() THEN 'available' ELSE u.status END
-    FROM inventory_units u
-    WHERE u.event_id = $1::uuid AND u.seat_id IN (
-        SELECT (c ->> 'seat_id')::uuid FROM outbox o, jsonb_array_elements(o.payload -> 'changes') c
-        WHERE o.id = ANY ($2::bigint[]) AND c ->> 'seat_id' IS NOT NULL))sql"};
+    SELECT u.seat_id, u.tier_id, u.status FROM inventory_units u
+    WHERE u.event_id = $1::uuid AND u.seat_id = ANY (ARRAY(
+        SELECT DISTINCT (c ->> 'seat_id')::uuid FROM outbox o, jsonb_array_elements(o.payload -> 'changes') c
+        WHERE o.id = ANY ($2::bigint[]) AND c ->> 'seat_id' IS NOT NULL)))sql"};
+// Adds the moves of the pending rows to the tier counts (migration 0010) and answers the counts
+// of every tier the rows name.
 const Statement kTierCounts{"sync.tier_counts", R"sql(
-    SELECT u.tier_id,
-           count(*) FILTER (WHERE u.status = 'available' OR (u.status = 'held' AND u.hold_expires_at <= now())),
-           count(*) FILTER (WHERE u.status = 'held' AND u.hold_expires_at > now()),
-           count(*) FILTER (WHERE u.status = 'sold')
-    FROM inventory_units u
-    WHERE u.tier_id IN (SELECT (t #>> '{}')::uuid FROM outbox o, jsonb_array_elements(o.payload -> 'tiers') t
-                        WHERE o.id = ANY ($1::bigint[]))
-    GROUP BY u.tier_id)sql"};
+    WITH moves AS (
+        SELECT (m ->> 'tier_id')::uuid AS tier_id,
+               sum(CASE WHEN m ->> 'to' = 'available' THEN 1 WHEN m ->> 'from' = 'available' THEN -1 ELSE 0 END
+                   * (m ->> 'n')::int) AS available,
+               sum(CASE WHEN m ->> 'to' = 'held' THEN 1 WHEN m ->> 'from' = 'held' THEN -1 ELSE 0 END * (m ->> 'n')::int) AS held,
+               sum(CASE WHEN m ->> 'to' = 'sold' THEN 1 WHEN m ->> 'from' = 'sold' THEN -1 ELSE 0 END * (m ->> 'n')::int) AS sold
+        FROM outbox o, jsonb_array_elements(coalesce(o.payload -> 'moves', '[]'::jsonb)) m
+        WHERE o.id = ANY ($1::bigint[]) AND m ->> 'from' IS DISTINCT FROM m ->> 'to'
+        GROUP BY 1),
+    moved AS (
+        UPDATE sync_tier_counts c
+        SET available = c.available + moves.available, held = c.held + moves.held, sold = c.sold + moves.sold
+        FROM moves WHERE c.tier_id = moves.tier_id
+        RETURNING c.tier_id, c.available, c.held, c.sold),
+    named AS (
+        SELECT DISTINCT (t #>> '{}')::uuid AS tier_id FROM outbox o, jsonb_array_elements(o.payload -> 'tiers') t
+        WHERE o.id = ANY ($1::bigint[]))
+    SELECT tier_id, available, held, sold FROM moved
+    UNION ALL
+    SELECT c.tier_id, c.available, c.held, c.sold FROM sync_tier_counts c JOIN named USING (tier_id)
+    WHERE c.tier_id NOT IN (SELECT tier_id FROM moved))sql"};
+// The counts as the units say, for the tiers of published events whose kept counts differ.
+const Statement kRecount{"sync.recount", R"sql(
+    WITH truth AS (
+        SELECT u.tier_id, count(*) FILTER (WHERE u.status = 'available') AS available,
+               count(*) FILTER (WHERE u.status = 'held') AS held, count(*) FILTER (WHERE u.status = 'sold') AS sold
+        FROM inventory_units u JOIN events e ON e.id = u.event_id
+        WHERE e.status = 'published' GROUP BY u.tier_id)
+    UPDATE sync_tier_counts c SET available = truth.available, held = truth.held, sold = truth.sold
+    FROM truth
+    WHERE c.tier_id = truth.tier_id AND (c.available, c.held, c.sold) <> (truth.available, truth.held, truth.sold)
+    RETURNING c.event_id, c.tier_id, c.available, c.held, c.sold)sql"};
+const Statement kAnyPending{"sync.any_pending", "SELECT EXISTS (SELECT 1 FROM outbox WHERE seq IS NULL)"};
 const Statement kBump{"sync.bump", "UPDATE events SET sync_seq = sync_seq + 1 WHERE id = $1::uuid RETURNING sync_seq"};
 const Statement kInsertDelta{"sync.insert_delta",
                              "INSERT INTO sync_deltas (event_id, seq, payload) VALUES ($1::uuid, $2, $3::jsonb)"};
@@ -76,6 +102,35 @@ std::vector<domain::EventId> stampPending(Session& s, int limit)
             const auto seq = tx.exec_prepared1(kBump.name, event)[0].as<long long>();
             tx.exec_prepared(kInsertDelta.name, event, seq, payload);
             tx.exec_prepared(kMarkStamped.name, ids, seq);
+            tx.exec_prepared(kNotify.name, event);
+            stamped.push_back(*domain::EventId::parse(event));
+        }
+        tx.commit();
+    }, false);
+    return stamped;
+}
+
+std::vector<domain::EventId> reconcileCounts(Session& s, int& corrected)
+{
+    std::vector<domain::EventId> stamped;
+    s.run([&](pqxx::connection_base& c) {
+        stamped.clear();
+        corrected = 0;
+        // One snapshot: no unstamped row in it, so every change it shows is in the counts.
+        pqxx::transaction<pqxx::repeatable_read> tx(c);
+        if (tx.exec_prepared1(kAnyPending.name)[0].as<bool>())
+            return;
+        std::map<std::string, std::string> tiersByEvent;
+        for (const auto& r : tx.exec_prepared(kRecount.name)) {
+            auto& tiers = tiersByEvent[r[0].as<std::string>()];
+            tiers += std::string(tiers.empty() ? "" : ",") + "{\"tier_id\":" + quote(r[1].as<std::string>()) +
+                     ",\"available\":" + r[2].as<std::string>() + ",\"held\":" + r[3].as<std::string>() +
+                     ",\"sold\":" + r[4].as<std::string>() + "}";
+            ++corrected;
+        }
+        for (const auto& [event, tiers] : tiersByEvent) {
+            const auto seq = tx.exec_prepared1(kBump.name, event)[0].as<long long>();
+            tx.exec_prepared(kInsertDelta.name, event, seq, "{\"changes\":[],\"tiers\":[" + tiers + "]}");
             tx.exec_prepared(kNotify.name, event);
             stamped.push_back(*domain::EventId::parse(event));
         }

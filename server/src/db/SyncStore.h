@@ -23,9 +23,15 @@ struct Delta
 };
 
 // The relay's pass: stamps up to `limit` unstamped outbox rows, one delta per event, with the
-// seat states and tier counts as they are now; returns the events that got a delta. Sends
+// seat states as they are now and the tier counts moved by the rows' moves; returns the events that got a delta. Sends
 // NOTIFY ticketing_sync with each event id at commit.
 std::vector<domain::EventId> stampPending(Session& s, int limit);
+
+// Compares the live sync's tier counts (kept from the moves of stamped rows, migration 0010)
+// with the units, when no row waits to be stamped, and corrects them with a delta for each
+// event whose counts had drifted; returns those events, and in `corrected` how many tiers.
+// The relay runs it when it takes over and now and then.
+std::vector<domain::EventId> reconcileCounts(Session& s, int& corrected);
 
 // Deltas of `event` with seq > `after`, in order (at most `limit`).
 std::vector<Delta> deltasAfter(Session& s, const domain::EventId& event, long long after, int limit);

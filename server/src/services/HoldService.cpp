@@ -269,7 +269,7 @@ domain::Result<db::bookings::Availability, Problem> HoldService::availability(db
     const auto facts = db::bookings::eventFacts(s, event);
     if (!facts || facts->status == domain::EventStatus::Draft)
         return domain::fail(Problem(ProblemCode::NotFound, "no such event"));
-    return db::bookings::availability(s, event, m_clock.now());
+    return db::bookings::availability(s, event);
 }
 
 boost::json::object HoldService::availabilityJson(const domain::EventId& event, const db::bookings::Availability& a)

@@ -164,9 +164,9 @@ void SyncHub::subscribe(const std::shared_ptr<http::WebSocketPeer>& peer, const 
                     }
                 }
                 if (!snapshot) {
-                    // Holds past their time count as available in it; the sweeper's delta
-                    // follows. Shared only while the seq stays the same.
-                    const auto a = db::bookings::availability(s, event, m_holds.clock().now());
+                    // By stored status, so it depends on the seq alone: shared while the seq
+                    // stays the same.
+                    const auto a = db::bookings::availability(s, event);
                     snapshot = message({{"type", "snapshot"}, {"channel", channel}, {"seq", a.seq},
                                         {"availability", HoldService::availabilityJson(event, a)}});
                     last = a.seq;
@@ -296,6 +296,7 @@ void SyncRelay::loop()
     db::Session session(m_url);
     db::sync::RelayLease lease(m_url);
     auto lastPrune = std::chrono::steady_clock::now();
+    auto lastReconcile = std::chrono::steady_clock::time_point{};
     auto lastLeaseCheck = std::chrono::steady_clock::time_point{};
     while (!m_stop) {
         const auto now = std::chrono::steady_clock::now();
@@ -303,8 +304,10 @@ void SyncRelay::loop()
             const bool was = m_leading;
             m_leading = lease.tryAcquire();
             lastLeaseCheck = now;
-            if (m_leading && !was)
+            if (m_leading && !was) {
                 log::info("this instance relays the live sync");
+                lastReconcile = {};
+            }
         }
         if (!m_leading) {
             std::this_thread::sleep_for(std::chrono::milliseconds(200));
@@ -312,6 +315,14 @@ void SyncRelay::loop()
         }
         try {
             while (!m_stop && !db::sync::stampPending(session, 1000).empty()) {
+            }
+            if (now - lastReconcile > std::chrono::minutes(1)) {
+                int corrected = 0;
+                db::sync::reconcileCounts(session, corrected);
+                if (corrected > 0)
+                    log::warn("the live sync's tier counts had drifted from the units and were corrected",
+                              {{"tiers", corrected}});
+                lastReconcile = now;
             }
             if (now - lastPrune > std::chrono::minutes(10)) {
                 db::sync::prune(session, std::chrono::system_clock::now() - std::chrono::hours(1));
