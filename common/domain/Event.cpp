@@ -9,6 +9,7 @@
 #include <boost/json/value.hpp>
 
 #include "domain/JsonReader.h"
+#include "domain/RefundPolicy.h"
 
 namespace ticketing::domain {
 
@@ -157,10 +158,9 @@ Result<EventInput, std::vector<FieldError>> parseEvent(const boost::json::value&
         r.addError("sale_end", "must not be after end_time");
     std::optional<boost::json::object> refundPolicy;
     if (const auto* rp = o->if_contains("refund_policy"); rp && !rp->is_null()) {
-        if (rp->is_object())
-            refundPolicy = rp->as_object();
-        else
-            r.addError("refund_policy", "must be an object");
+        // Stored in its normal form: rules sorted, most hours first.
+        if (const auto policy = readRefundPolicy(r, *rp, "refund_policy"); rp->is_object())
+            refundPolicy = policy.toJson();
     }
 
     std::vector<TierInput> tiers;

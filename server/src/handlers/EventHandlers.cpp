@@ -2,6 +2,7 @@
 #include <boost/json/parse.hpp>
 
 #include "domain/Event.h"
+#include "domain/RefundPolicy.h"
 #include "handlers/Json.h"
 #include "handlers/Routes.h"
 #include "services/EventService.h"
@@ -55,7 +56,10 @@ boost::json::object eventJson(const db::EventRow& e)
     o["sale_end"] = optionalTime(e.saleEnd);
     o["currency"] = e.currency;
     o["status"] = domain::toString(e.status);
-    o["refund_policy"] = e.refundPolicy ? boost::json::parse(*e.refundPolicy) : boost::json::value(nullptr);
+    // The policy in force: the organizer's, or the standard one (seed 10.3).
+    o["refund_policy"] = domain::refundPolicyOr(e.refundPolicy ? std::optional(boost::json::parse(*e.refundPolicy).as_object())
+                                                               : std::nullopt)
+                             .toJson();
     o["tiers"] = std::move(tiers);
     o["created_at"] = domain::formatTimestamp(e.createdAt);
     o["updated_at"] = domain::formatTimestamp(e.updatedAt);

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include <boost/json/object.hpp>
+
+#include "domain/Clock.h"
+#include "domain/JsonReader.h"
+#include "domain/Money.h"
+
+namespace ticketing::domain {
+
+// How much of a confirmed booking a cancellation returns (seed 10.3), set per event by its
+// organizer. Wire form (an event's `refund_policy`):
+//
+//   {"rules": [{"hours_before_start": 168, "refund_percent": 100},
+//              {"hours_before_start": 24,  "refund_percent": 50}]}
+//
+// A cancellation earlier than `hours_before_start` before the event's start gets that rule's
+// percentage; the rule with the most hours that applies wins; when none applies, nothing is
+// refunded. The default, with no policy set, is the one above: 100 % until 7 days before the
+// start, 50 % until 24 hours before, then nothing.
+struct RefundRule
+{
+    std::chrono::hours before;
+    int percent = 0; // 0..100
+};
+
+struct RefundPolicy
+{
+    std::vector<RefundRule> rules; // most hours first
+
+    static RefundPolicy standard();
+
+    // The percentage for a cancellation at `at` of an event that starts at `start`.
+    int percentAt(Clock::TimePoint start, Clock::TimePoint at) const;
+    // `paid` times that percentage, to the minor unit (Money::percentage rounds half away
+    // from zero), never more than `paid`.
+    Money refundFor(const Money& paid, Clock::TimePoint start, Clock::TimePoint at) const;
+
+    boost::json::object toJson() const;
+};
+
+// Reads `v` (at `path`) into a policy, reporting every bad rule to `r`.
+RefundPolicy readRefundPolicy(JsonReader& r, const boost::json::value& v, const std::string& path);
+
+// The event's stored policy, or the standard one when it has none (stored policies were
+// validated when written).
+RefundPolicy refundPolicyOr(const std::optional<boost::json::object>& stored);
+
+} // namespace ticketing::domain
