@@ -92,7 +92,22 @@ boost::json::object bookingJson(const Booking& b, Clock::TimePoint now)
     o["total"] = money(b.totalMinor);
     o["currency"] = b.currency;
     o["created_at"] = formatTimestamp(b.createdAt);
-    o["tickets"] = boost::json::array();
+    boost::json::array tickets;
+    for (const auto& t : b.tickets) {
+        boost::json::object ticket;
+        ticket["ticket_id"] = t.id.toString();
+        ticket["seat_id"] = t.seat ? boost::json::value(t.seat->toString()) : boost::json::value(nullptr);
+        ticket["seat"] = t.seatLabel ? boost::json::value(*t.seatLabel) : boost::json::value(nullptr);
+        ticket["tier"] = t.tierName;
+        ticket["status"] = toString(t.status);
+        ticket["qr_code"] = t.credential;
+        tickets.push_back(std::move(ticket));
+    }
+    o["tickets"] = std::move(tickets);
+    if (b.statusReason)
+        o["status_reason"] = *b.statusReason;
+    if (b.refundMinor)
+        o["refund"] = boost::json::object{{"amount", money(*b.refundMinor)}, {"currency", b.currency}};
     return o;
 }
 

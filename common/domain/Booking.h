@@ -47,6 +47,17 @@ struct LineItem
     std::int64_t priceMinor = 0;
 };
 
+// A ticket as its booking shows it (API.md `Booking.tickets`).
+struct TicketView
+{
+    TicketId id;
+    std::optional<SeatId> seat;
+    std::optional<std::string> seatLabel;
+    std::string tierName;
+    TicketStatus status = TicketStatus::Active;
+    std::string credential; // the QR code's text (common/domain/Credential.h)
+};
+
 struct Booking
 {
     BookingId id;
@@ -60,6 +71,9 @@ struct Booking
     std::int64_t totalMinor = 0;
     std::string currency;
     Clock::TimePoint createdAt;
+    std::vector<TicketView> tickets;         // from confirmation on
+    std::optional<std::string> statusReason; // e.g. why a paid booking did not go through
+    std::optional<std::int64_t> refundMinor; // set on the answer to a cancellation
 
     // A hold whose time has passed is expired, whether or not the sweeper has marked it yet.
     BookingStatus statusAt(Clock::TimePoint now) const;

@@ -6,7 +6,7 @@ BUILD_PACKAGES=(
   build-essential cmake pkg-config ccache
   qt6-base-dev qt6-websockets-dev
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libpqxx-dev libhiredis-dev libsodium-dev libssl-dev libjwt-dev
+  libpqxx-dev libhiredis-dev libsodium-dev libssl-dev libjwt-dev libqrencode-dev libpng-dev
 )
 # Running ticketd with its embedded servers (and the test harness's).
 RUNTIME_PACKAGES=(

@@ -9,6 +9,8 @@
 #include "services/AuthService.h"
 #include "services/EventService.h"
 #include "services/HealthService.h"
+#include "payments/Provider.h"
+#include "services/CheckoutService.h"
 #include "services/HoldService.h"
 #include "services/VenueService.h"
 #include "support/HttpClient.h"
@@ -32,7 +34,9 @@ std::vector<http::Router::RouteInfo> ticketdRoutes()
     services::VenueService venues(domain::SystemClock::instance());
     services::EventService events(domain::SystemClock::instance());
     services::HoldService holds(redis, domain::SystemClock::instance(), std::chrono::seconds(300));
-    handlers::Services services{health, auth, venues, events, holds, metrics};
+    const auto cash = payments::makeCashProvider();
+    services::CheckoutService checkout(holds, *cash, nullptr, "", domain::SystemClock::instance());
+    handlers::Services services{health, auth, venues, events, holds, checkout, metrics};
     http::Router router(&pool);
     handlers::registerRoutes(router, services);
     return router.routes();

@@ -37,8 +37,10 @@ QJsonObject hallVenue(int rows, int perRow, int standing)
                                                  {QStringLiteral("kind"), QStringLiteral("standing")}, {QStringLiteral("capacity"), standing}}}}}}};
 }
 
-Sale openSale(HttpClient& http, const QString& organizerToken, int rows, int perRow, int standing, int standingQuantity)
+Sale openSale(HttpClient& http, const QString& organizerToken, int rows, int perRow, int standing, int standingQuantity,
+              const QDateTime& start)
 {
+    const auto begins = start.isValid() ? start.toUTC() : QDateTime(QDate(2031, 1, 1), QTime(20, 0), Qt::UTC);
     Sale sale;
     const auto venue = http.send("POST", QStringLiteral("/api/v1/venues"), json(hallVenue(rows, perRow, standing)), bearer(organizerToken)).json();
     for (const auto& r : venue.value(QStringLiteral("seat_map")).toObject().value(QStringLiteral("sections")).toArray()[0].toObject()
@@ -47,8 +49,8 @@ Sale openSale(HttpClient& http, const QString& organizerToken, int rows, int per
             sale.seatByLabel[s.toObject().value(QStringLiteral("label")).toString()] = s.toObject().value(QStringLiteral("id")).toString();
     const QJsonObject body{{QStringLiteral("venue_id"), venue.value(QStringLiteral("id"))}, {QStringLiteral("title"), QStringLiteral("Gig")},
                            {QStringLiteral("description"), QString()}, {QStringLiteral("genre"), QStringLiteral("music")},
-                           {QStringLiteral("start_time"), QStringLiteral("2031-01-01T20:00:00Z")},
-                           {QStringLiteral("end_time"), QStringLiteral("2031-01-01T23:00:00Z")}, {QStringLiteral("currency"), QStringLiteral("GBP")},
+                           {QStringLiteral("start_time"), begins.toString(Qt::ISODate)},
+                           {QStringLiteral("end_time"), begins.addSecs(3 * 3600).toString(Qt::ISODate)}, {QStringLiteral("currency"), QStringLiteral("GBP")},
                            {QStringLiteral("tiers"),
                             QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Stalls")}, {QStringLiteral("price"), QStringLiteral("40.00")},
                                                    {QStringLiteral("section_keys"), QJsonArray{QStringLiteral("MAIN")}}},

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QDateTime>
+
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
@@ -18,8 +20,9 @@ struct Sale
     QString standingTier;
     QMap<QString, QString> seatByLabel; // "MAIN-A-1" -> seat id
 };
+// `start`: when the event starts (default 2031-01-01T20:00Z); it ends three hours later.
 Sale openSale(HttpClient& http, const QString& organizerToken, int rows = 2, int perRow = 5, int standing = 20,
-              int standingQuantity = 20);
+              int standingQuantity = 20, const QDateTime& start = {});
 
 QJsonObject hallVenue(int rows, int perRow, int standing);
 

@@ -74,7 +74,7 @@ bool TicketdProcess::start(const QStringList& args, const QStringList& env, int 
     m_process.setStandardErrorFile(m_logPath);
     QStringList all{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
     all += args;
-    m_process.start(ticketdBinary(), all);
+    m_process.start(m_binary.isEmpty() ? ticketdBinary() : m_binary, all);
     if (!m_process.waitForStarted(10000))
         return false;
     QElapsedTimer t;
@@ -83,7 +83,7 @@ bool TicketdProcess::start(const QStringList& args, const QStringList& env, int 
         m_process.waitForFinished(50);
         for (const auto& line : log().split('\n')) {
             const auto o = QJsonDocument::fromJson(line).object();
-            if (o.value(QStringLiteral("msg")).toString() == QStringLiteral("ticketd is serving")) {
+            if (o.value(QStringLiteral("msg")).toString() == m_ready) {
                 m_port = static_cast<quint16>(QUrl(o.value(QStringLiteral("url")).toString()).port());
                 return m_port != 0;
             }

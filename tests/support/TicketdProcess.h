@@ -22,6 +22,8 @@ class TicketdProcess
 {
 public:
     TicketdProcess() = default;
+    // Another server of the suite that logs the same way (paysim: "paysim is serving").
+    TicketdProcess(QString binary, QString readyMessage) : m_binary(std::move(binary)), m_ready(std::move(readyMessage)) {}
     ~TicketdProcess(); // SIGTERM, then SIGKILL if it hangs
 
     // Starts `ticketd --listen 127.0.0.1:0 <args>` with `env` (NAME=value) and waits for its
@@ -44,6 +46,8 @@ private:
     QProcess m_process;
     QString m_logPath;
     quint16 m_port = 0;
+    QString m_binary;                                   // empty: ticketd
+    QString m_ready = QStringLiteral("ticketd is serving");
 };
 
 } // namespace ticketing::test

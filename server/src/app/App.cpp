@@ -27,6 +27,8 @@
 #include "log/Log.h"
 #include "services/AuthService.h"
 #include "services/EventService.h"
+#include "payments/Provider.h"
+#include "services/CheckoutService.h"
 #include "services/HealthService.h"
 #include "services/HoldService.h"
 #include "services/SyncHub.h"
@@ -285,7 +287,13 @@ int runServer(const config::Config& c)
         services::EventService events(clock);
         services::HoldService holds(redis, clock, std::chrono::seconds(c.holdTtlSeconds));
         services::HoldSweeper sweeper(db::withConnectTimeout(backends.databaseUrl, 3), clock, std::chrono::seconds(1));
-        handlers::Services services{health, auth, venues, events, holds, metrics};
+        const auto cash = payments::makeCashProvider();
+        const auto card = c.paymentsUrl ? payments::makeCardProvider(c.paymentsProvider, *c.paymentsUrl, c.paymentsSecretKey)
+                                        : nullptr;
+        if (c.paymentsUrl && c.webhookSecret.empty())
+            log::warn("TICKETING_WEBHOOK_SECRET is not set: every webhook of the card provider will be refused");
+        services::CheckoutService checkout(holds, *cash, card.get(), c.webhookSecret, clock);
+        handlers::Services services{health, auth, venues, events, holds, checkout, metrics};
         handlers::registerRoutes(*routerPtr, services);
         metrics.addCollector([&pool, &redis] {
             const auto s = pool->stats();

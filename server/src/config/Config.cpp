@@ -86,6 +86,28 @@ const std::vector<Entry>& entries()
              c.tokenKeyFile = v.empty() ? std::nullopt : std::optional(v);
              return std::string();
          }},
+        {{"--payments-url", "TICKETING_PAYMENTS_URL", "", "base URL of the Stripe-shaped card provider (unset: no card payments)"},
+         [](Config& c, const std::string& v) {
+             c.paymentsUrl = v.empty() ? std::nullopt : std::optional(v);
+             return std::string();
+         }},
+        {{"--payments-provider", "TICKETING_PAYMENTS_PROVIDER", "paysim", "the card provider's name (its webhooks come to /api/v1/webhooks/<name>)"},
+         [](Config& c, const std::string& v) {
+             if (v.empty() || v == "cash" || v.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos)
+                 return std::string("must be a lowercase name other than cash");
+             c.paymentsProvider = v;
+             return std::string();
+         }},
+        {{"--payments-secret-key", "TICKETING_PAYMENTS_SECRET_KEY", "", "the card provider's secret API key"},
+         [](Config& c, const std::string& v) {
+             c.paymentsSecretKey = v;
+             return std::string();
+         }},
+        {{"--webhook-secret", "TICKETING_WEBHOOK_SECRET", "", "the secret the card provider signs its webhooks with"},
+         [](Config& c, const std::string& v) {
+             c.webhookSecret = v;
+             return std::string();
+         }},
         {{"--io-threads", "TICKETING_IO_THREADS", "0", "threads serving HTTP and WebSocket I/O (0: one per core)"},
          [](Config& c, const std::string& v) { return parseInt(v, 0, 256, c.ioThreads); }},
         {{"--db-pool-size", "TICKETING_DB_POOL_SIZE", "8", "database workers, one connection each"},

@@ -20,6 +20,10 @@ struct Config
     std::optional<std::string> redisUrl;    // unset: embedded Redis under dataDir
     int holdTtlSeconds = 300;
     std::optional<std::string> tokenKeyFile;
+    std::optional<std::string> paymentsUrl; // the card provider; unset: card payments refused
+    std::string paymentsProvider = "paysim";
+    std::string paymentsSecretKey;
+    std::string webhookSecret;
     int ioThreads = 0; // 0: one per core
     int dbPoolSize = 8;
     int dbQueueLimit = 512;

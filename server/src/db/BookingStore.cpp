@@ -5,6 +5,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "db/Internal.h"
 #include "db/Pool.h"
 #include "db/Sql.h"
 
@@ -133,16 +134,20 @@ const Statement kOutboxUnits{"bookings.outbox_units", R"sql(
 const Statement kFind{"bookings.find", R"sql(
     SELECT b.id, b.event_id, b.user_id, b.status, (extract(epoch from b.hold_expires_at) * 1000000)::bigint,
            b.subtotal_minor, b.discount_minor, b.total_minor, b.currency,
-           (extract(epoch from b.created_at) * 1000000)::bigint, e.organizer_id
+           (extract(epoch from b.created_at) * 1000000)::bigint, e.organizer_id, b.status_reason
     FROM bookings b JOIN events e ON e.id = b.event_id WHERE b.id = $1::uuid)sql"};
 const Statement kItems{"bookings.items", R"sql(
     SELECT i.booking_id, i.seat_id, s.label, i.tier_id, t.name, i.price_minor
     FROM booking_items i JOIN ticket_tiers t ON t.id = i.tier_id LEFT JOIN venue_seats s ON s.id = i.seat_id
     WHERE i.booking_id = ANY ($1::uuid[]) ORDER BY i.booking_id, s.label NULLS LAST, i.unit_id)sql"};
+const Statement kTickets{"bookings.tickets", R"sql(
+    SELECT t.booking_id, t.id, t.seat_id, s.label, tt.name, t.status, t.credential
+    FROM tickets t JOIN ticket_tiers tt ON tt.id = t.tier_id LEFT JOIN venue_seats s ON s.id = t.seat_id
+    WHERE t.booking_id = ANY ($1::uuid[]) ORDER BY t.booking_id, s.label NULLS LAST, t.unit_id)sql"};
 const Statement kListUser{"bookings.list_user", R"sql(
     SELECT b.id, b.event_id, b.user_id, b.status, (extract(epoch from b.hold_expires_at) * 1000000)::bigint,
            b.subtotal_minor, b.discount_minor, b.total_minor, b.currency,
-           (extract(epoch from b.created_at) * 1000000)::bigint, e.organizer_id
+           (extract(epoch from b.created_at) * 1000000)::bigint, e.organizer_id, b.status_reason
     FROM bookings b JOIN events e ON e.id = b.event_id
     WHERE b.user_id = $1::uuid AND ($2::timestamptz IS NULL OR (b.created_at, b.id) < ($2::timestamptz, $3::uuid))
     ORDER BY b.created_at DESC, b.id DESC LIMIT $4)sql"};
@@ -186,6 +191,7 @@ domain::Booking toBooking(const pqxx::row& r)
     b.totalMinor = r[7].as<long long>();
     b.currency = r[8].as<std::string>();
     b.createdAt = fromMicros(r[9].as<long long>());
+    b.statusReason = optionalText(r[11]);
     return b;
 }
 
@@ -210,8 +216,28 @@ void attachItems(pqxx::transaction_base& tx, std::vector<domain::Booking>& booki
         item.priceMinor = r[5].as<long long>();
         byId[idFrom<domain::BookingId>(r[0])]->items.push_back(std::move(item));
     }
+    for (const auto& r : tx.exec_prepared(kTickets.name, idArray(ids))) {
+        domain::TicketView t;
+        t.id = idFrom<domain::TicketId>(r[1]);
+        if (!r[2].is_null())
+            t.seat = idFrom<domain::SeatId>(r[2]);
+        t.seatLabel = optionalText(r[3]);
+        t.tierName = r[4].as<std::string>();
+        t.status = domain::parseTicketStatus(r[5].as<std::string>()).value_or(domain::TicketStatus::Active);
+        t.credential = r[6].as<std::string>();
+        byId[idFrom<domain::BookingId>(r[0])]->tickets.push_back(std::move(t));
+    }
 }
 
+} // namespace
+
+void outboxUnits(pqxx::transaction_base& tx, const std::string& event, const std::vector<long long>& units, const char* from)
+{
+    if (!units.empty())
+        tx.exec_prepared(kOutboxUnits.name, event, numberArray(units), from);
+}
+
+namespace {
 void audit(pqxx::transaction_base& tx, const domain::BookingId& booking, const std::string& event, const char* kind,
            const std::optional<domain::UserId>& actor, const std::string& detail, Clock::TimePoint now)
 {
@@ -352,18 +378,22 @@ HoldOutcome placeHold(Session& s, const PlaceHold& h, const std::function<Stored
     return out;
 }
 
+std::optional<Found> findIn(pqxx::transaction_base& tx, const domain::BookingId& id)
+{
+    const auto r = tx.exec_prepared(kFind.name, id.toString());
+    if (r.empty())
+        return std::nullopt;
+    std::vector<domain::Booking> one{toBooking(r[0])};
+    attachItems(tx, one);
+    return Found{std::move(one.front()), idFrom<domain::UserId>(r[0][10])};
+}
+
 std::optional<Found> find(Session& s, const domain::BookingId& id)
 {
     std::optional<Found> out;
     s.run([&](pqxx::connection_base& c) {
-        out.reset();
         pqxx::read_transaction tx(c);
-        const auto r = tx.exec_prepared(kFind.name, id.toString());
-        if (r.empty())
-            return;
-        std::vector<domain::Booking> one{toBooking(r[0])};
-        attachItems(tx, one);
-        out = Found{std::move(one.front()), idFrom<domain::UserId>(r[0][10])};
+        out = findIn(tx, id);
     }, true);
     return out;
 }
@@ -406,8 +436,7 @@ ReleaseOutcome release(Session& s, const domain::BookingId& id, const std::optio
             units.push_back(r[0].as<long long>());
         tx.exec_prepared(kSetStatus.name, id.toString(), std::string("cancelled"), toSql(now));
         audit(tx, id, event, "released", actor, "{}", now);
-        if (!units.empty())
-            tx.exec_prepared(kOutboxUnits.name, event, numberArray(units), "held");
+        outboxUnits(tx, event, units, "held");
         tx.commit();
         outcome = ReleaseOutcome::Released;
     }, false);
@@ -428,8 +457,7 @@ int expireHolds(Session& s, Clock::TimePoint now, int batch)
             for (const auto& u : tx.exec_prepared(kFreeUnits.name, booking.toString()))
                 units.push_back(u[0].as<long long>());
             audit(tx, booking, event, "expired", std::nullopt, "{}", now);
-            if (!units.empty())
-                tx.exec_prepared(kOutboxUnits.name, event, numberArray(units), "held");
+            outboxUnits(tx, event, units, "held");
         }
         tx.commit();
     }, false);

@@ -2,6 +2,7 @@
 #include "domain/Booking.h"
 #include "handlers/Json.h"
 #include "handlers/Routes.h"
+#include "services/CheckoutService.h"
 #include "services/HoldService.h"
 
 namespace ticketing::handlers {
@@ -12,16 +13,6 @@ using http::Context;
 using http::Response;
 
 namespace {
-
-bool validKey(std::string_view key)
-{
-    if (key.empty() || key.size() > 255)
-        return false;
-    for (char ch : key)
-        if (ch < 0x21 || ch > 0x7e)
-            return false;
-    return true;
-}
 
 Response bookingAnswer(const domain::Result<domain::Booking, Problem>& r, const Context& c, const domain::Clock& clock)
 {
@@ -34,22 +25,13 @@ void registerBookingRoutes(http::Router& router, Services& services)
 {
     auto& holds = services.holds;
     router.add("POST", "/api/v1/bookings/hold", Access::permitted(domain::Permission::BookingsCreate), [&holds](Context& c) {
-        const auto key = c.request.header("idempotency-key");
-        if (!key)
-            return problem(Problem(400, "idempotency_key_required", "An Idempotency-Key is required",
-                                   "send Idempotency-Key: <a new UUID> with every hold, and the same one when you retry it"),
-                           c.request);
-        if (!validKey(*key))
-            return problem(Problem::validation({{"Idempotency-Key", "must be 1 to 255 visible ASCII characters"}}), c.request);
+        const auto key = idempotencyKey(c.request);
+        if (!key.ok())
+            return problem(key.error(), c.request);
         auto body = http::parseJsonBody(c.request);
         if (!body.ok())
             return problem(body.error(), c.request);
-        auto answer = holds.hold(c.db, callerOf(c), std::string(*key), c.request.body, *body, c.request.requestId);
-        auto response = Response::text(answer.status, std::move(answer.body),
-                                       answer.status >= 400 ? "application/problem+json" : "application/json");
-        if (answer.replayed)
-            response.headers.emplace_back("Idempotent-Replayed", "true");
-        return response;
+        return answerResponse(holds.hold(c.db, callerOf(c), *key, c.request.body, *body, c.request.requestId));
     });
     router.add("GET", "/api/v1/bookings/{id}", Access::permitted(domain::Permission::BookingsReadOwn), [&holds](Context& c) {
         auto id = domain::BookingId::parse(c.params.at("id"));
@@ -57,12 +39,15 @@ void registerBookingRoutes(http::Router& router, Services& services)
             return problem(Problem(domain::ProblemCode::NotFound, "no such booking"), c.request);
         return bookingAnswer(holds.get(c.db, callerOf(c), *id), c, holds.clock());
     });
-    router.add("DELETE", "/api/v1/bookings/{id}", Access::permitted(domain::Permission::BookingsCancelOwn), [&holds](Context& c) {
-        auto id = domain::BookingId::parse(c.params.at("id"));
-        if (!id)
-            return problem(Problem(domain::ProblemCode::NotFound, "no such booking"), c.request);
-        return bookingAnswer(holds.cancel(c.db, callerOf(c), *id), c, holds.clock());
-    });
+    auto& checkout = services.checkout;
+    // A hold is released; a confirmed booking is cancelled under its refund policy.
+    router.add("DELETE", "/api/v1/bookings/{id}", Access::permitted(domain::Permission::BookingsCancelOwn),
+               [&holds, &checkout](Context& c) {
+                   auto id = domain::BookingId::parse(c.params.at("id"));
+                   if (!id)
+                       return problem(Problem(domain::ProblemCode::NotFound, "no such booking"), c.request);
+                   return bookingAnswer(checkout.cancel(c.db, callerOf(c), *id), c, holds.clock());
+               });
     router.add("GET", "/api/v1/users/me/bookings", Access::signedIn(), [&holds](Context& c) {
         auto page = pageOf(c.request);
         if (!page.ok())

@@ -69,4 +69,19 @@ std::optional<std::string> decodeCursor(const std::string& cursor)
     return out;
 }
 
+domain::Result<std::string, domain::Problem> idempotencyKey(const http::Request& request)
+{
+    const auto key = request.header("idempotency-key");
+    if (!key)
+        return domain::fail(domain::Problem(400, "idempotency_key_required", "An Idempotency-Key is required",
+                                            "send Idempotency-Key: <a new UUID> with this request, and the same one "
+                                            "when you retry it"));
+    bool valid = !key->empty() && key->size() <= 255;
+    for (char ch : *key)
+        valid = valid && ch >= 0x21 && ch <= 0x7e;
+    if (!valid)
+        return domain::fail(domain::Problem::validation({{"Idempotency-Key", "must be 1 to 255 visible ASCII characters"}}));
+    return std::string(*key);
+}
+
 } // namespace ticketing::handlers

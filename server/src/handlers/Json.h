@@ -8,6 +8,7 @@
 #include "db/AccountStore.h"
 #include "domain/JsonReader.h"
 #include "http/Router.h"
+#include "services/Answer.h"
 #include "services/Caller.h"
 
 namespace ticketing::handlers {
@@ -28,6 +29,9 @@ struct Page
 domain::Result<Page, domain::Problem> pageOf(const http::Request& request);
 // Cursors are opaque to clients: base64url of the last item's key.
 std::string encodeCursor(const std::string& key);
+// The request's Idempotency-Key (API.md): 400 idempotency_key_required without one where it
+// is required, 400 validation_failed when it is not 1 to 255 visible ASCII characters.
+domain::Result<std::string, domain::Problem> idempotencyKey(const http::Request& request);
 std::optional<std::string> decodeCursor(const std::string& cursor);
 
 // The caller of a route that admits signed-in callers only, and of one where signing in is
@@ -39,6 +43,17 @@ inline services::Caller callerOf(const http::Context& c)
 inline std::optional<services::Caller> optionalCaller(const http::Context& c)
 {
     return c.principal ? std::optional(callerOf(c)) : std::nullopt;
+}
+
+// An answer rendered by a service (stored with an idempotency key): JSON or problem+json,
+// with Idempotent-Replayed on a replay.
+inline http::Response answerResponse(services::Answer answer)
+{
+    auto response = http::Response::text(answer.status, std::move(answer.body),
+                                         answer.status >= 400 ? "application/problem+json" : "application/json");
+    if (answer.replayed)
+        response.headers.emplace_back("Idempotent-Replayed", "true");
+    return response;
 }
 
 inline http::Response problem(const domain::Problem& p, const http::Request& r)

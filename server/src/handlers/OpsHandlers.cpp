@@ -37,6 +37,7 @@ void registerRoutes(http::Router& router, Services& services)
     registerVenueRoutes(router, services);
     registerEventRoutes(router, services);
     registerBookingRoutes(router, services);
+    registerCheckoutRoutes(router, services);
 }
 
 } // namespace ticketing::handlers

@@ -10,6 +10,7 @@ class AuthService;
 class VenueService;
 class EventService;
 class HoldService;
+class CheckoutService;
 } // namespace ticketing::services
 
 namespace ticketing::handlers {
@@ -22,6 +23,7 @@ struct Services
     services::VenueService& venues;
     services::EventService& events;
     services::HoldService& holds;
+    services::CheckoutService& checkout;
     http::Metrics& metrics;
 };
 
@@ -34,5 +36,6 @@ void registerAccountRoutes(http::Router& router, Services& services);
 void registerVenueRoutes(http::Router& router, Services& services);
 void registerEventRoutes(http::Router& router, Services& services);
 void registerBookingRoutes(http::Router& router, Services& services);
+void registerCheckoutRoutes(http::Router& router, Services& services);
 
 } // namespace ticketing::handlers

@@ -51,11 +51,20 @@ void registerVenueRoutes(http::Router& router, Services& services)
         auto result = venues.list(c.db, callerOf(c), after, page->limit);
         // The stored documents are JSON already: join them instead of parsing them again.
         std::string out = "{\"items\":[";
-        for (std::size_t i = 0; i < result.documents.size(); ++i)
-            out += (i ? "," : "") + result.documents[i];
+        for (std::size_t i = 0; i < result.documents.size(); ++i) {
+            if (i)
+                out += ',';
+            out += result.documents[i];
+        }
         out += "],\"next_cursor\":";
-        out += result.more ? "\"" + encodeCursor(result.last->toString()) + "\"" : std::string("null");
-        out += "}";
+        if (result.more) {
+            out += '"';
+            out += encodeCursor(result.last->toString());
+            out += '"';
+        } else {
+            out += "null";
+        }
+        out += '}';
         return document(200, std::move(out));
     });
     router.add("GET", "/api/v1/venues/{id}", Access::anyone(), [&venues](Context& c) {

@@ -9,6 +9,7 @@
 #include "domain/Booking.h"
 #include "domain/Event.h"
 #include "log/Log.h"
+#include "services/Answer.h"
 #include "services/Cursor.h"
 
 namespace ticketing::services {
@@ -17,22 +18,6 @@ using domain::Problem;
 using domain::ProblemCode;
 
 namespace {
-std::string sha256Hex(const std::string& text)
-{
-    unsigned char hash[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-    return hex;
-}
-
-HoldService::Answer problemAnswer(const Problem& p, const std::string& requestId)
-{
-    auto o = p.toJson();
-    o["request_id"] = requestId;
-    return {p.status(), boost::json::serialize(o), false};
-}
-
 boost::json::array ids(const std::vector<domain::SeatId>& seats)
 {
     boost::json::array a;
@@ -224,19 +209,13 @@ domain::Result<domain::Booking, Problem> HoldService::cancel(db::Session& s, con
         return domain::fail(Problem(ProblemCode::NotFound, "no such booking"));
     const auto now = m_clock.now();
     switch (db::bookings::release(s, id, caller.user, now)) {
-    case db::bookings::ReleaseOutcome::Released: {
-        std::vector<std::string> seats;
-        for (const auto& item : found->booking.items)
-            if (item.seat)
-                seats.push_back(item.seat->toString());
-        m_locks->clear(found->booking.event.toString(), seats);
+    case db::bookings::ReleaseOutcome::Released:
+        forgetSeats(found->booking);
         return db::bookings::find(s, id)->booking;
-    }
     case db::bookings::ReleaseOutcome::NotHeld: {
+        // (A confirmed booking is cancelled by CheckoutService; one confirmed a moment ago is
+        // reported here, and a second DELETE refunds it.)
         const auto status = found->booking.statusAt(now);
-        if (status == domain::BookingStatus::Confirmed)
-            return domain::fail(Problem(409, "refund_unavailable", "Confirmed bookings cannot be cancelled yet",
-                                        "cancelling a paid booking needs refunds, which are not available yet"));
         return domain::fail(Problem(409, "not_cancellable", "The booking is no longer held",
                                     "the booking is " + std::string(domain::toString(status)))
                                 .with("current_status", boost::json::string(domain::toString(status))));
@@ -245,6 +224,15 @@ domain::Result<domain::Booking, Problem> HoldService::cancel(db::Session& s, con
         break;
     }
     return domain::fail(Problem(ProblemCode::NotFound, "no such booking"));
+}
+
+void HoldService::forgetSeats(const domain::Booking& booking)
+{
+    std::vector<std::string> seats;
+    for (const auto& item : booking.items)
+        if (item.seat)
+            seats.push_back(item.seat->toString());
+    m_locks->clear(booking.event.toString(), seats);
 }
 
 std::vector<domain::Booking> HoldService::mine(db::Session& s, const Caller& caller, const std::optional<std::string>& cursor,

@@ -15,6 +15,7 @@
 #include "domain/Clock.h"
 #include "domain/Problem.h"
 #include "domain/Result.h"
+#include "services/Answer.h"
 #include "services/VenueService.h"
 
 namespace ticketing::cache {
@@ -38,12 +39,7 @@ public:
 
     // The answer to POST /bookings/hold, already rendered: it is stored with the idempotency
     // key and replayed as it is.
-    struct Answer
-    {
-        int status = 0;
-        std::string body;
-        bool replayed = false;
-    };
+    using Answer = services::Answer;
     Answer hold(db::Session& s, const Caller& caller, const std::string& idempotencyKey, const std::string& rawBody,
                 const boost::json::value& body, const std::string& requestId);
 
@@ -57,6 +53,9 @@ public:
 
     // API.md `Availability`.
     static boost::json::object availabilityJson(const domain::EventId& event, const db::bookings::Availability& a);
+
+    // Lets go of the fast path's keys of a booking's seats once it no longer holds them.
+    void forgetSeats(const domain::Booking& booking);
 
     std::chrono::seconds holdTtl() const { return m_ttl; }
     const domain::Clock& clock() const { return m_clock; }

@@ -1,0 +1,444 @@
+#include "db/CheckoutStore.h"
+
+#include <map>
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+#include <sodium.h>
+
+#include "db/Internal.h"
+#include "db/Pool.h"
+#include "db/Sql.h"
+
+namespace ticketing::db::checkout {
+
+namespace {
+using domain::Clock;
+namespace json = boost::json;
+
+// Same key space as holds (user/key): a key is one request, whatever its route.
+const Statement kKeyLock{"checkout.key_lock", "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7))"};
+const Statement kKeyFind{"checkout.key_find", R"sql(
+    SELECT route, request_hash, status, response FROM idempotency_keys
+    WHERE user_id = $1::uuid AND key = $2 AND created_at > $3::timestamptz - interval '24 hours')sql"};
+const Statement kKeyStore{"checkout.key_store", R"sql(
+    INSERT INTO idempotency_keys (user_id, key, route, request_hash, status, response, created_at)
+    VALUES ($1::uuid, $2, $3, $4, $5, $6, $7::timestamptz)
+    ON CONFLICT (user_id, key) DO UPDATE
+      SET route = excluded.route, request_hash = excluded.request_hash, status = excluded.status,
+          response = excluded.response, created_at = excluded.created_at)sql"};
+
+const Statement kLockBooking{"checkout.lock_booking", R"sql(
+    SELECT b.id, b.event_id, b.user_id, b.status, (extract(epoch from b.hold_expires_at) * 1000000)::bigint,
+           b.subtotal_minor, b.discount_minor, b.total_minor, b.currency, (extract(epoch from b.created_at) * 1000000)::bigint,
+           e.organizer_id, (extract(epoch from e.start_time) * 1000000)::bigint,
+           (extract(epoch from e.end_time) * 1000000)::bigint, e.refund_policy::text, b.status_reason
+    FROM bookings b JOIN events e ON e.id = b.event_id WHERE b.id = $1::uuid FOR UPDATE OF b)sql"};
+
+#define PAYMENT_COLUMNS                                                                                                \
+    "p.id, p.booking_id, p.provider, p.method, p.amount_minor, p.currency, p.status, p.provider_ref, p.client_secret, " \
+    "p.failure_code, p.refunded_minor, p.created_by, (extract(epoch from p.created_at) * 1000000)::bigint"
+const Statement kInsertPayment{"checkout.insert_payment", R"sql(
+    INSERT INTO payments (id, booking_id, provider, method, amount_minor, currency, status, provider_ref, client_secret,
+                          created_by, created_at, updated_at)
+    VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10::uuid, $11::timestamptz, $11::timestamptz))sql"};
+const Statement kFindPayment{"checkout.find_payment", "SELECT " PAYMENT_COLUMNS " FROM payments p WHERE p.id = $1::uuid"};
+const Statement kLockPayment{"checkout.lock_payment",
+                             "SELECT " PAYMENT_COLUMNS " FROM payments p WHERE p.id = $1::uuid FOR UPDATE"};
+const Statement kBookingOfPayment{"checkout.booking_of_payment",
+                                  "SELECT booking_id, id FROM payments WHERE provider = $1 AND provider_ref = $2"};
+const Statement kPaidPayments{"checkout.paid_payments", "SELECT " PAYMENT_COLUMNS
+                                                        " FROM payments p WHERE p.booking_id = $1::uuid AND p.status = "
+                                                        "'succeeded' ORDER BY p.created_at FOR UPDATE"};
+const Statement kRefunds{"checkout.refunds", R"sql(
+    SELECT amount_minor, reason, (extract(epoch from created_at) * 1000000)::bigint
+    FROM payment_refunds WHERE payment_id = $1::uuid ORDER BY id)sql"};
+const Statement kSetPaymentStatus{"checkout.set_payment_status", R"sql(
+    UPDATE payments SET status = $2, failure_code = $3, updated_at = $4::timestamptz WHERE id = $1::uuid)sql"};
+const Statement kInsertRefund{"checkout.insert_refund", R"sql(
+    INSERT INTO payment_refunds (payment_id, amount_minor, provider_ref, reason, actor_id, created_at)
+    VALUES ($1::uuid, $2, $3, $4, $5::uuid, $6::timestamptz))sql"};
+const Statement kAddRefunded{"checkout.add_refunded", R"sql(
+    UPDATE payments SET refunded_minor = refunded_minor + $2,
+           status = CASE WHEN refunded_minor + $2 >= amount_minor THEN 'refunded' ELSE status END,
+           updated_at = $3::timestamptz
+    WHERE id = $1::uuid)sql"};
+const Statement kAudit{"checkout.audit", R"sql(
+    INSERT INTO booking_events (booking_id, event_id, kind, actor_id, detail, at)
+    SELECT $1::uuid, event_id, $2, $3::uuid, $4::jsonb, $5::timestamptz FROM bookings WHERE id = $1::uuid)sql"};
+const Statement kFirstDelivery{"checkout.first_delivery", R"sql(
+    INSERT INTO webhook_events (provider, event_id, type, received_at) VALUES ($1, $2, $3, $4::timestamptz)
+    ON CONFLICT DO NOTHING RETURNING 1)sql"};
+
+const Statement kCurrentKey{"checkout.current_key", R"sql(
+    SELECT encode(secret_key, 'hex') FROM event_keys WHERE event_id = $1::uuid AND retired_at IS NULL
+    ORDER BY created_at DESC LIMIT 1)sql"};
+const Statement kInsertKey{"checkout.insert_key", R"sql(
+    INSERT INTO event_keys (key_id, event_id, public_key, secret_key, created_at)
+    VALUES (decode($1, 'hex'), $2::uuid, decode($3, 'hex'), decode($4, 'hex'), $5::timestamptz))sql"};
+const Statement kPublicKeys{"checkout.public_keys",
+                            "SELECT encode(public_key, 'hex') FROM event_keys WHERE event_id = $1::uuid ORDER BY created_at"};
+
+// The booking's units: its own held ones, or (its hold having ended) ones that are free
+// again. All locked in id order; the caller checks that all of them were taken.
+const Statement kSellUnits{"checkout.sell_units", R"sql(
+    WITH items AS (SELECT unit_id FROM booking_items WHERE booking_id = $1::uuid),
+    target AS (SELECT u.id, u.status FROM inventory_units u JOIN items ON items.unit_id = u.id ORDER BY u.id FOR UPDATE OF u),
+    sold AS (UPDATE inventory_units u SET status = 'sold', booking_id = $1::uuid, hold_expires_at = NULL
+             FROM target WHERE u.id = target.id
+               AND ((u.status = 'held' AND u.booking_id = $1::uuid) OR u.status = 'available'
+                    OR (u.status = 'held' AND u.hold_expires_at <= $2::timestamptz))
+             RETURNING u.id, u.tier_id, u.seat_id, target.status AS was)
+    SELECT id, tier_id, seat_id, was, (SELECT count(*) FROM items) FROM sold ORDER BY id)sql"};
+const Statement kOutboxSold{"checkout.outbox_sold", R"sql(
+    INSERT INTO outbox (event_id, payload)
+    SELECT $1::uuid, jsonb_build_object(
+        'changes', coalesce(jsonb_agg(jsonb_build_object('seat_id', u.seat_id, 'tier_id', u.tier_id, 'status', u.status))
+                            FILTER (WHERE u.seat_id IS NOT NULL), '[]'::jsonb),
+        'tiers', coalesce(jsonb_agg(DISTINCT u.tier_id), '[]'::jsonb),
+        'moves', $3::jsonb)
+    FROM inventory_units u WHERE u.id = ANY ($2::bigint[]))sql"};
+const Statement kConfirmBooking{"checkout.confirm_booking", R"sql(
+    UPDATE bookings SET status = 'confirmed', status_reason = NULL, updated_at = $2::timestamptz WHERE id = $1::uuid)sql"};
+const Statement kInsertTicket{"checkout.insert_ticket", R"sql(
+    INSERT INTO tickets (id, booking_id, event_id, unit_id, tier_id, seat_id, status, credential, key_id, created_at)
+    VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5::uuid, $6::uuid, 'active', $7, decode($8, 'hex'), $9::timestamptz))sql"};
+const Statement kSetReason{"checkout.set_reason", R"sql(
+    UPDATE bookings SET status_reason = $2, updated_at = $3::timestamptz WHERE id = $1::uuid)sql"};
+const Statement kReleaseSold{"checkout.release_sold", R"sql(
+    UPDATE inventory_units SET status = 'available', booking_id = NULL, hold_expires_at = NULL
+    WHERE booking_id = $1::uuid AND status = 'sold' RETURNING id)sql"};
+const Statement kRevokeTickets{"checkout.revoke_tickets", R"sql(
+    UPDATE tickets SET status = 'cancelled', revoked_at = $2::timestamptz WHERE booking_id = $1::uuid AND status = 'active')sql"};
+const Statement kSetBookingStatus{"checkout.set_booking_status",
+                                  "UPDATE bookings SET status = $2, updated_at = $3::timestamptz WHERE id = $1::uuid"};
+const Statement kFindTicket{"checkout.find_ticket", R"sql(
+    SELECT t.id, t.booking_id, t.event_id, b.user_id, e.organizer_id, t.seat_id, s.label, tt.name, t.status, t.credential
+    FROM tickets t JOIN bookings b ON b.id = t.booking_id JOIN events e ON e.id = t.event_id
+    JOIN ticket_tiers tt ON tt.id = t.tier_id LEFT JOIN venue_seats s ON s.id = t.seat_id
+    WHERE t.id = $1::uuid)sql"};
+
+std::optional<std::string> nullableId(const std::optional<domain::UserId>& id)
+{
+    return id ? std::optional(id->toString()) : std::nullopt;
+}
+
+Payment toPayment(const pqxx::row& r)
+{
+    Payment p;
+    p.id = idFrom<domain::PaymentId>(r[0]);
+    p.booking = idFrom<domain::BookingId>(r[1]);
+    p.provider = r[2].as<std::string>();
+    p.method = r[3].as<std::string>();
+    p.amountMinor = r[4].as<long long>();
+    p.currency = r[5].as<std::string>();
+    p.status = r[6].as<std::string>();
+    p.providerRef = optionalText(r[7]);
+    p.clientSecret = optionalText(r[8]);
+    p.failureCode = optionalText(r[9]);
+    p.refundedMinor = r[10].as<long long>();
+    p.createdBy = idFrom<domain::UserId>(r[11]);
+    p.createdAt = fromMicros(r[12].as<long long>());
+    return p;
+}
+
+std::optional<Payment> onePayment(pqxx::transaction_base& tx, const pqxx::result& r)
+{
+    if (r.empty())
+        return std::nullopt;
+    auto p = toPayment(r[0]);
+    for (const auto& f : tx.exec_prepared(kRefunds.name, p.id.toString()))
+        p.refunds.push_back({f[0].as<long long>(), f[1].as<std::string>(), fromMicros(f[2].as<long long>())});
+    return p;
+}
+
+std::string hex(const unsigned char* data, std::size_t size)
+{
+    std::string out(size * 2 + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), data, size);
+    out.pop_back();
+    return out;
+}
+
+template <std::size_t N>
+std::array<std::uint8_t, N> fromHex(const std::string& text)
+{
+    std::array<std::uint8_t, N> out{};
+    std::size_t written = 0;
+    sodium_hex2bin(out.data(), out.size(), text.data(), text.size(), nullptr, &written, nullptr);
+    return out;
+}
+
+void audit(Tx& tx, const domain::BookingId& booking, const char* kind, const std::optional<domain::UserId>& actor,
+           const json::object& detail, Clock::TimePoint now)
+{
+    const auto who = nullableId(actor);
+    tx.w.exec_prepared(kAudit.name, booking.toString(), kind, nullable(who), json::serialize(detail), toSql(now));
+}
+} // namespace
+
+IdempotentOutcome idempotent(Session& s, const IdempotentRequest& r, const std::function<bookings::StoredAnswer(Tx&)>& effect)
+{
+    IdempotentOutcome out;
+    s.run([&](pqxx::connection_base& c) {
+        out = {};
+        pqxx::work w(c);
+        Tx tx{w};
+        const auto user = r.user.toString();
+        if (!w.exec_prepared1(kKeyLock.name, user + "/" + r.key)[0].as<bool>()) {
+            out.inFlight = true;
+            return;
+        }
+        const auto k = w.exec_prepared(kKeyFind.name, user, r.key, toSql(r.now));
+        if (!k.empty()) {
+            if (k[0][0].as<std::string>() != r.route || k[0][1].as<std::string>() != r.requestHash) {
+                out.reused = true;
+                return;
+            }
+            out.answer = {k[0][2].as<int>(), k[0][3].as<std::string>()};
+            out.replayed = true;
+            return;
+        }
+        out.answer = effect(tx);
+        if (out.answer.status < 500)
+            w.exec_prepared(kKeyStore.name, user, r.key, r.route, r.requestHash, out.answer.status, out.answer.body,
+                            toSql(r.now));
+        w.commit();
+    }, false);
+    return out;
+}
+
+void inTransaction(Session& s, const std::function<void(Tx&)>& effect)
+{
+    s.run([&](pqxx::connection_base& c) {
+        pqxx::work w(c);
+        Tx tx{w};
+        effect(tx);
+        w.commit();
+    }, false);
+}
+
+std::optional<BookingForPayment> lockBooking(Tx& tx, const domain::BookingId& id)
+{
+    const auto r = tx.w.exec_prepared(kLockBooking.name, id.toString());
+    if (r.empty())
+        return std::nullopt;
+    BookingForPayment b;
+    auto& k = b.booking;
+    k.id = idFrom<domain::BookingId>(r[0][0]);
+    k.event = idFrom<domain::EventId>(r[0][1]);
+    k.user = idFrom<domain::UserId>(r[0][2]);
+    k.status = domain::parseBookingStatus(r[0][3].as<std::string>()).value_or(domain::BookingStatus::Held);
+    k.holdExpiresAt = fromMicros(r[0][4].as<long long>());
+    k.subtotalMinor = r[0][5].as<long long>();
+    k.discountMinor = r[0][6].as<long long>();
+    k.totalMinor = r[0][7].as<long long>();
+    k.currency = r[0][8].as<std::string>();
+    k.createdAt = fromMicros(r[0][9].as<long long>());
+    k.statusReason = optionalText(r[0][14]);
+    b.organizer = idFrom<domain::UserId>(r[0][10]);
+    b.eventStart = fromMicros(r[0][11].as<long long>());
+    b.eventEnd = fromMicros(r[0][12].as<long long>());
+    b.refundPolicy = optionalText(r[0][13]);
+    return b;
+}
+
+void insertPayment(Tx& tx, const Payment& p)
+{
+    tx.w.exec_prepared(kInsertPayment.name, p.id.toString(), p.booking.toString(), p.provider, p.method, p.amountMinor,
+                       p.currency, p.status, nullable(p.providerRef), nullable(p.clientSecret), p.createdBy.toString(),
+                       toSql(p.createdAt));
+}
+
+std::optional<Payment> findPayment(Session& s, const domain::PaymentId& id)
+{
+    std::optional<Payment> out;
+    s.run([&](pqxx::connection_base& c) {
+        pqxx::read_transaction tx(c);
+        out = onePayment(tx, tx.exec_prepared(kFindPayment.name, id.toString()));
+    }, true);
+    return out;
+}
+
+std::optional<Payment> lockPayment(Tx& tx, const domain::PaymentId& id)
+{
+    return onePayment(tx.w, tx.w.exec_prepared(kLockPayment.name, id.toString()));
+}
+
+std::optional<std::pair<domain::BookingId, domain::PaymentId>> bookingOfPayment(Tx& tx, const std::string& provider,
+                                                                                const std::string& providerRef)
+{
+    const auto r = tx.w.exec_prepared(kBookingOfPayment.name, provider, providerRef);
+    if (r.empty())
+        return std::nullopt;
+    return std::pair{idFrom<domain::BookingId>(r[0][0]), idFrom<domain::PaymentId>(r[0][1])};
+}
+
+std::optional<domain::Booking> readBooking(Tx& tx, const domain::BookingId& id)
+{
+    auto found = bookings::findIn(tx.w, id);
+    return found ? std::optional(std::move(found->booking)) : std::nullopt;
+}
+
+void setPaymentStatus(Tx& tx, const domain::PaymentId& id, const std::string& status,
+                      const std::optional<std::string>& failureCode, Clock::TimePoint now)
+{
+    tx.w.exec_prepared(kSetPaymentStatus.name, id.toString(), status, nullable(failureCode), toSql(now));
+}
+
+void recordRefund(Tx& tx, const Payment& p, long long amountMinor, const std::optional<std::string>& providerRef,
+                  const std::string& reason, const std::optional<domain::UserId>& actor, Clock::TimePoint now)
+{
+    const auto who = nullableId(actor);
+    tx.w.exec_prepared(kInsertRefund.name, p.id.toString(), amountMinor, nullable(providerRef), reason, nullable(who),
+                       toSql(now));
+    tx.w.exec_prepared(kAddRefunded.name, p.id.toString(), amountMinor, toSql(now));
+    audit(tx, p.booking, "refunded", actor,
+          {{"payment_id", p.id.toString()}, {"amount_minor", amountMinor}, {"currency", p.currency}, {"reason", reason}}, now);
+}
+
+void recordPaymentEvent(Tx& tx, const Payment& p, const std::string& kind, const std::optional<domain::UserId>& actor,
+                        Clock::TimePoint now)
+{
+    audit(tx, p.booking, kind.c_str(), actor,
+          {{"payment_id", p.id.toString()}, {"amount_minor", p.amountMinor}, {"currency", p.currency}, {"method", p.method},
+           {"provider", p.provider}},
+          now);
+}
+
+bool firstDelivery(Tx& tx, const std::string& provider, const std::string& eventId, const std::string& type, Clock::TimePoint now)
+{
+    return !tx.w.exec_prepared(kFirstDelivery.name, provider, eventId, type, toSql(now)).empty();
+}
+
+domain::SigningKey currentKey(Tx& tx, const domain::EventId& event, Clock::TimePoint now)
+{
+    const auto r = tx.w.exec_prepared(kCurrentKey.name, event.toString());
+    if (!r.empty()) {
+        // libsodium's secret key is the seed followed by the public key.
+        const auto secret = fromHex<64>(r[0][0].as<std::string>());
+        std::array<std::uint8_t, 32> seed{};
+        std::copy_n(secret.begin(), 32, seed.begin());
+        return domain::SigningKey::fromSeed(seed);
+    }
+    const auto key = domain::SigningKey::generate();
+    tx.w.exec_prepared(kInsertKey.name, domain::keyIdHex(key.keyId()), event.toString(),
+                       hex(key.publicKey.data(), key.publicKey.size()), hex(key.secretKey.data(), key.secretKey.size()),
+                       toSql(now));
+    return key;
+}
+
+std::vector<domain::TrustedKey> trustedKeys(Session& s, const domain::EventId& event)
+{
+    std::vector<domain::TrustedKey> out;
+    s.run([&](pqxx::connection_base& c) {
+        out.clear();
+        pqxx::read_transaction tx(c);
+        for (const auto& r : tx.exec_prepared(kPublicKeys.name, event.toString()))
+            out.push_back(domain::TrustedKey::of(event, fromHex<32>(r[0].as<std::string>())));
+    }, true);
+    return out;
+}
+
+ConfirmOutcome confirm(Tx& tx, const BookingForPayment& b, const domain::PaymentId& payment,
+                       const std::function<std::string(const domain::TicketClaims&)>& sign, const domain::SigningKey& key,
+                       Clock::TimePoint now)
+{
+    using B = domain::BookingStatus;
+    if (b.booking.status == B::Confirmed)
+        return ConfirmOutcome::AlreadyConfirmed;
+    if (b.booking.status == B::Cancelled || b.booking.status == B::Refunded)
+        return ConfirmOutcome::NotConfirmable;
+    const auto id = b.booking.id.toString();
+    tx.w.exec("SAVEPOINT sell");
+    const auto sold = tx.w.exec_prepared(kSellUnits.name, id, toSql(now));
+    if (sold.empty() || static_cast<long long>(sold.size()) != sold[0][4].as<long long>()) {
+        tx.w.exec("ROLLBACK TO SAVEPOINT sell");
+        return ConfirmOutcome::SeatsGone;
+    }
+    tx.w.exec("RELEASE SAVEPOINT sell");
+
+    std::vector<long long> units;
+    std::map<std::pair<std::string, std::string>, int> moves; // (tier, from) -> n
+    for (const auto& r : sold) {
+        units.push_back(r[0].as<long long>());
+        ++moves[{r[1].as<std::string>(), r[3].as<std::string>()}];
+    }
+    json::array moveList;
+    for (const auto& [k, n] : moves)
+        moveList.push_back(json::object{{"tier_id", k.first}, {"from", k.second}, {"to", "sold"}, {"n", n}});
+    tx.w.exec_prepared(kOutboxSold.name, b.booking.event.toString(), numberArray(units), json::serialize(moveList));
+    tx.w.exec_prepared(kConfirmBooking.name, id, toSql(now));
+    audit(tx, b.booking.id, "confirmed", std::nullopt, {{"payment_id", payment.toString()}, {"units", sold.size()}}, now);
+
+    const auto keyId = domain::keyIdHex(key.keyId());
+    for (const auto& r : sold) {
+        domain::TicketClaims claims;
+        claims.ticket = domain::TicketId::generate();
+        claims.event = b.booking.event;
+        claims.tier = idFrom<domain::TierId>(r[1]);
+        if (!r[2].is_null())
+            claims.seat = idFrom<domain::SeatId>(r[2]);
+        claims.validFrom = std::chrono::time_point_cast<std::chrono::seconds>(now);
+        claims.validUntil = std::chrono::time_point_cast<std::chrono::seconds>(b.eventEnd) + std::chrono::hours(6);
+        const auto credential = sign(claims);
+        const std::optional<std::string> seat = claims.seat ? std::optional(claims.seat->toString()) : std::nullopt;
+        tx.w.exec_prepared(kInsertTicket.name, claims.ticket.toString(), id, b.booking.event.toString(), r[0].as<long long>(),
+                           claims.tier.toString(), nullable(seat), credential, keyId, toSql(now));
+    }
+    return ConfirmOutcome::Confirmed;
+}
+
+void setStatusReason(Tx& tx, const domain::BookingId& id, const std::string& reason, Clock::TimePoint now)
+{
+    tx.w.exec_prepared(kSetReason.name, id.toString(), reason, toSql(now));
+}
+
+void cancelConfirmed(Tx& tx, const BookingForPayment& b, bool refunded, const std::optional<domain::UserId>& actor,
+                     Clock::TimePoint now)
+{
+    const auto id = b.booking.id.toString();
+    std::vector<long long> units;
+    for (const auto& r : tx.w.exec_prepared(kReleaseSold.name, id))
+        units.push_back(r[0].as<long long>());
+    bookings::outboxUnits(tx.w, b.booking.event.toString(), units, "sold");
+    tx.w.exec_prepared(kRevokeTickets.name, id, toSql(now));
+    tx.w.exec_prepared(kSetBookingStatus.name, id, std::string(refunded ? "refunded" : "cancelled"), toSql(now));
+    audit(tx, b.booking.id, "cancelled", actor, {{"units", units.size()}, {"refunded", refunded}}, now);
+}
+
+std::vector<Payment> paidPayments(Tx& tx, const domain::BookingId& booking)
+{
+    std::vector<Payment> out;
+    for (const auto& r : tx.w.exec_prepared(kPaidPayments.name, booking.toString()))
+        out.push_back(toPayment(r));
+    return out;
+}
+
+std::optional<Ticket> findTicket(Session& s, const domain::TicketId& id)
+{
+    std::optional<Ticket> out;
+    s.run([&](pqxx::connection_base& c) {
+        out.reset();
+        pqxx::read_transaction tx(c);
+        const auto r = tx.exec_prepared(kFindTicket.name, id.toString());
+        if (r.empty())
+            return;
+        Ticket t;
+        t.id = idFrom<domain::TicketId>(r[0][0]);
+        t.booking = idFrom<domain::BookingId>(r[0][1]);
+        t.event = idFrom<domain::EventId>(r[0][2]);
+        t.owner = idFrom<domain::UserId>(r[0][3]);
+        t.organizer = idFrom<domain::UserId>(r[0][4]);
+        if (!r[0][5].is_null())
+            t.seat = idFrom<domain::SeatId>(r[0][5]);
+        t.seatLabel = optionalText(r[0][6]);
+        t.tierName = r[0][7].as<std::string>();
+        t.status = r[0][8].as<std::string>();
+        t.credential = r[0][9].as<std::string>();
+        out = std::move(t);
+    }, true);
+    return out;
+}
+
+} // namespace ticketing::db::checkout

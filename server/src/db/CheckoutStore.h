@@ -1,0 +1,150 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "db/BookingStore.h"
+#include "domain/Clock.h"
+#include "domain/Credential.h"
+#include "domain/Uuid.h"
+
+namespace ticketing::db {
+
+class Session;
+
+namespace checkout {
+
+// One open transaction, for services to run several of the functions below (and calls to a
+// payment provider) as one unit. Opaque outside db/.
+struct Tx;
+
+// API.md "Idempotency" for any POST: `effect` runs in one transaction with the key's record,
+// which stores its answer; a retry with the same key and body gets that answer again, one
+// with another body 422, one while the first runs 409. An answer of 5xx is not stored (the
+// effect threw or failed; a retry tries again).
+struct IdempotentRequest
+{
+    domain::UserId user;
+    std::string key;
+    std::string route; // "POST /payments/intent"
+    std::string requestHash;
+    domain::Clock::TimePoint now;
+};
+struct IdempotentOutcome
+{
+    bookings::StoredAnswer answer;
+    bool replayed = false;
+    bool inFlight = false;
+    bool reused = false;
+};
+IdempotentOutcome idempotent(Session& s, const IdempotentRequest& r, const std::function<bookings::StoredAnswer(Tx&)>& effect);
+// The same transaction without a key (webhooks, cancellations).
+void inTransaction(Session& s, const std::function<void(Tx&)>& effect);
+
+// What paying for a booking needs to know, read with the booking locked.
+struct BookingForPayment
+{
+    domain::Booking booking; // status as stored
+    domain::UserId organizer;
+    domain::Clock::TimePoint eventStart;
+    domain::Clock::TimePoint eventEnd;
+    std::optional<std::string> refundPolicy; // the event's, JSON
+};
+std::optional<BookingForPayment> lockBooking(Tx& tx, const domain::BookingId& id);
+// The booking as API.md shows it (items, tickets), read in this transaction.
+std::optional<domain::Booking> readBooking(Tx& tx, const domain::BookingId& id);
+
+struct Refund
+{
+    long long amountMinor = 0;
+    std::string reason;
+    domain::Clock::TimePoint at;
+};
+struct Payment
+{
+    domain::PaymentId id;
+    domain::BookingId booking;
+    std::string provider;
+    std::string method; // card, cash
+    long long amountMinor = 0;
+    std::string currency;
+    std::string status; // pending, succeeded, failed, refunded
+    std::optional<std::string> providerRef;
+    std::optional<std::string> clientSecret;
+    std::optional<std::string> failureCode;
+    long long refundedMinor = 0;
+    std::vector<Refund> refunds;
+    domain::UserId createdBy;
+    domain::Clock::TimePoint createdAt;
+};
+void insertPayment(Tx& tx, const Payment& p);
+std::optional<Payment> findPayment(Session& s, const domain::PaymentId& id);
+std::optional<Payment> lockPayment(Tx& tx, const domain::PaymentId& id);
+// The booking and payment of a provider's payment id, unlocked (to lock the booking first,
+// then the payment, as every other path does).
+std::optional<std::pair<domain::BookingId, domain::PaymentId>> bookingOfPayment(Tx& tx, const std::string& provider,
+                                                                                const std::string& providerRef);
+void setPaymentStatus(Tx& tx, const domain::PaymentId& id, const std::string& status,
+                      const std::optional<std::string>& failureCode, domain::Clock::TimePoint now);
+// Records a refund (with its booking event): refunded_minor grows; the payment is `refunded`
+// once all of it is.
+void recordRefund(Tx& tx, const Payment& p, long long amountMinor, const std::optional<std::string>& providerRef,
+                  const std::string& reason, const std::optional<domain::UserId>& actor, domain::Clock::TimePoint now);
+// Money in, on the booking's audit trail.
+void recordPaymentEvent(Tx& tx, const Payment& p, const std::string& kind, const std::optional<domain::UserId>& actor,
+                        domain::Clock::TimePoint now);
+
+// Marks a webhook's event id handled; false when it was handled before (a replay).
+bool firstDelivery(Tx& tx, const std::string& provider, const std::string& eventId, const std::string& type,
+                   domain::Clock::TimePoint now);
+
+// The event's signing key, made on first use (the newest unretired one signs).
+domain::SigningKey currentKey(Tx& tx, const domain::EventId& event, domain::Clock::TimePoint now);
+// Public keys of the event (all of them: old tickets keep verifying), for scanners and tests.
+std::vector<domain::TrustedKey> trustedKeys(Session& s, const domain::EventId& event);
+
+enum class ConfirmOutcome
+{
+    Confirmed,        // units sold, tickets issued
+    AlreadyConfirmed, // nothing to do
+    SeatsGone,        // the hold ended and some of its units were taken meanwhile
+    NotConfirmable    // cancelled or refunded
+};
+// Confirms a paid booking (locked by lockBooking): its held units become sold; a hold that
+// ended is claimed again if all its units are still free. Each unit gets a ticket whose
+// credential `sign` makes (with `key`, whose id is stored); the booking event and the outbox
+// row (moves to `sold`) go with it.
+ConfirmOutcome confirm(Tx& tx, const BookingForPayment& b, const domain::PaymentId& payment,
+                       const std::function<std::string(const domain::TicketClaims&)>& sign,
+                       const domain::SigningKey& key, domain::Clock::TimePoint now);
+// A paid booking that could not be confirmed: why, for its owner.
+void setStatusReason(Tx& tx, const domain::BookingId& id, const std::string& reason, domain::Clock::TimePoint now);
+
+// Cancels a confirmed booking: units back on sale (outbox moves), tickets cancelled and
+// revoked, the booking `refunded` (or `cancelled` when nothing was refunded).
+void cancelConfirmed(Tx& tx, const BookingForPayment& b, bool refunded, const std::optional<domain::UserId>& actor,
+                     domain::Clock::TimePoint now);
+
+// Succeeded payments of a booking, locked (what a cancellation refunds from).
+std::vector<Payment> paidPayments(Tx& tx, const domain::BookingId& booking);
+
+struct Ticket
+{
+    domain::TicketId id;
+    domain::BookingId booking;
+    domain::EventId event;
+    domain::UserId owner;
+    domain::UserId organizer;
+    std::optional<domain::SeatId> seat;
+    std::optional<std::string> seatLabel;
+    std::string tierName;
+    std::string status;
+    std::string credential;
+};
+std::optional<Ticket> findTicket(Session& s, const domain::TicketId& id);
+
+} // namespace checkout
+} // namespace ticketing::db

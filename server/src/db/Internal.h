@@ -1,0 +1,30 @@
+#pragma once
+
+// For code in db/ only: what one store lends another. Includes libpqxx.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <pqxx/pqxx>
+
+#include "db/BookingStore.h"
+
+namespace ticketing::db {
+
+namespace checkout {
+struct Tx
+{
+    pqxx::work& w;
+};
+} // namespace checkout
+
+namespace bookings {
+// The outbox row of a change to `units`, which were all in status `from` before it: their
+// seats' states now, the tiers whose counts moved, and the moves (migration 0010).
+void outboxUnits(pqxx::transaction_base& tx, const std::string& event, const std::vector<long long>& units, const char* from);
+// bookings::find inside a transaction of the caller's.
+std::optional<Found> findIn(pqxx::transaction_base& tx, const domain::BookingId& id);
+} // namespace bookings
+
+} // namespace ticketing::db

@@ -1,0 +1,97 @@
+// API.md "Bookings" (confirm), "Payments", the providers' webhooks, and tickets. No rules here.
+#include "handlers/Json.h"
+#include "handlers/Routes.h"
+#include "services/CheckoutService.h"
+
+namespace ticketing::handlers {
+
+using domain::Problem;
+using http::Access;
+using http::Context;
+using http::Response;
+
+namespace {
+template <class IdType>
+std::optional<IdType> idParam(const Context& c)
+{
+    return IdType::parse(c.params.at("id"));
+}
+
+Response jsonAnswer(const domain::Result<boost::json::object, Problem>& r, const Context& c)
+{
+    return r.ok() ? Response::json(200, *r) : problem(r.error(), c.request);
+}
+
+// POST routes that take an Idempotency-Key and a JSON body, answered by the service as stored.
+template <class Call>
+Response idempotentPost(Context& c, Call call)
+{
+    const auto key = idempotencyKey(c.request);
+    if (!key.ok())
+        return problem(key.error(), c.request);
+    auto body = http::parseJsonBody(c.request);
+    if (!body.ok())
+        return problem(body.error(), c.request);
+    return answerResponse(call(*key, *body));
+}
+} // namespace
+
+void registerCheckoutRoutes(http::Router& router, Services& services)
+{
+    auto& checkout = services.checkout;
+    router.add("POST", "/api/v1/payments/intent", Access::permitted(domain::Permission::PaymentsCreate), [&checkout](Context& c) {
+        return idempotentPost(c, [&](const std::string& key, const boost::json::value& body) {
+            return checkout.createIntent(c.db, callerOf(c), key, c.request.body, body, c.request.requestId);
+        });
+    });
+    router.add("POST", "/api/v1/bookings/confirm", Access::permitted(domain::Permission::PaymentsCreate), [&checkout](Context& c) {
+        return idempotentPost(c, [&](const std::string& key, const boost::json::value& body) {
+            return checkout.confirm(c.db, callerOf(c), key, c.request.body, body, c.request.requestId);
+        });
+    });
+    router.add("GET", "/api/v1/payments/{id}", Access::permitted(domain::Permission::BookingsReadOwn), [&checkout](Context& c) {
+        const auto id = idParam<domain::PaymentId>(c);
+        if (!id)
+            return problem(Problem(domain::ProblemCode::NotFound, "no such payment"), c.request);
+        return jsonAnswer(checkout.payment(c.db, callerOf(c), *id), c);
+    });
+    router.add("POST", "/api/v1/payments/{id}/refund", Access::permitted(domain::Permission::PaymentsRefund),
+               [&checkout](Context& c) {
+                   const auto id = idParam<domain::PaymentId>(c);
+                   if (!id)
+                       return problem(Problem(domain::ProblemCode::NotFound, "no such payment"), c.request);
+                   boost::json::value body;
+                   if (!c.request.body.empty()) {
+                       auto parsed = http::parseJsonBody(c.request);
+                       if (!parsed.ok())
+                           return problem(parsed.error(), c.request);
+                       body = std::move(*parsed);
+                   }
+                   return jsonAnswer(checkout.refund(c.db, callerOf(c), *id, body), c);
+               });
+    // The provider calls this; the signature, not a token, says who it is.
+    router.add("POST", "/api/v1/webhooks/{provider}", Access::anyone(), [&checkout](Context& c) {
+        return jsonAnswer(checkout.webhook(c.db, c.params.at("provider"), c.request.header("ticketing-signature"), c.request.body),
+                          c);
+    });
+    router.add("GET", "/api/v1/tickets/{id}", Access::permitted(domain::Permission::BookingsReadOwn), [&checkout](Context& c) {
+        const auto id = idParam<domain::TicketId>(c);
+        if (!id)
+            return problem(Problem(domain::ProblemCode::NotFound, "no such ticket"), c.request);
+        return jsonAnswer(checkout.ticket(c.db, callerOf(c), *id), c);
+    });
+    router.add("GET", "/api/v1/tickets/{id}/qr.png", Access::permitted(domain::Permission::BookingsReadOwn),
+               [&checkout](Context& c) {
+                   const auto id = idParam<domain::TicketId>(c);
+                   if (!id)
+                       return problem(Problem(domain::ProblemCode::NotFound, "no such ticket"), c.request);
+                   auto png = checkout.ticketQr(c.db, callerOf(c), *id);
+                   if (!png.ok())
+                       return problem(png.error(), c.request);
+                   auto response = Response::text(200, std::move(*png), "image/png");
+                   response.headers.emplace_back("Cache-Control", "private, no-store");
+                   return response;
+               });
+}
+
+} // namespace ticketing::handlers

@@ -1,0 +1,24 @@
+#include "services/Answer.h"
+
+#include <boost/json/serialize.hpp>
+#include <sodium.h>
+
+namespace ticketing::services {
+
+Answer problemAnswer(const domain::Problem& p, const std::string& requestId)
+{
+    auto o = p.toJson();
+    o["request_id"] = requestId;
+    return {p.status(), boost::json::serialize(o), false};
+}
+
+std::string sha256Hex(const std::string& text)
+{
+    unsigned char hash[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    return hex;
+}
+
+} // namespace ticketing::services

@@ -1,0 +1,485 @@
+#include "services/CheckoutService.h"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "db/Pool.h"
+#include "domain/Credential.h"
+#include "domain/JsonReader.h"
+#include "domain/Money.h"
+#include "domain/RefundPolicy.h"
+#include "domain/WebhookSignature.h"
+#include "log/Log.h"
+#include "payments/Provider.h"
+#include "services/HoldService.h"
+#include "services/QrPng.h"
+
+namespace ticketing::services {
+
+using domain::Problem;
+using domain::ProblemCode;
+namespace checkout = db::checkout;
+namespace json = boost::json;
+
+namespace {
+Problem noSuchBooking()
+{
+    return Problem(ProblemCode::NotFound, "no such booking");
+}
+Problem noSuchPayment()
+{
+    return Problem(ProblemCode::NotFound, "no such payment");
+}
+Problem providerDown(const std::exception& e)
+{
+    return Problem(502, "payment_provider_unavailable", "The payment provider did not answer",
+                   std::string("nothing was charged or refunded; try again: ") + e.what());
+}
+
+bool isStaff(const Caller& c)
+{
+    return domain::allows(c.role, domain::Permission::BookingsReadAny);
+}
+
+// The owner, or the box office (and admin) acting for them.
+bool maySettle(const Caller& c, const domain::Booking& b)
+{
+    return b.user == c.user || c.role == domain::Role::BoxOffice || c.isAdmin();
+}
+
+std::string money(long long minor, const std::string& currency)
+{
+    return domain::Money(minor, domain::Currency::fromCode(currency).value_or(*domain::Currency::fromCode("USD")))
+        .toDecimalString();
+}
+
+Answer render(int status, const json::value& v)
+{
+    return {status, json::serialize(v), false};
+}
+} // namespace
+
+CheckoutService::CheckoutService(HoldService& holds, payments::PaymentProvider& cash, payments::PaymentProvider* card,
+                                 std::string webhookSecret, const domain::Clock& clock)
+    : m_holds(holds), m_cash(cash), m_card(card), m_webhookSecret(std::move(webhookSecret)), m_clock(clock)
+{
+}
+
+payments::PaymentProvider* CheckoutService::providerFor(const std::string& name) const
+{
+    if (name == m_cash.name())
+        return &m_cash;
+    if (m_card && name == m_card->name())
+        return m_card;
+    return nullptr;
+}
+
+json::object CheckoutService::paymentJson(const checkout::Payment& p)
+{
+    json::array refunds;
+    for (const auto& r : p.refunds)
+        refunds.push_back(json::object{{"amount", money(r.amountMinor, p.currency)},
+                                       {"reason", r.reason},
+                                       {"created_at", domain::formatTimestamp(r.at)}});
+    json::object o{{"payment_id", p.id.toString()},
+                   {"booking_id", p.booking.toString()},
+                   {"provider", p.provider},
+                   {"method", p.method},
+                   {"amount", money(p.amountMinor, p.currency)},
+                   {"currency", p.currency},
+                   {"status", p.status},
+                   {"refunded", money(p.refundedMinor, p.currency)},
+                   {"refunds", std::move(refunds)},
+                   {"created_at", domain::formatTimestamp(p.createdAt)}};
+    if (p.clientSecret)
+        o["client_secret"] = *p.clientSecret;
+    if (p.failureCode)
+        o["failure_code"] = *p.failureCode;
+    return o;
+}
+
+Answer CheckoutService::createIntent(db::Session& s, const Caller& caller, const std::string& key, const std::string& rawBody,
+                                     const json::value& body, const std::string& requestId)
+{
+    domain::JsonReader r;
+    std::optional<domain::BookingId> bookingId;
+    std::optional<std::string> method;
+    if (const auto* o = r.object(body, "")) {
+        if (auto text = r.string(*o, "booking_id", "")) {
+            bookingId = domain::BookingId::parse(*text);
+            if (!bookingId)
+                r.addError("booking_id", "must be a booking id");
+        }
+        method = r.string(*o, "method", "");
+        if (method && *method != "card" && *method != "cash")
+            r.addError("method", "must be card or cash");
+    }
+    if (!r.ok())
+        return problemAnswer(Problem::validation(r.errors()), requestId);
+    if (*method == "cash" && !domain::allows(caller.role, domain::Permission::PaymentsTakeCash))
+        return problemAnswer(Problem(ProblemCode::Forbidden, "only the box office takes cash"), requestId);
+    if (*method == "card" && !m_card)
+        return problemAnswer(Problem(503, "payment_provider_unavailable", "Card payments are not configured",
+                                     "this server has no card provider (TICKETING_PAYMENTS_URL)"),
+                             requestId);
+
+    const auto now = m_clock.now();
+    const auto outcome = checkout::idempotent(
+        s, {caller.user, key, "POST /payments/intent", sha256Hex(rawBody), now}, [&](checkout::Tx& tx) -> db::bookings::StoredAnswer {
+            const auto b = checkout::lockBooking(tx, *bookingId);
+            if (!b || !maySettle(caller, b->booking)) {
+                const auto a = problemAnswer(noSuchBooking(), requestId);
+                return {a.status, a.body};
+            }
+            const auto status = b->booking.statusAt(now);
+            if (status == domain::BookingStatus::Expired) {
+                const auto a = problemAnswer(Problem(410, "hold_expired", "The hold has ended",
+                                                     "hold the seats again, then pay"),
+                                             requestId);
+                return {a.status, a.body};
+            }
+            if (status != domain::BookingStatus::Held) {
+                const auto a = problemAnswer(Problem(409, "not_payable", "The booking is not waiting for payment",
+                                                     "the booking is " + std::string(domain::toString(status)))
+                                                 .with("current_status", json::string(domain::toString(status))),
+                                             requestId);
+                return {a.status, a.body};
+            }
+            auto& provider = *method == "cash" ? m_cash : *m_card;
+            checkout::Payment p;
+            p.id = domain::PaymentId::generate();
+            p.booking = b->booking.id;
+            p.provider = provider.name();
+            p.method = *method;
+            p.amountMinor = b->booking.totalMinor;
+            p.currency = b->booking.currency;
+            p.createdBy = caller.user;
+            p.createdAt = now;
+            payments::ProviderIntent intent;
+            try {
+                intent = provider.createIntent(p.amountMinor, p.currency, p.id, p.booking);
+            } catch (const payments::ProviderError& e) {
+                const auto a = problemAnswer(providerDown(e), requestId);
+                return {a.status, a.body};
+            }
+            p.providerRef = intent.ref;
+            p.clientSecret = intent.clientSecret;
+            p.status = intent.succeeded ? "succeeded" : "pending";
+            checkout::insertPayment(tx, p);
+            checkout::recordPaymentEvent(tx, p, intent.succeeded ? "payment_succeeded" : "payment_started", caller.user, now);
+            const auto a = render(201, paymentJson(p));
+            return {a.status, a.body};
+        });
+    if (outcome.inFlight)
+        return problemAnswer(Problem(409, "idempotency_key_in_flight", "The first request with this key is still running",
+                                     "wait for its answer, then retry"),
+                             requestId);
+    if (outcome.reused)
+        return problemAnswer(Problem(422, "idempotency_key_reused", "The key was used for another request",
+                                     "an Idempotency-Key stands for one request body; use a new key"),
+                             requestId);
+    return {outcome.answer.status, outcome.answer.body, outcome.replayed};
+}
+
+CheckoutService::Settled CheckoutService::settle(checkout::Tx& tx, const checkout::BookingForPayment& b,
+                                                 const checkout::Payment& p, domain::Clock::TimePoint now)
+{
+    const auto key = checkout::currentKey(tx, b.booking.event, now);
+    const auto outcome = checkout::confirm(
+        tx, b, p.id, [&](const domain::TicketClaims& claims) { return domain::signCredential(claims, key); }, key, now);
+    if (outcome == checkout::ConfirmOutcome::Confirmed || outcome == checkout::ConfirmOutcome::AlreadyConfirmed)
+        return Settled::Confirmed;
+    // The saga's other end: the money goes back, and the booking says why.
+    auto* provider = providerFor(p.provider);
+    if (!provider)
+        throw std::runtime_error("no provider named " + p.provider + " to refund payment " + p.id.toString());
+    const auto left = p.amountMinor - p.refundedMinor;
+    if (left > 0) {
+        const auto ref = provider->refund(*p.providerRef, left, "unconfirmable-" + p.id.toString());
+        checkout::recordRefund(tx, p, left, ref, "hold_expired", std::nullopt, now);
+    }
+    checkout::setStatusReason(tx, b.booking.id,
+                              outcome == checkout::ConfirmOutcome::SeatsGone
+                                  ? "the hold ended and its seats were taken before the payment arrived; the payment was refunded"
+                                  : "the booking was cancelled before the payment arrived; the payment was refunded",
+                              now);
+    log::info("a payment came too late for its booking and was refunded",
+              {{"booking", b.booking.id.toString()}, {"payment", p.id.toString()}});
+    return Settled::Refunded;
+}
+
+Answer CheckoutService::confirm(db::Session& s, const Caller& caller, const std::string& key, const std::string& rawBody,
+                                const json::value& body, const std::string& requestId)
+{
+    domain::JsonReader r;
+    std::optional<domain::BookingId> bookingId;
+    std::optional<domain::PaymentId> paymentId;
+    if (const auto* o = r.object(body, "")) {
+        if (auto text = r.string(*o, "booking_id", ""); text && !(bookingId = domain::BookingId::parse(*text)))
+            r.addError("booking_id", "must be a booking id");
+        if (auto text = r.string(*o, "payment_id", ""); text && !(paymentId = domain::PaymentId::parse(*text)))
+            r.addError("payment_id", "must be a payment id");
+    }
+    if (!r.ok())
+        return problemAnswer(Problem::validation(r.errors()), requestId);
+
+    const auto now = m_clock.now();
+    const auto outcome = checkout::idempotent(
+        s, {caller.user, key, "POST /bookings/confirm", sha256Hex(rawBody), now},
+        [&](checkout::Tx& tx) -> db::bookings::StoredAnswer {
+            auto fail = [&](const Problem& p) {
+                const auto a = problemAnswer(p, requestId);
+                return db::bookings::StoredAnswer{a.status, a.body};
+            };
+            const auto b = checkout::lockBooking(tx, *bookingId);
+            if (!b || !maySettle(caller, b->booking))
+                return fail(noSuchBooking());
+            const auto p = checkout::lockPayment(tx, *paymentId);
+            if (!p || p->booking != b->booking.id)
+                return fail(noSuchPayment());
+            if (p->status != "succeeded" && !(p->status == "refunded" && b->booking.status == domain::BookingStatus::Confirmed))
+                return fail(Problem(409, "payment_not_completed", "The payment has not succeeded",
+                                    "the payment is " + p->status)
+                                .with("payment_status", json::string(p->status)));
+            Settled settled;
+            try {
+                settled = settle(tx, *b, *p, now);
+            } catch (const payments::ProviderError& e) {
+                return fail(providerDown(e)); // nothing was written: the refund comes first
+            }
+            if (settled == Settled::Refunded) {
+                return fail(Problem(410, "hold_expired", "The hold ended before the payment arrived",
+                                    "its seats were taken meanwhile; the payment was refunded")
+                                .with("refunded", json::string(money(p->amountMinor - p->refundedMinor, p->currency))));
+            }
+            const auto a = render(200, domain::bookingJson(*checkout::readBooking(tx, b->booking.id), now));
+            return {a.status, a.body};
+        });
+    if (outcome.inFlight)
+        return problemAnswer(Problem(409, "idempotency_key_in_flight", "The first request with this key is still running",
+                                     "wait for its answer, then retry"),
+                             requestId);
+    if (outcome.reused)
+        return problemAnswer(Problem(422, "idempotency_key_reused", "The key was used for another request",
+                                     "an Idempotency-Key stands for one request body; use a new key"),
+                             requestId);
+    return {outcome.answer.status, outcome.answer.body, outcome.replayed};
+}
+
+domain::Result<json::object, Problem> CheckoutService::payment(db::Session& s, const Caller& caller, const domain::PaymentId& id)
+{
+    const auto p = checkout::findPayment(s, id);
+    if (!p)
+        return domain::fail(noSuchPayment());
+    const auto b = db::bookings::find(s, p->booking);
+    if (!b || !(b->booking.user == caller.user || isStaff(caller)))
+        return domain::fail(noSuchPayment());
+    return paymentJson(*p);
+}
+
+domain::Result<json::object, Problem> CheckoutService::refund(db::Session& s, const Caller& caller, const domain::PaymentId& id,
+                                                              const json::value& body)
+{
+    const auto now = m_clock.now();
+    std::optional<Problem> problem;
+    json::object answer;
+    const auto found = checkout::findPayment(s, id);
+    if (!found)
+        return domain::fail(noSuchPayment());
+    checkout::inTransaction(s, [&](checkout::Tx& tx) {
+        const auto b = checkout::lockBooking(tx, found->booking);
+        const bool allowed = b && (caller.isAdmin() || caller.role == domain::Role::BoxOffice || b->organizer == caller.user);
+        const auto p = allowed ? checkout::lockPayment(tx, id) : std::nullopt;
+        if (!p) {
+            problem = noSuchPayment();
+            return;
+        }
+        const auto left = p->amountMinor - p->refundedMinor;
+        if ((p->status != "succeeded") || left <= 0) {
+            problem = Problem(409, "not_refundable", "Nothing of this payment can be refunded",
+                              "the payment is " + p->status + " with " + money(left, p->currency) + " left")
+                          .with("payment_status", json::string(p->status));
+            return;
+        }
+        long long amount = left;
+        domain::JsonReader r;
+        if (const auto* o = body.is_null() ? nullptr : r.object(body, "")) {
+            if (const auto text = r.string(*o, "amount", "", false)) {
+                auto m = domain::Money::parse(*text, *domain::Currency::fromCode(p->currency));
+                if (!m.ok())
+                    r.addError("amount", m.error());
+                else if (m.value().minorUnits() <= 0 || m.value().minorUnits() > left)
+                    r.addError("amount", "must be more than 0 and at most " + money(left, p->currency));
+                else
+                    amount = m.value().minorUnits();
+            }
+        }
+        if (!r.ok()) {
+            problem = Problem::validation(r.errors());
+            return;
+        }
+        auto* provider = providerFor(p->provider);
+        if (!provider) {
+            problem = Problem(503, "payment_provider_unavailable", "The provider of this payment is not configured",
+                              "provider " + p->provider);
+            return;
+        }
+        std::string ref;
+        try {
+            // The same request at the same state is the same refund at the provider.
+            ref = provider->refund(*p->providerRef, amount,
+                                   "staff-" + p->id.toString() + "-" + std::to_string(p->refundedMinor) + "-" +
+                                       std::to_string(amount));
+        } catch (const payments::ProviderError& e) {
+            problem = providerDown(e);
+            return;
+        }
+        checkout::recordRefund(tx, *p, amount, ref, "staff", caller.user, now);
+        answer = paymentJson(*checkout::lockPayment(tx, id));
+    });
+    if (problem)
+        return domain::fail(*problem);
+    return answer;
+}
+
+domain::Result<domain::Booking, Problem> CheckoutService::cancel(db::Session& s, const Caller& caller, const domain::BookingId& id)
+{
+    const auto found = db::bookings::find(s, id);
+    const bool mayCancel = found && ((found->booking.user == caller.user &&
+                                      domain::allows(caller.role, domain::Permission::BookingsCancelOwn)) ||
+                                     domain::allows(caller.role, domain::Permission::BookingsCancelAny));
+    if (!mayCancel)
+        return domain::fail(noSuchBooking());
+    if (found->booking.status != domain::BookingStatus::Confirmed)
+        return m_holds.cancel(s, caller, id);
+
+    const auto now = m_clock.now();
+    std::optional<Problem> problem;
+    std::optional<domain::Booking> answer;
+    try {
+    checkout::inTransaction(s, [&](checkout::Tx& tx) {
+        const auto b = checkout::lockBooking(tx, id);
+        if (!b || b->booking.status != domain::BookingStatus::Confirmed) {
+            problem = Problem(409, "not_cancellable", "The booking changed meanwhile", "read it again");
+            return;
+        }
+        const auto policy = domain::refundPolicyOr(
+            b->refundPolicy ? std::optional(json::parse(*b->refundPolicy).as_object()) : std::nullopt);
+        const auto currency = *domain::Currency::fromCode(b->booking.currency);
+        // The policy applies to what was paid and not yet given back, payment by payment.
+        long long refunded = 0;
+        for (const auto& p : checkout::paidPayments(tx, id)) {
+            const auto left = p.amountMinor - p.refundedMinor;
+            const auto amount = policy.refundFor(domain::Money(left, currency), b->eventStart, now).minorUnits();
+            if (amount <= 0)
+                continue;
+            auto* provider = providerFor(p.provider);
+            if (!provider)
+                throw std::runtime_error("no provider named " + p.provider + " to refund payment " + p.id.toString());
+            try {
+                const auto ref = provider->refund(*p.providerRef, amount, "cancel-" + id.toString() + "-" + p.id.toString());
+                checkout::recordRefund(tx, p, amount, ref, "cancellation", caller.user, now);
+            } catch (const payments::ProviderError& e) {
+                problem = providerDown(e); // the whole cancellation is rolled back; a retry is safe
+                throw;
+            }
+            refunded += amount;
+        }
+        checkout::cancelConfirmed(tx, *b, refunded > 0, caller.user, now);
+        answer = checkout::readBooking(tx, id);
+        answer->refundMinor = refunded;
+    });
+    } catch (const payments::ProviderError&) {
+        // `problem` says so; the transaction was rolled back
+    }
+    if (problem)
+        return domain::fail(*problem);
+    m_holds.forgetSeats(*answer);
+    return std::move(*answer);
+}
+
+domain::Result<json::object, Problem> CheckoutService::webhook(db::Session& s, std::string_view provider,
+                                                               std::optional<std::string_view> signature,
+                                                               const std::string& rawBody)
+{
+    if (!m_card || provider != m_card->name())
+        return domain::fail(Problem(ProblemCode::NotFound, "no such payment provider"));
+    const auto now = m_clock.now();
+    const auto verified = domain::verifyWebhook(signature.value_or(""), rawBody, m_webhookSecret, now);
+    if (!verified)
+        return domain::fail(Problem(400, "invalid_signature", "The webhook's signature does not hold",
+                                    "Ticketing-Signature is " + std::string(domain::toString(verified.error()))));
+    boost::system::error_code ec;
+    const auto event = json::parse(rawBody, ec);
+    const auto* o = ec ? nullptr : event.if_object();
+    const auto* id = o ? o->if_contains("id") : nullptr;
+    const auto* type = o ? o->if_contains("type") : nullptr;
+    const auto* data = o ? o->if_contains("data") : nullptr;
+    const auto* object = data && data->is_object() ? data->as_object().if_contains("object") : nullptr;
+    const auto* ref = object && object->is_object() ? object->as_object().if_contains("id") : nullptr;
+    if (!id || !id->is_string() || !type || !type->is_string() || !ref || !ref->is_string())
+        return domain::fail(Problem(400, "invalid_event", "The webhook is not a payment event", "id, type, data.object.id"));
+
+    json::object answer{{"received", true}};
+    const std::string kind(type->as_string());
+    checkout::inTransaction(s, [&](checkout::Tx& tx) {
+        if (!checkout::firstDelivery(tx, std::string(provider), std::string(id->as_string()), kind, now)) {
+            answer["duplicate"] = true; // handled before: nothing happens
+            return;
+        }
+        const auto owner = checkout::bookingOfPayment(tx, std::string(provider), std::string(ref->as_string()));
+        const auto b = owner ? checkout::lockBooking(tx, owner->first) : std::nullopt;
+        auto p = b ? checkout::lockPayment(tx, owner->second) : std::nullopt;
+        if (!p) {
+            log::warn("a webhook names a payment we do not know",
+                      {{"provider", std::string(provider)}, {"ref", ref->as_string()}, {"type", kind}});
+            answer["ignored"] = true;
+            return;
+        }
+        if (kind == "payment_intent.succeeded" && p->status == "pending") {
+            checkout::setPaymentStatus(tx, p->id, "succeeded", std::nullopt, now);
+            p->status = "succeeded";
+            checkout::recordPaymentEvent(tx, *p, "payment_succeeded", std::nullopt, now);
+            // A card payment that succeeds confirms its booking by itself (seed 8.1).
+            settle(tx, *b, *p, now);
+        } else if (kind == "payment_intent.payment_failed" && p->status == "pending") {
+            std::optional<std::string> code;
+            if (const auto* err = object->as_object().if_contains("last_payment_error"); err && err->is_object())
+                if (const auto* c = err->as_object().if_contains("code"); c && c->is_string())
+                    code = std::string(c->as_string());
+            checkout::setPaymentStatus(tx, p->id, "failed", code, now);
+            p->status = "failed";
+            p->failureCode = code;
+            checkout::recordPaymentEvent(tx, *p, "payment_failed", std::nullopt, now); // the hold runs out by itself
+        } else {
+            answer["ignored"] = true; // another type, or a payment already settled
+        }
+    });
+    return answer;
+}
+
+domain::Result<json::object, Problem> CheckoutService::ticket(db::Session& s, const Caller& caller, const domain::TicketId& id)
+{
+    const auto t = checkout::findTicket(s, id);
+    if (!t || !(t->owner == caller.user || isStaff(caller) || t->organizer == caller.user))
+        return domain::fail(Problem(ProblemCode::NotFound, "no such ticket"));
+    json::object o{{"ticket_id", t->id.toString()},
+                   {"booking_id", t->booking.toString()},
+                   {"event_id", t->event.toString()},
+                   {"tier", t->tierName},
+                   {"status", t->status},
+                   {"qr_code", t->credential}};
+    o["seat_id"] = t->seat ? json::value(t->seat->toString()) : json::value(nullptr);
+    o["seat"] = t->seatLabel ? json::value(*t->seatLabel) : json::value(nullptr);
+    return o;
+}
+
+domain::Result<std::string, Problem> CheckoutService::ticketQr(db::Session& s, const Caller& caller, const domain::TicketId& id)
+{
+    const auto t = ticket(s, caller, id);
+    if (!t)
+        return domain::fail(t.error());
+    return qrPng(t.value().at("qr_code").as_string());
+}
+
+} // namespace ticketing::services

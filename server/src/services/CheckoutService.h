@@ -1,0 +1,81 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include "db/CheckoutStore.h"
+#include "domain/Booking.h"
+#include "domain/Clock.h"
+#include "domain/Problem.h"
+#include "domain/Result.h"
+#include "services/Answer.h"
+#include "services/Caller.h"
+
+namespace ticketing::payments {
+class PaymentProvider;
+}
+namespace ticketing::db {
+class Session;
+}
+
+namespace ticketing::services {
+
+class HoldService;
+
+// A hold becomes a sale (API.md "Bookings" confirm and cancel, "Payments"; DESIGN.md
+// "Payments", "Tickets and the gate"): payment intents with cash or a card provider, the
+// provider's signed webhooks, confirmation that issues tickets with signed credentials, the
+// saga of a hold that ended while its payment was in flight, cancellation under the event's
+// refund policy, and refunds by staff. Every money movement is a booking event.
+class CheckoutService
+{
+public:
+    // `card` may be null: card payments are then refused with 503 (no provider configured).
+    CheckoutService(HoldService& holds, payments::PaymentProvider& cash, payments::PaymentProvider* card,
+                    std::string webhookSecret, const domain::Clock& clock);
+
+    Answer createIntent(db::Session& s, const Caller& caller, const std::string& key, const std::string& rawBody,
+                        const boost::json::value& body, const std::string& requestId);
+    Answer confirm(db::Session& s, const Caller& caller, const std::string& key, const std::string& rawBody,
+                   const boost::json::value& body, const std::string& requestId);
+    domain::Result<boost::json::object, domain::Problem> payment(db::Session& s, const Caller& caller, const domain::PaymentId& id);
+    domain::Result<boost::json::object, domain::Problem> refund(db::Session& s, const Caller& caller, const domain::PaymentId& id,
+                                                                const boost::json::value& body);
+    // DELETE /bookings/{id}: a hold is released (HoldService); a confirmed booking is cancelled
+    // under its event's refund policy, refunded through the provider that took the money.
+    domain::Result<domain::Booking, domain::Problem> cancel(db::Session& s, const Caller& caller, const domain::BookingId& id);
+    // POST /webhooks/{provider}: 200 with {"received": true} (also for a replay, which changes
+    // nothing); 400 for a bad signature; 404 for a provider we do not use.
+    domain::Result<boost::json::object, domain::Problem> webhook(db::Session& s, std::string_view provider,
+                                                                 std::optional<std::string_view> signature,
+                                                                 const std::string& rawBody);
+    domain::Result<boost::json::object, domain::Problem> ticket(db::Session& s, const Caller& caller, const domain::TicketId& id);
+    // The ticket's credential as a QR code, PNG.
+    domain::Result<std::string, domain::Problem> ticketQr(db::Session& s, const Caller& caller, const domain::TicketId& id);
+
+    static boost::json::object paymentJson(const db::checkout::Payment& p);
+
+private:
+    payments::PaymentProvider* providerFor(const std::string& name) const;
+    // Confirms a booking whose payment succeeded, inside `tx`; a hold that ended with its
+    // seats gone (or a booking cancelled meanwhile) has the payment refunded and says why.
+    enum class Settled
+    {
+        Confirmed,
+        Refunded
+    };
+    Settled settle(db::checkout::Tx& tx, const db::checkout::BookingForPayment& b, const db::checkout::Payment& p,
+                   domain::Clock::TimePoint now);
+
+    HoldService& m_holds;
+    payments::PaymentProvider& m_cash;
+    payments::PaymentProvider* m_card;
+    std::string m_webhookSecret;
+    const domain::Clock& m_clock;
+};
+
+} // namespace ticketing::services

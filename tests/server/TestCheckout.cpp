@@ -1,0 +1,474 @@
+#include <QJsonArray>
+#include <QTcpServer>
+#include <QtTest>
+
+#include <pqxx/pqxx>
+
+#include "domain/Credential.h"
+#include "domain/WebhookSignature.h"
+#include "support/Accounts.h"
+#include "support/HttpClient.h"
+#include "support/Sales.h"
+#include "support/TestEnv.h"
+#include "support/TicketdProcess.h"
+
+using namespace ticketing::test;
+namespace domain = ticketing::domain;
+
+namespace {
+const QString kSecretKey = QStringLiteral("sk_test_checkout");
+const QString kWebhookSecret = QStringLiteral("whsec_checkout");
+
+QByteArray json(const QJsonObject& o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+} // namespace
+
+// API.md "Bookings" (confirm, cancel) and "Payments", the whole path over HTTP: ticketd, the
+// payment simulator (server/paysim), PostgreSQL and Redis, all real.
+class TestCheckout : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<TicketdProcess> m_paysim;
+    std::unique_ptr<TicketdProcess> m_server;
+    std::unique_ptr<HttpClient> m_http;
+    std::unique_ptr<HttpClient> m_provider;
+    QStringList m_env;
+    QString m_org;
+    QString m_ann;
+    QString m_bob;
+    QString m_box;
+    int m_keys = 0;
+
+    void startAll(const QStringList& extraEnv = {})
+    {
+        const auto port = freePort();
+        m_paysim = std::make_unique<TicketdProcess>(QStringLiteral(PAYSIM_BINARY), QStringLiteral("paysim is serving"));
+        QVERIFY(m_paysim->start({QStringLiteral("--secret-key"), kSecretKey, QStringLiteral("--webhook-url"),
+                                 QStringLiteral("http://127.0.0.1:%1/api/v1/webhooks/paysim").arg(port),
+                                 QStringLiteral("--webhook-secret"), kWebhookSecret, QStringLiteral("--late-ms"),
+                                 QStringLiteral("500")},
+                                {}));
+        m_provider = std::make_unique<HttpClient>(m_paysim->baseUrl());
+        m_env = {QStringLiteral("TICKETING_DATABASE_URL=") + QString::fromStdString(m_db->url()),
+                 QStringLiteral("TICKETING_REDIS_URL=") + QString::fromStdString(sharedRedisUrl()),
+                 QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0"),
+                 QStringLiteral("TICKETING_PAYMENTS_URL=") + m_paysim->baseUrl(),
+                 QStringLiteral("TICKETING_PAYMENTS_SECRET_KEY=") + kSecretKey,
+                 QStringLiteral("TICKETING_WEBHOOK_SECRET=") + kWebhookSecret};
+        m_env += extraEnv;
+        m_server = std::make_unique<TicketdProcess>();
+        QVERIFY(m_server->start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)}, m_env));
+        m_http = std::make_unique<HttpClient>(m_server->baseUrl());
+        if (m_org.isEmpty()) {
+            m_org = signUpAs(*m_http, m_env, QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+            m_ann = signUpAs(*m_http, m_env, QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+            m_bob = signUpAs(*m_http, m_env, QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
+            m_box = signUpAs(*m_http, m_env, QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        }
+    }
+
+    QList<QPair<QByteArray, QByteArray>> keyed(const QString& token)
+    {
+        auto h = bearer(token);
+        h.append({"Idempotency-Key", QByteArray("checkout-") + QByteArray::number(++m_keys)});
+        return h;
+    }
+
+    QJsonObject hold(const QString& token, const Sale& sale, const QStringList& labels)
+    {
+        QJsonArray ids;
+        for (const auto& l : labels)
+            ids.append(sale.seatByLabel.value(l));
+        auto r = m_http->send("POST", QStringLiteral("/api/v1/bookings/hold"),
+                              json({{QStringLiteral("event_id"), sale.event}, {QStringLiteral("seat_ids"), ids}}), keyed(token));
+        if (r.status != 201)
+            qWarning() << r.body;
+        return r.json();
+    }
+
+    HttpResult intent(const QString& token, const QString& booking, const QString& method)
+    {
+        return m_http->send("POST", QStringLiteral("/api/v1/payments/intent"),
+                            json({{QStringLiteral("booking_id"), booking}, {QStringLiteral("method"), method}}), keyed(token));
+    }
+
+    // What the buyer's browser does with the client secret.
+    HttpResult payAtProvider(const QJsonObject& payment, const QString& card)
+    {
+        const auto secret = payment.value(QStringLiteral("client_secret")).toString();
+        const auto ref = secret.left(secret.indexOf(QStringLiteral("_secret_")));
+        return m_provider->send("POST", QStringLiteral("/v1/payment_intents/%1/confirm").arg(ref),
+                                QStringLiteral("client_secret=%1&payment_method=%2").arg(secret, card).toUtf8(),
+                                {{"Content-Type", "application/x-www-form-urlencoded"}});
+    }
+
+    QJsonObject booking(const QString& token, const QString& id)
+    {
+        return m_http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(token)).json();
+    }
+
+    bool waitForStatus(const QString& token, const QString& id, const QString& status, int timeoutMs = 10000)
+    {
+        return QTest::qWaitFor([&] { return booking(token, id).value(QStringLiteral("status")).toString() == status; }, timeoutMs);
+    }
+
+    QString seatStatus(const Sale& sale, const QString& label)
+    {
+        for (const auto& s : m_http->get(QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/availability"))
+                                 .json().value(QStringLiteral("seats")).toArray())
+            if (s.toObject().value(QStringLiteral("label")).toString() == label)
+                return s.toObject().value(QStringLiteral("status")).toString();
+        return {};
+    }
+
+    QJsonArray webhooksSent()
+    {
+        return m_provider->get(QStringLiteral("/_sim/webhooks")).json().value(QStringLiteral("data")).toArray();
+    }
+
+    long long scalar(const std::string& sql, const std::string& param)
+    {
+        pqxx::connection c(m_db->url());
+        pqxx::read_transaction tx(c);
+        return tx.exec_params1(sql, param)[0].as<long long>();
+    }
+
+    // The event's public keys, as a scanner would have them.
+    std::vector<domain::TrustedKey> keysOf(const QString& event)
+    {
+        pqxx::connection c(m_db->url());
+        pqxx::read_transaction tx(c);
+        std::vector<domain::TrustedKey> out;
+        for (const auto& r : tx.exec_params("SELECT encode(public_key, 'hex') FROM event_keys WHERE event_id = $1::uuid",
+                                            event.toStdString())) {
+            const auto hex = r[0].as<std::string>();
+            std::array<std::uint8_t, 32> pk{};
+            for (std::size_t i = 0; i < 32; ++i)
+                pk[i] = static_cast<std::uint8_t>(std::stoi(hex.substr(i * 2, 2), nullptr, 16));
+            out.push_back(domain::TrustedKey::of(*domain::EventId::parse(event.toStdString()), pk));
+        }
+        return out;
+    }
+
+    // Money in minus money out, from the booking's audit trail, equals what the payments keep.
+    void expectMoneyAddsUp(const QString& bookingId)
+    {
+        const auto id = bookingId.toStdString();
+        const auto in = scalar("SELECT coalesce(sum((detail->>'amount_minor')::bigint), 0) FROM booking_events "
+                               "WHERE booking_id = $1::uuid AND kind = 'payment_succeeded'", id);
+        const auto out = scalar("SELECT coalesce(sum((detail->>'amount_minor')::bigint), 0) FROM booking_events "
+                                "WHERE booking_id = $1::uuid AND kind = 'refunded'", id);
+        const auto kept = scalar("SELECT coalesce(sum(amount_minor - refunded_minor), 0) FROM payments "
+                                 "WHERE booking_id = $1::uuid AND status IN ('succeeded', 'refunded')", id);
+        const auto refundRows = scalar("SELECT coalesce(sum(r.amount_minor), 0) FROM payment_refunds r JOIN payments p "
+                                       "ON p.id = r.payment_id WHERE p.booking_id = $1::uuid", id);
+        QCOMPARE(in - out, kept);
+        QCOMPARE(out, refundRows);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_db = std::make_unique<TestDatabase>();
+        m_org.clear();
+        startAll();
+    }
+    void cleanup()
+    {
+        if (QTest::currentTestFailed() && m_server)
+            qWarning().noquote() << "ticketd said:\n" << m_server->problems();
+        m_http.reset();
+        m_server.reset();
+        m_provider.reset();
+        m_paysim.reset();
+        m_db.reset();
+    }
+
+    void aCardPaymentConfirmsAndIssuesSignedTickets()
+    {
+        const auto sale = openSale(*m_http, m_org);
+        const auto held = hold(m_ann, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")});
+        const auto id = held.value(QStringLiteral("booking_id")).toString();
+        QVERIFY(intent(m_ann, id, QStringLiteral("cash")).status == 403); // cash is the box office's
+        auto created = intent(m_ann, id, QStringLiteral("card"));
+        QCOMPARE(created.status, 201);
+        const auto payment = created.json();
+        QCOMPARE(payment.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+        QCOMPARE(payment.value(QStringLiteral("amount")).toString(), QStringLiteral("80.00"));
+        QVERIFY(!payment.value(QStringLiteral("client_secret")).toString().isEmpty());
+        QCOMPARE(payAtProvider(payment, QStringLiteral("4242424242424242")).status, 200);
+
+        // The provider's webhook confirms the booking by itself.
+        QVERIFY(waitForStatus(m_ann, id, QStringLiteral("confirmed")));
+        const auto confirmed = booking(m_ann, id);
+        const auto tickets = confirmed.value(QStringLiteral("tickets")).toArray();
+        QCOMPARE(tickets.size(), 2);
+        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-1")), QStringLiteral("sold"));
+        const auto paymentId = payment.value(QStringLiteral("payment_id")).toString();
+        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {}, bearer(m_ann))
+                     .json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("succeeded"));
+        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {}, bearer(m_bob)).status, 404);
+
+        // Each ticket's code is a credential signed with the event's key.
+        const auto keys = keysOf(sale.event);
+        QCOMPARE(keys.size(), std::size_t(1));
+        for (const auto& t : tickets) {
+            const auto code = t.toObject().value(QStringLiteral("qr_code")).toString().toStdString();
+            const auto claims = domain::verifyCredential(code, keys);
+            QVERIFY(claims.ok());
+            QCOMPARE(QString::fromStdString(claims.value().ticket.toString()), t.toObject().value(QStringLiteral("ticket_id")).toString());
+            QCOMPARE(QString::fromStdString(claims.value().seat->toString()), t.toObject().value(QStringLiteral("seat_id")).toString());
+        }
+        const auto ticketId = tickets[0].toObject().value(QStringLiteral("ticket_id")).toString();
+        auto ticket = m_http->send("GET", QStringLiteral("/api/v1/tickets/") + ticketId, {}, bearer(m_ann));
+        QCOMPARE(ticket.status, 200);
+        QCOMPARE(ticket.json().value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/tickets/") + ticketId, {}, bearer(m_bob)).status, 404);
+        auto png = m_http->send("GET", QStringLiteral("/api/v1/tickets/") + ticketId + QStringLiteral("/qr.png"), {}, bearer(m_ann));
+        QCOMPARE(png.status, 200);
+        QCOMPARE(png.header("content-type"), QByteArray("image/png"));
+        QVERIFY(png.body.startsWith("\x89PNG\r\n\x1a\n"));
+
+        // Confirming again is an idempotent no-op.
+        auto again = m_http->send("POST", QStringLiteral("/api/v1/bookings/confirm"),
+                                  json({{QStringLiteral("booking_id"), id}, {QStringLiteral("payment_id"), paymentId}}), keyed(m_ann));
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json().value(QStringLiteral("tickets")).toArray().size(), 2);
+        expectMoneyAddsUp(id);
+    }
+
+    void aDeclinedCardLeavesTheHoldToExpire()
+    {
+        cleanup();
+        m_db = std::make_unique<TestDatabase>();
+        m_org.clear();
+        startAll({QStringLiteral("TICKETING_HOLD_TTL_SECONDS=2")});
+        QVERIFY(m_http);
+        const auto sale = openSale(*m_http, m_org);
+        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-B-1")}).value(QStringLiteral("booking_id")).toString();
+        const auto payment = intent(m_ann, id, QStringLiteral("card")).json();
+        auto declined = payAtProvider(payment, QStringLiteral("4000000000000002"));
+        QCOMPARE(declined.status, 200);
+        const auto paymentId = payment.value(QStringLiteral("payment_id")).toString();
+        QVERIFY(QTest::qWaitFor([&] {
+            return m_http->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {}, bearer(m_ann))
+                       .json().value(QStringLiteral("status")).toString() == QStringLiteral("failed");
+        }, 10000));
+        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {}, bearer(m_ann))
+                     .json().value(QStringLiteral("failure_code")).toString(),
+                 QStringLiteral("card_declined"));
+        auto confirm = m_http->send("POST", QStringLiteral("/api/v1/bookings/confirm"),
+                                    json({{QStringLiteral("booking_id"), id}, {QStringLiteral("payment_id"), paymentId}}), keyed(m_ann));
+        QCOMPARE(confirm.status, 409);
+        QCOMPARE(confirm.json().value(QStringLiteral("code")).toString(), QStringLiteral("payment_not_completed"));
+        QVERIFY(waitForStatus(m_ann, id, QStringLiteral("expired")));
+        QTRY_COMPARE_WITH_TIMEOUT(seatStatus(sale, QStringLiteral("MAIN-B-1")), QStringLiteral("available"), 5000);
+        QCOMPARE(booking(m_ann, id).value(QStringLiteral("tickets")).toArray().size(), 0);
+    }
+
+    void forgedAlteredStaleAndReplayedWebhooksChangeNothing()
+    {
+        const auto sale = openSale(*m_http, m_org);
+        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-A-3")}).value(QStringLiteral("booking_id")).toString();
+        const auto payment = intent(m_ann, id, QStringLiteral("card")).json();
+        QCOMPARE(payAtProvider(payment, QStringLiteral("4242424242424242")).status, 200);
+        QVERIFY(waitForStatus(m_ann, id, QStringLiteral("confirmed")));
+        const auto sent = webhooksSent();
+        QCOMPARE(sent.size(), 1);
+        const auto body = sent[0].toObject().value(QStringLiteral("body")).toString().toUtf8();
+        const auto signature = sent[0].toObject().value(QStringLiteral("signature")).toString().toUtf8();
+        const auto trail = scalar("SELECT count(*) FROM booking_events WHERE booking_id = $1::uuid", id.toStdString());
+        const auto path = QStringLiteral("/api/v1/webhooks/paysim");
+        auto post = [&](const QByteArray& b, const QByteArray& sig) {
+            QList<QPair<QByteArray, QByteArray>> h{{"Content-Type", "application/json"}};
+            if (!sig.isEmpty())
+                h.append({"Ticketing-Signature", sig});
+            return m_http->send("POST", path, b, h);
+        };
+
+        // A replay of the real one: 200, nothing happens.
+        auto replay = post(body, signature);
+        QCOMPARE(replay.status, 200);
+        QCOMPARE(replay.json().value(QStringLiteral("duplicate")).toBool(), true);
+        // Altered body, same signature.
+        auto altered = body;
+        altered.replace("evt_", "evt_X");
+        QCOMPARE(post(altered, signature).status, 400);
+        QCOMPARE(post(altered, signature).json().value(QStringLiteral("code")).toString(), QStringLiteral("invalid_signature"));
+        // Forged: signed with another secret; and no signature at all.
+        const auto now = QDateTime::currentSecsSinceEpoch();
+        QCOMPARE(post(altered, QByteArray::fromStdString(domain::signWebhook("not the secret", now, altered.toStdString()))).status, 400);
+        QCOMPARE(post(altered, {}).status, 400);
+        // Stale: the right secret, 301 s old.
+        QCOMPARE(post(altered, QByteArray::fromStdString(
+                                   domain::signWebhook(kWebhookSecret.toStdString(), now - 301, altered.toStdString())))
+                     .status,
+                 400);
+        // The right secret and a fresh time on a new event id is accepted (and ignored: the payment is settled).
+        QCOMPARE(post(altered, QByteArray::fromStdString(domain::signWebhook(kWebhookSecret.toStdString(), now, altered.toStdString())))
+                     .status,
+                 200);
+        QCOMPARE(scalar("SELECT count(*) FROM booking_events WHERE booking_id = $1::uuid", id.toStdString()), trail);
+        QCOMPARE(booking(m_ann, id).value(QStringLiteral("tickets")).toArray().size(), 1);
+        QCOMPARE(m_http->send("POST", QStringLiteral("/api/v1/webhooks/stripe"), body,
+                              {{"Ticketing-Signature", signature}}).status,
+                 404);
+    }
+
+    void cashAtTheBoxOffice()
+    {
+        const auto sale = openSale(*m_http, m_org);
+        const auto id = hold(m_box, sale, {QStringLiteral("MAIN-A-4"), QStringLiteral("MAIN-A-5")}).value(QStringLiteral("booking_id")).toString();
+        auto cash = intent(m_box, id, QStringLiteral("cash"));
+        QCOMPARE(cash.status, 201);
+        QCOMPARE(cash.json().value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+        QCOMPARE(cash.json().value(QStringLiteral("provider")).toString(), QStringLiteral("cash"));
+        auto headers = keyed(m_box);
+        const auto body = json({{QStringLiteral("booking_id"), id}, {QStringLiteral("payment_id"), cash.json().value(QStringLiteral("payment_id"))}});
+        auto confirmed = m_http->send("POST", QStringLiteral("/api/v1/bookings/confirm"), body, headers);
+        QCOMPARE(confirmed.status, 200);
+        QCOMPARE(confirmed.json().value(QStringLiteral("status")).toString(), QStringLiteral("confirmed"));
+        QCOMPARE(confirmed.json().value(QStringLiteral("tickets")).toArray().size(), 2);
+        // The same key again: the first answer, replayed.
+        auto replayed = m_http->send("POST", QStringLiteral("/api/v1/bookings/confirm"), body, headers);
+        QCOMPARE(replayed.status, 200);
+        QCOMPARE(replayed.header("idempotent-replayed"), QByteArray("true"));
+        QCOMPARE(replayed.body, confirmed.body);
+        auto noKey = m_http->send("POST", QStringLiteral("/api/v1/payments/intent"),
+                                  json({{QStringLiteral("booking_id"), id}, {QStringLiteral("method"), QStringLiteral("cash")}}),
+                                  bearer(m_box));
+        QCOMPARE(noKey.json().value(QStringLiteral("code")).toString(), QStringLiteral("idempotency_key_required"));
+        expectMoneyAddsUp(id);
+    }
+
+    void aHoldThatEndsDuringPaymentIsTakenAgainOrRefunded()
+    {
+        cleanup();
+        m_db = std::make_unique<TestDatabase>();
+        m_org.clear();
+        startAll({QStringLiteral("TICKETING_HOLD_TTL_SECONDS=2")});
+        QVERIFY(m_http);
+        const auto sale = openSale(*m_http, m_org);
+        // (a) The seats are still free when the money arrives: they are taken again.
+        const auto first = hold(m_ann, sale, {QStringLiteral("MAIN-A-1")}).value(QStringLiteral("booking_id")).toString();
+        const auto firstPayment = intent(m_ann, first, QStringLiteral("card")).json();
+        QVERIFY(waitForStatus(m_ann, first, QStringLiteral("expired")));
+        QTRY_COMPARE_WITH_TIMEOUT(seatStatus(sale, QStringLiteral("MAIN-A-1")), QStringLiteral("available"), 5000);
+        QCOMPARE(payAtProvider(firstPayment, QStringLiteral("4242424242424242")).status, 200);
+        QVERIFY(waitForStatus(m_ann, first, QStringLiteral("confirmed")));
+        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-1")), QStringLiteral("sold"));
+
+        // (b) Someone else took the seat meanwhile: the payment is refunded and the booking says why.
+        const auto second = hold(m_ann, sale, {QStringLiteral("MAIN-A-2")}).value(QStringLiteral("booking_id")).toString();
+        const auto secondPayment = intent(m_ann, second, QStringLiteral("card")).json();
+        QVERIFY(waitForStatus(m_ann, second, QStringLiteral("expired")));
+        QTRY_COMPARE_WITH_TIMEOUT(seatStatus(sale, QStringLiteral("MAIN-A-2")), QStringLiteral("available"), 5000);
+        QVERIFY(hold(m_bob, sale, {QStringLiteral("MAIN-A-2")}).contains(QStringLiteral("booking_id")));
+        QCOMPARE(payAtProvider(secondPayment, QStringLiteral("4000000000000077")).status, 200); // succeeds late
+        const auto paymentId = secondPayment.value(QStringLiteral("payment_id")).toString();
+        QVERIFY(QTest::qWaitFor([&] {
+            return m_http->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {}, bearer(m_ann))
+                       .json().value(QStringLiteral("status")).toString() == QStringLiteral("refunded");
+        }, 10000));
+        const auto b = booking(m_ann, second);
+        QCOMPARE(b.value(QStringLiteral("status")).toString(), QStringLiteral("expired"));
+        QVERIFY(b.value(QStringLiteral("status_reason")).toString().contains(QStringLiteral("refunded")));
+        QCOMPARE(b.value(QStringLiteral("tickets")).toArray().size(), 0);
+        auto confirm = m_http->send("POST", QStringLiteral("/api/v1/bookings/confirm"),
+                                    json({{QStringLiteral("booking_id"), second}, {QStringLiteral("payment_id"), paymentId}}), keyed(m_ann));
+        QCOMPARE(confirm.status, 409); // the payment is refunded, not completed
+        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-2")), QStringLiteral("held")); // Bob's
+        expectMoneyAddsUp(second);
+        expectMoneyAddsUp(first);
+    }
+
+    void cancellationRefundsWhatThePolicyAllows_data()
+    {
+        QTest::addColumn<int>("hoursBefore");
+        QTest::addColumn<QString>("refund");
+        QTest::addColumn<QString>("status");
+        QTest::newRow("8 days before: 100 %") << 8 * 24 << QStringLiteral("80.00") << QStringLiteral("refunded");
+        QTest::newRow("2 days before: 50 %") << 2 * 24 << QStringLiteral("40.00") << QStringLiteral("refunded");
+        QTest::newRow("12 hours before: nothing") << 12 << QStringLiteral("0.00") << QStringLiteral("cancelled");
+    }
+    void cancellationRefundsWhatThePolicyAllows()
+    {
+        QFETCH(int, hoursBefore);
+        QFETCH(QString, refund);
+        QFETCH(QString, status);
+        const auto sale = openSale(*m_http, m_org, 2, 5, 20, 20, QDateTime::currentDateTimeUtc().addSecs(hoursBefore * 3600 + 600));
+        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-B-4"), QStringLiteral("MAIN-B-5")}).value(QStringLiteral("booking_id")).toString();
+        const auto payment = intent(m_ann, id, QStringLiteral("card")).json();
+        QCOMPARE(payAtProvider(payment, QStringLiteral("4242424242424242")).status, 200);
+        QVERIFY(waitForStatus(m_ann, id, QStringLiteral("confirmed")));
+        const auto code = booking(m_ann, id).value(QStringLiteral("tickets")).toArray()[0].toObject().value(QStringLiteral("qr_code")).toString();
+
+        auto cancelled = m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(m_ann));
+        QCOMPARE(cancelled.status, 200);
+        QCOMPARE(cancelled.json().value(QStringLiteral("status")).toString(), status);
+        QCOMPARE(cancelled.json().value(QStringLiteral("refund")).toObject().value(QStringLiteral("amount")).toString(), refund);
+        const auto paid = m_http->send("GET", QStringLiteral("/api/v1/payments/") + payment.value(QStringLiteral("payment_id")).toString(),
+                                       {}, bearer(m_ann)).json();
+        QCOMPARE(paid.value(QStringLiteral("refunded")).toString(), refund);
+        QCOMPARE(paid.value(QStringLiteral("status")).toString(),
+                 refund == QStringLiteral("80.00") ? QStringLiteral("refunded") : QStringLiteral("succeeded"));
+        // The seats are on sale again; the tickets are cancelled and their credentials revoked.
+        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-B-4")), QStringLiteral("available"));
+        QCOMPARE(hold(m_bob, sale, {QStringLiteral("MAIN-B-4")}).value(QStringLiteral("status")).toString(), QStringLiteral("held"));
+        const auto after = booking(m_ann, id).value(QStringLiteral("tickets")).toArray();
+        QCOMPARE(after[0].toObject().value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
+        QCOMPARE(scalar("SELECT count(*) FROM tickets WHERE booking_id = $1::uuid AND revoked_at IS NOT NULL", id.toStdString()), 2);
+        QVERIFY(domain::verifyCredential(code.toStdString(), keysOf(sale.event)).ok()); // genuine, but revoked:
+        std::vector<domain::TicketId> revoked;
+        pqxx::connection c(m_db->url());
+        pqxx::read_transaction tx(c);
+        for (const auto& r : tx.exec_params("SELECT id FROM tickets WHERE event_id = $1::uuid AND revoked_at IS NOT NULL ORDER BY id",
+                                            sale.event.toStdString()))
+            revoked.push_back(*domain::TicketId::parse(r[0].as<std::string>()));
+        std::sort(revoked.begin(), revoked.end());
+        QCOMPARE(QString::fromUtf8(domain::toString(
+                     domain::checkCredential(code.toStdString(), keysOf(sale.event), revoked, std::chrono::system_clock::now()).error())
+                     .data()),
+                 QStringLiteral("revoked"));
+        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(m_ann)).status, 409);
+        expectMoneyAddsUp(id);
+    }
+
+    void staffRefundPartOfAPayment()
+    {
+        const auto sale = openSale(*m_http, m_org);
+        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-A-1")}).value(QStringLiteral("booking_id")).toString();
+        const auto payment = intent(m_ann, id, QStringLiteral("card")).json();
+        QCOMPARE(payAtProvider(payment, QStringLiteral("4242424242424242")).status, 200);
+        QVERIFY(waitForStatus(m_ann, id, QStringLiteral("confirmed")));
+        const auto path = QStringLiteral("/api/v1/payments/") + payment.value(QStringLiteral("payment_id")).toString() + QStringLiteral("/refund");
+        QCOMPARE(m_http->send("POST", path, json({{QStringLiteral("amount"), QStringLiteral("5.00")}}), bearer(m_ann)).status, 403);
+        auto part = m_http->send("POST", path, json({{QStringLiteral("amount"), QStringLiteral("15.25")}}), bearer(m_org));
+        QCOMPARE(part.status, 200);
+        QCOMPARE(part.json().value(QStringLiteral("refunded")).toString(), QStringLiteral("15.25"));
+        QCOMPARE(part.json().value(QStringLiteral("refunds")).toArray().size(), 1);
+        auto tooMuch = m_http->send("POST", path, json({{QStringLiteral("amount"), QStringLiteral("30.00")}}), bearer(m_box));
+        QCOMPARE(tooMuch.status, 400);
+        auto rest = m_http->send("POST", path, {}, bearer(m_box));
+        QCOMPARE(rest.status, 200);
+        QCOMPARE(rest.json().value(QStringLiteral("status")).toString(), QStringLiteral("refunded"));
+        QCOMPARE(rest.json().value(QStringLiteral("refunded")).toString(), QStringLiteral("40.00"));
+        QCOMPARE(m_http->send("POST", path, {}, bearer(m_box)).status, 409);
+        expectMoneyAddsUp(id);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCheckout)
+#include "TestCheckout.moc"
