@@ -446,6 +446,53 @@ private Q_SLOTS:
         expectMoneyAddsUp(id);
     }
 
+    void signingKeysRotateAndOldTicketsStillVerify()
+    {
+        const auto sale = openSale(*m_http, m_org);
+        auto sellOne = [&](const QString& label) {
+            const auto id = hold(m_box, sale, {label}).value(QStringLiteral("booking_id")).toString();
+            const auto cash = intent(m_box, id, QStringLiteral("cash")).json();
+            auto confirmed = m_http->send("POST", QStringLiteral("/api/v1/bookings/confirm"),
+                                          json({{QStringLiteral("booking_id"), id}, {QStringLiteral("payment_id"), cash.value(QStringLiteral("payment_id"))}}),
+                                          keyed(m_box));
+            return confirmed.json().value(QStringLiteral("tickets")).toArray()[0].toObject().value(QStringLiteral("qr_code")).toString().toStdString();
+        };
+        // The keys a scanner downloads (public halves only, hex).
+        auto published = [&] {
+            std::vector<domain::TrustedKey> keys;
+            const auto answer = m_http->get(QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/signing-keys")).json();
+            for (const auto& k : answer.value(QStringLiteral("keys")).toArray()) {
+                const auto hex = k.toObject().value(QStringLiteral("public_key")).toString().toStdString();
+                std::array<std::uint8_t, 32> pk{};
+                for (std::size_t i = 0; i < 32; ++i)
+                    pk[i] = static_cast<std::uint8_t>(std::stoi(hex.substr(i * 2, 2), nullptr, 16));
+                keys.push_back(domain::TrustedKey::of(*domain::EventId::parse(sale.event.toStdString()), pk));
+            }
+            return keys;
+        };
+        const auto before = sellOne(QStringLiteral("MAIN-A-1"));
+        const auto firstKeys = published();
+        QCOMPARE(firstKeys.size(), std::size_t(1));
+        QVERIFY(domain::verifyCredential(before, firstKeys).ok());
+
+        const auto path = QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/signing-keys/rotate");
+        QCOMPARE(m_http->send("POST", path, {}, bearer(m_ann)).status, 403);
+        auto rotated = m_http->send("POST", path, {}, bearer(m_org));
+        QCOMPARE(rotated.status, 200);
+        const auto keys = rotated.json().value(QStringLiteral("keys")).toArray();
+        QCOMPARE(keys.size(), 2);
+        QVERIFY(!keys[0].toObject().value(QStringLiteral("retired_at")).isNull());
+        QVERIFY(keys[1].toObject().value(QStringLiteral("retired_at")).isNull());
+        QVERIFY(!rotated.body.contains("secret"));
+
+        const auto after = sellOne(QStringLiteral("MAIN-A-2"));
+        const auto bothKeys = published();
+        QVERIFY(domain::verifyCredential(before, bothKeys).ok()); // old tickets keep working
+        QVERIFY(domain::verifyCredential(after, bothKeys).ok());
+        QCOMPARE(QString::fromUtf8(domain::toString(domain::verifyCredential(after, firstKeys).error()).data()),
+                 QStringLiteral("unknown_key")); // signed by the new key
+    }
+
     void staffRefundPartOfAPayment()
     {
         const auto sale = openSale(*m_http, m_org);

@@ -76,8 +76,12 @@ const Statement kCurrentKey{"checkout.current_key", R"sql(
 const Statement kInsertKey{"checkout.insert_key", R"sql(
     INSERT INTO event_keys (key_id, event_id, public_key, secret_key, created_at)
     VALUES (decode($1, 'hex'), $2::uuid, decode($3, 'hex'), decode($4, 'hex'), $5::timestamptz))sql"};
-const Statement kPublicKeys{"checkout.public_keys",
-                            "SELECT encode(public_key, 'hex') FROM event_keys WHERE event_id = $1::uuid ORDER BY created_at"};
+const Statement kPublicKeys{"checkout.public_keys", R"sql(
+    SELECT encode(public_key, 'hex'), encode(key_id, 'hex'), (extract(epoch from created_at) * 1000000)::bigint,
+           (extract(epoch from retired_at) * 1000000)::bigint
+    FROM event_keys WHERE event_id = $1::uuid ORDER BY created_at)sql"};
+const Statement kRetireKeys{"checkout.retire_keys",
+                            "UPDATE event_keys SET retired_at = $2::timestamptz WHERE event_id = $1::uuid AND retired_at IS NULL"};
 
 // The booking's units: its own held ones, or (its hold having ended) ones that are free
 // again. All locked in id order; the caller checks that all of them were taken.
@@ -338,6 +342,26 @@ std::vector<domain::TrustedKey> trustedKeys(Session& s, const domain::EventId& e
             out.push_back(domain::TrustedKey::of(event, fromHex<32>(r[0].as<std::string>())));
     }, true);
     return out;
+}
+
+std::vector<PublicKey> publicKeys(Session& s, const domain::EventId& event)
+{
+    std::vector<PublicKey> out;
+    s.run([&](pqxx::connection_base& c) {
+        out.clear();
+        pqxx::read_transaction tx(c);
+        for (const auto& r : tx.exec_prepared(kPublicKeys.name, event.toString()))
+            out.push_back({r[1].as<std::string>(), r[0].as<std::string>(), fromMicros(r[2].as<long long>()), optionalTime(r[3])});
+    }, true);
+    return out;
+}
+
+void rotateKey(Session& s, const domain::EventId& event, Clock::TimePoint now)
+{
+    inTransaction(s, [&](Tx& tx) {
+        tx.w.exec_prepared(kRetireKeys.name, event.toString(), toSql(now));
+        currentKey(tx, event, now); // none left unretired: a new one
+    });
 }
 
 ConfirmOutcome confirm(Tx& tx, const BookingForPayment& b, const domain::PaymentId& payment,

@@ -105,6 +105,17 @@ bool firstDelivery(Tx& tx, const std::string& provider, const std::string& event
 domain::SigningKey currentKey(Tx& tx, const domain::EventId& event, domain::Clock::TimePoint now);
 // Public keys of the event (all of them: old tickets keep verifying), for scanners and tests.
 std::vector<domain::TrustedKey> trustedKeys(Session& s, const domain::EventId& event);
+struct PublicKey
+{
+    std::string keyId;     // hex
+    std::string publicKey; // hex
+    domain::Clock::TimePoint createdAt;
+    std::optional<domain::Clock::TimePoint> retiredAt;
+};
+std::vector<PublicKey> publicKeys(Session& s, const domain::EventId& event);
+// Retires the event's signing keys and makes a new one that signs from now on; tickets signed
+// before keep verifying with the retired keys.
+void rotateKey(Session& s, const domain::EventId& event, domain::Clock::TimePoint now);
 
 enum class ConfirmOutcome
 {

@@ -74,6 +74,19 @@ void registerCheckoutRoutes(http::Router& router, Services& services)
         return jsonAnswer(checkout.webhook(c.db, c.params.at("provider"), c.request.header("ticketing-signature"), c.request.body),
                           c);
     });
+    router.add("GET", "/api/v1/events/{id}/signing-keys", Access::optional(), [&checkout](Context& c) {
+        const auto id = idParam<domain::EventId>(c);
+        if (!id)
+            return problem(Problem(domain::ProblemCode::NotFound, "no such event"), c.request);
+        return jsonAnswer(checkout.signingKeys(c.db, optionalCaller(c), *id), c);
+    });
+    router.add("POST", "/api/v1/events/{id}/signing-keys/rotate", Access::permitted(domain::Permission::EventsManage),
+               [&checkout](Context& c) {
+                   const auto id = idParam<domain::EventId>(c);
+                   if (!id)
+                       return problem(Problem(domain::ProblemCode::NotFound, "no such event"), c.request);
+                   return jsonAnswer(checkout.rotateKey(c.db, callerOf(c), *id), c);
+               });
     router.add("GET", "/api/v1/tickets/{id}", Access::permitted(domain::Permission::BookingsReadOwn), [&checkout](Context& c) {
         const auto id = idParam<domain::TicketId>(c);
         if (!id)

@@ -458,6 +458,33 @@ domain::Result<json::object, Problem> CheckoutService::webhook(db::Session& s, s
     return answer;
 }
 
+domain::Result<json::object, Problem> CheckoutService::signingKeys(db::Session& s, const std::optional<Caller>& caller,
+                                                                   const domain::EventId& event)
+{
+    const auto facts = db::bookings::eventFacts(s, event);
+    const bool owner = caller && facts && (facts->organizer == caller->user || caller->isAdmin());
+    if (!facts || (facts->status == domain::EventStatus::Draft && !owner))
+        return domain::fail(Problem(ProblemCode::NotFound, "no such event"));
+    json::array keys;
+    for (const auto& k : checkout::publicKeys(s, event)) {
+        json::object o{{"key_id", k.keyId}, {"algorithm", "Ed25519"}, {"public_key", k.publicKey},
+                       {"created_at", domain::formatTimestamp(k.createdAt)}};
+        o["retired_at"] = k.retiredAt ? json::value(domain::formatTimestamp(*k.retiredAt)) : json::value(nullptr);
+        keys.push_back(std::move(o));
+    }
+    return json::object{{"event_id", event.toString()}, {"format", "TK1"}, {"keys", std::move(keys)}};
+}
+
+domain::Result<json::object, Problem> CheckoutService::rotateKey(db::Session& s, const Caller& caller, const domain::EventId& event)
+{
+    const auto facts = db::bookings::eventFacts(s, event);
+    if (!facts || !(facts->organizer == caller.user || caller.isAdmin()))
+        return domain::fail(Problem(ProblemCode::NotFound, "no such event"));
+    checkout::rotateKey(s, event, m_clock.now());
+    log::info("an event's ticket signing key was rotated", {{"event", event.toString()}, {"by", caller.user.toString()}});
+    return signingKeys(s, caller, event);
+}
+
 domain::Result<json::object, Problem> CheckoutService::ticket(db::Session& s, const Caller& caller, const domain::TicketId& id)
 {
     const auto t = checkout::findTicket(s, id);

@@ -57,6 +57,14 @@ public:
     // The ticket's credential as a QR code, PNG.
     domain::Result<std::string, domain::Problem> ticketQr(db::Session& s, const Caller& caller, const domain::TicketId& id);
 
+    // The event's signing keys, public halves only (published events; its organizer and admin
+    // always): what a scanner needs to check credentials offline.
+    domain::Result<boost::json::object, domain::Problem> signingKeys(db::Session& s, const std::optional<Caller>& caller,
+                                                                     const domain::EventId& event);
+    // A new signing key for the event (its organizer, admin); older tickets keep verifying.
+    domain::Result<boost::json::object, domain::Problem> rotateKey(db::Session& s, const Caller& caller,
+                                                                   const domain::EventId& event);
+
     static boost::json::object paymentJson(const db::checkout::Payment& p);
 
 private:
