@@ -276,6 +276,13 @@ private Q_SLOTS:
         QVERIFY(waitForStatus(m_ann, id, QStringLiteral("expired")));
         QTRY_COMPARE_WITH_TIMEOUT(seatStatus(sale, QStringLiteral("MAIN-B-1")), QStringLiteral("available"), 5000);
         QCOMPARE(booking(m_ann, id).value(QStringLiteral("tickets")).toArray().size(), 0);
+
+        // Another card on the same intent succeeds: the seat is still free, so the booking is
+        // confirmed after all (the money is never left without its seats).
+        QCOMPARE(payAtProvider(payment, QStringLiteral("4242424242424242")).status, 200);
+        QVERIFY(waitForStatus(m_ann, id, QStringLiteral("confirmed")));
+        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-B-1")), QStringLiteral("sold"));
+        expectMoneyAddsUp(id);
     }
 
     void forgedAlteredStaleAndReplayedWebhooksChangeNothing()

@@ -436,9 +436,11 @@ domain::Result<json::object, Problem> CheckoutService::webhook(db::Session& s, s
             answer["ignored"] = true;
             return;
         }
-        if (kind == "payment_intent.succeeded" && p->status == "pending") {
+        // A declined card may be followed by another one on the same intent: failed, then succeeded.
+        if (kind == "payment_intent.succeeded" && (p->status == "pending" || p->status == "failed")) {
             checkout::setPaymentStatus(tx, p->id, "succeeded", std::nullopt, now);
             p->status = "succeeded";
+            p->failureCode.reset();
             checkout::recordPaymentEvent(tx, *p, "payment_succeeded", std::nullopt, now);
             // A card payment that succeeds confirms its booking by itself (seed 8.1).
             settle(tx, *b, *p, now);
