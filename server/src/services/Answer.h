@@ -17,6 +17,10 @@ struct Answer
 
 // RFC 7807 with the request id.
 Answer problemAnswer(const domain::Problem& p, const std::string& requestId);
+// The two refusals of API.md "Idempotency": 409 idempotency_key_in_flight while the first
+// request with the key runs, 422 idempotency_key_reused for the key with another body.
+Answer keyInFlight(const std::string& requestId);
+Answer keyReused(const std::string& requestId);
 // What an idempotency key's record compares: the request body's SHA-256, in hex.
 std::string sha256Hex(const std::string& text);
 

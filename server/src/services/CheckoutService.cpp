@@ -171,13 +171,9 @@ Answer CheckoutService::createIntent(db::Session& s, const Caller& caller, const
             return {a.status, a.body};
         });
     if (outcome.inFlight)
-        return problemAnswer(Problem(409, "idempotency_key_in_flight", "The first request with this key is still running",
-                                     "wait for its answer, then retry"),
-                             requestId);
+        return keyInFlight(requestId);
     if (outcome.reused)
-        return problemAnswer(Problem(422, "idempotency_key_reused", "The key was used for another request",
-                                     "an Idempotency-Key stands for one request body; use a new key"),
-                             requestId);
+        return keyReused(requestId);
     return {outcome.answer.status, outcome.answer.body, outcome.replayed};
 }
 
@@ -256,13 +252,9 @@ Answer CheckoutService::confirm(db::Session& s, const Caller& caller, const std:
             return {a.status, a.body};
         });
     if (outcome.inFlight)
-        return problemAnswer(Problem(409, "idempotency_key_in_flight", "The first request with this key is still running",
-                                     "wait for its answer, then retry"),
-                             requestId);
+        return keyInFlight(requestId);
     if (outcome.reused)
-        return problemAnswer(Problem(422, "idempotency_key_reused", "The key was used for another request",
-                                     "an Idempotency-Key stands for one request body; use a new key"),
-                             requestId);
+        return keyReused(requestId);
     return {outcome.answer.status, outcome.answer.body, outcome.replayed};
 }
 

@@ -178,13 +178,9 @@ HoldService::Answer HoldService::hold(db::Session& s, const Caller& caller, cons
 
     using F = db::bookings::HoldFailure;
     if (outcome.failure == F::InFlight)
-        return problemAnswer(Problem(409, "idempotency_key_in_flight", "The first request with this key is still running",
-                                     "wait for its answer, then retry"),
-                             requestId);
+        return keyInFlight(requestId);
     if (outcome.failure == F::KeyReused)
-        return problemAnswer(Problem(422, "idempotency_key_reused", "The key was used for another request",
-                                     "an Idempotency-Key stands for one request body; use a new key"),
-                             requestId);
+        return keyReused(requestId);
     if (outcome.replay)
         return {outcome.replay->status, outcome.replay->body, true};
     const auto answer = render(outcome);
