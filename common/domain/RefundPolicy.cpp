@@ -12,6 +12,12 @@ RefundPolicy RefundPolicy::standard()
     return RefundPolicy{{{std::chrono::hours(7 * 24), 100}, {std::chrono::hours(24), 50}}};
 }
 
+RefundPolicy RefundPolicy::everything()
+{
+    // A deadline a century after the start: every cancellation is before it.
+    return RefundPolicy{{{-std::chrono::hours(24 * 366 * 100), 100}}};
+}
+
 int RefundPolicy::percentAt(Clock::TimePoint start, Clock::TimePoint at) const
 {
     for (const auto& rule : rules) // most hours first: the earliest deadline that is still ahead

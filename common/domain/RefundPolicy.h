@@ -33,6 +33,8 @@ struct RefundPolicy
     std::vector<RefundRule> rules; // most hours first
 
     static RefundPolicy standard();
+    // All of it, whenever: for an event its organizer cancelled.
+    static RefundPolicy everything();
 
     // The percentage for a cancellation at `at` of an event that starts at `start`.
     int percentAt(Clock::TimePoint start, Clock::TimePoint at) const;

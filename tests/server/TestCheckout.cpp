@@ -2,6 +2,8 @@
 #include <QTcpServer>
 #include <QtTest>
 
+#include <tuple>
+
 #include <pqxx/pqxx>
 
 #include "domain/Credential.h"
@@ -498,6 +500,45 @@ private Q_SLOTS:
         QVERIFY(domain::verifyCredential(after, bothKeys).ok());
         QCOMPARE(QString::fromUtf8(domain::toString(domain::verifyCredential(after, firstKeys).error()).data()),
                  QStringLiteral("unknown_key")); // signed by the new key
+    }
+
+    void cancellingAnEventRefundsEveryoneInFull()
+    {
+        // Twelve hours before the start: the policy would refund nothing, but the organizer cancelled.
+        const auto sale = openSale(*m_http, m_org, 2, 5, 20, 20, QDateTime::currentDateTimeUtc().addSecs(12 * 3600));
+        const auto byCard = hold(m_ann, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")}).value(QStringLiteral("booking_id")).toString();
+        const auto card = intent(m_ann, byCard, QStringLiteral("card")).json();
+        QCOMPARE(payAtProvider(card, QStringLiteral("4242424242424242")).status, 200);
+        QVERIFY(waitForStatus(m_ann, byCard, QStringLiteral("confirmed")));
+        const auto byCash = hold(m_box, sale, {QStringLiteral("MAIN-B-1")}).value(QStringLiteral("booking_id")).toString();
+        const auto cash = intent(m_box, byCash, QStringLiteral("cash")).json();
+        QCOMPARE(m_http->send("POST", QStringLiteral("/api/v1/bookings/confirm"),
+                              json({{QStringLiteral("booking_id"), byCash}, {QStringLiteral("payment_id"), cash.value(QStringLiteral("payment_id"))}}),
+                              keyed(m_box)).status,
+                 200);
+        const auto unpaid = hold(m_bob, sale, {QStringLiteral("MAIN-B-2")}).value(QStringLiteral("booking_id")).toString();
+
+        auto cancelled = m_http->send("DELETE", QStringLiteral("/api/v1/events/") + sale.event, {}, bearer(m_org));
+        QCOMPARE(cancelled.status, 200);
+        QCOMPARE(cancelled.json().value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
+        for (const auto& [token, id, refund] : {std::tuple{m_ann, byCard, QStringLiteral("80.00")}, std::tuple{m_box, byCash, QStringLiteral("40.00")}}) {
+            const auto b = booking(token, id);
+            QCOMPARE(b.value(QStringLiteral("status")).toString(), QStringLiteral("refunded"));
+            for (const auto& t : b.value(QStringLiteral("tickets")).toArray())
+                QCOMPARE(t.toObject().value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
+            expectMoneyAddsUp(id);
+            QCOMPARE(scalar("SELECT sum(refunded_minor) FROM payments WHERE booking_id = $1::uuid", id.toStdString()),
+                     static_cast<long long>(refund.toDouble() * 100));
+        }
+        // A hold of a cancelled event cannot be paid for.
+        auto late = intent(m_bob, unpaid, QStringLiteral("card"));
+        QCOMPARE(late.status, 409);
+        QCOMPARE(late.json().value(QStringLiteral("code")).toString(), QStringLiteral("not_on_sale"));
+        // Cancelling again changes nothing.
+        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/events/") + sale.event, {}, bearer(m_org)).status, 200);
+        QCOMPARE(scalar("SELECT count(*) FROM payment_refunds r JOIN payments p ON p.id = r.payment_id JOIN bookings b "
+                        "ON b.id = p.booking_id WHERE b.event_id = $1::uuid", sale.event.toStdString()),
+                 2);
     }
 
     void staffRefundPartOfAPayment()

@@ -35,7 +35,7 @@ std::vector<http::Router::RouteInfo> ticketdRoutes()
     services::EventService events(domain::SystemClock::instance());
     services::HoldService holds(redis, domain::SystemClock::instance(), std::chrono::seconds(300));
     const auto cash = payments::makeCashProvider();
-    services::CheckoutService checkout(holds, *cash, nullptr, "", domain::SystemClock::instance());
+    services::CheckoutService checkout(holds, events, *cash, nullptr, "", domain::SystemClock::instance());
     handlers::Services services{health, auth, venues, events, holds, checkout, metrics};
     http::Router router(&pool);
     handlers::registerRoutes(router, services);

@@ -292,7 +292,7 @@ int runServer(const config::Config& c)
                                         : nullptr;
         if (c.paymentsUrl && c.webhookSecret.empty())
             log::warn("TICKETING_WEBHOOK_SECRET is not set: every webhook of the card provider will be refused");
-        services::CheckoutService checkout(holds, *cash, card.get(), c.webhookSecret, clock);
+        services::CheckoutService checkout(holds, events, *cash, card.get(), c.webhookSecret, clock);
         handlers::Services services{health, auth, venues, events, holds, checkout, metrics};
         handlers::registerRoutes(*routerPtr, services);
         metrics.addCollector([&pool, &redis] {

@@ -32,7 +32,7 @@ const Statement kLockBooking{"checkout.lock_booking", R"sql(
     SELECT b.id, b.event_id, b.user_id, b.status, (extract(epoch from b.hold_expires_at) * 1000000)::bigint,
            b.subtotal_minor, b.discount_minor, b.total_minor, b.currency, (extract(epoch from b.created_at) * 1000000)::bigint,
            e.organizer_id, (extract(epoch from e.start_time) * 1000000)::bigint,
-           (extract(epoch from e.end_time) * 1000000)::bigint, e.refund_policy::text, b.status_reason
+           (extract(epoch from e.end_time) * 1000000)::bigint, e.refund_policy::text, b.status_reason, e.status
     FROM bookings b JOIN events e ON e.id = b.event_id WHERE b.id = $1::uuid FOR UPDATE OF b)sql"};
 
 #define PAYMENT_COLUMNS                                                                                                \
@@ -80,6 +80,8 @@ const Statement kPublicKeys{"checkout.public_keys", R"sql(
     SELECT encode(public_key, 'hex'), encode(key_id, 'hex'), (extract(epoch from created_at) * 1000000)::bigint,
            (extract(epoch from retired_at) * 1000000)::bigint
     FROM event_keys WHERE event_id = $1::uuid ORDER BY created_at)sql"};
+const Statement kConfirmedBookings{"checkout.confirmed_bookings",
+                                   "SELECT id FROM bookings WHERE event_id = $1::uuid AND status = 'confirmed' ORDER BY created_at"};
 const Statement kRetireKeys{"checkout.retire_keys",
                             "UPDATE event_keys SET retired_at = $2::timestamptz WHERE event_id = $1::uuid AND retired_at IS NULL"};
 
@@ -244,6 +246,7 @@ std::optional<BookingForPayment> lockBooking(Tx& tx, const domain::BookingId& id
     b.eventStart = fromMicros(r[0][11].as<long long>());
     b.eventEnd = fromMicros(r[0][12].as<long long>());
     b.refundPolicy = optionalText(r[0][13]);
+    b.eventStatus = domain::parseEventStatus(r[0][15].as<std::string>()).value_or(domain::EventStatus::Draft);
     return b;
 }
 
@@ -429,6 +432,18 @@ void cancelConfirmed(Tx& tx, const BookingForPayment& b, bool refunded, const st
     tx.w.exec_prepared(kRevokeTickets.name, id, toSql(now));
     tx.w.exec_prepared(kSetBookingStatus.name, id, std::string(refunded ? "refunded" : "cancelled"), toSql(now));
     audit(tx, b.booking.id, "cancelled", actor, {{"units", units.size()}, {"refunded", refunded}}, now);
+}
+
+std::vector<domain::BookingId> confirmedBookings(Session& s, const domain::EventId& event)
+{
+    std::vector<domain::BookingId> out;
+    s.run([&](pqxx::connection_base& c) {
+        out.clear();
+        pqxx::read_transaction tx(c);
+        for (const auto& r : tx.exec_prepared(kConfirmedBookings.name, event.toString()))
+            out.push_back(idFrom<domain::BookingId>(r[0]));
+    }, true);
+    return out;
 }
 
 std::vector<Payment> paidPayments(Tx& tx, const domain::BookingId& booking)

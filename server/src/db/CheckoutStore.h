@@ -9,6 +9,7 @@
 #include "db/BookingStore.h"
 #include "domain/Clock.h"
 #include "domain/Credential.h"
+#include "domain/Event.h"
 #include "domain/Uuid.h"
 
 namespace ticketing::db {
@@ -52,6 +53,7 @@ struct BookingForPayment
     domain::Clock::TimePoint eventStart;
     domain::Clock::TimePoint eventEnd;
     std::optional<std::string> refundPolicy; // the event's, JSON
+    domain::EventStatus eventStatus = domain::EventStatus::Draft;
 };
 std::optional<BookingForPayment> lockBooking(Tx& tx, const domain::BookingId& id);
 // The booking as API.md shows it (items, tickets), read in this transaction.
@@ -138,6 +140,9 @@ void setStatusReason(Tx& tx, const domain::BookingId& id, const std::string& rea
 // revoked, the booking `refunded` (or `cancelled` when nothing was refunded).
 void cancelConfirmed(Tx& tx, const BookingForPayment& b, bool refunded, const std::optional<domain::UserId>& actor,
                      domain::Clock::TimePoint now);
+
+// The confirmed bookings of an event (to refund when it is cancelled).
+std::vector<domain::BookingId> confirmedBookings(Session& s, const domain::EventId& event);
 
 // Succeeded payments of a booking, locked (what a cancellation refunds from).
 std::vector<Payment> paidPayments(Tx& tx, const domain::BookingId& booking);

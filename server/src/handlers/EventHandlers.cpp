@@ -5,6 +5,7 @@
 #include "domain/RefundPolicy.h"
 #include "handlers/Json.h"
 #include "handlers/Routes.h"
+#include "services/CheckoutService.h"
 #include "services/EventService.h"
 
 namespace ticketing::handlers {
@@ -151,8 +152,10 @@ void registerEventRoutes(http::Router& router, Services& services)
     router.add("POST", "/api/v1/events/{id}/publish", manage, [&events](Context& c) {
         return withEvent(c, [&](const domain::EventId& id) { return answer(events.publish(c.db, callerOf(c), id), c); });
     });
-    router.add("DELETE", "/api/v1/events/{id}", manage, [&events](Context& c) {
-        return withEvent(c, [&](const domain::EventId& id) { return answer(events.cancel(c.db, callerOf(c), id), c); });
+    // Cancelling refunds everyone who paid (CheckoutService).
+    auto& checkout = services.checkout;
+    router.add("DELETE", "/api/v1/events/{id}", manage, [&checkout](Context& c) {
+        return withEvent(c, [&](const domain::EventId& id) { return answer(checkout.cancelEvent(c.db, callerOf(c), id), c); });
     });
 }
 

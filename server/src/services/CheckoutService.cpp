@@ -11,6 +11,7 @@
 #include "domain/WebhookSignature.h"
 #include "log/Log.h"
 #include "payments/Provider.h"
+#include "services/EventService.h"
 #include "services/HoldService.h"
 #include "services/QrPng.h"
 
@@ -59,9 +60,9 @@ Answer render(int status, const json::value& v)
 }
 } // namespace
 
-CheckoutService::CheckoutService(HoldService& holds, payments::PaymentProvider& cash, payments::PaymentProvider* card,
-                                 std::string webhookSecret, const domain::Clock& clock)
-    : m_holds(holds), m_cash(cash), m_card(card), m_webhookSecret(std::move(webhookSecret)), m_clock(clock)
+CheckoutService::CheckoutService(HoldService& holds, EventService& events, payments::PaymentProvider& cash,
+                                 payments::PaymentProvider* card, std::string webhookSecret, const domain::Clock& clock)
+    : m_holds(holds), m_events(events), m_cash(cash), m_card(card), m_webhookSecret(std::move(webhookSecret)), m_clock(clock)
 {
 }
 
@@ -129,6 +130,12 @@ Answer CheckoutService::createIntent(db::Session& s, const Caller& caller, const
             const auto b = checkout::lockBooking(tx, *bookingId);
             if (!b || !maySettle(caller, b->booking)) {
                 const auto a = problemAnswer(noSuchBooking(), requestId);
+                return {a.status, a.body};
+            }
+            if (b->eventStatus != domain::EventStatus::Published) {
+                const auto a = problemAnswer(Problem(409, "not_on_sale", "The event is not on sale",
+                                                     "the event is " + std::string(domain::toString(b->eventStatus))),
+                                             requestId);
                 return {a.status, a.body};
             }
             const auto status = b->booking.statusAt(now);
@@ -344,43 +351,52 @@ domain::Result<domain::Booking, Problem> CheckoutService::cancel(db::Session& s,
         return domain::fail(noSuchBooking());
     if (found->booking.status != domain::BookingStatus::Confirmed)
         return m_holds.cancel(s, caller, id);
+    return cancelPaid(s, id, caller.user, Refund::ByPolicy);
+}
 
+domain::Result<domain::Booking, Problem> CheckoutService::cancelPaid(db::Session& s, const domain::BookingId& id,
+                                                                    const domain::UserId& actor, Refund rule)
+{
     const auto now = m_clock.now();
     std::optional<Problem> problem;
     std::optional<domain::Booking> answer;
     try {
-    checkout::inTransaction(s, [&](checkout::Tx& tx) {
-        const auto b = checkout::lockBooking(tx, id);
-        if (!b || b->booking.status != domain::BookingStatus::Confirmed) {
-            problem = Problem(409, "not_cancellable", "The booking changed meanwhile", "read it again");
-            return;
-        }
-        const auto policy = domain::refundPolicyOr(
-            b->refundPolicy ? std::optional(json::parse(*b->refundPolicy).as_object()) : std::nullopt);
-        const auto currency = *domain::Currency::fromCode(b->booking.currency);
-        // The policy applies to what was paid and not yet given back, payment by payment.
-        long long refunded = 0;
-        for (const auto& p : checkout::paidPayments(tx, id)) {
-            const auto left = p.amountMinor - p.refundedMinor;
-            const auto amount = policy.refundFor(domain::Money(left, currency), b->eventStart, now).minorUnits();
-            if (amount <= 0)
-                continue;
-            auto* provider = providerFor(p.provider);
-            if (!provider)
-                throw std::runtime_error("no provider named " + p.provider + " to refund payment " + p.id.toString());
-            try {
-                const auto ref = provider->refund(*p.providerRef, amount, "cancel-" + id.toString() + "-" + p.id.toString());
-                checkout::recordRefund(tx, p, amount, ref, "cancellation", caller.user, now);
-            } catch (const payments::ProviderError& e) {
-                problem = providerDown(e); // the whole cancellation is rolled back; a retry is safe
-                throw;
+        checkout::inTransaction(s, [&](checkout::Tx& tx) {
+            const auto b = checkout::lockBooking(tx, id);
+            if (!b || b->booking.status != domain::BookingStatus::Confirmed) {
+                problem = Problem(409, "not_cancellable", "The booking is not confirmed", "read it again");
+                return;
             }
-            refunded += amount;
-        }
-        checkout::cancelConfirmed(tx, *b, refunded > 0, caller.user, now);
-        answer = checkout::readBooking(tx, id);
-        answer->refundMinor = refunded;
-    });
+            const auto policy = rule == Refund::Everything
+                                    ? domain::RefundPolicy::everything()
+                                    : domain::refundPolicyOr(b->refundPolicy ? std::optional(json::parse(*b->refundPolicy).as_object())
+                                                                             : std::nullopt);
+            const auto currency = *domain::Currency::fromCode(b->booking.currency);
+            const auto reason = rule == Refund::Everything ? "event_cancelled" : "cancellation";
+            // The policy applies to what was paid and not yet given back, payment by payment.
+            long long refunded = 0;
+            for (const auto& p : checkout::paidPayments(tx, id)) {
+                const auto left = p.amountMinor - p.refundedMinor;
+                const auto amount = policy.refundFor(domain::Money(left, currency), b->eventStart, now).minorUnits();
+                if (amount <= 0)
+                    continue;
+                auto* provider = providerFor(p.provider);
+                if (!provider)
+                    throw std::runtime_error("no provider named " + p.provider + " to refund payment " + p.id.toString());
+                try {
+                    // The same key on a retry: the provider refunds once.
+                    const auto ref = provider->refund(*p.providerRef, amount, "cancel-" + id.toString() + "-" + p.id.toString());
+                    checkout::recordRefund(tx, p, amount, ref, reason, actor, now);
+                } catch (const payments::ProviderError& e) {
+                    problem = providerDown(e); // the whole cancellation is rolled back; a retry is safe
+                    throw;
+                }
+                refunded += amount;
+            }
+            checkout::cancelConfirmed(tx, *b, refunded > 0, actor, now);
+            answer = checkout::readBooking(tx, id);
+            answer->refundMinor = refunded;
+        });
     } catch (const payments::ProviderError&) {
         // `problem` says so; the transaction was rolled back
     }
@@ -388,6 +404,32 @@ domain::Result<domain::Booking, Problem> CheckoutService::cancel(db::Session& s,
         return domain::fail(*problem);
     m_holds.forgetSeats(*answer);
     return std::move(*answer);
+}
+
+domain::Result<db::EventRow, Problem> CheckoutService::cancelEvent(db::Session& s, const Caller& caller, const domain::EventId& id)
+{
+    auto cancelled = m_events.cancel(s, caller, id);
+    if (!cancelled.ok())
+        return cancelled;
+    // Everyone who paid gets everything back (the organizer cancelled, not them). A booking whose
+    // refund fails stays confirmed and is retried by cancelling the event again.
+    int refunded = 0;
+    int failed = 0;
+    for (const auto& booking : checkout::confirmedBookings(s, id)) {
+        if (cancelPaid(s, booking, caller.user, Refund::Everything).ok())
+            ++refunded;
+        else
+            ++failed;
+    }
+    if (refunded > 0 || failed > 0)
+        log::info("a cancelled event's bookings were refunded",
+                  {{"event", id.toString()}, {"refunded", refunded}, {"failed", failed}});
+    if (failed > 0)
+        return domain::fail(Problem(502, "payment_provider_unavailable", "Some refunds could not be made",
+                                    std::to_string(failed) + " bookings are still to be refunded; cancel the event again to retry")
+                                .with("refunded_bookings", refunded)
+                                .with("pending_bookings", failed));
+    return cancelled;
 }
 
 domain::Result<json::object, Problem> CheckoutService::webhook(db::Session& s, std::string_view provider,

@@ -8,6 +8,7 @@
 #include <boost/json/value.hpp>
 
 #include "db/CheckoutStore.h"
+#include "db/EventStore.h"
 #include "domain/Booking.h"
 #include "domain/Clock.h"
 #include "domain/Problem.h"
@@ -25,6 +26,7 @@ class Session;
 namespace ticketing::services {
 
 class HoldService;
+class EventService;
 
 // A hold becomes a sale (API.md "Bookings" confirm and cancel, "Payments"; DESIGN.md
 // "Payments", "Tickets and the gate"): payment intents with cash or a card provider, the
@@ -35,8 +37,8 @@ class CheckoutService
 {
 public:
     // `card` may be null: card payments are then refused with 503 (no provider configured).
-    CheckoutService(HoldService& holds, payments::PaymentProvider& cash, payments::PaymentProvider* card,
-                    std::string webhookSecret, const domain::Clock& clock);
+    CheckoutService(HoldService& holds, EventService& events, payments::PaymentProvider& cash,
+                    payments::PaymentProvider* card, std::string webhookSecret, const domain::Clock& clock);
 
     Answer createIntent(db::Session& s, const Caller& caller, const std::string& key, const std::string& rawBody,
                         const boost::json::value& body, const std::string& requestId);
@@ -48,6 +50,10 @@ public:
     // DELETE /bookings/{id}: a hold is released (HoldService); a confirmed booking is cancelled
     // under its event's refund policy, refunded through the provider that took the money.
     domain::Result<domain::Booking, domain::Problem> cancel(db::Session& s, const Caller& caller, const domain::BookingId& id);
+    // DELETE /events/{id}: the event is cancelled (EventService) and every confirmed booking is
+    // refunded in full, its tickets revoked; holds end by themselves (an unpublished event
+    // cannot be paid for).
+    domain::Result<db::EventRow, domain::Problem> cancelEvent(db::Session& s, const Caller& caller, const domain::EventId& id);
     // POST /webhooks/{provider}: 200 with {"received": true} (also for a replay, which changes
     // nothing); 400 for a bad signature; 404 for a provider we do not use.
     domain::Result<boost::json::object, domain::Problem> webhook(db::Session& s, std::string_view provider,
@@ -69,6 +75,13 @@ public:
 
 private:
     payments::PaymentProvider* providerFor(const std::string& name) const;
+    enum class Refund
+    {
+        ByPolicy,  // the attendee cancels: the event's refund policy
+        Everything // the organizer cancelled the event
+    };
+    domain::Result<domain::Booking, domain::Problem> cancelPaid(db::Session& s, const domain::BookingId& id,
+                                                                const domain::UserId& actor, Refund rule);
     // Confirms a booking whose payment succeeded, inside `tx`; a hold that ended with its
     // seats gone (or a booking cancelled meanwhile) has the payment refunded and says why.
     enum class Settled
@@ -80,6 +93,7 @@ private:
                    domain::Clock::TimePoint now);
 
     HoldService& m_holds;
+    EventService& m_events;
     payments::PaymentProvider& m_cash;
     payments::PaymentProvider* m_card;
     std::string m_webhookSecret;
