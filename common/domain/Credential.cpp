@@ -189,8 +189,15 @@ Result<TicketClaims, CredentialError> verifyCredential(std::string_view code, co
     c.tier = TierId{uuidAt(p + 32)};
     if (const auto seat = uuidAt(p + 48); !seat.isNil())
         c.seat = SeatId{seat};
-    c.validFrom = Clock::TimePoint(std::chrono::seconds(getInt64(p + 64)));
-    c.validUntil = Clock::TimePoint(std::chrono::seconds(getInt64(p + 72)));
+    // Times beyond what a system_clock time point holds (its nanoseconds span +-292 years) are
+    // refused before they are converted: an overflow there would be undefined behaviour.
+    const auto from = getInt64(p + 64);
+    const auto until = getInt64(p + 72);
+    constexpr std::int64_t kLimit = 200LL * 366 * 24 * 3600;
+    if (from < -kLimit || from > kLimit || until < -kLimit || until > kLimit)
+        return fail(CredentialError::Malformed);
+    c.validFrom = Clock::TimePoint(std::chrono::seconds(from));
+    c.validUntil = Clock::TimePoint(std::chrono::seconds(until));
 
     bool knownKey = false;
     for (const auto& k : keys) {

@@ -204,6 +204,11 @@ private Q_SLOTS:
         QCOMPARE(again.header("idempotent-replayed"), QByteArray("true"));
         QCOMPARE(tierCounts(sale, sale.seatedTier).value(QStringLiteral("held")).toInt(), 1); // once
 
+        // Any visible ASCII is a key, quotes and backslashes included.
+        const auto odd = QStringLiteral("it's-a \\'key'\\").remove(QLatin1Char(' '));
+        QCOMPARE(holdSeats(ann, sale, {QStringLiteral("MAIN-B-4")}, odd).status, 201);
+        QCOMPARE(holdSeats(ann, sale, {QStringLiteral("MAIN-B-4")}, odd).header("idempotent-replayed"), QByteArray("true"));
+
         auto reused = holdSeats(ann, sale, {QStringLiteral("MAIN-B-2")}, QStringLiteral("key-1"));
         QCOMPARE(reused.status, 422);
         QCOMPARE(reused.json().value(QStringLiteral("code")).toString(), QStringLiteral("idempotency_key_reused"));

@@ -26,43 +26,35 @@ const Statement kEventFacts{"bookings.event_facts", R"sql(
 // CPU in the flash-sale benchmark.
 const Statement kKeyLock{"bookings.key_lock", R"sql(
     SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7)), set_config('plan_cache_mode', 'force_generic_plan', true))sql"};
-// Read after the key's lock is held (a statement's snapshot predates locks it takes itself).
-// With it, whether the event is published: the database decides, the caller's view may be a
-// second old. (No row lock on the event: every hold locking it would make it a hot row.)
-const Statement kKeyFind{"bookings.key_find", R"sql(
-    SELECT (SELECT status = 'published' FROM events WHERE id = $4::uuid), k.request_hash, k.status, k.response
-    FROM (SELECT 1) one LEFT JOIN idempotency_keys k
-      ON k.user_id = $1::uuid AND k.key = $2 AND k.created_at > $3::timestamptz - interval '24 hours')sql"};
 const Statement kKeyStore{"bookings.key_store", R"sql(
     INSERT INTO idempotency_keys (user_id, key, route, request_hash, status, response, created_at)
     VALUES ($1::uuid, $2, 'POST /bookings/hold', $3, $4, $5, $6::timestamptz)
     ON CONFLICT (user_id, key) DO UPDATE
       SET route = excluded.route, request_hash = excluded.request_hash, status = excluded.status,
           response = excluded.response, created_at = excluded.created_at)sql"};
-// One user's holds in one event are counted under this lock, so two at once cannot both pass.
-const Statement kUserLock{"bookings.user_lock", "SELECT pg_advisory_xact_lock(hashtextextended($1, 11))"};
-// The time is compared as an expression on purpose: it keeps the planner on bookings_event_user.
-// With statistics taken before a sale began, it chose bookings_expiring and read every live
-// hold of the venue for each new one (the costliest statement of the flash-sale benchmark).
-const Statement kUserHeld{"bookings.user_held", R"sql(
-    SELECT coalesce(sum(units), 0) FROM bookings
-    WHERE event_id = $1::uuid AND user_id = $2::uuid AND status = 'held'
-      AND hold_expires_at + interval '0 seconds' > $3::timestamptz)sql"};
 const Statement kKnownSeats{"bookings.known_seats",
                             "SELECT seat_id FROM inventory_units WHERE event_id = $1::uuid AND seat_id = ANY ($2::uuid[])"};
 
 // One round trip for the whole hold: claim, booking, items, audit event and outbox row, with
 // data-modifying CTEs (all see one snapshot and run to completion). The booking is written only
-// when every unit was claimed ($8); otherwise the caller rolls back to its savepoint. The rows
-// returned are the line items, to build the answer from.
+// when every unit was claimed ($8) and the user's live holds of the event (`mine`, counted
+// under the user's advisory lock, so two holds of one user cannot both pass) stay within the
+// limit ($9, negative: exempt); otherwise the caller rolls back to its savepoint. The rows
+// returned are the line items, to build the answer from, with whether the booking was written
+// and what the user held before. `mine` compares the time as an expression on purpose: that
+// keeps the planner on bookings_event_user; with statistics taken before a sale began it chose
+// bookings_expiring and read every live hold of the venue for each new one.
 #define HOLD_TAIL                                                                                                      \
+    "mine AS (SELECT coalesce(sum(units), 0) AS held FROM bookings "                                                  \
+    "         WHERE event_id = $1::uuid AND user_id = $6::uuid AND status = 'held' "                                  \
+    "           AND hold_expires_at + interval '0 seconds' > $5::timestamptz), "                                      \
     "priced AS (SELECT c.id, c.seat_id, c.tier_id, c.was, t.price_minor, t.name AS tier_name "                        \
     "           FROM claimed c JOIN ticket_tiers t ON t.id = c.tier_id), "                                            \
     "booking AS (INSERT INTO bookings (id, event_id, user_id, status, hold_expires_at, currency, subtotal_minor, "     \
     "                                  discount_minor, total_minor, created_at, updated_at, units) "                  \
     "            SELECT $3::uuid, $1::uuid, $6::uuid, 'held', $4::timestamptz, $7, sum(price_minor), 0, "             \
     "                   sum(price_minor), $5::timestamptz, $5::timestamptz, count(*) FROM priced "                    \
-    "            HAVING count(*) = $8 "                                                                               \
+    "            HAVING count(*) = $8 AND ($9::int < 0 OR (SELECT held FROM mine) + $8 <= $9::int) "             \
     "            RETURNING id), "                                                                                     \
     "items AS (INSERT INTO booking_items (booking_id, unit_id, tier_id, seat_id, price_minor) "                        \
     "          SELECT b.id, p.id, p.tier_id, p.seat_id, p.price_minor FROM priced p, booking b RETURNING unit_id), "   \
@@ -79,7 +71,7 @@ const Statement kKnownSeats{"bookings.known_seats",
     "                              FROM (SELECT tier_id, was, count(*) AS n FROM priced GROUP BY 1, 2) g)) "            \
     "         FROM priced p HAVING EXISTS (SELECT 1 FROM booking) RETURNING id) "                                       \
     "SELECT p.id, p.seat_id, s.label, p.tier_id, p.tier_name, p.price_minor, "                                         \
-    "       (SELECT count(*) FROM booking) "                                                                           \
+    "       (SELECT count(*) FROM booking), (SELECT held FROM mine) "                                                 \
     "FROM priced p LEFT JOIN venue_seats s ON s.id = p.seat_id ORDER BY s.label NULLS LAST, p.id"
 
 // Named seats: all requested rows are locked in id order (no deadlock between overlapping
@@ -282,7 +274,32 @@ HoldOutcome placeHold(Session& s, const PlaceHold& h, const std::function<Stored
             out.failure = HoldFailure::InFlight;
             return;
         }
-        const auto k = tx.exec_prepared1(kKeyFind.name, user, h.idempotencyKey, toSql(h.now), event);
+        // One round trip: the savepoint a short claim rolls back to, the key's record (read
+        // after its lock: this statement's snapshot is newer than the lock), whether the event
+        // is still published, and the user's lock for the per-user limit, which the claim
+        // statement counts under. (Simple protocol, so values are quoted, not bound.)
+        std::string sql = "SAVEPOINT claim; SELECT (SELECT status = 'published' FROM events WHERE id = ";
+        auto literal = [&](const std::string& value) { // tx.esc, quoted: a standard-conforming string literal
+            sql += '\'';
+            sql += tx.esc(value);
+            sql += '\'';
+        };
+        literal(event);
+        sql += "::uuid), k.request_hash, k.status, k.response";
+        if (!h.limitExempt) {
+            sql += ", pg_advisory_xact_lock(hashtextextended(";
+            literal(user + "/" + event);
+            sql += ", 11))";
+        }
+        sql += " FROM (SELECT 1) one LEFT JOIN idempotency_keys k ON k.user_id = ";
+        literal(user);
+        sql += "::uuid AND k.key = ";
+        literal(h.idempotencyKey);
+        sql += " AND k.created_at > ";
+        literal(toSql(h.now));
+        sql += "::timestamptz - interval '24 hours'";
+        const auto found = tx.exec(sql);
+        const auto k = found[0];
         if (!k[1].is_null()) {
             if (k[1].as<std::string>() != h.requestHash)
                 out.failure = HoldFailure::KeyReused;
@@ -296,24 +313,16 @@ HoldOutcome placeHold(Session& s, const PlaceHold& h, const std::function<Stored
                 out.failure = HoldFailure::NotOnSale;
                 return;
             }
-            if (!h.limitExempt) {
-                tx.exec_prepared(kUserLock.name, user + "/" + event);
-                const auto held = tx.exec_prepared1(kUserHeld.name, event, user, toSql(h.now))[0].as<int>();
-                if (held + h.request.units() > h.limitPerUser) {
-                    out.failure = HoldFailure::LimitReached;
-                    out.available = held;
-                    return;
-                }
-            }
-            // The hold runs inside a savepoint: short of units, it is rolled back and leaves
-            // nothing behind, and the refusal itself is still stored with the key below.
-            tx.exec("SAVEPOINT claim");
+            // The hold runs inside the savepoint: short of units (or over the user's limit), it
+            // is rolled back and leaves nothing behind, and the refusal itself is still stored
+            // with the key below.
             const int wanted = h.request.units();
+            const int limit = h.limitExempt ? -1 : h.limitPerUser;
             const auto rows = h.request.tier
                                   ? tx.exec_prepared(kHoldStanding.name, event, h.request.tier->toString(), h.booking.toString(),
-                                                     toSql(h.expiresAt), toSql(h.now), user, h.currency, wanted)
+                                                     toSql(h.expiresAt), toSql(h.now), user, h.currency, wanted, limit)
                                   : tx.exec_prepared(kHoldSeats.name, event, idArray(h.request.seats), h.booking.toString(),
-                                                     toSql(h.expiresAt), toSql(h.now), user, h.currency, wanted);
+                                                     toSql(h.expiresAt), toSql(h.now), user, h.currency, wanted, limit);
             if (static_cast<int>(rows.size()) == wanted && !rows.empty() && rows[0][6].as<long long>() == 1) {
                 domain::Booking b;
                 b.id = h.booking;
@@ -337,6 +346,12 @@ HoldOutcome placeHold(Session& s, const PlaceHold& h, const std::function<Stored
                 }
                 b.totalMinor = b.subtotalMinor;
                 out.booking = std::move(b);
+                return;
+            }
+            if (static_cast<int>(rows.size()) == wanted && !rows.empty()) { // every unit, but over the limit
+                out.failure = HoldFailure::LimitReached;
+                out.available = rows[0][7].as<int>();
+                tx.exec("ROLLBACK TO SAVEPOINT claim");
                 return;
             }
             std::set<std::string> taken;
