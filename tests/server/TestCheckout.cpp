@@ -52,12 +52,14 @@ class TestCheckout : public QObject
     QString m_box;
     int m_keys = 0;
 
-    void startAll(const QStringList& extraEnv = {})
+    // `webhooksArrive` false: the simulator sends its webhooks to a port nobody listens on.
+    void startAll(const QStringList& extraEnv = {}, bool webhooksArrive = true)
     {
         const auto port = freePort();
+        const auto webhookPort = webhooksArrive ? port : freePort();
         m_paysim = std::make_unique<TicketdProcess>(QStringLiteral(PAYSIM_BINARY), QStringLiteral("paysim is serving"));
         QVERIFY(m_paysim->start({QStringLiteral("--secret-key"), kSecretKey, QStringLiteral("--webhook-url"),
-                                 QStringLiteral("http://127.0.0.1:%1/api/v1/webhooks/paysim").arg(port),
+                                 QStringLiteral("http://127.0.0.1:%1/api/v1/webhooks/paysim").arg(webhookPort),
                                  QStringLiteral("--webhook-secret"), kWebhookSecret, QStringLiteral("--late-ms"),
                                  QStringLiteral("500")},
                                 {}));
@@ -539,6 +541,31 @@ private Q_SLOTS:
         QCOMPARE(scalar("SELECT count(*) FROM payment_refunds r JOIN payments p ON p.id = r.payment_id JOIN bookings b "
                         "ON b.id = p.booking_id WHERE b.event_id = $1::uuid", sale.event.toStdString()),
                  2);
+    }
+
+    void aLostWebhookIsCaughtByAskingTheProvider()
+    {
+        cleanup();
+        m_db = std::make_unique<TestDatabase>();
+        m_org.clear();
+        startAll({QStringLiteral("TICKETING_PAYMENT_RECHECK_SECONDS=1")}, false);
+        QVERIFY(m_http);
+        const auto sale = openSale(*m_http, m_org);
+        const auto paid = hold(m_ann, sale, {QStringLiteral("MAIN-A-1")}).value(QStringLiteral("booking_id")).toString();
+        QCOMPARE(payAtProvider(intent(m_ann, paid, QStringLiteral("card")).json(), QStringLiteral("4242424242424242")).status, 200);
+        const auto declined = hold(m_bob, sale, {QStringLiteral("MAIN-A-2")}).value(QStringLiteral("booking_id")).toString();
+        const auto declinedPayment = intent(m_bob, declined, QStringLiteral("card")).json();
+        QCOMPARE(payAtProvider(declinedPayment, QStringLiteral("4000000000000002")).status, 200);
+        // No webhook reaches ticketd; the reconciler asks the provider and settles both.
+        QVERIFY(waitForStatus(m_ann, paid, QStringLiteral("confirmed")));
+        QCOMPARE(booking(m_ann, paid).value(QStringLiteral("tickets")).toArray().size(), 1);
+        QVERIFY(QTest::qWaitFor([&] {
+            return m_http->send("GET", QStringLiteral("/api/v1/payments/") + declinedPayment.value(QStringLiteral("payment_id")).toString(), {},
+                                bearer(m_bob)).json().value(QStringLiteral("failure_code")).toString() == QStringLiteral("card_declined");
+        }, 10000));
+        QCOMPARE(booking(m_bob, declined).value(QStringLiteral("status")).toString(), QStringLiteral("held"));
+        QVERIFY(m_server->problems().contains("never came"));
+        expectMoneyAddsUp(paid);
     }
 
     void staffRefundPartOfAPayment()

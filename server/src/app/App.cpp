@@ -30,6 +30,7 @@
 #include "payments/Provider.h"
 #include "services/CheckoutService.h"
 #include "services/HealthService.h"
+#include "services/Periodic.h"
 #include "services/HoldService.h"
 #include "services/SyncHub.h"
 #include "services/PasswordHasher.h"
@@ -293,6 +294,9 @@ int runServer(const config::Config& c)
         if (c.paymentsUrl && c.webhookSecret.empty())
             log::warn("TICKETING_WEBHOOK_SECRET is not set: every webhook of the card provider will be refused");
         services::CheckoutService checkout(holds, events, *cash, card.get(), c.webhookSecret, clock);
+        const auto recheck = std::chrono::seconds(c.paymentRecheckSeconds);
+        services::Periodic reconciler("the payment reconciler", db::withConnectTimeout(backends.databaseUrl, 3), recheck,
+                                      [&checkout, recheck](db::Session& session) { checkout.reconcile(session, recheck); });
         handlers::Services services{health, auth, venues, events, holds, checkout, metrics};
         handlers::registerRoutes(*routerPtr, services);
         metrics.addCollector([&pool, &redis] {

@@ -108,6 +108,8 @@ const std::vector<Entry>& entries()
              c.webhookSecret = v;
              return std::string();
          }},
+        {{"--payment-recheck-seconds", "TICKETING_PAYMENT_RECHECK_SECONDS", "30", "card payments pending this long are asked of the provider (a lost webhook)"},
+         [](Config& c, const std::string& v) { return parseInt(v, 1, 86400, c.paymentRecheckSeconds); }},
         {{"--io-threads", "TICKETING_IO_THREADS", "0", "threads serving HTTP and WebSocket I/O (0: one per core)"},
          [](Config& c, const std::string& v) { return parseInt(v, 0, 256, c.ioThreads); }},
         {{"--db-pool-size", "TICKETING_DB_POOL_SIZE", "8", "database workers, one connection each"},

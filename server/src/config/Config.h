@@ -24,6 +24,7 @@ struct Config
     std::string paymentsProvider = "paysim";
     std::string paymentsSecretKey;
     std::string webhookSecret;
+    int paymentRecheckSeconds = 30;
     int ioThreads = 0; // 0: one per core
     int dbPoolSize = 8;
     int dbQueueLimit = 512;

@@ -80,6 +80,10 @@ const Statement kPublicKeys{"checkout.public_keys", R"sql(
     SELECT encode(public_key, 'hex'), encode(key_id, 'hex'), (extract(epoch from created_at) * 1000000)::bigint,
            (extract(epoch from retired_at) * 1000000)::bigint
     FROM event_keys WHERE event_id = $1::uuid ORDER BY created_at)sql"};
+const Statement kStalePayments{"checkout.stale_payments", R"sql(
+    SELECT id FROM payments WHERE status = 'pending' AND method = 'card' AND updated_at < $1::timestamptz
+    ORDER BY updated_at LIMIT $2)sql"};
+const Statement kTouchPayment{"checkout.touch_payment", "UPDATE payments SET updated_at = $2::timestamptz WHERE id = $1::uuid"};
 const Statement kConfirmedBookings{"checkout.confirmed_bookings",
                                    "SELECT id FROM bookings WHERE event_id = $1::uuid AND status = 'confirmed' ORDER BY created_at"};
 const Statement kRetireKeys{"checkout.retire_keys",
@@ -432,6 +436,23 @@ void cancelConfirmed(Tx& tx, const BookingForPayment& b, bool refunded, const st
     tx.w.exec_prepared(kRevokeTickets.name, id, toSql(now));
     tx.w.exec_prepared(kSetBookingStatus.name, id, std::string(refunded ? "refunded" : "cancelled"), toSql(now));
     audit(tx, b.booking.id, "cancelled", actor, {{"units", units.size()}, {"refunded", refunded}}, now);
+}
+
+std::vector<domain::PaymentId> stalePayments(Session& s, Clock::TimePoint olderThan, int limit)
+{
+    std::vector<domain::PaymentId> out;
+    s.run([&](pqxx::connection_base& c) {
+        out.clear();
+        pqxx::read_transaction tx(c);
+        for (const auto& r : tx.exec_prepared(kStalePayments.name, toSql(olderThan), limit))
+            out.push_back(idFrom<domain::PaymentId>(r[0]));
+    }, true);
+    return out;
+}
+
+void touchPayment(Tx& tx, const domain::PaymentId& id, Clock::TimePoint now)
+{
+    tx.w.exec_prepared(kTouchPayment.name, id.toString(), toSql(now));
 }
 
 std::vector<domain::BookingId> confirmedBookings(Session& s, const domain::EventId& event)

@@ -141,6 +141,12 @@ void setStatusReason(Tx& tx, const domain::BookingId& id, const std::string& rea
 void cancelConfirmed(Tx& tx, const BookingForPayment& b, bool refunded, const std::optional<domain::UserId>& actor,
                      domain::Clock::TimePoint now);
 
+// Card payments still pending after `olderThan` (their webhook may have been lost).
+std::vector<domain::PaymentId> stalePayments(Session& s, domain::Clock::TimePoint olderThan, int limit);
+
+// Marks a pending payment as looked at now (it is asked about again after the interval).
+void touchPayment(Tx& tx, const domain::PaymentId& id, domain::Clock::TimePoint now);
+
 // The confirmed bookings of an event (to refund when it is cancelled).
 std::vector<domain::BookingId> confirmedBookings(Session& s, const domain::EventId& event);
 

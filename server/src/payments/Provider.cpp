@@ -22,6 +22,7 @@ public:
     {
         return "cash-refund-" + idempotencyKey; // handed back at the counter
     }
+    ProviderStatus status(const std::string&) override { return {ProviderStatus::State::Succeeded, std::nullopt}; }
 };
 
 // Form encoding of the values we send (ids, digits, ISO codes): nothing to escape but these.
@@ -75,6 +76,33 @@ public:
         const auto o = call("/v1/refunds", "payment_intent=" + formValue(ref) + "&amount=" + std::to_string(amountMinor),
                             idempotencyKey);
         return std::string(o.at("id").as_string());
+    }
+
+    ProviderStatus status(const std::string& ref) override
+    {
+        http::ClientResponse r;
+        try {
+            r = http::fetch("GET", m_base + "/v1/payment_intents/" + formValue(ref), {{"Authorization", "Bearer " + m_secret}}, "",
+                            std::chrono::seconds(10));
+        } catch (const http::ClientError& e) {
+            throw ProviderError(std::string("the card provider cannot be reached: ") + e.what());
+        }
+        boost::system::error_code ec;
+        const auto v = boost::json::parse(r.body, ec);
+        if (r.status != 200 || ec || !v.is_object() || !v.as_object().contains("status"))
+            throw ProviderError("the card provider did not say how intent " + ref + " stands (" + std::to_string(r.status) + ")");
+        const auto& o = v.as_object();
+        ProviderStatus out;
+        const auto state = o.at("status").as_string();
+        const auto* error = o.if_contains("last_payment_error");
+        if (state == "succeeded") {
+            out.state = ProviderStatus::State::Succeeded;
+        } else if (state == "requires_payment_method" && error && error->is_object()) {
+            out.state = ProviderStatus::State::Failed; // declined (and not tried again yet)
+            if (const auto* code = error->as_object().if_contains("code"); code && code->is_string())
+                out.failureCode = std::string(code->as_string());
+        }
+        return out;
     }
 
 private:

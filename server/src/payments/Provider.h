@@ -19,6 +19,18 @@ struct ProviderIntent
     bool succeeded = false;                  // taken at once (cash)
 };
 
+// What the provider says of an intent now (to catch a webhook that never came).
+struct ProviderStatus
+{
+    enum class State
+    {
+        Pending,
+        Succeeded,
+        Failed
+    } state = State::Pending;
+    std::optional<std::string> failureCode;
+};
+
 // The provider could not be reached or refused the call; nothing was done on our side.
 struct ProviderError : std::runtime_error
 {
@@ -35,6 +47,7 @@ public:
                                         const domain::BookingId& booking) = 0;
     // Returns the refund's provider id. `idempotencyKey` makes a retried refund a no-op.
     virtual std::string refund(const std::string& ref, long long amountMinor, const std::string& idempotencyKey) = 0;
+    virtual ProviderStatus status(const std::string& ref) = 0;
 };
 
 // The box office's cash: paid at once at the counter, refunds handed back there.

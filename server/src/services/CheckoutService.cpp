@@ -470,28 +470,79 @@ domain::Result<json::object, Problem> CheckoutService::webhook(db::Session& s, s
             answer["ignored"] = true;
             return;
         }
-        // A declined card may be followed by another one on the same intent: failed, then succeeded.
-        if (kind == "payment_intent.succeeded" && (p->status == "pending" || p->status == "failed")) {
-            checkout::setPaymentStatus(tx, p->id, "succeeded", std::nullopt, now);
-            p->status = "succeeded";
-            p->failureCode.reset();
-            checkout::recordPaymentEvent(tx, *p, "payment_succeeded", std::nullopt, now);
-            // A card payment that succeeds confirms its booking by itself (seed 8.1).
-            settle(tx, *b, *p, now);
-        } else if (kind == "payment_intent.payment_failed" && p->status == "pending") {
-            std::optional<std::string> code;
-            if (const auto* err = object->as_object().if_contains("last_payment_error"); err && err->is_object())
-                if (const auto* c = err->as_object().if_contains("code"); c && c->is_string())
-                    code = std::string(c->as_string());
-            checkout::setPaymentStatus(tx, p->id, "failed", code, now);
-            p->status = "failed";
-            p->failureCode = code;
-            checkout::recordPaymentEvent(tx, *p, "payment_failed", std::nullopt, now); // the hold runs out by itself
-        } else {
+        const bool succeeded = kind == "payment_intent.succeeded";
+        std::optional<std::string> code;
+        if (const auto* err = object->as_object().if_contains("last_payment_error"); err && err->is_object())
+            if (const auto* c = err->as_object().if_contains("code"); c && c->is_string())
+                code = std::string(c->as_string());
+        if (!(succeeded || kind == "payment_intent.payment_failed") || !applyOutcome(tx, *b, *p, succeeded, code, now))
             answer["ignored"] = true; // another type, or a payment already settled
-        }
     });
     return answer;
+}
+
+bool CheckoutService::applyOutcome(checkout::Tx& tx, const checkout::BookingForPayment& b, checkout::Payment& p, bool succeeded,
+                                   const std::optional<std::string>& failureCode, domain::Clock::TimePoint now)
+{
+    // A declined card may be followed by another one on the same intent: failed, then succeeded.
+    if (succeeded && (p.status == "pending" || p.status == "failed")) {
+        checkout::setPaymentStatus(tx, p.id, "succeeded", std::nullopt, now);
+        p.status = "succeeded";
+        p.failureCode.reset();
+        checkout::recordPaymentEvent(tx, p, "payment_succeeded", std::nullopt, now);
+        // A card payment that succeeds confirms its booking by itself (seed 8.1).
+        settle(tx, b, p, now);
+        return true;
+    }
+    if (!succeeded && p.status == "pending") {
+        checkout::setPaymentStatus(tx, p.id, "failed", failureCode, now);
+        p.status = "failed";
+        p.failureCode = failureCode;
+        checkout::recordPaymentEvent(tx, p, "payment_failed", std::nullopt, now); // the hold runs out by itself
+        return true;
+    }
+    return false;
+}
+
+int CheckoutService::reconcile(db::Session& s, std::chrono::seconds olderThan)
+{
+    if (!m_card)
+        return 0;
+    const auto now = m_clock.now();
+    int settled = 0;
+    for (const auto& id : checkout::stalePayments(s, now - olderThan, 100)) {
+        const auto found = checkout::findPayment(s, id);
+        auto* provider = found ? providerFor(found->provider) : nullptr;
+        if (!provider || !found->providerRef)
+            continue;
+        payments::ProviderStatus status;
+        try {
+            status = provider->status(*found->providerRef);
+        } catch (const payments::ProviderError& e) {
+            log::warn("the payment reconciler cannot reach the provider", {{"error", e.what()}});
+            return settled; // next round
+        }
+        try {
+            checkout::inTransaction(s, [&](checkout::Tx& tx) {
+                const auto b = checkout::lockBooking(tx, found->booking);
+                auto p = b ? checkout::lockPayment(tx, id) : std::nullopt;
+                if (!p || p->status != "pending")
+                    return; // a webhook came meanwhile
+                if (status.state == payments::ProviderStatus::State::Pending) {
+                    checkout::touchPayment(tx, id, now); // ask again after the interval
+                    return;
+                }
+                if (applyOutcome(tx, *b, *p, status.state == payments::ProviderStatus::State::Succeeded, status.failureCode, now)) {
+                    ++settled;
+                    log::warn("a payment's webhook never came; the provider was asked instead",
+                              {{"payment", id.toString()}, {"status", p->status}});
+                }
+            });
+        } catch (const payments::ProviderError& e) {
+            log::warn("the payment reconciler could not refund a late payment; it tries again", {{"error", e.what()}});
+        }
+    }
+    return settled;
 }
 
 domain::Result<json::object, Problem> CheckoutService::signingKeys(db::Session& s, const std::optional<Caller>& caller,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,6 +72,10 @@ public:
     domain::Result<boost::json::object, domain::Problem> rotateKey(db::Session& s, const Caller& caller,
                                                                    const domain::EventId& event);
 
+    // Card payments pending longer than `olderThan` are asked of the provider: a webhook that
+    // never came must not leave money taken without its seats. Returns how many were settled.
+    int reconcile(db::Session& s, std::chrono::seconds olderThan);
+
     static boost::json::object paymentJson(const db::checkout::Payment& p);
 
 private:
@@ -91,6 +96,11 @@ private:
     };
     Settled settle(db::checkout::Tx& tx, const db::checkout::BookingForPayment& b, const db::checkout::Payment& p,
                    domain::Clock::TimePoint now);
+
+    // What a provider said of a payment (webhook or reconciler): succeeded confirms (or refunds)
+    // the booking, failed leaves the hold to run out. False when it changes nothing.
+    bool applyOutcome(db::checkout::Tx& tx, const db::checkout::BookingForPayment& b, db::checkout::Payment& p,
+                      bool succeeded, const std::optional<std::string>& failureCode, domain::Clock::TimePoint now);
 
     HoldService& m_holds;
     EventService& m_events;

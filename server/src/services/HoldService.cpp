@@ -277,45 +277,17 @@ boost::json::object HoldService::availabilityJson(const domain::EventId& event, 
 }
 
 HoldSweeper::HoldSweeper(std::string databaseUrl, const domain::Clock& clock, std::chrono::milliseconds interval)
-    : m_url(std::move(databaseUrl)), m_clock(clock), m_interval(interval), m_thread([this] { loop(); })
+    : m_job("the hold sweeper", std::move(databaseUrl), interval, [this, &clock](db::Session& session) {
+          constexpr int kBatch = 500;
+          int n = 0;
+          do {
+              n = db::bookings::expireHolds(session, clock.now(), kBatch);
+              m_expired += static_cast<std::uint64_t>(n);
+              if (n > 0)
+                  log::info("holds expired", {{"count", n}});
+          } while (n == kBatch);
+      })
 {
-}
-
-HoldSweeper::~HoldSweeper()
-{
-    {
-        const std::lock_guard lock(m_mutex);
-        m_stop = true;
-    }
-    m_cv.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
-}
-
-void HoldSweeper::loop()
-{
-    db::Session session(m_url);
-    constexpr int kBatch = 500;
-    for (;;) {
-        {
-            std::unique_lock lock(m_mutex);
-            if (m_cv.wait_for(lock, m_interval, [this] { return m_stop; }))
-                return;
-        }
-        try {
-            int n = 0;
-            do {
-                n = db::bookings::expireHolds(session, m_clock.now(), kBatch);
-                m_expired += static_cast<std::uint64_t>(n);
-                if (n > 0)
-                    log::info("holds expired", {{"count", n}});
-            } while (n == kBatch);
-        } catch (const db::Unavailable&) {
-            // PostgreSQL is away; holds still end by time, and the next round catches up.
-        } catch (const std::exception& e) {
-            log::error("the hold sweeper failed a round", {{"error", e.what()}});
-        }
-    }
 }
 
 } // namespace ticketing::services

@@ -16,6 +16,7 @@
 #include "domain/Problem.h"
 #include "domain/Result.h"
 #include "services/Answer.h"
+#include "services/Periodic.h"
 #include "services/VenueService.h"
 
 namespace ticketing::cache {
@@ -80,19 +81,11 @@ class HoldSweeper
 {
 public:
     HoldSweeper(std::string databaseUrl, const domain::Clock& clock, std::chrono::milliseconds interval);
-    ~HoldSweeper(); // stops and joins
     std::uint64_t expired() const { return m_expired.load(); }
 
 private:
-    void loop();
-    std::string m_url;
-    const domain::Clock& m_clock;
-    std::chrono::milliseconds m_interval;
-    std::mutex m_mutex;
-    std::condition_variable m_cv;
-    bool m_stop = false;
     std::atomic<std::uint64_t> m_expired{0};
-    std::thread m_thread;
+    Periodic m_job; // last: destroyed (stopped) first
 };
 
 } // namespace ticketing::services
