@@ -1,21 +1,20 @@
 // Ticket credentials and their QR images, on one core: how many codes a scanner checks per
 // second offline (common/domain/Credential.h), how many ticketd signs, and how many QR PNGs
 // it draws (GET /tickets/{id}/qr.png). Prints its figures; bench/README.md.
+#include "domain/Credential.h"
+#include "services/QrPng.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
 
-#include "domain/Credential.h"
-#include "services/QrPng.h"
-
 using namespace ticketing;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-template <class F>
-double perSecond(F&& work, std::chrono::milliseconds duration)
+template <class F> double perSecond(F&& work, std::chrono::milliseconds duration)
 {
     const auto start = Clock::now();
     long long n = 0;
@@ -32,7 +31,8 @@ int main(int argc, char** argv)
     const auto seconds = std::chrono::milliseconds(argc > 1 ? std::stoi(argv[1]) * 1000 : 3000);
     // A scanner at a festival gate: the event's keys after two rotations.
     const auto event = domain::EventId::generate();
-    std::vector<domain::SigningKey> keys{domain::SigningKey::generate(), domain::SigningKey::generate(),
+    std::vector<domain::SigningKey> keys{domain::SigningKey::generate(),
+                                         domain::SigningKey::generate(),
                                          domain::SigningKey::generate()};
     std::vector<domain::TrustedKey> trusted;
     for (const auto& k : keys)
@@ -44,7 +44,8 @@ int main(int argc, char** argv)
         c.event = event;
         c.tier = domain::TierId::generate();
         c.seat = domain::SeatId::generate();
-        c.validFrom = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+        c.validFrom =
+            std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
         c.validUntil = c.validFrom + std::chrono::hours(24);
         codes.push_back(domain::signCredential(c, keys[static_cast<std::size_t>(i) % keys.size()]));
     }
@@ -57,7 +58,9 @@ int main(int argc, char** argv)
     const auto now = std::chrono::system_clock::now();
     const double verify = perSecond(
         [&](long long i) {
-            if (!domain::checkCredential(codes[static_cast<std::size_t>(i % 1000)], trusted, revoked, now).ok())
+            if (!domain::checkCredential(codes[static_cast<std::size_t>(i % 1000)], trusted,
+                                         revoked, now)
+                     .ok())
                 ++failures;
         },
         seconds);
@@ -78,15 +81,21 @@ int main(int argc, char** argv)
         },
         seconds);
     std::size_t bytes = 0;
-    const double qr = perSecond([&](long long i) { bytes = services::qrPng(codes[static_cast<std::size_t>(i % 1000)]).size(); },
-                                seconds);
+    const double qr = perSecond(
+        [&](long long i) {
+            bytes = services::qrPng(codes[static_cast<std::size_t>(i % 1000)]).size();
+        },
+        seconds);
 
-    std::printf("ticket credentials (Ed25519, libsodium), one core, %d-character codes:\n", static_cast<int>(codes[1].size()));
-    std::printf("  verifications (signature, 3 trusted keys, 500 revocations, validity): %.0f/s = %.1f us each\n", verify,
-                1e6 / verify);
+    std::printf("ticket credentials (Ed25519, libsodium), one core, %d-character codes:\n",
+                static_cast<int>(codes[1].size()));
+    std::printf("  verifications (signature, 3 trusted keys, 500 revocations, validity): %.0f/s = "
+                "%.1f us each\n",
+                verify, 1e6 / verify);
     std::printf("  refusals of an altered code: %.0f/s\n", refuse);
     std::printf("  credentials signed: %.0f/s\n", sign);
-    std::printf("  QR images (libqrencode + libpng, 6 px a module): %.0f/s, %zu bytes each\n", qr, bytes);
+    std::printf("  QR images (libqrencode + libpng, 6 px a module): %.0f/s, %zu bytes each\n", qr,
+                bytes);
     std::printf("  wrong answers: %lld\n", failures);
     return failures == 0 ? 0 : 1;
 }

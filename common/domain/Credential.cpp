@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
-#include <stdexcept>
-
 #include <sodium.h>
+#include <stdexcept>
 
 namespace ticketing::domain {
 
@@ -70,7 +69,8 @@ Uuid uuidAt(const std::uint8_t* p)
 
 std::string base64url(const std::uint8_t* data, std::size_t size)
 {
-    std::string out(sodium_base64_encoded_len(size, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+    std::string out(sodium_base64_encoded_len(size, sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                    '\0');
     sodium_bin2base64(out.data(), out.size(), data, size, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
     out.resize(std::strlen(out.c_str()));
     return out;
@@ -166,7 +166,8 @@ std::string_view toString(CredentialError e)
     return "malformed";
 }
 
-Result<TicketClaims, CredentialError> verifyCredential(std::string_view code, const std::vector<TrustedKey>& keys)
+Result<TicketClaims, CredentialError> verifyCredential(std::string_view code,
+                                                       const std::vector<TrustedKey>& keys)
 {
     ensureSodium();
     if (code.substr(0, kPrefix.size()) != kPrefix)
@@ -206,15 +207,18 @@ Result<TicketClaims, CredentialError> verifyCredential(std::string_view code, co
         knownKey = true;
         if (k.event != c.event)
             continue;
-        if (crypto_sign_verify_detached(sig.data(), body.data(), body.size(), k.publicKey.data()) == 0)
+        if (crypto_sign_verify_detached(sig.data(), body.data(), body.size(), k.publicKey.data()) ==
+            0)
             return c;
         return fail(CredentialError::BadSignature);
     }
     return fail(knownKey ? CredentialError::WrongEvent : CredentialError::UnknownKey);
 }
 
-Result<TicketClaims, CredentialError> checkCredential(std::string_view code, const std::vector<TrustedKey>& keys,
-                                                      const std::vector<TicketId>& revoked, Clock::TimePoint now)
+Result<TicketClaims, CredentialError> checkCredential(std::string_view code,
+                                                      const std::vector<TrustedKey>& keys,
+                                                      const std::vector<TicketId>& revoked,
+                                                      Clock::TimePoint now)
 {
     auto claims = verifyCredential(code, keys);
     if (!claims)

@@ -1,15 +1,15 @@
 #pragma once
 
+#include "domain/Clock.h"
+#include "domain/Result.h"
+#include "domain/Uuid.h"
+
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "domain/Clock.h"
-#include "domain/Result.h"
-#include "domain/Uuid.h"
 
 namespace ticketing::domain {
 
@@ -74,24 +74,27 @@ struct TrustedKey
 
 enum class CredentialError
 {
-    Malformed,     // not "TK1.<claims>.<signature>" with the right sizes, or an unknown version
-    UnknownKey,    // no trusted key has this key id
-    WrongEvent,    // the key is trusted, but for another event than the claims name
-    BadSignature,  // altered or forged
-    Revoked,       // genuine, but its ticket was cancelled (or transferred)
-    NotYetValid,   // genuine, before its validity
-    Expired        // genuine, after its validity
+    Malformed,    // not "TK1.<claims>.<signature>" with the right sizes, or an unknown version
+    UnknownKey,   // no trusted key has this key id
+    WrongEvent,   // the key is trusted, but for another event than the claims name
+    BadSignature, // altered or forged
+    Revoked,      // genuine, but its ticket was cancelled (or transferred)
+    NotYetValid,  // genuine, before its validity
+    Expired       // genuine, after its validity
 };
 std::string_view toString(CredentialError e);
 
 // The claims, if `code` is a credential signed by one of `keys` for the event it names.
 // Time and revocation are the check-in decision's business, not this one's.
-Result<TicketClaims, CredentialError> verifyCredential(std::string_view code, const std::vector<TrustedKey>& keys);
+Result<TicketClaims, CredentialError> verifyCredential(std::string_view code,
+                                                       const std::vector<TrustedKey>& keys);
 
 // Whether a credential may open the gate at `now`: genuine (verifyCredential), not revoked
 // (`revoked` holds ticket ids, sorted), and within its validity. Whether the ticket was
 // already admitted is the check-in's own record, not the credential's.
-Result<TicketClaims, CredentialError> checkCredential(std::string_view code, const std::vector<TrustedKey>& keys,
-                                                      const std::vector<TicketId>& revoked, Clock::TimePoint now);
+Result<TicketClaims, CredentialError> checkCredential(std::string_view code,
+                                                      const std::vector<TrustedKey>& keys,
+                                                      const std::vector<TicketId>& revoked,
+                                                      Clock::TimePoint now);
 
 } // namespace ticketing::domain

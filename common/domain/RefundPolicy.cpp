@@ -1,9 +1,8 @@
 #include "domain/RefundPolicy.h"
 
 #include <algorithm>
-#include <set>
-
 #include <boost/json/value.hpp>
+#include <set>
 
 namespace ticketing::domain {
 
@@ -36,7 +35,8 @@ boost::json::object RefundPolicy::toJson() const
 {
     boost::json::array out;
     for (const auto& rule : rules)
-        out.push_back(boost::json::object{{"hours_before_start", rule.before.count()}, {"refund_percent", rule.percent}});
+        out.push_back(boost::json::object{{"hours_before_start", rule.before.count()},
+                                          {"refund_percent", rule.percent}});
     return boost::json::object{{"rules", std::move(out)}};
 }
 
@@ -62,13 +62,15 @@ RefundPolicy readRefundPolicy(JsonReader& r, const boost::json::value& v, const 
         if (hours && (*hours < 0 || *hours > 24 * 366))
             r.addError(JsonReader::join(at, "hours_before_start"), "must be 0 to 8784 (a year)");
         else if (hours && !seen.insert(*hours).second)
-            r.addError(JsonReader::join(at, "hours_before_start"), "another rule has the same hours");
+            r.addError(JsonReader::join(at, "hours_before_start"),
+                       "another rule has the same hours");
         if (percent && (*percent < 0 || *percent > 100))
             r.addError(JsonReader::join(at, "refund_percent"), "must be 0 to 100");
         if (hours && percent)
             policy.rules.push_back({std::chrono::hours(*hours), static_cast<int>(*percent)});
     }
-    std::sort(policy.rules.begin(), policy.rules.end(), [](const auto& a, const auto& b) { return a.before > b.before; });
+    std::sort(policy.rules.begin(), policy.rules.end(),
+              [](const auto& a, const auto& b) { return a.before > b.before; });
     return policy;
 }
 

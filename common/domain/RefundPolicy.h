@@ -1,14 +1,13 @@
 #pragma once
 
-#include <chrono>
-#include <string>
-#include <vector>
-
-#include <boost/json/object.hpp>
-
 #include "domain/Clock.h"
 #include "domain/JsonReader.h"
 #include "domain/Money.h"
+
+#include <boost/json/object.hpp>
+#include <chrono>
+#include <string>
+#include <vector>
 
 namespace ticketing::domain {
 

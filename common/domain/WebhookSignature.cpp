@@ -3,10 +3,9 @@
 #include <array>
 #include <charconv>
 #include <optional>
+#include <sodium.h>
 #include <stdexcept>
 #include <vector>
-
-#include <sodium.h>
 
 namespace ticketing::domain {
 
@@ -18,10 +17,13 @@ Mac mac(std::string_view secret, std::int64_t t, std::string_view body)
     if (sodium_init() < 0)
         throw std::runtime_error("libsodium cannot be initialised");
     crypto_auth_hmacsha256_state state;
-    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(secret.data()), secret.size());
+    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(secret.data()),
+                                secret.size());
     const auto prefix = std::to_string(t) + ".";
-    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(prefix.data()), prefix.size());
-    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(body.data()), body.size());
+    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(prefix.data()),
+                                  prefix.size());
+    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(body.data()),
+                                  body.size());
     Mac out{};
     crypto_auth_hmacsha256_final(&state, out.data());
     return out;
@@ -50,9 +52,9 @@ std::string_view toString(WebhookSignatureError e)
     return "malformed";
 }
 
-Result<std::int64_t, WebhookSignatureError> verifyWebhook(std::string_view header, std::string_view body,
-                                                          std::string_view secret, Clock::TimePoint now,
-                                                          std::chrono::seconds tolerance)
+Result<std::int64_t, WebhookSignatureError>
+verifyWebhook(std::string_view header, std::string_view body, std::string_view secret,
+              Clock::TimePoint now, std::chrono::seconds tolerance)
 {
     std::optional<std::int64_t> t;
     std::vector<Mac> candidates;
@@ -74,14 +76,16 @@ Result<std::int64_t, WebhookSignatureError> verifyWebhook(std::string_view heade
             std::size_t written = 0;
             const auto hex = item.substr(3);
             if (hex.size() == m.size() * 2 &&
-                sodium_hex2bin(m.data(), m.size(), hex.data(), hex.size(), nullptr, &written, nullptr) == 0 &&
+                sodium_hex2bin(m.data(), m.size(), hex.data(), hex.size(), nullptr, &written,
+                               nullptr) == 0 &&
                 written == m.size())
                 candidates.push_back(m);
         }
     }
     if (!t || candidates.empty())
         return fail(WebhookSignatureError::Malformed);
-    const auto nowSeconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    const auto nowSeconds =
+        std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
     if (*t < nowSeconds - tolerance.count() || *t > nowSeconds + tolerance.count())
         return fail(WebhookSignatureError::Stale);
     const auto expected = mac(secret, *t, body);

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "domain/Clock.h"
+#include "domain/Result.h"
+
 #include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
-
-#include "domain/Clock.h"
-#include "domain/Result.h"
 
 namespace ticketing::domain {
 
@@ -28,8 +28,8 @@ std::string_view toString(WebhookSignatureError e);
 
 // The signed time, if `header` signs `body` with `secret` within `tolerance` of `now`.
 // The comparison is constant-time.
-Result<std::int64_t, WebhookSignatureError> verifyWebhook(std::string_view header, std::string_view body,
-                                                          std::string_view secret, Clock::TimePoint now,
-                                                          std::chrono::seconds tolerance = std::chrono::seconds(300));
+Result<std::int64_t, WebhookSignatureError>
+verifyWebhook(std::string_view header, std::string_view body, std::string_view secret,
+              Clock::TimePoint now, std::chrono::seconds tolerance = std::chrono::seconds(300));
 
 } // namespace ticketing::domain

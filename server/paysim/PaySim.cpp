@@ -1,15 +1,14 @@
 #include "paysim/PaySim.h"
 
-#include <cctype>
+#include "domain/WebhookSignature.h"
+#include "http/Client.h"
+#include "log/Log.h"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
+#include <cctype>
 #include <sodium.h>
-
-#include "domain/WebhookSignature.h"
-#include "http/Client.h"
-#include "log/Log.h"
 
 namespace ticketing::paysim {
 
@@ -23,20 +22,26 @@ std::string randomToken(std::size_t bytes)
     std::string raw(bytes, '\0');
     randombytes_buf(raw.data(), raw.size());
     std::string hex(bytes * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
+    sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()),
+                   raw.size());
     hex.pop_back();
     return hex;
 }
 
 long long unixNow()
 {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 // Stripe's error shape: {"error": {"type", "code", "message"}}.
-Response error(int status, const std::string& type, const std::string& code, const std::string& message)
+Response error(int status, const std::string& type, const std::string& code,
+               const std::string& message)
 {
-    return Response::json(status, json::object{{"error", json::object{{"type", type}, {"code", code}, {"message", message}}}});
+    return Response::json(
+        status, json::object{
+                    {"error", json::object{{"type", type}, {"code", code}, {"message", message}}}});
 }
 
 // application/x-www-form-urlencoded, as Stripe's API takes it. Written here because clients
@@ -48,7 +53,8 @@ std::string formDecode(std::string_view text)
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '+') {
             out += ' ';
-        } else if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+        } else if (text[i] == '%' && i + 2 < text.size() &&
+                   std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
                    std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
             out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
             i += 2;
@@ -68,14 +74,16 @@ std::map<std::string, std::string> form(std::string_view body)
         body = amp == std::string_view::npos ? std::string_view{} : body.substr(amp + 1);
         const auto eq = pair.find('=');
         if (!pair.empty())
-            out[formDecode(pair.substr(0, eq))] = eq == std::string_view::npos ? std::string() : formDecode(pair.substr(eq + 1));
+            out[formDecode(pair.substr(0, eq))] =
+                eq == std::string_view::npos ? std::string() : formDecode(pair.substr(eq + 1));
     }
     return out;
 }
 
 std::optional<long long> amountOf(const std::string& text)
 {
-    if (text.empty() || text.size() > 15 || text.find_first_not_of("0123456789") != std::string::npos)
+    if (text.empty() || text.size() > 15 ||
+        text.find_first_not_of("0123456789") != std::string::npos)
         return std::nullopt;
     return std::stoll(text);
 }
@@ -95,7 +103,8 @@ Card cardOf(const std::string& paymentMethod)
         return Card::Succeeds;
     if (paymentMethod == "4000000000000002" || paymentMethod == "pm_card_chargeDeclined")
         return Card::Declined;
-    if (paymentMethod == "4000000000009995" || paymentMethod == "pm_card_chargeDeclinedInsufficientFunds")
+    if (paymentMethod == "4000000000009995" ||
+        paymentMethod == "pm_card_chargeDeclinedInsufficientFunds")
         return Card::InsufficientFunds;
     if (paymentMethod == "4000000000000077" || paymentMethod == "pm_card_succeedsLate")
         return Card::SucceedsLate;
@@ -103,7 +112,10 @@ Card cardOf(const std::string& paymentMethod)
 }
 } // namespace
 
-Simulator::Simulator(Options options) : m_options(std::move(options)), m_sender([this] { sendLoop(); }) {}
+Simulator::Simulator(Options options)
+    : m_options(std::move(options)), m_sender([this] { sendLoop(); })
+{
+}
 
 Simulator::~Simulator()
 {
@@ -139,7 +151,8 @@ Response Simulator::route(const Request& request)
     // Confirmation is what a buyer's browser does, with the intent's client secret; the
     // merchant's secret key works too.
     if (request.method == "POST" && path.starts_with(intents) && path.ends_with("/confirm")) {
-        const auto id = path.substr(intents.size(), path.size() - intents.size() - std::string_view("/confirm").size());
+        const auto id = path.substr(intents.size(), path.size() - intents.size() -
+                                                        std::string_view("/confirm").size());
         return confirmIntent(request, id);
     }
     if (request.method == "GET" && path == "/_sim/webhooks") {
@@ -147,24 +160,31 @@ Response Simulator::route(const Request& request)
         const std::lock_guard lock(m_mutex);
         json::array out;
         for (const auto& w : m_sent)
-            out.push_back(json::object{{"id", w.id}, {"type", w.type}, {"body", w.body}, {"signature", w.signature},
-                                       {"attempts", w.attempts}, {"last_status", w.lastStatus}});
+            out.push_back(json::object{{"id", w.id},
+                                       {"type", w.type},
+                                       {"body", w.body},
+                                       {"signature", w.signature},
+                                       {"attempts", w.attempts},
+                                       {"last_status", w.lastStatus}});
         return Response::json(200, json::object{{"data", std::move(out)}});
     }
     if (!secret)
-        return error(401, "invalid_request_error", "invalid_api_key", "send Authorization: Bearer <secret key>");
+        return error(401, "invalid_request_error", "invalid_api_key",
+                     "send Authorization: Bearer <secret key>");
     if (request.method == "POST" && path == "/v1/payment_intents")
         return createIntent(request);
     if (request.method == "GET" && path.starts_with(intents)) {
         const std::lock_guard lock(m_mutex);
         const auto it = m_intents.find(path.substr(intents.size()));
         if (it == m_intents.end())
-            return error(404, "invalid_request_error", "resource_missing", "no such payment intent");
+            return error(404, "invalid_request_error", "resource_missing",
+                         "no such payment intent");
         return Response::text(200, intentJson(it->second), "application/json");
     }
     if (request.method == "POST" && path == "/v1/refunds")
         return createRefund(request);
-    return error(404, "invalid_request_error", "resource_missing", "unknown route " + request.method + " " + path);
+    return error(404, "invalid_request_error", "resource_missing",
+                 "unknown route " + request.method + " " + path);
 }
 
 std::string Simulator::intentJson(const Intent& i)
@@ -181,8 +201,10 @@ std::string Simulator::intentJson(const Intent& i)
                    {"client_secret", i.clientSecret},
                    {"metadata", std::move(metadata)},
                    {"created", i.created}};
-    o["last_payment_error"] = i.lastError.empty() ? json::value(nullptr)
-                                                  : json::value(json::object{{"code", i.lastError}, {"type", "card_error"}});
+    o["last_payment_error"] =
+        i.lastError.empty()
+            ? json::value(nullptr)
+            : json::value(json::object{{"code", i.lastError}, {"type", "card_error"}});
     return json::serialize(o);
 }
 
@@ -191,13 +213,16 @@ Response Simulator::createIntent(const Request& request)
     const auto f = form(request.body);
     const auto amount = f.count("amount") ? amountOf(f.at("amount")) : std::nullopt;
     if (!amount || *amount <= 0)
-        return error(400, "invalid_request_error", "parameter_invalid_integer", "amount: a positive whole number of minor units");
+        return error(400, "invalid_request_error", "parameter_invalid_integer",
+                     "amount: a positive whole number of minor units");
     if (!f.count("currency") || f.at("currency").size() != 3)
-        return error(400, "invalid_request_error", "parameter_missing", "currency: a three-letter ISO code");
+        return error(400, "invalid_request_error", "parameter_missing",
+                     "currency: a three-letter ISO code");
     const std::lock_guard lock(m_mutex);
     const auto key = request.header("idempotency-key");
     if (key)
-        if (const auto it = m_idempotency.find("intent:" + std::string(*key)); it != m_idempotency.end())
+        if (const auto it = m_idempotency.find("intent:" + std::string(*key));
+            it != m_idempotency.end())
             return Response::text(200, intentJson(m_intents.at(it->second)), "application/json");
     Intent i;
     i.id = "pi_" + randomToken(12);
@@ -226,7 +251,8 @@ Response Simulator::confirmIntent(const Request& request, const std::string& id)
     const auto auth = request.header("authorization");
     const bool secret = auth && *auth == "Bearer " + m_options.secretKey;
     if (!secret && (!f.count("client_secret") || f.at("client_secret") != intent.clientSecret))
-        return error(401, "invalid_request_error", "invalid_client_secret", "client_secret does not match the intent");
+        return error(401, "invalid_request_error", "invalid_client_secret",
+                     "client_secret does not match the intent");
     if (intent.status == "succeeded" || intent.status == "processing")
         return error(400, "invalid_request_error", "payment_intent_unexpected_state",
                      "the payment intent is already " + intent.status);
@@ -249,7 +275,8 @@ Response Simulator::confirmIntent(const Request& request, const std::string& id)
         break;
     case Card::Unknown:
         return error(400, "invalid_request_error", "payment_method_invalid",
-                     "payment_method: use a test card of server/paysim/README.md (4242424242424242 succeeds)");
+                     "payment_method: use a test card of server/paysim/README.md (4242424242424242 "
+                     "succeeds)");
     }
     return Response::text(200, intentJson(intent), "application/json");
 }
@@ -268,14 +295,18 @@ Response Simulator::createRefund(const Request& request)
     const std::lock_guard lock(m_mutex);
     const auto key = request.header("idempotency-key");
     if (key)
-        if (const auto it = m_idempotency.find("refund:" + std::string(*key)); it != m_idempotency.end())
+        if (const auto it = m_idempotency.find("refund:" + std::string(*key));
+            it != m_idempotency.end())
             return Response::text(200, it->second, "application/json");
-    const auto it = f.count("payment_intent") ? m_intents.find(f.at("payment_intent")) : m_intents.end();
+    const auto it =
+        f.count("payment_intent") ? m_intents.find(f.at("payment_intent")) : m_intents.end();
     if (it == m_intents.end())
-        return error(404, "invalid_request_error", "resource_missing", "payment_intent: no such payment intent");
+        return error(404, "invalid_request_error", "resource_missing",
+                     "payment_intent: no such payment intent");
     auto& intent = it->second;
     if (intent.status != "succeeded")
-        return error(400, "invalid_request_error", "charge_not_refundable", "only a succeeded payment can be refunded");
+        return error(400, "invalid_request_error", "charge_not_refundable",
+                     "only a succeeded payment can be refunded");
     const auto left = intent.amount - intent.refunded;
     const auto amount = f.count("amount") ? amountOf(f.at("amount")) : std::optional(left);
     if (!amount || *amount <= 0 || *amount > left)
@@ -301,11 +332,12 @@ void Simulator::queueEvent(const std::string& type, const Intent& intent)
     Webhook w;
     w.id = "evt_" + randomToken(12);
     w.type = type;
-    w.body = json::serialize(json::object{{"id", w.id},
-                                          {"object", "event"},
-                                          {"type", type},
-                                          {"created", unixNow()},
-                                          {"data", json::object{{"object", json::parse(intentJson(intent))}}}});
+    w.body = json::serialize(
+        json::object{{"id", w.id},
+                     {"object", "event"},
+                     {"type", type},
+                     {"created", unixNow()},
+                     {"data", json::object{{"object", json::parse(intentJson(intent))}}}});
     w.due = std::chrono::steady_clock::now();
     m_outbox.push_back(std::move(w));
     m_wake.notify_all();
@@ -335,17 +367,20 @@ void Simulator::sendLoop()
             int status = 0;
             try {
                 status = http::fetch("POST", m_options.webhookUrl,
-                                     {{"Content-Type", "application/json"}, {"Ticketing-Signature", w.signature}}, w.body,
-                                     std::chrono::seconds(10))
+                                     {{"Content-Type", "application/json"},
+                                      {"Ticketing-Signature", w.signature}},
+                                     w.body, std::chrono::seconds(10))
                              .status;
             } catch (const std::exception& e) {
-                log::warn("a webhook could not be delivered", {{"event", w.id}, {"error", e.what()}});
+                log::warn("a webhook could not be delivered",
+                          {{"event", w.id}, {"error", e.what()}});
             }
             lock.lock();
             ++w.attempts;
             w.lastStatus = status;
             if ((status < 200 || status >= 300) && w.attempts < 5) {
-                w.due = std::chrono::steady_clock::now() + std::chrono::seconds(1 << (w.attempts - 1));
+                w.due =
+                    std::chrono::steady_clock::now() + std::chrono::seconds(1 << (w.attempts - 1));
                 m_outbox.push_back(w);
             }
             m_sent.push_back(std::move(w));

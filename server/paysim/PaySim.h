@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http/Router.h"
+
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -8,8 +10,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include "http/Router.h"
 
 namespace ticketing::paysim {
 
@@ -64,8 +64,9 @@ private:
     http::Response confirmIntent(const http::Request& request, const std::string& id);
     http::Response createRefund(const http::Request& request);
     static std::string intentJson(const Intent& intent);
-    void settle(const std::string& id, bool succeeded, const std::string& declineCode); // under m_mutex
-    void queueEvent(const std::string& type, const Intent& intent);                    // under m_mutex
+    void settle(const std::string& id, bool succeeded,
+                const std::string& declineCode);                    // under m_mutex
+    void queueEvent(const std::string& type, const Intent& intent); // under m_mutex
     void sendLoop();
 
     Options m_options;

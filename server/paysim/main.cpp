@@ -1,14 +1,15 @@
 // paysim: the payment simulator (server/paysim/README.md). Thin entry point.
-#include <cstdio>
-#include <cstdlib>
-#include <string>
-
 #include "http/Server.h"
 #include "log/Log.h"
 #include "paysim/PaySim.h"
 
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
 namespace {
-std::string setting(int argc, char** argv, const std::string& flag, const char* env, const std::string& fallback)
+std::string setting(int argc, char** argv, const std::string& flag, const char* env,
+                    const std::string& fallback)
 {
     for (int i = 1; i + 1 < argc; ++i)
         if (argv[i] == flag)
@@ -43,10 +44,13 @@ int main(int argc, char** argv)
     o.secretKey = setting(argc, argv, "--secret-key", "PAYSIM_SECRET_KEY", "");
     o.webhookUrl = setting(argc, argv, "--webhook-url", "PAYSIM_WEBHOOK_URL", "");
     o.webhookSecret = setting(argc, argv, "--webhook-secret", "PAYSIM_WEBHOOK_SECRET", "");
-    o.lateDelay = std::chrono::milliseconds(std::stoll(setting(argc, argv, "--late-ms", "PAYSIM_LATE_MS", "3000")));
+    o.lateDelay = std::chrono::milliseconds(
+        std::stoll(setting(argc, argv, "--late-ms", "PAYSIM_LATE_MS", "3000")));
     const auto listen = setting(argc, argv, "--listen", "PAYSIM_LISTEN", "127.0.0.1:8099");
     if (o.secretKey.empty() || (!o.webhookUrl.empty() && o.webhookSecret.empty())) {
-        std::fputs("paysim: --secret-key is required, and --webhook-secret with --webhook-url (see --help)\n", stderr);
+        std::fputs("paysim: --secret-key is required, and --webhook-secret with --webhook-url (see "
+                   "--help)\n",
+                   stderr);
         return 2;
     }
     const auto colon = listen.rfind(':');
@@ -63,7 +67,8 @@ int main(int argc, char** argv)
         log::error("paysim cannot listen", {{"error", e.what()}});
         return 1;
     }
-    log::info("paysim is serving", {{"url", "http://" + options.host + ":" + std::to_string(server.port())}});
+    log::info("paysim is serving",
+              {{"url", "http://" + options.host + ":" + std::to_string(server.port())}});
     server.run();
     log::info("paysim stopped");
     return 0;

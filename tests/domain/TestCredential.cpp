@@ -1,13 +1,11 @@
-#include <QtTest>
-
-#include <fstream>
-#include <sstream>
-
-#include <boost/json/parse.hpp>
-#include <boost/json/value.hpp>
-
 #include "domain/Credential.h"
 #include "domain/RefundPolicy.h"
+
+#include <QtTest>
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+#include <fstream>
+#include <sstream>
 
 using namespace ticketing::domain;
 namespace json = boost::json;
@@ -17,7 +15,8 @@ std::array<std::uint8_t, 32> bytes32(std::string_view hex)
 {
     std::array<std::uint8_t, 32> out{};
     for (std::size_t i = 0; i < out.size(); ++i)
-        out[i] = static_cast<std::uint8_t>(std::stoi(std::string(hex.substr(i * 2, 2)), nullptr, 16));
+        out[i] =
+            static_cast<std::uint8_t>(std::stoi(std::string(hex.substr(i * 2, 2)), nullptr, 16));
     return out;
 }
 
@@ -53,15 +52,19 @@ TicketClaims claimsOf(const json::value& c)
     claims.tier = *TierId::parse(text(c, "tier_id"));
     if (!c.as_object().at("seat_id").is_null())
         claims.seat = SeatId::parse(text(c, "seat_id"));
-    claims.validFrom = Clock::TimePoint(std::chrono::seconds(c.as_object().at("valid_from").to_number<long long>()));
-    claims.validUntil = Clock::TimePoint(std::chrono::seconds(c.as_object().at("valid_until").to_number<long long>()));
+    claims.validFrom = Clock::TimePoint(
+        std::chrono::seconds(c.as_object().at("valid_from").to_number<long long>()));
+    claims.validUntil = Clock::TimePoint(
+        std::chrono::seconds(c.as_object().at("valid_until").to_number<long long>()));
     return claims;
 }
 
 // "ok" or the error's name, for QCOMPARE.
 QString outcome(const Result<TicketClaims, CredentialError>& r)
 {
-    return r.ok() ? QStringLiteral("ok") : QString::fromUtf8(toString(r.error()).data(), static_cast<qsizetype>(toString(r.error()).size()));
+    return r.ok() ? QStringLiteral("ok")
+                  : QString::fromUtf8(toString(r.error()).data(),
+                                      static_cast<qsizetype>(toString(r.error()).size()));
 }
 
 QString name(CredentialError e)
@@ -90,7 +93,8 @@ private Q_SLOTS:
         m_vectors = vectors();
         for (const auto& k : m_vectors.at("keys").as_array()) {
             m_keys.push_back(SigningKey::fromSeed(bytes32(text(k, "seed"))));
-            m_trusted.push_back(TrustedKey::of(*EventId::parse(text(k, "event_id")), m_keys.back().publicKey));
+            m_trusted.push_back(
+                TrustedKey::of(*EventId::parse(text(k, "event_id")), m_keys.back().publicKey));
         }
         QCOMPARE(m_keys.size(), std::size_t(2));
     }
@@ -126,15 +130,18 @@ private Q_SLOTS:
     void anyChangedCharacterIsRefused()
     {
         const auto good = text(m_vectors.at("valid").as_array().at(0), "credential");
-        const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
+        const std::string alphabet =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
         int tried = 0;
         for (std::size_t i = 0; i < good.size(); ++i) {
-            for (char c : {alphabet[i % alphabet.size()], alphabet[(i * 7 + 3) % alphabet.size()], 'A', '_'}) {
+            for (char c : {alphabet[i % alphabet.size()], alphabet[(i * 7 + 3) % alphabet.size()],
+                           'A', '_'}) {
                 if (c == good[i])
                     continue;
                 auto bad = good;
                 bad[i] = c;
-                QVERIFY2(!verifyCredential(bad, m_trusted).ok(), qPrintable(QStringLiteral("position %1").arg(i)));
+                QVERIFY2(!verifyCredential(bad, m_trusted).ok(),
+                         qPrintable(QStringLiteral("position %1").arg(i)));
                 ++tried;
             }
         }
@@ -153,16 +160,19 @@ private Q_SLOTS:
         // The stranger's key claimed under event A's key id: the signature gives it away.
         auto trustedForA = m_trusted;
         trustedForA[0].publicKey = stranger.publicKey; // key id of A, another public key
-        QCOMPARE(outcome(verifyCredential(signCredential(claims, m_keys[0]), trustedForA)), name(CredentialError::BadSignature));
+        QCOMPARE(outcome(verifyCredential(signCredential(claims, m_keys[0]), trustedForA)),
+                 name(CredentialError::BadSignature));
         // Event B's key signing a ticket of event A.
-        QCOMPARE(outcome(verifyCredential(signCredential(claims, m_keys[1]), m_trusted)), name(CredentialError::WrongEvent));
+        QCOMPARE(outcome(verifyCredential(signCredential(claims, m_keys[1]), m_trusted)),
+                 name(CredentialError::WrongEvent));
         // A rotated key: tickets signed by the old key verify while it is still trusted.
         const auto rotated = SigningKey::generate();
         auto both = m_trusted;
         both.push_back(TrustedKey::of(claims.event, rotated.publicKey));
         QVERIFY(verifyCredential(signCredential(claims, rotated), both).ok());
         QVERIFY(verifyCredential(signCredential(claims, m_keys[0]), both).ok());
-        QCOMPARE(outcome(verifyCredential(signCredential(claims, rotated), m_trusted)), name(CredentialError::UnknownKey));
+        QCOMPARE(outcome(verifyCredential(signCredential(claims, rotated), m_trusted)),
+                 name(CredentialError::UnknownKey));
     }
 
     void revokedOrOutOfTimeCredentialsDoNotOpenTheGate()
@@ -173,9 +183,13 @@ private Q_SLOTS:
         QVERIFY(checkCredential(code, m_trusted, {}, during).ok());
         std::vector<TicketId> revoked{TicketId::generate(), claims.ticket, TicketId::generate()};
         std::sort(revoked.begin(), revoked.end());
-        QCOMPARE(outcome(checkCredential(code, m_trusted, revoked, during)), name(CredentialError::Revoked));
-        QCOMPARE(outcome(checkCredential(code, m_trusted, {}, claims.validFrom - std::chrono::seconds(1))), name(CredentialError::NotYetValid));
-        QCOMPARE(outcome(checkCredential(code, m_trusted, {}, claims.validUntil)), name(CredentialError::Expired));
+        QCOMPARE(outcome(checkCredential(code, m_trusted, revoked, during)),
+                 name(CredentialError::Revoked));
+        QCOMPARE(outcome(checkCredential(code, m_trusted, {},
+                                         claims.validFrom - std::chrono::seconds(1))),
+                 name(CredentialError::NotYetValid));
+        QCOMPARE(outcome(checkCredential(code, m_trusted, {}, claims.validUntil)),
+                 name(CredentialError::Expired));
     }
 
     void theStandardRefundPolicyIsTheSeeds()
@@ -184,21 +198,30 @@ private Q_SLOTS:
         const auto start = at(100, 20);
         const auto paid = *Money::parse("150.01", *Currency::fromCode("EUR"));
         QCOMPARE(policy.percentAt(start, start - std::chrono::hours(8 * 24)), 100);
-        QCOMPARE(policy.percentAt(start, start - std::chrono::hours(7 * 24) - std::chrono::seconds(1)), 100);
-        QCOMPARE(policy.percentAt(start, start - std::chrono::hours(7 * 24)), 50); // the deadline itself is past it
+        QCOMPARE(
+            policy.percentAt(start, start - std::chrono::hours(7 * 24) - std::chrono::seconds(1)),
+            100);
+        QCOMPARE(policy.percentAt(start, start - std::chrono::hours(7 * 24)),
+                 50); // the deadline itself is past it
         QCOMPARE(policy.percentAt(start, start - std::chrono::hours(2 * 24)), 50);
         QCOMPARE(policy.percentAt(start, start - std::chrono::hours(12)), 0);
         QCOMPARE(policy.percentAt(start, start + std::chrono::hours(1)), 0);
-        QCOMPARE(policy.refundFor(paid, start, start - std::chrono::hours(8 * 24)).toDecimalString(), std::string("150.01"));
-        QCOMPARE(policy.refundFor(paid, start, start - std::chrono::hours(48)).toDecimalString(), std::string("75.01"));
-        QCOMPARE(policy.refundFor(paid, start, start - std::chrono::hours(12)).toDecimalString(), std::string("0.00"));
+        QCOMPARE(
+            policy.refundFor(paid, start, start - std::chrono::hours(8 * 24)).toDecimalString(),
+            std::string("150.01"));
+        QCOMPARE(policy.refundFor(paid, start, start - std::chrono::hours(48)).toDecimalString(),
+                 std::string("75.01"));
+        QCOMPARE(policy.refundFor(paid, start, start - std::chrono::hours(12)).toDecimalString(),
+                 std::string("0.00"));
     }
 
     void anOrganizersPolicyIsReadAndChecked()
     {
         JsonReader r;
         const auto policy = readRefundPolicy(
-            r, json::parse(R"({"rules": [{"hours_before_start": 48, "refund_percent": 80}, {"hours_before_start": 720, "refund_percent": 100}]})"),
+            r,
+            json::parse(
+                R"({"rules": [{"hours_before_start": 48, "refund_percent": 80}, {"hours_before_start": 720, "refund_percent": 100}]})"),
             "refund_policy");
         QVERIFY(r.ok());
         QCOMPARE(policy.rules.size(), std::size_t(2));
@@ -208,8 +231,11 @@ private Q_SLOTS:
         QCOMPARE(policy.percentAt(start, start - std::chrono::hours(47)), 0);
 
         JsonReader bad;
-        readRefundPolicy(bad, json::parse(R"({"rules": [{"hours_before_start": -1, "refund_percent": 101}, {"refund_percent": 5}, 3]})"),
-                         "refund_policy");
+        readRefundPolicy(
+            bad,
+            json::parse(
+                R"({"rules": [{"hours_before_start": -1, "refund_percent": 101}, {"refund_percent": 5}, 3]})"),
+            "refund_policy");
         QStringList paths;
         for (const auto& e : bad.errors())
             paths << QString::fromStdString(e.field);

@@ -1,11 +1,3 @@
-#include <QJsonArray>
-#include <QTcpServer>
-#include <QtTest>
-
-#include <tuple>
-
-#include <pqxx/pqxx>
-
 #include "domain/Credential.h"
 #include "domain/WebhookSignature.h"
 #include "support/Accounts.h"
@@ -13,6 +5,12 @@
 #include "support/Sales.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
+
+#include <QJsonArray>
+#include <QTcpServer>
+#include <QtTest>
+#include <pqxx/pqxx>
+#include <tuple>
 
 using namespace ticketing::test;
 namespace domain = ticketing::domain;
@@ -57,12 +55,14 @@ class TestCheckout : public QObject
     {
         const auto port = freePort();
         const auto webhookPort = webhooksArrive ? port : freePort();
-        m_paysim = std::make_unique<TicketdProcess>(QStringLiteral(PAYSIM_BINARY), QStringLiteral("paysim is serving"));
-        QVERIFY(m_paysim->start({QStringLiteral("--secret-key"), kSecretKey, QStringLiteral("--webhook-url"),
-                                 QStringLiteral("http://127.0.0.1:%1/api/v1/webhooks/paysim").arg(webhookPort),
-                                 QStringLiteral("--webhook-secret"), kWebhookSecret, QStringLiteral("--late-ms"),
-                                 QStringLiteral("500")},
-                                {}));
+        m_paysim = std::make_unique<TicketdProcess>(QStringLiteral(PAYSIM_BINARY),
+                                                    QStringLiteral("paysim is serving"));
+        QVERIFY(m_paysim->start(
+            {QStringLiteral("--secret-key"), kSecretKey, QStringLiteral("--webhook-url"),
+             QStringLiteral("http://127.0.0.1:%1/api/v1/webhooks/paysim").arg(webhookPort),
+             QStringLiteral("--webhook-secret"), kWebhookSecret, QStringLiteral("--late-ms"),
+             QStringLiteral("500")},
+            {}));
         m_provider = std::make_unique<HttpClient>(m_paysim->baseUrl());
         m_env = {QStringLiteral("TICKETING_DATABASE_URL=") + QString::fromStdString(m_db->url()),
                  QStringLiteral("TICKETING_REDIS_URL=") + QString::fromStdString(sharedRedisUrl()),
@@ -72,13 +72,18 @@ class TestCheckout : public QObject
                  QStringLiteral("TICKETING_WEBHOOK_SECRET=") + kWebhookSecret};
         m_env += extraEnv;
         m_server = std::make_unique<TicketdProcess>();
-        QVERIFY(m_server->start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)}, m_env));
+        QVERIFY(m_server->start(
+            {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)}, m_env));
         m_http = std::make_unique<HttpClient>(m_server->baseUrl());
         if (m_org.isEmpty()) {
-            m_org = signUpAs(*m_http, m_env, QStringLiteral("organizer"), QStringLiteral("org@example.com"));
-            m_ann = signUpAs(*m_http, m_env, QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
-            m_bob = signUpAs(*m_http, m_env, QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
-            m_box = signUpAs(*m_http, m_env, QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+            m_org = signUpAs(*m_http, m_env, QStringLiteral("organizer"),
+                             QStringLiteral("org@example.com"));
+            m_ann = signUpAs(*m_http, m_env, QStringLiteral("attendee"),
+                             QStringLiteral("ann@example.com"));
+            m_bob = signUpAs(*m_http, m_env, QStringLiteral("attendee"),
+                             QStringLiteral("bob@example.com"));
+            m_box = signUpAs(*m_http, m_env, QStringLiteral("box_office"),
+                             QStringLiteral("box@example.com"));
         }
     }
 
@@ -94,8 +99,10 @@ class TestCheckout : public QObject
         QJsonArray ids;
         for (const auto& l : labels)
             ids.append(sale.seatByLabel.value(l));
-        auto r = m_http->send("POST", QStringLiteral("/api/v1/bookings/hold"),
-                              json({{QStringLiteral("event_id"), sale.event}, {QStringLiteral("seat_ids"), ids}}), keyed(token));
+        auto r = m_http->send(
+            "POST", QStringLiteral("/api/v1/bookings/hold"),
+            json({{QStringLiteral("event_id"), sale.event}, {QStringLiteral("seat_ids"), ids}}),
+            keyed(token));
         if (r.status != 201)
             qWarning() << r.body;
         return r.json();
@@ -103,8 +110,10 @@ class TestCheckout : public QObject
 
     HttpResult intent(const QString& token, const QString& booking, const QString& method)
     {
-        return m_http->send("POST", QStringLiteral("/api/v1/payments/intent"),
-                            json({{QStringLiteral("booking_id"), booking}, {QStringLiteral("method"), method}}), keyed(token));
+        return m_http->send(
+            "POST", QStringLiteral("/api/v1/payments/intent"),
+            json({{QStringLiteral("booking_id"), booking}, {QStringLiteral("method"), method}}),
+            keyed(token));
     }
 
     // What the buyer's browser does with the client secret.
@@ -112,25 +121,34 @@ class TestCheckout : public QObject
     {
         const auto secret = payment.value(QStringLiteral("client_secret")).toString();
         const auto ref = secret.left(secret.indexOf(QStringLiteral("_secret_")));
-        return m_provider->send("POST", QStringLiteral("/v1/payment_intents/%1/confirm").arg(ref),
-                                QStringLiteral("client_secret=%1&payment_method=%2").arg(secret, card).toUtf8(),
-                                {{"Content-Type", "application/x-www-form-urlencoded"}});
+        return m_provider->send(
+            "POST", QStringLiteral("/v1/payment_intents/%1/confirm").arg(ref),
+            QStringLiteral("client_secret=%1&payment_method=%2").arg(secret, card).toUtf8(),
+            {{"Content-Type", "application/x-www-form-urlencoded"}});
     }
 
     QJsonObject booking(const QString& token, const QString& id)
     {
-        return m_http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(token)).json();
+        return m_http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(token))
+            .json();
     }
 
-    bool waitForStatus(const QString& token, const QString& id, const QString& status, int timeoutMs = 10000)
+    bool waitForStatus(const QString& token, const QString& id, const QString& status,
+                       int timeoutMs = 10000)
     {
-        return QTest::qWaitFor([&] { return booking(token, id).value(QStringLiteral("status")).toString() == status; }, timeoutMs);
+        return QTest::qWaitFor(
+            [&] { return booking(token, id).value(QStringLiteral("status")).toString() == status; },
+            timeoutMs);
     }
 
     QString seatStatus(const Sale& sale, const QString& label)
     {
-        for (const auto& s : m_http->get(QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/availability"))
-                                 .json().value(QStringLiteral("seats")).toArray())
+        for (const auto& s : m_http
+                                 ->get(QStringLiteral("/api/v1/events/") + sale.event +
+                                       QStringLiteral("/availability"))
+                                 .json()
+                                 .value(QStringLiteral("seats"))
+                                 .toArray())
             if (s.toObject().value(QStringLiteral("label")).toString() == label)
                 return s.toObject().value(QStringLiteral("status")).toString();
         return {};
@@ -138,7 +156,10 @@ class TestCheckout : public QObject
 
     QJsonArray webhooksSent()
     {
-        return m_provider->get(QStringLiteral("/_sim/webhooks")).json().value(QStringLiteral("data")).toArray();
+        return m_provider->get(QStringLiteral("/_sim/webhooks"))
+            .json()
+            .value(QStringLiteral("data"))
+            .toArray();
     }
 
     long long scalar(const std::string& sql, const std::string& param)
@@ -154,8 +175,9 @@ class TestCheckout : public QObject
         pqxx::connection c(m_db->url());
         pqxx::read_transaction tx(c);
         std::vector<domain::TrustedKey> out;
-        for (const auto& r : tx.exec_params("SELECT encode(public_key, 'hex') FROM event_keys WHERE event_id = $1::uuid",
-                                            event.toStdString())) {
+        for (const auto& r : tx.exec_params(
+                 "SELECT encode(public_key, 'hex') FROM event_keys WHERE event_id = $1::uuid",
+                 event.toStdString())) {
             const auto hex = r[0].as<std::string>();
             std::array<std::uint8_t, 32> pk{};
             for (std::size_t i = 0; i < 32; ++i)
@@ -169,14 +191,22 @@ class TestCheckout : public QObject
     void expectMoneyAddsUp(const QString& bookingId)
     {
         const auto id = bookingId.toStdString();
-        const auto in = scalar("SELECT coalesce(sum((detail->>'amount_minor')::bigint), 0) FROM booking_events "
-                               "WHERE booking_id = $1::uuid AND kind = 'payment_succeeded'", id);
-        const auto out = scalar("SELECT coalesce(sum((detail->>'amount_minor')::bigint), 0) FROM booking_events "
-                                "WHERE booking_id = $1::uuid AND kind = 'refunded'", id);
-        const auto kept = scalar("SELECT coalesce(sum(amount_minor - refunded_minor), 0) FROM payments "
-                                 "WHERE booking_id = $1::uuid AND status IN ('succeeded', 'refunded')", id);
-        const auto refundRows = scalar("SELECT coalesce(sum(r.amount_minor), 0) FROM payment_refunds r JOIN payments p "
-                                       "ON p.id = r.payment_id WHERE p.booking_id = $1::uuid", id);
+        const auto in =
+            scalar("SELECT coalesce(sum((detail->>'amount_minor')::bigint), 0) FROM booking_events "
+                   "WHERE booking_id = $1::uuid AND kind = 'payment_succeeded'",
+                   id);
+        const auto out =
+            scalar("SELECT coalesce(sum((detail->>'amount_minor')::bigint), 0) FROM booking_events "
+                   "WHERE booking_id = $1::uuid AND kind = 'refunded'",
+                   id);
+        const auto kept =
+            scalar("SELECT coalesce(sum(amount_minor - refunded_minor), 0) FROM payments "
+                   "WHERE booking_id = $1::uuid AND status IN ('succeeded', 'refunded')",
+                   id);
+        const auto refundRows =
+            scalar("SELECT coalesce(sum(r.amount_minor), 0) FROM payment_refunds r JOIN payments p "
+                   "ON p.id = r.payment_id WHERE p.booking_id = $1::uuid",
+                   id);
         QCOMPARE(in - out, kept);
         QCOMPARE(out, refundRows);
     }
@@ -202,9 +232,11 @@ private Q_SLOTS:
     void aCardPaymentConfirmsAndIssuesSignedTickets()
     {
         const auto sale = openSale(*m_http, m_org);
-        const auto held = hold(m_ann, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")});
+        const auto held =
+            hold(m_ann, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")});
         const auto id = held.value(QStringLiteral("booking_id")).toString();
-        QVERIFY(intent(m_ann, id, QStringLiteral("cash")).status == 403); // cash is the box office's
+        QVERIFY(intent(m_ann, id, QStringLiteral("cash")).status ==
+                403); // cash is the box office's
         auto created = intent(m_ann, id, QStringLiteral("card"));
         QCOMPARE(created.status, 201);
         const auto payment = created.json();
@@ -220,34 +252,52 @@ private Q_SLOTS:
         QCOMPARE(tickets.size(), 2);
         QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-1")), QStringLiteral("sold"));
         const auto paymentId = payment.value(QStringLiteral("payment_id")).toString();
-        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {}, bearer(m_ann))
-                     .json().value(QStringLiteral("status")).toString(),
-                 QStringLiteral("succeeded"));
-        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {}, bearer(m_bob)).status, 404);
+        QCOMPARE(
+            m_http->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {}, bearer(m_ann))
+                .json()
+                .value(QStringLiteral("status"))
+                .toString(),
+            QStringLiteral("succeeded"));
+        QCOMPARE(
+            m_http->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {}, bearer(m_bob))
+                .status,
+            404);
 
         // Each ticket's code is a credential signed with the event's key.
         const auto keys = keysOf(sale.event);
         QCOMPARE(keys.size(), std::size_t(1));
         for (const auto& t : tickets) {
-            const auto code = t.toObject().value(QStringLiteral("qr_code")).toString().toStdString();
+            const auto code =
+                t.toObject().value(QStringLiteral("qr_code")).toString().toStdString();
             const auto claims = domain::verifyCredential(code, keys);
             QVERIFY(claims.ok());
-            QCOMPARE(QString::fromStdString(claims.value().ticket.toString()), t.toObject().value(QStringLiteral("ticket_id")).toString());
-            QCOMPARE(QString::fromStdString(claims.value().seat->toString()), t.toObject().value(QStringLiteral("seat_id")).toString());
+            QCOMPARE(QString::fromStdString(claims.value().ticket.toString()),
+                     t.toObject().value(QStringLiteral("ticket_id")).toString());
+            QCOMPARE(QString::fromStdString(claims.value().seat->toString()),
+                     t.toObject().value(QStringLiteral("seat_id")).toString());
         }
         const auto ticketId = tickets[0].toObject().value(QStringLiteral("ticket_id")).toString();
-        auto ticket = m_http->send("GET", QStringLiteral("/api/v1/tickets/") + ticketId, {}, bearer(m_ann));
+        auto ticket =
+            m_http->send("GET", QStringLiteral("/api/v1/tickets/") + ticketId, {}, bearer(m_ann));
         QCOMPARE(ticket.status, 200);
-        QCOMPARE(ticket.json().value(QStringLiteral("status")).toString(), QStringLiteral("active"));
-        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/tickets/") + ticketId, {}, bearer(m_bob)).status, 404);
-        auto png = m_http->send("GET", QStringLiteral("/api/v1/tickets/") + ticketId + QStringLiteral("/qr.png"), {}, bearer(m_ann));
+        QCOMPARE(ticket.json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("active"));
+        QCOMPARE(
+            m_http->send("GET", QStringLiteral("/api/v1/tickets/") + ticketId, {}, bearer(m_bob))
+                .status,
+            404);
+        auto png = m_http->send(
+            "GET", QStringLiteral("/api/v1/tickets/") + ticketId + QStringLiteral("/qr.png"), {},
+            bearer(m_ann));
         QCOMPARE(png.status, 200);
         QCOMPARE(png.header("content-type"), QByteArray("image/png"));
         QVERIFY(png.body.startsWith("\x89PNG\r\n\x1a\n"));
 
         // Confirming again is an idempotent no-op.
-        auto again = m_http->send("POST", QStringLiteral("/api/v1/bookings/confirm"),
-                                  json({{QStringLiteral("booking_id"), id}, {QStringLiteral("payment_id"), paymentId}}), keyed(m_ann));
+        auto again = m_http->send(
+            "POST", QStringLiteral("/api/v1/bookings/confirm"),
+            json({{QStringLiteral("booking_id"), id}, {QStringLiteral("payment_id"), paymentId}}),
+            keyed(m_ann));
         QCOMPARE(again.status, 200);
         QCOMPARE(again.json().value(QStringLiteral("tickets")).toArray().size(), 2);
         expectMoneyAddsUp(id);
@@ -261,24 +311,39 @@ private Q_SLOTS:
         startAll({QStringLiteral("TICKETING_HOLD_TTL_SECONDS=2")});
         QVERIFY(m_http);
         const auto sale = openSale(*m_http, m_org);
-        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-B-1")}).value(QStringLiteral("booking_id")).toString();
+        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-B-1")})
+                            .value(QStringLiteral("booking_id"))
+                            .toString();
         const auto payment = intent(m_ann, id, QStringLiteral("card")).json();
         auto declined = payAtProvider(payment, QStringLiteral("4000000000000002"));
         QCOMPARE(declined.status, 200);
         const auto paymentId = payment.value(QStringLiteral("payment_id")).toString();
-        QVERIFY(QTest::qWaitFor([&] {
-            return m_http->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {}, bearer(m_ann))
-                       .json().value(QStringLiteral("status")).toString() == QStringLiteral("failed");
-        }, 10000));
-        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {}, bearer(m_ann))
-                     .json().value(QStringLiteral("failure_code")).toString(),
-                 QStringLiteral("card_declined"));
-        auto confirm = m_http->send("POST", QStringLiteral("/api/v1/bookings/confirm"),
-                                    json({{QStringLiteral("booking_id"), id}, {QStringLiteral("payment_id"), paymentId}}), keyed(m_ann));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return m_http
+                           ->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {},
+                                  bearer(m_ann))
+                           .json()
+                           .value(QStringLiteral("status"))
+                           .toString() == QStringLiteral("failed");
+            },
+            10000));
+        QCOMPARE(
+            m_http->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {}, bearer(m_ann))
+                .json()
+                .value(QStringLiteral("failure_code"))
+                .toString(),
+            QStringLiteral("card_declined"));
+        auto confirm = m_http->send(
+            "POST", QStringLiteral("/api/v1/bookings/confirm"),
+            json({{QStringLiteral("booking_id"), id}, {QStringLiteral("payment_id"), paymentId}}),
+            keyed(m_ann));
         QCOMPARE(confirm.status, 409);
-        QCOMPARE(confirm.json().value(QStringLiteral("code")).toString(), QStringLiteral("payment_not_completed"));
+        QCOMPARE(confirm.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("payment_not_completed"));
         QVERIFY(waitForStatus(m_ann, id, QStringLiteral("expired")));
-        QTRY_COMPARE_WITH_TIMEOUT(seatStatus(sale, QStringLiteral("MAIN-B-1")), QStringLiteral("available"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(seatStatus(sale, QStringLiteral("MAIN-B-1")),
+                                  QStringLiteral("available"), 5000);
         QCOMPARE(booking(m_ann, id).value(QStringLiteral("tickets")).toArray().size(), 0);
 
         // Another card on the same intent succeeds: the seat is still free, so the booking is
@@ -292,15 +357,19 @@ private Q_SLOTS:
     void forgedAlteredStaleAndReplayedWebhooksChangeNothing()
     {
         const auto sale = openSale(*m_http, m_org);
-        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-A-3")}).value(QStringLiteral("booking_id")).toString();
+        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-A-3")})
+                            .value(QStringLiteral("booking_id"))
+                            .toString();
         const auto payment = intent(m_ann, id, QStringLiteral("card")).json();
         QCOMPARE(payAtProvider(payment, QStringLiteral("4242424242424242")).status, 200);
         QVERIFY(waitForStatus(m_ann, id, QStringLiteral("confirmed")));
         const auto sent = webhooksSent();
         QCOMPARE(sent.size(), 1);
         const auto body = sent[0].toObject().value(QStringLiteral("body")).toString().toUtf8();
-        const auto signature = sent[0].toObject().value(QStringLiteral("signature")).toString().toUtf8();
-        const auto trail = scalar("SELECT count(*) FROM booking_events WHERE booking_id = $1::uuid", id.toStdString());
+        const auto signature =
+            sent[0].toObject().value(QStringLiteral("signature")).toString().toUtf8();
+        const auto trail = scalar("SELECT count(*) FROM booking_events WHERE booking_id = $1::uuid",
+                                  id.toStdString());
         const auto path = QStringLiteral("/api/v1/webhooks/paysim");
         auto post = [&](const QByteArray& b, const QByteArray& sig) {
             QList<QPair<QByteArray, QByteArray>> h{{"Content-Type", "application/json"}};
@@ -317,50 +386,70 @@ private Q_SLOTS:
         auto altered = body;
         altered.replace("evt_", "evt_X");
         QCOMPARE(post(altered, signature).status, 400);
-        QCOMPARE(post(altered, signature).json().value(QStringLiteral("code")).toString(), QStringLiteral("invalid_signature"));
+        QCOMPARE(post(altered, signature).json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("invalid_signature"));
         // Forged: signed with another secret; and no signature at all.
         const auto now = QDateTime::currentSecsSinceEpoch();
-        QCOMPARE(post(altered, QByteArray::fromStdString(domain::signWebhook("not the secret", now, altered.toStdString()))).status, 400);
-        QCOMPARE(post(altered, {}).status, 400);
-        // Stale: the right secret, 301 s old.
-        QCOMPARE(post(altered, QByteArray::fromStdString(
-                                   domain::signWebhook(kWebhookSecret.toStdString(), now - 301, altered.toStdString())))
+        QCOMPARE(post(altered, QByteArray::fromStdString(domain::signWebhook(
+                                   "not the secret", now, altered.toStdString())))
                      .status,
                  400);
-        // The right secret and a fresh time on a new event id is accepted (and ignored: the payment is settled).
-        QCOMPARE(post(altered, QByteArray::fromStdString(domain::signWebhook(kWebhookSecret.toStdString(), now, altered.toStdString())))
+        QCOMPARE(post(altered, {}).status, 400);
+        // Stale: the right secret, 301 s old.
+        QCOMPARE(post(altered, QByteArray::fromStdString(domain::signWebhook(
+                                   kWebhookSecret.toStdString(), now - 301, altered.toStdString())))
+                     .status,
+                 400);
+        // The right secret and a fresh time on a new event id is accepted (and ignored: the payment
+        // is settled).
+        QCOMPARE(post(altered, QByteArray::fromStdString(domain::signWebhook(
+                                   kWebhookSecret.toStdString(), now, altered.toStdString())))
                      .status,
                  200);
-        QCOMPARE(scalar("SELECT count(*) FROM booking_events WHERE booking_id = $1::uuid", id.toStdString()), trail);
+        QCOMPARE(scalar("SELECT count(*) FROM booking_events WHERE booking_id = $1::uuid",
+                        id.toStdString()),
+                 trail);
         QCOMPARE(booking(m_ann, id).value(QStringLiteral("tickets")).toArray().size(), 1);
-        QCOMPARE(m_http->send("POST", QStringLiteral("/api/v1/webhooks/stripe"), body,
-                              {{"Ticketing-Signature", signature}}).status,
+        QCOMPARE(m_http
+                     ->send("POST", QStringLiteral("/api/v1/webhooks/stripe"), body,
+                            {{"Ticketing-Signature", signature}})
+                     .status,
                  404);
     }
 
     void cashAtTheBoxOffice()
     {
         const auto sale = openSale(*m_http, m_org);
-        const auto id = hold(m_box, sale, {QStringLiteral("MAIN-A-4"), QStringLiteral("MAIN-A-5")}).value(QStringLiteral("booking_id")).toString();
+        const auto id = hold(m_box, sale, {QStringLiteral("MAIN-A-4"), QStringLiteral("MAIN-A-5")})
+                            .value(QStringLiteral("booking_id"))
+                            .toString();
         auto cash = intent(m_box, id, QStringLiteral("cash"));
         QCOMPARE(cash.status, 201);
-        QCOMPARE(cash.json().value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+        QCOMPARE(cash.json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("succeeded"));
         QCOMPARE(cash.json().value(QStringLiteral("provider")).toString(), QStringLiteral("cash"));
         auto headers = keyed(m_box);
-        const auto body = json({{QStringLiteral("booking_id"), id}, {QStringLiteral("payment_id"), cash.json().value(QStringLiteral("payment_id"))}});
-        auto confirmed = m_http->send("POST", QStringLiteral("/api/v1/bookings/confirm"), body, headers);
+        const auto body =
+            json({{QStringLiteral("booking_id"), id},
+                  {QStringLiteral("payment_id"), cash.json().value(QStringLiteral("payment_id"))}});
+        auto confirmed =
+            m_http->send("POST", QStringLiteral("/api/v1/bookings/confirm"), body, headers);
         QCOMPARE(confirmed.status, 200);
-        QCOMPARE(confirmed.json().value(QStringLiteral("status")).toString(), QStringLiteral("confirmed"));
+        QCOMPARE(confirmed.json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("confirmed"));
         QCOMPARE(confirmed.json().value(QStringLiteral("tickets")).toArray().size(), 2);
         // The same key again: the first answer, replayed.
-        auto replayed = m_http->send("POST", QStringLiteral("/api/v1/bookings/confirm"), body, headers);
+        auto replayed =
+            m_http->send("POST", QStringLiteral("/api/v1/bookings/confirm"), body, headers);
         QCOMPARE(replayed.status, 200);
         QCOMPARE(replayed.header("idempotent-replayed"), QByteArray("true"));
         QCOMPARE(replayed.body, confirmed.body);
         auto noKey = m_http->send("POST", QStringLiteral("/api/v1/payments/intent"),
-                                  json({{QStringLiteral("booking_id"), id}, {QStringLiteral("method"), QStringLiteral("cash")}}),
+                                  json({{QStringLiteral("booking_id"), id},
+                                        {QStringLiteral("method"), QStringLiteral("cash")}}),
                                   bearer(m_box));
-        QCOMPARE(noKey.json().value(QStringLiteral("code")).toString(), QStringLiteral("idempotency_key_required"));
+        QCOMPARE(noKey.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("idempotency_key_required"));
         expectMoneyAddsUp(id);
     }
 
@@ -373,32 +462,51 @@ private Q_SLOTS:
         QVERIFY(m_http);
         const auto sale = openSale(*m_http, m_org);
         // (a) The seats are still free when the money arrives: they are taken again.
-        const auto first = hold(m_ann, sale, {QStringLiteral("MAIN-A-1")}).value(QStringLiteral("booking_id")).toString();
+        const auto first = hold(m_ann, sale, {QStringLiteral("MAIN-A-1")})
+                               .value(QStringLiteral("booking_id"))
+                               .toString();
         const auto firstPayment = intent(m_ann, first, QStringLiteral("card")).json();
         QVERIFY(waitForStatus(m_ann, first, QStringLiteral("expired")));
-        QTRY_COMPARE_WITH_TIMEOUT(seatStatus(sale, QStringLiteral("MAIN-A-1")), QStringLiteral("available"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(seatStatus(sale, QStringLiteral("MAIN-A-1")),
+                                  QStringLiteral("available"), 5000);
         QCOMPARE(payAtProvider(firstPayment, QStringLiteral("4242424242424242")).status, 200);
         QVERIFY(waitForStatus(m_ann, first, QStringLiteral("confirmed")));
         QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-1")), QStringLiteral("sold"));
 
-        // (b) Someone else took the seat meanwhile: the payment is refunded and the booking says why.
-        const auto second = hold(m_ann, sale, {QStringLiteral("MAIN-A-2")}).value(QStringLiteral("booking_id")).toString();
+        // (b) Someone else took the seat meanwhile: the payment is refunded and the booking says
+        // why.
+        const auto second = hold(m_ann, sale, {QStringLiteral("MAIN-A-2")})
+                                .value(QStringLiteral("booking_id"))
+                                .toString();
         const auto secondPayment = intent(m_ann, second, QStringLiteral("card")).json();
         QVERIFY(waitForStatus(m_ann, second, QStringLiteral("expired")));
-        QTRY_COMPARE_WITH_TIMEOUT(seatStatus(sale, QStringLiteral("MAIN-A-2")), QStringLiteral("available"), 5000);
-        QVERIFY(hold(m_bob, sale, {QStringLiteral("MAIN-A-2")}).contains(QStringLiteral("booking_id")));
-        QCOMPARE(payAtProvider(secondPayment, QStringLiteral("4000000000000077")).status, 200); // succeeds late
+        QTRY_COMPARE_WITH_TIMEOUT(seatStatus(sale, QStringLiteral("MAIN-A-2")),
+                                  QStringLiteral("available"), 5000);
+        QVERIFY(
+            hold(m_bob, sale, {QStringLiteral("MAIN-A-2")}).contains(QStringLiteral("booking_id")));
+        QCOMPARE(payAtProvider(secondPayment, QStringLiteral("4000000000000077")).status,
+                 200); // succeeds late
         const auto paymentId = secondPayment.value(QStringLiteral("payment_id")).toString();
-        QVERIFY(QTest::qWaitFor([&] {
-            return m_http->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {}, bearer(m_ann))
-                       .json().value(QStringLiteral("status")).toString() == QStringLiteral("refunded");
-        }, 10000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return m_http
+                           ->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {},
+                                  bearer(m_ann))
+                           .json()
+                           .value(QStringLiteral("status"))
+                           .toString() == QStringLiteral("refunded");
+            },
+            10000));
         const auto b = booking(m_ann, second);
         QCOMPARE(b.value(QStringLiteral("status")).toString(), QStringLiteral("expired"));
-        QVERIFY(b.value(QStringLiteral("status_reason")).toString().contains(QStringLiteral("refunded")));
+        QVERIFY(b.value(QStringLiteral("status_reason"))
+                    .toString()
+                    .contains(QStringLiteral("refunded")));
         QCOMPARE(b.value(QStringLiteral("tickets")).toArray().size(), 0);
         auto confirm = m_http->send("POST", QStringLiteral("/api/v1/bookings/confirm"),
-                                    json({{QStringLiteral("booking_id"), second}, {QStringLiteral("payment_id"), paymentId}}), keyed(m_ann));
+                                    json({{QStringLiteral("booking_id"), second},
+                                          {QStringLiteral("payment_id"), paymentId}}),
+                                    keyed(m_ann));
         QCOMPARE(confirm.status, 409); // the payment is refunded, not completed
         QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-2")), QStringLiteral("held")); // Bob's
         expectMoneyAddsUp(second);
@@ -410,50 +518,86 @@ private Q_SLOTS:
         QTest::addColumn<int>("hoursBefore");
         QTest::addColumn<QString>("refund");
         QTest::addColumn<QString>("status");
-        QTest::newRow("8 days before: 100 %") << 8 * 24 << QStringLiteral("80.00") << QStringLiteral("refunded");
-        QTest::newRow("2 days before: 50 %") << 2 * 24 << QStringLiteral("40.00") << QStringLiteral("refunded");
-        QTest::newRow("12 hours before: nothing") << 12 << QStringLiteral("0.00") << QStringLiteral("cancelled");
+        QTest::newRow("8 days before: 100 %")
+            << 8 * 24 << QStringLiteral("80.00") << QStringLiteral("refunded");
+        QTest::newRow("2 days before: 50 %")
+            << 2 * 24 << QStringLiteral("40.00") << QStringLiteral("refunded");
+        QTest::newRow("12 hours before: nothing")
+            << 12 << QStringLiteral("0.00") << QStringLiteral("cancelled");
     }
     void cancellationRefundsWhatThePolicyAllows()
     {
         QFETCH(int, hoursBefore);
         QFETCH(QString, refund);
         QFETCH(QString, status);
-        const auto sale = openSale(*m_http, m_org, 2, 5, 20, 20, QDateTime::currentDateTimeUtc().addSecs(hoursBefore * 3600 + 600));
-        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-B-4"), QStringLiteral("MAIN-B-5")}).value(QStringLiteral("booking_id")).toString();
+        const auto sale =
+            openSale(*m_http, m_org, 2, 5, 20, 20,
+                     QDateTime::currentDateTimeUtc().addSecs(hoursBefore * 3600 + 600));
+        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-B-4"), QStringLiteral("MAIN-B-5")})
+                            .value(QStringLiteral("booking_id"))
+                            .toString();
         const auto payment = intent(m_ann, id, QStringLiteral("card")).json();
         QCOMPARE(payAtProvider(payment, QStringLiteral("4242424242424242")).status, 200);
         QVERIFY(waitForStatus(m_ann, id, QStringLiteral("confirmed")));
-        const auto code = booking(m_ann, id).value(QStringLiteral("tickets")).toArray()[0].toObject().value(QStringLiteral("qr_code")).toString();
+        const auto code = booking(m_ann, id)
+                              .value(QStringLiteral("tickets"))
+                              .toArray()[0]
+                              .toObject()
+                              .value(QStringLiteral("qr_code"))
+                              .toString();
 
-        auto cancelled = m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(m_ann));
+        auto cancelled =
+            m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(m_ann));
         QCOMPARE(cancelled.status, 200);
         QCOMPARE(cancelled.json().value(QStringLiteral("status")).toString(), status);
-        QCOMPARE(cancelled.json().value(QStringLiteral("refund")).toObject().value(QStringLiteral("amount")).toString(), refund);
-        const auto paid = m_http->send("GET", QStringLiteral("/api/v1/payments/") + payment.value(QStringLiteral("payment_id")).toString(),
-                                       {}, bearer(m_ann)).json();
+        QCOMPARE(cancelled.json()
+                     .value(QStringLiteral("refund"))
+                     .toObject()
+                     .value(QStringLiteral("amount"))
+                     .toString(),
+                 refund);
+        const auto paid = m_http
+                              ->send("GET",
+                                     QStringLiteral("/api/v1/payments/") +
+                                         payment.value(QStringLiteral("payment_id")).toString(),
+                                     {}, bearer(m_ann))
+                              .json();
         QCOMPARE(paid.value(QStringLiteral("refunded")).toString(), refund);
         QCOMPARE(paid.value(QStringLiteral("status")).toString(),
-                 refund == QStringLiteral("80.00") ? QStringLiteral("refunded") : QStringLiteral("succeeded"));
+                 refund == QStringLiteral("80.00") ? QStringLiteral("refunded")
+                                                   : QStringLiteral("succeeded"));
         // The seats are on sale again; the tickets are cancelled and their credentials revoked.
         QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-B-4")), QStringLiteral("available"));
-        QCOMPARE(hold(m_bob, sale, {QStringLiteral("MAIN-B-4")}).value(QStringLiteral("status")).toString(), QStringLiteral("held"));
+        QCOMPARE(hold(m_bob, sale, {QStringLiteral("MAIN-B-4")})
+                     .value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("held"));
         const auto after = booking(m_ann, id).value(QStringLiteral("tickets")).toArray();
-        QCOMPARE(after[0].toObject().value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
-        QCOMPARE(scalar("SELECT count(*) FROM tickets WHERE booking_id = $1::uuid AND revoked_at IS NOT NULL", id.toStdString()), 2);
-        QVERIFY(domain::verifyCredential(code.toStdString(), keysOf(sale.event)).ok()); // genuine, but revoked:
+        QCOMPARE(after[0].toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("cancelled"));
+        QCOMPARE(scalar("SELECT count(*) FROM tickets WHERE booking_id = $1::uuid AND revoked_at "
+                        "IS NOT NULL",
+                        id.toStdString()),
+                 2);
+        QVERIFY(domain::verifyCredential(code.toStdString(), keysOf(sale.event))
+                    .ok()); // genuine, but revoked:
         std::vector<domain::TicketId> revoked;
         pqxx::connection c(m_db->url());
         pqxx::read_transaction tx(c);
-        for (const auto& r : tx.exec_params("SELECT id FROM tickets WHERE event_id = $1::uuid AND revoked_at IS NOT NULL ORDER BY id",
+        for (const auto& r : tx.exec_params("SELECT id FROM tickets WHERE event_id = $1::uuid AND "
+                                            "revoked_at IS NOT NULL ORDER BY id",
                                             sale.event.toStdString()))
             revoked.push_back(*domain::TicketId::parse(r[0].as<std::string>()));
         std::sort(revoked.begin(), revoked.end());
-        QCOMPARE(QString::fromUtf8(domain::toString(
-                     domain::checkCredential(code.toStdString(), keysOf(sale.event), revoked, std::chrono::system_clock::now()).error())
-                     .data()),
+        QCOMPARE(QString::fromUtf8(domain::toString(domain::checkCredential(
+                                                        code.toStdString(), keysOf(sale.event),
+                                                        revoked, std::chrono::system_clock::now())
+                                                        .error())
+                                       .data()),
                  QStringLiteral("revoked"));
-        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(m_ann)).status, 409);
+        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(m_ann))
+                     .status,
+                 409);
         expectMoneyAddsUp(id);
     }
 
@@ -461,23 +605,37 @@ private Q_SLOTS:
     {
         const auto sale = openSale(*m_http, m_org);
         auto sellOne = [&](const QString& label) {
-            const auto id = hold(m_box, sale, {label}).value(QStringLiteral("booking_id")).toString();
+            const auto id =
+                hold(m_box, sale, {label}).value(QStringLiteral("booking_id")).toString();
             const auto cash = intent(m_box, id, QStringLiteral("cash")).json();
-            auto confirmed = m_http->send("POST", QStringLiteral("/api/v1/bookings/confirm"),
-                                          json({{QStringLiteral("booking_id"), id}, {QStringLiteral("payment_id"), cash.value(QStringLiteral("payment_id"))}}),
-                                          keyed(m_box));
-            return confirmed.json().value(QStringLiteral("tickets")).toArray()[0].toObject().value(QStringLiteral("qr_code")).toString().toStdString();
+            auto confirmed = m_http->send(
+                "POST", QStringLiteral("/api/v1/bookings/confirm"),
+                json({{QStringLiteral("booking_id"), id},
+                      {QStringLiteral("payment_id"), cash.value(QStringLiteral("payment_id"))}}),
+                keyed(m_box));
+            return confirmed.json()
+                .value(QStringLiteral("tickets"))
+                .toArray()[0]
+                .toObject()
+                .value(QStringLiteral("qr_code"))
+                .toString()
+                .toStdString();
         };
         // The keys a scanner downloads (public halves only, hex).
         auto published = [&] {
             std::vector<domain::TrustedKey> keys;
-            const auto answer = m_http->get(QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/signing-keys")).json();
+            const auto answer = m_http
+                                    ->get(QStringLiteral("/api/v1/events/") + sale.event +
+                                          QStringLiteral("/signing-keys"))
+                                    .json();
             for (const auto& k : answer.value(QStringLiteral("keys")).toArray()) {
-                const auto hex = k.toObject().value(QStringLiteral("public_key")).toString().toStdString();
+                const auto hex =
+                    k.toObject().value(QStringLiteral("public_key")).toString().toStdString();
                 std::array<std::uint8_t, 32> pk{};
                 for (std::size_t i = 0; i < 32; ++i)
                     pk[i] = static_cast<std::uint8_t>(std::stoi(hex.substr(i * 2, 2), nullptr, 16));
-                keys.push_back(domain::TrustedKey::of(*domain::EventId::parse(sale.event.toStdString()), pk));
+                keys.push_back(
+                    domain::TrustedKey::of(*domain::EventId::parse(sale.event.toStdString()), pk));
             }
             return keys;
         };
@@ -486,7 +644,8 @@ private Q_SLOTS:
         QCOMPARE(firstKeys.size(), std::size_t(1));
         QVERIFY(domain::verifyCredential(before, firstKeys).ok());
 
-        const auto path = QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/signing-keys/rotate");
+        const auto path =
+            QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/signing-keys/rotate");
         QCOMPARE(m_http->send("POST", path, {}, bearer(m_ann)).status, 403);
         auto rotated = m_http->send("POST", path, {}, bearer(m_org));
         QCOMPARE(rotated.status, 200);
@@ -500,46 +659,73 @@ private Q_SLOTS:
         const auto bothKeys = published();
         QVERIFY(domain::verifyCredential(before, bothKeys).ok()); // old tickets keep working
         QVERIFY(domain::verifyCredential(after, bothKeys).ok());
-        QCOMPARE(QString::fromUtf8(domain::toString(domain::verifyCredential(after, firstKeys).error()).data()),
+        QCOMPARE(QString::fromUtf8(
+                     domain::toString(domain::verifyCredential(after, firstKeys).error()).data()),
                  QStringLiteral("unknown_key")); // signed by the new key
     }
 
     void cancellingAnEventRefundsEveryoneInFull()
     {
-        // Twelve hours before the start: the policy would refund nothing, but the organizer cancelled.
-        const auto sale = openSale(*m_http, m_org, 2, 5, 20, 20, QDateTime::currentDateTimeUtc().addSecs(12 * 3600));
-        const auto byCard = hold(m_ann, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")}).value(QStringLiteral("booking_id")).toString();
+        // Twelve hours before the start: the policy would refund nothing, but the organizer
+        // cancelled.
+        const auto sale = openSale(*m_http, m_org, 2, 5, 20, 20,
+                                   QDateTime::currentDateTimeUtc().addSecs(12 * 3600));
+        const auto byCard =
+            hold(m_ann, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")})
+                .value(QStringLiteral("booking_id"))
+                .toString();
         const auto card = intent(m_ann, byCard, QStringLiteral("card")).json();
         QCOMPARE(payAtProvider(card, QStringLiteral("4242424242424242")).status, 200);
         QVERIFY(waitForStatus(m_ann, byCard, QStringLiteral("confirmed")));
-        const auto byCash = hold(m_box, sale, {QStringLiteral("MAIN-B-1")}).value(QStringLiteral("booking_id")).toString();
+        const auto byCash = hold(m_box, sale, {QStringLiteral("MAIN-B-1")})
+                                .value(QStringLiteral("booking_id"))
+                                .toString();
         const auto cash = intent(m_box, byCash, QStringLiteral("cash")).json();
-        QCOMPARE(m_http->send("POST", QStringLiteral("/api/v1/bookings/confirm"),
-                              json({{QStringLiteral("booking_id"), byCash}, {QStringLiteral("payment_id"), cash.value(QStringLiteral("payment_id"))}}),
-                              keyed(m_box)).status,
+        QCOMPARE(m_http
+                     ->send("POST", QStringLiteral("/api/v1/bookings/confirm"),
+                            json({{QStringLiteral("booking_id"), byCash},
+                                  {QStringLiteral("payment_id"),
+                                   cash.value(QStringLiteral("payment_id"))}}),
+                            keyed(m_box))
+                     .status,
                  200);
-        const auto unpaid = hold(m_bob, sale, {QStringLiteral("MAIN-B-2")}).value(QStringLiteral("booking_id")).toString();
+        const auto unpaid = hold(m_bob, sale, {QStringLiteral("MAIN-B-2")})
+                                .value(QStringLiteral("booking_id"))
+                                .toString();
 
-        auto cancelled = m_http->send("DELETE", QStringLiteral("/api/v1/events/") + sale.event, {}, bearer(m_org));
+        auto cancelled = m_http->send("DELETE", QStringLiteral("/api/v1/events/") + sale.event, {},
+                                      bearer(m_org));
         QCOMPARE(cancelled.status, 200);
-        QCOMPARE(cancelled.json().value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
-        for (const auto& [token, id, refund] : {std::tuple{m_ann, byCard, QStringLiteral("80.00")}, std::tuple{m_box, byCash, QStringLiteral("40.00")}}) {
+        QCOMPARE(cancelled.json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("cancelled"));
+        for (const auto& [token, id, refund] :
+             {std::tuple{m_ann, byCard, QStringLiteral("80.00")},
+              std::tuple{m_box, byCash, QStringLiteral("40.00")}}) {
             const auto b = booking(token, id);
             QCOMPARE(b.value(QStringLiteral("status")).toString(), QStringLiteral("refunded"));
             for (const auto& t : b.value(QStringLiteral("tickets")).toArray())
-                QCOMPARE(t.toObject().value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
+                QCOMPARE(t.toObject().value(QStringLiteral("status")).toString(),
+                         QStringLiteral("cancelled"));
             expectMoneyAddsUp(id);
-            QCOMPARE(scalar("SELECT sum(refunded_minor) FROM payments WHERE booking_id = $1::uuid", id.toStdString()),
+            QCOMPARE(scalar("SELECT sum(refunded_minor) FROM payments WHERE booking_id = $1::uuid",
+                            id.toStdString()),
                      static_cast<long long>(refund.toDouble() * 100));
         }
         // A hold of a cancelled event cannot be paid for.
         auto late = intent(m_bob, unpaid, QStringLiteral("card"));
         QCOMPARE(late.status, 409);
-        QCOMPARE(late.json().value(QStringLiteral("code")).toString(), QStringLiteral("not_on_sale"));
+        QCOMPARE(late.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("not_on_sale"));
         // Cancelling again changes nothing.
-        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/events/") + sale.event, {}, bearer(m_org)).status, 200);
-        QCOMPARE(scalar("SELECT count(*) FROM payment_refunds r JOIN payments p ON p.id = r.payment_id JOIN bookings b "
-                        "ON b.id = p.booking_id WHERE b.event_id = $1::uuid", sale.event.toStdString()),
+        QCOMPARE(
+            m_http
+                ->send("DELETE", QStringLiteral("/api/v1/events/") + sale.event, {}, bearer(m_org))
+                .status,
+            200);
+        QCOMPARE(scalar("SELECT count(*) FROM payment_refunds r JOIN payments p ON p.id = "
+                        "r.payment_id JOIN bookings b "
+                        "ON b.id = p.booking_id WHERE b.event_id = $1::uuid",
+                        sale.event.toStdString()),
                  2);
     }
 
@@ -551,19 +737,36 @@ private Q_SLOTS:
         startAll({QStringLiteral("TICKETING_PAYMENT_RECHECK_SECONDS=1")}, false);
         QVERIFY(m_http);
         const auto sale = openSale(*m_http, m_org);
-        const auto paid = hold(m_ann, sale, {QStringLiteral("MAIN-A-1")}).value(QStringLiteral("booking_id")).toString();
-        QCOMPARE(payAtProvider(intent(m_ann, paid, QStringLiteral("card")).json(), QStringLiteral("4242424242424242")).status, 200);
-        const auto declined = hold(m_bob, sale, {QStringLiteral("MAIN-A-2")}).value(QStringLiteral("booking_id")).toString();
+        const auto paid = hold(m_ann, sale, {QStringLiteral("MAIN-A-1")})
+                              .value(QStringLiteral("booking_id"))
+                              .toString();
+        QCOMPARE(payAtProvider(intent(m_ann, paid, QStringLiteral("card")).json(),
+                               QStringLiteral("4242424242424242"))
+                     .status,
+                 200);
+        const auto declined = hold(m_bob, sale, {QStringLiteral("MAIN-A-2")})
+                                  .value(QStringLiteral("booking_id"))
+                                  .toString();
         const auto declinedPayment = intent(m_bob, declined, QStringLiteral("card")).json();
         QCOMPARE(payAtProvider(declinedPayment, QStringLiteral("4000000000000002")).status, 200);
         // No webhook reaches ticketd; the reconciler asks the provider and settles both.
         QVERIFY(waitForStatus(m_ann, paid, QStringLiteral("confirmed")));
         QCOMPARE(booking(m_ann, paid).value(QStringLiteral("tickets")).toArray().size(), 1);
-        QVERIFY(QTest::qWaitFor([&] {
-            return m_http->send("GET", QStringLiteral("/api/v1/payments/") + declinedPayment.value(QStringLiteral("payment_id")).toString(), {},
-                                bearer(m_bob)).json().value(QStringLiteral("failure_code")).toString() == QStringLiteral("card_declined");
-        }, 10000));
-        QCOMPARE(booking(m_bob, declined).value(QStringLiteral("status")).toString(), QStringLiteral("held"));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return m_http
+                           ->send(
+                               "GET",
+                               QStringLiteral("/api/v1/payments/") +
+                                   declinedPayment.value(QStringLiteral("payment_id")).toString(),
+                               {}, bearer(m_bob))
+                           .json()
+                           .value(QStringLiteral("failure_code"))
+                           .toString() == QStringLiteral("card_declined");
+            },
+            10000));
+        QCOMPARE(booking(m_bob, declined).value(QStringLiteral("status")).toString(),
+                 QStringLiteral("held"));
         QVERIFY(m_server->problems().contains("never came"));
         expectMoneyAddsUp(paid);
     }
@@ -571,21 +774,35 @@ private Q_SLOTS:
     void staffRefundPartOfAPayment()
     {
         const auto sale = openSale(*m_http, m_org);
-        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-A-1")}).value(QStringLiteral("booking_id")).toString();
+        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-A-1")})
+                            .value(QStringLiteral("booking_id"))
+                            .toString();
         const auto payment = intent(m_ann, id, QStringLiteral("card")).json();
         QCOMPARE(payAtProvider(payment, QStringLiteral("4242424242424242")).status, 200);
         QVERIFY(waitForStatus(m_ann, id, QStringLiteral("confirmed")));
-        const auto path = QStringLiteral("/api/v1/payments/") + payment.value(QStringLiteral("payment_id")).toString() + QStringLiteral("/refund");
-        QCOMPARE(m_http->send("POST", path, json({{QStringLiteral("amount"), QStringLiteral("5.00")}}), bearer(m_ann)).status, 403);
-        auto part = m_http->send("POST", path, json({{QStringLiteral("amount"), QStringLiteral("15.25")}}), bearer(m_org));
+        const auto path = QStringLiteral("/api/v1/payments/") +
+                          payment.value(QStringLiteral("payment_id")).toString() +
+                          QStringLiteral("/refund");
+        QCOMPARE(m_http
+                     ->send("POST", path,
+                            json({{QStringLiteral("amount"), QStringLiteral("5.00")}}),
+                            bearer(m_ann))
+                     .status,
+                 403);
+        auto part =
+            m_http->send("POST", path, json({{QStringLiteral("amount"), QStringLiteral("15.25")}}),
+                         bearer(m_org));
         QCOMPARE(part.status, 200);
         QCOMPARE(part.json().value(QStringLiteral("refunded")).toString(), QStringLiteral("15.25"));
         QCOMPARE(part.json().value(QStringLiteral("refunds")).toArray().size(), 1);
-        auto tooMuch = m_http->send("POST", path, json({{QStringLiteral("amount"), QStringLiteral("30.00")}}), bearer(m_box));
+        auto tooMuch =
+            m_http->send("POST", path, json({{QStringLiteral("amount"), QStringLiteral("30.00")}}),
+                         bearer(m_box));
         QCOMPARE(tooMuch.status, 400);
         auto rest = m_http->send("POST", path, {}, bearer(m_box));
         QCOMPARE(rest.status, 200);
-        QCOMPARE(rest.json().value(QStringLiteral("status")).toString(), QStringLiteral("refunded"));
+        QCOMPARE(rest.json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("refunded"));
         QCOMPARE(rest.json().value(QStringLiteral("refunded")).toString(), QStringLiteral("40.00"));
         QCOMPARE(m_http->send("POST", path, {}, bearer(m_box)).status, 409);
         expectMoneyAddsUp(id);

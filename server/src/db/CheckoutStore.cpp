@@ -1,14 +1,13 @@
 #include "db/CheckoutStore.h"
 
-#include <map>
-
-#include <boost/json/serialize.hpp>
-#include <boost/json/value.hpp>
-#include <sodium.h>
-
 #include "db/Internal.h"
 #include "db/Pool.h"
 #include "db/Sql.h"
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+#include <map>
+#include <sodium.h>
 
 namespace ticketing::db::checkout {
 
@@ -17,7 +16,8 @@ using domain::Clock;
 namespace json = boost::json;
 
 // Same key space as holds (user/key): a key is one request, whatever its route.
-const Statement kKeyLock{"checkout.key_lock", "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7))"};
+const Statement kKeyLock{"checkout.key_lock",
+                         "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7))"};
 const Statement kKeyFind{"checkout.key_find", R"sql(
     SELECT route, request_hash, status, response FROM idempotency_keys
     WHERE user_id = $1::uuid AND key = $2 AND created_at > $3::timestamptz - interval '24 hours')sql"};
@@ -35,21 +35,27 @@ const Statement kLockBooking{"checkout.lock_booking", R"sql(
            (extract(epoch from e.end_time) * 1000000)::bigint, e.refund_policy::text, b.status_reason, e.status
     FROM bookings b JOIN events e ON e.id = b.event_id WHERE b.id = $1::uuid FOR UPDATE OF b)sql"};
 
-#define PAYMENT_COLUMNS                                                                                                \
-    "p.id, p.booking_id, p.provider, p.method, p.amount_minor, p.currency, p.status, p.provider_ref, p.client_secret, " \
-    "p.failure_code, p.refunded_minor, p.created_by, (extract(epoch from p.created_at) * 1000000)::bigint"
+#define PAYMENT_COLUMNS                                                                            \
+    "p.id, p.booking_id, p.provider, p.method, p.amount_minor, p.currency, p.status, "             \
+    "p.provider_ref, p.client_secret, "                                                            \
+    "p.failure_code, p.refunded_minor, p.created_by, (extract(epoch from p.created_at) * "         \
+    "1000000)::bigint"
 const Statement kInsertPayment{"checkout.insert_payment", R"sql(
     INSERT INTO payments (id, booking_id, provider, method, amount_minor, currency, status, provider_ref, client_secret,
                           created_by, created_at, updated_at)
     VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10::uuid, $11::timestamptz, $11::timestamptz))sql"};
-const Statement kFindPayment{"checkout.find_payment", "SELECT " PAYMENT_COLUMNS " FROM payments p WHERE p.id = $1::uuid"};
+const Statement kFindPayment{"checkout.find_payment",
+                             "SELECT " PAYMENT_COLUMNS " FROM payments p WHERE p.id = $1::uuid"};
 const Statement kLockPayment{"checkout.lock_payment",
-                             "SELECT " PAYMENT_COLUMNS " FROM payments p WHERE p.id = $1::uuid FOR UPDATE"};
-const Statement kBookingOfPayment{"checkout.booking_of_payment",
-                                  "SELECT booking_id, id FROM payments WHERE provider = $1 AND provider_ref = $2"};
-const Statement kPaidPayments{"checkout.paid_payments", "SELECT " PAYMENT_COLUMNS
-                                                        " FROM payments p WHERE p.booking_id = $1::uuid AND p.status = "
-                                                        "'succeeded' ORDER BY p.created_at FOR UPDATE"};
+                             "SELECT " PAYMENT_COLUMNS
+                             " FROM payments p WHERE p.id = $1::uuid FOR UPDATE"};
+const Statement kBookingOfPayment{
+    "checkout.booking_of_payment",
+    "SELECT booking_id, id FROM payments WHERE provider = $1 AND provider_ref = $2"};
+const Statement kPaidPayments{"checkout.paid_payments",
+                              "SELECT " PAYMENT_COLUMNS
+                              " FROM payments p WHERE p.booking_id = $1::uuid AND p.status = "
+                              "'succeeded' ORDER BY p.created_at FOR UPDATE"};
 const Statement kRefunds{"checkout.refunds", R"sql(
     SELECT amount_minor, reason, (extract(epoch from created_at) * 1000000)::bigint
     FROM payment_refunds WHERE payment_id = $1::uuid ORDER BY id)sql"};
@@ -83,11 +89,15 @@ const Statement kPublicKeys{"checkout.public_keys", R"sql(
 const Statement kStalePayments{"checkout.stale_payments", R"sql(
     SELECT id FROM payments WHERE status = 'pending' AND method = 'card' AND updated_at < $1::timestamptz
     ORDER BY updated_at LIMIT $2)sql"};
-const Statement kTouchPayment{"checkout.touch_payment", "UPDATE payments SET updated_at = $2::timestamptz WHERE id = $1::uuid"};
+const Statement kTouchPayment{
+    "checkout.touch_payment",
+    "UPDATE payments SET updated_at = $2::timestamptz WHERE id = $1::uuid"};
 const Statement kConfirmedBookings{"checkout.confirmed_bookings",
-                                   "SELECT id FROM bookings WHERE event_id = $1::uuid AND status = 'confirmed' ORDER BY created_at"};
+                                   "SELECT id FROM bookings WHERE event_id = $1::uuid AND status = "
+                                   "'confirmed' ORDER BY created_at"};
 const Statement kRetireKeys{"checkout.retire_keys",
-                            "UPDATE event_keys SET retired_at = $2::timestamptz WHERE event_id = $1::uuid AND retired_at IS NULL"};
+                            "UPDATE event_keys SET retired_at = $2::timestamptz WHERE event_id = "
+                            "$1::uuid AND retired_at IS NULL"};
 
 // The booking's units: its own held ones, or (its hold having ended) ones that are free
 // again. All locked in id order; the caller checks that all of them were taken.
@@ -120,8 +130,9 @@ const Statement kReleaseSold{"checkout.release_sold", R"sql(
     WHERE booking_id = $1::uuid AND status = 'sold' RETURNING id)sql"};
 const Statement kRevokeTickets{"checkout.revoke_tickets", R"sql(
     UPDATE tickets SET status = 'cancelled', revoked_at = $2::timestamptz WHERE booking_id = $1::uuid AND status = 'active')sql"};
-const Statement kSetBookingStatus{"checkout.set_booking_status",
-                                  "UPDATE bookings SET status = $2, updated_at = $3::timestamptz WHERE id = $1::uuid"};
+const Statement kSetBookingStatus{
+    "checkout.set_booking_status",
+    "UPDATE bookings SET status = $2, updated_at = $3::timestamptz WHERE id = $1::uuid"};
 const Statement kFindTicket{"checkout.find_ticket", R"sql(
     SELECT t.id, t.booking_id, t.event_id, b.user_id, e.organizer_id, t.seat_id, s.label, tt.name, t.status, t.credential
     FROM tickets t JOIN bookings b ON b.id = t.booking_id JOIN events e ON e.id = t.event_id
@@ -158,7 +169,8 @@ std::optional<Payment> onePayment(pqxx::transaction_base& tx, const pqxx::result
         return std::nullopt;
     auto p = toPayment(r[0]);
     for (const auto& f : tx.exec_prepared(kRefunds.name, p.id.toString()))
-        p.refunds.push_back({f[0].as<long long>(), f[1].as<std::string>(), fromMicros(f[2].as<long long>())});
+        p.refunds.push_back(
+            {f[0].as<long long>(), f[1].as<std::string>(), fromMicros(f[2].as<long long>())});
     return p;
 }
 
@@ -170,8 +182,7 @@ std::string hex(const unsigned char* data, std::size_t size)
     return out;
 }
 
-template <std::size_t N>
-std::array<std::uint8_t, N> fromHex(const std::string& text)
+template <std::size_t N> std::array<std::uint8_t, N> fromHex(const std::string& text)
 {
     std::array<std::uint8_t, N> out{};
     std::size_t written = 0;
@@ -179,53 +190,61 @@ std::array<std::uint8_t, N> fromHex(const std::string& text)
     return out;
 }
 
-void audit(Tx& tx, const domain::BookingId& booking, const char* kind, const std::optional<domain::UserId>& actor,
-           const json::object& detail, Clock::TimePoint now)
+void audit(Tx& tx, const domain::BookingId& booking, const char* kind,
+           const std::optional<domain::UserId>& actor, const json::object& detail,
+           Clock::TimePoint now)
 {
     const auto who = nullableId(actor);
-    tx.w.exec_prepared(kAudit.name, booking.toString(), kind, nullable(who), json::serialize(detail), toSql(now));
+    tx.w.exec_prepared(kAudit.name, booking.toString(), kind, nullable(who),
+                       json::serialize(detail), toSql(now));
 }
 } // namespace
 
-IdempotentOutcome idempotent(Session& s, const IdempotentRequest& r, const std::function<bookings::StoredAnswer(Tx&)>& effect)
+IdempotentOutcome idempotent(Session& s, const IdempotentRequest& r,
+                             const std::function<bookings::StoredAnswer(Tx&)>& effect)
 {
     IdempotentOutcome out;
-    s.run([&](pqxx::connection_base& c) {
-        out = {};
-        pqxx::work w(c);
-        Tx tx{w};
-        const auto user = r.user.toString();
-        if (!w.exec_prepared1(kKeyLock.name, user + "/" + r.key)[0].as<bool>()) {
-            out.inFlight = true;
-            return;
-        }
-        const auto k = w.exec_prepared(kKeyFind.name, user, r.key, toSql(r.now));
-        if (!k.empty()) {
-            if (k[0][0].as<std::string>() != r.route || k[0][1].as<std::string>() != r.requestHash) {
-                out.reused = true;
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out = {};
+            pqxx::work w(c);
+            Tx tx{w};
+            const auto user = r.user.toString();
+            if (!w.exec_prepared1(kKeyLock.name, user + "/" + r.key)[0].as<bool>()) {
+                out.inFlight = true;
                 return;
             }
-            out.answer = {k[0][2].as<int>(), k[0][3].as<std::string>()};
-            out.replayed = true;
-            return;
-        }
-        out.answer = effect(tx);
-        if (out.answer.status < 500)
-            w.exec_prepared(kKeyStore.name, user, r.key, r.route, r.requestHash, out.answer.status, out.answer.body,
-                            toSql(r.now));
-        w.commit();
-    }, false);
+            const auto k = w.exec_prepared(kKeyFind.name, user, r.key, toSql(r.now));
+            if (!k.empty()) {
+                if (k[0][0].as<std::string>() != r.route ||
+                    k[0][1].as<std::string>() != r.requestHash) {
+                    out.reused = true;
+                    return;
+                }
+                out.answer = {k[0][2].as<int>(), k[0][3].as<std::string>()};
+                out.replayed = true;
+                return;
+            }
+            out.answer = effect(tx);
+            if (out.answer.status < 500)
+                w.exec_prepared(kKeyStore.name, user, r.key, r.route, r.requestHash,
+                                out.answer.status, out.answer.body, toSql(r.now));
+            w.commit();
+        },
+        false);
     return out;
 }
 
 void inTransaction(Session& s, const std::function<void(Tx&)>& effect)
 {
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::work w(c);
-        Tx tx{w};
-        effect(tx);
-        w.commit();
-    }, false);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work w(c);
+            Tx tx{w};
+            effect(tx);
+            w.commit();
+        },
+        false);
 }
 
 std::optional<BookingForPayment> lockBooking(Tx& tx, const domain::BookingId& id)
@@ -238,7 +257,8 @@ std::optional<BookingForPayment> lockBooking(Tx& tx, const domain::BookingId& id
     k.id = idFrom<domain::BookingId>(r[0][0]);
     k.event = idFrom<domain::EventId>(r[0][1]);
     k.user = idFrom<domain::UserId>(r[0][2]);
-    k.status = domain::parseBookingStatus(r[0][3].as<std::string>()).value_or(domain::BookingStatus::Held);
+    k.status =
+        domain::parseBookingStatus(r[0][3].as<std::string>()).value_or(domain::BookingStatus::Held);
     k.holdExpiresAt = fromMicros(r[0][4].as<long long>());
     k.subtotalMinor = r[0][5].as<long long>();
     k.discountMinor = r[0][6].as<long long>();
@@ -250,24 +270,27 @@ std::optional<BookingForPayment> lockBooking(Tx& tx, const domain::BookingId& id
     b.eventStart = fromMicros(r[0][11].as<long long>());
     b.eventEnd = fromMicros(r[0][12].as<long long>());
     b.refundPolicy = optionalText(r[0][13]);
-    b.eventStatus = domain::parseEventStatus(r[0][15].as<std::string>()).value_or(domain::EventStatus::Draft);
+    b.eventStatus =
+        domain::parseEventStatus(r[0][15].as<std::string>()).value_or(domain::EventStatus::Draft);
     return b;
 }
 
 void insertPayment(Tx& tx, const Payment& p)
 {
-    tx.w.exec_prepared(kInsertPayment.name, p.id.toString(), p.booking.toString(), p.provider, p.method, p.amountMinor,
-                       p.currency, p.status, nullable(p.providerRef), nullable(p.clientSecret), p.createdBy.toString(),
-                       toSql(p.createdAt));
+    tx.w.exec_prepared(kInsertPayment.name, p.id.toString(), p.booking.toString(), p.provider,
+                       p.method, p.amountMinor, p.currency, p.status, nullable(p.providerRef),
+                       nullable(p.clientSecret), p.createdBy.toString(), toSql(p.createdAt));
 }
 
 std::optional<Payment> findPayment(Session& s, const domain::PaymentId& id)
 {
     std::optional<Payment> out;
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::read_transaction tx(c);
-        out = onePayment(tx, tx.exec_prepared(kFindPayment.name, id.toString()));
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::read_transaction tx(c);
+            out = onePayment(tx, tx.exec_prepared(kFindPayment.name, id.toString()));
+        },
+        true);
     return out;
 }
 
@@ -276,8 +299,8 @@ std::optional<Payment> lockPayment(Tx& tx, const domain::PaymentId& id)
     return onePayment(tx.w, tx.w.exec_prepared(kLockPayment.name, id.toString()));
 }
 
-std::optional<std::pair<domain::BookingId, domain::PaymentId>> bookingOfPayment(Tx& tx, const std::string& provider,
-                                                                                const std::string& providerRef)
+std::optional<std::pair<domain::BookingId, domain::PaymentId>>
+bookingOfPayment(Tx& tx, const std::string& provider, const std::string& providerRef)
 {
     const auto r = tx.w.exec_prepared(kBookingOfPayment.name, provider, providerRef);
     if (r.empty())
@@ -294,30 +317,40 @@ std::optional<domain::Booking> readBooking(Tx& tx, const domain::BookingId& id)
 void setPaymentStatus(Tx& tx, const domain::PaymentId& id, const std::string& status,
                       const std::optional<std::string>& failureCode, Clock::TimePoint now)
 {
-    tx.w.exec_prepared(kSetPaymentStatus.name, id.toString(), status, nullable(failureCode), toSql(now));
+    tx.w.exec_prepared(kSetPaymentStatus.name, id.toString(), status, nullable(failureCode),
+                       toSql(now));
 }
 
-void recordRefund(Tx& tx, const Payment& p, long long amountMinor, const std::optional<std::string>& providerRef,
-                  const std::string& reason, const std::optional<domain::UserId>& actor, Clock::TimePoint now)
+void recordRefund(Tx& tx, const Payment& p, long long amountMinor,
+                  const std::optional<std::string>& providerRef, const std::string& reason,
+                  const std::optional<domain::UserId>& actor, Clock::TimePoint now)
 {
     const auto who = nullableId(actor);
-    tx.w.exec_prepared(kInsertRefund.name, p.id.toString(), amountMinor, nullable(providerRef), reason, nullable(who),
-                       toSql(now));
+    tx.w.exec_prepared(kInsertRefund.name, p.id.toString(), amountMinor, nullable(providerRef),
+                       reason, nullable(who), toSql(now));
     tx.w.exec_prepared(kAddRefunded.name, p.id.toString(), amountMinor, toSql(now));
     audit(tx, p.booking, "refunded", actor,
-          {{"payment_id", p.id.toString()}, {"amount_minor", amountMinor}, {"currency", p.currency}, {"reason", reason}}, now);
+          {{"payment_id", p.id.toString()},
+           {"amount_minor", amountMinor},
+           {"currency", p.currency},
+           {"reason", reason}},
+          now);
 }
 
-void recordPaymentEvent(Tx& tx, const Payment& p, const std::string& kind, const std::optional<domain::UserId>& actor,
-                        Clock::TimePoint now)
+void recordPaymentEvent(Tx& tx, const Payment& p, const std::string& kind,
+                        const std::optional<domain::UserId>& actor, Clock::TimePoint now)
 {
     audit(tx, p.booking, kind.c_str(), actor,
-          {{"payment_id", p.id.toString()}, {"amount_minor", p.amountMinor}, {"currency", p.currency}, {"method", p.method},
+          {{"payment_id", p.id.toString()},
+           {"amount_minor", p.amountMinor},
+           {"currency", p.currency},
+           {"method", p.method},
            {"provider", p.provider}},
           now);
 }
 
-bool firstDelivery(Tx& tx, const std::string& provider, const std::string& eventId, const std::string& type, Clock::TimePoint now)
+bool firstDelivery(Tx& tx, const std::string& provider, const std::string& eventId,
+                   const std::string& type, Clock::TimePoint now)
 {
     return !tx.w.exec_prepared(kFirstDelivery.name, provider, eventId, type, toSql(now)).empty();
 }
@@ -334,32 +367,37 @@ domain::SigningKey currentKey(Tx& tx, const domain::EventId& event, Clock::TimeP
     }
     const auto key = domain::SigningKey::generate();
     tx.w.exec_prepared(kInsertKey.name, domain::keyIdHex(key.keyId()), event.toString(),
-                       hex(key.publicKey.data(), key.publicKey.size()), hex(key.secretKey.data(), key.secretKey.size()),
-                       toSql(now));
+                       hex(key.publicKey.data(), key.publicKey.size()),
+                       hex(key.secretKey.data(), key.secretKey.size()), toSql(now));
     return key;
 }
 
 std::vector<domain::TrustedKey> trustedKeys(Session& s, const domain::EventId& event)
 {
     std::vector<domain::TrustedKey> out;
-    s.run([&](pqxx::connection_base& c) {
-        out.clear();
-        pqxx::read_transaction tx(c);
-        for (const auto& r : tx.exec_prepared(kPublicKeys.name, event.toString()))
-            out.push_back(domain::TrustedKey::of(event, fromHex<32>(r[0].as<std::string>())));
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out.clear();
+            pqxx::read_transaction tx(c);
+            for (const auto& r : tx.exec_prepared(kPublicKeys.name, event.toString()))
+                out.push_back(domain::TrustedKey::of(event, fromHex<32>(r[0].as<std::string>())));
+        },
+        true);
     return out;
 }
 
 std::vector<PublicKey> publicKeys(Session& s, const domain::EventId& event)
 {
     std::vector<PublicKey> out;
-    s.run([&](pqxx::connection_base& c) {
-        out.clear();
-        pqxx::read_transaction tx(c);
-        for (const auto& r : tx.exec_prepared(kPublicKeys.name, event.toString()))
-            out.push_back({r[1].as<std::string>(), r[0].as<std::string>(), fromMicros(r[2].as<long long>()), optionalTime(r[3])});
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out.clear();
+            pqxx::read_transaction tx(c);
+            for (const auto& r : tx.exec_prepared(kPublicKeys.name, event.toString()))
+                out.push_back({r[1].as<std::string>(), r[0].as<std::string>(),
+                               fromMicros(r[2].as<long long>()), optionalTime(r[3])});
+        },
+        true);
     return out;
 }
 
@@ -372,8 +410,8 @@ void rotateKey(Session& s, const domain::EventId& event, Clock::TimePoint now)
 }
 
 ConfirmOutcome confirm(Tx& tx, const BookingForPayment& b, const domain::PaymentId& payment,
-                       const std::function<std::string(const domain::TicketClaims&)>& sign, const domain::SigningKey& key,
-                       Clock::TimePoint now)
+                       const std::function<std::string(const domain::TicketClaims&)>& sign,
+                       const domain::SigningKey& key, Clock::TimePoint now)
 {
     using B = domain::BookingStatus;
     if (b.booking.status == B::Confirmed)
@@ -397,10 +435,13 @@ ConfirmOutcome confirm(Tx& tx, const BookingForPayment& b, const domain::Payment
     }
     json::array moveList;
     for (const auto& [k, n] : moves)
-        moveList.push_back(json::object{{"tier_id", k.first}, {"from", k.second}, {"to", "sold"}, {"n", n}});
-    tx.w.exec_prepared(kOutboxSold.name, b.booking.event.toString(), numberArray(units), json::serialize(moveList));
+        moveList.push_back(
+            json::object{{"tier_id", k.first}, {"from", k.second}, {"to", "sold"}, {"n", n}});
+    tx.w.exec_prepared(kOutboxSold.name, b.booking.event.toString(), numberArray(units),
+                       json::serialize(moveList));
     tx.w.exec_prepared(kConfirmBooking.name, id, toSql(now));
-    audit(tx, b.booking.id, "confirmed", std::nullopt, {{"payment_id", payment.toString()}, {"units", sold.size()}}, now);
+    audit(tx, b.booking.id, "confirmed", std::nullopt,
+          {{"payment_id", payment.toString()}, {"units", sold.size()}}, now);
 
     const auto keyId = domain::keyIdHex(key.keyId());
     for (const auto& r : sold) {
@@ -411,22 +452,26 @@ ConfirmOutcome confirm(Tx& tx, const BookingForPayment& b, const domain::Payment
         if (!r[2].is_null())
             claims.seat = idFrom<domain::SeatId>(r[2]);
         claims.validFrom = std::chrono::time_point_cast<std::chrono::seconds>(now);
-        claims.validUntil = std::chrono::time_point_cast<std::chrono::seconds>(b.eventEnd) + std::chrono::hours(6);
+        claims.validUntil =
+            std::chrono::time_point_cast<std::chrono::seconds>(b.eventEnd) + std::chrono::hours(6);
         const auto credential = sign(claims);
-        const std::optional<std::string> seat = claims.seat ? std::optional(claims.seat->toString()) : std::nullopt;
-        tx.w.exec_prepared(kInsertTicket.name, claims.ticket.toString(), id, b.booking.event.toString(), r[0].as<long long>(),
-                           claims.tier.toString(), nullable(seat), credential, keyId, toSql(now));
+        const std::optional<std::string> seat =
+            claims.seat ? std::optional(claims.seat->toString()) : std::nullopt;
+        tx.w.exec_prepared(kInsertTicket.name, claims.ticket.toString(), id,
+                           b.booking.event.toString(), r[0].as<long long>(), claims.tier.toString(),
+                           nullable(seat), credential, keyId, toSql(now));
     }
     return ConfirmOutcome::Confirmed;
 }
 
-void setStatusReason(Tx& tx, const domain::BookingId& id, const std::string& reason, Clock::TimePoint now)
+void setStatusReason(Tx& tx, const domain::BookingId& id, const std::string& reason,
+                     Clock::TimePoint now)
 {
     tx.w.exec_prepared(kSetReason.name, id.toString(), reason, toSql(now));
 }
 
-void cancelConfirmed(Tx& tx, const BookingForPayment& b, bool refunded, const std::optional<domain::UserId>& actor,
-                     Clock::TimePoint now)
+void cancelConfirmed(Tx& tx, const BookingForPayment& b, bool refunded,
+                     const std::optional<domain::UserId>& actor, Clock::TimePoint now)
 {
     const auto id = b.booking.id.toString();
     std::vector<long long> units;
@@ -434,19 +479,23 @@ void cancelConfirmed(Tx& tx, const BookingForPayment& b, bool refunded, const st
         units.push_back(r[0].as<long long>());
     bookings::outboxUnits(tx.w, b.booking.event.toString(), units, "sold");
     tx.w.exec_prepared(kRevokeTickets.name, id, toSql(now));
-    tx.w.exec_prepared(kSetBookingStatus.name, id, std::string(refunded ? "refunded" : "cancelled"), toSql(now));
-    audit(tx, b.booking.id, "cancelled", actor, {{"units", units.size()}, {"refunded", refunded}}, now);
+    tx.w.exec_prepared(kSetBookingStatus.name, id, std::string(refunded ? "refunded" : "cancelled"),
+                       toSql(now));
+    audit(tx, b.booking.id, "cancelled", actor, {{"units", units.size()}, {"refunded", refunded}},
+          now);
 }
 
 std::vector<domain::PaymentId> stalePayments(Session& s, Clock::TimePoint olderThan, int limit)
 {
     std::vector<domain::PaymentId> out;
-    s.run([&](pqxx::connection_base& c) {
-        out.clear();
-        pqxx::read_transaction tx(c);
-        for (const auto& r : tx.exec_prepared(kStalePayments.name, toSql(olderThan), limit))
-            out.push_back(idFrom<domain::PaymentId>(r[0]));
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out.clear();
+            pqxx::read_transaction tx(c);
+            for (const auto& r : tx.exec_prepared(kStalePayments.name, toSql(olderThan), limit))
+                out.push_back(idFrom<domain::PaymentId>(r[0]));
+        },
+        true);
     return out;
 }
 
@@ -458,12 +507,14 @@ void touchPayment(Tx& tx, const domain::PaymentId& id, Clock::TimePoint now)
 std::vector<domain::BookingId> confirmedBookings(Session& s, const domain::EventId& event)
 {
     std::vector<domain::BookingId> out;
-    s.run([&](pqxx::connection_base& c) {
-        out.clear();
-        pqxx::read_transaction tx(c);
-        for (const auto& r : tx.exec_prepared(kConfirmedBookings.name, event.toString()))
-            out.push_back(idFrom<domain::BookingId>(r[0]));
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out.clear();
+            pqxx::read_transaction tx(c);
+            for (const auto& r : tx.exec_prepared(kConfirmedBookings.name, event.toString()))
+                out.push_back(idFrom<domain::BookingId>(r[0]));
+        },
+        true);
     return out;
 }
 
@@ -478,26 +529,28 @@ std::vector<Payment> paidPayments(Tx& tx, const domain::BookingId& booking)
 std::optional<Ticket> findTicket(Session& s, const domain::TicketId& id)
 {
     std::optional<Ticket> out;
-    s.run([&](pqxx::connection_base& c) {
-        out.reset();
-        pqxx::read_transaction tx(c);
-        const auto r = tx.exec_prepared(kFindTicket.name, id.toString());
-        if (r.empty())
-            return;
-        Ticket t;
-        t.id = idFrom<domain::TicketId>(r[0][0]);
-        t.booking = idFrom<domain::BookingId>(r[0][1]);
-        t.event = idFrom<domain::EventId>(r[0][2]);
-        t.owner = idFrom<domain::UserId>(r[0][3]);
-        t.organizer = idFrom<domain::UserId>(r[0][4]);
-        if (!r[0][5].is_null())
-            t.seat = idFrom<domain::SeatId>(r[0][5]);
-        t.seatLabel = optionalText(r[0][6]);
-        t.tierName = r[0][7].as<std::string>();
-        t.status = r[0][8].as<std::string>();
-        t.credential = r[0][9].as<std::string>();
-        out = std::move(t);
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out.reset();
+            pqxx::read_transaction tx(c);
+            const auto r = tx.exec_prepared(kFindTicket.name, id.toString());
+            if (r.empty())
+                return;
+            Ticket t;
+            t.id = idFrom<domain::TicketId>(r[0][0]);
+            t.booking = idFrom<domain::BookingId>(r[0][1]);
+            t.event = idFrom<domain::EventId>(r[0][2]);
+            t.owner = idFrom<domain::UserId>(r[0][3]);
+            t.organizer = idFrom<domain::UserId>(r[0][4]);
+            if (!r[0][5].is_null())
+                t.seat = idFrom<domain::SeatId>(r[0][5]);
+            t.seatLabel = optionalText(r[0][6]);
+            t.tierName = r[0][7].as<std::string>();
+            t.status = r[0][8].as<std::string>();
+            t.credential = r[0][9].as<std::string>();
+            out = std::move(t);
+        },
+        true);
     return out;
 }
 

@@ -1,16 +1,16 @@
 #pragma once
 
-#include <functional>
-#include <optional>
-#include <string>
-#include <utility>
-#include <vector>
-
 #include "db/BookingStore.h"
 #include "domain/Clock.h"
 #include "domain/Credential.h"
 #include "domain/Event.h"
 #include "domain/Uuid.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace ticketing::db {
 
@@ -41,7 +41,8 @@ struct IdempotentOutcome
     bool inFlight = false;
     bool reused = false;
 };
-IdempotentOutcome idempotent(Session& s, const IdempotentRequest& r, const std::function<bookings::StoredAnswer(Tx&)>& effect);
+IdempotentOutcome idempotent(Session& s, const IdempotentRequest& r,
+                             const std::function<bookings::StoredAnswer(Tx&)>& effect);
 // The same transaction without a key (webhooks, cancellations).
 void inTransaction(Session& s, const std::function<void(Tx&)>& effect);
 
@@ -87,21 +88,22 @@ std::optional<Payment> findPayment(Session& s, const domain::PaymentId& id);
 std::optional<Payment> lockPayment(Tx& tx, const domain::PaymentId& id);
 // The booking and payment of a provider's payment id, unlocked (to lock the booking first,
 // then the payment, as every other path does).
-std::optional<std::pair<domain::BookingId, domain::PaymentId>> bookingOfPayment(Tx& tx, const std::string& provider,
-                                                                                const std::string& providerRef);
+std::optional<std::pair<domain::BookingId, domain::PaymentId>>
+bookingOfPayment(Tx& tx, const std::string& provider, const std::string& providerRef);
 void setPaymentStatus(Tx& tx, const domain::PaymentId& id, const std::string& status,
                       const std::optional<std::string>& failureCode, domain::Clock::TimePoint now);
 // Records a refund (with its booking event): refunded_minor grows; the payment is `refunded`
 // once all of it is.
-void recordRefund(Tx& tx, const Payment& p, long long amountMinor, const std::optional<std::string>& providerRef,
-                  const std::string& reason, const std::optional<domain::UserId>& actor, domain::Clock::TimePoint now);
+void recordRefund(Tx& tx, const Payment& p, long long amountMinor,
+                  const std::optional<std::string>& providerRef, const std::string& reason,
+                  const std::optional<domain::UserId>& actor, domain::Clock::TimePoint now);
 // Money in, on the booking's audit trail.
-void recordPaymentEvent(Tx& tx, const Payment& p, const std::string& kind, const std::optional<domain::UserId>& actor,
-                        domain::Clock::TimePoint now);
+void recordPaymentEvent(Tx& tx, const Payment& p, const std::string& kind,
+                        const std::optional<domain::UserId>& actor, domain::Clock::TimePoint now);
 
 // Marks a webhook's event id handled; false when it was handled before (a replay).
-bool firstDelivery(Tx& tx, const std::string& provider, const std::string& eventId, const std::string& type,
-                   domain::Clock::TimePoint now);
+bool firstDelivery(Tx& tx, const std::string& provider, const std::string& eventId,
+                   const std::string& type, domain::Clock::TimePoint now);
 
 // The event's signing key, made on first use (the newest unretired one signs).
 domain::SigningKey currentKey(Tx& tx, const domain::EventId& event, domain::Clock::TimePoint now);
@@ -134,15 +136,17 @@ ConfirmOutcome confirm(Tx& tx, const BookingForPayment& b, const domain::Payment
                        const std::function<std::string(const domain::TicketClaims&)>& sign,
                        const domain::SigningKey& key, domain::Clock::TimePoint now);
 // A paid booking that could not be confirmed: why, for its owner.
-void setStatusReason(Tx& tx, const domain::BookingId& id, const std::string& reason, domain::Clock::TimePoint now);
+void setStatusReason(Tx& tx, const domain::BookingId& id, const std::string& reason,
+                     domain::Clock::TimePoint now);
 
 // Cancels a confirmed booking: units back on sale (outbox moves), tickets cancelled and
 // revoked, the booking `refunded` (or `cancelled` when nothing was refunded).
-void cancelConfirmed(Tx& tx, const BookingForPayment& b, bool refunded, const std::optional<domain::UserId>& actor,
-                     domain::Clock::TimePoint now);
+void cancelConfirmed(Tx& tx, const BookingForPayment& b, bool refunded,
+                     const std::optional<domain::UserId>& actor, domain::Clock::TimePoint now);
 
 // Card payments still pending after `olderThan` (their webhook may have been lost).
-std::vector<domain::PaymentId> stalePayments(Session& s, domain::Clock::TimePoint olderThan, int limit);
+std::vector<domain::PaymentId> stalePayments(Session& s, domain::Clock::TimePoint olderThan,
+                                             int limit);
 
 // Marks a pending payment as looked at now (it is asked about again after the interval).
 void touchPayment(Tx& tx, const domain::PaymentId& id, domain::Clock::TimePoint now);

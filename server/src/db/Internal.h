@@ -2,13 +2,12 @@
 
 // For code in db/ only: what one store lends another. Includes libpqxx.
 
+#include "db/BookingStore.h"
+
 #include <optional>
+#include <pqxx/pqxx>
 #include <string>
 #include <vector>
-
-#include <pqxx/pqxx>
-
-#include "db/BookingStore.h"
 
 namespace ticketing::db {
 
@@ -22,7 +21,8 @@ struct Tx
 namespace bookings {
 // The outbox row of a change to `units`, which were all in status `from` before it: their
 // seats' states now, the tiers whose counts moved, and the moves (migration 0010).
-void outboxUnits(pqxx::transaction_base& tx, const std::string& event, const std::vector<long long>& units, const char* from);
+void outboxUnits(pqxx::transaction_base& tx, const std::string& event,
+                 const std::vector<long long>& units, const char* from);
 // bookings::find inside a transaction of the caller's.
 std::optional<Found> findIn(pqxx::transaction_base& tx, const domain::BookingId& id);
 } // namespace bookings

@@ -11,8 +11,7 @@ using http::Context;
 using http::Response;
 
 namespace {
-template <class IdType>
-std::optional<IdType> idParam(const Context& c)
+template <class IdType> std::optional<IdType> idParam(const Context& c)
 {
     return IdType::parse(c.params.at("id"));
 }
@@ -23,8 +22,7 @@ Response jsonAnswer(const domain::Result<boost::json::object, Problem>& r, const
 }
 
 // POST routes that take an Idempotency-Key and a JSON body, answered by the service as stored.
-template <class Call>
-Response idempotentPost(Context& c, Call call)
+template <class Call> Response idempotentPost(Context& c, Call call)
 {
     const auto key = idempotencyKey(c.request);
     if (!key.ok())
@@ -39,27 +37,36 @@ Response idempotentPost(Context& c, Call call)
 void registerCheckoutRoutes(http::Router& router, Services& services)
 {
     auto& checkout = services.checkout;
-    router.add("POST", "/api/v1/payments/intent", Access::permitted(domain::Permission::PaymentsCreate), [&checkout](Context& c) {
-        return idempotentPost(c, [&](const std::string& key, const boost::json::value& body) {
-            return checkout.createIntent(c.db, callerOf(c), key, c.request.body, body, c.request.requestId);
-        });
-    });
-    router.add("POST", "/api/v1/bookings/confirm", Access::permitted(domain::Permission::PaymentsCreate), [&checkout](Context& c) {
-        return idempotentPost(c, [&](const std::string& key, const boost::json::value& body) {
-            return checkout.confirm(c.db, callerOf(c), key, c.request.body, body, c.request.requestId);
-        });
-    });
-    router.add("GET", "/api/v1/payments/{id}", Access::permitted(domain::Permission::BookingsReadOwn), [&checkout](Context& c) {
-        const auto id = idParam<domain::PaymentId>(c);
-        if (!id)
-            return problem(Problem(domain::ProblemCode::NotFound, "no such payment"), c.request);
-        return jsonAnswer(checkout.payment(c.db, callerOf(c), *id), c);
-    });
-    router.add("POST", "/api/v1/payments/{id}/refund", Access::permitted(domain::Permission::PaymentsRefund),
-               [&checkout](Context& c) {
+    router.add("POST", "/api/v1/payments/intent",
+               Access::permitted(domain::Permission::PaymentsCreate), [&checkout](Context& c) {
+                   return idempotentPost(
+                       c, [&](const std::string& key, const boost::json::value& body) {
+                           return checkout.createIntent(c.db, callerOf(c), key, c.request.body,
+                                                        body, c.request.requestId);
+                       });
+               });
+    router.add("POST", "/api/v1/bookings/confirm",
+               Access::permitted(domain::Permission::PaymentsCreate), [&checkout](Context& c) {
+                   return idempotentPost(
+                       c, [&](const std::string& key, const boost::json::value& body) {
+                           return checkout.confirm(c.db, callerOf(c), key, c.request.body, body,
+                                                   c.request.requestId);
+                       });
+               });
+    router.add("GET", "/api/v1/payments/{id}",
+               Access::permitted(domain::Permission::BookingsReadOwn), [&checkout](Context& c) {
                    const auto id = idParam<domain::PaymentId>(c);
                    if (!id)
-                       return problem(Problem(domain::ProblemCode::NotFound, "no such payment"), c.request);
+                       return problem(Problem(domain::ProblemCode::NotFound, "no such payment"),
+                                      c.request);
+                   return jsonAnswer(checkout.payment(c.db, callerOf(c), *id), c);
+               });
+    router.add("POST", "/api/v1/payments/{id}/refund",
+               Access::permitted(domain::Permission::PaymentsRefund), [&checkout](Context& c) {
+                   const auto id = idParam<domain::PaymentId>(c);
+                   if (!id)
+                       return problem(Problem(domain::ProblemCode::NotFound, "no such payment"),
+                                      c.request);
                    boost::json::value body;
                    if (!c.request.body.empty()) {
                        auto parsed = http::parseJsonBody(c.request);
@@ -71,33 +78,39 @@ void registerCheckoutRoutes(http::Router& router, Services& services)
                });
     // The provider calls this; the signature, not a token, says who it is.
     router.add("POST", "/api/v1/webhooks/{provider}", Access::anyone(), [&checkout](Context& c) {
-        return jsonAnswer(checkout.webhook(c.db, c.params.at("provider"), c.request.header("ticketing-signature"), c.request.body),
+        return jsonAnswer(checkout.webhook(c.db, c.params.at("provider"),
+                                           c.request.header("ticketing-signature"), c.request.body),
                           c);
     });
-    router.add("GET", "/api/v1/events/{id}/signing-keys", Access::optional(), [&checkout](Context& c) {
-        const auto id = idParam<domain::EventId>(c);
-        if (!id)
-            return problem(Problem(domain::ProblemCode::NotFound, "no such event"), c.request);
-        return jsonAnswer(checkout.signingKeys(c.db, optionalCaller(c), *id), c);
-    });
-    router.add("POST", "/api/v1/events/{id}/signing-keys/rotate", Access::permitted(domain::Permission::EventsManage),
-               [&checkout](Context& c) {
+    router.add(
+        "GET", "/api/v1/events/{id}/signing-keys", Access::optional(), [&checkout](Context& c) {
+            const auto id = idParam<domain::EventId>(c);
+            if (!id)
+                return problem(Problem(domain::ProblemCode::NotFound, "no such event"), c.request);
+            return jsonAnswer(checkout.signingKeys(c.db, optionalCaller(c), *id), c);
+        });
+    router.add("POST", "/api/v1/events/{id}/signing-keys/rotate",
+               Access::permitted(domain::Permission::EventsManage), [&checkout](Context& c) {
                    const auto id = idParam<domain::EventId>(c);
                    if (!id)
-                       return problem(Problem(domain::ProblemCode::NotFound, "no such event"), c.request);
+                       return problem(Problem(domain::ProblemCode::NotFound, "no such event"),
+                                      c.request);
                    return jsonAnswer(checkout.rotateKey(c.db, callerOf(c), *id), c);
                });
-    router.add("GET", "/api/v1/tickets/{id}", Access::permitted(domain::Permission::BookingsReadOwn), [&checkout](Context& c) {
-        const auto id = idParam<domain::TicketId>(c);
-        if (!id)
-            return problem(Problem(domain::ProblemCode::NotFound, "no such ticket"), c.request);
-        return jsonAnswer(checkout.ticket(c.db, callerOf(c), *id), c);
-    });
-    router.add("GET", "/api/v1/tickets/{id}/qr.png", Access::permitted(domain::Permission::BookingsReadOwn),
-               [&checkout](Context& c) {
+    router.add("GET", "/api/v1/tickets/{id}",
+               Access::permitted(domain::Permission::BookingsReadOwn), [&checkout](Context& c) {
                    const auto id = idParam<domain::TicketId>(c);
                    if (!id)
-                       return problem(Problem(domain::ProblemCode::NotFound, "no such ticket"), c.request);
+                       return problem(Problem(domain::ProblemCode::NotFound, "no such ticket"),
+                                      c.request);
+                   return jsonAnswer(checkout.ticket(c.db, callerOf(c), *id), c);
+               });
+    router.add("GET", "/api/v1/tickets/{id}/qr.png",
+               Access::permitted(domain::Permission::BookingsReadOwn), [&checkout](Context& c) {
+                   const auto id = idParam<domain::TicketId>(c);
+                   if (!id)
+                       return problem(Problem(domain::ProblemCode::NotFound, "no such ticket"),
+                                      c.request);
                    auto png = checkout.ticketQr(c.db, callerOf(c), *id);
                    if (!png.ok())
                        return problem(png.error(), c.request);

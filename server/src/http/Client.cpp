@@ -1,7 +1,5 @@
 #include "http/Client.h"
 
-#include <cctype>
-
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -9,6 +7,7 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
+#include <cctype>
 
 namespace ticketing::http {
 
@@ -17,8 +16,8 @@ namespace bhttp = boost::beast::http;
 using tcp = boost::asio::ip::tcp;
 
 ClientResponse fetch(const std::string& method, const std::string& url,
-                     const std::vector<std::pair<std::string, std::string>>& headers, const std::string& body,
-                     std::chrono::milliseconds timeout)
+                     const std::vector<std::pair<std::string, std::string>>& headers,
+                     const std::string& body, std::chrono::milliseconds timeout)
 {
     const auto parsed = boost::urls::parse_uri(url);
     if (!parsed || parsed->scheme() != "http")

@@ -27,7 +27,8 @@ struct ClientError : std::runtime_error
 // `url` is absolute ("http://127.0.0.1:8099/v1/payment_intents"). Throws ClientError when the
 // server cannot be reached or does not answer within `timeout`.
 ClientResponse fetch(const std::string& method, const std::string& url,
-                     const std::vector<std::pair<std::string, std::string>>& headers, const std::string& body,
+                     const std::vector<std::pair<std::string, std::string>>& headers,
+                     const std::string& body,
                      std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
 } // namespace ticketing::http

@@ -1,11 +1,10 @@
 #include "payments/Provider.h"
 
-#include <cctype>
+#include "http/Client.h"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
-
-#include "http/Client.h"
+#include <cctype>
 
 namespace ticketing::payments {
 
@@ -14,7 +13,8 @@ class CashProvider final : public PaymentProvider
 {
 public:
     std::string name() const override { return "cash"; }
-    ProviderIntent createIntent(long long, const std::string&, const domain::PaymentId& payment, const domain::BookingId&) override
+    ProviderIntent createIntent(long long, const std::string&, const domain::PaymentId& payment,
+                                const domain::BookingId&) override
     {
         return {"cash-" + payment.toString(), std::nullopt, true};
     }
@@ -22,7 +22,10 @@ public:
     {
         return "cash-refund-" + idempotencyKey; // handed back at the counter
     }
-    ProviderStatus status(const std::string&) override { return {ProviderStatus::State::Succeeded, std::nullopt}; }
+    ProviderStatus status(const std::string&) override
+    {
+        return {ProviderStatus::State::Succeeded, std::nullopt};
+    }
 };
 
 // Form encoding of the values we send (ids, digits, ISO codes): nothing to escape but these.
@@ -53,17 +56,19 @@ public:
     }
     std::string name() const override { return m_name; }
 
-    ProviderIntent createIntent(long long amountMinor, const std::string& currency, const domain::PaymentId& payment,
+    ProviderIntent createIntent(long long amountMinor, const std::string& currency,
+                                const domain::PaymentId& payment,
                                 const domain::BookingId& booking) override
     {
         std::string lower;
         for (char c : currency)
             lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        const auto o = call("/v1/payment_intents",
-                            "amount=" + std::to_string(amountMinor) + "&currency=" + formValue(lower) +
-                                "&metadata%5Bbooking_id%5D=" + booking.toString() +
-                                "&metadata%5Bpayment_id%5D=" + payment.toString(),
-                            payment.toString());
+        const auto o =
+            call("/v1/payment_intents",
+                 "amount=" + std::to_string(amountMinor) + "&currency=" + formValue(lower) +
+                     "&metadata%5Bbooking_id%5D=" + booking.toString() +
+                     "&metadata%5Bpayment_id%5D=" + payment.toString(),
+                 payment.toString());
         ProviderIntent out;
         out.ref = std::string(o.at("id").as_string());
         out.clientSecret = std::string(o.at("client_secret").as_string());
@@ -71,10 +76,13 @@ public:
         return out;
     }
 
-    std::string refund(const std::string& ref, long long amountMinor, const std::string& idempotencyKey) override
+    std::string refund(const std::string& ref, long long amountMinor,
+                       const std::string& idempotencyKey) override
     {
-        const auto o = call("/v1/refunds", "payment_intent=" + formValue(ref) + "&amount=" + std::to_string(amountMinor),
-                            idempotencyKey);
+        const auto o =
+            call("/v1/refunds",
+                 "payment_intent=" + formValue(ref) + "&amount=" + std::to_string(amountMinor),
+                 idempotencyKey);
         return std::string(o.at("id").as_string());
     }
 
@@ -82,7 +90,8 @@ public:
     {
         http::ClientResponse r;
         try {
-            r = http::fetch("GET", m_base + "/v1/payment_intents/" + formValue(ref), {{"Authorization", "Bearer " + m_secret}}, "",
+            r = http::fetch("GET", m_base + "/v1/payment_intents/" + formValue(ref),
+                            {{"Authorization", "Bearer " + m_secret}}, "",
                             std::chrono::seconds(10));
         } catch (const http::ClientError& e) {
             throw ProviderError(std::string("the card provider cannot be reached: ") + e.what());
@@ -90,7 +99,8 @@ public:
         boost::system::error_code ec;
         const auto v = boost::json::parse(r.body, ec);
         if (r.status != 200 || ec || !v.is_object() || !v.as_object().contains("status"))
-            throw ProviderError("the card provider did not say how intent " + ref + " stands (" + std::to_string(r.status) + ")");
+            throw ProviderError("the card provider did not say how intent " + ref + " stands (" +
+                                std::to_string(r.status) + ")");
         const auto& o = v.as_object();
         ProviderStatus out;
         const auto state = o.at("status").as_string();
@@ -99,14 +109,16 @@ public:
             out.state = ProviderStatus::State::Succeeded;
         } else if (state == "requires_payment_method" && error && error->is_object()) {
             out.state = ProviderStatus::State::Failed; // declined (and not tried again yet)
-            if (const auto* code = error->as_object().if_contains("code"); code && code->is_string())
+            if (const auto* code = error->as_object().if_contains("code");
+                code && code->is_string())
                 out.failureCode = std::string(code->as_string());
         }
         return out;
     }
 
 private:
-    boost::json::object call(const std::string& path, const std::string& form, const std::string& idempotencyKey)
+    boost::json::object call(const std::string& path, const std::string& form,
+                             const std::string& idempotencyKey)
     {
         http::ClientResponse r;
         try {
@@ -121,7 +133,8 @@ private:
         boost::system::error_code ec;
         auto v = boost::json::parse(r.body, ec);
         if (r.status != 200 || ec || !v.is_object())
-            throw ProviderError("the card provider refused " + path + " (" + std::to_string(r.status) + "): " + r.body.substr(0, 300));
+            throw ProviderError("the card provider refused " + path + " (" +
+                                std::to_string(r.status) + "): " + r.body.substr(0, 300));
         return std::move(v.as_object());
     }
 
@@ -136,9 +149,11 @@ std::unique_ptr<PaymentProvider> makeCashProvider()
     return std::make_unique<CashProvider>();
 }
 
-std::unique_ptr<PaymentProvider> makeCardProvider(std::string name, std::string baseUrl, std::string secretKey)
+std::unique_ptr<PaymentProvider> makeCardProvider(std::string name, std::string baseUrl,
+                                                  std::string secretKey)
 {
-    return std::make_unique<CardProvider>(std::move(name), std::move(baseUrl), std::move(secretKey));
+    return std::make_unique<CardProvider>(std::move(name), std::move(baseUrl),
+                                          std::move(secretKey));
 }
 
 } // namespace ticketing::payments

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "domain/Uuid.h"
+
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
-
-#include "domain/Uuid.h"
 
 namespace ticketing::payments {
 
@@ -43,10 +43,12 @@ public:
     virtual ~PaymentProvider() = default;
     virtual std::string name() const = 0;
     // `payment` doubles as the provider's idempotency key: a retry makes no second intent.
-    virtual ProviderIntent createIntent(long long amountMinor, const std::string& currency, const domain::PaymentId& payment,
+    virtual ProviderIntent createIntent(long long amountMinor, const std::string& currency,
+                                        const domain::PaymentId& payment,
                                         const domain::BookingId& booking) = 0;
     // Returns the refund's provider id. `idempotencyKey` makes a retried refund a no-op.
-    virtual std::string refund(const std::string& ref, long long amountMinor, const std::string& idempotencyKey) = 0;
+    virtual std::string refund(const std::string& ref, long long amountMinor,
+                               const std::string& idempotencyKey) = 0;
     virtual ProviderStatus status(const std::string& ref) = 0;
 };
 
@@ -54,6 +56,7 @@ public:
 std::unique_ptr<PaymentProvider> makeCashProvider();
 
 // A Stripe-shaped card provider at `baseUrl` (e.g. paysim's "http://127.0.0.1:8099").
-std::unique_ptr<PaymentProvider> makeCardProvider(std::string name, std::string baseUrl, std::string secretKey);
+std::unique_ptr<PaymentProvider> makeCardProvider(std::string name, std::string baseUrl,
+                                                  std::string secretKey);
 
 } // namespace ticketing::payments

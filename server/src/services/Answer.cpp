@@ -14,16 +14,18 @@ Answer problemAnswer(const domain::Problem& p, const std::string& requestId)
 
 Answer keyInFlight(const std::string& requestId)
 {
-    return problemAnswer(domain::Problem(409, "idempotency_key_in_flight", "The first request with this key is still running",
+    return problemAnswer(domain::Problem(409, "idempotency_key_in_flight",
+                                         "The first request with this key is still running",
                                          "wait for its answer, then retry"),
                          requestId);
 }
 
 Answer keyReused(const std::string& requestId)
 {
-    return problemAnswer(domain::Problem(422, "idempotency_key_reused", "The key was used for another request",
-                                         "an Idempotency-Key stands for one request body; use a new key"),
-                         requestId);
+    return problemAnswer(
+        domain::Problem(422, "idempotency_key_reused", "The key was used for another request",
+                        "an Idempotency-Key stands for one request body; use a new key"),
+        requestId);
 }
 
 std::string sha256Hex(const std::string& text)

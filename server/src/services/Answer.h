@@ -1,8 +1,8 @@
 #pragma once
 
-#include <string>
-
 #include "domain/Problem.h"
+
+#include <string>
 
 namespace ticketing::services {
 

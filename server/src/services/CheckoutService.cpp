@@ -1,8 +1,5 @@
 #include "services/CheckoutService.h"
 
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-
 #include "db/Pool.h"
 #include "domain/Credential.h"
 #include "domain/JsonReader.h"
@@ -14,6 +11,9 @@
 #include "services/EventService.h"
 #include "services/HoldService.h"
 #include "services/QrPng.h"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 namespace ticketing::services {
 
@@ -50,7 +50,8 @@ bool maySettle(const Caller& c, const domain::Booking& b)
 
 std::string money(long long minor, const std::string& currency)
 {
-    return domain::Money(minor, domain::Currency::fromCode(currency).value_or(*domain::Currency::fromCode("USD")))
+    return domain::Money(minor, domain::Currency::fromCode(currency).value_or(
+                                    *domain::Currency::fromCode("USD")))
         .toDecimalString();
 }
 
@@ -58,11 +59,19 @@ Answer render(int status, const json::value& v)
 {
     return {status, json::serialize(v), false};
 }
+
+// An answer as an idempotency key's record keeps it.
+db::bookings::StoredAnswer stored(const Answer& a)
+{
+    return {a.status, a.body};
+}
 } // namespace
 
-CheckoutService::CheckoutService(HoldService& holds, EventService& events, payments::PaymentProvider& cash,
-                                 payments::PaymentProvider* card, std::string webhookSecret, const domain::Clock& clock)
-    : m_holds(holds), m_events(events), m_cash(cash), m_card(card), m_webhookSecret(std::move(webhookSecret)), m_clock(clock)
+CheckoutService::CheckoutService(HoldService& holds, EventService& events,
+                                 payments::PaymentProvider& cash, payments::PaymentProvider* card,
+                                 std::string webhookSecret, const domain::Clock& clock)
+    : m_holds(holds), m_events(events), m_cash(cash), m_card(card),
+      m_webhookSecret(std::move(webhookSecret)), m_clock(clock)
 {
 }
 
@@ -99,8 +108,9 @@ json::object CheckoutService::paymentJson(const checkout::Payment& p)
     return o;
 }
 
-Answer CheckoutService::createIntent(db::Session& s, const Caller& caller, const std::string& key, const std::string& rawBody,
-                                     const json::value& body, const std::string& requestId)
+Answer CheckoutService::createIntent(db::Session& s, const Caller& caller, const std::string& key,
+                                     const std::string& rawBody, const json::value& body,
+                                     const std::string& requestId)
 {
     domain::JsonReader r;
     std::optional<domain::BookingId> bookingId;
@@ -118,39 +128,40 @@ Answer CheckoutService::createIntent(db::Session& s, const Caller& caller, const
     if (!r.ok())
         return problemAnswer(Problem::validation(r.errors()), requestId);
     if (*method == "cash" && !domain::allows(caller.role, domain::Permission::PaymentsTakeCash))
-        return problemAnswer(Problem(ProblemCode::Forbidden, "only the box office takes cash"), requestId);
+        return problemAnswer(Problem(ProblemCode::Forbidden, "only the box office takes cash"),
+                             requestId);
     if (*method == "card" && !m_card)
-        return problemAnswer(Problem(503, "payment_provider_unavailable", "Card payments are not configured",
+        return problemAnswer(Problem(503, "payment_provider_unavailable",
+                                     "Card payments are not configured",
                                      "this server has no card provider (TICKETING_PAYMENTS_URL)"),
                              requestId);
 
     const auto now = m_clock.now();
     const auto outcome = checkout::idempotent(
-        s, {caller.user, key, "POST /payments/intent", sha256Hex(rawBody), now}, [&](checkout::Tx& tx) -> db::bookings::StoredAnswer {
+        s, {caller.user, key, "POST /payments/intent", sha256Hex(rawBody), now},
+        [&](checkout::Tx& tx) -> db::bookings::StoredAnswer {
             const auto b = checkout::lockBooking(tx, *bookingId);
             if (!b || !maySettle(caller, b->booking)) {
-                const auto a = problemAnswer(noSuchBooking(), requestId);
-                return {a.status, a.body};
+                return stored(problemAnswer(noSuchBooking(), requestId));
             }
             if (b->eventStatus != domain::EventStatus::Published) {
-                const auto a = problemAnswer(Problem(409, "not_on_sale", "The event is not on sale",
-                                                     "the event is " + std::string(domain::toString(b->eventStatus))),
-                                             requestId);
-                return {a.status, a.body};
+                return stored(problemAnswer(
+                    Problem(409, "not_on_sale", "The event is not on sale",
+                            "the event is " + std::string(domain::toString(b->eventStatus))),
+                    requestId));
             }
             const auto status = b->booking.statusAt(now);
             if (status == domain::BookingStatus::Expired) {
-                const auto a = problemAnswer(Problem(410, "hold_expired", "The hold has ended",
-                                                     "hold the seats again, then pay"),
-                                             requestId);
-                return {a.status, a.body};
+                return stored(problemAnswer(Problem(410, "hold_expired", "The hold has ended",
+                                                    "hold the seats again, then pay"),
+                                            requestId));
             }
             if (status != domain::BookingStatus::Held) {
-                const auto a = problemAnswer(Problem(409, "not_payable", "The booking is not waiting for payment",
-                                                     "the booking is " + std::string(domain::toString(status)))
-                                                 .with("current_status", json::string(domain::toString(status))),
-                                             requestId);
-                return {a.status, a.body};
+                return stored(problemAnswer(
+                    Problem(409, "not_payable", "The booking is not waiting for payment",
+                            "the booking is " + std::string(domain::toString(status)))
+                        .with("current_status", json::string(domain::toString(status))),
+                    requestId));
             }
             auto& provider = *method == "cash" ? m_cash : *m_card;
             checkout::Payment p;
@@ -166,16 +177,16 @@ Answer CheckoutService::createIntent(db::Session& s, const Caller& caller, const
             try {
                 intent = provider.createIntent(p.amountMinor, p.currency, p.id, p.booking);
             } catch (const payments::ProviderError& e) {
-                const auto a = problemAnswer(providerDown(e), requestId);
-                return {a.status, a.body};
+                return stored(problemAnswer(providerDown(e), requestId));
             }
             p.providerRef = intent.ref;
             p.clientSecret = intent.clientSecret;
             p.status = intent.succeeded ? "succeeded" : "pending";
             checkout::insertPayment(tx, p);
-            checkout::recordPaymentEvent(tx, p, intent.succeeded ? "payment_succeeded" : "payment_started", caller.user, now);
-            const auto a = render(201, paymentJson(p));
-            return {a.status, a.body};
+            checkout::recordPaymentEvent(tx, p,
+                                         intent.succeeded ? "payment_succeeded" : "payment_started",
+                                         caller.user, now);
+            return stored(render(201, paymentJson(p)));
         });
     if (outcome.inFlight)
         return keyInFlight(requestId);
@@ -184,43 +195,54 @@ Answer CheckoutService::createIntent(db::Session& s, const Caller& caller, const
     return {outcome.answer.status, outcome.answer.body, outcome.replayed};
 }
 
-CheckoutService::Settled CheckoutService::settle(checkout::Tx& tx, const checkout::BookingForPayment& b,
-                                                 const checkout::Payment& p, domain::Clock::TimePoint now)
+CheckoutService::Settled CheckoutService::settle(checkout::Tx& tx,
+                                                 const checkout::BookingForPayment& b,
+                                                 const checkout::Payment& p,
+                                                 domain::Clock::TimePoint now)
 {
     const auto key = checkout::currentKey(tx, b.booking.event, now);
     const auto outcome = checkout::confirm(
-        tx, b, p.id, [&](const domain::TicketClaims& claims) { return domain::signCredential(claims, key); }, key, now);
-    if (outcome == checkout::ConfirmOutcome::Confirmed || outcome == checkout::ConfirmOutcome::AlreadyConfirmed)
+        tx, b, p.id,
+        [&](const domain::TicketClaims& claims) { return domain::signCredential(claims, key); },
+        key, now);
+    if (outcome == checkout::ConfirmOutcome::Confirmed ||
+        outcome == checkout::ConfirmOutcome::AlreadyConfirmed)
         return Settled::Confirmed;
     // The saga's other end: the money goes back, and the booking says why.
     auto* provider = providerFor(p.provider);
     if (!provider)
-        throw std::runtime_error("no provider named " + p.provider + " to refund payment " + p.id.toString());
+        throw std::runtime_error("no provider named " + p.provider + " to refund payment " +
+                                 p.id.toString());
     const auto left = p.amountMinor - p.refundedMinor;
     if (left > 0) {
         const auto ref = provider->refund(*p.providerRef, left, "unconfirmable-" + p.id.toString());
         checkout::recordRefund(tx, p, left, ref, "hold_expired", std::nullopt, now);
     }
-    checkout::setStatusReason(tx, b.booking.id,
-                              outcome == checkout::ConfirmOutcome::SeatsGone
-                                  ? "the hold ended and its seats were taken before the payment arrived; the payment was refunded"
-                                  : "the booking was cancelled before the payment arrived; the payment was refunded",
-                              now);
+    checkout::setStatusReason(
+        tx, b.booking.id,
+        outcome == checkout::ConfirmOutcome::SeatsGone
+            ? "the hold ended and its seats were taken before the payment arrived; the payment was "
+              "refunded"
+            : "the booking was cancelled before the payment arrived; the payment was refunded",
+        now);
     log::info("a payment came too late for its booking and was refunded",
               {{"booking", b.booking.id.toString()}, {"payment", p.id.toString()}});
     return Settled::Refunded;
 }
 
-Answer CheckoutService::confirm(db::Session& s, const Caller& caller, const std::string& key, const std::string& rawBody,
-                                const json::value& body, const std::string& requestId)
+Answer CheckoutService::confirm(db::Session& s, const Caller& caller, const std::string& key,
+                                const std::string& rawBody, const json::value& body,
+                                const std::string& requestId)
 {
     domain::JsonReader r;
     std::optional<domain::BookingId> bookingId;
     std::optional<domain::PaymentId> paymentId;
     if (const auto* o = r.object(body, "")) {
-        if (auto text = r.string(*o, "booking_id", ""); text && !(bookingId = domain::BookingId::parse(*text)))
+        if (auto text = r.string(*o, "booking_id", "");
+            text && !(bookingId = domain::BookingId::parse(*text)))
             r.addError("booking_id", "must be a booking id");
-        if (auto text = r.string(*o, "payment_id", ""); text && !(paymentId = domain::PaymentId::parse(*text)))
+        if (auto text = r.string(*o, "payment_id", "");
+            text && !(paymentId = domain::PaymentId::parse(*text)))
             r.addError("payment_id", "must be a payment id");
     }
     if (!r.ok())
@@ -230,17 +252,15 @@ Answer CheckoutService::confirm(db::Session& s, const Caller& caller, const std:
     const auto outcome = checkout::idempotent(
         s, {caller.user, key, "POST /bookings/confirm", sha256Hex(rawBody), now},
         [&](checkout::Tx& tx) -> db::bookings::StoredAnswer {
-            auto fail = [&](const Problem& p) {
-                const auto a = problemAnswer(p, requestId);
-                return db::bookings::StoredAnswer{a.status, a.body};
-            };
+            auto fail = [&](const Problem& p) { return stored(problemAnswer(p, requestId)); };
             const auto b = checkout::lockBooking(tx, *bookingId);
             if (!b || !maySettle(caller, b->booking))
                 return fail(noSuchBooking());
             const auto p = checkout::lockPayment(tx, *paymentId);
             if (!p || p->booking != b->booking.id)
                 return fail(noSuchPayment());
-            if (p->status != "succeeded" && !(p->status == "refunded" && b->booking.status == domain::BookingStatus::Confirmed))
+            if (p->status != "succeeded" &&
+                !(p->status == "refunded" && b->booking.status == domain::BookingStatus::Confirmed))
                 return fail(Problem(409, "payment_not_completed", "The payment has not succeeded",
                                     "the payment is " + p->status)
                                 .with("payment_status", json::string(p->status)));
@@ -251,12 +271,14 @@ Answer CheckoutService::confirm(db::Session& s, const Caller& caller, const std:
                 return fail(providerDown(e)); // nothing was written: the refund comes first
             }
             if (settled == Settled::Refunded) {
-                return fail(Problem(410, "hold_expired", "The hold ended before the payment arrived",
-                                    "its seats were taken meanwhile; the payment was refunded")
-                                .with("refunded", json::string(money(p->amountMinor - p->refundedMinor, p->currency))));
+                return fail(
+                    Problem(410, "hold_expired", "The hold ended before the payment arrived",
+                            "its seats were taken meanwhile; the payment was refunded")
+                        .with("refunded",
+                              json::string(money(p->amountMinor - p->refundedMinor, p->currency))));
             }
-            const auto a = render(200, domain::bookingJson(*checkout::readBooking(tx, b->booking.id), now));
-            return {a.status, a.body};
+            return stored(
+                render(200, domain::bookingJson(*checkout::readBooking(tx, b->booking.id), now)));
         });
     if (outcome.inFlight)
         return keyInFlight(requestId);
@@ -265,7 +287,8 @@ Answer CheckoutService::confirm(db::Session& s, const Caller& caller, const std:
     return {outcome.answer.status, outcome.answer.body, outcome.replayed};
 }
 
-domain::Result<json::object, Problem> CheckoutService::payment(db::Session& s, const Caller& caller, const domain::PaymentId& id)
+domain::Result<json::object, Problem> CheckoutService::payment(db::Session& s, const Caller& caller,
+                                                               const domain::PaymentId& id)
 {
     const auto p = checkout::findPayment(s, id);
     if (!p)
@@ -276,7 +299,8 @@ domain::Result<json::object, Problem> CheckoutService::payment(db::Session& s, c
     return paymentJson(*p);
 }
 
-domain::Result<json::object, Problem> CheckoutService::refund(db::Session& s, const Caller& caller, const domain::PaymentId& id,
+domain::Result<json::object, Problem> CheckoutService::refund(db::Session& s, const Caller& caller,
+                                                              const domain::PaymentId& id,
                                                               const json::value& body)
 {
     const auto now = m_clock.now();
@@ -287,7 +311,8 @@ domain::Result<json::object, Problem> CheckoutService::refund(db::Session& s, co
         return domain::fail(noSuchPayment());
     checkout::inTransaction(s, [&](checkout::Tx& tx) {
         const auto b = checkout::lockBooking(tx, found->booking);
-        const bool allowed = b && (caller.isAdmin() || caller.role == domain::Role::BoxOffice || b->organizer == caller.user);
+        const bool allowed = b && (caller.isAdmin() || caller.role == domain::Role::BoxOffice ||
+                                   b->organizer == caller.user);
         const auto p = allowed ? checkout::lockPayment(tx, id) : std::nullopt;
         if (!p) {
             problem = noSuchPayment();
@@ -296,7 +321,8 @@ domain::Result<json::object, Problem> CheckoutService::refund(db::Session& s, co
         const auto left = p->amountMinor - p->refundedMinor;
         if ((p->status != "succeeded") || left <= 0) {
             problem = Problem(409, "not_refundable", "Nothing of this payment can be refunded",
-                              "the payment is " + p->status + " with " + money(left, p->currency) + " left")
+                              "the payment is " + p->status + " with " + money(left, p->currency) +
+                                  " left")
                           .with("payment_status", json::string(p->status));
             return;
         }
@@ -308,7 +334,8 @@ domain::Result<json::object, Problem> CheckoutService::refund(db::Session& s, co
                 if (!m.ok())
                     r.addError("amount", m.error());
                 else if (m.value().minorUnits() <= 0 || m.value().minorUnits() > left)
-                    r.addError("amount", "must be more than 0 and at most " + money(left, p->currency));
+                    r.addError("amount",
+                               "must be more than 0 and at most " + money(left, p->currency));
                 else
                     amount = m.value().minorUnits();
             }
@@ -319,7 +346,8 @@ domain::Result<json::object, Problem> CheckoutService::refund(db::Session& s, co
         }
         auto* provider = providerFor(p->provider);
         if (!provider) {
-            problem = Problem(503, "payment_provider_unavailable", "The provider of this payment is not configured",
+            problem = Problem(503, "payment_provider_unavailable",
+                              "The provider of this payment is not configured",
                               "provider " + p->provider);
             return;
         }
@@ -327,7 +355,8 @@ domain::Result<json::object, Problem> CheckoutService::refund(db::Session& s, co
         try {
             // The same request at the same state is the same refund at the provider.
             ref = provider->refund(*p->providerRef, amount,
-                                   "staff-" + p->id.toString() + "-" + std::to_string(p->refundedMinor) + "-" +
+                                   "staff-" + p->id.toString() + "-" +
+                                       std::to_string(p->refundedMinor) + "-" +
                                        std::to_string(amount));
         } catch (const payments::ProviderError& e) {
             problem = providerDown(e);
@@ -341,12 +370,14 @@ domain::Result<json::object, Problem> CheckoutService::refund(db::Session& s, co
     return answer;
 }
 
-domain::Result<domain::Booking, Problem> CheckoutService::cancel(db::Session& s, const Caller& caller, const domain::BookingId& id)
+domain::Result<domain::Booking, Problem>
+CheckoutService::cancel(db::Session& s, const Caller& caller, const domain::BookingId& id)
 {
     const auto found = db::bookings::find(s, id);
-    const bool mayCancel = found && ((found->booking.user == caller.user &&
-                                      domain::allows(caller.role, domain::Permission::BookingsCancelOwn)) ||
-                                     domain::allows(caller.role, domain::Permission::BookingsCancelAny));
+    const bool mayCancel =
+        found && ((found->booking.user == caller.user &&
+                   domain::allows(caller.role, domain::Permission::BookingsCancelOwn)) ||
+                  domain::allows(caller.role, domain::Permission::BookingsCancelAny));
     if (!mayCancel)
         return domain::fail(noSuchBooking());
     if (found->booking.status != domain::BookingStatus::Confirmed)
@@ -354,8 +385,10 @@ domain::Result<domain::Booking, Problem> CheckoutService::cancel(db::Session& s,
     return cancelPaid(s, id, caller.user, Refund::ByPolicy);
 }
 
-domain::Result<domain::Booking, Problem> CheckoutService::cancelPaid(db::Session& s, const domain::BookingId& id,
-                                                                    const domain::UserId& actor, Refund rule)
+domain::Result<domain::Booking, Problem> CheckoutService::cancelPaid(db::Session& s,
+                                                                     const domain::BookingId& id,
+                                                                     const domain::UserId& actor,
+                                                                     Refund rule)
 {
     const auto now = m_clock.now();
     std::optional<Problem> problem;
@@ -364,31 +397,39 @@ domain::Result<domain::Booking, Problem> CheckoutService::cancelPaid(db::Session
         checkout::inTransaction(s, [&](checkout::Tx& tx) {
             const auto b = checkout::lockBooking(tx, id);
             if (!b || b->booking.status != domain::BookingStatus::Confirmed) {
-                problem = Problem(409, "not_cancellable", "The booking is not confirmed", "read it again");
+                problem = Problem(409, "not_cancellable", "The booking is not confirmed",
+                                  "read it again");
                 return;
             }
-            const auto policy = rule == Refund::Everything
-                                    ? domain::RefundPolicy::everything()
-                                    : domain::refundPolicyOr(b->refundPolicy ? std::optional(json::parse(*b->refundPolicy).as_object())
-                                                                             : std::nullopt);
+            const auto policy =
+                rule == Refund::Everything
+                    ? domain::RefundPolicy::everything()
+                    : domain::refundPolicyOr(
+                          b->refundPolicy ? std::optional(json::parse(*b->refundPolicy).as_object())
+                                          : std::nullopt);
             const auto currency = *domain::Currency::fromCode(b->booking.currency);
             const auto reason = rule == Refund::Everything ? "event_cancelled" : "cancellation";
             // The policy applies to what was paid and not yet given back, payment by payment.
             long long refunded = 0;
             for (const auto& p : checkout::paidPayments(tx, id)) {
                 const auto left = p.amountMinor - p.refundedMinor;
-                const auto amount = policy.refundFor(domain::Money(left, currency), b->eventStart, now).minorUnits();
+                const auto amount =
+                    policy.refundFor(domain::Money(left, currency), b->eventStart, now)
+                        .minorUnits();
                 if (amount <= 0)
                     continue;
                 auto* provider = providerFor(p.provider);
                 if (!provider)
-                    throw std::runtime_error("no provider named " + p.provider + " to refund payment " + p.id.toString());
+                    throw std::runtime_error("no provider named " + p.provider +
+                                             " to refund payment " + p.id.toString());
                 try {
                     // The same key on a retry: the provider refunds once.
-                    const auto ref = provider->refund(*p.providerRef, amount, "cancel-" + id.toString() + "-" + p.id.toString());
+                    const auto ref = provider->refund(
+                        *p.providerRef, amount, "cancel-" + id.toString() + "-" + p.id.toString());
                     checkout::recordRefund(tx, p, amount, ref, reason, actor, now);
                 } catch (const payments::ProviderError& e) {
-                    problem = providerDown(e); // the whole cancellation is rolled back; a retry is safe
+                    problem =
+                        providerDown(e); // the whole cancellation is rolled back; a retry is safe
                     throw;
                 }
                 refunded += amount;
@@ -406,7 +447,8 @@ domain::Result<domain::Booking, Problem> CheckoutService::cancelPaid(db::Session
     return std::move(*answer);
 }
 
-domain::Result<db::EventRow, Problem> CheckoutService::cancelEvent(db::Session& s, const Caller& caller, const domain::EventId& id)
+domain::Result<db::EventRow, Problem>
+CheckoutService::cancelEvent(db::Session& s, const Caller& caller, const domain::EventId& id)
 {
     auto cancelled = m_events.cancel(s, caller, id);
     if (!cancelled.ok())
@@ -425,64 +467,78 @@ domain::Result<db::EventRow, Problem> CheckoutService::cancelEvent(db::Session& 
         log::info("a cancelled event's bookings were refunded",
                   {{"event", id.toString()}, {"refunded", refunded}, {"failed", failed}});
     if (failed > 0)
-        return domain::fail(Problem(502, "payment_provider_unavailable", "Some refunds could not be made",
-                                    std::to_string(failed) + " bookings are still to be refunded; cancel the event again to retry")
-                                .with("refunded_bookings", refunded)
-                                .with("pending_bookings", failed));
+        return domain::fail(
+            Problem(502, "payment_provider_unavailable", "Some refunds could not be made",
+                    std::to_string(failed) +
+                        " bookings are still to be refunded; cancel the event again to retry")
+                .with("refunded_bookings", refunded)
+                .with("pending_bookings", failed));
     return cancelled;
 }
 
-domain::Result<json::object, Problem> CheckoutService::webhook(db::Session& s, std::string_view provider,
-                                                               std::optional<std::string_view> signature,
-                                                               const std::string& rawBody)
+domain::Result<json::object, Problem>
+CheckoutService::webhook(db::Session& s, std::string_view provider,
+                         std::optional<std::string_view> signature, const std::string& rawBody)
 {
     if (!m_card || provider != m_card->name())
         return domain::fail(Problem(ProblemCode::NotFound, "no such payment provider"));
     const auto now = m_clock.now();
-    const auto verified = domain::verifyWebhook(signature.value_or(""), rawBody, m_webhookSecret, now);
+    const auto verified =
+        domain::verifyWebhook(signature.value_or(""), rawBody, m_webhookSecret, now);
     if (!verified)
-        return domain::fail(Problem(400, "invalid_signature", "The webhook's signature does not hold",
-                                    "Ticketing-Signature is " + std::string(domain::toString(verified.error()))));
+        return domain::fail(
+            Problem(400, "invalid_signature", "The webhook's signature does not hold",
+                    "Ticketing-Signature is " + std::string(domain::toString(verified.error()))));
     boost::system::error_code ec;
     const auto event = json::parse(rawBody, ec);
     const auto* o = ec ? nullptr : event.if_object();
     const auto* id = o ? o->if_contains("id") : nullptr;
     const auto* type = o ? o->if_contains("type") : nullptr;
     const auto* data = o ? o->if_contains("data") : nullptr;
-    const auto* object = data && data->is_object() ? data->as_object().if_contains("object") : nullptr;
-    const auto* ref = object && object->is_object() ? object->as_object().if_contains("id") : nullptr;
+    const auto* object =
+        data && data->is_object() ? data->as_object().if_contains("object") : nullptr;
+    const auto* ref =
+        object && object->is_object() ? object->as_object().if_contains("id") : nullptr;
     if (!id || !id->is_string() || !type || !type->is_string() || !ref || !ref->is_string())
-        return domain::fail(Problem(400, "invalid_event", "The webhook is not a payment event", "id, type, data.object.id"));
+        return domain::fail(Problem(400, "invalid_event", "The webhook is not a payment event",
+                                    "id, type, data.object.id"));
 
     json::object answer{{"received", true}};
     const std::string kind(type->as_string());
     checkout::inTransaction(s, [&](checkout::Tx& tx) {
-        if (!checkout::firstDelivery(tx, std::string(provider), std::string(id->as_string()), kind, now)) {
+        if (!checkout::firstDelivery(tx, std::string(provider), std::string(id->as_string()), kind,
+                                     now)) {
             answer["duplicate"] = true; // handled before: nothing happens
             return;
         }
-        const auto owner = checkout::bookingOfPayment(tx, std::string(provider), std::string(ref->as_string()));
+        const auto owner =
+            checkout::bookingOfPayment(tx, std::string(provider), std::string(ref->as_string()));
         const auto b = owner ? checkout::lockBooking(tx, owner->first) : std::nullopt;
         auto p = b ? checkout::lockPayment(tx, owner->second) : std::nullopt;
         if (!p) {
-            log::warn("a webhook names a payment we do not know",
-                      {{"provider", std::string(provider)}, {"ref", ref->as_string()}, {"type", kind}});
+            log::warn(
+                "a webhook names a payment we do not know",
+                {{"provider", std::string(provider)}, {"ref", ref->as_string()}, {"type", kind}});
             answer["ignored"] = true;
             return;
         }
         const bool succeeded = kind == "payment_intent.succeeded";
         std::optional<std::string> code;
-        if (const auto* err = object->as_object().if_contains("last_payment_error"); err && err->is_object())
+        if (const auto* err = object->as_object().if_contains("last_payment_error");
+            err && err->is_object())
             if (const auto* c = err->as_object().if_contains("code"); c && c->is_string())
                 code = std::string(c->as_string());
-        if (!(succeeded || kind == "payment_intent.payment_failed") || !applyOutcome(tx, *b, *p, succeeded, code, now))
+        if (!(succeeded || kind == "payment_intent.payment_failed") ||
+            !applyOutcome(tx, *b, *p, succeeded, code, now))
             answer["ignored"] = true; // another type, or a payment already settled
     });
     return answer;
 }
 
-bool CheckoutService::applyOutcome(checkout::Tx& tx, const checkout::BookingForPayment& b, checkout::Payment& p, bool succeeded,
-                                   const std::optional<std::string>& failureCode, domain::Clock::TimePoint now)
+bool CheckoutService::applyOutcome(checkout::Tx& tx, const checkout::BookingForPayment& b,
+                                   checkout::Payment& p, bool succeeded,
+                                   const std::optional<std::string>& failureCode,
+                                   domain::Clock::TimePoint now)
 {
     // A declined card may be followed by another one on the same intent: failed, then succeeded.
     if (succeeded && (p.status == "pending" || p.status == "failed")) {
@@ -498,7 +554,8 @@ bool CheckoutService::applyOutcome(checkout::Tx& tx, const checkout::BookingForP
         checkout::setPaymentStatus(tx, p.id, "failed", failureCode, now);
         p.status = "failed";
         p.failureCode = failureCode;
-        checkout::recordPaymentEvent(tx, p, "payment_failed", std::nullopt, now); // the hold runs out by itself
+        checkout::recordPaymentEvent(tx, p, "payment_failed", std::nullopt,
+                                     now); // the hold runs out by itself
         return true;
     }
     return false;
@@ -532,21 +589,25 @@ int CheckoutService::reconcile(db::Session& s, std::chrono::seconds olderThan)
                     checkout::touchPayment(tx, id, now); // ask again after the interval
                     return;
                 }
-                if (applyOutcome(tx, *b, *p, status.state == payments::ProviderStatus::State::Succeeded, status.failureCode, now)) {
+                if (applyOutcome(tx, *b, *p,
+                                 status.state == payments::ProviderStatus::State::Succeeded,
+                                 status.failureCode, now)) {
                     ++settled;
                     log::warn("a payment's webhook never came; the provider was asked instead",
                               {{"payment", id.toString()}, {"status", p->status}});
                 }
             });
         } catch (const payments::ProviderError& e) {
-            log::warn("the payment reconciler could not refund a late payment; it tries again", {{"error", e.what()}});
+            log::warn("the payment reconciler could not refund a late payment; it tries again",
+                      {{"error", e.what()}});
         }
     }
     return settled;
 }
 
-domain::Result<json::object, Problem> CheckoutService::signingKeys(db::Session& s, const std::optional<Caller>& caller,
-                                                                   const domain::EventId& event)
+domain::Result<json::object, Problem>
+CheckoutService::signingKeys(db::Session& s, const std::optional<Caller>& caller,
+                             const domain::EventId& event)
 {
     const auto facts = db::bookings::eventFacts(s, event);
     const bool owner = caller && facts && (facts->organizer == caller->user || caller->isAdmin());
@@ -554,25 +615,32 @@ domain::Result<json::object, Problem> CheckoutService::signingKeys(db::Session& 
         return domain::fail(Problem(ProblemCode::NotFound, "no such event"));
     json::array keys;
     for (const auto& k : checkout::publicKeys(s, event)) {
-        json::object o{{"key_id", k.keyId}, {"algorithm", "Ed25519"}, {"public_key", k.publicKey},
+        json::object o{{"key_id", k.keyId},
+                       {"algorithm", "Ed25519"},
+                       {"public_key", k.publicKey},
                        {"created_at", domain::formatTimestamp(k.createdAt)}};
-        o["retired_at"] = k.retiredAt ? json::value(domain::formatTimestamp(*k.retiredAt)) : json::value(nullptr);
+        o["retired_at"] =
+            k.retiredAt ? json::value(domain::formatTimestamp(*k.retiredAt)) : json::value(nullptr);
         keys.push_back(std::move(o));
     }
-    return json::object{{"event_id", event.toString()}, {"format", "TK1"}, {"keys", std::move(keys)}};
+    return json::object{
+        {"event_id", event.toString()}, {"format", "TK1"}, {"keys", std::move(keys)}};
 }
 
-domain::Result<json::object, Problem> CheckoutService::rotateKey(db::Session& s, const Caller& caller, const domain::EventId& event)
+domain::Result<json::object, Problem>
+CheckoutService::rotateKey(db::Session& s, const Caller& caller, const domain::EventId& event)
 {
     const auto facts = db::bookings::eventFacts(s, event);
     if (!facts || !(facts->organizer == caller.user || caller.isAdmin()))
         return domain::fail(Problem(ProblemCode::NotFound, "no such event"));
     checkout::rotateKey(s, event, m_clock.now());
-    log::info("an event's ticket signing key was rotated", {{"event", event.toString()}, {"by", caller.user.toString()}});
+    log::info("an event's ticket signing key was rotated",
+              {{"event", event.toString()}, {"by", caller.user.toString()}});
     return signingKeys(s, caller, event);
 }
 
-domain::Result<json::object, Problem> CheckoutService::ticket(db::Session& s, const Caller& caller, const domain::TicketId& id)
+domain::Result<json::object, Problem> CheckoutService::ticket(db::Session& s, const Caller& caller,
+                                                              const domain::TicketId& id)
 {
     const auto t = checkout::findTicket(s, id);
     if (!t || !(t->owner == caller.user || isStaff(caller) || t->organizer == caller.user))
@@ -588,7 +656,8 @@ domain::Result<json::object, Problem> CheckoutService::ticket(db::Session& s, co
     return o;
 }
 
-domain::Result<std::string, Problem> CheckoutService::ticketQr(db::Session& s, const Caller& caller, const domain::TicketId& id)
+domain::Result<std::string, Problem> CheckoutService::ticketQr(db::Session& s, const Caller& caller,
+                                                               const domain::TicketId& id)
 {
     const auto t = ticket(s, caller, id);
     if (!t)

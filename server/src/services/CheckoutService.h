@@ -1,13 +1,5 @@
 #pragma once
 
-#include <chrono>
-#include <optional>
-#include <string>
-#include <string_view>
-
-#include <boost/json/object.hpp>
-#include <boost/json/value.hpp>
-
 #include "db/CheckoutStore.h"
 #include "db/EventStore.h"
 #include "domain/Booking.h"
@@ -16,6 +8,13 @@
 #include "domain/Result.h"
 #include "services/Answer.h"
 #include "services/Caller.h"
+
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace ticketing::payments {
 class PaymentProvider;
@@ -39,38 +38,48 @@ class CheckoutService
 public:
     // `card` may be null: card payments are then refused with 503 (no provider configured).
     CheckoutService(HoldService& holds, EventService& events, payments::PaymentProvider& cash,
-                    payments::PaymentProvider* card, std::string webhookSecret, const domain::Clock& clock);
+                    payments::PaymentProvider* card, std::string webhookSecret,
+                    const domain::Clock& clock);
 
-    Answer createIntent(db::Session& s, const Caller& caller, const std::string& key, const std::string& rawBody,
-                        const boost::json::value& body, const std::string& requestId);
-    Answer confirm(db::Session& s, const Caller& caller, const std::string& key, const std::string& rawBody,
-                   const boost::json::value& body, const std::string& requestId);
-    domain::Result<boost::json::object, domain::Problem> payment(db::Session& s, const Caller& caller, const domain::PaymentId& id);
-    domain::Result<boost::json::object, domain::Problem> refund(db::Session& s, const Caller& caller, const domain::PaymentId& id,
+    Answer createIntent(db::Session& s, const Caller& caller, const std::string& key,
+                        const std::string& rawBody, const boost::json::value& body,
+                        const std::string& requestId);
+    Answer confirm(db::Session& s, const Caller& caller, const std::string& key,
+                   const std::string& rawBody, const boost::json::value& body,
+                   const std::string& requestId);
+    domain::Result<boost::json::object, domain::Problem>
+    payment(db::Session& s, const Caller& caller, const domain::PaymentId& id);
+    domain::Result<boost::json::object, domain::Problem> refund(db::Session& s,
+                                                                const Caller& caller,
+                                                                const domain::PaymentId& id,
                                                                 const boost::json::value& body);
     // DELETE /bookings/{id}: a hold is released (HoldService); a confirmed booking is cancelled
     // under its event's refund policy, refunded through the provider that took the money.
-    domain::Result<domain::Booking, domain::Problem> cancel(db::Session& s, const Caller& caller, const domain::BookingId& id);
+    domain::Result<domain::Booking, domain::Problem> cancel(db::Session& s, const Caller& caller,
+                                                            const domain::BookingId& id);
     // DELETE /events/{id}: the event is cancelled (EventService) and every confirmed booking is
     // refunded in full, its tickets revoked; holds end by themselves (an unpublished event
     // cannot be paid for).
-    domain::Result<db::EventRow, domain::Problem> cancelEvent(db::Session& s, const Caller& caller, const domain::EventId& id);
+    domain::Result<db::EventRow, domain::Problem> cancelEvent(db::Session& s, const Caller& caller,
+                                                              const domain::EventId& id);
     // POST /webhooks/{provider}: 200 with {"received": true} (also for a replay, which changes
     // nothing); 400 for a bad signature; 404 for a provider we do not use.
-    domain::Result<boost::json::object, domain::Problem> webhook(db::Session& s, std::string_view provider,
-                                                                 std::optional<std::string_view> signature,
-                                                                 const std::string& rawBody);
-    domain::Result<boost::json::object, domain::Problem> ticket(db::Session& s, const Caller& caller, const domain::TicketId& id);
+    domain::Result<boost::json::object, domain::Problem>
+    webhook(db::Session& s, std::string_view provider, std::optional<std::string_view> signature,
+            const std::string& rawBody);
+    domain::Result<boost::json::object, domain::Problem>
+    ticket(db::Session& s, const Caller& caller, const domain::TicketId& id);
     // The ticket's credential as a QR code, PNG.
-    domain::Result<std::string, domain::Problem> ticketQr(db::Session& s, const Caller& caller, const domain::TicketId& id);
+    domain::Result<std::string, domain::Problem> ticketQr(db::Session& s, const Caller& caller,
+                                                          const domain::TicketId& id);
 
     // The event's signing keys, public halves only (published events; its organizer and admin
     // always): what a scanner needs to check credentials offline.
-    domain::Result<boost::json::object, domain::Problem> signingKeys(db::Session& s, const std::optional<Caller>& caller,
-                                                                     const domain::EventId& event);
+    domain::Result<boost::json::object, domain::Problem>
+    signingKeys(db::Session& s, const std::optional<Caller>& caller, const domain::EventId& event);
     // A new signing key for the event (its organizer, admin); older tickets keep verifying.
-    domain::Result<boost::json::object, domain::Problem> rotateKey(db::Session& s, const Caller& caller,
-                                                                   const domain::EventId& event);
+    domain::Result<boost::json::object, domain::Problem>
+    rotateKey(db::Session& s, const Caller& caller, const domain::EventId& event);
 
     // Card payments pending longer than `olderThan` are asked of the provider: a webhook that
     // never came must not leave money taken without its seats. Returns how many were settled.
@@ -85,8 +94,10 @@ private:
         ByPolicy,  // the attendee cancels: the event's refund policy
         Everything // the organizer cancelled the event
     };
-    domain::Result<domain::Booking, domain::Problem> cancelPaid(db::Session& s, const domain::BookingId& id,
-                                                                const domain::UserId& actor, Refund rule);
+    domain::Result<domain::Booking, domain::Problem> cancelPaid(db::Session& s,
+                                                                const domain::BookingId& id,
+                                                                const domain::UserId& actor,
+                                                                Refund rule);
     // Confirms a booking whose payment succeeded, inside `tx`; a hold that ended with its
     // seats gone (or a booking cancelled meanwhile) has the payment refunded and says why.
     enum class Settled
@@ -94,13 +105,14 @@ private:
         Confirmed,
         Refunded
     };
-    Settled settle(db::checkout::Tx& tx, const db::checkout::BookingForPayment& b, const db::checkout::Payment& p,
-                   domain::Clock::TimePoint now);
+    Settled settle(db::checkout::Tx& tx, const db::checkout::BookingForPayment& b,
+                   const db::checkout::Payment& p, domain::Clock::TimePoint now);
 
     // What a provider said of a payment (webhook or reconciler): succeeded confirms (or refunds)
     // the booking, failed leaves the hold to run out. False when it changes nothing.
-    bool applyOutcome(db::checkout::Tx& tx, const db::checkout::BookingForPayment& b, db::checkout::Payment& p,
-                      bool succeeded, const std::optional<std::string>& failureCode, domain::Clock::TimePoint now);
+    bool applyOutcome(db::checkout::Tx& tx, const db::checkout::BookingForPayment& b,
+                      db::checkout::Payment& p, bool succeeded,
+                      const std::optional<std::string>& failureCode, domain::Clock::TimePoint now);
 
     HoldService& m_holds;
     EventService& m_events;

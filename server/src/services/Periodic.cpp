@@ -7,8 +7,8 @@ namespace ticketing::services {
 
 Periodic::Periodic(std::string name, std::string databaseUrl, std::chrono::milliseconds interval,
                    std::function<void(db::Session&)> round)
-    : m_name(std::move(name)), m_url(std::move(databaseUrl)), m_interval(interval), m_round(std::move(round)),
-      m_thread([this] { loop(); })
+    : m_name(std::move(name)), m_url(std::move(databaseUrl)), m_interval(interval),
+      m_round(std::move(round)), m_thread([this] { loop(); })
 {
 }
 

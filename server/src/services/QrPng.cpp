@@ -2,11 +2,10 @@
 
 #include <cstring>
 #include <memory>
-#include <stdexcept>
-#include <vector>
-
 #include <png.h>
 #include <qrencode.h>
+#include <stdexcept>
+#include <vector>
 
 namespace ticketing::services {
 
@@ -22,14 +21,16 @@ void flushNothing(png_structp) {}
 
 // libpng reports errors by longjmp: this function holds no object with a destructor, and its
 // caller owns everything. One bit a pixel (black 0, white 1).
-bool writeImage(png_structp png, png_infop info, const QRcode* code, int modulePixels, png_bytep row, std::string* out)
+bool writeImage(png_structp png, png_infop info, const QRcode* code, int modulePixels,
+                png_bytep row, std::string* out)
 {
     if (setjmp(png_jmpbuf(png)))
         return false;
     const int size = (code->width + 2 * kQuietZone) * modulePixels;
     png_set_write_fn(png, out, appendToString, flushNothing);
-    png_set_IHDR(png, info, static_cast<png_uint_32>(size), static_cast<png_uint_32>(size), 1, PNG_COLOR_TYPE_GRAY,
-                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_set_IHDR(png, info, static_cast<png_uint_32>(size), static_cast<png_uint_32>(size), 1,
+                 PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+                 PNG_FILTER_TYPE_DEFAULT);
     png_write_info(png, info);
     for (int y = 0; y < size; ++y) {
         const int my = y / modulePixels - kQuietZone;
@@ -51,7 +52,8 @@ bool writeImage(png_structp png, png_infop info, const QRcode* code, int moduleP
 std::string qrPng(std::string_view text, int modulePixels)
 {
     const std::string s(text);
-    std::unique_ptr<QRcode, decltype(&QRcode_free)> code(QRcode_encodeString8bit(s.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
+    std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
+        QRcode_encodeString8bit(s.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
     if (!code)
         throw std::runtime_error("the text does not fit a QR code");
     const int size = (code->width + 2 * kQuietZone) * modulePixels;
@@ -59,7 +61,8 @@ std::string qrPng(std::string_view text, int modulePixels)
     std::string out;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
     png_infop info = png ? png_create_info_struct(png) : nullptr;
-    const bool written = png && info && writeImage(png, info, code.get(), modulePixels, row.data(), &out);
+    const bool written =
+        png && info && writeImage(png, info, code.get(), modulePixels, row.data(), &out);
     png_destroy_write_struct(&png, &info);
     if (!written)
         throw std::runtime_error("libpng failed to write the QR image");
