@@ -252,6 +252,60 @@ private Q_SLOTS:
         QCOMPARE(client.tiers.value(sale.seatedTier).value(QStringLiteral("held")).toInt(), 0);
     }
 
+    void compactDeltasCarryTheSameChangesInFewerBytes()
+    {
+        const auto sale = openSale(*m_http, m_org);
+        SyncClient full;
+        SyncClient compact;
+        compact.compact = true;
+        QVERIFY(full.open(wsUrl(*m_server)));
+        QVERIFY(compact.open(wsUrl(*m_server)));
+        full.subscribe(sale.event);
+        compact.subscribe(sale.event);
+        QVERIFY(compact.waitUntil([&] { return compact.snapshots == 1 && full.snapshots == 1; }));
+        const auto booking = hold(*m_http, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2"), QStringLiteral("MAIN-A-3"),
+                                                  QStringLiteral("MAIN-A-4"), QStringLiteral("MAIN-A-5"), QStringLiteral("MAIN-B-1"),
+                                                  QStringLiteral("MAIN-B-2"), QStringLiteral("MAIN-B-3")})
+                                 .json();
+        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + booking.value(QStringLiteral("booking_id")).toString(), {},
+                              bearer(m_buyer)).status, 200);
+        QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-B-4")}).status, 201);
+        expectInStep(full, sale);
+        expectInStep(compact, sale);
+        QVERIFY(compact.deltas <= full.deltas); // a compact subscriber may get several deltas in one
+        QVERIFY2(compact.deltaBytes * 2 < full.deltaBytes, qPrintable(QStringLiteral("%1 vs %2").arg(compact.deltaBytes).arg(full.deltaBytes)));
+        const auto last = compact.received.last();
+        QCOMPARE(last.value(QStringLiteral("format")).toString(), QStringLiteral("compact"));
+        bool held = false; // MAIN-B-4, the last change (perhaps merged with the release before it)
+        for (const auto& c : last.value(QStringLiteral("changes")).toArray())
+            held = held || (compact.order.value(c.toArray().at(0).toInt()) == sale.seatByLabel[QStringLiteral("MAIN-B-4")] &&
+                            c.toArray().at(1).toString() == QStringLiteral("h"));
+        QVERIFY(held);
+
+        // A compact client resumes with `since` as any other.
+        const auto seen = compact.seq;
+        compact.close();
+        QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-B-5")}).status, 201);
+        QVERIFY(QTest::qWaitFor([&] { return availability(sale).value(QStringLiteral("seq")).toInteger() > seen; }, 5000));
+        SyncClient resumed;
+        resumed.compact = true;
+        resumed.order = compact.order;
+        resumed.seats = compact.seats;
+        resumed.tiers = compact.tiers;
+        resumed.seq = seen;
+        QVERIFY(resumed.open(wsUrl(*m_server)));
+        resumed.subscribe(sale.event, seen);
+        expectInStep(resumed, sale);
+        QCOMPARE(resumed.snapshots, 0);
+
+        SyncClient wrong;
+        QVERIFY(wrong.open(wsUrl(*m_server)));
+        wrong.send({{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("channel"), QStringLiteral("event:") + sale.event},
+                    {QStringLiteral("format"), QStringLiteral("tiny")}});
+        QVERIFY(wrong.waitUntil([&] { return !wrong.received.isEmpty(); }));
+        QCOMPARE(wrong.received.first().value(QStringLiteral("code")).toString(), QStringLiteral("invalid_message"));
+    }
+
     void badMessagesGetErrors()
     {
         SyncClient client;

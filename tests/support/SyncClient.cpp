@@ -30,6 +30,8 @@ void SyncClient::subscribe(const QString& event, std::optional<qint64> since)
 {
     QJsonObject m{{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("channel"), QStringLiteral("event:") + event}};
     m.insert(QStringLiteral("since"), since ? QJsonValue(*since) : QJsonValue(QJsonValue::Null));
+    if (compact)
+        m.insert(QStringLiteral("format"), QStringLiteral("compact"));
     send(m);
 }
 
@@ -56,21 +58,42 @@ void SyncClient::onText(const QString& text)
         ++snapshots;
         seats.clear();
         tiers.clear();
+        order.clear();
         const auto a = m.value(QStringLiteral("availability")).toObject();
-        for (const auto& s : a.value(QStringLiteral("seats")).toArray())
+        for (const auto& s : a.value(QStringLiteral("seats")).toArray()) {
             seats[s.toObject().value(QStringLiteral("seat_id")).toString()] = s.toObject().value(QStringLiteral("status")).toString();
+            order.append(s.toObject().value(QStringLiteral("seat_id")).toString());
+        }
         for (const auto& t : a.value(QStringLiteral("tiers")).toArray())
             tiers[t.toObject().value(QStringLiteral("tier_id")).toString()] = t.toObject();
         seq = m.value(QStringLiteral("seq")).toInteger();
     } else if (type == QStringLiteral("seats")) {
         ++deltas;
         const auto s = m.value(QStringLiteral("seq")).toInteger();
-        if (seq >= 0 && s != seq + 1)
+        // A compact message may cover several deltas: from_seq to seq.
+        const auto first = m.contains(QStringLiteral("from_seq")) ? m.value(QStringLiteral("from_seq")).toInteger() : s;
+        if (seq >= 0 && first != seq + 1)
             gap = true;
         seq = s;
-        for (const auto& c : m.value(QStringLiteral("changes")).toArray())
-            if (!c.toObject().value(QStringLiteral("seat_id")).isNull())
-                seats[c.toObject().value(QStringLiteral("seat_id")).toString()] = c.toObject().value(QStringLiteral("status")).toString();
+        deltaBytes += text.toUtf8().size();
+        if (m.value(QStringLiteral("format")).toString() == QStringLiteral("compact")) {
+            static const QMap<QString, QString> statuses{{QStringLiteral("a"), QStringLiteral("available")},
+                                                         {QStringLiteral("h"), QStringLiteral("held")},
+                                                         {QStringLiteral("s"), QStringLiteral("sold")},
+                                                         {QStringLiteral("b"), QStringLiteral("blocked")}};
+            for (const auto& c : m.value(QStringLiteral("changes")).toArray()) {
+                const auto pair = c.toArray();
+                const auto i = pair.at(0).toInt(-1);
+                if (i < 0 || i >= order.size() || !statuses.contains(pair.at(1).toString()))
+                    gap = true; // not understood: as bad as a gap
+                else
+                    seats[order.at(i)] = statuses.value(pair.at(1).toString());
+            }
+        } else {
+            for (const auto& c : m.value(QStringLiteral("changes")).toArray())
+                if (!c.toObject().value(QStringLiteral("seat_id")).isNull())
+                    seats[c.toObject().value(QStringLiteral("seat_id")).toString()] = c.toObject().value(QStringLiteral("status")).toString();
+        }
         for (const auto& t : m.value(QStringLiteral("tiers")).toArray()) {
             auto& mine = tiers[t.toObject().value(QStringLiteral("tier_id")).toString()];
             for (const char* k : {"available", "held", "sold"})

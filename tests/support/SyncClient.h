@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QObject>
+#include <QStringList>
 #include <QWebSocket>
 #include <functional>
 #include <optional>
@@ -22,6 +23,7 @@ public:
     void subscribe(const QString& event, std::optional<qint64> since = std::nullopt);
     bool waitUntil(const std::function<bool()>& done, int timeoutMs = 10000);
 
+    bool compact = false; // subscribe with {"format": "compact"} (seats by index, status by letter)
     qint64 seq = -1;
     bool gap = false;
     int snapshots = 0;
@@ -29,6 +31,8 @@ public:
     QMap<QString, QString> seats;     // seat id -> status
     QMap<QString, QJsonObject> tiers; // tier id -> {available, held, sold}
     QList<QJsonObject> received;
+    QStringList order; // seat ids in the snapshot's order: what compact deltas index
+    qint64 deltaBytes = 0;
 
     // Equal to what GET /events/{id}/availability says (seat states and tier counts).
     bool matches(const QJsonObject& availability, QString* why = nullptr) const;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -14,6 +15,8 @@ public:
     // Thread-safe; text messages leave in the order they were sent. A peer that falls too far
     // behind is closed (it resubscribes with `since` when it is back).
     virtual void send(std::shared_ptr<const std::string> text) = 0;
+    // Messages sent but not yet written to the socket (any thread; a moment's view).
+    virtual std::size_t backlog() const = 0;
     virtual void close() = 0;
     virtual std::uint64_t id() const = 0;
 };

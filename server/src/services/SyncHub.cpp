@@ -1,5 +1,7 @@
 #include "services/SyncHub.h"
 
+#include <algorithm>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -28,6 +30,56 @@ std::shared_ptr<const std::string> deltaMessage(const std::string& channel, cons
 {
     return std::make_shared<const std::string>("{\"type\":\"seats\",\"channel\":\"" + channel + "\",\"seq\":" +
                                                std::to_string(d.seq) + "," + d.payload.substr(1));
+}
+
+// API.md's `seats` message, compact (an addition, asked for with {"type": "subscribe", ...,
+// "format": "compact"}): each seat named by its index in the snapshot's `seats` and its status
+// by a letter ([[12, "h"], ...]), about a tenth of the bytes; and a subscriber still writing
+// earlier messages gets the deltas since in one message, `from_seq` to `seq`, each seat and tier
+// as the last of them left it. Deltas [first, end) of `payloads` (parsed), merged.
+std::shared_ptr<const std::string> compactMessage(const std::string& channel, const std::vector<db::sync::Delta>& deltas,
+                                                  const std::vector<boost::json::value>& payloads, std::size_t first,
+                                                  const std::unordered_map<std::string, int>& index)
+{
+    std::map<int, char> seats;                   // index -> status letter, the last one wins
+    std::map<std::string, boost::json::value> tiers; // tier id -> counts, the last ones win
+    for (std::size_t i = first; i < deltas.size(); ++i) {
+        for (const auto& c : payloads[i].at("changes").as_array()) {
+            const auto& o = c.as_object();
+            const auto* seat = o.if_contains("seat_id");
+            if (!seat || !seat->is_string())
+                continue;
+            const auto it = index.find(std::string(seat->as_string()));
+            const auto status = o.at("status").as_string();
+            if (it != index.end() && !status.empty())
+                seats[it->second] = status[0];
+        }
+        for (const auto& t : payloads[i].at("tiers").as_array())
+            tiers[std::string(t.at("tier_id").as_string())] = t;
+    }
+    boost::json::array changes;
+    changes.reserve(seats.size());
+    for (const auto& [i, status] : seats)
+        changes.push_back(boost::json::array{i, std::string(1, status)});
+    boost::json::array tierList;
+    for (auto& [id, counts] : tiers)
+        tierList.push_back(std::move(counts));
+    return message({{"type", "seats"},
+                    {"channel", channel},
+                    {"from_seq", deltas[first].seq},
+                    {"seq", deltas.back().seq},
+                    {"format", "compact"},
+                    {"changes", std::move(changes)},
+                    {"tiers", std::move(tierList)}});
+}
+
+std::vector<boost::json::value> parsePayloads(const std::vector<db::sync::Delta>& deltas)
+{
+    std::vector<boost::json::value> out;
+    out.reserve(deltas.size());
+    for (const auto& d : deltas)
+        out.push_back(boost::json::parse(d.payload));
+    return out;
 }
 
 std::string channelOf(const domain::EventId& e)
@@ -98,7 +150,13 @@ void SyncHub::onMessage(const std::shared_ptr<http::WebSocketPeer>& peer, std::s
             return peer->send(error("invalid_message", "since is a sequence number or null"));
         since = s->as_int64();
     }
-    subscribe(peer, *event, since, name);
+    bool compact = false;
+    if (const auto* f = o->if_contains("format"); f && !f->is_null()) {
+        if (!f->is_string() || (f->as_string() != "compact" && f->as_string() != "full"))
+            return peer->send(error("invalid_message", "format is \"full\" (the default) or \"compact\""));
+        compact = f->as_string() == "compact";
+    }
+    subscribe(peer, *event, since, name, compact);
 }
 
 void SyncHub::onClose(const std::shared_ptr<http::WebSocketPeer>& peer)
@@ -127,12 +185,30 @@ void SyncHub::unsubscribe(std::uint64_t peer, const domain::EventId& event)
         it->second.erase(event);
 }
 
+std::shared_ptr<const SyncHub::SeatIndex> SyncHub::seatIndex(db::Session& s, const domain::EventId& event)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        if (auto it = m_seatIndexes.find(event); it != m_seatIndexes.end())
+            return it->second;
+    }
+    const auto a = db::bookings::availability(s, event); // the snapshot's order
+    auto index = std::make_shared<SeatIndex>();
+    index->reserve(a.seats.size());
+    for (std::size_t i = 0; i < a.seats.size(); ++i)
+        (*index)[a.seats[i].seat.toString()] = static_cast<int>(i);
+    const std::lock_guard lock(m_mutex);
+    if (m_seatIndexes.size() > 100)
+        m_seatIndexes.clear();
+    return m_seatIndexes[event] = std::move(index);
+}
+
 void SyncHub::subscribe(const std::shared_ptr<http::WebSocketPeer>& peer, const domain::EventId& event,
-                        std::optional<long long> since, const std::string& channel)
+                        std::optional<long long> since, const std::string& channel, bool compact)
 {
     std::weak_ptr<http::WebSocketPeer> weak = peer;
     // Reading the snapshot or the missed deltas is database work: a worker does it.
-    const bool queued = m_pool.trySubmit([this, weak, event, since, channel](db::Session& s) {
+    const bool queued = m_pool.trySubmit([this, weak, event, since, channel, compact](db::Session& s) {
         auto p = weak.lock();
         if (!p)
             return;
@@ -140,6 +216,7 @@ void SyncHub::subscribe(const std::shared_ptr<http::WebSocketPeer>& peer, const 
             const auto facts = db::bookings::eventFacts(s, event);
             if (!facts || facts->status == domain::EventStatus::Draft)
                 return p->send(error("not_found", "no such event"));
+            const auto index = compact ? seatIndex(s, event) : nullptr;
             long long last = 0;
             bool replayed = false;
             if (since && *since <= facts->syncSeq) {
@@ -147,9 +224,14 @@ void SyncHub::subscribe(const std::shared_ptr<http::WebSocketPeer>& peer, const 
                 const bool complete = *since == facts->syncSeq || (!deltas.empty() && deltas.front().seq == *since + 1);
                 if (complete) {
                     last = *since;
-                    for (const auto& d : deltas) {
-                        p->send(deltaMessage(channel, d));
-                        last = d.seq;
+                    if (compact && !deltas.empty()) {
+                        p->send(compactMessage(channel, deltas, parsePayloads(deltas), 0, *index)); // all of it, merged
+                        last = deltas.back().seq;
+                    } else {
+                        for (const auto& d : deltas) {
+                            p->send(deltaMessage(channel, d));
+                            last = d.seq;
+                        }
                     }
                     replayed = true;
                 }
@@ -179,7 +261,7 @@ void SyncHub::subscribe(const std::shared_ptr<http::WebSocketPeer>& peer, const 
             }
             {
                 const std::lock_guard lock(m_mutex);
-                m_subs[event][p->id()] = Subscriber{p, last};
+                m_subs[event][p->id()] = Subscriber{p, last, compact};
                 m_byPeer[p->id()].insert(event);
             }
             wake(event); // anything stamped since we read
@@ -208,6 +290,7 @@ void SyncHub::deliveryLoop()
     db::Session session(m_url);
     db::sync::Listener listener(m_url, "ticketing_sync");
     auto lastFullPass = std::chrono::steady_clock::now();
+    std::set<domain::EventId> retry; // events with compact subscribers still writing
     for (;;) {
         std::set<domain::EventId> due;
         {
@@ -225,6 +308,8 @@ void SyncHub::deliveryLoop()
             std::unique_lock lock(m_mutex);
             m_cv.wait_for(lock, std::chrono::milliseconds(500), [this] { return m_stop; });
         }
+        due.insert(retry.begin(), retry.end()); // after the short wait: no spinning on them
+        retry.clear();
         const auto now = std::chrono::steady_clock::now();
         std::vector<domain::EventId> events;
         {
@@ -238,41 +323,76 @@ void SyncHub::deliveryLoop()
         }
         for (const auto& event : events) {
             try {
+                std::set<std::uint64_t> writing; // compact subscribers still writing: the next pass
                 for (;;) {
                     long long from = -1;
+                    bool anyCompact = false;
                     {
                         const std::lock_guard lock(m_mutex);
                         auto it = m_subs.find(event);
                         if (it == m_subs.end())
                             break;
-                        for (const auto& [id, sub] : it->second)
+                        for (const auto& [id, sub] : it->second) {
+                            if (writing.count(id))
+                                continue;
                             from = from < 0 ? sub.last : std::min(from, sub.last);
+                            anyCompact = anyCompact || sub.compact;
+                        }
                     }
+                    if (from < 0)
+                        break;
                     constexpr int kBatch = 1000;
                     const auto deltas = db::sync::deltasAfter(session, event, from, kBatch);
                     if (deltas.empty())
                         break;
                     const auto channel = channelOf(event);
+                    // One buffer per delta (full) or per starting point (compact), shared by
+                    // every subscriber that needs it.
                     std::vector<std::shared_ptr<const std::string>> messages;
                     for (const auto& d : deltas)
-                        messages.push_back(deltaMessage(channel, d)); // one buffer shared by every subscriber
+                        messages.push_back(deltaMessage(channel, d));
+                    std::shared_ptr<const SeatIndex> index;
+                    std::vector<boost::json::value> payloads;
+                    if (anyCompact) {
+                        index = seatIndex(session, event); // kept since the subscription
+                        payloads = parsePayloads(deltas);
+                    }
+                    std::map<std::size_t, std::shared_ptr<const std::string>> merged;
                     const std::lock_guard lock(m_mutex);
                     auto it = m_subs.find(event);
                     if (it == m_subs.end())
                         break;
                     for (auto& [id, sub] : it->second) {
                         auto peer = sub.peer.lock();
-                        if (!peer)
+                        if (!peer || writing.count(id))
                             continue;
-                        for (std::size_t i = 0; i < deltas.size(); ++i)
-                            if (deltas[i].seq == sub.last + 1) {
-                                peer->send(messages[i]);
-                                sub.last = deltas[i].seq;
+                        std::size_t first = 0;
+                        while (first < deltas.size() && deltas[first].seq != sub.last + 1)
+                            ++first;
+                        if (first == deltas.size())
+                            continue;
+                        if (sub.compact) {
+                            if (peer->backlog() > 0) { // still writing: what comes is merged for it
+                                writing.insert(id);
+                                continue;
                             }
+                            auto& m = merged[first];
+                            if (!m)
+                                m = compactMessage(channel, deltas, payloads, first, *index);
+                            peer->send(m);
+                            sub.last = deltas.back().seq;
+                            continue;
+                        }
+                        for (std::size_t i = first; i < deltas.size(); ++i) {
+                            peer->send(messages[i]);
+                            sub.last = deltas[i].seq;
+                        }
                     }
                     if (static_cast<int>(deltas.size()) < kBatch)
                         break;
                 }
+                if (!writing.empty())
+                    retry.insert(event);
             } catch (const db::Unavailable&) {
                 // retried on the next pass
             } catch (const std::exception& e) {

@@ -8,13 +8,15 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <unordered_map>
 
 #include "domain/Uuid.h"
 #include "http/WebSocket.h"
 
 namespace ticketing::db {
 class Pool;
-}
+class Session;
+} // namespace ticketing::db
 
 namespace ticketing::services {
 
@@ -41,11 +43,16 @@ private:
     struct Subscriber
     {
         std::weak_ptr<http::WebSocketPeer> peer;
-        long long last = 0; // the last seq it was sent
+        long long last = 0;   // the last seq it was sent
+        bool compact = false; // {"format": "compact"}: seats by their index in the snapshot
     };
+    // Seat id -> its position in the snapshot's `seats` (ordered by label): what a compact
+    // delta names a seat by. A published event's seats never change, so it is kept.
+    using SeatIndex = std::unordered_map<std::string, int>;
 
     void subscribe(const std::shared_ptr<http::WebSocketPeer>& peer, const domain::EventId& event,
-                   std::optional<long long> since, const std::string& channel);
+                   std::optional<long long> since, const std::string& channel, bool compact);
+    std::shared_ptr<const SeatIndex> seatIndex(db::Session& s, const domain::EventId& event);
     void unsubscribe(std::uint64_t peer, const domain::EventId& event);
     void deliveryLoop();
     void wake(const domain::EventId& event);
@@ -62,6 +69,7 @@ private:
     // The last snapshot message per event and its seq: thousands of clients joining a big
     // event at once share one (a stadium's is over a megabyte) while nothing changes.
     std::map<domain::EventId, std::pair<long long, std::shared_ptr<const std::string>>> m_snapshots;
+    std::map<domain::EventId, std::shared_ptr<const SeatIndex>> m_seatIndexes;
     std::condition_variable m_cv;
     bool m_stop = false;
     std::thread m_thread;

@@ -53,10 +53,14 @@ public:
     // WebSocketPeer
     void send(std::shared_ptr<const std::string> text) override
     {
+        ++m_backlog;
         asio::dispatch(m_ws.get_executor(), [self = shared_from_this(), text = std::move(text)]() mutable {
-            if (self->m_closing)
+            if (self->m_closing) {
+                --self->m_backlog;
                 return;
+            }
             if (self->m_queue.size() >= kMaxBacklog) {
+                --self->m_backlog;
                 log::warn("websocket client too slow; closing it", {{"peer", self->m_id}});
                 self->closeWith(websocket::close_code::policy_error);
                 return;
@@ -71,6 +75,7 @@ public:
         asio::dispatch(m_ws.get_executor(), [self = shared_from_this()] { self->closeWith(websocket::close_code::normal); });
     }
     std::uint64_t id() const override { return m_id; }
+    std::size_t backlog() const override { return m_backlog.load(); }
 
     // Closable
     void shutdown() override
@@ -107,6 +112,7 @@ private:
             if (ec)
                 return; // the read side notices and ends the session
             self->m_queue.pop_front();
+            --self->m_backlog;
             if (!self->m_queue.empty())
                 self->writeNext();
             else if (self->m_closing)
@@ -135,6 +141,7 @@ private:
     std::function<void()> m_onEnd;
     std::uint64_t m_id;
     std::deque<std::shared_ptr<const std::string>> m_queue;
+    std::atomic<std::size_t> m_backlog{0}; // sent, not yet written (m_queue, plus what is on its way to it)
     bool m_closing = false;
     websocket::close_code m_closeCode = websocket::close_code::normal;
 };
