@@ -343,8 +343,9 @@ void Simulator::queueEvent(const std::string& type, const Intent& intent)
     m_wake.notify_all();
 }
 
-// Delivers webhooks in order, signed at the moment of sending, and retries a failed delivery
-// with back-off (1, 2, 4, 8 s) up to 5 attempts, as real providers do.
+// Delivers webhooks signed at the moment of sending, and retries a failed delivery with
+// back-off (1, 2, 4, 8 s) up to 5 attempts, as real providers do; a retried one may arrive
+// after later ones (real providers do not promise order either).
 void Simulator::sendLoop()
 {
     std::unique_lock lock(m_mutex);
@@ -384,6 +385,8 @@ void Simulator::sendLoop()
                 m_outbox.push_back(w);
             }
             m_sent.push_back(std::move(w));
+            if (m_sent.size() > 10000) // a long demo: keep the recent ones
+                m_sent.erase(m_sent.begin(), m_sent.begin() + 1000);
             continue;
         }
         auto wakeAt = now + std::chrono::milliseconds(200);
