@@ -576,8 +576,12 @@ int CheckoutService::reconcile(db::Session& s, std::chrono::seconds olderThan)
         try {
             status = provider->status(*found->providerRef);
         } catch (const payments::ProviderError& e) {
-            log::warn("the payment reconciler cannot reach the provider", {{"error", e.what()}});
-            return settled; // next round
+            // Down, or it does not know the intent: this one goes to the back of the queue
+            // (so one bad payment cannot hold up the others), and the round ends.
+            log::warn("the payment reconciler could not ask the provider",
+                      {{"payment", id.toString()}, {"error", e.what()}});
+            checkout::inTransaction(s, [&](checkout::Tx& tx) { checkout::touchPayment(tx, id, now); });
+            return settled;
         }
         try {
             checkout::inTransaction(s, [&](checkout::Tx& tx) {
