@@ -131,6 +131,20 @@ std::string keyIdHex(const KeyIdBytes& id)
     return out;
 }
 
+TicketClaims ticketClaims(const TicketId& ticket, const EventId& event, const TierId& tier,
+                          const std::optional<SeatId>& seat, Clock::TimePoint issued,
+                          Clock::TimePoint eventEnd)
+{
+    TicketClaims c;
+    c.ticket = ticket;
+    c.event = event;
+    c.tier = tier;
+    c.seat = seat;
+    c.validFrom = std::chrono::time_point_cast<std::chrono::seconds>(issued);
+    c.validUntil = std::chrono::time_point_cast<std::chrono::seconds>(eventEnd) + std::chrono::hours(6);
+    return c;
+}
+
 std::string signCredential(TicketClaims claims, const SigningKey& key)
 {
     ensureSodium();

@@ -56,6 +56,12 @@ struct TicketClaims
     Clock::TimePoint validUntil; // whole seconds
 };
 
+// A ticket's claims: valid from its issue until six hours after its event ends (late
+// admission, re-entry after the encore), in whole seconds.
+TicketClaims ticketClaims(const TicketId& ticket, const EventId& event, const TierId& tier,
+                          const std::optional<SeatId>& seat, Clock::TimePoint issued,
+                          Clock::TimePoint eventEnd);
+
 // The claims signed with `key` (whose key id is written into them).
 std::string signCredential(TicketClaims claims, const SigningKey& key);
 

@@ -410,7 +410,6 @@ void rotateKey(Session& s, const domain::EventId& event, Clock::TimePoint now)
 }
 
 ConfirmOutcome confirm(Tx& tx, const BookingForPayment& b, const domain::PaymentId& payment,
-                       const std::function<std::string(const domain::TicketClaims&)>& sign,
                        const domain::SigningKey& key, Clock::TimePoint now)
 {
     using B = domain::BookingStatus;
@@ -445,16 +444,11 @@ ConfirmOutcome confirm(Tx& tx, const BookingForPayment& b, const domain::Payment
 
     const auto keyId = domain::keyIdHex(key.keyId());
     for (const auto& r : sold) {
-        domain::TicketClaims claims;
-        claims.ticket = domain::TicketId::generate();
-        claims.event = b.booking.event;
-        claims.tier = idFrom<domain::TierId>(r[1]);
-        if (!r[2].is_null())
-            claims.seat = idFrom<domain::SeatId>(r[2]);
-        claims.validFrom = std::chrono::time_point_cast<std::chrono::seconds>(now);
-        claims.validUntil =
-            std::chrono::time_point_cast<std::chrono::seconds>(b.eventEnd) + std::chrono::hours(6);
-        const auto credential = sign(claims);
+        const auto claims = domain::ticketClaims(
+            domain::TicketId::generate(), b.booking.event, idFrom<domain::TierId>(r[1]),
+            r[2].is_null() ? std::nullopt : std::optional(idFrom<domain::SeatId>(r[2])), now,
+            b.eventEnd);
+        const auto credential = domain::signCredential(claims, key);
         const std::optional<std::string> seat =
             claims.seat ? std::optional(claims.seat->toString()) : std::nullopt;
         tx.w.exec_prepared(kInsertTicket.name, claims.ticket.toString(), id,

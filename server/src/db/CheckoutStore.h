@@ -130,10 +130,9 @@ enum class ConfirmOutcome
 };
 // Confirms a paid booking (locked by lockBooking): its held units become sold; a hold that
 // ended is claimed again if all its units are still free. Each unit gets a ticket whose
-// credential `sign` makes (with `key`, whose id is stored); the booking event and the outbox
+// credential (domain::ticketClaims) is signed with `key`; the booking event and the outbox
 // row (moves to `sold`) go with it.
 ConfirmOutcome confirm(Tx& tx, const BookingForPayment& b, const domain::PaymentId& payment,
-                       const std::function<std::string(const domain::TicketClaims&)>& sign,
                        const domain::SigningKey& key, domain::Clock::TimePoint now);
 // A paid booking that could not be confirmed: why, for its owner.
 void setStatusReason(Tx& tx, const domain::BookingId& id, const std::string& reason,

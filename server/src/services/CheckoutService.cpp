@@ -201,10 +201,7 @@ CheckoutService::Settled CheckoutService::settle(checkout::Tx& tx,
                                                  domain::Clock::TimePoint now)
 {
     const auto key = checkout::currentKey(tx, b.booking.event, now);
-    const auto outcome = checkout::confirm(
-        tx, b, p.id,
-        [&](const domain::TicketClaims& claims) { return domain::signCredential(claims, key); },
-        key, now);
+    const auto outcome = checkout::confirm(tx, b, p.id, key, now);
     if (outcome == checkout::ConfirmOutcome::Confirmed ||
         outcome == checkout::ConfirmOutcome::AlreadyConfirmed)
         return Settled::Confirmed;
@@ -580,7 +577,8 @@ int CheckoutService::reconcile(db::Session& s, std::chrono::seconds olderThan)
             // (so one bad payment cannot hold up the others), and the round ends.
             log::warn("the payment reconciler could not ask the provider",
                       {{"payment", id.toString()}, {"error", e.what()}});
-            checkout::inTransaction(s, [&](checkout::Tx& tx) { checkout::touchPayment(tx, id, now); });
+            checkout::inTransaction(s,
+                                    [&](checkout::Tx& tx) { checkout::touchPayment(tx, id, now); });
             return settled;
         }
         try {
