@@ -372,20 +372,6 @@ domain::SigningKey currentKey(Tx& tx, const domain::EventId& event, Clock::TimeP
     return key;
 }
 
-std::vector<domain::TrustedKey> trustedKeys(Session& s, const domain::EventId& event)
-{
-    std::vector<domain::TrustedKey> out;
-    s.run(
-        [&](pqxx::connection_base& c) {
-            out.clear();
-            pqxx::read_transaction tx(c);
-            for (const auto& r : tx.exec_prepared(kPublicKeys.name, event.toString()))
-                out.push_back(domain::TrustedKey::of(event, fromHex<32>(r[0].as<std::string>())));
-        },
-        true);
-    return out;
-}
-
 std::vector<PublicKey> publicKeys(Session& s, const domain::EventId& event)
 {
     std::vector<PublicKey> out;

@@ -107,8 +107,7 @@ bool firstDelivery(Tx& tx, const std::string& provider, const std::string& event
 
 // The event's signing key, made on first use (the newest unretired one signs).
 domain::SigningKey currentKey(Tx& tx, const domain::EventId& event, domain::Clock::TimePoint now);
-// Public keys of the event (all of them: old tickets keep verifying), for scanners and tests.
-std::vector<domain::TrustedKey> trustedKeys(Session& s, const domain::EventId& event);
+// Public keys of the event, all of them (old tickets keep verifying): for scanners.
 struct PublicKey
 {
     std::string keyId;     // hex
