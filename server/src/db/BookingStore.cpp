@@ -26,6 +26,13 @@ const Statement kEventFacts{"bookings.event_facts", R"sql(
 // CPU in the flash-sale benchmark.
 const Statement kKeyLock{"bookings.key_lock", R"sql(
     SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7)), set_config('plan_cache_mode', 'force_generic_plan', true))sql"};
+// No row lock on the event: every hold locking it would make it a hot row. The user's lock
+// (not taken for the box office, $5) is a scalar subquery so that one statement does it all.
+const Statement kKeyFind{"bookings.key_find", R"sql(
+    SELECT (SELECT status = 'published' FROM events WHERE id = $4::uuid), k.request_hash, k.status, k.response,
+           (SELECT pg_advisory_xact_lock(hashtextextended($6, 11)) WHERE NOT $5::boolean)
+    FROM (SELECT 1) one LEFT JOIN idempotency_keys k
+      ON k.user_id = $1::uuid AND k.key = $2 AND k.created_at > $3::timestamptz - interval '24 hours')sql"};
 const Statement kKeyStore{"bookings.key_store", R"sql(
     INSERT INTO idempotency_keys (user_id, key, route, request_hash, status, response, created_at)
     VALUES ($1::uuid, $2, 'POST /bookings/hold', $3, $4, $5, $6::timestamptz)
@@ -274,32 +281,11 @@ HoldOutcome placeHold(Session& s, const PlaceHold& h, const std::function<Stored
             out.failure = HoldFailure::InFlight;
             return;
         }
-        // One round trip: the savepoint a short claim rolls back to, the key's record (read
-        // after its lock: this statement's snapshot is newer than the lock), whether the event
-        // is still published, and the user's lock for the per-user limit, which the claim
-        // statement counts under. (Simple protocol, so values are quoted, not bound.)
-        std::string sql = "SAVEPOINT claim; SELECT (SELECT status = 'published' FROM events WHERE id = ";
-        auto literal = [&](const std::string& value) { // tx.esc, quoted: a standard-conforming string literal
-            sql += '\'';
-            sql += tx.esc(value);
-            sql += '\'';
-        };
-        literal(event);
-        sql += "::uuid), k.request_hash, k.status, k.response";
-        if (!h.limitExempt) {
-            sql += ", pg_advisory_xact_lock(hashtextextended(";
-            literal(user + "/" + event);
-            sql += ", 11))";
-        }
-        sql += " FROM (SELECT 1) one LEFT JOIN idempotency_keys k ON k.user_id = ";
-        literal(user);
-        sql += "::uuid AND k.key = ";
-        literal(h.idempotencyKey);
-        sql += " AND k.created_at > ";
-        literal(toSql(h.now));
-        sql += "::timestamptz - interval '24 hours'";
-        const auto found = tx.exec(sql);
-        const auto k = found[0];
+        // Read after the key's lock (a statement's snapshot is older than the locks it takes):
+        // the key's record, whether the event is still published, and the user's lock for the
+        // per-user limit, which the claim statement counts under.
+        const auto k = tx.exec_prepared1(kKeyFind.name, user, h.idempotencyKey, toSql(h.now), event,
+                                         h.limitExempt, user + "/" + event);
         if (!k[1].is_null()) {
             if (k[1].as<std::string>() != h.requestHash)
                 out.failure = HoldFailure::KeyReused;
@@ -313,9 +299,10 @@ HoldOutcome placeHold(Session& s, const PlaceHold& h, const std::function<Stored
                 out.failure = HoldFailure::NotOnSale;
                 return;
             }
-            // The hold runs inside the savepoint: short of units (or over the user's limit), it
-            // is rolled back and leaves nothing behind, and the refusal itself is still stored
-            // with the key below.
+            // The hold runs inside a savepoint: short of units (or over the user's limit), it is
+            // rolled back and leaves nothing behind, and the refusal itself is still stored with
+            // the key below.
+            tx.exec("SAVEPOINT claim");
             const int wanted = h.request.units();
             const int limit = h.limitExempt ? -1 : h.limitPerUser;
             const auto rows = h.request.tier
