@@ -87,6 +87,16 @@ class TestCheckout : public QObject
         }
     }
 
+    // Everything again, on a fresh database, with more settings for ticketd.
+    bool restartWith(const QStringList& extraEnv, bool webhooksArrive = true)
+    {
+        cleanup();
+        m_db = std::make_unique<TestDatabase>();
+        m_org.clear();
+        startAll(extraEnv, webhooksArrive);
+        return m_http != nullptr;
+    }
+
     QList<QPair<QByteArray, QByteArray>> keyed(const QString& token)
     {
         auto h = bearer(token);
@@ -305,11 +315,7 @@ private Q_SLOTS:
 
     void aDeclinedCardLeavesTheHoldToExpire()
     {
-        cleanup();
-        m_db = std::make_unique<TestDatabase>();
-        m_org.clear();
-        startAll({QStringLiteral("TICKETING_HOLD_TTL_SECONDS=2")});
-        QVERIFY(m_http);
+        QVERIFY(restartWith({QStringLiteral("TICKETING_HOLD_TTL_SECONDS=2")}));
         const auto sale = openSale(*m_http, m_org);
         const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-B-1")})
                             .value(QStringLiteral("booking_id"))
@@ -455,11 +461,7 @@ private Q_SLOTS:
 
     void aHoldThatEndsDuringPaymentIsTakenAgainOrRefunded()
     {
-        cleanup();
-        m_db = std::make_unique<TestDatabase>();
-        m_org.clear();
-        startAll({QStringLiteral("TICKETING_HOLD_TTL_SECONDS=2")});
-        QVERIFY(m_http);
+        QVERIFY(restartWith({QStringLiteral("TICKETING_HOLD_TTL_SECONDS=2")}));
         const auto sale = openSale(*m_http, m_org);
         // (a) The seats are still free when the money arrives: they are taken again.
         const auto first = hold(m_ann, sale, {QStringLiteral("MAIN-A-1")})
@@ -731,11 +733,7 @@ private Q_SLOTS:
 
     void aLostWebhookIsCaughtByAskingTheProvider()
     {
-        cleanup();
-        m_db = std::make_unique<TestDatabase>();
-        m_org.clear();
-        startAll({QStringLiteral("TICKETING_PAYMENT_RECHECK_SECONDS=1")}, false);
-        QVERIFY(m_http);
+        QVERIFY(restartWith({QStringLiteral("TICKETING_PAYMENT_RECHECK_SECONDS=1")}, false));
         const auto sale = openSale(*m_http, m_org);
         const auto paid = hold(m_ann, sale, {QStringLiteral("MAIN-A-1")})
                               .value(QStringLiteral("booking_id"))

@@ -33,12 +33,6 @@ const Statement kKeyFind{"bookings.key_find", R"sql(
            (SELECT pg_advisory_xact_lock(hashtextextended($6, 11)) WHERE NOT $5::boolean)
     FROM (SELECT 1) one LEFT JOIN idempotency_keys k
       ON k.user_id = $1::uuid AND k.key = $2 AND k.created_at > $3::timestamptz - interval '24 hours')sql"};
-const Statement kKeyStore{"bookings.key_store", R"sql(
-    INSERT INTO idempotency_keys (user_id, key, route, request_hash, status, response, created_at)
-    VALUES ($1::uuid, $2, 'POST /bookings/hold', $3, $4, $5, $6::timestamptz)
-    ON CONFLICT (user_id, key) DO UPDATE
-      SET route = excluded.route, request_hash = excluded.request_hash, status = excluded.status,
-          response = excluded.response, created_at = excluded.created_at)sql"};
 const Statement kKnownSeats{"bookings.known_seats",
                             "SELECT seat_id FROM inventory_units WHERE event_id = $1::uuid AND seat_id = ANY ($2::uuid[])"};
 
@@ -194,6 +188,21 @@ domain::Booking toBooking(const pqxx::row& r)
     return b;
 }
 
+// A line item from columns 1-5 of a row: seat id, seat label, tier id, tier name, price (kItems
+// and the hold statements answer in this shape).
+domain::LineItem lineItem(const pqxx::row& r)
+{
+    domain::LineItem item;
+    if (!r[1].is_null()) {
+        item.seat = idFrom<domain::SeatId>(r[1]);
+        item.seatLabel = optionalText(r[2]);
+    }
+    item.tier = idFrom<domain::TierId>(r[3]);
+    item.tierName = r[4].as<std::string>();
+    item.priceMinor = r[5].as<long long>();
+    return item;
+}
+
 void attachItems(pqxx::transaction_base& tx, std::vector<domain::Booking>& bookings)
 {
     if (bookings.empty())
@@ -204,17 +213,8 @@ void attachItems(pqxx::transaction_base& tx, std::vector<domain::Booking>& booki
         ids.push_back(b.id);
         byId[b.id] = &b;
     }
-    for (const auto& r : tx.exec_prepared(kItems.name, idArray(ids))) {
-        domain::LineItem item;
-        if (!r[1].is_null()) {
-            item.seat = idFrom<domain::SeatId>(r[1]);
-            item.seatLabel = optionalText(r[2]);
-        }
-        item.tier = idFrom<domain::TierId>(r[3]);
-        item.tierName = r[4].as<std::string>();
-        item.priceMinor = r[5].as<long long>();
-        byId[idFrom<domain::BookingId>(r[0])]->items.push_back(std::move(item));
-    }
+    for (const auto& r : tx.exec_prepared(kItems.name, idArray(ids)))
+        byId[idFrom<domain::BookingId>(r[0])]->items.push_back(lineItem(r));
     for (const auto& r : tx.exec_prepared(kTickets.name, idArray(ids))) {
         domain::TicketView t;
         t.id = idFrom<domain::TicketId>(r[1]);
@@ -320,16 +320,8 @@ HoldOutcome placeHold(Session& s, const PlaceHold& h, const std::function<Stored
                 b.currency = h.currency;
                 b.createdAt = h.now;
                 for (const auto& r : rows) {
-                    domain::LineItem item;
-                    if (!r[1].is_null()) {
-                        item.seat = idFrom<domain::SeatId>(r[1]);
-                        item.seatLabel = optionalText(r[2]);
-                    }
-                    item.tier = idFrom<domain::TierId>(r[3]);
-                    item.tierName = r[4].as<std::string>();
-                    item.priceMinor = r[5].as<long long>();
-                    b.subtotalMinor += item.priceMinor;
-                    b.items.push_back(std::move(item));
+                    b.items.push_back(lineItem(r));
+                    b.subtotalMinor += b.items.back().priceMinor;
                 }
                 b.totalMinor = b.subtotalMinor;
                 out.booking = std::move(b);
@@ -374,7 +366,8 @@ HoldOutcome placeHold(Session& s, const PlaceHold& h, const std::function<Stored
         }();
 
         const auto answer = render(out);
-        tx.exec_prepared(kKeyStore.name, user, h.idempotencyKey, h.requestHash, answer.status, answer.body, toSql(h.now));
+        checkout::storeIdempotentAnswer(tx, user, h.idempotencyKey, "POST /bookings/hold", h.requestHash, answer.status,
+                                        answer.body, h.now);
         tx.commit();
     }, false);
     return out;

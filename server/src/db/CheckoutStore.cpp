@@ -200,6 +200,13 @@ void audit(Tx& tx, const domain::BookingId& booking, const char* kind,
 }
 } // namespace
 
+void storeIdempotentAnswer(pqxx::transaction_base& tx, const std::string& user, const std::string& key,
+                           const std::string& route, const std::string& requestHash, int status,
+                           const std::string& body, Clock::TimePoint now)
+{
+    tx.exec_prepared(kKeyStore.name, user, key, route, requestHash, status, body, toSql(now));
+}
+
 IdempotentOutcome idempotent(Session& s, const IdempotentRequest& r,
                              const std::function<bookings::StoredAnswer(Tx&)>& effect)
 {
@@ -227,8 +234,8 @@ IdempotentOutcome idempotent(Session& s, const IdempotentRequest& r,
             }
             out.answer = effect(tx);
             if (out.answer.status < 500)
-                w.exec_prepared(kKeyStore.name, user, r.key, r.route, r.requestHash,
-                                out.answer.status, out.answer.body, toSql(r.now));
+                storeIdempotentAnswer(w, user, r.key, r.route, r.requestHash, out.answer.status,
+                                      out.answer.body, r.now);
             w.commit();
         },
         false);

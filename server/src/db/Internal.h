@@ -3,6 +3,7 @@
 // For code in db/ only: what one store lends another. Includes libpqxx.
 
 #include "db/BookingStore.h"
+#include "domain/Clock.h"
 
 #include <optional>
 #include <pqxx/pqxx>
@@ -16,6 +17,11 @@ struct Tx
 {
     pqxx::work& w;
 };
+// Keeps `status` and `body` as the answer to `key` of `user` (API.md "Idempotency"), in `tx`,
+// the transaction of the effect.
+void storeIdempotentAnswer(pqxx::transaction_base& tx, const std::string& user, const std::string& key,
+                           const std::string& route, const std::string& requestHash, int status,
+                           const std::string& body, domain::Clock::TimePoint now);
 } // namespace checkout
 
 namespace bookings {

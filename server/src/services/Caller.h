@@ -11,6 +11,8 @@ struct Caller
     domain::UserId user;
     domain::Role role = domain::Role::Attendee;
     bool isAdmin() const { return role == domain::Role::Admin; }
+    // Staff who may read any booking (and its payments and tickets).
+    bool seesAllBookings() const { return domain::allows(role, domain::Permission::BookingsReadAny); }
 };
 
 } // namespace ticketing::services

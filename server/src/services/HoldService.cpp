@@ -26,10 +26,6 @@ boost::json::array ids(const std::vector<domain::SeatId>& seats)
     return a;
 }
 
-bool canSeeAll(const Caller& c)
-{
-    return domain::allows(c.role, domain::Permission::BookingsReadAny);
-}
 } // namespace
 
 HoldService::HoldService(cache::Redis& redis, const domain::Clock& clock, std::chrono::seconds holdTtl)
@@ -190,7 +186,7 @@ HoldService::Answer HoldService::hold(db::Session& s, const Caller& caller, cons
 domain::Result<domain::Booking, Problem> HoldService::get(db::Session& s, const Caller& caller, const domain::BookingId& id)
 {
     auto found = db::bookings::find(s, id);
-    if (!found || !(found->booking.user == caller.user || canSeeAll(caller) || found->organizer == caller.user))
+    if (!found || !(found->booking.user == caller.user || caller.seesAllBookings() || found->organizer == caller.user))
         return domain::fail(Problem(ProblemCode::NotFound, "no such booking"));
     return std::move(found->booking);
 }
