@@ -134,6 +134,7 @@ void printLoad(const char* what, const bench::LoadStats& s)
 
 int main(int argc, char** argv)
 {
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // each figure as soon as it is measured
     Args a;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string k = argv[i], v = argv[i + 1];
@@ -373,6 +374,13 @@ int main(int argc, char** argv)
                 static_cast<unsigned long long>(holds), holds / sale.seconds, sale.total() / sale.seconds,
                 static_cast<unsigned long long>(unitsHeld.load()), seatCount + a.standing,
                 100.0 * conflicts.load() / std::max<double>(1, sale.total()), static_cast<unsigned long long>(soldOut.load()));
+    {
+        const auto metrics = call(a, "GET", "/metrics", nullptr).body;
+        const double batches = numberBefore(metrics, "\nticketd_hold_batches_total ", true);
+        const double batched = numberBefore(metrics, "\nticketd_hold_batched_total ", true);
+        std::printf("  hold transactions: %.0f for %.0f holds placed (%.1f per transaction)\n", batches, batched,
+                    batches > 0 ? batched / batches : 0.0);
+    }
 
     if (a.subscribers > 0) {
         std::this_thread::sleep_for(std::chrono::seconds(1)); // the last deltas

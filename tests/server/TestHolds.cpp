@@ -90,6 +90,35 @@ class TestHolds : public QObject
         return {};
     }
 
+    // Sends `bodies` at once (one thread each, released together) as the buyers of `tokens`
+    // with the keys of `keys`; the answers in the same order.
+    std::vector<ticketing::bench::LoadResponse> holdAtOnce(const QStringList& tokens, const QStringList& keys,
+                                                           const std::vector<boost::json::object>& bodies)
+    {
+        std::vector<ticketing::bench::LoadResponse> answers(bodies.size());
+        std::atomic<bool> go{false};
+        std::vector<std::thread> threads;
+        const auto port = m_server->port();
+        for (std::size_t i = 0; i < bodies.size(); ++i)
+            threads.emplace_back([&, i] {
+                while (!go)
+                    std::this_thread::yield();
+                answers[i] = ticketing::bench::fetch("127.0.0.1", port,
+                                                     {"POST", "/api/v1/bookings/hold", boost::json::serialize(bodies[i]),
+                                                      {{"Authorization", "Bearer " + tokens[static_cast<int>(i)].toStdString()},
+                                                       {"Idempotency-Key", keys[static_cast<int>(i)].toStdString()}}});
+            });
+        go = true;
+        for (auto& t : threads)
+            t.join();
+        return answers;
+    }
+
+    static QString codeOf(const ticketing::bench::LoadResponse& r)
+    {
+        return QJsonDocument::fromJson(QByteArray::fromStdString(r.body)).object().value(QStringLiteral("code")).toString();
+    }
+
     QJsonObject tierCounts(const Sale& sale, const QString& tier)
     {
         for (const auto& t : availability(sale).value(QStringLiteral("tiers")).toArray())
@@ -274,6 +303,94 @@ private Q_SLOTS:
         const auto box = signUpAs(*m_http, envWith(), QStringLiteral("box_office"), QStringLiteral("box@example.com"));
         QCOMPARE(holdStanding(box, sale, 10).status, 201);
         QCOMPARE(holdStanding(box, sale, 10).status, 201); // the box office is exempt
+    }
+
+    // Holds that arrive together share transactions (services/HoldBatcher): those that compete
+    // must still come out as if they ran one after another.
+    void holdsArrivingTogetherStayCorrect()
+    {
+        const auto sale = openSale(2, 5, 20, 20);
+        std::vector<boost::json::object> bodies;
+        const auto standing = [&](int quantity) {
+            return boost::json::object{{"event_id", sale.event.toStdString()},
+                                       {"ticket_tier_id", sale.standingTier.toStdString()},
+                                       {"quantity", quantity}};
+        };
+
+        // One buyer asks for 2 places six times at once: the per-user limit (10) admits five.
+        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        QStringList tokens, keys;
+        for (int i = 0; i < 6; ++i) {
+            tokens << ann;
+            keys << QStringLiteral("limit-%1").arg(i);
+            bodies.push_back(standing(2));
+        }
+        auto answers = holdAtOnce(tokens, keys, bodies);
+        int held = 0;
+        for (const auto& r : answers) {
+            if (r.status == 201)
+                ++held;
+            else
+                QCOMPARE(codeOf(r), QStringLiteral("hold_limit_reached"));
+        }
+        QCOMPARE(held, 5);
+        QCOMPARE(tierCounts(sale, sale.standingTier).value(QStringLiteral("held")).toInt(), 10);
+
+        // One request sent five times at once with one key: one booking, every answer its own.
+        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
+        boost::json::object seat{{"event_id", sale.event.toStdString()},
+                                 {"seat_ids", boost::json::array{sale.seatByLabel.value(QStringLiteral("MAIN-A-1")).toStdString()}}};
+        tokens.clear();
+        keys.clear();
+        bodies.clear();
+        for (int i = 0; i < 5; ++i) {
+            tokens << bob;
+            keys << QStringLiteral("same-key");
+            bodies.push_back(seat);
+        }
+        answers = holdAtOnce(tokens, keys, bodies);
+        std::set<QString> bookings;
+        for (const auto& r : answers) {
+            if (r.status == 201)
+                bookings.insert(QJsonDocument::fromJson(QByteArray::fromStdString(r.body)).object().value(QStringLiteral("booking_id")).toString());
+            else
+                QCOMPARE(codeOf(r), QStringLiteral("idempotency_key_in_flight"));
+        }
+        QCOMPARE(bookings.size(), std::size_t(1));
+        pqxx::connection c(m_db->url());
+        {
+            pqxx::read_transaction tx(c);
+            QCOMPARE(tx.exec_params1(R"sql(SELECT count(*) FROM bookings b JOIN users u ON u.id = b.user_id
+                                         WHERE u.email_key = 'bob@example.com')sql")[0].as<int>(), 1);
+        }
+
+        // Ten buyers reach for the last 10 standing places, 3 each, at once: three of them get
+        // them, nobody gets part, and the place left is counted.
+        tokens.clear();
+        keys.clear();
+        bodies.clear();
+        for (int i = 0; i < 10; ++i) {
+            tokens << signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("floor%1@example.com").arg(i));
+            keys << QStringLiteral("floor");
+            bodies.push_back(standing(3));
+        }
+        answers = holdAtOnce(tokens, keys, bodies);
+        held = 0;
+        for (const auto& r : answers) {
+            if (r.status == 201) {
+                ++held;
+                QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(r.body)).object().value(QStringLiteral("line_items")).toArray().size(), 3);
+            } else {
+                QCOMPARE(codeOf(r), QStringLiteral("sold_out"));
+            }
+        }
+        QCOMPARE(held, 3);
+        const auto floor = tierCounts(sale, sale.standingTier);
+        QCOMPARE(floor.value(QStringLiteral("held")).toInt(), 10 + 3 * held);
+        QCOMPARE(floor.value(QStringLiteral("available")).toInt(), 10 - 3 * held);
+        pqxx::read_transaction tx(c);
+        QCOMPARE(tx.exec_params1("SELECT count(*) FROM inventory_units WHERE tier_id = $1::uuid AND status = 'held'",
+                                 sale.standingTier.toStdString())[0].as<int>(), 10 + 3 * held);
     }
 
     void holdsEndExactlyWhenTheirTimeIsUp()

@@ -81,7 +81,8 @@ private Q_SLOTS:
         for (const char* expected : {"ticketd_http_requests_total{route=\"/readyz\",method=\"GET\",status=\"200\"} 1",
                                      "ticketd_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"+Inf\"} 1",
                                      "ticketd_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"} 1",
-                                     "ticketd_db_pool_size 8", "ticketd_db_pool_busy ", "ticketd_redis_up 1"})
+                                     "ticketd_db_pool_size 32", "ticketd_db_pool_busy ", "ticketd_redis_up 1",
+                                     "ticketd_hold_batches_total 0", "ticketd_hold_batched_total 0"})
             QVERIFY2(metrics.body.contains(expected), expected);
 
         QCOMPARE(t.stop(), 0);

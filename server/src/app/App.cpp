@@ -286,7 +286,8 @@ int runServer(const config::Config& c)
         routerPtr->setRateLimit([&authLimiter](std::string_view client) { return authLimiter.take("auth", client); });
         services::VenueService venues(clock);
         services::EventService events(clock);
-        services::HoldService holds(redis, clock, std::chrono::seconds(c.holdTtlSeconds));
+        services::HoldService holds(redis, clock, std::chrono::seconds(c.holdTtlSeconds),
+                                    services::HoldBatcher::Options{c.holdBatch, c.holdBatches});
         services::HoldSweeper sweeper(db::withConnectTimeout(backends.databaseUrl, 3), clock, std::chrono::seconds(1));
         const auto cash = payments::makeCashProvider();
         const auto card = c.paymentsUrl ? payments::makeCardProvider(c.paymentsProvider, *c.paymentsUrl, c.paymentsSecretKey)
@@ -299,6 +300,14 @@ int runServer(const config::Config& c)
                                       [&checkout, recheck](db::Session& session) { checkout.reconcile(session, recheck); });
         handlers::Services services{health, auth, venues, events, holds, checkout, metrics};
         handlers::registerRoutes(*routerPtr, services);
+        metrics.addCollector([&holds] {
+            const auto b = holds.batcherStats();
+            return std::vector<http::Metrics::Sample>{
+                {"ticketd_hold_batches_total", "Hold transactions (each places a batch of holds).", "counter", double(b.batches)},
+                {"ticketd_hold_batched_total", "Holds placed in them.", "counter", double(b.holds)},
+                {"ticketd_hold_batches_failed_total", "Hold transactions that ended in an error.", "counter", double(b.failed)},
+            };
+        });
         metrics.addCollector([&pool, &redis] {
             const auto s = pool->stats();
             return std::vector<http::Metrics::Sample>{

@@ -81,6 +81,10 @@ const std::vector<Entry>& entries()
          }},
         {{"--hold-ttl-seconds", "TICKETING_HOLD_TTL_SECONDS", "300", "how long a hold lasts"},
          [](Config& c, const std::string& v) { return parseInt(v, 1, 86400, c.holdTtlSeconds); }},
+        {{"--hold-batch", "TICKETING_HOLD_BATCH", "64", "holds that arriving together may share one transaction (1: each its own)"},
+         [](Config& c, const std::string& v) { return parseInt(v, 1, 1000, c.holdBatch); }},
+        {{"--hold-batches", "TICKETING_HOLD_BATCHES", "2", "hold transactions running at once"},
+         [](Config& c, const std::string& v) { return parseInt(v, 1, 64, c.holdBatches); }},
         {{"--token-key-file", "TICKETING_TOKEN_KEY_FILE", "", "the key that signs access tokens (unset: made once and kept in the database)"},
          [](Config& c, const std::string& v) {
              c.tokenKeyFile = v.empty() ? std::nullopt : std::optional(v);
@@ -112,7 +116,7 @@ const std::vector<Entry>& entries()
          [](Config& c, const std::string& v) { return parseInt(v, 1, 86400, c.paymentRecheckSeconds); }},
         {{"--io-threads", "TICKETING_IO_THREADS", "0", "threads serving HTTP and WebSocket I/O (0: one per core)"},
          [](Config& c, const std::string& v) { return parseInt(v, 0, 256, c.ioThreads); }},
-        {{"--db-pool-size", "TICKETING_DB_POOL_SIZE", "8", "database workers, one connection each"},
+        {{"--db-pool-size", "TICKETING_DB_POOL_SIZE", "32", "database workers, one connection each (holds waiting for their batch each keep one)"},
          [](Config& c, const std::string& v) { return parseInt(v, 1, 512, c.dbPoolSize); }},
         {{"--db-queue-limit", "TICKETING_DB_QUEUE_LIMIT", "512", "requests that may wait for a database worker; more get 503"},
          [](Config& c, const std::string& v) { return parseInt(v, 1, 1000000, c.dbQueueLimit); }},

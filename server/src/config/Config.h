@@ -19,6 +19,8 @@ struct Config
     std::optional<std::string> databaseUrl; // unset: embedded PostgreSQL under dataDir
     std::optional<std::string> redisUrl;    // unset: embedded Redis under dataDir
     int holdTtlSeconds = 300;
+    int holdBatch = 64;   // holds per transaction at most
+    int holdBatches = 2;  // hold transactions at once
     std::optional<std::string> tokenKeyFile;
     std::optional<std::string> paymentsUrl; // the card provider; unset: card payments refused
     std::string paymentsProvider = "paysim";
@@ -26,7 +28,7 @@ struct Config
     std::string webhookSecret;
     int paymentRecheckSeconds = 30;
     int ioThreads = 0; // 0: one per core
-    int dbPoolSize = 8;
+    int dbPoolSize = 32;
     int dbQueueLimit = 512;
     int readTimeoutSeconds = 30;
     int shutdownGraceSeconds = 20;

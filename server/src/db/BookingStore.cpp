@@ -8,6 +8,7 @@
 #include "db/Internal.h"
 #include "db/Pool.h"
 #include "db/Sql.h"
+#include "log/Log.h"
 
 namespace ticketing::db::bookings {
 
@@ -20,94 +21,159 @@ const Statement kEventFacts{"bookings.event_facts", R"sql(
            (extract(epoch from sale_end) * 1000000)::bigint, (extract(epoch from published_at) * 1000000)::bigint, currency,
            sync_seq
     FROM events WHERE id = $1::uuid)sql"};
-// In-flight detection: the key's lock is held for the length of its transaction. With it, the
-// hold's statements run their generic plans: their shape no longer depends on statistics (see
-// kUserHeld, kHoldStanding), and planning the hold anew each time was a sixth of PostgreSQL's
-// CPU in the flash-sale benchmark.
-const Statement kKeyLock{"bookings.key_lock", R"sql(
-    SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7)), set_config('plan_cache_mode', 'force_generic_plan', true))sql"};
-// No row lock on the event: every hold locking it would make it a hot row. The user's lock
-// (not taken for the box office, $5) is a scalar subquery so that one statement does it all.
-const Statement kKeyFind{"bookings.key_find", R"sql(
-    SELECT (SELECT status = 'published' FROM events WHERE id = $4::uuid), k.request_hash, k.status, k.response,
-           (SELECT pg_advisory_xact_lock(hashtextextended($6, 11)) WHERE NOT $5::boolean)
-    FROM (SELECT 1) one LEFT JOIN idempotency_keys k
-      ON k.user_id = $1::uuid AND k.key = $2 AND k.created_at > $3::timestamptz - interval '24 hours')sql"};
-const Statement kKnownSeats{"bookings.known_seats",
-                            "SELECT seat_id FROM inventory_units WHERE event_id = $1::uuid AND seat_id = ANY ($2::uuid[])"};
-
-// One round trip for the whole hold: claim, booking, items, audit event and outbox row, with
-// data-modifying CTEs (all see one snapshot and run to completion). The booking is written only
-// when every unit was claimed ($8) and the user's live holds of the event (`mine`, counted
-// under the user's advisory lock, so two holds of one user cannot both pass) stay within the
-// limit ($9, negative: exempt); otherwise the caller rolls back to its savepoint. The rows
-// returned are the line items, to build the answer from, with whether the booking was written
-// and what the user held before. `mine` compares the time as an expression on purpose: that
-// keeps the planner on bookings_event_user; with statistics taken before a sale began it chose
-// bookings_expiring and read every live hold of the venue for each new one.
-#define HOLD_TAIL                                                                                                      \
-    "mine AS (SELECT coalesce(sum(units), 0) AS held FROM bookings "                                                  \
-    "         WHERE event_id = $1::uuid AND user_id = $6::uuid AND status = 'held' "                                  \
-    "           AND hold_expires_at + interval '0 seconds' > $5::timestamptz), "                                      \
-    "priced AS (SELECT c.id, c.seat_id, c.tier_id, c.was, t.price_minor, t.name AS tier_name "                        \
-    "           FROM claimed c JOIN ticket_tiers t ON t.id = c.tier_id), "                                            \
-    "booking AS (INSERT INTO bookings (id, event_id, user_id, status, hold_expires_at, currency, subtotal_minor, "     \
-    "                                  discount_minor, total_minor, created_at, updated_at, units) "                  \
-    "            SELECT $3::uuid, $1::uuid, $6::uuid, 'held', $4::timestamptz, $7, sum(price_minor), 0, "             \
-    "                   sum(price_minor), $5::timestamptz, $5::timestamptz, count(*) FROM priced "                    \
-    "            HAVING count(*) = $8 AND ($9::int < 0 OR (SELECT held FROM mine) + $8 <= $9::int) "             \
-    "            RETURNING id), "                                                                                     \
-    "items AS (INSERT INTO booking_items (booking_id, unit_id, tier_id, seat_id, price_minor) "                        \
-    "          SELECT b.id, p.id, p.tier_id, p.seat_id, p.price_minor FROM priced p, booking b RETURNING unit_id), "   \
-    "audit AS (INSERT INTO booking_events (booking_id, event_id, kind, actor_id, detail, at) "                         \
-    "          SELECT b.id, $1::uuid, 'held', $6::uuid, jsonb_build_object('units', $8::int), $5::timestamptz "        \
-    "          FROM booking b RETURNING id), "                                                                         \
-    "news AS (INSERT INTO outbox (event_id, payload) "                                                                 \
-    "         SELECT $1::uuid, jsonb_build_object('changes', coalesce(jsonb_agg(jsonb_build_object("                  \
-    "                    'seat_id', p.seat_id, 'tier_id', p.tier_id, 'status', 'held')) "                             \
-    "                    FILTER (WHERE p.seat_id IS NOT NULL), '[]'::jsonb), "                                         \
-    "                    'tiers', coalesce(jsonb_agg(DISTINCT p.tier_id), '[]'::jsonb), "                             \
-    "                    'moves', (SELECT jsonb_agg(jsonb_build_object('tier_id', g.tier_id, 'from', g.was, "           \
-    "                                                                  'to', 'held', 'n', g.n)) "                         \
-    "                              FROM (SELECT tier_id, was, count(*) AS n FROM priced GROUP BY 1, 2) g)) "            \
-    "         FROM priced p HAVING EXISTS (SELECT 1 FROM booking) RETURNING id) "                                       \
-    "SELECT p.id, p.seat_id, s.label, p.tier_id, p.tier_name, p.price_minor, "                                         \
-    "       (SELECT count(*) FROM booking), (SELECT held FROM mine) "                                                 \
-    "FROM priced p LEFT JOIN venue_seats s ON s.id = p.seat_id ORDER BY s.label NULLS LAST, p.id"
-
-// Named seats: all requested rows are locked in id order (no deadlock between overlapping
-// holds), then the claimable ones taken.
-const Statement kHoldSeats{"bookings.hold_seats",
-    "WITH target AS (SELECT id, status FROM inventory_units WHERE event_id = $1::uuid AND seat_id = ANY ($2::uuid[]) "
-    "                ORDER BY id FOR UPDATE), "
-    "claimed AS (UPDATE inventory_units u SET status = 'held', booking_id = $3::uuid, hold_expires_at = $4::timestamptz "
-    "            FROM target WHERE u.id = target.id "
-    "              AND (u.status = 'available' OR (u.status = 'held' AND u.hold_expires_at <= $5::timestamptz)) "
-    "            RETURNING u.id, u.seat_id, u.tier_id, target.status AS was), " HOLD_TAIL};
-// Standing places: any N free units of the tier (migration 0011's indexes: the free ones first,
-// then those of holds whose time is up, which are read only when the free ones run short);
-// rows another hold is claiming are skipped, so thousands of buyers of one tier do not queue
-// behind each other.
-const Statement kHoldStanding{"bookings.hold_standing",
-    "WITH free AS (SELECT id, status FROM inventory_units "
-    "              WHERE tier_id = $2::uuid AND event_id = $1::uuid AND seat_id IS NULL AND status = 'available' "
-    "              ORDER BY id LIMIT $8 FOR UPDATE SKIP LOCKED), "
-    "lapsed AS (SELECT id, status FROM inventory_units "
-    "           WHERE tier_id = $2::uuid AND event_id = $1::uuid AND seat_id IS NULL AND status = 'held' "
-    "             AND hold_expires_at <= $5::timestamptz "
-    "           ORDER BY hold_expires_at LIMIT $8 - (SELECT count(*) FROM free) FOR UPDATE SKIP LOCKED), "
-    "picked AS (SELECT * FROM free UNION ALL SELECT * FROM lapsed), "
-    "claimed AS (UPDATE inventory_units u SET status = 'held', booking_id = $3::uuid, hold_expires_at = $4::timestamptz "
-    "            FROM picked WHERE u.id = picked.id RETURNING u.id, u.seat_id, u.tier_id, picked.status AS was), " HOLD_TAIL};
-const Statement kStandingTier{"bookings.standing_tier",
-                              "SELECT kind FROM ticket_tiers WHERE id = $1::uuid AND event_id = $2::uuid"};
-// Standing places: any N free units of the tier; rows another hold is claiming are skipped, so
-// thousands of buyers of one tier do not queue behind each other.
-
+// A batch of holds is one transaction (services/HoldBatcher gathers the holds that arrive while
+// earlier batches run): its fixed costs (round trips, commit, executor start-up, the outbox row)
+// are paid once for all of them, each hold stays all or nothing, and the holds of a batch never
+// compete with each other (the batcher keeps holds of one key, one user and event, or one seat
+// out of the same batch).
+//
+// 1. The keys' locks (in-flight detection: a key's lock is held for its transaction) and the
+// users' locks for the per-user limit ($2, taken in hash order, so that two batches never wait
+// for each other in a cycle). With them, the batch's statements run their generic plans: their
+// shape does not depend on statistics, and planning them anew each time was a sixth of
+// PostgreSQL's CPU in the flash-sale benchmark.
+const Statement kBatchLock{"bookings.batch_lock", R"sql(
+    WITH users AS MATERIALIZED (
+        SELECT count(*) AS n FROM (
+            SELECT pg_advisory_xact_lock(h)
+            FROM (SELECT DISTINCT hashtextextended(u, 11) AS h FROM unnest($2::text[]) AS u ORDER BY 1) o) l)
+    SELECT x.i, pg_try_advisory_xact_lock(hashtextextended(x.k, 7)), (SELECT n FROM users),
+           set_config('plan_cache_mode', 'force_generic_plan', true)
+    FROM unnest($1::text[]) WITH ORDINALITY AS x(k, i) ORDER BY x.i)sql"};
+// 2. Read after the locks (a statement's snapshot is older than the locks it takes): each key's
+// record and whether each event is still published. No row lock on the event: every hold
+// locking it would make it a hot row.
+const Statement kBatchKeys{"bookings.batch_keys", R"sql(
+    SELECT x.i, k.request_hash, k.status, k.response, (SELECT e.status = 'published' FROM events e WHERE e.id = x.ev)
+    FROM unnest($1::uuid[], $2::text[], $3::uuid[]) WITH ORDINALITY AS x(u, key, ev, i)
+    LEFT JOIN LATERAL (
+        SELECT k.request_hash, k.status, k.response FROM idempotency_keys k
+        WHERE k.user_id = x.u AND k.key = x.key AND k.created_at > $4::timestamptz - interval '24 hours'
+        LIMIT 1) k ON true
+    ORDER BY x.i)sql"};
+// 3. The claim of every hold of the batch, with data-modifying CTEs (all see one snapshot and
+// run to completion). One row of $1..$9 per hold (`req`, numbered n); its named seats in
+// $10/$11 (hold number, seat). Named seats: every requested row is locked in id order (no
+// deadlock between overlapping batches). Standing places: each tier's holds take consecutive
+// slices of the first free places of the tier (migration 0011's indexes: the free ones, then
+// those of holds whose time is up), skipping rows another batch is claiming, so thousands of
+// buyers of one tier do not queue behind each other. A hold is `ok` when every one of its units
+// is claimable and the user's live holds of the event (`mine`, counted under the user's lock)
+// stay within the limit ($8, negative: exempt); only ok holds write anything: their units,
+// booking, items and audit event, and one outbox row per event for the whole batch. `mine`
+// compares the time as an expression on purpose: that keeps the planner on
+// bookings_event_user; with statistics taken before a sale began it chose bookings_expiring
+// and read every live hold of the venue for each new one.
+// The rows returned: kind 0, the line items of ok holds (the answer is built from them); kind
+// 1, the named seats of the other holds with whether each was claimable; kind 2, per hold,
+// whether it is ok, the units the user held before, and how many of its units were claimable.
+const Statement kBatchClaim{"bookings.batch_claim", R"sql(
+    WITH req AS (
+        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[],
+                             $7::int[], $8::int[], $9::uuid[])
+            WITH ORDINALITY AS r(booking, event, usr, expires, at, currency, wanted, lim, tier, n)),
+    target AS (
+        SELECT u.id, u.seat_id, u.tier_id, u.status, w.n,
+               (u.status = 'available' OR (u.status = 'held' AND u.hold_expires_at <= $12::timestamptz)) AS free
+        FROM unnest($10::int[], $11::uuid[]) AS w(n, seat)
+        JOIN req r ON r.n = w.n
+        JOIN inventory_units u ON u.event_id = r.event AND u.seat_id = w.seat
+        ORDER BY u.id FOR UPDATE OF u),
+    sreq AS (
+        SELECT n, event, tier, wanted, sum(wanted) OVER (PARTITION BY tier ORDER BY n) - wanted AS off
+        FROM req WHERE tier IS NOT NULL),
+    stier AS (SELECT event, tier, sum(wanted)::int AS total FROM sreq GROUP BY event, tier),
+    sfree AS (
+        SELECT t.tier, f.id, f.status
+        FROM stier t CROSS JOIN LATERAL (
+            SELECT id, status FROM inventory_units
+            WHERE tier_id = t.tier AND event_id = t.event AND seat_id IS NULL AND status = 'available'
+            ORDER BY id LIMIT t.total FOR UPDATE SKIP LOCKED) f),
+    sshort AS (
+        SELECT t.event, t.tier, t.total - (SELECT count(*) FROM sfree f WHERE f.tier = t.tier) AS short FROM stier t),
+    slapsed AS (
+        SELECT t.tier, l.id, l.status
+        FROM sshort t CROSS JOIN LATERAL (
+            SELECT id, status FROM inventory_units
+            WHERE tier_id = t.tier AND event_id = t.event AND seat_id IS NULL AND status = 'held'
+              AND hold_expires_at <= $12::timestamptz
+            ORDER BY hold_expires_at LIMIT t.short FOR UPDATE SKIP LOCKED) l
+        WHERE t.short > 0),
+    spicked AS (
+        SELECT tier, id, status, row_number() OVER (PARTITION BY tier ORDER BY src, id) AS rn
+        FROM (SELECT tier, id, status, 0 AS src FROM sfree UNION ALL SELECT tier, id, status, 1 FROM slapsed) x),
+    cand AS (
+        SELECT n, id, status AS was, free FROM target
+        UNION ALL
+        SELECT s.n, p.id, p.status, true
+        FROM sreq s JOIN spicked p ON p.tier = s.tier AND p.rn > s.off AND p.rn <= s.off + s.wanted),
+    mine AS (
+        SELECT r.n, (SELECT coalesce(sum(b.units), 0) FROM bookings b
+                     WHERE b.event_id = r.event AND b.user_id = r.usr AND b.status = 'held'
+                       AND b.hold_expires_at + interval '0 seconds' > $12::timestamptz) AS held,
+               (SELECT count(*) FROM cand c WHERE c.n = r.n AND c.free) AS got
+        FROM req r),
+    ok AS (
+        SELECT r.n FROM req r JOIN mine m ON m.n = r.n
+        WHERE m.got = r.wanted AND (r.lim < 0 OR m.held + r.wanted <= r.lim)),
+    claimed AS (
+        UPDATE inventory_units u SET status = 'held', booking_id = r.booking, hold_expires_at = r.expires
+        FROM cand c JOIN ok ON ok.n = c.n JOIN req r ON r.n = c.n
+        WHERE u.id = c.id AND (u.status = 'available' OR (u.status = 'held' AND u.hold_expires_at <= $12::timestamptz))
+        RETURNING c.n, u.id, u.seat_id, u.tier_id, c.was),
+    priced AS (
+        SELECT c.n, c.id, c.seat_id, c.tier_id, c.was, t.price_minor, t.name AS tier_name, r.event
+        FROM claimed c JOIN ticket_tiers t ON t.id = c.tier_id JOIN req r ON r.n = c.n),
+    booking AS (
+        INSERT INTO bookings (id, event_id, user_id, status, hold_expires_at, currency, subtotal_minor, discount_minor,
+                              total_minor, created_at, updated_at, units)
+        SELECT r.booking, r.event, r.usr, 'held', r.expires, r.currency, sum(p.price_minor), 0, sum(p.price_minor),
+               r.at, r.at, count(*)
+        FROM priced p JOIN req r ON r.n = p.n
+        GROUP BY r.n, r.booking, r.event, r.usr, r.expires, r.currency, r.at, r.wanted
+        HAVING count(*) = r.wanted),
+    items AS (
+        INSERT INTO booking_items (booking_id, unit_id, tier_id, seat_id, price_minor)
+        SELECT r.booking, p.id, p.tier_id, p.seat_id, p.price_minor FROM priced p JOIN req r ON r.n = p.n),
+    audit AS (
+        INSERT INTO booking_events (booking_id, event_id, kind, actor_id, detail, at)
+        SELECT r.booking, r.event, 'held', r.usr, jsonb_build_object('units', r.wanted), r.at
+        FROM req r JOIN ok ON ok.n = r.n),
+    news AS (
+        INSERT INTO outbox (event_id, payload)
+        SELECT e.event, jsonb_build_object(
+            'changes', coalesce((SELECT jsonb_agg(jsonb_build_object('seat_id', p.seat_id, 'tier_id', p.tier_id,
+                                                                     'status', 'held'))
+                                 FROM priced p WHERE p.event = e.event AND p.seat_id IS NOT NULL), '[]'::jsonb),
+            'tiers', (SELECT jsonb_agg(DISTINCT p.tier_id) FROM priced p WHERE p.event = e.event),
+            'moves', (SELECT jsonb_agg(jsonb_build_object('tier_id', g.tier_id, 'from', g.was, 'to', 'held', 'n', g.n))
+                      FROM (SELECT tier_id, was, count(*) AS n FROM priced p WHERE p.event = e.event GROUP BY 1, 2) g))
+        FROM (SELECT DISTINCT event FROM priced) e)
+    SELECT 0 AS kind, p.n, p.id, p.seat_id, s.label, p.tier_id, p.tier_name, p.price_minor, NULL::boolean, NULL::bigint,
+           NULL::bigint
+    FROM priced p LEFT JOIN venue_seats s ON s.id = p.seat_id
+    UNION ALL
+    SELECT 1, t.n, t.id, t.seat_id, NULL, t.tier_id, NULL, NULL, t.free, NULL, NULL
+    FROM target t WHERE NOT EXISTS (SELECT 1 FROM ok WHERE ok.n = t.n)
+    UNION ALL
+    SELECT 2, m.n, NULL, NULL, NULL, NULL, NULL, NULL, EXISTS (SELECT 1 FROM ok WHERE ok.n = m.n), m.held, m.got
+    FROM mine m
+    ORDER BY 2, 1, 5 NULLS LAST, 3)sql"};
+// Why a standing hold failed: its tier (kind, event) and the places left in it.
 const Statement kStandingLeft{"bookings.standing_left", R"sql(
-    SELECT count(*) FROM inventory_units
-    WHERE tier_id = $1::uuid AND (status = 'available' OR (status = 'held' AND hold_expires_at <= $2::timestamptz)))sql"};
-
+    SELECT t.id, t.kind, t.event_id,
+           (SELECT count(*) FROM inventory_units u
+            WHERE u.tier_id = t.id AND (u.status = 'available' OR (u.status = 'held' AND u.hold_expires_at <= $2::timestamptz)))
+    FROM ticket_tiers t WHERE t.id = ANY ($1::uuid[]))sql"};
+// 4. Every answer with its key, failures included (the holds' own or the batch's), in the
+// batch's transaction.
+const Statement kBatchStore{"bookings.batch_store", R"sql(
+    INSERT INTO idempotency_keys (user_id, key, route, request_hash, status, response, created_at)
+    SELECT u, k, 'POST /bookings/hold', h, s, b, $6::timestamptz
+    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[]) AS x(u, k, h, s, b)
+    ON CONFLICT (user_id, key) DO UPDATE
+      SET route = excluded.route, request_hash = excluded.request_hash, status = excluded.status,
+          response = excluded.response, created_at = excluded.created_at)sql"};
 
 const Statement kAudit{"bookings.audit", R"sql(
     INSERT INTO booking_events (booking_id, event_id, kind, actor_id, detail, at)
@@ -188,18 +254,18 @@ domain::Booking toBooking(const pqxx::row& r)
     return b;
 }
 
-// A line item from columns 1-5 of a row: seat id, seat label, tier id, tier name, price (kItems
-// and the hold statements answer in this shape).
-domain::LineItem lineItem(const pqxx::row& r)
+// A line item from five columns of a row from `first` on: seat id, seat label, tier id, tier
+// name, price (kItems and the hold claim answer in this shape).
+domain::LineItem lineItem(const pqxx::row& r, int first = 1)
 {
     domain::LineItem item;
-    if (!r[1].is_null()) {
-        item.seat = idFrom<domain::SeatId>(r[1]);
-        item.seatLabel = optionalText(r[2]);
+    if (!r[first].is_null()) {
+        item.seat = idFrom<domain::SeatId>(r[first]);
+        item.seatLabel = optionalText(r[first + 1]);
     }
-    item.tier = idFrom<domain::TierId>(r[3]);
-    item.tierName = r[4].as<std::string>();
-    item.priceMinor = r[5].as<long long>();
+    item.tier = idFrom<domain::TierId>(r[first + 2]);
+    item.tierName = r[first + 3].as<std::string>();
+    item.priceMinor = r[first + 4].as<long long>();
     return item;
 }
 
@@ -269,108 +335,245 @@ std::optional<EventFacts> eventFacts(Session& s, const domain::EventId& id)
     return out;
 }
 
-HoldOutcome placeHold(Session& s, const PlaceHold& h, const std::function<StoredAnswer(const HoldOutcome&)>& render)
+namespace {
+
+// Step 3 for the holds that got this far: claims, and the outcome of each.
+void claimBatch(pqxx::work& tx, const std::vector<BatchedHold*>& claim, Clock::TimePoint now)
 {
-    HoldOutcome out;
-    s.run([&](pqxx::connection_base& c) {
-        out = {};
-        pqxx::work tx(c);
-        const auto user = h.user.toString();
-        const auto event = h.request.event.toString();
-        if (!tx.exec_prepared1(kKeyLock.name, user + "/" + h.idempotencyKey)[0].as<bool>()) {
-            out.failure = HoldFailure::InFlight;
-            return;
+    std::vector<domain::BookingId> bookingIds;
+    std::vector<domain::EventId> events;
+    std::vector<domain::UserId> users;
+    std::vector<std::string> expires, ats, currencies;
+    std::vector<std::optional<std::string>> tiers;
+    std::vector<long long> wanted, limits, seatHold;
+    std::vector<domain::SeatId> seats;
+    for (std::size_t i = 0; i < claim.size(); ++i) {
+        const auto& h = claim[i]->hold;
+        bookingIds.push_back(h.booking);
+        events.push_back(h.request.event);
+        users.push_back(h.user);
+        expires.push_back(toSql(h.expiresAt));
+        ats.push_back(toSql(h.now));
+        currencies.push_back(h.currency);
+        wanted.push_back(h.request.units());
+        limits.push_back(h.limitExempt ? -1 : h.limitPerUser);
+        tiers.push_back(h.request.tier ? std::optional(h.request.tier->toString()) : std::nullopt);
+        for (const auto& seat : h.request.seats) {
+            seatHold.push_back(static_cast<long long>(i + 1));
+            seats.push_back(seat);
         }
-        // Read after the key's lock (a statement's snapshot is older than the locks it takes):
-        // the key's record, whether the event is still published, and the user's lock for the
-        // per-user limit, which the claim statement counts under.
-        const auto k = tx.exec_prepared1(kKeyFind.name, user, h.idempotencyKey, toSql(h.now), event,
-                                         h.limitExempt, user + "/" + event);
-        if (!k[1].is_null()) {
-            if (k[1].as<std::string>() != h.requestHash)
-                out.failure = HoldFailure::KeyReused;
-            else
-                out.replay = StoredAnswer{k[2].as<int>(), k[3].as<std::string>()};
-            return;
-        }
+    }
+    const auto rows = tx.exec_prepared(kBatchClaim.name, idArray(bookingIds), idArray(events), idArray(users),
+                                       textArray(expires), textArray(ats), textArray(currencies), numberArray(wanted),
+                                       numberArray(limits), textArray(tiers), numberArray(seatHold), idArray(seats),
+                                       toSql(now));
 
-        [&] {
-            if (k[0].is_null() || !k[0].as<bool>()) {
-                out.failure = HoldFailure::NotOnSale;
-                return;
+    struct Seen
+    {
+        bool ok = false;
+        int held = 0, got = 0;
+        std::vector<domain::LineItem> items;
+        std::map<std::string, bool> seats; // named seats found, and whether each was claimable
+    };
+    std::vector<Seen> seen(claim.size());
+    for (const auto& r : rows) {
+        auto& x = seen.at(r[1].as<std::size_t>() - 1);
+        switch (r[0].as<int>()) {
+        case 0:
+            x.items.push_back(lineItem(r, 3));
+            break;
+        case 1:
+            x.seats[r[3].as<std::string>()] = r[8].as<bool>();
+            break;
+        default:
+            x.ok = r[8].as<bool>();
+            x.held = r[9].as<int>();
+            x.got = r[10].as<int>();
+        }
+    }
+
+    std::vector<BatchedHold*> standingShort;
+    for (std::size_t i = 0; i < claim.size(); ++i) {
+        const auto& h = claim[i]->hold;
+        auto& out = claim[i]->outcome;
+        const auto& x = seen[i];
+        const int units = h.request.units();
+        if (x.ok) {
+            // The statement writes a booking only with all of its units; a hold that claimed
+            // some of them would leave units pointing at no booking. Never seen: abort all.
+            if (static_cast<int>(x.items.size()) != units)
+                throw std::logic_error("a hold of the batch claimed " + std::to_string(x.items.size()) + " of its " +
+                                       std::to_string(units) + " units");
+            domain::Booking b;
+            b.id = h.booking;
+            b.event = h.request.event;
+            b.user = h.user;
+            b.status = domain::BookingStatus::Held;
+            b.holdExpiresAt = h.expiresAt;
+            b.currency = h.currency;
+            b.createdAt = h.now;
+            b.items = x.items;
+            for (const auto& item : b.items)
+                b.subtotalMinor += item.priceMinor;
+            b.totalMinor = b.subtotalMinor;
+            out.booking = std::move(b);
+        } else if (x.got == units) { // every unit, but over the limit
+            out.failure = HoldFailure::LimitReached;
+            out.available = x.held;
+        } else if (!h.request.tier) {
+            for (const auto& seat : h.request.seats)
+                if (!x.seats.count(seat.toString()))
+                    out.seats.push_back(seat);
+            if (!out.seats.empty()) {
+                out.failure = HoldFailure::UnknownSeats;
+                continue;
             }
-            // The hold runs inside a savepoint: short of units (or over the user's limit), it is
-            // rolled back and leaves nothing behind, and the refusal itself is still stored with
-            // the key below.
-            tx.exec("SAVEPOINT claim");
-            const int wanted = h.request.units();
-            const int limit = h.limitExempt ? -1 : h.limitPerUser;
-            const auto rows = h.request.tier
-                                  ? tx.exec_prepared(kHoldStanding.name, event, h.request.tier->toString(), h.booking.toString(),
-                                                     toSql(h.expiresAt), toSql(h.now), user, h.currency, wanted, limit)
-                                  : tx.exec_prepared(kHoldSeats.name, event, idArray(h.request.seats), h.booking.toString(),
-                                                     toSql(h.expiresAt), toSql(h.now), user, h.currency, wanted, limit);
-            if (static_cast<int>(rows.size()) == wanted && !rows.empty() && rows[0][6].as<long long>() == 1) {
-                domain::Booking b;
-                b.id = h.booking;
-                b.event = h.request.event;
-                b.user = h.user;
-                b.status = domain::BookingStatus::Held;
-                b.holdExpiresAt = h.expiresAt;
-                b.currency = h.currency;
-                b.createdAt = h.now;
-                for (const auto& r : rows) {
-                    b.items.push_back(lineItem(r));
-                    b.subtotalMinor += b.items.back().priceMinor;
-                }
-                b.totalMinor = b.subtotalMinor;
-                out.booking = std::move(b);
-                return;
+            for (const auto& seat : h.request.seats)
+                if (!x.seats.at(seat.toString()))
+                    out.seats.push_back(seat);
+            out.failure = HoldFailure::SeatsUnavailable;
+        } else {
+            standingShort.push_back(claim[i]);
+        }
+    }
+    if (standingShort.empty())
+        return;
+
+    // Standing holds without enough places: is the tier one, and how many are left? The holds of
+    // one tier take consecutive slices of its free places, so one that asked for too many can
+    // leave a later, smaller one of its batch short while enough were left for it; and places
+    // another transaction has locked are skipped, though that one may yet fail and free them.
+    // Either way the hold is tried again in a later batch (a few times: each sees the outcome of
+    // the transactions before it) instead of being told the tier is sold out.
+    std::vector<domain::TierId> asked;
+    for (auto* b : standingShort)
+        asked.push_back(*b->hold.request.tier);
+    struct TierLeft
+    {
+        std::string kind, event;
+        int left = 0;
+    };
+    std::map<std::string, TierLeft> left;
+    for (const auto& r : tx.exec_prepared(kStandingLeft.name, idArray(asked), toSql(now)))
+        left[r[0].as<std::string>()] = {r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<int>()};
+    for (auto* b : standingShort) {
+        const auto& h = b->hold;
+        const auto it = left.find(h.request.tier->toString());
+        if (it == left.end() || it->second.kind != "standing" || it->second.event != h.request.event.toString()) {
+            b->outcome.failure = HoldFailure::UnknownTier;
+        } else if (it->second.left >= h.request.units() && b->retries < kMaxHoldRetries) {
+            b->again = true;
+        } else {
+            b->outcome.failure = HoldFailure::SoldOut;
+            b->outcome.available = it->second.left;
+        }
+    }
+}
+
+void runBatch(pqxx::connection_base& c, const std::vector<BatchedHold*>& batch, Clock::TimePoint now)
+{
+    for (auto* b : batch) {
+        b->outcome = {};
+        b->answer = {};
+        b->again = false;
+    }
+    pqxx::work tx(c);
+
+    // 1. Locks.
+    std::vector<std::string> keys, userEvents;
+    for (auto* b : batch) {
+        const auto user = b->hold.user.toString();
+        keys.push_back(user + "/" + b->hold.idempotencyKey);
+        if (!b->hold.limitExempt)
+            userEvents.push_back(user + "/" + b->hold.request.event.toString());
+    }
+    std::vector<BatchedHold*> locked;
+    for (const auto& r : tx.exec_prepared(kBatchLock.name, textArray(keys), textArray(userEvents))) {
+        auto* b = batch.at(r[0].as<std::size_t>() - 1);
+        if (r[1].as<bool>())
+            locked.push_back(b);
+        else
+            b->outcome.failure = HoldFailure::InFlight;
+    }
+
+    // 2. Keys seen before (replayed, or refused as reused; nothing stored) and events no longer
+    // on sale (the refusal is stored).
+    std::vector<BatchedHold*> claim, answered;
+    if (!locked.empty()) {
+        std::vector<domain::UserId> users;
+        std::vector<std::string> lockedKeys;
+        std::vector<domain::EventId> events;
+        for (auto* b : locked) {
+            users.push_back(b->hold.user);
+            lockedKeys.push_back(b->hold.idempotencyKey);
+            events.push_back(b->hold.request.event);
+        }
+        for (const auto& r : tx.exec_prepared(kBatchKeys.name, idArray(users), textArray(lockedKeys), idArray(events),
+                                              toSql(now))) {
+            auto* b = locked.at(r[0].as<std::size_t>() - 1);
+            if (!r[1].is_null()) {
+                if (r[1].as<std::string>() != b->hold.requestHash)
+                    b->outcome.failure = HoldFailure::KeyReused;
+                else
+                    b->outcome.replay = StoredAnswer{r[2].as<int>(), r[3].as<std::string>()};
+            } else if (r[4].is_null() || !r[4].as<bool>()) {
+                b->outcome.failure = HoldFailure::NotOnSale;
+                answered.push_back(b);
+            } else {
+                claim.push_back(b);
             }
-            if (static_cast<int>(rows.size()) == wanted && !rows.empty()) { // every unit, but over the limit
-                out.failure = HoldFailure::LimitReached;
-                out.available = rows[0][7].as<int>();
-                tx.exec("ROLLBACK TO SAVEPOINT claim");
-                return;
-            }
-            std::set<std::string> taken;
-            for (const auto& r : rows)
-                if (!r[1].is_null())
-                    taken.insert(r[1].as<std::string>());
-            tx.exec("ROLLBACK TO SAVEPOINT claim");
-            if (!h.request.tier) {
-                std::set<std::string> known;
-                for (const auto& r : tx.exec_prepared(kKnownSeats.name, event, idArray(h.request.seats)))
-                    known.insert(r[0].as<std::string>());
-                for (const auto& seat : h.request.seats)
-                    if (!known.count(seat.toString()))
-                        out.seats.push_back(seat);
-                if (!out.seats.empty()) {
-                    out.failure = HoldFailure::UnknownSeats;
+        }
+    }
+
+    // 3. The claims.
+    if (!claim.empty())
+        claimBatch(tx, claim, now);
+    for (auto* b : claim)
+        if (!b->again)
+            answered.push_back(b);
+
+    // 4. Every answer with its key.
+    if (!answered.empty()) {
+        std::vector<domain::UserId> users;
+        std::vector<std::string> answeredKeys, hashes, bodies;
+        std::vector<long long> statuses;
+        for (auto* b : answered) {
+            b->answer = b->render(b->outcome);
+            users.push_back(b->hold.user);
+            answeredKeys.push_back(b->hold.idempotencyKey);
+            hashes.push_back(b->hold.requestHash);
+            statuses.push_back(b->answer.status);
+            bodies.push_back(b->answer.body);
+        }
+        tx.exec_prepared(kBatchStore.name, idArray(users), textArray(answeredKeys), textArray(hashes),
+                         numberArray(statuses), textArray(bodies), toSql(now));
+    }
+    tx.commit();
+}
+
+} // namespace
+
+void placeHolds(Session& s, const std::vector<BatchedHold*>& batch, Clock::TimePoint now)
+{
+    if (batch.empty())
+        return;
+    s.run(
+        [&](pqxx::connection_base& c) {
+            // Overlapping batches lock seats in id order and users in hash order, so they do not
+            // deadlock each other; the sweeper or a cancellation freeing units of one booking
+            // still could, rarely. PostgreSQL then ends one transaction, which is safe to run again.
+            for (int attempt = 1;; ++attempt) {
+                try {
+                    runBatch(c, batch, now);
                     return;
+                } catch (const pqxx::deadlock_detected& e) {
+                    if (attempt == 3)
+                        throw;
+                    log::warn("hold batch", {{"deadlock", e.what()}, {"attempt", attempt}});
                 }
-                for (const auto& seat : h.request.seats)
-                    if (!taken.count(seat.toString()))
-                        out.seats.push_back(seat);
-                out.failure = HoldFailure::SeatsUnavailable;
-                return;
             }
-            const auto tier = h.request.tier->toString();
-            const auto kind = tx.exec_prepared(kStandingTier.name, tier, event);
-            if (kind.empty() || kind[0][0].as<std::string>() != "standing") {
-                out.failure = HoldFailure::UnknownTier;
-                return;
-            }
-            out.available = tx.exec_prepared1(kStandingLeft.name, tier, toSql(h.now))[0].as<int>();
-            out.failure = HoldFailure::SoldOut;
-        }();
-
-        const auto answer = render(out);
-        checkout::storeIdempotentAnswer(tx, user, h.idempotencyKey, "POST /bookings/hold", h.requestHash, answer.status,
-                                        answer.body, h.now);
-        tx.commit();
-    }, false);
-    return out;
+        },
+        false);
 }
 
 std::optional<Found> findIn(pqxx::transaction_base& tx, const domain::BookingId& id)

@@ -74,11 +74,29 @@ struct HoldOutcome
     std::optional<domain::Booking> booking;
 };
 
-// Places a hold in one transaction, all or nothing: checks the idempotency key (and stores
-// `render(outcome)` with it, failures of the request included), the user's limit, claims the
-// units (named seats locked in id order; standing places with SKIP LOCKED; a hold whose time
-// has passed is claimable), writes the booking, its items, a booking event and an outbox row.
-HoldOutcome placeHold(Session& s, const PlaceHold& hold, const std::function<StoredAnswer(const HoldOutcome&)>& render);
+// A hold waiting for its batch (services/HoldBatcher), and what became of it.
+struct BatchedHold
+{
+    PlaceHold hold;
+    // The answer to the hold's outcome, stored with its key (failures of the request included).
+    std::function<StoredAnswer(const HoldOutcome&)> render;
+    HoldOutcome outcome;
+    StoredAnswer answer; // as stored (status 0: nothing was stored: in flight, reused, replayed)
+    // Set by placeHolds: a standing hold that came short while enough places were left for it
+    // (the holds before it in its batch took them and failed, or another transaction has them in
+    // hand); nothing was stored, run it in a later batch.
+    bool again = false;
+    int retries = 0; // how often it was run again; after kMaxHoldRetries its shortage is the answer
+};
+inline constexpr int kMaxHoldRetries = 4;
+
+// Places a batch of holds in one transaction, each all or nothing: checks each idempotency key
+// (and stores each answer with it), the users' limits, claims the units (named seats locked in
+// id order; standing places with SKIP LOCKED; a hold whose time has passed is claimable), writes
+// each booking, its items and a booking event, and one outbox row per event. The holds of a
+// batch must not share a key, a user and event, or a seat (the batcher sees to it). `now` is the
+// batch's time: what has lapsed by then is claimable.
+void placeHolds(Session& s, const std::vector<BatchedHold*>& batch, domain::Clock::TimePoint now);
 
 struct Found
 {

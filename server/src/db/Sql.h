@@ -51,6 +51,7 @@ inline const char* nullable(const std::optional<std::string>& v)
     return v ? v->c_str() : nullptr;
 }
 std::string textArray(const std::vector<std::string>& items); // each quoted and escaped
+std::string textArray(const std::vector<std::optional<std::string>>& items); // nullopt: NULL
 std::string numberArray(const std::vector<long long>& items);
 template <class IdType>
 std::string idArray(const std::vector<IdType>& ids)

@@ -28,8 +28,10 @@ boost::json::array ids(const std::vector<domain::SeatId>& seats)
 
 } // namespace
 
-HoldService::HoldService(cache::Redis& redis, const domain::Clock& clock, std::chrono::seconds holdTtl)
-    : m_redis(redis), m_locks(std::make_unique<cache::SeatLocks>(redis)), m_clock(clock), m_ttl(holdTtl)
+HoldService::HoldService(cache::Redis& redis, const domain::Clock& clock, std::chrono::seconds holdTtl,
+                         HoldBatcher::Options batching)
+    : m_redis(redis), m_locks(std::make_unique<cache::SeatLocks>(redis)), m_clock(clock), m_ttl(holdTtl),
+      m_batcher(clock, batching)
 {
 }
 
@@ -99,7 +101,8 @@ HoldService::Answer HoldService::hold(db::Session& s, const Caller& caller, cons
         }
     }
 
-    db::bookings::PlaceHold place;
+    db::bookings::BatchedHold batched;
+    auto& place = batched.hold;
     place.booking = domain::BookingId::generate();
     place.user = caller.user;
     place.limitExempt = caller.role == domain::Role::BoxOffice || caller.isAdmin();
@@ -109,7 +112,7 @@ HoldService::Answer HoldService::hold(db::Session& s, const Caller& caller, cons
     place.expiresAt = now + m_ttl;
     place.idempotencyKey = key;
     place.requestHash = sha256Hex(rawBody);
-    auto render = [&](const db::bookings::HoldOutcome& o) -> db::bookings::StoredAnswer {
+    batched.render = [&](const db::bookings::HoldOutcome& o) -> db::bookings::StoredAnswer {
         using F = db::bookings::HoldFailure;
         switch (o.failure) {
         case F::None: {
@@ -160,14 +163,14 @@ HoldService::Answer HoldService::hold(db::Session& s, const Caller& caller, cons
         return {500, "{}"};
     };
 
-    db::bookings::HoldOutcome outcome;
     try {
-        outcome = db::bookings::placeHold(s, place, render);
+        m_batcher.place(s, batched);
     } catch (...) {
         if (locked)
             m_locks->release(eventId, seatIds, owner);
         throw;
     }
+    const auto& outcome = batched.outcome;
     const bool held = outcome.booking.has_value() || (outcome.replay && outcome.replay->status == 201);
     if (locked && !held)
         m_locks->release(eventId, seatIds, owner); // the seats are not ours after all
@@ -179,8 +182,7 @@ HoldService::Answer HoldService::hold(db::Session& s, const Caller& caller, cons
         return keyReused(requestId);
     if (outcome.replay)
         return {outcome.replay->status, outcome.replay->body, true};
-    const auto answer = render(outcome);
-    return {answer.status, answer.body, false};
+    return {batched.answer.status, batched.answer.body, false};
 }
 
 domain::Result<domain::Booking, Problem> HoldService::get(db::Session& s, const Caller& caller, const domain::BookingId& id)

@@ -16,6 +16,7 @@
 #include "domain/Problem.h"
 #include "domain/Result.h"
 #include "services/Answer.h"
+#include "services/HoldBatcher.h"
 #include "services/Periodic.h"
 #include "services/VenueService.h"
 
@@ -30,12 +31,14 @@ class Session;
 namespace ticketing::services {
 
 // Holds, their release, reading bookings, and availability (API.md "Bookings" without
-// payment). The rules are here; the mechanics of one all-or-nothing transaction are in
-// db/BookingStore; the Redis fast path refuses contended seats before PostgreSQL is asked.
+// payment). The rules are here; the mechanics of the all-or-nothing holds are in db/BookingStore
+// (a batch of them per transaction, gathered by HoldBatcher); the Redis fast path refuses
+// contended seats before PostgreSQL is asked.
 class HoldService
 {
 public:
-    HoldService(cache::Redis& redis, const domain::Clock& clock, std::chrono::seconds holdTtl);
+    HoldService(cache::Redis& redis, const domain::Clock& clock, std::chrono::seconds holdTtl,
+                HoldBatcher::Options batching = {});
     ~HoldService();
 
     // The answer to POST /bookings/hold, already rendered: it is stored with the idempotency
@@ -59,6 +62,7 @@ public:
     void forgetSeats(const domain::Booking& booking);
 
     std::chrono::seconds holdTtl() const { return m_ttl; }
+    HoldBatcher::Stats batcherStats() const { return m_batcher.stats(); }
     const domain::Clock& clock() const { return m_clock; }
 
 private:
@@ -72,6 +76,7 @@ private:
     std::unique_ptr<cache::SeatLocks> m_locks;
     const domain::Clock& m_clock;
     std::chrono::seconds m_ttl;
+    HoldBatcher m_batcher;
 };
 
 // Marks holds whose time has passed as expired, about once a second, and announces their
