@@ -52,7 +52,7 @@ void HoldBatcher::place(db::Session& s, db::bookings::BatchedHold& hold)
         // Only a thread whose hold is still queued starts a batch: one whose hold is in a running
         // batch waits for it rather than be kept from answering by a batch of others.
         if (!me.queued || m_running >= m_options.concurrency) {
-            m_finished.wait(lock);
+            me.wake.wait(lock);
             continue;
         }
         const auto batch = take();
@@ -84,9 +84,11 @@ void HoldBatcher::place(db::Session& s, db::bookings::BatchedHold& hold)
             } else {
                 w->done = true;
                 w->error = error;
+                w->wake.notify_one();
             }
         }
-        m_finished.notify_all();
+        if (!m_queue.empty())
+            m_queue.front()->wake.notify_one(); // a batch may start
     }
     lock.unlock();
     if (me.error)

@@ -62,13 +62,16 @@ private:
         bool queued = true; // not yet taken into a batch
         bool done = false;
         std::exception_ptr error;
+        // Its thread's wake-up: when its hold is done, or when it is first in the queue and a
+        // batch ended (it may start the next). One each, so that the end of a batch wakes the
+        // threads it concerns, not every waiting thread.
+        std::condition_variable wake;
     };
     std::vector<Waiting*> take(); // under m_mutex
 
     const domain::Clock& m_clock;
     Options m_options;
     mutable std::mutex m_mutex;
-    std::condition_variable m_finished;
     std::deque<Waiting*> m_queue;
     int m_running = 0;
     Stats m_stats;
