@@ -165,16 +165,8 @@ const Statement kStandingLeft{"bookings.standing_left", R"sql(
            (SELECT count(*) FROM inventory_units u
             WHERE u.tier_id = t.id AND (u.status = 'available' OR (u.status = 'held' AND u.hold_expires_at <= $2::timestamptz)))
     FROM ticket_tiers t WHERE t.id = ANY ($1::uuid[]))sql"};
-// 4. Every answer with its key, failures included (the holds' own or the batch's), in the
-// batch's transaction.
-const Statement kBatchStore{"bookings.batch_store", R"sql(
-    INSERT INTO idempotency_keys (user_id, key, route, request_hash, status, response, created_at)
-    SELECT u, k, 'POST /bookings/hold', h, s, b, $6::timestamptz
-    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[]) AS x(u, k, h, s, b)
-    ON CONFLICT (user_id, key) DO UPDATE
-      SET route = excluded.route, request_hash = excluded.request_hash, status = excluded.status,
-          response = excluded.response, created_at = excluded.created_at)sql"};
-
+// 4. Every answer is kept with its key, failures included, in the batch's transaction
+// (checkout::storeIdempotentAnswers, the one key store).
 const Statement kAudit{"bookings.audit", R"sql(
     INSERT INTO booking_events (booking_id, event_id, kind, actor_id, detail, at)
     VALUES ($1::uuid, $2::uuid, $3, $4::uuid, $5::jsonb, $6::timestamptz))sql"};
@@ -534,19 +526,13 @@ void runBatch(pqxx::connection_base& c, const std::vector<BatchedHold*>& batch, 
 
     // 4. Every answer with its key.
     if (!answered.empty()) {
-        std::vector<domain::UserId> users;
-        std::vector<std::string> answeredKeys, hashes, bodies;
-        std::vector<long long> statuses;
+        std::vector<checkout::KeyedAnswer> keep;
         for (auto* b : answered) {
             b->answer = b->render(b->outcome);
-            users.push_back(b->hold.user);
-            answeredKeys.push_back(b->hold.idempotencyKey);
-            hashes.push_back(b->hold.requestHash);
-            statuses.push_back(b->answer.status);
-            bodies.push_back(b->answer.body);
+            keep.push_back({b->hold.user.toString(), b->hold.idempotencyKey, b->hold.requestHash, b->answer.status,
+                            b->answer.body});
         }
-        tx.exec_prepared(kBatchStore.name, idArray(users), textArray(answeredKeys), textArray(hashes),
-                         numberArray(statuses), textArray(bodies), toSql(now));
+        checkout::storeIdempotentAnswers(tx, "POST /bookings/hold", keep, now);
     }
     tx.commit();
 }

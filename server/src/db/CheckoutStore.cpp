@@ -23,7 +23,8 @@ const Statement kKeyFind{"checkout.key_find", R"sql(
     WHERE user_id = $1::uuid AND key = $2 AND created_at > $3::timestamptz - interval '24 hours')sql"};
 const Statement kKeyStore{"checkout.key_store", R"sql(
     INSERT INTO idempotency_keys (user_id, key, route, request_hash, status, response, created_at)
-    VALUES ($1::uuid, $2, $3, $4, $5, $6, $7::timestamptz)
+    SELECT u, k, $6, h, s, b, $7::timestamptz
+    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[]) AS x(u, k, h, s, b)
     ON CONFLICT (user_id, key) DO UPDATE
       SET route = excluded.route, request_hash = excluded.request_hash, status = excluded.status,
           response = excluded.response, created_at = excluded.created_at)sql"};
@@ -200,11 +201,22 @@ void audit(Tx& tx, const domain::BookingId& booking, const char* kind,
 }
 } // namespace
 
-void storeIdempotentAnswer(pqxx::transaction_base& tx, const std::string& user, const std::string& key,
-                           const std::string& route, const std::string& requestHash, int status,
-                           const std::string& body, Clock::TimePoint now)
+void storeIdempotentAnswers(pqxx::transaction_base& tx, const std::string& route,
+                            const std::vector<KeyedAnswer>& answers, Clock::TimePoint now)
 {
-    tx.exec_prepared(kKeyStore.name, user, key, route, requestHash, status, body, toSql(now));
+    if (answers.empty())
+        return;
+    std::vector<std::string> users, keys, hashes, bodies;
+    std::vector<long long> statuses;
+    for (const auto& a : answers) {
+        users.push_back(a.user);
+        keys.push_back(a.key);
+        hashes.push_back(a.requestHash);
+        statuses.push_back(a.status);
+        bodies.push_back(a.body);
+    }
+    tx.exec_prepared(kKeyStore.name, textArray(users), textArray(keys), textArray(hashes),
+                     numberArray(statuses), textArray(bodies), route, toSql(now));
 }
 
 IdempotentOutcome idempotent(Session& s, const IdempotentRequest& r,
@@ -234,8 +246,9 @@ IdempotentOutcome idempotent(Session& s, const IdempotentRequest& r,
             }
             out.answer = effect(tx);
             if (out.answer.status < 500)
-                storeIdempotentAnswer(w, user, r.key, r.route, r.requestHash, out.answer.status,
-                                      out.answer.body, r.now);
+                storeIdempotentAnswers(
+                    w, r.route, {{user, r.key, r.requestHash, out.answer.status, out.answer.body}},
+                    r.now);
             w.commit();
         },
         false);

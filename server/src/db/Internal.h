@@ -17,11 +17,17 @@ struct Tx
 {
     pqxx::work& w;
 };
-// Keeps `status` and `body` as the answer to `key` of `user` (API.md "Idempotency"), in `tx`,
-// the transaction of the effect.
-void storeIdempotentAnswer(pqxx::transaction_base& tx, const std::string& user, const std::string& key,
-                           const std::string& route, const std::string& requestHash, int status,
-                           const std::string& body, domain::Clock::TimePoint now);
+// The answer to one request with an Idempotency-Key (API.md "Idempotency").
+struct KeyedAnswer
+{
+    std::string user, key, requestHash;
+    int status = 0;
+    std::string body;
+};
+// Keeps each answer under its user's key, in `tx`, the transaction of the effect (one statement
+// for all of them: a batch of holds stores its answers at once).
+void storeIdempotentAnswers(pqxx::transaction_base& tx, const std::string& route,
+                            const std::vector<KeyedAnswer>& answers, domain::Clock::TimePoint now);
 } // namespace checkout
 
 namespace bookings {
