@@ -4,6 +4,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "domain/Codec.h"
 #include "domain/JsonReader.h"
 
 namespace ticketing::domain {
@@ -66,25 +67,98 @@ BookingStatus Booking::statusAt(Clock::TimePoint now) const
     return status == BookingStatus::Held && holdExpiresAt <= now ? BookingStatus::Expired : status;
 }
 
-boost::json::object bookingJson(const Booking& b, Clock::TimePoint now)
+boost::json::value bookingJson(const Booking& b, Clock::TimePoint now)
 {
-    const auto currency = Currency::fromCode(b.currency).value_or(*Currency::fromCode("USD"));
-    auto money = [&](std::int64_t minor) { return Money(minor, currency).toDecimalString(); };
+    if (b.statusAt(now) == b.status)
+        return boost::json::value_from(b);
+    auto shown = b;
+    shown.status = b.statusAt(now);
+    return boost::json::value_from(shown);
+}
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, BookingStatus s)
+{
+    out = toString(s);
+}
+
+BookingStatus tag_invoke(boost::json::value_to_tag<BookingStatus>, const boost::json::value& v)
+{
+    if (const auto* s = v.if_string())
+        if (auto status = parseBookingStatus(*s))
+            return *status;
+    throw WireError("", "must be one of held, confirmed, cancelled, expired, refunded");
+}
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, TicketStatus s)
+{
+    out = toString(s);
+}
+
+TicketStatus tag_invoke(boost::json::value_to_tag<TicketStatus>, const boost::json::value& v)
+{
+    if (const auto* s = v.if_string())
+        if (auto status = parseTicketStatus(*s))
+            return *status;
+    throw WireError("", "must be one of active, used, cancelled, transferred");
+}
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const HoldRequest& h)
+{
+    boost::json::object o{{"event_id", h.event.toString()}};
+    if (h.tier) {
+        o["ticket_tier_id"] = h.tier->toString();
+        o["quantity"] = h.quantity;
+    } else {
+        boost::json::array seats;
+        for (const auto& s : h.seats)
+            seats.emplace_back(s.toString());
+        o["seat_ids"] = std::move(seats);
+    }
+    if (h.promoCode)
+        o["promo_code"] = *h.promoCode;
+    out = std::move(o);
+}
+
+HoldRequest tag_invoke(boost::json::value_to_tag<HoldRequest>, const boost::json::value& v)
+{
+    auto hold = parseHoldRequest(v);
+    if (!hold.ok())
+        throw WireError(std::move(hold).error());
+    return std::move(hold).value();
+}
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Booking& b)
+{
+    auto money = [&](std::int64_t minor) { return formatMoney(minor, b.currency); };
     boost::json::array items;
+    items.reserve(b.items.size());
     for (const auto& i : b.items) {
         boost::json::object o;
         o["seat_id"] = i.seat ? boost::json::value(i.seat->toString()) : boost::json::value(nullptr);
-        o["seat"] = i.seatLabel ? boost::json::value(*i.seatLabel) : boost::json::value(nullptr);
+        o["seat"] = nullable(i.seatLabel);
         o["tier_id"] = i.tier.toString();
         o["tier"] = i.tierName;
         o["price"] = money(i.priceMinor);
         items.push_back(std::move(o));
     }
+    boost::json::array tickets;
+    tickets.reserve(b.tickets.size());
+    for (const auto& t : b.tickets) {
+        boost::json::object ticket;
+        ticket["ticket_id"] = t.id.toString();
+        ticket["seat_id"] = t.seat ? boost::json::value(t.seat->toString()) : boost::json::value(nullptr);
+        ticket["seat"] = nullable(t.seatLabel);
+        ticket["tier"] = t.tierName;
+        ticket["status"] = toString(t.status);
+        ticket["qr_code"] = t.credential;
+        tickets.push_back(std::move(ticket));
+    }
     boost::json::object o;
+    o.reserve(15);
     o["booking_id"] = b.id.toString();
     o["event_id"] = b.event.toString();
     o["user_id"] = b.user.toString();
-    o["status"] = toString(b.statusAt(now));
+    o["status"] = toString(b.status);
     o["hold_expires_at"] = formatTimestamp(b.holdExpiresAt);
     o["line_items"] = std::move(items);
     o["subtotal"] = money(b.subtotalMinor);
@@ -92,23 +166,85 @@ boost::json::object bookingJson(const Booking& b, Clock::TimePoint now)
     o["total"] = money(b.totalMinor);
     o["currency"] = b.currency;
     o["created_at"] = formatTimestamp(b.createdAt);
-    boost::json::array tickets;
-    for (const auto& t : b.tickets) {
-        boost::json::object ticket;
-        ticket["ticket_id"] = t.id.toString();
-        ticket["seat_id"] = t.seat ? boost::json::value(t.seat->toString()) : boost::json::value(nullptr);
-        ticket["seat"] = t.seatLabel ? boost::json::value(*t.seatLabel) : boost::json::value(nullptr);
-        ticket["tier"] = t.tierName;
-        ticket["status"] = toString(t.status);
-        ticket["qr_code"] = t.credential;
-        tickets.push_back(std::move(ticket));
-    }
     o["tickets"] = std::move(tickets);
     if (b.statusReason)
         o["status_reason"] = *b.statusReason;
     if (b.refundMinor)
         o["refund"] = boost::json::object{{"amount", money(*b.refundMinor)}, {"currency", b.currency}};
-    return o;
+    out = std::move(o);
+}
+
+namespace {
+LineItem readLineItem(const boost::json::value& v, const std::string& currency)
+{
+    WireReader r(v);
+    LineItem i;
+    i.seat = r.optional<SeatId>("seat_id");
+    i.seatLabel = r.optional<std::string>("seat");
+    i.tier = r.required<TierId>("tier_id").value_or(TierId{});
+    i.tierName = r.required<std::string>("tier").value_or("");
+    i.priceMinor = r.money("price", currency).value_or(0);
+    r.finish();
+    return i;
+}
+
+TicketView readTicket(const boost::json::value& v)
+{
+    WireReader r(v);
+    TicketView t;
+    t.id = r.required<TicketId>("ticket_id").value_or(TicketId{});
+    t.seat = r.optional<SeatId>("seat_id");
+    t.seatLabel = r.optional<std::string>("seat");
+    t.tierName = r.required<std::string>("tier").value_or("");
+    t.status = r.required<TicketStatus>("status").value_or(TicketStatus::Active);
+    t.credential = r.required<std::string>("qr_code").value_or("");
+    r.finish();
+    return t;
+}
+
+} // namespace
+
+Booking tag_invoke(boost::json::value_to_tag<Booking>, const boost::json::value& v)
+{
+    WireReader r(v);
+    Booking b;
+    b.id = r.required<BookingId>("booking_id").value_or(BookingId{});
+    b.event = r.required<EventId>("event_id").value_or(EventId{});
+    b.user = r.required<UserId>("user_id").value_or(UserId{});
+    b.status = r.required<BookingStatus>("status").value_or(BookingStatus::Held);
+    b.holdExpiresAt = r.time("hold_expires_at").value_or(Clock::TimePoint{});
+    b.currency = r.currency("currency").value_or("");
+    b.items = r.list<LineItem>("line_items", [&](const auto& item) { return readLineItem(item, b.currency); });
+    b.subtotalMinor = r.money("subtotal", b.currency).value_or(0);
+    b.discountMinor = r.money("discount", b.currency).value_or(0);
+    b.totalMinor = r.money("total", b.currency).value_or(0);
+    b.createdAt = r.time("created_at").value_or(Clock::TimePoint{});
+    b.tickets = r.list<TicketView>("tickets", readTicket);
+    b.statusReason = r.optional<std::string>("status_reason");
+    if (const auto* refund = r.member("refund")) {
+        WireReader rr(*refund);
+        const auto currency = rr.currency("currency").value_or(b.currency);
+        b.refundMinor = rr.money("amount", currency);
+        for (const auto& e : rr.errors())
+            r.error(wire::joinPath("refund", e.field), e.message);
+    }
+    r.finish();
+    return b;
+}
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const ConfirmRequest& c)
+{
+    out = boost::json::object{{"booking_id", c.booking.toString()}, {"payment_id", c.payment.toString()}};
+}
+
+ConfirmRequest tag_invoke(boost::json::value_to_tag<ConfirmRequest>, const boost::json::value& v)
+{
+    WireReader r(v);
+    ConfirmRequest c;
+    c.booking = r.required<BookingId>("booking_id").value_or(BookingId{});
+    c.payment = r.required<PaymentId>("payment_id").value_or(PaymentId{});
+    r.finish();
+    return c;
 }
 
 } // namespace ticketing::domain

@@ -5,6 +5,8 @@
 #include <vector>
 
 #include <boost/json/object.hpp>
+#include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
 
 #include "domain/Clock.h"
 #include "domain/Lifecycle.h"
@@ -31,6 +33,7 @@ struct HoldRequest
     std::optional<TierId> tier;
     int quantity = 0;
     std::optional<std::string> promoCode;
+    bool operator==(const HoldRequest&) const = default;
 
     int units() const { return tier ? quantity : static_cast<int>(seats.size()); }
 };
@@ -45,6 +48,7 @@ struct LineItem
     TierId tier;
     std::string tierName;
     std::int64_t priceMinor = 0;
+    bool operator==(const LineItem&) const = default;
 };
 
 // A ticket as its booking shows it (API.md `Booking.tickets`).
@@ -56,6 +60,7 @@ struct TicketView
     std::string tierName;
     TicketStatus status = TicketStatus::Active;
     std::string credential; // the QR code's text (common/domain/Credential.h)
+    bool operator==(const TicketView&) const = default;
 };
 
 struct Booking
@@ -77,9 +82,31 @@ struct Booking
 
     // A hold whose time has passed is expired, whether or not the sweeper has marked it yet.
     BookingStatus statusAt(Clock::TimePoint now) const;
+    bool operator==(const Booking&) const = default;
 };
 
-// API.md `Booking`, as seen at `now`.
-boost::json::object bookingJson(const Booking& booking, Clock::TimePoint now);
+// API.md `Booking`, as seen at `now` (a hold whose time has passed shows as expired).
+boost::json::value bookingJson(const Booking& booking, Clock::TimePoint now);
+
+// POST /bookings/confirm.
+struct ConfirmRequest
+{
+    BookingId booking;
+    PaymentId payment;
+    bool operator==(const ConfirmRequest&) const = default;
+};
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, BookingStatus s);
+BookingStatus tag_invoke(boost::json::value_to_tag<BookingStatus>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, TicketStatus s);
+TicketStatus tag_invoke(boost::json::value_to_tag<TicketStatus>, const boost::json::value& v);
+// The body of POST /bookings/hold (reading checks as parseHoldRequest does).
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const HoldRequest& h);
+HoldRequest tag_invoke(boost::json::value_to_tag<HoldRequest>, const boost::json::value& v);
+// The booking as it is: its status is written as stored (see bookingJson for "as seen now").
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Booking& b);
+Booking tag_invoke(boost::json::value_to_tag<Booking>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const ConfirmRequest& c);
+ConfirmRequest tag_invoke(boost::json::value_to_tag<ConfirmRequest>, const boost::json::value& v);
 
 } // namespace ticketing::domain

@@ -1,5 +1,7 @@
 #include "domain/Event.h"
 
+#include "domain/Codec.h"
+
 #include <array>
 #include <charconv>
 #include <map>
@@ -313,6 +315,167 @@ bool sameExceptDescription(const EventInput& a, const EventInput& b)
     }
     const auto rp = [](const std::optional<boost::json::object>& p) { return p ? boost::json::serialize(*p) : std::string(); };
     return rp(a.refundPolicy) == rp(b.refundPolicy);
+}
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, EventStatus status)
+{
+    out = toString(status);
+}
+
+EventStatus tag_invoke(boost::json::value_to_tag<EventStatus>, const boost::json::value& v)
+{
+    if (const auto* s = v.if_string())
+        if (auto status = parseEventStatus(*s))
+            return *status;
+    throw WireError("", "must be one of draft, published, cancelled, completed");
+}
+
+namespace {
+// A tier's kind decides its members: seated tiers name sections, a standing tier one section
+// and its quantity.
+void writeTierSections(boost::json::object& o, SectionKind kind,
+                       const std::vector<std::string>& keys, int quantity)
+{
+    if (kind == SectionKind::Standing) {
+        o["section_key"] = keys.empty() ? std::string() : keys.front();
+        o["quantity"] = quantity;
+    } else {
+        boost::json::array list;
+        for (const auto& k : keys)
+            list.emplace_back(k);
+        o["section_keys"] = std::move(list);
+    }
+}
+
+void readTierSections(WireReader& r, SectionKind& kind, std::vector<std::string>& keys,
+                      int& quantity)
+{
+    if (r.has("section_keys")) {
+        kind = SectionKind::Seated;
+        keys = r.required<std::vector<std::string>>("section_keys").value_or(std::vector<std::string>{});
+    } else if (r.has("section_key")) {
+        kind = SectionKind::Standing;
+        if (auto key = r.required<std::string>("section_key"))
+            keys = {*key};
+        quantity = r.required<int>("quantity").value_or(0);
+    } else if (r.isObject()) {
+        r.error("", "needs section_keys (seated sections) or section_key and quantity (a standing "
+                    "section)");
+    }
+}
+} // namespace
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const EventInput& e)
+{
+    boost::json::array tiers;
+    for (const auto& t : e.tiers) {
+        boost::json::object o{{"name", t.name}, {"price", t.price.toDecimalString()}};
+        writeTierSections(o, t.kind, t.sectionKeys, t.quantity);
+        tiers.push_back(std::move(o));
+    }
+    boost::json::object o{{"venue_id", e.venue.toString()},
+                          {"title", e.title},
+                          {"description", e.description},
+                          {"genre", e.genre},
+                          {"start_time", formatTimestamp(e.start)},
+                          {"end_time", formatTimestamp(e.end)},
+                          {"currency", e.currency.code()},
+                          {"tiers", std::move(tiers)}};
+    if (e.saleStart)
+        o["sale_start"] = formatTimestamp(*e.saleStart);
+    if (e.saleEnd)
+        o["sale_end"] = formatTimestamp(*e.saleEnd);
+    if (e.refundPolicy)
+        o["refund_policy"] = *e.refundPolicy;
+    out = std::move(o);
+}
+
+EventInput tag_invoke(boost::json::value_to_tag<EventInput>, const boost::json::value& v)
+{
+    auto event = parseEvent(v);
+    if (!event.ok())
+        throw WireError(std::move(event).error());
+    return std::move(event).value();
+}
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Tier& t)
+{
+    boost::json::object o{{"id", t.id.toString()},
+                          {"name", t.name},
+                          {"price", formatMoney(t.priceMinor, t.currency)},
+                          {"currency", t.currency}};
+    writeTierSections(o, t.kind, t.sectionKeys, t.quantity);
+    o["quantity_total"] = t.quantityTotal;
+    out = std::move(o);
+}
+
+Tier tag_invoke(boost::json::value_to_tag<Tier>, const boost::json::value& v)
+{
+    WireReader r(v);
+    Tier t;
+    t.id = r.required<TierId>("id").value_or(TierId{});
+    t.name = r.required<std::string>("name").value_or("");
+    t.currency = r.currency("currency").value_or("");
+    t.priceMinor = r.money("price", t.currency).value_or(0);
+    readTierSections(r, t.kind, t.sectionKeys, t.quantity);
+    t.quantityTotal = r.required<int>("quantity_total").value_or(0);
+    r.finish();
+    return t;
+}
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Event& e)
+{
+    boost::json::array tiers;
+    tiers.reserve(e.tiers.size());
+    for (const auto& t : e.tiers)
+        tiers.push_back(boost::json::value_from(t));
+    boost::json::object o;
+    o.reserve(18);
+    o["id"] = e.id.toString();
+    o["organizer_id"] = e.organizer.toString();
+    o["venue_id"] = e.venue.toString();
+    o["title"] = e.title;
+    o["description"] = e.description;
+    o["genre"] = e.genre;
+    o["city"] = e.city;
+    o["start_time"] = formatTimestamp(e.start);
+    o["end_time"] = formatTimestamp(e.end);
+    o["sale_start"] = nullableTime(e.saleStart);
+    o["sale_end"] = nullableTime(e.saleEnd);
+    o["currency"] = e.currency;
+    o["status"] = toString(e.status);
+    o["refund_policy"] = e.refundPolicy.toJson();
+    o["tiers"] = std::move(tiers);
+    o["created_at"] = formatTimestamp(e.createdAt);
+    o["updated_at"] = formatTimestamp(e.updatedAt);
+    o["published_at"] = nullableTime(e.publishedAt);
+    out = std::move(o);
+}
+
+Event tag_invoke(boost::json::value_to_tag<Event>, const boost::json::value& v)
+{
+    WireReader r(v);
+    Event e;
+    e.id = r.required<EventId>("id").value_or(EventId{});
+    e.organizer = r.required<UserId>("organizer_id").value_or(UserId{});
+    e.venue = r.required<VenueId>("venue_id").value_or(VenueId{});
+    e.title = r.required<std::string>("title").value_or("");
+    e.description = r.required<std::string>("description").value_or("");
+    e.genre = r.required<std::string>("genre").value_or("");
+    e.city = r.required<std::string>("city").value_or("");
+    e.start = r.time("start_time").value_or(Clock::TimePoint{});
+    e.end = r.time("end_time").value_or(Clock::TimePoint{});
+    e.saleStart = r.time("sale_start", false);
+    e.saleEnd = r.time("sale_end", false);
+    e.currency = r.currency("currency").value_or("");
+    e.status = r.required<EventStatus>("status").value_or(EventStatus::Draft);
+    e.refundPolicy = r.required<RefundPolicy>("refund_policy").value_or(RefundPolicy::standard());
+    e.tiers = r.required<std::vector<Tier>>("tiers").value_or(std::vector<Tier>{});
+    e.createdAt = r.time("created_at").value_or(Clock::TimePoint{});
+    e.updatedAt = r.time("updated_at").value_or(Clock::TimePoint{});
+    e.publishedAt = r.time("published_at", false);
+    r.finish();
+    return e;
 }
 
 } // namespace ticketing::domain

@@ -6,10 +6,13 @@
 #include <vector>
 
 #include <boost/json/object.hpp>
+#include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
 
 #include "domain/Clock.h"
 #include "domain/Money.h"
 #include "domain/Problem.h"
+#include "domain/RefundPolicy.h"
 #include "domain/Result.h"
 #include "domain/SeatMap.h"
 #include "domain/Uuid.h"
@@ -75,5 +78,53 @@ int tierCapacity(const TierInput& tier, const std::vector<SectionSummary>& secti
 
 // Descriptive fields are all that may change once an event is published.
 bool sameExceptDescription(const EventInput& a, const EventInput& b);
+
+// A tier as an event shows it (API.md `Tier` in an answer).
+struct Tier
+{
+    TierId id;
+    std::string name;
+    std::int64_t priceMinor = 0;
+    std::string currency;
+    SectionKind kind = SectionKind::Seated;
+    std::vector<std::string> sectionKeys; // standing: exactly one (`section_key`)
+    int quantity = 0;                     // standing only
+    int quantityTotal = 0;                // places it sells
+    bool operator==(const Tier&) const = default;
+};
+
+// API.md `Event`.
+struct Event
+{
+    EventId id;
+    UserId organizer;
+    VenueId venue;
+    std::string title;
+    std::string description;
+    std::string genre;
+    std::string city;
+    Clock::TimePoint start;
+    Clock::TimePoint end;
+    std::optional<Clock::TimePoint> saleStart;
+    std::optional<Clock::TimePoint> saleEnd;
+    std::string currency;
+    EventStatus status = EventStatus::Draft;
+    RefundPolicy refundPolicy; // the one in force: the organizer's, or the standard one
+    std::vector<Tier> tiers;
+    Clock::TimePoint createdAt;
+    Clock::TimePoint updatedAt;
+    std::optional<Clock::TimePoint> publishedAt;
+    bool operator==(const Event&) const = default;
+};
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, EventStatus status);
+EventStatus tag_invoke(boost::json::value_to_tag<EventStatus>, const boost::json::value& v);
+// The body of POST/PUT /events (reading checks as parseEvent does).
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const EventInput& event);
+EventInput tag_invoke(boost::json::value_to_tag<EventInput>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Tier& tier);
+Tier tag_invoke(boost::json::value_to_tag<Tier>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Event& event);
+Event tag_invoke(boost::json::value_to_tag<Event>, const boost::json::value& v);
 
 } // namespace ticketing::domain

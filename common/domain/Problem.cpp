@@ -1,5 +1,7 @@
 #include "domain/Problem.h"
 
+#include "domain/Codec.h"
+
 #include <boost/json/value.hpp>
 
 namespace ticketing::domain {
@@ -106,6 +108,43 @@ boost::json::object Problem::toJson() const
     for (const auto& [k, v] : m_extra)
         o[k] = v;
     return o;
+}
+
+FieldError tag_invoke(boost::json::value_to_tag<FieldError>, const boost::json::value& v)
+{
+    WireReader r(v);
+    FieldError e;
+    e.field = r.required<std::string>("field").value_or("");
+    e.message = r.required<std::string>("message").value_or("");
+    r.finish();
+    return e;
+}
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Problem& p)
+{
+    out = p.toJson();
+}
+
+Problem tag_invoke(boost::json::value_to_tag<Problem>, const boost::json::value& v)
+{
+    WireReader r(v);
+    const auto type = r.required<std::string>("type");
+    const auto title = r.required<std::string>("title");
+    const auto status = r.required<int>("status");
+    const auto detail = r.optionalOr<std::string>("detail", "");
+    const auto code = r.required<std::string>("code");
+    const auto errors = r.optional<std::vector<FieldError>>("errors");
+    if (status && (*status < 400 || *status > 599))
+        r.error("status", "must be an HTTP error status (400 to 599)");
+    r.finish();
+    Problem p(*status, *code, *title, detail);
+    if (errors)
+        p.withErrors(*errors);
+    for (const auto& [key, value] : *r.object())
+        if (key != "type" && key != "title" && key != "status" && key != "detail" && key != "code" &&
+            key != "errors")
+            p.with(key, value);
+    return p;
 }
 
 } // namespace ticketing::domain

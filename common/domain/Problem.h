@@ -7,6 +7,7 @@
 
 #include <boost/json/object.hpp>
 #include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
 
 namespace ticketing::domain {
 
@@ -20,6 +21,7 @@ struct FieldError
 };
 
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const FieldError& e);
+FieldError tag_invoke(boost::json::value_to_tag<FieldError>, const boost::json::value& v);
 
 // The stable, machine-readable error codes of the API contract. Each has one HTTP status and
 // one title; clients switch on the code, people read the detail.
@@ -85,6 +87,13 @@ public:
     std::optional<int> retryAfterSeconds() const { return m_retryAfter; }
     const boost::json::object& extra() const { return m_extra; }
 
+    // Field errors on a problem read from the wire (validation_failed has them).
+    Problem& withErrors(std::vector<FieldError> errors)
+    {
+        m_errors = std::move(errors);
+        return *this;
+    }
+
     boost::json::object toJson() const;
 
 private:
@@ -96,5 +105,10 @@ private:
     boost::json::object m_extra;
     std::optional<int> m_retryAfter;
 };
+
+// RFC 7807 on the wire: written as toJson(); read with `errors` and every other member kept
+// (a client reads `unavailable_seat_ids`, `request_id`, ... through extra()).
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Problem& p);
+Problem tag_invoke(boost::json::value_to_tag<Problem>, const boost::json::value& v);
 
 } // namespace ticketing::domain

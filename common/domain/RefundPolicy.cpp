@@ -1,5 +1,7 @@
 #include "domain/RefundPolicy.h"
 
+#include "domain/Codec.h"
+
 #include <algorithm>
 #include <boost/json/value.hpp>
 #include <set>
@@ -81,6 +83,20 @@ RefundPolicy refundPolicyOr(const std::optional<boost::json::object>& stored)
     JsonReader r;
     auto policy = readRefundPolicy(r, boost::json::value(*stored), "refund_policy");
     return r.ok() ? policy : RefundPolicy::standard();
+}
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const RefundPolicy& policy)
+{
+    out = policy.toJson();
+}
+
+RefundPolicy tag_invoke(boost::json::value_to_tag<RefundPolicy>, const boost::json::value& v)
+{
+    JsonReader r;
+    auto policy = readRefundPolicy(r, v, "");
+    if (!r.ok())
+        throw WireError(std::move(r.errors()));
+    return policy;
 }
 
 } // namespace ticketing::domain

@@ -5,6 +5,8 @@
 #include "domain/Money.h"
 
 #include <boost/json/object.hpp>
+#include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -25,6 +27,7 @@ struct RefundRule
 {
     std::chrono::hours before;
     int percent = 0; // 0..100
+    bool operator==(const RefundRule&) const = default;
 };
 
 struct RefundPolicy
@@ -42,7 +45,12 @@ struct RefundPolicy
     Money refundFor(const Money& paid, Clock::TimePoint start, Clock::TimePoint at) const;
 
     boost::json::object toJson() const;
+    bool operator==(const RefundPolicy&) const = default;
 };
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const RefundPolicy& policy);
+// Reads and checks (WireError naming each bad rule); rules come back most hours first.
+RefundPolicy tag_invoke(boost::json::value_to_tag<RefundPolicy>, const boost::json::value& v);
 
 // Reads `v` (at `path`) into a policy, reporting every bad rule to `r`.
 RefundPolicy readRefundPolicy(JsonReader& r, const boost::json::value& v, const std::string& path);

@@ -6,6 +6,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "domain/Codec.h"
 #include "domain/JsonReader.h"
 
 namespace ticketing::domain {
@@ -99,6 +100,20 @@ void checkOutline(JsonReader& r, const std::vector<Point>& pts, const std::strin
     for (std::size_t i = 0; i < pts.size(); ++i)
         if (!std::isfinite(pts[i].x) || !std::isfinite(pts[i].y))
             r.addError(J::index(path, i), "coordinates must be finite numbers");
+}
+
+// An id the server gave, when the map carries one (a map read back from a Venue).
+template <class IdType>
+std::optional<IdType> readId(JsonReader& r, const boost::json::object& o, const std::string& path,
+                             const char* what)
+{
+    auto text = r.string(o, "id", path, false);
+    if (!text)
+        return std::nullopt;
+    auto id = IdType::parse(*text);
+    if (!id)
+        r.addError(J::join(path, "id"), std::string("must be ") + what);
+    return id;
 }
 
 std::optional<SectionKind> parseKind(std::string_view s)
@@ -214,6 +229,7 @@ Result<SeatMap, std::vector<FieldError>> parseSeatMap(const boost::json::value& 
             if (!so)
                 continue;
             Section s;
+            s.id = readId<SectionId>(r, *so, sp, "a section id");
             s.key = r.string(*so, "key", sp).value_or("");
             s.name = r.string(*so, "name", sp).value_or("");
             if (auto kind = r.string(*so, "kind", sp)) {
@@ -253,6 +269,7 @@ Result<SeatMap, std::vector<FieldError>> parseSeatMap(const boost::json::value& 
                             if (!seatObj)
                                 continue;
                             Seat seat;
+                            seat.id = readId<SeatId>(r, *seatObj, p, "a seat id");
                             const auto number = r.integer(*seatObj, "number", p);
                             const auto x = r.number(*seatObj, "x", p);
                             const auto y = r.number(*seatObj, "y", p);
@@ -298,6 +315,24 @@ void assignIds(SeatMap& map)
                 if (!seat.id)
                     seat.id = SeatId::generate();
     }
+}
+
+void clearIds(SeatMap& map)
+{
+    for (auto& s : map.sections) {
+        s.id.reset();
+        for (auto& row : s.rows)
+            for (auto& seat : row.seats)
+                seat.id.reset();
+    }
+}
+
+SeatMap tag_invoke(boost::json::value_to_tag<SeatMap>, const boost::json::value& v)
+{
+    auto map = parseSeatMap(v, "");
+    if (!map.ok())
+        throw WireError(std::move(map).error());
+    return std::move(map).value();
 }
 
 namespace {

@@ -6,6 +6,7 @@
 
 #include <boost/json/fwd.hpp>
 #include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
 
 #include "domain/Problem.h"
 #include "domain/Result.h"
@@ -89,8 +90,9 @@ struct SeatMapLimits
 };
 
 // Reads a seat map from its JSON form and checks every rule, naming each offending path under
-// `path` ("seat_map.sections[0].rows[2].seats[7].number"). Ids and labels in the input are
-// ignored: the server gives them.
+// `path` ("seat_map.sections[0].rows[2].seats[7].number"). Section and seat ids are kept when
+// present (a map read back from a Venue); labels are derived. A server that takes a map from a
+// client clears the ids (clearIds) and gives its own.
 Result<SeatMap, std::vector<FieldError>> parseSeatMap(const boost::json::value& json,
                                                       const std::string& path = "seat_map");
 
@@ -99,8 +101,12 @@ std::vector<FieldError> validateSeatMap(const SeatMap& map, const std::string& p
 
 // Gives every section and seat that has none a fresh id.
 void assignIds(SeatMap& map);
+// Forgets every id (a client's map: ids are the server's to give).
+void clearIds(SeatMap& map);
 
 // The JSON form of API.md, with ids and labels where the map has ids.
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const SeatMap& map);
+// Reads and validates, as parseSeatMap (WireError with every problem).
+SeatMap tag_invoke(boost::json::value_to_tag<SeatMap>, const boost::json::value& v);
 
 } // namespace ticketing::domain

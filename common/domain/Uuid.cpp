@@ -1,5 +1,7 @@
 #include "domain/Uuid.h"
 
+#include "domain/Codec.h"
+
 #include <chrono>
 
 #include <boost/json/value.hpp>
@@ -93,6 +95,14 @@ bool Uuid::isNil() const
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Uuid& id)
 {
     out = id.toString();
+}
+
+Uuid tag_invoke(boost::json::value_to_tag<Uuid>, const boost::json::value& v)
+{
+    if (const auto* s = v.if_string())
+        if (auto id = Uuid::parse(*s))
+            return *id;
+    throw WireError("", "must be an id (a UUID)");
 }
 
 } // namespace ticketing::domain

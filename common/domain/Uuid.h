@@ -10,6 +10,7 @@
 
 #include <boost/json/fwd.hpp>
 #include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
 
 namespace ticketing::domain {
 
@@ -38,6 +39,8 @@ private:
 };
 
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Uuid& id);
+// Reading: a UUID string, else WireError "must be an id" (domain/Codec.h).
+Uuid tag_invoke(boost::json::value_to_tag<Uuid>, const boost::json::value& v);
 
 // Ids that cannot be mixed up: an EventId is not a SeatId, though both are UUIDs.
 template <class Tag>
@@ -58,6 +61,10 @@ struct Id
     friend void tag_invoke(boost::json::value_from_tag tag, boost::json::value& out, const Id& id)
     {
         tag_invoke(tag, out, id.value);
+    }
+    friend Id tag_invoke(boost::json::value_to_tag<Id>, const boost::json::value& v)
+    {
+        return Id{tag_invoke(boost::json::value_to_tag<Uuid>{}, v)};
     }
 };
 

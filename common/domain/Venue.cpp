@@ -4,6 +4,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "domain/Codec.h"
 #include "domain/JsonReader.h"
 
 namespace ticketing::domain {
@@ -28,13 +29,9 @@ bool looksLikeTimezone(const std::string& tz)
 }
 } // namespace
 
-boost::json::object venueJson(const VenueId& id, const UserId& organizer, const VenueInput& v,
-                              const std::string& createdAt, const std::string& updatedAt)
+namespace {
+void writeDetails(boost::json::object& o, const VenueInput& v)
 {
-    boost::json::object o;
-    o.reserve(13);
-    o["id"] = id.toString();
-    o["organizer_id"] = organizer.toString();
     o["name"] = v.name;
     o["address"] = v.address;
     o["city"] = v.city;
@@ -42,11 +39,60 @@ boost::json::object venueJson(const VenueId& id, const UserId& organizer, const 
     o["latitude"] = v.latitude;
     o["longitude"] = v.longitude;
     o["timezone"] = v.timezone;
-    o["total_capacity"] = v.seatMap.totalCapacity();
+}
+} // namespace
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const VenueInput& v)
+{
+    boost::json::object o;
+    writeDetails(o, v);
     o["seat_map"] = boost::json::value_from(v.seatMap);
-    o["created_at"] = createdAt;
-    o["updated_at"] = updatedAt;
-    return o;
+    out = std::move(o);
+}
+
+VenueInput tag_invoke(boost::json::value_to_tag<VenueInput>, const boost::json::value& v)
+{
+    auto venue = parseVenue(v);
+    if (!venue.ok())
+        throw WireError(std::move(venue).error());
+    return std::move(venue).value();
+}
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Venue& v)
+{
+    boost::json::object o;
+    o.reserve(13);
+    o["id"] = v.id.toString();
+    o["organizer_id"] = v.organizer.toString();
+    writeDetails(o, v.details);
+    o["total_capacity"] = v.totalCapacity();
+    o["seat_map"] = boost::json::value_from(v.details.seatMap);
+    o["created_at"] = formatTimestamp(v.createdAt);
+    o["updated_at"] = formatTimestamp(v.updatedAt);
+    out = std::move(o);
+}
+
+Venue tag_invoke(boost::json::value_to_tag<Venue>, const boost::json::value& v)
+{
+    WireReader r(v);
+    Venue venue;
+    venue.id = r.required<VenueId>("id").value_or(VenueId{});
+    venue.organizer = r.required<UserId>("organizer_id").value_or(UserId{});
+    const auto capacity = r.required<int>("total_capacity");
+    venue.createdAt = r.time("created_at").value_or(Clock::TimePoint{});
+    venue.updatedAt = r.time("updated_at").value_or(Clock::TimePoint{});
+    if (r.isObject()) {
+        auto details = parseVenue(v);
+        if (details.ok())
+            venue.details = std::move(details).value();
+        else
+            for (auto& e : std::move(details).error())
+                r.errors().push_back(std::move(e));
+    }
+    if (capacity && r.errors().empty() && *capacity != venue.totalCapacity())
+        r.error("total_capacity", "does not match the seat map");
+    r.finish();
+    return venue;
 }
 
 Result<VenueInput, std::vector<FieldError>> parseVenue(const boost::json::value& body)

@@ -4,7 +4,9 @@
 #include <vector>
 
 #include <boost/json/object.hpp>
+#include <boost/json/value_to.hpp>
 
+#include "domain/Clock.h"
 #include "domain/Problem.h"
 #include "domain/Result.h"
 #include "domain/SeatMap.h"
@@ -26,12 +28,25 @@ struct VenueInput
 };
 
 // API.md `Venue`: the input plus id, organizer, ids and labels in the map, total capacity and
-// times (RFC 3339 strings).
-boost::json::object venueJson(const VenueId& id, const UserId& organizer, const VenueInput& venue,
-                              const std::string& createdAt, const std::string& updatedAt);
+// times.
+struct Venue
+{
+    VenueId id;
+    UserId organizer;
+    VenueInput details; // its seat map carries the ids
+    Clock::TimePoint createdAt;
+    Clock::TimePoint updatedAt;
+    int totalCapacity() const { return details.seatMap.totalCapacity(); }
+};
 
 // Reads and checks a venue body; every offending field is named ("seat_map.sections[3].key").
 // Whether the time zone exists on this system is the service's question (it needs the tz data).
 Result<VenueInput, std::vector<FieldError>> parseVenue(const boost::json::value& body);
+
+// The body of POST/PUT /venues (reading checks as parseVenue does).
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const VenueInput& venue);
+VenueInput tag_invoke(boost::json::value_to_tag<VenueInput>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Venue& venue);
+Venue tag_invoke(boost::json::value_to_tag<Venue>, const boost::json::value& v);
 
 } // namespace ticketing::domain

@@ -8,33 +8,32 @@ namespace ticketing::db::accounts {
 namespace {
 using domain::Clock;
 
-constexpr const char* kUserColumns =
-    "id, email, password_hash, first_name, last_name, phone, role, (extract(epoch from created_at) * 1000000)::bigint";
 
 const Statement kInsertUser{"accounts.insert_user", R"sql(
-    INSERT INTO users (id, email, email_key, password_hash, first_name, last_name, phone, role)
-    VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8)
+    INSERT INTO users (id, email, email_key, password_hash, first_name, last_name, phone, role, locale)
+    VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9)
     ON CONFLICT (email_key) DO NOTHING)sql"};
 const Statement kByEmailKey{"accounts.by_email_key", R"sql(
     SELECT id, email, password_hash, first_name, last_name, phone, role,
-           (extract(epoch from created_at) * 1000000)::bigint
+           (extract(epoch from created_at) * 1000000)::bigint, locale
     FROM users WHERE email_key = $1)sql"};
 const Statement kById{"accounts.by_id", R"sql(
     SELECT id, email, password_hash, first_name, last_name, phone, role,
-           (extract(epoch from created_at) * 1000000)::bigint
+           (extract(epoch from created_at) * 1000000)::bigint, locale
     FROM users WHERE id = $1::uuid)sql"};
 const Statement kSetHash{"accounts.set_hash", "UPDATE users SET password_hash = $2 WHERE id = $1::uuid"};
 const Statement kUpdateProfile{"accounts.update_profile", R"sql(
     UPDATE users SET first_name = coalesce($2, first_name),
                      last_name = coalesce($3, last_name),
                      phone = CASE WHEN $4 THEN $5 ELSE phone END,
+                     locale = coalesce($7, locale),
                      updated_at = $6::timestamptz
     WHERE id = $1::uuid
     RETURNING id, email, password_hash, first_name, last_name, phone, role,
-              (extract(epoch from created_at) * 1000000)::bigint)sql"};
+              (extract(epoch from created_at) * 1000000)::bigint, locale)sql"};
 const Statement kList{"accounts.list", R"sql(
     SELECT id, email, password_hash, first_name, last_name, phone, role,
-           (extract(epoch from created_at) * 1000000)::bigint
+           (extract(epoch from created_at) * 1000000)::bigint, locale
     FROM users
     WHERE ($1::uuid IS NULL OR id > $1::uuid)
       AND ($2::text IS NULL OR email_key LIKE '%' || $2 || '%'
@@ -94,6 +93,7 @@ UserRecord toUser(const pqxx::row& r)
     u.phone = optionalText(r[5]);
     u.role = domain::parseRole(r[6].as<std::string>()).value_or(domain::Role::Attendee);
     u.createdAt = fromMicros(r[7].as<long long>());
+    u.locale = r[8].as<std::string>();
     return u;
 }
 
@@ -110,7 +110,7 @@ bool insertUser(Session& s, const UserRecord& u, const std::string& emailKey)
     s.run([&](pqxx::connection_base& c) {
         pqxx::work tx(c);
         const auto r = tx.exec_prepared(kInsertUser.name, u.id.toString(), u.email, emailKey, u.passwordHash,
-                                        u.firstName, u.lastName, nullable(u.phone), std::string(domain::toString(u.role)));
+                                        u.firstName, u.lastName, nullable(u.phone), std::string(domain::toString(u.role)), u.locale);
         inserted = r.affected_rows() == 1;
         tx.commit();
     }, false);
@@ -159,7 +159,8 @@ std::optional<UserRecord> updateProfile(Session& s, const domain::UserId& id, co
         const bool setPhone = change.phone.has_value();
         const std::optional<std::string> phone = setPhone ? *change.phone : std::nullopt;
         const auto r = tx.exec_prepared(kUpdateProfile.name, id.toString(), nullable(change.firstName),
-                                        nullable(change.lastName), setPhone, nullable(phone), toSql(now));
+                                        nullable(change.lastName), setPhone, nullable(phone), toSql(now),
+                                        nullable(change.locale));
         if (!r.empty())
             out = toUser(r[0]);
         tx.commit();

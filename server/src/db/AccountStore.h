@@ -23,6 +23,7 @@ struct UserRecord
     std::optional<std::string> phone;
     domain::Role role = domain::Role::Attendee;
     domain::Clock::TimePoint createdAt;
+    std::string locale = "en";
 };
 
 struct ThrottleState
@@ -56,6 +57,7 @@ struct ProfileChange
     std::optional<std::string> firstName;
     std::optional<std::string> lastName;
     std::optional<std::optional<std::string>> phone; // set to null with an empty inner value
+    std::optional<std::string> locale;
 };
 std::optional<UserRecord> updateProfile(Session& s, const domain::UserId& id, const ProfileChange& change,
                                         domain::Clock::TimePoint now);

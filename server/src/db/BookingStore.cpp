@@ -648,25 +648,26 @@ int expireHolds(Session& s, Clock::TimePoint now, int batch)
     return expired;
 }
 
-Availability availability(Session& s, const domain::EventId& event)
+domain::Availability availability(Session& s, const domain::EventId& event)
 {
-    Availability out;
+    domain::Availability out;
     s.run([&](pqxx::connection_base& c) {
         out = {};
+        out.event = event;
         // One snapshot for the counts, the seats and the sequence number.
         pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(c);
         const auto head = tx.exec_prepared(kAvailabilitySeq.name, event.toString());
         if (head.empty())
             return;
         out.seq = head[0][0].as<long long>();
-        out.currency = head[0][1].as<std::string>();
+        const auto currency = head[0][1].as<std::string>();
         for (const auto& r : tx.exec_prepared(kAvailabilityTiers.name, event.toString()))
-            out.tiers.push_back({idFrom<domain::TierId>(r[0]), r[1].as<std::string>(), r[2].as<long long>(), r[3].as<int>(),
-                                 r[4].as<int>(), r[5].as<int>(), r[6].as<int>()});
+            out.tiers.push_back({idFrom<domain::TierId>(r[0]), r[1].as<std::string>(), r[2].as<long long>(), currency,
+                                 r[3].as<int>(), r[4].as<int>(), r[5].as<int>(), r[6].as<int>()});
         out.seats.reserve(out.tiers.empty() ? 0 : 1024);
         for (const auto& r : tx.exec_prepared(kAvailabilitySeats.name, event.toString()))
             out.seats.push_back({idFrom<domain::SeatId>(r[0]), r[1].as<std::string>(), idFrom<domain::TierId>(r[2]),
-                                 r[3].as<std::string>()});
+                                 domain::parseSeatStatus(r[3].as<std::string>()).value_or(domain::SeatStatus::Sold)});
     }, true);
     return out;
 }

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "domain/Availability.h"
 #include "domain/Booking.h"
 #include "domain/Clock.h"
 #include "domain/Event.h"
@@ -122,31 +123,10 @@ ReleaseOutcome release(Session& s, const domain::BookingId& id, const std::optio
 // returns their units that are still held by them to sale. Returns how many it expired.
 int expireHolds(Session& s, domain::Clock::TimePoint now, int batch);
 
-struct TierCounts
-{
-    domain::TierId tier;
-    std::string name;
-    std::int64_t priceMinor = 0;
-    int total = 0, available = 0, held = 0, sold = 0;
-};
-struct SeatState
-{
-    domain::SeatId seat;
-    std::string label;
-    domain::TierId tier;
-    std::string status;
-};
-struct Availability
-{
-    long long seq = 0;
-    std::string currency;
-    std::vector<TierCounts> tiers;
-    std::vector<SeatState> seats;
-};
 // One consistent snapshot of an event's inventory, by the units' stored status: a hold whose
 // time is up counts as held until the sweeper ends it (within about a second), exactly as the
 // live sync announces it, so a snapshot and its deltas agree with this answer.
-Availability availability(Session& s, const domain::EventId& event);
+domain::Availability availability(Session& s, const domain::EventId& event);
 
 } // namespace bookings
 } // namespace ticketing::db

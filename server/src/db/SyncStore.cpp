@@ -1,5 +1,8 @@
 #include "db/SyncStore.h"
 
+#include "domain/Codec.h"
+#include "domain/LiveSync.h"
+
 #include <map>
 
 #include "db/Pool.h"
@@ -65,11 +68,6 @@ const Statement kAfter{"sync.after", R"sql(
 const Statement kPruneDeltas{"sync.prune_deltas", "DELETE FROM sync_deltas WHERE created_at < $1::timestamptz"};
 const Statement kPruneOutbox{"sync.prune_outbox", "DELETE FROM outbox WHERE seq IS NOT NULL AND created_at < $1::timestamptz"};
 
-
-std::string quote(const std::string& s)
-{
-    return "\"" + s + "\""; // ids and statuses: no characters that need escaping
-}
 } // namespace
 
 std::vector<domain::EventId> stampPending(Session& s, int limit)
@@ -87,22 +85,15 @@ std::vector<domain::EventId> stampPending(Session& s, int limit)
             byEvent[r[1].as<std::string>()].push_back(r[0].as<long long>());
         for (const auto& [event, rows] : byEvent) {
             const auto ids = numberArray(rows);
-            std::string payload = "{\"changes\":[";
-            bool first = true;
-            for (const auto& r : tx.exec_prepared(kSeatStates.name, event, ids)) {
-                payload += std::string(first ? "" : ",") + "{\"seat_id\":" + quote(r[0].as<std::string>()) +
-                           ",\"tier_id\":" + quote(r[1].as<std::string>()) + ",\"status\":" + quote(r[2].as<std::string>()) + "}";
-                first = false;
-            }
-            payload += "],\"tiers\":[";
-            first = true;
-            for (const auto& r : tx.exec_prepared(kTierCounts.name, ids)) {
-                payload += std::string(first ? "" : ",") + "{\"tier_id\":" + quote(r[0].as<std::string>()) +
-                           ",\"available\":" + r[1].as<std::string>() + ",\"held\":" + r[2].as<std::string>() +
-                           ",\"sold\":" + r[3].as<std::string>() + "}";
-                first = false;
-            }
-            payload += "]}";
+            // What the live sync sends, in the wire contract's form (domain/LiveSync.h).
+            domain::SeatsDelta delta;
+            for (const auto& r : tx.exec_prepared(kSeatStates.name, event, ids))
+                delta.changes.push_back({idFrom<domain::SeatId>(r[0]), idFrom<domain::TierId>(r[1]),
+                                         domain::parseSeatStatus(r[2].as<std::string>())
+                                             .value_or(domain::SeatStatus::Sold)});
+            for (const auto& r : tx.exec_prepared(kTierCounts.name, ids))
+                delta.tiers.push_back({idFrom<domain::TierId>(r[0]), r[1].as<int>(), r[2].as<int>(), r[3].as<int>()});
+            const auto payload = domain::encodeText(delta);
             const auto seq = tx.exec_prepared1(kBump.name, event)[0].as<long long>();
             tx.exec_prepared(kInsertDelta.name, event, seq, payload);
             tx.exec_prepared(kMarkStamped.name, ids, seq);
@@ -124,17 +115,15 @@ std::vector<domain::EventId> reconcileCounts(Session& s, int& corrected)
         pqxx::transaction<pqxx::repeatable_read> tx(c);
         if (tx.exec_prepared1(kAnyPending.name)[0].as<bool>())
             return;
-        std::map<std::string, std::string> tiersByEvent;
+        std::map<std::string, domain::SeatsDelta> byEvent; // counts only: no seat changed
         for (const auto& r : tx.exec_prepared(kRecount.name)) {
-            auto& tiers = tiersByEvent[r[0].as<std::string>()];
-            tiers += std::string(tiers.empty() ? "" : ",") + "{\"tier_id\":" + quote(r[1].as<std::string>()) +
-                     ",\"available\":" + r[2].as<std::string>() + ",\"held\":" + r[3].as<std::string>() +
-                     ",\"sold\":" + r[4].as<std::string>() + "}";
+            byEvent[r[0].as<std::string>()].tiers.push_back(
+                {idFrom<domain::TierId>(r[1]), r[2].as<int>(), r[3].as<int>(), r[4].as<int>()});
             ++corrected;
         }
-        for (const auto& [event, tiers] : tiersByEvent) {
+        for (const auto& [event, delta] : byEvent) {
             const auto seq = tx.exec_prepared1(kBump.name, event)[0].as<long long>();
-            tx.exec_prepared(kInsertDelta.name, event, seq, "{\"changes\":[],\"tiers\":[" + tiers + "]}");
+            tx.exec_prepared(kInsertDelta.name, event, seq, domain::encodeText(delta));
             tx.exec_prepared(kNotify.name, event);
             stamped.push_back(*domain::EventId::parse(event));
         }

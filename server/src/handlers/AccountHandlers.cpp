@@ -1,13 +1,14 @@
 // API.md "Accounts": parse, call AuthService, serialize. No rules here.
 #include <algorithm>
 
+#include "domain/Codec.h"
+#include "domain/User.h"
 #include "handlers/Json.h"
 #include "handlers/Routes.h"
 #include "services/AuthService.h"
 
 namespace ticketing::handlers {
 
-using domain::JsonReader;
 using domain::Problem;
 using http::Access;
 using http::Context;
@@ -15,125 +16,103 @@ using http::Response;
 
 namespace {
 
-boost::json::object tokensJson(const services::TokenPair& t)
+domain::Tokens tokensOf(const services::TokenPair& t)
 {
-    return {{"access_token", t.accessToken},
-            {"refresh_token", t.refreshToken},
-            {"token_type", "Bearer"},
-            {"expires_in", services::TokenService::kAccessLifetime.count()},
-            {"user", userJson(t.user)}};
+    return {t.accessToken, t.refreshToken, "Bearer", services::TokenService::kAccessLifetime.count(),
+            userOf(t.user)};
 }
 
-// Reads the named string members; a missing or mistyped one is a field error.
-template <class Fn>
-Response withBody(const Context& c, Fn&& fn)
+// The request body read through the codec: the body's problem (415, 400 invalid_json,
+// validation_failed with every field) or the value.
+template <class T>
+domain::Result<T, Problem> read(const Context& c)
 {
-    auto body = bodyObject(c.request);
+    auto body = http::parseJsonBody(c.request);
     if (!body.ok())
-        return problem(body.error(), c.request);
-    JsonReader reader;
-    return fn(*body, reader);
+        return domain::fail(std::move(body).error());
+    auto value = domain::decode<T>(*body);
+    if (!value.ok())
+        return domain::fail(Problem::validation(std::move(value).error()));
+    return std::move(value).value();
+}
+
+Response userAnswer(const domain::Result<db::UserRecord, Problem>& user, const Context& c, int status = 200)
+{
+    return user.ok() ? Response::json(status, domain::encode(userOf(*user))) : problem(user.error(), c.request);
+}
+
+Response tokensAnswer(const domain::Result<services::TokenPair, Problem>& tokens, const Context& c)
+{
+    return tokens.ok() ? Response::json(200, domain::encode(tokensOf(*tokens))) : problem(tokens.error(), c.request);
 }
 
 Response registerUser(services::AuthService& auth, Context& c)
 {
-    return withBody(c, [&](const boost::json::object& o, JsonReader& r) {
-        services::RegisterInput in;
-        in.email = r.string(o, "email", "").value_or("");
-        in.password = r.string(o, "password", "").value_or("");
-        in.firstName = r.string(o, "first_name", "").value_or("");
-        in.lastName = r.string(o, "last_name", "").value_or("");
-        in.phone = r.string(o, "phone", "", false);
-        if (!r.ok()) {
-            // Name every problem at once: the type errors, and the rules of the fields that
-            // did parse.
-            auto errors = r.errors();
-            for (auto& e : services::AuthService::validate(in))
-                if (std::none_of(errors.begin(), errors.end(), [&](const auto& x) { return x.field == e.field; }))
-                    errors.push_back(std::move(e));
-            return problem(Problem::validation(std::move(errors)), c.request);
+    auto body = http::parseJsonBody(c.request);
+    if (!body.ok())
+        return problem(body.error(), c.request);
+    auto in = domain::decode<domain::Registration>(*body);
+    if (!in.ok()) {
+        // Name every problem at once: the type errors, and the rules of the fields that did
+        // parse.
+        auto errors = std::move(in).error();
+        services::RegisterInput partial;
+        if (const auto* o = body->if_object()) {
+            auto text = [&](const char* key) {
+                const auto* v = o->if_contains(key);
+                return v && v->is_string() ? std::string(v->as_string()) : std::string();
+            };
+            partial = {text("email"), text("password"), text("first_name"), text("last_name"), text("phone"), {}};
         }
-        auto user = auth.registerUser(c.db, in);
-        if (!user.ok())
-            return problem(user.error(), c.request);
-        return Response::json(201, {{"user", userJson(*user)}});
-    });
+        for (auto& e : services::AuthService::validate(partial))
+            if (std::none_of(errors.begin(), errors.end(), [&](const auto& x) { return x.field == e.field; }))
+                errors.push_back(std::move(e));
+        return problem(Problem::validation(std::move(errors)), c.request);
+    }
+    services::RegisterInput input{in->email, in->password, in->firstName, in->lastName, in->phone, in->locale};
+    auto user = auth.registerUser(c.db, input);
+    if (!user.ok())
+        return problem(user.error(), c.request);
+    return Response::json(201, {{"user", domain::encode(userOf(*user))}});
 }
 
 Response login(services::AuthService& auth, Context& c)
 {
-    return withBody(c, [&](const boost::json::object& o, JsonReader& r) {
-        const auto email = r.string(o, "email", "");
-        const auto password = r.string(o, "password", "");
-        if (!r.ok())
-            return problem(Problem::validation(r.errors()), c.request);
-        auto tokens = auth.login(c.db, *email, *password);
-        if (!tokens.ok())
-            return problem(tokens.error(), c.request);
-        return Response::json(200, tokensJson(*tokens));
-    });
+    auto in = read<domain::Credentials>(c);
+    if (!in.ok())
+        return problem(in.error(), c.request);
+    return tokensAnswer(auth.login(c.db, in->email, in->password), c);
 }
 
 Response refresh(services::AuthService& auth, Context& c)
 {
-    return withBody(c, [&](const boost::json::object& o, JsonReader& r) {
-        const auto token = r.string(o, "refresh_token", "");
-        if (!r.ok())
-            return problem(Problem::validation(r.errors()), c.request);
-        auto tokens = auth.refresh(c.db, *token);
-        if (!tokens.ok())
-            return problem(tokens.error(), c.request);
-        return Response::json(200, tokensJson(*tokens));
-    });
+    auto in = read<domain::RefreshRequest>(c);
+    if (!in.ok())
+        return problem(in.error(), c.request);
+    return tokensAnswer(auth.refresh(c.db, in->refreshToken), c);
 }
 
 Response logout(services::AuthService& auth, Context& c)
 {
-    return withBody(c, [&](const boost::json::object& o, JsonReader& r) {
-        const auto token = r.string(o, "refresh_token", "");
-        if (!r.ok())
-            return problem(Problem::validation(r.errors()), c.request);
-        auth.logout(c.db, *token); // 204 also for an unknown token: nothing to tell an attacker
-        return Response::noContent();
-    });
-}
-
-// PATCH bodies: absent members stay, present ones change; phone may be null to clear it.
-domain::Result<db::accounts::ProfileChange, Problem> profileChange(const boost::json::object& o)
-{
-    JsonReader r;
-    db::accounts::ProfileChange change;
-    change.firstName = r.string(o, "first_name", "", false);
-    change.lastName = r.string(o, "last_name", "", false);
-    if (const auto* phone = o.if_contains("phone")) {
-        if (phone->is_null())
-            change.phone = std::optional<std::string>{};
-        else if (phone->is_string())
-            change.phone = std::optional<std::string>(std::string(phone->as_string()));
-        else
-            r.addError("phone", "must be a string or null");
-    }
-    if (!r.ok())
-        return domain::fail(Problem::validation(r.errors()));
-    return change;
+    auto in = read<domain::RefreshRequest>(c);
+    if (!in.ok())
+        return problem(in.error(), c.request);
+    auth.logout(c.db, in->refreshToken); // 204 also for an unknown token: nothing to tell an attacker
+    return Response::noContent();
 }
 
 Response me(services::AuthService& auth, Context& c)
 {
-    auto user = auth.profile(c.db, c.principal->user);
-    return user.ok() ? Response::json(200, userJson(*user)) : problem(user.error(), c.request);
+    return userAnswer(auth.profile(c.db, c.principal->user), c);
 }
 
 Response updateMe(services::AuthService& auth, Context& c)
 {
-    auto body = bodyObject(c.request);
-    if (!body.ok())
-        return problem(body.error(), c.request);
-    auto change = profileChange(*body);
-    if (!change.ok())
-        return problem(change.error(), c.request);
-    auto user = auth.updateProfile(c.db, c.principal->user, *change);
-    return user.ok() ? Response::json(200, userJson(*user)) : problem(user.error(), c.request);
+    auto in = read<domain::ProfileChange>(c);
+    if (!in.ok())
+        return problem(in.error(), c.request);
+    db::accounts::ProfileChange change{in->firstName, in->lastName, in->phone, in->locale};
+    return userAnswer(auth.updateProfile(c.db, c.principal->user, change), c);
 }
 
 Response listUsers(services::AuthService& auth, Context& c)
@@ -152,12 +131,12 @@ Response listUsers(services::AuthService& auth, Context& c)
     const bool more = static_cast<int>(users.size()) > page->limit;
     if (more)
         users.pop_back();
-    boost::json::array items;
+    domain::Page<domain::User> out;
     for (const auto& u : users)
-        items.push_back(userJson(u));
-    boost::json::object out{{"items", std::move(items)}};
-    out["next_cursor"] = more ? boost::json::value(encodeCursor(users.back().id.toString())) : boost::json::value(nullptr);
-    return Response::json(200, out);
+        out.items.push_back(userOf(u));
+    if (more)
+        out.nextCursor = encodeCursor(users.back().id.toString());
+    return Response::json(200, domain::encode(out));
 }
 
 Response setRole(services::AuthService& auth, Context& c)
@@ -165,19 +144,10 @@ Response setRole(services::AuthService& auth, Context& c)
     const auto id = domain::UserId::parse(c.params.at("id"));
     if (!id)
         return problem(Problem(domain::ProblemCode::NotFound, "no such user"), c.request);
-    return withBody(c, [&](const boost::json::object& o, JsonReader& r) {
-        const auto roleName = r.string(o, "role", "");
-        std::optional<domain::Role> role;
-        if (roleName) {
-            role = domain::parseRole(*roleName);
-            if (!role)
-                r.addError("role", "must be one of attendee, organizer, box_office, gate, admin");
-        }
-        if (!r.ok())
-            return problem(Problem::validation(r.errors()), c.request);
-        auto user = auth.setRole(c.db, *id, *role);
-        return user.ok() ? Response::json(200, userJson(*user)) : problem(user.error(), c.request);
-    });
+    auto in = read<domain::RoleChange>(c);
+    if (!in.ok())
+        return problem(in.error(), c.request);
+    return userAnswer(auth.setRole(c.db, *id, in->role), c);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 // API.md "Bookings" (holds, release, reading) and GET /events/{id}/availability. No rules here.
 #include "domain/Booking.h"
+#include "domain/Codec.h"
 #include "handlers/Json.h"
 #include "handlers/Routes.h"
 #include "services/CheckoutService.h"
@@ -58,16 +59,18 @@ void registerBookingRoutes(http::Router& router, Services& services)
         const auto now = holds.clock().now();
         for (const auto& b : list)
             items.push_back(domain::bookingJson(b, now));
-        boost::json::object out{{"items", std::move(items)}};
-        out["next_cursor"] = next ? boost::json::value(encodeCursor(*next)) : boost::json::value(nullptr);
-        return Response::json(200, out);
+        // Bookings are shown as of now (a hold whose time passed is expired), so the page is
+        // put together here rather than through domain::Page<Booking>.
+        return Response::json(200, boost::json::object{
+                                       {"items", std::move(items)},
+                                       {"next_cursor", domain::nullable(next ? std::optional(encodeCursor(*next)) : std::nullopt)}});
     });
     router.add("GET", "/api/v1/events/{id}/availability", Access::anyone(), [&holds](Context& c) {
         auto id = domain::EventId::parse(c.params.at("id"));
         if (!id)
             return problem(Problem(domain::ProblemCode::NotFound, "no such event"), c.request);
         auto a = holds.availability(c.db, *id);
-        return a.ok() ? Response::json(200, services::HoldService::availabilityJson(*id, *a)) : problem(a.error(), c.request);
+        return a.ok() ? Response::json(200, domain::encode(*a)) : problem(a.error(), c.request);
     });
 }
 

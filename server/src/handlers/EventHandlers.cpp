@@ -1,6 +1,7 @@
 // API.md "Events and tiers": parse, call EventService, serialize. No rules here.
 #include <boost/json/parse.hpp>
 
+#include "domain/Codec.h"
 #include "domain/Event.h"
 #include "domain/RefundPolicy.h"
 #include "handlers/Json.h"
@@ -17,61 +18,37 @@ using http::Response;
 
 namespace {
 
-boost::json::value optionalTime(const std::optional<domain::Clock::TimePoint>& t)
+domain::Event eventOf(const db::EventRow& e)
 {
-    return t ? boost::json::value(domain::formatTimestamp(*t)) : boost::json::value(nullptr);
-}
-
-boost::json::object eventJson(const db::EventRow& e)
-{
-    const auto currency = *domain::Currency::fromCode(e.currency);
-    boost::json::array tiers;
-    for (const auto& t : e.tiers) {
-        boost::json::object o{{"id", t.id.toString()},
-                              {"name", t.name},
-                              {"price", domain::Money(t.priceMinor, currency).toDecimalString()},
-                              {"currency", e.currency}};
-        if (t.kind == domain::SectionKind::Standing) {
-            o["section_key"] = t.sectionKeys.empty() ? std::string() : t.sectionKeys.front();
-            o["quantity"] = t.quantity;
-        } else {
-            boost::json::array keys;
-            for (const auto& k : t.sectionKeys)
-                keys.emplace_back(k);
-            o["section_keys"] = std::move(keys);
-        }
-        o["quantity_total"] = t.quantityTotal;
-        tiers.push_back(std::move(o));
-    }
-    boost::json::object o;
-    o["id"] = e.id.toString();
-    o["organizer_id"] = e.organizer.toString();
-    o["venue_id"] = e.venue.toString();
-    o["title"] = e.title;
-    o["description"] = e.description;
-    o["genre"] = e.genre;
-    o["city"] = e.city;
-    o["start_time"] = domain::formatTimestamp(e.start);
-    o["end_time"] = domain::formatTimestamp(e.end);
-    o["sale_start"] = optionalTime(e.saleStart);
-    o["sale_end"] = optionalTime(e.saleEnd);
-    o["currency"] = e.currency;
-    o["status"] = domain::toString(e.status);
+    domain::Event out;
+    out.id = e.id;
+    out.organizer = e.organizer;
+    out.venue = e.venue;
+    out.title = e.title;
+    out.description = e.description;
+    out.genre = e.genre;
+    out.city = e.city;
+    out.start = e.start;
+    out.end = e.end;
+    out.saleStart = e.saleStart;
+    out.saleEnd = e.saleEnd;
+    out.currency = e.currency;
+    out.status = e.status;
     // The policy in force: the organizer's, or the standard one (seed 10.3).
-    o["refund_policy"] = domain::refundPolicyOr(e.refundPolicy ? std::optional(boost::json::parse(*e.refundPolicy).as_object())
-                                                               : std::nullopt)
-                             .toJson();
-    o["tiers"] = std::move(tiers);
-    o["created_at"] = domain::formatTimestamp(e.createdAt);
-    o["updated_at"] = domain::formatTimestamp(e.updatedAt);
-    o["published_at"] = optionalTime(e.publishedAt);
-    return o;
+    out.refundPolicy = domain::refundPolicyOr(
+        e.refundPolicy ? std::optional(boost::json::parse(*e.refundPolicy).as_object()) : std::nullopt);
+    for (const auto& t : e.tiers)
+        out.tiers.push_back({t.id, t.name, t.priceMinor, e.currency, t.kind, t.sectionKeys, t.quantity,
+                             t.quantityTotal});
+    out.createdAt = e.createdAt;
+    out.updatedAt = e.updatedAt;
+    out.publishedAt = e.publishedAt;
+    return out;
 }
-
 
 Response answer(const domain::Result<db::EventRow, Problem>& r, const Context& c, int status = 200)
 {
-    return r.ok() ? Response::json(status, eventJson(*r)) : problem(r.error(), c.request);
+    return r.ok() ? Response::json(status, domain::encode(eventOf(*r))) : problem(r.error(), c.request);
 }
 
 std::optional<domain::EventId> eventId(const Context& c)
@@ -131,12 +108,12 @@ void registerEventRoutes(http::Router& router, Services& services)
         auto result = events.list(c.db, optionalCaller(c), q);
         if (!result.ok())
             return problem(result.error(), c.request);
-        boost::json::array items;
+        domain::Page<domain::Event> out;
         for (const auto& e : result->events)
-            items.push_back(eventJson(e));
-        boost::json::object out{{"items", std::move(items)}};
-        out["next_cursor"] = result->nextCursor ? boost::json::value(encodeCursor(*result->nextCursor)) : boost::json::value(nullptr);
-        return Response::json(200, out);
+            out.items.push_back(eventOf(e));
+        if (result->nextCursor)
+            out.nextCursor = encodeCursor(*result->nextCursor);
+        return Response::json(200, domain::encode(out));
     });
     router.add("GET", "/api/v1/events/{id}", Access::optional(), [&events](Context& c) {
         return withEvent(c, [&](const domain::EventId& id) { return answer(events.get(c.db, optionalCaller(c), id), c); });

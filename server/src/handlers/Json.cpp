@@ -18,17 +18,9 @@ domain::Result<boost::json::object, Problem> bodyObject(const http::Request& req
     return std::move(body->as_object());
 }
 
-boost::json::object userJson(const db::UserRecord& u)
+domain::User userOf(const db::UserRecord& u)
 {
-    boost::json::object o;
-    o["id"] = u.id.toString();
-    o["email"] = u.email;
-    o["first_name"] = u.firstName;
-    o["last_name"] = u.lastName;
-    o["phone"] = u.phone ? boost::json::value(*u.phone) : boost::json::value(nullptr);
-    o["role"] = domain::toString(u.role);
-    o["created_at"] = domain::formatTimestamp(u.createdAt);
-    return o;
+    return {u.id, u.email, u.firstName, u.lastName, u.phone, u.role, u.locale, u.createdAt};
 }
 
 domain::Result<Page, Problem> pageOf(const http::Request& request)

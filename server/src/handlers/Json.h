@@ -7,6 +7,7 @@
 
 #include "db/AccountStore.h"
 #include "domain/JsonReader.h"
+#include "domain/User.h"
 #include "http/Router.h"
 #include "services/Answer.h"
 #include "services/Caller.h"
@@ -17,8 +18,8 @@ namespace ticketing::handlers {
 // validation_failed when the body is not an object).
 domain::Result<boost::json::object, domain::Problem> bodyObject(const http::Request& request);
 
-// API.md `User`.
-boost::json::object userJson(const db::UserRecord& user);
+// API.md `User` of a stored account.
+domain::User userOf(const db::UserRecord& user);
 
 // ?limit= (1..100, default 20) and ?cursor= of API.md's lists; a bad value is a 400.
 struct Page

@@ -1,5 +1,7 @@
 #include "services/AuthService.h"
 
+#include "domain/User.h"
+
 #include "domain/Accounts.h"
 
 namespace ticketing::services {
@@ -22,6 +24,8 @@ std::vector<domain::FieldError> AuthService::validate(const RegisterInput& in)
     domain::checkName(in.lastName, "last_name", errors);
     if (in.phone && !in.phone->empty())
         domain::checkPhone(*in.phone, "phone", errors);
+    if (in.locale && !domain::isSupportedLocale(*in.locale))
+        errors.push_back({"locale", "must be \"en\" or \"de\""});
     return errors;
 }
 
@@ -39,6 +43,7 @@ domain::Result<db::UserRecord, Problem> AuthService::registerUser(db::Session& s
     user.lastName = domain::trimmed(in.lastName);
     user.phone = in.phone && !in.phone->empty() ? in.phone : std::nullopt;
     user.role = role;
+    user.locale = in.locale.value_or("en");
     user.createdAt = m_clock.now();
     if (!accounts::insertUser(s, user, domain::normalizeEmail(in.email)))
         return domain::fail(Problem(ProblemCode::EmailTaken, "an account with this email exists; sign in instead"));
@@ -185,6 +190,8 @@ domain::Result<db::UserRecord, Problem> AuthService::updateProfile(db::Session& 
     }
     if (change.phone && *change.phone && !(*change.phone)->empty())
         domain::checkPhone(**change.phone, "phone", errors);
+    if (change.locale && !domain::isSupportedLocale(*change.locale))
+        errors.push_back({"locale", "must be \"en\" or \"de\""});
     if (!errors.empty())
         return domain::fail(Problem::validation(std::move(errors)));
     if (normalized.phone && *normalized.phone && (*normalized.phone)->empty())

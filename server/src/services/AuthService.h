@@ -27,6 +27,7 @@ struct RegisterInput
     std::string firstName;
     std::string lastName;
     std::optional<std::string> phone;
+    std::optional<std::string> locale; // "en" (the default) or "de"
 };
 
 struct TokenPair

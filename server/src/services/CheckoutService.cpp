@@ -2,7 +2,10 @@
 
 #include "db/Pool.h"
 #include "domain/Credential.h"
+#include "domain/Codec.h"
 #include "domain/JsonReader.h"
+#include "domain/Payment.h"
+#include "domain/Tickets.h"
 #include "domain/Money.h"
 #include "domain/RefundPolicy.h"
 #include "domain/WebhookSignature.h"
@@ -79,28 +82,28 @@ payments::PaymentProvider* CheckoutService::providerFor(const std::string& name)
     return nullptr;
 }
 
+domain::Payment CheckoutService::paymentOf(const checkout::Payment& p)
+{
+    domain::Payment out;
+    out.id = p.id;
+    out.booking = p.booking;
+    out.provider = p.provider;
+    out.method = p.method;
+    out.amountMinor = p.amountMinor;
+    out.currency = p.currency;
+    out.status = domain::parsePaymentStatus(p.status).value_or(domain::PaymentStatus::Pending);
+    out.refundedMinor = p.refundedMinor;
+    for (const auto& r : p.refunds)
+        out.refunds.push_back({r.amountMinor, r.reason, r.at});
+    out.clientSecret = p.clientSecret;
+    out.failureCode = p.failureCode;
+    out.createdAt = p.createdAt;
+    return out;
+}
+
 json::object CheckoutService::paymentJson(const checkout::Payment& p)
 {
-    json::array refunds;
-    for (const auto& r : p.refunds)
-        refunds.push_back(json::object{{"amount", money(r.amountMinor, p.currency)},
-                                       {"reason", r.reason},
-                                       {"created_at", domain::formatTimestamp(r.at)}});
-    json::object o{{"payment_id", p.id.toString()},
-                   {"booking_id", p.booking.toString()},
-                   {"provider", p.provider},
-                   {"method", p.method},
-                   {"amount", money(p.amountMinor, p.currency)},
-                   {"currency", p.currency},
-                   {"status", p.status},
-                   {"refunded", money(p.refundedMinor, p.currency)},
-                   {"refunds", std::move(refunds)},
-                   {"created_at", domain::formatTimestamp(p.createdAt)}};
-    if (p.clientSecret)
-        o["client_secret"] = *p.clientSecret;
-    if (p.failureCode)
-        o["failure_code"] = *p.failureCode;
-    return o;
+    return domain::encode(paymentOf(p)).as_object();
 }
 
 Answer CheckoutService::createIntent(db::Session& s, const Caller& caller, const std::string& key,
@@ -610,18 +613,10 @@ CheckoutService::signingKeys(db::Session& s, const std::optional<Caller>& caller
     const bool owner = caller && facts && (facts->organizer == caller->user || caller->isAdmin());
     if (!facts || (facts->status == domain::EventStatus::Draft && !owner))
         return domain::fail(Problem(ProblemCode::NotFound, "no such event"));
-    json::array keys;
-    for (const auto& k : checkout::publicKeys(s, event)) {
-        json::object o{{"key_id", k.keyId},
-                       {"algorithm", "Ed25519"},
-                       {"public_key", k.publicKey},
-                       {"created_at", domain::formatTimestamp(k.createdAt)}};
-        o["retired_at"] =
-            k.retiredAt ? json::value(domain::formatTimestamp(*k.retiredAt)) : json::value(nullptr);
-        keys.push_back(std::move(o));
-    }
-    return json::object{
-        {"event_id", event.toString()}, {"format", "TK1"}, {"keys", std::move(keys)}};
+    domain::SigningKeys keys{event, "TK1", {}};
+    for (const auto& k : checkout::publicKeys(s, event))
+        keys.keys.push_back({k.keyId, "Ed25519", k.publicKey, k.createdAt, k.retiredAt});
+    return domain::encode(keys).as_object();
 }
 
 domain::Result<json::object, Problem>
@@ -642,15 +637,15 @@ domain::Result<json::object, Problem> CheckoutService::ticket(db::Session& s, co
     const auto t = checkout::findTicket(s, id);
     if (!t || !(t->owner == caller.user || caller.seesAllBookings() || t->organizer == caller.user))
         return domain::fail(Problem(ProblemCode::NotFound, "no such ticket"));
-    json::object o{{"ticket_id", t->id.toString()},
-                   {"booking_id", t->booking.toString()},
-                   {"event_id", t->event.toString()},
-                   {"tier", t->tierName},
-                   {"status", t->status},
-                   {"qr_code", t->credential}};
-    o["seat_id"] = t->seat ? json::value(t->seat->toString()) : json::value(nullptr);
-    o["seat"] = t->seatLabel ? json::value(*t->seatLabel) : json::value(nullptr);
-    return o;
+    const domain::Ticket ticket{t->id,
+                                t->booking,
+                                t->event,
+                                t->seat,
+                                t->seatLabel,
+                                t->tierName,
+                                domain::parseTicketStatus(t->status).value_or(domain::TicketStatus::Active),
+                                t->credential};
+    return domain::encode(ticket).as_object();
 }
 
 domain::Result<std::string, Problem> CheckoutService::ticketQr(db::Session& s, const Caller& caller,

@@ -2,6 +2,7 @@
 
 #include "db/CheckoutStore.h"
 #include "db/EventStore.h"
+#include "domain/Payment.h"
 #include "domain/Booking.h"
 #include "domain/Clock.h"
 #include "domain/Problem.h"
@@ -85,6 +86,7 @@ public:
     // never came must not leave money taken without its seats. Returns how many were settled.
     int reconcile(db::Session& s, std::chrono::seconds olderThan);
 
+    static domain::Payment paymentOf(const db::checkout::Payment& p);
     static boost::json::object paymentJson(const db::checkout::Payment& p);
 
 private:

@@ -246,32 +246,12 @@ std::vector<domain::Booking> HoldService::mine(db::Session& s, const Caller& cal
     return list;
 }
 
-domain::Result<db::bookings::Availability, Problem> HoldService::availability(db::Session& s, const domain::EventId& event)
+domain::Result<domain::Availability, Problem> HoldService::availability(db::Session& s, const domain::EventId& event)
 {
     const auto facts = db::bookings::eventFacts(s, event);
     if (!facts || facts->status == domain::EventStatus::Draft)
         return domain::fail(Problem(ProblemCode::NotFound, "no such event"));
     return db::bookings::availability(s, event);
-}
-
-boost::json::object HoldService::availabilityJson(const domain::EventId& event, const db::bookings::Availability& a)
-{
-    const auto currency = *domain::Currency::fromCode(a.currency);
-    boost::json::array tiers;
-    for (const auto& t : a.tiers)
-        tiers.push_back({{"tier_id", t.tier.toString()},
-                         {"name", t.name},
-                         {"price", domain::Money(t.priceMinor, currency).toDecimalString()},
-                         {"currency", a.currency},
-                         {"total", t.total},
-                         {"available", t.available},
-                         {"held", t.held},
-                         {"sold", t.sold}});
-    boost::json::array seats;
-    seats.reserve(a.seats.size());
-    for (const auto& s : a.seats)
-        seats.push_back({{"seat_id", s.seat.toString()}, {"label", s.label}, {"tier_id", s.tier.toString()}, {"status", s.status}});
-    return {{"event_id", event.toString()}, {"seq", a.seq}, {"tiers", std::move(tiers)}, {"seats", std::move(seats)}};
 }
 
 HoldSweeper::HoldSweeper(std::string databaseUrl, const domain::Clock& clock, std::chrono::milliseconds interval)

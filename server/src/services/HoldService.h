@@ -53,10 +53,8 @@ public:
     std::vector<domain::Booking> mine(db::Session& s, const Caller& caller, const std::optional<std::string>& cursor,
                                       int limit, std::optional<std::string>& nextCursor);
     // Published events only.
-    domain::Result<db::bookings::Availability, domain::Problem> availability(db::Session& s, const domain::EventId& event);
+    domain::Result<domain::Availability, domain::Problem> availability(db::Session& s, const domain::EventId& event);
 
-    // API.md `Availability`.
-    static boost::json::object availabilityJson(const domain::EventId& event, const db::bookings::Availability& a);
 
     // Lets go of the fast path's keys of a booking's seats once it no longer holds them.
     void forgetSeats(const domain::Booking& booking);

@@ -6,6 +6,8 @@
 #include <boost/json/serialize.hpp>
 
 #include "db/BookingStore.h"
+#include "domain/Codec.h"
+#include "domain/LiveSync.h"
 #include "db/Pool.h"
 #include "db/SyncStore.h"
 #include "log/Log.h"
@@ -15,76 +17,65 @@
 namespace ticketing::services {
 
 namespace {
-std::shared_ptr<const std::string> message(boost::json::object o)
+std::shared_ptr<const std::string> message(const domain::SyncServerMessage& m)
 {
-    return std::make_shared<const std::string>(boost::json::serialize(o));
+    return std::make_shared<const std::string>(domain::encodeText(m));
 }
 
 std::shared_ptr<const std::string> error(const std::string& code, const std::string& detail)
 {
-    return message({{"type", "error"}, {"code", code}, {"detail", detail}});
+    return message(domain::SyncError{code, detail});
 }
 
-// {"type":"seats","channel":...,"seq":N, + the stored payload's members}
-std::shared_ptr<const std::string> deltaMessage(const std::string& channel, const db::sync::Delta& d)
+// A stored delta (the relay writes a domain::SeatsDelta) read back; a payload that does not
+// read is a bug in the relay, and fails the delivery pass loudly.
+domain::SeatsDelta payloadOf(const db::sync::Delta& d)
 {
-    return std::make_shared<const std::string>("{\"type\":\"seats\",\"channel\":\"" + channel + "\",\"seq\":" +
-                                               std::to_string(d.seq) + "," + d.payload.substr(1));
+    auto delta = domain::decodeText<domain::SeatsDelta>(d.payload);
+    if (!delta.ok())
+        throw domain::WireError(std::move(delta).error());
+    return std::move(delta).value();
+}
+
+std::shared_ptr<const std::string> deltaMessage(const std::string& channel, const db::sync::Delta& d,
+                                                const domain::SeatsDelta& payload)
+{
+    return message(domain::SyncSeats{channel, d.seq, payload});
 }
 
 // API.md's `seats` message, compact (an addition, asked for with {"type": "subscribe", ...,
 // "format": "compact"}): each seat named by its index in the snapshot's `seats` and its status
 // by a letter ([[12, "h"], ...]), about a tenth of the bytes; and a subscriber still writing
 // earlier messages gets the deltas since in one message, `from_seq` to `seq`, each seat and tier
-// as the last of them left it. Deltas [first, end) of `payloads` (parsed), merged.
+// as the last of them left it. Deltas [first, end) of `payloads`, merged.
 std::shared_ptr<const std::string> compactMessage(const std::string& channel, const std::vector<db::sync::Delta>& deltas,
-                                                  const std::vector<boost::json::value>& payloads, std::size_t first,
+                                                  const std::vector<domain::SeatsDelta>& payloads, std::size_t first,
                                                   const std::unordered_map<std::string, int>& index)
 {
-    std::map<int, char> seats;                   // index -> status letter, the last one wins
-    std::map<std::string, boost::json::value> tiers; // tier id -> counts, the last ones win
+    std::map<int, domain::SeatStatus> seats;         // index -> status, the last one wins
+    std::map<domain::TierId, domain::TierCounts> tiers; // the last counts win
     for (std::size_t i = first; i < deltas.size(); ++i) {
-        for (const auto& c : payloads[i].at("changes").as_array()) {
-            const auto& o = c.as_object();
-            const auto* seat = o.if_contains("seat_id");
-            if (!seat || !seat->is_string())
+        for (const auto& c : payloads[i].changes) {
+            if (!c.seat)
                 continue;
-            const auto it = index.find(std::string(seat->as_string()));
-            const auto status = o.at("status").as_string();
-            if (it != index.end() && !status.empty())
-                seats[it->second] = status[0];
+            if (const auto it = index.find(c.seat->toString()); it != index.end())
+                seats[it->second] = c.status;
         }
-        for (const auto& t : payloads[i].at("tiers").as_array())
-            tiers[std::string(t.at("tier_id").as_string())] = t;
+        for (const auto& t : payloads[i].tiers)
+            tiers[t.tier] = t;
     }
-    boost::json::array changes;
-    changes.reserve(seats.size());
+    domain::SyncCompactSeats m{channel, deltas[first].seq, deltas.back().seq, {}, {}};
+    m.changes.reserve(seats.size());
     for (const auto& [i, status] : seats)
-        changes.push_back(boost::json::array{i, std::string(1, status)});
-    boost::json::array tierList;
+        m.changes.push_back({i, status});
     for (auto& [id, counts] : tiers)
-        tierList.push_back(std::move(counts));
-    return message({{"type", "seats"},
-                    {"channel", channel},
-                    {"from_seq", deltas[first].seq},
-                    {"seq", deltas.back().seq},
-                    {"format", "compact"},
-                    {"changes", std::move(changes)},
-                    {"tiers", std::move(tierList)}});
-}
-
-std::vector<boost::json::value> parsePayloads(const std::vector<db::sync::Delta>& deltas)
-{
-    std::vector<boost::json::value> out;
-    out.reserve(deltas.size());
-    for (const auto& d : deltas)
-        out.push_back(boost::json::parse(d.payload));
-    return out;
+        m.tiers.push_back(counts);
+    return message(m);
 }
 
 std::string channelOf(const domain::EventId& e)
 {
-    return "event:" + e.toString();
+    return domain::eventChannel(e);
 }
 } // namespace
 
@@ -123,7 +114,7 @@ void SyncHub::onMessage(const std::shared_ptr<http::WebSocketPeer>& peer, std::s
         return peer->send(error("invalid_message", "messages are JSON objects with a \"type\""));
     const std::string_view t = type->as_string();
     if (t == "ping")
-        return peer->send(message({{"type", "pong"}}));
+        return peer->send(message(domain::SyncPong{}));
     if (t == "auth") {
         const auto* token = o->if_contains("token");
         auto claims = token && token->is_string() ? m_tokens.verifyAccess(std::string(token->as_string()))
@@ -224,12 +215,17 @@ void SyncHub::subscribe(const std::shared_ptr<http::WebSocketPeer>& peer, const 
                 const bool complete = *since == facts->syncSeq || (!deltas.empty() && deltas.front().seq == *since + 1);
                 if (complete) {
                     last = *since;
+                    std::vector<domain::SeatsDelta> payloads;
+                    payloads.reserve(deltas.size());
+                    for (const auto& d : deltas)
+                        payloads.push_back(payloadOf(d));
                     if (compact && !deltas.empty()) {
-                        p->send(compactMessage(channel, deltas, parsePayloads(deltas), 0, *index)); // all of it, merged
+                        p->send(compactMessage(channel, deltas, payloads, 0, *index)); // all of it, merged
                         last = deltas.back().seq;
                     } else {
-                        for (const auto& d : deltas) {
-                            p->send(deltaMessage(channel, d));
+                        for (std::size_t i = 0; i < deltas.size(); ++i) {
+                            const auto& d = deltas[i];
+                            p->send(deltaMessage(channel, d, payloads[i]));
                             last = d.seq;
                         }
                     }
@@ -249,8 +245,7 @@ void SyncHub::subscribe(const std::shared_ptr<http::WebSocketPeer>& peer, const 
                     // By stored status, so it depends on the seq alone: shared while the seq
                     // stays the same.
                     const auto a = db::bookings::availability(s, event);
-                    snapshot = message({{"type", "snapshot"}, {"channel", channel}, {"seq", a.seq},
-                                        {"availability", HoldService::availabilityJson(event, a)}});
+                    snapshot = message(domain::SyncSnapshot{channel, a.seq, a});
                     last = a.seq;
                     const std::lock_guard lock(m_mutex);
                     if (m_snapshots.size() > 100)
@@ -348,15 +343,16 @@ void SyncHub::deliveryLoop()
                     const auto channel = channelOf(event);
                     // One buffer per delta (full) or per starting point (compact), shared by
                     // every subscriber that needs it.
-                    std::vector<std::shared_ptr<const std::string>> messages;
+                    std::vector<domain::SeatsDelta> payloads;
+                    payloads.reserve(deltas.size());
                     for (const auto& d : deltas)
-                        messages.push_back(deltaMessage(channel, d));
+                        payloads.push_back(payloadOf(d));
+                    std::vector<std::shared_ptr<const std::string>> messages;
+                    for (std::size_t i = 0; i < deltas.size(); ++i)
+                        messages.push_back(deltaMessage(channel, deltas[i], payloads[i]));
                     std::shared_ptr<const SeatIndex> index;
-                    std::vector<boost::json::value> payloads;
-                    if (anyCompact) {
+                    if (anyCompact)
                         index = seatIndex(session, event); // kept since the subscription
-                        payloads = parsePayloads(deltas);
-                    }
                     std::map<std::size_t, std::shared_ptr<const std::string>> merged;
                     const std::lock_guard lock(m_mutex);
                     auto it = m_subs.find(event);

@@ -3,10 +3,9 @@
 #include <filesystem>
 #include <map>
 
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 
 #include "db/VenueStore.h"
+#include "domain/Codec.h"
 #include "domain/Venue.h"
 
 namespace ticketing::services {
@@ -34,9 +33,11 @@ std::optional<Problem> VenueService::checkTimezone(const std::string& tz) const
 namespace {
 domain::Result<domain::VenueInput, Problem> parse(const boost::json::value& body)
 {
-    auto venue = domain::parseVenue(body);
+    auto venue = domain::decode<domain::VenueInput>(body);
     if (!venue.ok())
         return domain::fail(Problem::validation(std::move(venue).error()));
+    // Ids are the server's to give: a client's map (one read back from a Venue) keeps none.
+    domain::clearIds(venue->seatMap);
     return std::move(venue).value();
 }
 
@@ -61,8 +62,7 @@ domain::Result<std::string, Problem> VenueService::create(db::Session& s, const 
     domain::assignIds(venue->seatMap);
     const auto id = domain::VenueId::generate();
     const auto now = m_clock.now();
-    const auto stamp = domain::formatTimestamp(now);
-    auto document = boost::json::serialize(domain::venueJson(id, caller.user, *venue, stamp, stamp));
+    auto document = domain::encodeText(domain::Venue{id, caller.user, *venue, now, now});
     db::venues::insert(s, row(id, caller.user, *venue, document), now);
     return document;
 }
@@ -104,9 +104,9 @@ domain::Result<std::string, Problem> VenueService::replace(db::Session& s, const
     domain::assignIds(venue->seatMap);
     const auto now = m_clock.now();
     // The creation time is kept from the stored document.
-    auto old = boost::json::parse(stored->document);
-    const auto created = std::string(old.as_object().at("created_at").as_string());
-    auto document = boost::json::serialize(domain::venueJson(id, stored->organizer, *venue, created, domain::formatTimestamp(now)));
+    const auto old = domain::decodeText<domain::Venue>(stored->document);
+    const auto created = old.ok() ? old->createdAt : now;
+    auto document = domain::encodeText(domain::Venue{id, stored->organizer, *venue, created, now});
     db::venues::replace(s, row(id, stored->organizer, *venue, document), now);
     return document;
 }

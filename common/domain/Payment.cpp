@@ -1,0 +1,135 @@
+#include "domain/Payment.h"
+
+#include "domain/Codec.h"
+
+namespace ticketing::domain {
+
+namespace json = boost::json;
+
+std::string_view toString(PaymentStatus s)
+{
+    switch (s) {
+    case PaymentStatus::Pending:
+        return "pending";
+    case PaymentStatus::Succeeded:
+        return "succeeded";
+    case PaymentStatus::Failed:
+        return "failed";
+    case PaymentStatus::Cancelled:
+        return "cancelled";
+    case PaymentStatus::Refunded:
+        return "refunded";
+    }
+    return "pending";
+}
+
+std::optional<PaymentStatus> parsePaymentStatus(std::string_view s)
+{
+    for (auto status : {PaymentStatus::Pending, PaymentStatus::Succeeded, PaymentStatus::Failed,
+                        PaymentStatus::Cancelled, PaymentStatus::Refunded})
+        if (toString(status) == s)
+            return status;
+    return std::nullopt;
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, PaymentStatus s)
+{
+    out = toString(s);
+}
+
+PaymentStatus tag_invoke(json::value_to_tag<PaymentStatus>, const json::value& v)
+{
+    if (const auto* s = v.if_string())
+        if (auto status = parsePaymentStatus(*s))
+            return *status;
+    throw WireError("", "must be one of pending, succeeded, failed, cancelled, refunded");
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const Payment& p)
+{
+    json::array refunds;
+    for (const auto& r : p.refunds)
+        refunds.push_back(json::object{{"amount", formatMoney(r.amountMinor, p.currency)},
+                                       {"reason", r.reason},
+                                       {"created_at", formatTimestamp(r.at)}});
+    json::object o{{"payment_id", p.id.toString()},
+                   {"booking_id", p.booking.toString()},
+                   {"provider", p.provider},
+                   {"method", p.method},
+                   {"amount", formatMoney(p.amountMinor, p.currency)},
+                   {"currency", p.currency},
+                   {"status", toString(p.status)},
+                   {"refunded", formatMoney(p.refundedMinor, p.currency)},
+                   {"refunds", std::move(refunds)},
+                   {"created_at", formatTimestamp(p.createdAt)}};
+    if (p.clientSecret)
+        o["client_secret"] = *p.clientSecret;
+    if (p.failureCode)
+        o["failure_code"] = *p.failureCode;
+    out = std::move(o);
+}
+
+Payment tag_invoke(json::value_to_tag<Payment>, const json::value& v)
+{
+    WireReader r(v);
+    Payment p;
+    p.id = r.required<PaymentId>("payment_id").value_or(PaymentId{});
+    p.booking = r.required<BookingId>("booking_id").value_or(BookingId{});
+    p.provider = r.required<std::string>("provider").value_or("");
+    p.method = r.required<std::string>("method").value_or("");
+    p.currency = r.currency("currency").value_or("");
+    p.amountMinor = r.money("amount", p.currency).value_or(0);
+    p.status = r.required<PaymentStatus>("status").value_or(PaymentStatus::Pending);
+    p.refundedMinor = r.money("refunded", p.currency, false).value_or(0);
+    p.refunds = r.list<PaymentRefund>("refunds", [&](const json::value& item) {
+        WireReader rr(item);
+        PaymentRefund refund;
+        refund.amountMinor = rr.money("amount", p.currency).value_or(0);
+        refund.reason = rr.optionalOr<std::string>("reason", "");
+        refund.at = rr.time("created_at").value_or(Clock::TimePoint{});
+        rr.finish();
+        return refund;
+    });
+    p.clientSecret = r.optional<std::string>("client_secret");
+    p.failureCode = r.optional<std::string>("failure_code");
+    p.createdAt = r.time("created_at").value_or(Clock::TimePoint{});
+    r.finish();
+    return p;
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const IntentRequest& q)
+{
+    out = json::object{{"booking_id", q.booking.toString()}, {"method", q.method}};
+}
+
+IntentRequest tag_invoke(json::value_to_tag<IntentRequest>, const json::value& v)
+{
+    WireReader r(v);
+    IntentRequest q;
+    q.booking = r.required<BookingId>("booking_id").value_or(BookingId{});
+    q.method = r.required<std::string>("method").value_or("");
+    r.finish();
+    return q;
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const RefundRequest& q)
+{
+    json::object o;
+    if (q.amount)
+        o["amount"] = *q.amount;
+    out = std::move(o);
+}
+
+RefundRequest tag_invoke(json::value_to_tag<RefundRequest>, const json::value& v)
+{
+    // An empty body (null) asks for all that is left.
+    if (v.is_null())
+        return {};
+    WireReader r(v);
+    RefundRequest q;
+    q.amount = r.optional<std::string>("amount");
+    r.finish();
+    return q;
+}
+
+} // namespace ticketing::domain

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "domain/Clock.h"
+#include "domain/Uuid.h"
+
+#include <boost/json/fwd.hpp>
+#include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ticketing::domain {
+
+// API.md "Payments": a payment's status.
+enum class PaymentStatus
+{
+    Pending,
+    Succeeded,
+    Failed,
+    Cancelled,
+    Refunded
+};
+std::string_view toString(PaymentStatus s);
+std::optional<PaymentStatus> parsePaymentStatus(std::string_view s);
+
+struct PaymentRefund
+{
+    std::int64_t amountMinor = 0;
+    std::string reason;
+    Clock::TimePoint at;
+    bool operator==(const PaymentRefund&) const = default;
+};
+
+// API.md `Payment`.
+struct Payment
+{
+    PaymentId id;
+    BookingId booking;
+    std::string provider; // "cash", or the card provider's name
+    std::string method;   // "cash", "card"
+    std::int64_t amountMinor = 0;
+    std::string currency;
+    PaymentStatus status = PaymentStatus::Pending;
+    std::int64_t refundedMinor = 0;
+    std::vector<PaymentRefund> refunds;
+    std::optional<std::string> clientSecret; // card: what the buyer's browser confirms with
+    std::optional<std::string> failureCode;  // failed: the provider's reason ("card_declined")
+    Clock::TimePoint createdAt;
+    bool operator==(const Payment&) const = default;
+};
+
+// POST /payments/intent.
+struct IntentRequest
+{
+    BookingId booking;
+    std::string method; // "card", "cash"
+    bool operator==(const IntentRequest&) const = default;
+};
+
+// POST /payments/{id}/refund: an amount, or (absent) all that is left.
+struct RefundRequest
+{
+    std::optional<std::string> amount; // a money string in the payment's currency
+    bool operator==(const RefundRequest&) const = default;
+};
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, PaymentStatus s);
+PaymentStatus tag_invoke(boost::json::value_to_tag<PaymentStatus>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Payment& p);
+Payment tag_invoke(boost::json::value_to_tag<Payment>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const IntentRequest& r);
+IntentRequest tag_invoke(boost::json::value_to_tag<IntentRequest>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const RefundRequest& r);
+RefundRequest tag_invoke(boost::json::value_to_tag<RefundRequest>, const boost::json::value& v);
+
+} // namespace ticketing::domain
