@@ -3,24 +3,23 @@
 // held; then the invariants, and pgbench -N -c 32 on the same PostgreSQL for the ratio.
 // Scenario 2: holds of seats already held (refused on the Redis fast path), against
 // redis-benchmark SET NX on the same Redis. Run by bench/run-flashsale (see bench/README.md).
-#include <algorithm>
-#include <array>
-#include <atomic>
-#include <cstdio>
-#include <memory>
-#include <mutex>
-#include <random>
-#include <string>
-#include <thread>
-#include <vector>
-
-#include <boost/json.hpp>
-#include <pqxx/pqxx>
-
 #include "domain/Clock.h"
 #include "loadgen/HttpLoad.h"
 #include "loadgen/WsClients.h"
 #include "services/TokenService.h"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <boost/json.hpp>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+#include <pqxx/pqxx>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
 
 using namespace ticketing;
 namespace json = boost::json;
@@ -60,15 +59,17 @@ double numberBefore(const std::string& text, const std::string& marker, bool aft
     if (after)
         return std::atof(text.c_str() + at + marker.size());
     auto start = at;
-    while (start > 0 && (std::isdigit(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '.'))
+    while (start > 0 &&
+           (std::isdigit(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '.'))
         --start;
     return std::atof(text.substr(start, at - start).c_str());
 }
 
-bench::LoadResponse call(const Args& a, const std::string& method, const std::string& target, const json::value& body,
-                         const std::string& token = {})
+bench::LoadResponse call(const Args& a, const std::string& method, const std::string& target,
+                         const json::value& body, const std::string& token = {})
 {
-    bench::LoadRequest r{method, target, body.is_null() ? std::string() : json::serialize(body), {}};
+    bench::LoadRequest r{
+        method, target, body.is_null() ? std::string() : json::serialize(body), {}};
     if (!token.empty())
         r.headers.emplace_back("Authorization", "Bearer " + token);
     return bench::fetch("127.0.0.1", a.port, r);
@@ -86,12 +87,21 @@ json::object venue(const Args& a)
                 seats.push_back({{"number", n}, {"x", s * 60.0 + n}, {"y", r * 1.0}});
             rows.push_back({{"label", "R" + std::to_string(r)}, {"seats", std::move(seats)}});
         }
-        sections.push_back({{"key", "S" + std::to_string(s)}, {"name", "Stand " + std::to_string(s)}, {"kind", "seated"},
+        sections.push_back({{"key", "S" + std::to_string(s)},
+                            {"name", "Stand " + std::to_string(s)},
+                            {"kind", "seated"},
                             {"rows", std::move(rows)}});
     }
-    sections.push_back({{"key", "FLOOR"}, {"name", "Floor"}, {"kind", "standing"}, {"capacity", a.standing}});
-    return {{"name", "Arena"}, {"address", "1 Arena Way"}, {"city", "Manchester"}, {"country", "GB"}, {"latitude", 53.4},
-            {"longitude", -2.2}, {"timezone", "Europe/London"}, {"seat_map", {{"sections", std::move(sections)}}}};
+    sections.push_back(
+        {{"key", "FLOOR"}, {"name", "Floor"}, {"kind", "standing"}, {"capacity", a.standing}});
+    return {{"name", "Arena"},
+            {"address", "1 Arena Way"},
+            {"city", "Manchester"},
+            {"country", "GB"},
+            {"latitude", 53.4},
+            {"longitude", -2.2},
+            {"timezone", "Europe/London"},
+            {"seat_map", {{"sections", std::move(sections)}}}};
 }
 
 struct Buyers
@@ -106,16 +116,19 @@ void makeBuyers(const Args& a, int count, Buyers& buyers)
 {
     pqxx::connection c(a.db);
     pqxx::work tx(c);
-    const pqxx::binarystring key(tx.exec1("SELECT value FROM server_settings WHERE key = 'token_signing_key'")[0]);
+    const pqxx::binarystring key(
+        tx.exec1("SELECT value FROM server_settings WHERE key = 'token_signing_key'")[0]);
     services::TokenService tokens(key.str(), domain::SystemClock::instance());
     for (int i = 0; i < count; ++i) {
         const auto user = domain::UserId::generate();
         const auto session = domain::Uuid::generateV7();
         const auto email = "buyer" + std::to_string(i) + "@bench.test";
-        tx.exec_params("INSERT INTO users (id, email, email_key, password_hash, first_name, last_name, role) "
-                       "VALUES ($1::uuid, $2, $2, 'x', 'Bench', 'Buyer', 'attendee')",
-                       user.toString(), email);
-        tx.exec_params("INSERT INTO login_sessions (id, user_id) VALUES ($1::uuid, $2::uuid)", session.toString(), user.toString());
+        tx.exec_params(
+            "INSERT INTO users (id, email, email_key, password_hash, first_name, last_name, role) "
+            "VALUES ($1::uuid, $2, $2, 'x', 'Bench', 'Buyer', 'attendee')",
+            user.toString(), email);
+        tx.exec_params("INSERT INTO login_sessions (id, user_id) VALUES ($1::uuid, $2::uuid)",
+                       session.toString(), user.toString());
         buyers.tokens.push_back(tokens.issueAccess(user, domain::Role::Attendee, session));
     }
     tx.commit();
@@ -123,9 +136,10 @@ void makeBuyers(const Args& a, int count, Buyers& buyers)
 
 void printLoad(const char* what, const bench::LoadStats& s)
 {
-    std::printf("  %s: %llu requests in %.1f s = %.0f/s; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; statuses:", what,
-                static_cast<unsigned long long>(s.total()), s.seconds, s.total() / s.seconds, s.percentile(50), s.percentile(95),
-                s.percentile(99));
+    std::printf("  %s: %llu requests in %.1f s = %.0f/s; latency p50 %.1f ms, p95 %.1f ms, p99 "
+                "%.1f ms; statuses:",
+                what, static_cast<unsigned long long>(s.total()), s.seconds, s.total() / s.seconds,
+                s.percentile(50), s.percentile(95), s.percentile(99));
     for (const auto& [status, n] : s.statuses)
         std::printf(" %d x%llu", status, static_cast<unsigned long long>(n));
     std::printf("%s\n", s.transportErrors ? " (transport errors!)" : "");
@@ -138,22 +152,34 @@ int main(int argc, char** argv)
     Args a;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string k = argv[i], v = argv[i + 1];
-        if (k == "--port") a.port = static_cast<std::uint16_t>(std::stoi(v));
-        else if (k == "--db") a.db = v;
-        else if (k == "--pgbench-db") a.pgbenchDb = v;
-        else if (k == "--redis-socket") a.redisSocket = v;
-        else if (k == "--organizer") a.organizerEmail = v;
-        else if (k == "--password") a.organizerPassword = v;
-        else if (k == "--clients") a.clients = std::stoi(v);
-        else if (k == "--seconds") a.seconds = std::stoi(v);
-        else if (k == "--sections") a.sections = std::stoi(v);
-        else if (k == "--subscribers") a.subscribers = std::stoi(v);
-        else if (k == "--full-deltas") a.fullDeltas = v == "1";
+        if (k == "--port")
+            a.port = static_cast<std::uint16_t>(std::stoi(v));
+        else if (k == "--db")
+            a.db = v;
+        else if (k == "--pgbench-db")
+            a.pgbenchDb = v;
+        else if (k == "--redis-socket")
+            a.redisSocket = v;
+        else if (k == "--organizer")
+            a.organizerEmail = v;
+        else if (k == "--password")
+            a.organizerPassword = v;
+        else if (k == "--clients")
+            a.clients = std::stoi(v);
+        else if (k == "--seconds")
+            a.seconds = std::stoi(v);
+        else if (k == "--sections")
+            a.sections = std::stoi(v);
+        else if (k == "--subscribers")
+            a.subscribers = std::stoi(v);
+        else if (k == "--full-deltas")
+            a.fullDeltas = v == "1";
     }
     const int seatCount = a.sections * a.rows * a.seatsPerRow;
 
     // --- set-up: the venue, the event, the buyers --------------------------------------
-    auto login = call(a, "POST", "/api/v1/auth/login", json::object{{"email", a.organizerEmail}, {"password", a.organizerPassword}});
+    auto login = call(a, "POST", "/api/v1/auth/login",
+                      json::object{{"email", a.organizerEmail}, {"password", a.organizerPassword}});
     if (login.status != 200) {
         std::fprintf(stderr, "organizer login failed: %d %s\n", login.status, login.body.c_str());
         return 1;
@@ -167,12 +193,20 @@ int main(int argc, char** argv)
     json::array keys;
     for (int s = 0; s < a.sections; ++s)
         keys.emplace_back("S" + std::to_string(s));
-    const json::object eventBody{{"venue_id", json::parse(v.body).at("id")}, {"title", "Flash sale"}, {"description", ""},
-                                 {"genre", "music"}, {"start_time", "2031-06-01T19:00:00Z"}, {"end_time", "2031-06-01T23:00:00Z"},
-                                 {"currency", "GBP"},
-                                 {"tiers", json::array{json::object{{"name", "Seats"}, {"price", "50.00"}, {"section_keys", keys}},
-                                                       json::object{{"name", "Floor"}, {"price", "30.00"}, {"section_key", "FLOOR"},
-                                                                    {"quantity", a.standing}}}}};
+    const json::object eventBody{
+        {"venue_id", json::parse(v.body).at("id")},
+        {"title", "Flash sale"},
+        {"description", ""},
+        {"genre", "music"},
+        {"start_time", "2031-06-01T19:00:00Z"},
+        {"end_time", "2031-06-01T23:00:00Z"},
+        {"currency", "GBP"},
+        {"tiers",
+         json::array{json::object{{"name", "Seats"}, {"price", "50.00"}, {"section_keys", keys}},
+                     json::object{{"name", "Floor"},
+                                  {"price", "30.00"},
+                                  {"section_key", "FLOOR"},
+                                  {"quantity", a.standing}}}}};
     auto e = call(a, "POST", "/api/v1/events", eventBody, org);
     if (e.status != 201) {
         std::fprintf(stderr, "event: %d %s\n", e.status, e.body.substr(0, 500).c_str());
@@ -188,7 +222,8 @@ int main(int argc, char** argv)
     }
     auto avail = call(a, "GET", "/api/v1/events/" + eventId + "/availability", nullptr);
     if (avail.status != 200) {
-        std::fprintf(stderr, "availability: %d %s\n", avail.status, avail.body.substr(0, 300).c_str());
+        std::fprintf(stderr, "availability: %d %s\n", avail.status,
+                     avail.body.substr(0, 300).c_str());
         return 1;
     }
     std::vector<std::string> seats;
@@ -201,8 +236,9 @@ int main(int argc, char** argv)
     Buyers buyers;
     const int accounts = (seatCount + a.standing) / 6 + a.clients;
     makeBuyers(a, accounts, buyers);
-    std::printf("flash sale: %d reserved seats, %d standing places, %d clients, %d buyer accounts\n", seatCount, a.standing,
-                a.clients, accounts);
+    std::printf(
+        "flash sale: %d reserved seats, %d standing places, %d clients, %d buyer accounts\n",
+        seatCount, a.standing, a.clients, accounts);
 
     // --- scenario 3 runs alongside: live subscribers --------------------------------------
     // They join before the sale; 100 of them time, per seat, the gap between the buyer's 201
@@ -263,7 +299,8 @@ int main(int argc, char** argv)
         subscribers.start();
         for (int i = 0; i < 600 && snapshots.load() < a.subscribers; ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        std::printf("live subscribers: %d connected, %d snapshots received before the sale\n", subscribers.open(), snapshots.load());
+        std::printf("live subscribers: %d connected, %d snapshots received before the sale\n",
+                    subscribers.open(), snapshots.load());
     }
 
     // --- scenario 1: the sale --------------------------------------------------------------
@@ -289,7 +326,8 @@ int main(int argc, char** argv)
     }
     std::atomic<std::uint64_t> unitsHeld{0}, conflicts{0}, soldOut{0};
     auto markTaken = [&](const std::string& id) {
-        if (auto it = seatIndex.find(id); it != seatIndex.end() && !taken[it->second].exchange(true))
+        if (auto it = seatIndex.find(id);
+            it != seatIndex.end() && !taken[it->second].exchange(true))
             ++takenCount;
     };
     auto next = [&](int i) -> std::optional<bench::LoadRequest> {
@@ -311,7 +349,8 @@ int main(int argc, char** argv)
             c.lastPick.clear();
             for (int tries = 0; tries < 200 && static_cast<int>(ids.size()) < want; ++tries) {
                 const auto pick = c.rng() % seats.size();
-                if (taken[pick] || std::find(c.lastPick.begin(), c.lastPick.end(), pick) != c.lastPick.end())
+                if (taken[pick] ||
+                    std::find(c.lastPick.begin(), c.lastPick.end(), pick) != c.lastPick.end())
                     continue;
                 c.lastPick.push_back(pick);
                 ids.emplace_back(seats[pick]);
@@ -327,9 +366,12 @@ int main(int argc, char** argv)
             }
             body["seat_ids"] = std::move(ids);
         }
-        return bench::LoadRequest{"POST", "/api/v1/bookings/hold", json::serialize(body),
-                                  {{"Authorization", "Bearer " + c.token},
-                                   {"Idempotency-Key", "fs-" + std::to_string(i) + "-" + std::to_string(c.attempt)}}};
+        return bench::LoadRequest{
+            "POST",
+            "/api/v1/bookings/hold",
+            json::serialize(body),
+            {{"Authorization", "Bearer " + c.token},
+             {"Idempotency-Key", "fs-" + std::to_string(i) + "-" + std::to_string(c.attempt)}}};
     };
     auto done = [&](int i, const bench::LoadRequest&, const bench::LoadResponse& r) {
         auto& c = clients[static_cast<std::size_t>(i)];
@@ -369,17 +411,20 @@ int main(int argc, char** argv)
     const auto holds = sale.count(201);
     std::printf("scenario 1, the sale:\n");
     printLoad("hold attempts", sale);
-    std::printf("  successful holds: %llu = %.0f/s; attempts %.0f/s; units held %llu of %d; conflict rate %.1f %% "
+    std::printf("  successful holds: %llu = %.0f/s; attempts %.0f/s; units held %llu of %d; "
+                "conflict rate %.1f %% "
                 "(seats_unavailable / attempts); sold_out answers %llu\n",
-                static_cast<unsigned long long>(holds), holds / sale.seconds, sale.total() / sale.seconds,
-                static_cast<unsigned long long>(unitsHeld.load()), seatCount + a.standing,
-                100.0 * conflicts.load() / std::max<double>(1, sale.total()), static_cast<unsigned long long>(soldOut.load()));
+                static_cast<unsigned long long>(holds), holds / sale.seconds,
+                sale.total() / sale.seconds, static_cast<unsigned long long>(unitsHeld.load()),
+                seatCount + a.standing,
+                100.0 * conflicts.load() / std::max<double>(1, sale.total()),
+                static_cast<unsigned long long>(soldOut.load()));
     {
         const auto metrics = call(a, "GET", "/metrics", nullptr).body;
         const double batches = numberBefore(metrics, "\nticketd_hold_batches_total ", true);
         const double batched = numberBefore(metrics, "\nticketd_hold_batched_total ", true);
-        std::printf("  hold transactions: %.0f for %.0f holds placed (%.1f per transaction)\n", batches, batched,
-                    batches > 0 ? batched / batches : 0.0);
+        std::printf("  hold transactions: %.0f for %.0f holds placed (%.1f per transaction)\n",
+                    batches, batched, batches > 0 ? batched / batches : 0.0);
     }
 
     if (a.subscribers > 0) {
@@ -390,11 +435,18 @@ int main(int argc, char** argv)
             d = delays;
         }
         std::sort(d.begin(), d.end());
-        auto pct = [&](double p) { return d.empty() ? 0.0 : d[std::min(d.size() - 1, static_cast<std::size_t>(p / 100 * d.size()))]; };
-        std::printf("scenario 3, %d live subscribers (%s deltas) during the sale: still connected %d; %lld deltas delivered; delay from "
-                    "the buyer's 201 to the subscriber's delta (%zu samples from 100 subscribers): p50 %.1f ms, p95 %.1f ms, "
+        auto pct = [&](double p) {
+            return d.empty()
+                       ? 0.0
+                       : d[std::min(d.size() - 1, static_cast<std::size_t>(p / 100 * d.size()))];
+        };
+        std::printf("scenario 3, %d live subscribers (%s deltas) during the sale: still connected "
+                    "%d; %lld deltas delivered; delay from "
+                    "the buyer's 201 to the subscriber's delta (%zu samples from 100 subscribers): "
+                    "p50 %.1f ms, p95 %.1f ms, "
                     "p99 %.1f ms\n",
-                    a.subscribers, a.fullDeltas ? "full" : "compact", subscribers.open(), deltasReceived.load(), d.size(), pct(50), pct(95), pct(99));
+                    a.subscribers, a.fullDeltas ? "full" : "compact", subscribers.open(),
+                    deltasReceived.load(), d.size(), pct(50), pct(95), pct(99));
         subscribers.stop();
     }
 
@@ -405,14 +457,25 @@ int main(int argc, char** argv)
         std::this_thread::sleep_for(std::chrono::seconds(2));
         pqxx::connection c(a.db);
         pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(c);
-        const auto twice = tx.exec_params1(R"sql(SELECT count(*) FROM (SELECT i.unit_id FROM booking_items i JOIN bookings b
+        const auto twice =
+            tx.exec_params1(
+                  R"sql(SELECT count(*) FROM (SELECT i.unit_id FROM booking_items i JOIN bookings b
             ON b.id = i.booking_id WHERE b.event_id = $1::uuid AND b.status IN ('held', 'confirmed')
-            GROUP BY i.unit_id HAVING count(*) > 1) d)sql", eventId)[0].as<long long>();
-        const auto rows = tx.exec_params1("SELECT count(*) FROM inventory_units WHERE event_id = $1::uuid AND status = 'held'",
-                                          eventId)[0].as<long long>();
-        const auto items = tx.exec_params1(R"sql(SELECT count(*) FROM booking_items i JOIN bookings b ON b.id = i.booking_id
-            WHERE b.event_id = $1::uuid AND b.status = 'held')sql", eventId)[0].as<long long>();
-        const auto av = json::parse(call(a, "GET", "/api/v1/events/" + eventId + "/availability", nullptr).body);
+            GROUP BY i.unit_id HAVING count(*) > 1) d)sql",
+                  eventId)[0]
+                .as<long long>();
+        const auto rows = tx.exec_params1("SELECT count(*) FROM inventory_units WHERE event_id = "
+                                          "$1::uuid AND status = 'held'",
+                                          eventId)[0]
+                              .as<long long>();
+        const auto items =
+            tx.exec_params1(
+                  R"sql(SELECT count(*) FROM booking_items i JOIN bookings b ON b.id = i.booking_id
+            WHERE b.event_id = $1::uuid AND b.status = 'held')sql",
+                  eventId)[0]
+                .as<long long>();
+        const auto av = json::parse(
+            call(a, "GET", "/api/v1/events/" + eventId + "/availability", nullptr).body);
         long long availHeld = 0;
         for (const auto& t : av.at("tiers").as_array())
             availHeld += t.at("held").to_number<long long>();
@@ -420,9 +483,11 @@ int main(int argc, char** argv)
         const bool soldOutInTime = static_cast<int>(unitsHeld.load()) == seatCount + a.standing;
         const bool ok = twice == 0 && rows == items && availHeld == rows &&
                         (!soldOutInTime || rows == static_cast<long long>(unitsHeld.load()));
-        std::printf("  invariants: units in two live bookings: %lld; held rows %lld, booking items %lld, availability "
+        std::printf("  invariants: units in two live bookings: %lld; held rows %lld, booking items "
+                    "%lld, availability "
                     "says %lld, clients counted %llu%s: %s\n",
-                    twice, rows, items, availHeld, static_cast<unsigned long long>(unitsHeld.load()),
+                    twice, rows, items, availHeld,
+                    static_cast<unsigned long long>(unitsHeld.load()),
                     soldOutInTime ? "" : " (cut by the time limit)", ok ? "OK" : "BROKEN");
     }
 
@@ -430,7 +495,8 @@ int main(int argc, char** argv)
     const auto pg = run("pgbench -n -N -c 32 -j 2 -T 15 '" + a.pgbenchDb + "' 2>&1");
     const double tps = numberBefore(pg, "tps = ", true);
     std::printf("  reference: pgbench -N -c 32 -T 15 on the same PostgreSQL: %.0f tps\n", tps);
-    std::printf("  ratio successful holds/s / pgbench tps: %.2f\n", tps > 0 ? (holds / sale.seconds) / tps : 0.0);
+    std::printf("  ratio successful holds/s / pgbench tps: %.2f\n",
+                tps > 0 ? (holds / sale.seconds) / tps : 0.0);
 
     // --- scenario 4: the same sale, open loop at 70 % of scenario 1's peak ---------------
     // The peak is scenario 1's rate of successful holds: a fresh event's attempts are nearly
@@ -455,10 +521,13 @@ int main(int argc, char** argv)
         const double rate = 0.7 * peak;
         bench::HttpLoad paced("127.0.0.1", a.port, a.clients, 1);
         const auto run70 = paced.run(next, done, std::chrono::seconds(8), rate);
-        std::printf("scenario 4, open loop at 70 %% of the peak rate of successful holds (%.0f/s of %.0f/s), 8 s on a "
-                    "fresh event:\n", rate, peak);
+        std::printf("scenario 4, open loop at 70 %% of the peak rate of successful holds (%.0f/s "
+                    "of %.0f/s), 8 s on a "
+                    "fresh event:\n",
+                    rate, peak);
         printLoad("hold attempts", run70);
-        std::printf("  p95 latency at 70 %% of the peak: %.1f ms (aim: under 50 ms)\n", run70.percentile(95));
+        std::printf("  p95 latency at 70 %% of the peak: %.1f ms (aim: under 50 ms)\n",
+                    run70.percentile(95));
     }
 
     // --- scenario 2: refusals of seats already held (the Redis fast path) ---------------
@@ -471,17 +540,24 @@ int main(int argc, char** argv)
         [&](int i) {
             const auto pick = rngs[static_cast<std::size_t>(i)]() % seats.size();
             return std::optional(bench::LoadRequest{
-                "POST", "/api/v1/bookings/hold",
-                json::serialize(json::object{{"event_id", soldOutEvent}, {"seat_ids", json::array{json::value(seats[pick])}}}),
+                "POST",
+                "/api/v1/bookings/hold",
+                json::serialize(json::object{{"event_id", soldOutEvent},
+                                             {"seat_ids", json::array{json::value(seats[pick])}}}),
                 {{"Authorization", "Bearer " + buyers.tokens[static_cast<std::size_t>(i)]},
                  {"Idempotency-Key", "rf-" + std::to_string(k++)}}});
         },
-        [](int, const bench::LoadRequest&, const bench::LoadResponse&) {}, std::chrono::seconds(10));
+        [](int, const bench::LoadRequest&, const bench::LoadResponse&) {},
+        std::chrono::seconds(10));
     std::printf("scenario 2, holds of seats already held:\n");
     printLoad("refusals", refused);
-    const auto rb = run("redis-benchmark -s '" + a.redisSocket + "' -n 200000 -c 50 -r 100000 -q SET bench:__rand_int__ x NX PX 300000 2>&1");
+    const auto rb =
+        run("redis-benchmark -s '" + a.redisSocket +
+            "' -n 200000 -c 50 -r 100000 -q SET bench:__rand_int__ x NX PX 300000 2>&1");
     const double setnx = numberBefore(rb, " requests per second");
-    std::printf("  reference: redis-benchmark SET NX PX (50 clients) on the same Redis: %.0f/s\n", setnx);
-    std::printf("  ratio refusals/s / redis SET NX/s: %.3f\n", setnx > 0 ? (refused.count(409) / refused.seconds) / setnx : 0.0);
+    std::printf("  reference: redis-benchmark SET NX PX (50 clients) on the same Redis: %.0f/s\n",
+                setnx);
+    std::printf("  ratio refusals/s / redis SET NX/s: %.3f\n",
+                setnx > 0 ? (refused.count(409) / refused.seconds) / setnx : 0.0);
     return 0;
 }

@@ -2,16 +2,15 @@
 
 #include <algorithm>
 #include <atomic>
-#include <memory>
-#include <mutex>
-#include <thread>
-
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <memory>
+#include <mutex>
+#include <thread>
 
 namespace ticketing::bench {
 
@@ -26,7 +25,8 @@ double LoadStats::percentile(double p) const
         return 0;
     auto sorted = latenciesMs;
     std::sort(sorted.begin(), sorted.end());
-    const auto idx = static_cast<std::size_t>(std::min<double>(sorted.size() - 1, p / 100.0 * sorted.size()));
+    const auto idx =
+        static_cast<std::size_t>(std::min<double>(sorted.size() - 1, p / 100.0 * sorted.size()));
     return sorted[idx];
 }
 
@@ -65,7 +65,7 @@ struct Shared
     std::mutex mutex; // guards stats
     LoadStats stats;
     std::atomic<bool> stop{false};
-    std::atomic<int> open{0};           // connections not yet closed for good
+    std::atomic<int> open{0};             // connections not yet closed for good
     std::chrono::nanoseconds interval{0}; // open loop: between two requests of one connection
     std::chrono::steady_clock::time_point start;
     std::function<void()> onAllClosed; // runs once, when `open` reaches zero
@@ -75,21 +75,25 @@ class Connection : public std::enable_shared_from_this<Connection>
 {
 public:
     Connection(asio::io_context& io, std::shared_ptr<Shared> shared, int index)
-        : m_stream(asio::make_strand(io)), m_timer(m_stream.get_executor()), m_shared(std::move(shared)), m_index(index)
+        : m_stream(asio::make_strand(io)), m_timer(m_stream.get_executor()),
+          m_shared(std::move(shared)), m_index(index)
     {
-        if (m_shared->interval.count() > 0) // spread the connections' first requests over one interval
-            m_due = m_shared->start + m_shared->interval * index / std::max(1, m_shared->open.load());
+        if (m_shared->interval.count() >
+            0) // spread the connections' first requests over one interval
+            m_due =
+                m_shared->start + m_shared->interval * index / std::max(1, m_shared->open.load());
     }
 
     void start()
     {
         m_stream.expires_after(std::chrono::seconds(30));
-        m_stream.async_connect(m_shared->endpoint, [self = shared_from_this()](beast::error_code ec) {
-            if (ec)
-                return self->fail();
-            self->m_stream.socket().set_option(tcp::no_delay(true));
-            self->send();
-        });
+        m_stream.async_connect(m_shared->endpoint,
+                               [self = shared_from_this()](beast::error_code ec) {
+                                   if (ec)
+                                       return self->fail();
+                                   self->m_stream.socket().set_option(tcp::no_delay(true));
+                                   self->send();
+                               });
     }
 
 private:
@@ -127,12 +131,14 @@ private:
             m_due += m_shared->interval;
         }
         m_stream.expires_after(std::chrono::seconds(30));
-        http::async_write(m_stream, m_beastRequest, [self = shared_from_this()](beast::error_code ec, std::size_t) {
-            if (ec)
-                return self->fail();
-            http::async_read(self->m_stream, self->m_buffer, self->m_response,
-                             [self](beast::error_code e, std::size_t) { self->onRead(e); });
-        });
+        http::async_write(m_stream, m_beastRequest,
+                          [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (ec)
+                                  return self->fail();
+                              http::async_read(
+                                  self->m_stream, self->m_buffer, self->m_response,
+                                  [self](beast::error_code e, std::size_t) { self->onRead(e); });
+                          });
     }
 
     void onRead(beast::error_code ec)
@@ -142,7 +148,9 @@ private:
         LoadResponse r;
         r.status = static_cast<int>(m_response.result_int());
         r.body = std::move(m_response.body());
-        r.latencyMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started).count();
+        r.latencyMs =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started)
+                .count();
         {
             const std::lock_guard lock(m_shared->mutex);
             m_shared->stats.latenciesMs.push_back(r.latencyMs);
@@ -195,7 +203,8 @@ private:
 } // namespace
 
 HttpLoad::HttpLoad(std::string host, std::uint16_t port, int connections, int threads)
-    : m_host(std::move(host)), m_port(port), m_connections(connections), m_threads(std::max(1, threads))
+    : m_host(std::move(host)), m_port(port), m_connections(connections),
+      m_threads(std::max(1, threads))
 {
 }
 
@@ -210,7 +219,8 @@ LoadStats HttpLoad::run(Next next, Done done, std::chrono::milliseconds limit, d
     shared->open = m_connections;
     shared->start = std::chrono::steady_clock::now();
     if (ratePerSecond > 0)
-        shared->interval = std::chrono::nanoseconds(static_cast<long long>(1e9 * m_connections / ratePerSecond));
+        shared->interval =
+            std::chrono::nanoseconds(static_cast<long long>(1e9 * m_connections / ratePerSecond));
     asio::steady_timer deadline(io, limit);
     // When every connection has closed, only the deadline keeps run() busy: cancel it.
     shared->onAllClosed = [&] { asio::post(io, [&] { deadline.cancel(); }); };
@@ -255,7 +265,8 @@ LoadResponse fetch(const std::string& host, std::uint16_t port, const LoadReques
         return r;
     r.status = static_cast<int>(res.result_int());
     r.body = std::move(res.body());
-    r.latencyMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    r.latencyMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     stream.socket().shutdown(tcp::socket::shutdown_both, ec);
     return r;
 }

@@ -1,10 +1,9 @@
 #include "loadgen/WsClients.h"
 
-#include <vector>
-
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
+#include <vector>
 
 namespace ticketing::bench {
 
@@ -31,26 +30,29 @@ struct WsClients::Impl
         void start()
         {
             beast::get_lowest_layer(ws).expires_after(std::chrono::seconds(30));
-            beast::get_lowest_layer(ws).async_connect(tcp::endpoint(asio::ip::make_address(impl.host), impl.port),
-                                                      [self = shared_from_this()](beast::error_code ec) {
-                                                          if (!ec)
-                                                              self->handshake();
-                                                      });
+            beast::get_lowest_layer(ws).async_connect(
+                tcp::endpoint(asio::ip::make_address(impl.host), impl.port),
+                [self = shared_from_this()](beast::error_code ec) {
+                    if (!ec)
+                        self->handshake();
+                });
         }
         void handshake()
         {
             beast::get_lowest_layer(ws).expires_never();
             ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
             ws.read_message_max(64 * 1024 * 1024);
-            ws.async_handshake(impl.host, impl.target, [self = shared_from_this()](beast::error_code ec) {
-                if (ec)
-                    return;
-                ++self->impl.open;
-                self->ws.async_write(asio::buffer(self->impl.hello), [self](beast::error_code e, std::size_t) {
-                    if (!e)
-                        self->read();
-                });
-            });
+            ws.async_handshake(impl.host, impl.target,
+                               [self = shared_from_this()](beast::error_code ec) {
+                                   if (ec)
+                                       return;
+                                   ++self->impl.open;
+                                   self->ws.async_write(asio::buffer(self->impl.hello),
+                                                        [self](beast::error_code e, std::size_t) {
+                                                            if (!e)
+                                                                self->read();
+                                                        });
+                               });
         }
         void read()
         {
@@ -59,7 +61,9 @@ struct WsClients::Impl
                     return;
                 const auto at = std::chrono::steady_clock::now();
                 const auto data = self->buffer.cdata();
-                self->impl.onMessage(self->index, std::string_view(static_cast<const char*>(data.data()), data.size()), at);
+                self->impl.onMessage(
+                    self->index,
+                    std::string_view(static_cast<const char*>(data.data()), data.size()), at);
                 self->buffer.consume(self->buffer.size());
                 self->read();
             });
@@ -72,7 +76,8 @@ struct WsClients::Impl
     std::vector<std::shared_ptr<Client>> clients;
 };
 
-WsClients::WsClients(std::string host, std::uint16_t port, std::string target, int count, std::string hello, OnMessage onMessage)
+WsClients::WsClients(std::string host, std::uint16_t port, std::string target, int count,
+                     std::string hello, OnMessage onMessage)
     : m_impl(std::make_unique<Impl>())
 {
     m_impl->host = std::move(host);

@@ -17,9 +17,11 @@ namespace ticketing::bench {
 class WsClients
 {
 public:
-    using OnMessage = std::function<void(int client, std::string_view text, std::chrono::steady_clock::time_point at)>;
+    using OnMessage = std::function<void(int client, std::string_view text,
+                                         std::chrono::steady_clock::time_point at)>;
 
-    WsClients(std::string host, std::uint16_t port, std::string target, int count, std::string hello, OnMessage onMessage);
+    WsClients(std::string host, std::uint16_t port, std::string target, int count,
+              std::string hello, OnMessage onMessage);
     ~WsClients(); // stop()
     void start();
     void stop();

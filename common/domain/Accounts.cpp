@@ -33,7 +33,8 @@ bool hasControl(const std::string& s)
 std::string normalizeEmail(const std::string& email)
 {
     std::string out = trim(email);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
 
@@ -43,9 +44,10 @@ void checkEmail(const std::string& raw, const std::string& field, std::vector<Fi
     // Deliberately permissive (RFC 5321 allows much); what matters is that mail can be tried
     // and the address is unambiguous: one '@', something before it, a dotted domain after it.
     const auto at = email.find('@');
-    const bool shaped = at != std::string::npos && at > 0 && email.find('@', at + 1) == std::string::npos &&
-                        email.find('.', at) != std::string::npos && email.back() != '.' &&
-                        email[at + 1] != '.' && email.find(' ') == std::string::npos && !hasControl(email);
+    const bool shaped =
+        at != std::string::npos && at > 0 && email.find('@', at + 1) == std::string::npos &&
+        email.find('.', at) != std::string::npos && email.back() != '.' && email[at + 1] != '.' &&
+        email.find(' ') == std::string::npos && !hasControl(email);
     if (email.empty())
         errors.push_back({field, "is required"});
     else if (email.size() > AccountRules::maxEmailLength)
@@ -54,7 +56,8 @@ void checkEmail(const std::string& raw, const std::string& field, std::vector<Fi
         errors.push_back({field, "is not an email address"});
 }
 
-void checkPassword(const std::string& password, const std::string& field, std::vector<FieldError>& errors)
+void checkPassword(const std::string& password, const std::string& field,
+                   std::vector<FieldError>& errors)
 {
     if (password.size() < AccountRules::minPasswordLength)
         errors.push_back({field, "must be at least 10 characters"});
@@ -80,9 +83,11 @@ void checkPhone(const std::string& phone, const std::string& field, std::vector<
         return;
     }
     const bool ok = std::all_of(phone.begin(), phone.end(), [](unsigned char c) {
-        return std::isdigit(c) || c == '+' || c == ' ' || c == '-' || c == '(' || c == ')' || c == '.';
+        return std::isdigit(c) || c == '+' || c == ' ' || c == '-' || c == '(' || c == ')' ||
+               c == '.';
     });
-    const auto digits = std::count_if(phone.begin(), phone.end(), [](unsigned char c) { return std::isdigit(c); });
+    const auto digits =
+        std::count_if(phone.begin(), phone.end(), [](unsigned char c) { return std::isdigit(c); });
     if (!ok || digits < 3)
         errors.push_back({field, "is not a phone number"});
 }

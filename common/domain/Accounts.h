@@ -1,10 +1,10 @@
 #pragma once
 
+#include "domain/Problem.h"
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "domain/Problem.h"
 
 namespace ticketing::domain {
 
@@ -27,9 +27,12 @@ std::string trimmed(const std::string& text);
 std::string normalizeEmail(const std::string& email);
 
 // Each adds its errors under `field`; nothing added means valid.
-void checkEmail(const std::string& email, const std::string& field, std::vector<FieldError>& errors);
-void checkPassword(const std::string& password, const std::string& field, std::vector<FieldError>& errors);
+void checkEmail(const std::string& email, const std::string& field,
+                std::vector<FieldError>& errors);
+void checkPassword(const std::string& password, const std::string& field,
+                   std::vector<FieldError>& errors);
 void checkName(const std::string& name, const std::string& field, std::vector<FieldError>& errors);
-void checkPhone(const std::string& phone, const std::string& field, std::vector<FieldError>& errors);
+void checkPhone(const std::string& phone, const std::string& field,
+                std::vector<FieldError>& errors);
 
 } // namespace ticketing::domain

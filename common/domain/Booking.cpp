@@ -1,11 +1,10 @@
 #include "domain/Booking.h"
 
-#include <set>
-
-#include <boost/json/value.hpp>
-
 #include "domain/Codec.h"
 #include "domain/JsonReader.h"
+
+#include <boost/json/value.hpp>
+#include <set>
 
 namespace ticketing::domain {
 
@@ -36,11 +35,13 @@ Result<HoldRequest, std::vector<FieldError>> parseHoldRequest(const boost::json:
                 if (!id)
                     r.addError(JsonReader::index("seat_ids", i), "must be a seat id");
                 else if (!seen.insert(id->toString()).second)
-                    r.addError(JsonReader::index("seat_ids", i), "names a seat already in the list");
+                    r.addError(JsonReader::index("seat_ids", i),
+                               "names a seat already in the list");
                 else
                     h.seats.push_back(*id);
             }
-            if (r.ok() && (seats->size() < HoldRules::minUnits || seats->size() > HoldRules::maxUnitsPerHold))
+            if (r.ok() &&
+                (seats->size() < HoldRules::minUnits || seats->size() > HoldRules::maxUnitsPerHold))
                 r.addError("seat_ids", "a hold is of 1 to 10 seats");
         }
     } else {
@@ -134,7 +135,8 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Book
     items.reserve(b.items.size());
     for (const auto& i : b.items) {
         boost::json::object o;
-        o["seat_id"] = i.seat ? boost::json::value(i.seat->toString()) : boost::json::value(nullptr);
+        o["seat_id"] =
+            i.seat ? boost::json::value(i.seat->toString()) : boost::json::value(nullptr);
         o["seat"] = nullable(i.seatLabel);
         o["tier_id"] = i.tier.toString();
         o["tier"] = i.tierName;
@@ -146,7 +148,8 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Book
     for (const auto& t : b.tickets) {
         boost::json::object ticket;
         ticket["ticket_id"] = t.id.toString();
-        ticket["seat_id"] = t.seat ? boost::json::value(t.seat->toString()) : boost::json::value(nullptr);
+        ticket["seat_id"] =
+            t.seat ? boost::json::value(t.seat->toString()) : boost::json::value(nullptr);
         ticket["seat"] = nullable(t.seatLabel);
         ticket["tier"] = t.tierName;
         ticket["status"] = toString(t.status);
@@ -170,7 +173,8 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Book
     if (b.statusReason)
         o["status_reason"] = *b.statusReason;
     if (b.refundMinor)
-        o["refund"] = boost::json::object{{"amount", money(*b.refundMinor)}, {"currency", b.currency}};
+        o["refund"] =
+            boost::json::object{{"amount", money(*b.refundMinor)}, {"currency", b.currency}};
     out = std::move(o);
 }
 
@@ -214,7 +218,8 @@ Booking tag_invoke(boost::json::value_to_tag<Booking>, const boost::json::value&
     b.status = r.required<BookingStatus>("status").value_or(BookingStatus::Held);
     b.holdExpiresAt = r.time("hold_expires_at").value_or(Clock::TimePoint{});
     b.currency = r.currency("currency").value_or("");
-    b.items = r.list<LineItem>("line_items", [&](const auto& item) { return readLineItem(item, b.currency); });
+    b.items = r.list<LineItem>("line_items",
+                               [&](const auto& item) { return readLineItem(item, b.currency); });
     b.subtotalMinor = r.money("subtotal", b.currency).value_or(0);
     b.discountMinor = r.money("discount", b.currency).value_or(0);
     b.totalMinor = r.money("total", b.currency).value_or(0);
@@ -234,7 +239,8 @@ Booking tag_invoke(boost::json::value_to_tag<Booking>, const boost::json::value&
 
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const ConfirmRequest& c)
 {
-    out = boost::json::object{{"booking_id", c.booking.toString()}, {"payment_id", c.payment.toString()}};
+    out = boost::json::object{{"booking_id", c.booking.toString()},
+                              {"payment_id", c.payment.toString()}};
 }
 
 ConfirmRequest tag_invoke(boost::json::value_to_tag<ConfirmRequest>, const boost::json::value& v)

@@ -1,19 +1,18 @@
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
-
-#include <boost/json/object.hpp>
-#include <boost/json/value_from.hpp>
-#include <boost/json/value_to.hpp>
-
 #include "domain/Clock.h"
 #include "domain/Lifecycle.h"
 #include "domain/Money.h"
 #include "domain/Problem.h"
 #include "domain/Result.h"
 #include "domain/Uuid.h"
+
+#include <boost/json/object.hpp>
+#include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace ticketing::domain {
 

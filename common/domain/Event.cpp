@@ -1,17 +1,15 @@
 #include "domain/Event.h"
 
 #include "domain/Codec.h"
+#include "domain/JsonReader.h"
+#include "domain/RefundPolicy.h"
 
 #include <array>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
 #include <charconv>
 #include <map>
 #include <set>
-
-#include <boost/json/serialize.hpp>
-#include <boost/json/value.hpp>
-
-#include "domain/JsonReader.h"
-#include "domain/RefundPolicy.h"
 
 namespace ticketing::domain {
 
@@ -40,15 +38,17 @@ long long daysFromCivil(int y, unsigned m, unsigned d)
     return era * 146097 + static_cast<long long>(doe) - 719468;
 }
 
-constexpr std::array<std::string_view, 4> kStatusNames{"draft", "published", "cancelled", "completed"};
+constexpr std::array<std::string_view, 4> kStatusNames{"draft", "published", "cancelled",
+                                                       "completed"};
 } // namespace
 
 std::optional<Clock::TimePoint> parseTimestamp(std::string_view s)
 {
     int y, mo, d, h, mi, sec;
-    if (s.size() < 20 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
-        !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't') || !digits(s, 11, 2, h) || s[13] != ':' ||
-        !digits(s, 14, 2, mi) || s[16] != ':' || !digits(s, 17, 2, sec))
+    if (s.size() < 20 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, mo) ||
+        s[7] != '-' || !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't') ||
+        !digits(s, 11, 2, h) || s[13] != ':' || !digits(s, 14, 2, mi) || s[16] != ':' ||
+        !digits(s, 17, 2, sec))
         return std::nullopt;
     static constexpr std::array<int, 12> monthDays{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (mo < 1 || mo > 12 || d < 1 || d > monthDays[mo - 1] || h > 23 || mi > 59 || sec > 60)
@@ -77,8 +77,8 @@ std::optional<Clock::TimePoint> parseTimestamp(std::string_view s)
         ++pos;
     } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
         int oh, om;
-        if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' || !digits(s, pos + 4, 2, om) ||
-            oh > 23 || om > 59)
+        if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
+            !digits(s, pos + 4, 2, om) || oh > 23 || om > 59)
             return std::nullopt;
         offset = (oh * 3600LL + om * 60LL) * (s[pos] == '+' ? 1 : -1);
         pos += 6;
@@ -87,8 +87,9 @@ std::optional<Clock::TimePoint> parseTimestamp(std::string_view s)
     }
     if (pos != s.size())
         return std::nullopt;
-    const long long secs = daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400LL +
-                           h * 3600LL + mi * 60LL + std::min(sec, 59) - offset;
+    const long long secs =
+        daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400LL +
+        h * 3600LL + mi * 60LL + std::min(sec, 59) - offset;
     return Clock::TimePoint(std::chrono::seconds(secs)) + std::chrono::microseconds(micros);
 }
 
@@ -106,7 +107,8 @@ std::optional<EventStatus> parseEventStatus(std::string_view s)
 }
 
 namespace {
-std::optional<Clock::TimePoint> readTime(JsonReader& r, const boost::json::object& o, const char* key, bool required)
+std::optional<Clock::TimePoint> readTime(JsonReader& r, const boost::json::object& o,
+                                         const char* key, bool required)
 {
     auto text = r.string(o, key, "", required);
     if (!text)
@@ -117,7 +119,8 @@ std::optional<Clock::TimePoint> readTime(JsonReader& r, const boost::json::objec
     return t;
 }
 
-void checkText(JsonReader& r, const std::optional<std::string>& v, const char* key, std::size_t min, std::size_t max)
+void checkText(JsonReader& r, const std::optional<std::string>& v, const char* key, std::size_t min,
+               std::size_t max)
 {
     if (!v)
         return;
@@ -151,7 +154,9 @@ Result<EventInput, std::vector<FieldError>> parseEvent(const boost::json::value&
         r.addError("venue_id", "must be a venue id");
     std::optional<Currency> currency;
     if (currencyCode && !(currency = Currency::fromCode(*currencyCode)))
-        r.addError("currency", "must be an ISO 4217 code the suite sells in, such as USD, EUR, GBP, INR or JPY");
+        r.addError(
+            "currency",
+            "must be an ISO 4217 code the suite sells in, such as USD, EUR, GBP, INR or JPY");
     if (start && end && *end <= *start)
         r.addError("end_time", "must be after start_time");
     if (saleStart && saleEnd && *saleEnd <= *saleStart)
@@ -186,7 +191,8 @@ Result<EventInput, std::vector<FieldError>> parseEvent(const boost::json::value&
             if (tier.name.empty() && t->contains("name"))
                 r.addError(JsonReader::join(path, "name"), "must not be empty");
             else if (!tier.name.empty() && !names.insert(tier.name).second)
-                r.addError(JsonReader::join(path, "name"), "\"" + tier.name + "\" names another tier too");
+                r.addError(JsonReader::join(path, "name"),
+                           "\"" + tier.name + "\" names another tier too");
             if (auto price = r.string(*t, "price", path); price && currency) {
                 auto money = Money::parse(*price, *currency);
                 if (!money.ok())
@@ -200,13 +206,15 @@ Result<EventInput, std::vector<FieldError>> parseEvent(const boost::json::value&
                 tier.kind = SectionKind::Seated;
                 const auto* list = keys->if_array();
                 if (!list || list->empty())
-                    r.addError(JsonReader::join(path, "section_keys"), "must be a list of section keys");
+                    r.addError(JsonReader::join(path, "section_keys"),
+                               "must be a list of section keys");
                 else
                     for (std::size_t k = 0; k < list->size(); ++k) {
                         if (const auto* key = (*list)[k].if_string())
                             tier.sectionKeys.emplace_back(*key);
                         else
-                            r.addError(JsonReader::index(JsonReader::join(path, "section_keys"), k), "must be a string");
+                            r.addError(JsonReader::index(JsonReader::join(path, "section_keys"), k),
+                                       "must be a string");
                     }
             } else if (t->contains("section_key")) {
                 tier.kind = SectionKind::Standing;
@@ -219,7 +227,8 @@ Result<EventInput, std::vector<FieldError>> parseEvent(const boost::json::value&
                         tier.quantity = static_cast<int>(*q);
                 }
             } else {
-                r.addError(path, "needs section_keys (seated sections) or section_key and quantity (a standing section)");
+                r.addError(path, "needs section_keys (seated sections) or section_key and quantity "
+                                 "(a standing section)");
             }
             tiers.push_back(std::move(tier));
         }
@@ -241,7 +250,8 @@ Result<EventInput, std::vector<FieldError>> parseEvent(const boost::json::value&
 }
 
 namespace {
-const SectionSummary* findSection(const std::vector<SectionSummary>& sections, const std::string& key)
+const SectionSummary* findSection(const std::vector<SectionSummary>& sections,
+                                  const std::string& key)
 {
     for (const auto& s : sections)
         if (s.key == key)
@@ -249,7 +259,6 @@ const SectionSummary* findSection(const std::vector<SectionSummary>& sections, c
     return nullptr;
 }
 } // namespace
-
 
 int tierCapacity(const TierInput& tier, const std::vector<SectionSummary>& sections)
 {
@@ -262,7 +271,8 @@ int tierCapacity(const TierInput& tier, const std::vector<SectionSummary>& secti
     return n;
 }
 
-std::vector<FieldError> checkTiers(const EventInput& event, const std::vector<SectionSummary>& sections)
+std::vector<FieldError> checkTiers(const EventInput& event,
+                                   const std::vector<SectionSummary>& sections)
 {
     std::vector<FieldError> errors;
     std::map<std::string, std::size_t> seatedOwner;
@@ -272,8 +282,9 @@ std::vector<FieldError> checkTiers(const EventInput& event, const std::vector<Se
         const auto path = JsonReader::index("tiers", i);
         for (std::size_t k = 0; k < tier.sectionKeys.size(); ++k) {
             const auto& key = tier.sectionKeys[k];
-            const auto field = tier.kind == SectionKind::Seated ? JsonReader::index(JsonReader::join(path, "section_keys"), k)
-                                                                : JsonReader::join(path, "section_key");
+            const auto field = tier.kind == SectionKind::Seated
+                                   ? JsonReader::index(JsonReader::join(path, "section_keys"), k)
+                                   : JsonReader::join(path, "section_key");
             const auto* section = findSection(sections, key);
             if (!section) {
                 errors.push_back({field, "the venue has no section \"" + key + "\""});
@@ -281,19 +292,21 @@ std::vector<FieldError> checkTiers(const EventInput& event, const std::vector<Se
             }
             if (section->kind != tier.kind) {
                 errors.push_back({field, "section \"" + key + "\" is " +
-                                             (section->kind == SectionKind::Seated ? "seated: use section_keys"
-                                                                                   : "standing: use section_key and quantity")});
+                                             (section->kind == SectionKind::Seated
+                                                  ? "seated: use section_keys"
+                                                  : "standing: use section_key and quantity")});
                 continue;
             }
             if (tier.kind == SectionKind::Seated) {
                 if (auto [it, fresh] = seatedOwner.emplace(key, i); !fresh)
-                    errors.push_back({field, "section \"" + key + "\" is sold by tier \"" + event.tiers[it->second].name +
-                                                 "\" already"});
+                    errors.push_back({field, "section \"" + key + "\" is sold by tier \"" +
+                                                 event.tiers[it->second].name + "\" already"});
             } else {
                 standingUse[key] += tier.quantity;
                 if (standingUse[key] > section->capacity)
                     errors.push_back({JsonReader::join(path, "quantity"),
-                                      "the standing tiers of \"" + key + "\" add up to more than its capacity of " +
+                                      "the standing tiers of \"" + key +
+                                          "\" add up to more than its capacity of " +
                                           std::to_string(section->capacity)});
             }
         }
@@ -303,17 +316,20 @@ std::vector<FieldError> checkTiers(const EventInput& event, const std::vector<Se
 
 bool sameExceptDescription(const EventInput& a, const EventInput& b)
 {
-    if (!(a.venue == b.venue) || a.start != b.start || a.end != b.end || a.saleStart != b.saleStart ||
-        a.saleEnd != b.saleEnd || !(a.currency == b.currency) || a.tiers.size() != b.tiers.size())
+    if (!(a.venue == b.venue) || a.start != b.start || a.end != b.end ||
+        a.saleStart != b.saleStart || a.saleEnd != b.saleEnd || !(a.currency == b.currency) ||
+        a.tiers.size() != b.tiers.size())
         return false;
     for (std::size_t i = 0; i < a.tiers.size(); ++i) {
         const auto& x = a.tiers[i];
         const auto& y = b.tiers[i];
-        if (x.name != y.name || !(x.price == y.price) || x.kind != y.kind || x.sectionKeys != y.sectionKeys ||
-            x.quantity != y.quantity)
+        if (x.name != y.name || !(x.price == y.price) || x.kind != y.kind ||
+            x.sectionKeys != y.sectionKeys || x.quantity != y.quantity)
             return false;
     }
-    const auto rp = [](const std::optional<boost::json::object>& p) { return p ? boost::json::serialize(*p) : std::string(); };
+    const auto rp = [](const std::optional<boost::json::object>& p) {
+        return p ? boost::json::serialize(*p) : std::string();
+    };
     return rp(a.refundPolicy) == rp(b.refundPolicy);
 }
 
@@ -352,7 +368,8 @@ void readTierSections(WireReader& r, SectionKind& kind, std::vector<std::string>
 {
     if (r.has("section_keys")) {
         kind = SectionKind::Seated;
-        keys = r.required<std::vector<std::string>>("section_keys").value_or(std::vector<std::string>{});
+        keys = r.required<std::vector<std::string>>("section_keys")
+                   .value_or(std::vector<std::string>{});
     } else if (r.has("section_key")) {
         kind = SectionKind::Standing;
         if (auto key = r.required<std::string>("section_key"))
@@ -373,14 +390,11 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Even
         writeTierSections(o, t.kind, t.sectionKeys, t.quantity);
         tiers.push_back(std::move(o));
     }
-    boost::json::object o{{"venue_id", e.venue.toString()},
-                          {"title", e.title},
-                          {"description", e.description},
-                          {"genre", e.genre},
-                          {"start_time", formatTimestamp(e.start)},
-                          {"end_time", formatTimestamp(e.end)},
-                          {"currency", e.currency.code()},
-                          {"tiers", std::move(tiers)}};
+    boost::json::object o{
+        {"venue_id", e.venue.toString()},         {"title", e.title},
+        {"description", e.description},           {"genre", e.genre},
+        {"start_time", formatTimestamp(e.start)}, {"end_time", formatTimestamp(e.end)},
+        {"currency", e.currency.code()},          {"tiers", std::move(tiers)}};
     if (e.saleStart)
         o["sale_start"] = formatTimestamp(*e.saleStart);
     if (e.saleEnd)

@@ -1,14 +1,5 @@
 #pragma once
 
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
-
-#include <boost/json/object.hpp>
-#include <boost/json/value_from.hpp>
-#include <boost/json/value_to.hpp>
-
 #include "domain/Clock.h"
 #include "domain/Money.h"
 #include "domain/Problem.h"
@@ -16,6 +7,14 @@
 #include "domain/Result.h"
 #include "domain/SeatMap.h"
 #include "domain/Uuid.h"
+
+#include <boost/json/object.hpp>
+#include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace ticketing::domain {
 
@@ -71,7 +70,8 @@ struct SectionSummary
 
 // The tiers against the venue's sections: they exist and are of the tier's kind, a seated
 // section belongs to one tier at most, standing tiers of a section fit its capacity.
-std::vector<FieldError> checkTiers(const EventInput& event, const std::vector<SectionSummary>& sections);
+std::vector<FieldError> checkTiers(const EventInput& event,
+                                   const std::vector<SectionSummary>& sections);
 
 // Places a tier sells: its sections' seats, or its standing quantity.
 int tierCapacity(const TierInput& tier, const std::vector<SectionSummary>& sections);

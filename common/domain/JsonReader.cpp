@@ -59,8 +59,9 @@ std::optional<std::string> JsonReader::string(const boost::json::object& obj, st
     return std::nullopt;
 }
 
-std::optional<std::int64_t> JsonReader::integer(const boost::json::object& obj, std::string_view key,
-                                                const std::string& path, bool required)
+std::optional<std::int64_t> JsonReader::integer(const boost::json::object& obj,
+                                                std::string_view key, const std::string& path,
+                                                bool required)
 {
     const auto* v = member(obj, key, path, required);
     if (!v)
@@ -102,8 +103,9 @@ std::optional<bool> JsonReader::boolean(const boost::json::object& obj, std::str
     return std::nullopt;
 }
 
-const boost::json::array* JsonReader::arrayMember(const boost::json::object& obj, std::string_view key,
-                                                  const std::string& path, bool required)
+const boost::json::array* JsonReader::arrayMember(const boost::json::object& obj,
+                                                  std::string_view key, const std::string& path,
+                                                  bool required)
 {
     const auto* v = member(obj, key, path, required);
     return v ? array(*v, join(path, key)) : nullptr;

@@ -1,13 +1,12 @@
 #pragma once
 
+#include "domain/Problem.h"
+
+#include <boost/json/value.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <boost/json/value.hpp>
-
-#include "domain/Problem.h"
 
 namespace ticketing::domain {
 

@@ -8,7 +8,8 @@ namespace ticketing::domain {
 namespace {
 constexpr std::array<std::string_view, 5> kBookingNames{"held", "confirmed", "cancelled", "expired",
                                                         "refunded"};
-constexpr std::array<std::string_view, 4> kTicketNames{"active", "used", "cancelled", "transferred"};
+constexpr std::array<std::string_view, 4> kTicketNames{"active", "used", "cancelled",
+                                                       "transferred"};
 
 template <class Status, std::size_t N>
 std::optional<Status> parse(const std::array<std::string_view, N>& names, std::string_view s)

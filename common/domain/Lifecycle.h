@@ -1,10 +1,10 @@
 #pragma once
 
-#include <optional>
-#include <string_view>
-
 #include "domain/Problem.h"
 #include "domain/Result.h"
+
+#include <optional>
+#include <string_view>
 
 namespace ticketing::domain {
 

@@ -56,7 +56,8 @@ Result<Money, std::string> Money::parse(std::string_view s, Currency currency)
     }
     const auto dot = s.find('.');
     const std::string_view whole = s.substr(0, dot);
-    const std::string_view frac = dot == std::string_view::npos ? std::string_view{} : s.substr(dot + 1);
+    const std::string_view frac =
+        dot == std::string_view::npos ? std::string_view{} : s.substr(dot + 1);
     if (whole.empty())
         return bad("digits are expected before the decimal point");
     if (dot != std::string_view::npos && frac.empty())
@@ -97,8 +98,9 @@ std::string Money::toDecimalString() const
     const int digits = m_currency.minorDigits();
     // Work in unsigned so that the most negative value prints correctly.
     const bool negative = m_minor < 0;
-    const std::uint64_t magnitude =
-        negative ? std::uint64_t(0) - static_cast<std::uint64_t>(m_minor) : static_cast<std::uint64_t>(m_minor);
+    const std::uint64_t magnitude = negative
+                                        ? std::uint64_t(0) - static_cast<std::uint64_t>(m_minor)
+                                        : static_cast<std::uint64_t>(m_minor);
     const auto scale = static_cast<std::uint64_t>(pow10(digits));
     std::string out = negative ? "-" : "";
     out += std::to_string(magnitude / scale);

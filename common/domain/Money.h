@@ -1,12 +1,12 @@
 #pragma once
 
+#include "domain/Result.h"
+
 #include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include "domain/Result.h"
 
 namespace ticketing::domain {
 

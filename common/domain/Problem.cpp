@@ -141,8 +141,8 @@ Problem tag_invoke(boost::json::value_to_tag<Problem>, const boost::json::value&
     if (errors)
         p.withErrors(*errors);
     for (const auto& [key, value] : *r.object())
-        if (key != "type" && key != "title" && key != "status" && key != "detail" && key != "code" &&
-            key != "errors")
+        if (key != "type" && key != "title" && key != "status" && key != "detail" &&
+            key != "code" && key != "errors")
             p.with(key, value);
     return p;
 }

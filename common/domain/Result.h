@@ -11,26 +11,23 @@ namespace ticketing::domain {
 // Result<T, E> holds either the value or the error. Exceptions stay for bugs and
 // infrastructure. Small on purpose; std::expected is C++23 and boost::system::result wants an
 // error_code-like E.
-template <class E>
-struct Failure
+template <class E> struct Failure
 {
     E error;
 };
 
-template <class E>
-Failure<std::decay_t<E>> fail(E&& error)
+template <class E> Failure<std::decay_t<E>> fail(E&& error)
 {
     return {std::forward<E>(error)};
 }
 
-template <class T, class E>
-class [[nodiscard]] Result
+template <class T, class E> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
     template <class F>
-        requires std::is_convertible_v<F, E>
-    Result(Failure<F> failure) : m_data(std::in_place_index<1>, E(std::move(failure.error)))
+    requires std::is_convertible_v<F, E> Result(Failure<F> failure)
+        : m_data(std::in_place_index<1>, E(std::move(failure.error)))
     {
     }
 

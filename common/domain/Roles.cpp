@@ -6,7 +6,8 @@
 namespace ticketing::domain {
 
 namespace {
-constexpr std::array<Role, 5> kRoles{Role::Attendee, Role::Organizer, Role::BoxOffice, Role::Gate, Role::Admin};
+constexpr std::array<Role, 5> kRoles{Role::Attendee, Role::Organizer, Role::BoxOffice, Role::Gate,
+                                     Role::Admin};
 
 struct Grant
 {
@@ -18,10 +19,13 @@ using P = Permission;
 // Admin may do everything and is not listed. `gate` may only scan (not even its profile: a
 // gate account is a device credential, managed by staff).
 const std::array<Grant, 4> kGrants{{
-    {Role::Attendee, {P::BookingsCreate, P::BookingsReadOwn, P::BookingsCancelOwn, P::PaymentsCreate}},
+    {Role::Attendee,
+     {P::BookingsCreate, P::BookingsReadOwn, P::BookingsCancelOwn, P::PaymentsCreate}},
     {Role::Organizer, {P::VenuesManage, P::EventsManage, P::BookingsReadOwn, P::PaymentsRefund}},
-    {Role::BoxOffice, {P::BookingsCreate, P::BookingsReadOwn, P::BookingsReadAny, P::BookingsCancelOwn,
-                       P::BookingsCancelAny, P::PaymentsCreate, P::PaymentsTakeCash, P::PaymentsRefund, P::TicketsScan}},
+    {Role::BoxOffice,
+     {P::BookingsCreate, P::BookingsReadOwn, P::BookingsReadAny, P::BookingsCancelOwn,
+      P::BookingsCancelAny, P::PaymentsCreate, P::PaymentsTakeCash, P::PaymentsRefund,
+      P::TicketsScan}},
     {Role::Gate, {P::TicketsScan}},
 }};
 } // namespace

@@ -25,18 +25,18 @@ std::span<const Role> allRoles();
 // a role may use the route at all.
 enum class Permission
 {
-    UsersAdminister,    // /admin/users
-    VenuesManage,       // create and edit venues (own ones; admin all)
-    EventsManage,       // create, edit, publish, cancel events (own ones; admin all)
-    BookingsCreate,     // hold seats
-    BookingsReadOwn,    // own bookings
-    BookingsReadAny,    // any booking (staff)
+    UsersAdminister, // /admin/users
+    VenuesManage,    // create and edit venues (own ones; admin all)
+    EventsManage,    // create, edit, publish, cancel events (own ones; admin all)
+    BookingsCreate,  // hold seats
+    BookingsReadOwn, // own bookings
+    BookingsReadAny, // any booking (staff)
     BookingsCancelOwn,
-    BookingsCancelAny,  // staff
+    BookingsCancelAny, // staff
     PaymentsCreate,
-    PaymentsTakeCash,   // box office only
-    PaymentsRefund,     // staff and the event's organizer
-    TicketsScan,        // the gate: the only thing it may do
+    PaymentsTakeCash, // box office only
+    PaymentsRefund,   // staff and the event's organizer
+    TicketsScan,      // the gate: the only thing it may do
 };
 
 std::string_view toString(Permission permission);

@@ -1,13 +1,12 @@
 #include "domain/SeatMap.h"
 
+#include "domain/Codec.h"
+#include "domain/JsonReader.h"
+
+#include <boost/json/value.hpp>
 #include <cmath>
 #include <set>
 #include <unordered_set>
-
-#include <boost/json/value.hpp>
-
-#include "domain/Codec.h"
-#include "domain/JsonReader.h"
 
 namespace ticketing::domain {
 
@@ -73,7 +72,8 @@ void checkIdentifier(JsonReader& r, const std::string& text, std::size_t maxLeng
     }
 }
 
-std::vector<Point> readOutline(JsonReader& r, const boost::json::array& arr, const std::string& path)
+std::vector<Point> readOutline(JsonReader& r, const boost::json::array& arr,
+                               const std::string& path)
 {
     std::vector<Point> pts;
     pts.reserve(arr.size());
@@ -170,7 +170,8 @@ void validateInto(JsonReader& r, const SeatMap& map, const std::string& path)
         for (std::size_t ri = 0; ri < s.rows.size(); ++ri) {
             const auto& row = s.rows[ri];
             const auto rp = J::index(rowsPath, ri);
-            checkIdentifier(r, row.label, L::maxRowLabelLength, J::join(rp, "label"), "a row label");
+            checkIdentifier(r, row.label, L::maxRowLabelLength, J::join(rp, "label"),
+                            "a row label");
             if (!row.label.empty() && !labels.insert(row.label).second)
                 r.addError(J::join(rp, "label"),
                            "row \"" + row.label + "\" appears twice in section \"" + s.key + "\"");
@@ -198,9 +199,8 @@ void validateInto(JsonReader& r, const SeatMap& map, const std::string& path)
         }
     }
     if (total > L::maxTotalCapacity)
-        r.addError(sectionsPath, "the venue holds " + std::to_string(total) +
-                                     " places; at most " + std::to_string(L::maxTotalCapacity) +
-                                     " are allowed");
+        r.addError(sectionsPath, "the venue holds " + std::to_string(total) + " places; at most " +
+                                     std::to_string(L::maxTotalCapacity) + " are allowed");
 }
 
 } // namespace
@@ -244,7 +244,8 @@ Result<SeatMap, std::vector<FieldError>> parseSeatMap(const boost::json::value& 
             if (s.kind == SectionKind::Standing) {
                 if (auto cap = r.integer(*so, "capacity", sp))
                     s.capacity = static_cast<int>(std::clamp<std::int64_t>(*cap, -1, INT32_MAX));
-                if (const auto* rows = r.arrayMember(*so, "rows", sp, false); rows && !rows->empty())
+                if (const auto* rows = r.arrayMember(*so, "rows", sp, false);
+                    rows && !rows->empty())
                     r.addError(J::join(sp, "rows"), "a standing section has no rows");
                 map.sections.push_back(std::move(s));
                 continue;
@@ -276,7 +277,8 @@ Result<SeatMap, std::vector<FieldError>> parseSeatMap(const boost::json::value& 
                             const auto accessible = r.boolean(*seatObj, "accessible", p, false);
                             if (!number || !x || !y)
                                 continue;
-                            seat.number = static_cast<int>(std::clamp<std::int64_t>(*number, -1, INT32_MAX));
+                            seat.number =
+                                static_cast<int>(std::clamp<std::int64_t>(*number, -1, INT32_MAX));
                             seat.x = *x;
                             seat.y = *y;
                             seat.accessible = accessible.value_or(false);
@@ -379,7 +381,8 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Seat
                     o["accessible"] = seat.accessible;
                     seats.push_back(std::move(o));
                 }
-                rows.push_back(boost::json::object{{"label", row.label}, {"seats", std::move(seats)}});
+                rows.push_back(
+                    boost::json::object{{"label", row.label}, {"seats", std::move(seats)}});
             }
             so["rows"] = std::move(rows);
         }

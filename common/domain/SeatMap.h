@@ -1,16 +1,15 @@
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
+#include "domain/Problem.h"
+#include "domain/Result.h"
+#include "domain/Uuid.h"
 
 #include <boost/json/fwd.hpp>
 #include <boost/json/value_from.hpp>
 #include <boost/json/value_to.hpp>
-
-#include "domain/Problem.h"
-#include "domain/Result.h"
-#include "domain/Uuid.h"
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace ticketing::domain {
 

@@ -2,9 +2,8 @@
 
 #include "domain/Codec.h"
 
-#include <chrono>
-
 #include <boost/json/value.hpp>
+#include <chrono>
 #include <sodium.h>
 
 namespace ticketing::domain {
@@ -36,10 +35,10 @@ Uuid Uuid::generateV7()
     static const SodiumInit init;
     std::array<std::uint8_t, 16> b{};
     randombytes_buf(b.data(), b.size());
-    const auto ms = static_cast<std::uint64_t>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(
-            std::chrono::system_clock::now().time_since_epoch())
-            .count());
+    const auto ms =
+        static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       std::chrono::system_clock::now().time_since_epoch())
+                                       .count());
     for (int i = 0; i < 6; ++i)
         b[i] = static_cast<std::uint8_t>(ms >> (40 - 8 * i));
     b[6] = static_cast<std::uint8_t>(0x70 | (b[6] & 0x0F)); // version 7

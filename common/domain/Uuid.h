@@ -1,16 +1,15 @@
 #pragma once
 
 #include <array>
+#include <boost/json/fwd.hpp>
+#include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
 #include <compare>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <boost/json/fwd.hpp>
-#include <boost/json/value_from.hpp>
-#include <boost/json/value_to.hpp>
 
 namespace ticketing::domain {
 
@@ -43,8 +42,7 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Uuid
 Uuid tag_invoke(boost::json::value_to_tag<Uuid>, const boost::json::value& v);
 
 // Ids that cannot be mixed up: an EventId is not a SeatId, though both are UUIDs.
-template <class Tag>
-struct Id
+template <class Tag> struct Id
 {
     Uuid value;
 
@@ -80,8 +78,7 @@ using PaymentId = Id<struct PaymentIdTag>;
 
 } // namespace ticketing::domain
 
-template <>
-struct std::hash<ticketing::domain::Uuid>
+template <> struct std::hash<ticketing::domain::Uuid>
 {
     std::size_t operator()(const ticketing::domain::Uuid& id) const noexcept
     {

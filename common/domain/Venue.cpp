@@ -1,11 +1,10 @@
 #include "domain/Venue.h"
 
-#include <cctype>
-
-#include <boost/json/value.hpp>
-
 #include "domain/Codec.h"
 #include "domain/JsonReader.h"
+
+#include <boost/json/value.hpp>
+#include <cctype>
 
 namespace ticketing::domain {
 
@@ -20,10 +19,12 @@ void checkText(JsonReader& r, const std::string& value, const char* field, std::
 
 bool looksLikeTimezone(const std::string& tz)
 {
-    if (tz.empty() || tz.size() > 64 || tz.front() == '/' || tz.back() == '/' || tz.find("..") != std::string::npos)
+    if (tz.empty() || tz.size() > 64 || tz.front() == '/' || tz.back() == '/' ||
+        tz.find("..") != std::string::npos)
         return false;
     for (char c : tz)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '_' || c == '-' || c == '+'))
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '_' || c == '-' ||
+              c == '+'))
             return false;
     return true;
 }
@@ -115,8 +116,9 @@ Result<VenueInput, std::vector<FieldError>> parseVenue(const boost::json::value&
         checkText(r, v.address, "address", 500);
     if (o->contains("city"))
         checkText(r, v.city, "city", 200);
-    if (o->contains("country") && (v.country.size() != 2 || !std::isupper(static_cast<unsigned char>(v.country[0])) ||
-                                   !std::isupper(static_cast<unsigned char>(v.country[1]))))
+    if (o->contains("country") &&
+        (v.country.size() != 2 || !std::isupper(static_cast<unsigned char>(v.country[0])) ||
+         !std::isupper(static_cast<unsigned char>(v.country[1]))))
         r.addError("country", "must be an ISO 3166-1 alpha-2 code such as \"GB\"");
     if (lat && (*lat < -90 || *lat > 90))
         r.addError("latitude", "must be between -90 and 90");

@@ -1,15 +1,14 @@
 #pragma once
 
-#include <string>
-#include <vector>
-
-#include <boost/json/object.hpp>
-#include <boost/json/value_to.hpp>
-
 #include "domain/Clock.h"
 #include "domain/Problem.h"
 #include "domain/Result.h"
 #include "domain/SeatMap.h"
+
+#include <boost/json/object.hpp>
+#include <boost/json/value_to.hpp>
+#include <string>
+#include <vector>
 
 namespace ticketing::domain {
 

@@ -1,11 +1,11 @@
 // ticketd: thin entry point; everything lives in the ticketd_* libraries so tests link them.
+#include "app/App.h"
+#include "config/Config.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <sys/resource.h>
-
-#include "app/App.h"
-#include "config/Config.h"
 
 namespace {
 // 1,000 keep-alive clients need more descriptors than the usual soft limit of 1,024.

@@ -196,7 +196,8 @@ private Q_SLOTS:
     {
         const auto issued = at(10, 12) + std::chrono::milliseconds(1500);
         const auto end = at(40, 23);
-        const auto c = ticketClaims(TicketId::generate(), EventId::generate(), TierId::generate(), std::nullopt, issued, end);
+        const auto c = ticketClaims(TicketId::generate(), EventId::generate(), TierId::generate(),
+                                    std::nullopt, issued, end);
         QVERIFY(c.validFrom == at(10, 12) + std::chrono::seconds(1)); // whole seconds
         QVERIFY(c.validUntil == at(41, 5));
         QVERIFY(!c.seat);

@@ -1,6 +1,6 @@
-#include <QtTest>
-
 #include "domain/Lifecycle.h"
+
+#include <QtTest>
 
 using namespace ticketing::domain;
 
@@ -13,12 +13,13 @@ private Q_SLOTS:
     {
         using B = BookingStatus;
         const std::vector<std::pair<B, B>> allowed{
-            {B::Held, B::Confirmed}, {B::Held, B::Cancelled},      {B::Held, B::Expired},
+            {B::Held, B::Confirmed},     {B::Held, B::Cancelled},      {B::Held, B::Expired},
             {B::Confirmed, B::Refunded}, {B::Confirmed, B::Cancelled}, {B::Expired, B::Confirmed}};
         const std::vector<B> all{B::Held, B::Confirmed, B::Cancelled, B::Expired, B::Refunded};
         for (auto from : all) {
             for (auto to : all) {
-                const bool expected = std::find(allowed.begin(), allowed.end(), std::pair{from, to}) != allowed.end();
+                const bool expected =
+                    std::find(allowed.begin(), allowed.end(), std::pair{from, to}) != allowed.end();
                 QCOMPARE(canTransition(from, to), expected);
                 auto r = transition(from, to);
                 QCOMPARE(r.ok(), expected);

@@ -1,7 +1,7 @@
+#include "domain/Money.h"
+
 #include <QtTest>
 #include <limits>
-
-#include "domain/Money.h"
 
 using namespace ticketing::domain;
 
@@ -30,16 +30,26 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("currency");
         QTest::addColumn<qint64>("minor");
-        QTest::newRow("two digits") << "150.00" << "USD" << qint64(15000);
-        QTest::newRow("whole") << "150" << "USD" << qint64(15000);
-        QTest::newRow("one digit") << "150.5" << "EUR" << qint64(15050);
-        QTest::newRow("cents") << "0.01" << "GBP" << qint64(1);
-        QTest::newRow("zero") << "0" << "INR" << qint64(0);
-        QTest::newRow("negative") << "-5.25" << "USD" << qint64(-525);
-        QTest::newRow("yen") << "1500" << "JPY" << qint64(1500);
-        QTest::newRow("dinar") << "1.234" << "BHD" << qint64(1234);
-        QTest::newRow("leading zeros") << "007.10" << "USD" << qint64(710);
-        QTest::newRow("largest") << "92233720368547758.07" << "USD" << std::numeric_limits<qint64>::max();
+        QTest::newRow("two digits") << "150.00"
+                                    << "USD" << qint64(15000);
+        QTest::newRow("whole") << "150"
+                               << "USD" << qint64(15000);
+        QTest::newRow("one digit") << "150.5"
+                                   << "EUR" << qint64(15050);
+        QTest::newRow("cents") << "0.01"
+                               << "GBP" << qint64(1);
+        QTest::newRow("zero") << "0"
+                              << "INR" << qint64(0);
+        QTest::newRow("negative") << "-5.25"
+                                  << "USD" << qint64(-525);
+        QTest::newRow("yen") << "1500"
+                             << "JPY" << qint64(1500);
+        QTest::newRow("dinar") << "1.234"
+                               << "BHD" << qint64(1234);
+        QTest::newRow("leading zeros") << "007.10"
+                                       << "USD" << qint64(710);
+        QTest::newRow("largest") << "92233720368547758.07"
+                                 << "USD" << std::numeric_limits<qint64>::max();
     }
     void parsesWireAmounts()
     {
@@ -55,11 +65,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("currency");
-        for (const char* bad : {"", "abc", ".5", "5.", "1e3", "+5", " 5", "5 ", "1,000.00", "1.234",
-                                "1..2", "--1", "-", "0x10", "92233720368547758.08", "99999999999999999999"})
+        for (const char* bad :
+             {"", "abc", ".5", "5.", "1e3", "+5", " 5", "5 ", "1,000.00", "1.234", "1..2", "--1",
+              "-", "0x10", "92233720368547758.08", "99999999999999999999"})
             QTest::newRow(bad) << QString::fromLatin1(bad) << "USD";
-        QTest::newRow("yen has no minor unit") << "1500.0" << "JPY";
-        QTest::newRow("dinar has three") << "1.2345" << "BHD";
+        QTest::newRow("yen has no minor unit") << "1500.0"
+                                               << "JPY";
+        QTest::newRow("dinar has three") << "1.2345"
+                                         << "BHD";
     }
     void refusesWhatIsNotAnAmount()
     {
@@ -102,18 +115,23 @@ private Q_SLOTS:
         QCOMPARE((a * 3).minorUnits(), 3150);
         QVERIFY(a.compare(b) == std::strong_ordering::greater);
         QVERIFY_THROWS_EXCEPTION(std::logic_error, a + Money(1, cur("USD")));
-        QVERIFY_THROWS_EXCEPTION(std::overflow_error, Money(std::numeric_limits<std::int64_t>::max(), cur("USD")) + Money(1, cur("USD")));
-        QVERIFY_THROWS_EXCEPTION(std::overflow_error, Money(std::numeric_limits<std::int64_t>::max(), cur("USD")) * 2);
+        QVERIFY_THROWS_EXCEPTION(std::overflow_error,
+                                 Money(std::numeric_limits<std::int64_t>::max(), cur("USD")) +
+                                     Money(1, cur("USD")));
+        QVERIFY_THROWS_EXCEPTION(std::overflow_error,
+                                 Money(std::numeric_limits<std::int64_t>::max(), cur("USD")) * 2);
     }
 
     void percentagesRoundHalfAwayFromZero()
     {
-        QCOMPARE(Money(101, cur("USD")).percentage(5000).minorUnits(), 51);   // 50.5 -> 51
+        QCOMPARE(Money(101, cur("USD")).percentage(5000).minorUnits(), 51); // 50.5 -> 51
         QCOMPARE(Money(-101, cur("USD")).percentage(5000).minorUnits(), -51);
         QCOMPARE(Money(10000, cur("USD")).percentage(10000).minorUnits(), 10000);
         QCOMPARE(Money(10000, cur("USD")).percentage(0).minorUnits(), 0);
         QCOMPARE(Money(333, cur("USD")).percentage(3333).minorUnits(), 111); // 110.99 -> 111
-        QCOMPARE(Money(std::numeric_limits<std::int64_t>::max(), cur("USD")).percentage(5000).minorUnits(),
+        QCOMPARE(Money(std::numeric_limits<std::int64_t>::max(), cur("USD"))
+                     .percentage(5000)
+                     .minorUnits(),
                  std::numeric_limits<std::int64_t>::max() / 2 + 1);
     }
 };

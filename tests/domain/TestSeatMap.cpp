@@ -1,11 +1,10 @@
+#include "domain/SeatMap.h"
+#include "support/TestEnv.h"
+
 #include <QDir>
 #include <QFile>
 #include <QtTest>
-
 #include <boost/json.hpp>
-
-#include "domain/SeatMap.h"
-#include "support/TestEnv.h"
 
 using namespace ticketing::domain;
 namespace json = boost::json;
@@ -25,7 +24,8 @@ QStringList inputs(const QString& folder)
     QDir dir(ticketing::test::dataPath(folder));
     QStringList out;
     for (const auto& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
-        if (!name.endsWith(QStringLiteral(".expected.json")) && !name.endsWith(QStringLiteral(".errors.json")))
+        if (!name.endsWith(QStringLiteral(".expected.json")) &&
+            !name.endsWith(QStringLiteral(".errors.json")))
             out << dir.filePath(name);
     return out;
 }
@@ -56,8 +56,10 @@ private Q_SLOTS:
         QFETCH(QString, input);
         auto map = parseSeatMap(readJson(input));
         if (!map.ok())
-            QFAIL(qPrintable(QStringLiteral("unexpected errors: ") + QString::fromUtf8(show(json::value_from(map.error())))));
-        const auto expected = readJson(QString(input).replace(QStringLiteral(".json"), QStringLiteral(".expected.json")));
+            QFAIL(qPrintable(QStringLiteral("unexpected errors: ") +
+                             QString::fromUtf8(show(json::value_from(map.error())))));
+        const auto expected = readJson(
+            QString(input).replace(QStringLiteral(".json"), QStringLiteral(".expected.json")));
         const auto actual = json::value_from(*map);
         QCOMPARE(show(actual), show(expected));
         // What it prints, it reads back to the same map.
@@ -79,13 +81,15 @@ private Q_SLOTS:
         QFETCH(QString, input);
         auto map = parseSeatMap(readJson(input));
         QVERIFY(!map.ok());
-        const auto expected = readJson(QString(input).replace(QStringLiteral(".json"), QStringLiteral(".errors.json")));
+        const auto expected = readJson(
+            QString(input).replace(QStringLiteral(".json"), QStringLiteral(".errors.json")));
         QCOMPARE(show(json::value_from(map.error())), show(expected));
     }
 
     void countsPlacesAndLabelsSeats()
     {
-        auto map = parseSeatMap(readJson(ticketing::test::dataPath(QStringLiteral("seatmap/valid/theatre.json"))));
+        auto map = parseSeatMap(
+            readJson(ticketing::test::dataPath(QStringLiteral("seatmap/valid/theatre.json"))));
         QVERIFY(map.ok());
         QCOMPARE(map->totalCapacity(), 4 + 1 + 2000);
         assignIds(*map);
@@ -94,19 +98,29 @@ private Q_SLOTS:
         QCOMPARE(seatLabel(vip, vip.rows[0], vip.rows[0].seats[2]), std::string("VIP-A-3"));
         const auto out = json::value_from(*map);
         // value::at(size_t) has no const overload in Boost 1.81: index the arrays explicitly.
-        const auto& seat = out.at("sections").as_array().at(0).at("rows").as_array().at(0).at("seats").as_array().at(2);
+        const auto& seat = out.at("sections")
+                               .as_array()
+                               .at(0)
+                               .at("rows")
+                               .as_array()
+                               .at(0)
+                               .at("seats")
+                               .as_array()
+                               .at(2);
         QCOMPARE(json::value_to<std::string>(seat.at("label")), std::string("VIP-A-3"));
         QCOMPARE(json::value_to<std::string>(seat.at("id")), vip.rows[0].seats[2].id->toString());
         // An id in the map is kept (a client reads back the ids it holds seats with); the
         // label is derived, whatever the input said. A server clears a client's ids.
-        QCOMPARE(vip.rows[0].seats[2].id->toString(), std::string("0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0d"));
+        QCOMPARE(vip.rows[0].seats[2].id->toString(),
+                 std::string("0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0d"));
         clearIds(*map);
         QVERIFY(!map->sections[0].id && !map->sections[0].rows[0].seats[2].id);
     }
 
     void aStadiumIsAnOrdinaryVenue()
     {
-        // 60,000 seats: 30 sections x 40 rows x 50 seats, as the organizer's designer would send it.
+        // 60,000 seats: 30 sections x 40 rows x 50 seats, as the organizer's designer would send
+        // it.
         SeatMap map;
         for (int s = 0; s < 30; ++s) {
             Section section;
@@ -128,7 +142,8 @@ private Q_SLOTS:
         auto parsed = parseSeatMap(json::parse(text));
         QVERIFY(parsed.ok());
         QCOMPARE(parsed->totalCapacity(), 60000);
-        qInfo("60,000-seat map: %zu bytes of JSON, printed and read back in %lld ms", text.size(), t.elapsed());
+        qInfo("60,000-seat map: %zu bytes of JSON, printed and read back in %lld ms", text.size(),
+              t.elapsed());
     }
 
     void refusesAMapBeyondTheLimits()

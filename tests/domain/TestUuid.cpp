@@ -1,7 +1,7 @@
+#include "domain/Uuid.h"
+
 #include <QtTest>
 #include <set>
-
-#include "domain/Uuid.h"
 
 using namespace ticketing::domain;
 
@@ -54,9 +54,10 @@ private Q_SLOTS:
 
     void refusesOtherForms()
     {
-        for (const char* bad : {"", "0190f2a4", "0190f2a46c1e7b3a9c2d5e6f7a8b9c0d", "{0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0d}",
-                                "0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0g", "0190f2a4_6c1e-7b3a-9c2d-5e6f7a8b9c0d",
-                                "0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0d0"})
+        for (const char* bad :
+             {"", "0190f2a4", "0190f2a46c1e7b3a9c2d5e6f7a8b9c0d",
+              "{0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0d}", "0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0g",
+              "0190f2a4_6c1e-7b3a-9c2d-5e6f7a8b9c0d", "0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0d0"})
             QVERIFY2(!Uuid::parse(bad), bad);
     }
 

@@ -1,10 +1,10 @@
-#include <QJsonArray>
-#include <QtTest>
-#include <algorithm>
-
 #include "support/HttpClient.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
+
+#include <QJsonArray>
+#include <QtTest>
+#include <algorithm>
 
 using namespace ticketing::test;
 
@@ -41,26 +41,34 @@ class TestAccounts : public QObject
 
     HttpResult post(const QString& path, const QJsonObject& body, const QString& token = {})
     {
-        return m_http->send("POST", path, json(body), token.isEmpty() ? QList<QPair<QByteArray, QByteArray>>{} : bearer(token));
+        return m_http->send("POST", path, json(body),
+                            token.isEmpty() ? QList<QPair<QByteArray, QByteArray>>{}
+                                            : bearer(token));
     }
 
-    HttpResult registerUser(const QString& email, const QString& password = QStringLiteral("a good password"))
+    HttpResult registerUser(const QString& email,
+                            const QString& password = QStringLiteral("a good password"))
     {
         return post(QStringLiteral("/api/v1/auth/register"),
-                    {{QStringLiteral("email"), email}, {QStringLiteral("password"), password},
-                     {QStringLiteral("first_name"), QStringLiteral("Ada")}, {QStringLiteral("last_name"), QStringLiteral("Lovelace")}});
+                    {{QStringLiteral("email"), email},
+                     {QStringLiteral("password"), password},
+                     {QStringLiteral("first_name"), QStringLiteral("Ada")},
+                     {QStringLiteral("last_name"), QStringLiteral("Lovelace")}});
     }
 
-    HttpResult login(const QString& email, const QString& password = QStringLiteral("a good password"))
+    HttpResult login(const QString& email,
+                     const QString& password = QStringLiteral("a good password"))
     {
-        return post(QStringLiteral("/api/v1/auth/login"), {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}});
+        return post(QStringLiteral("/api/v1/auth/login"),
+                    {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}});
     }
 
     // An account of any role, made the way operators make them: `ticketd user add`.
     QString addUser(const QString& email, const QString& role)
     {
-        auto r = runTicketd({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--email"), email,
-                             QStringLiteral("--password"), QStringLiteral("a good password"), QStringLiteral("--role"), role},
+        auto r = runTicketd({QStringLiteral("user"), QStringLiteral("add"),
+                             QStringLiteral("--email"), email, QStringLiteral("--password"),
+                             QStringLiteral("a good password"), QStringLiteral("--role"), role},
                             env());
         if (r.exitCode != 0)
             qWarning() << r.err;
@@ -96,12 +104,15 @@ private Q_SLOTS:
         auto r = registerUser(QStringLiteral("Ada@Example.com"));
         QCOMPARE(r.status, 201);
         const auto user = r.json().value(QStringLiteral("user")).toObject();
-        for (const char* key : {"id", "email", "first_name", "last_name", "phone", "role", "created_at"})
+        for (const char* key :
+             {"id", "email", "first_name", "last_name", "phone", "role", "created_at"})
             QVERIFY2(user.contains(QLatin1String(key)), key);
         QCOMPARE(user.value(QStringLiteral("role")).toString(), QStringLiteral("attendee"));
         QCOMPARE(user.value(QStringLiteral("email")).toString(), QStringLiteral("Ada@Example.com"));
         QVERIFY(user.value(QStringLiteral("phone")).isNull());
-        QVERIFY(QDateTime::fromString(user.value(QStringLiteral("created_at")).toString(), Qt::ISODate).isValid());
+        QVERIFY(
+            QDateTime::fromString(user.value(QStringLiteral("created_at")).toString(), Qt::ISODate)
+                .isValid());
         QVERIFY(!r.body.contains("password"));
 
         auto again = registerUser(QStringLiteral("  ada@EXAMPLE.com "));
@@ -113,8 +124,10 @@ private Q_SLOTS:
     void registrationNamesEveryBadField()
     {
         auto r = post(QStringLiteral("/api/v1/auth/register"),
-                      {{QStringLiteral("email"), QStringLiteral("not-an-email")}, {QStringLiteral("password"), QStringLiteral("short")},
-                       {QStringLiteral("first_name"), QStringLiteral("")}, {QStringLiteral("last_name"), 42},
+                      {{QStringLiteral("email"), QStringLiteral("not-an-email")},
+                       {QStringLiteral("password"), QStringLiteral("short")},
+                       {QStringLiteral("first_name"), QStringLiteral("")},
+                       {QStringLiteral("last_name"), 42},
                        {QStringLiteral("phone"), QStringLiteral("call me")}});
         QCOMPARE(r.status, 400);
         QCOMPARE(code(r), QStringLiteral("validation_failed"));
@@ -122,12 +135,19 @@ private Q_SLOTS:
         for (const auto& e : r.json().value(QStringLiteral("errors")).toArray())
             fields << e.toObject().value(QStringLiteral("field")).toString();
         fields.sort();
-        QCOMPARE(fields, (QStringList{QStringLiteral("email"), QStringLiteral("first_name"), QStringLiteral("last_name"),
-                                      QStringLiteral("password"), QStringLiteral("phone")}));
-        QCOMPARE(registerUser(QStringLiteral("nine@example.com"), QStringLiteral("123456789")).status, 400);
-        QCOMPARE(registerUser(QStringLiteral("ten@example.com"), QStringLiteral("1234567890")).status, 201);
-        QCOMPARE(m_http->send("POST", QStringLiteral("/api/v1/auth/register"), "{oops").status, 400);
-        QCOMPARE(code(m_http->send("POST", QStringLiteral("/api/v1/auth/register"), "{oops")), QStringLiteral("invalid_json"));
+        QCOMPARE(fields, (QStringList{QStringLiteral("email"), QStringLiteral("first_name"),
+                                      QStringLiteral("last_name"), QStringLiteral("password"),
+                                      QStringLiteral("phone")}));
+        QCOMPARE(
+            registerUser(QStringLiteral("nine@example.com"), QStringLiteral("123456789")).status,
+            400);
+        QCOMPARE(
+            registerUser(QStringLiteral("ten@example.com"), QStringLiteral("1234567890")).status,
+            201);
+        QCOMPARE(m_http->send("POST", QStringLiteral("/api/v1/auth/register"), "{oops").status,
+                 400);
+        QCOMPARE(code(m_http->send("POST", QStringLiteral("/api/v1/auth/register"), "{oops")),
+                 QStringLiteral("invalid_json"));
         QCOMPARE(m_http->send("POST", QStringLiteral("/api/v1/auth/register"), "[1]").status, 400);
     }
 
@@ -141,7 +161,9 @@ private Q_SLOTS:
         QVERIFY(!t.value(QStringLiteral("refresh_token")).toString().isEmpty());
         QCOMPARE(t.value(QStringLiteral("token_type")).toString(), QStringLiteral("Bearer"));
         QCOMPARE(t.value(QStringLiteral("expires_in")).toInt(), 900);
-        QCOMPARE(t.value(QStringLiteral("user")).toObject().value(QStringLiteral("email")).toString(), QStringLiteral("tok@example.com"));
+        QCOMPARE(
+            t.value(QStringLiteral("user")).toObject().value(QStringLiteral("email")).toString(),
+            QStringLiteral("tok@example.com"));
     }
 
     void wrongPasswordAndUnknownEmailLookTheSame()
@@ -154,7 +176,8 @@ private Q_SLOTS:
             t.start();
             auto a = login(QStringLiteral("same@example.com"), QStringLiteral("not the password"));
             wrong.push_back(t.restart());
-            auto b = login(QStringLiteral("nobody%1@example.com").arg(i), QStringLiteral("not the password"));
+            auto b = login(QStringLiteral("nobody%1@example.com").arg(i),
+                           QStringLiteral("not the password"));
             unknown.push_back(t.elapsed());
             QCOMPARE(a.status, 401);
             QCOMPARE(b.status, 401);
@@ -175,7 +198,9 @@ private Q_SLOTS:
     {
         QCOMPARE(registerUser(QStringLiteral("lock@example.com")).status, 201);
         for (int i = 0; i < 5; ++i)
-            QCOMPARE(login(QStringLiteral("lock@example.com"), QStringLiteral("wrong password!")).status, 401);
+            QCOMPARE(
+                login(QStringLiteral("lock@example.com"), QStringLiteral("wrong password!")).status,
+                401);
         auto locked = login(QStringLiteral("lock@example.com")); // the right password
         QCOMPARE(locked.status, 423);
         QCOMPARE(code(locked), QStringLiteral("account_locked"));
@@ -188,26 +213,38 @@ private Q_SLOTS:
         QCOMPARE(registerUser(QStringLiteral("rot@example.com")).status, 201);
         const auto first = login(QStringLiteral("rot@example.com")).json();
         const auto rt1 = first.value(QStringLiteral("refresh_token")).toString();
-        auto second = post(QStringLiteral("/api/v1/auth/refresh"), {{QStringLiteral("refresh_token"), rt1}});
+        auto second =
+            post(QStringLiteral("/api/v1/auth/refresh"), {{QStringLiteral("refresh_token"), rt1}});
         QCOMPARE(second.status, 200);
         const auto rt2 = second.json().value(QStringLiteral("refresh_token")).toString();
         const auto at2 = second.json().value(QStringLiteral("access_token")).toString();
         QVERIFY(rt2 != rt1);
-        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/users/me"), {}, bearer(at2)).status, 200);
+        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/users/me"), {}, bearer(at2)).status,
+                 200);
 
-        auto reuse = post(QStringLiteral("/api/v1/auth/refresh"), {{QStringLiteral("refresh_token"), rt1}});
+        auto reuse =
+            post(QStringLiteral("/api/v1/auth/refresh"), {{QStringLiteral("refresh_token"), rt1}});
         QCOMPARE(reuse.status, 401);
         QCOMPARE(code(reuse), QStringLiteral("refresh_token_reused"));
         // Every token of that login is now dead: the rotated refresh token and the access tokens.
-        QCOMPARE(post(QStringLiteral("/api/v1/auth/refresh"), {{QStringLiteral("refresh_token"), rt2}}).status, 401);
+        QCOMPARE(
+            post(QStringLiteral("/api/v1/auth/refresh"), {{QStringLiteral("refresh_token"), rt2}})
+                .status,
+            401);
         auto me = m_http->send("GET", QStringLiteral("/api/v1/users/me"), {}, bearer(at2));
         QCOMPARE(me.status, 401);
         QCOMPARE(code(me), QStringLiteral("invalid_token"));
-        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/users/me"), {},
-                              bearer(first.value(QStringLiteral("access_token")).toString())).status, 401);
+        QCOMPARE(m_http
+                     ->send("GET", QStringLiteral("/api/v1/users/me"), {},
+                            bearer(first.value(QStringLiteral("access_token")).toString()))
+                     .status,
+                 401);
         // Another login of the same user is untouched.
         QCOMPARE(login(QStringLiteral("rot@example.com")).status, 200);
-        QCOMPARE(post(QStringLiteral("/api/v1/auth/refresh"), {{QStringLiteral("refresh_token"), QStringLiteral("garbage")}}).status, 401);
+        QCOMPARE(post(QStringLiteral("/api/v1/auth/refresh"),
+                      {{QStringLiteral("refresh_token"), QStringLiteral("garbage")}})
+                     .status,
+                 401);
     }
 
     void logoutRevokes()
@@ -216,36 +253,58 @@ private Q_SLOTS:
         const auto t = login(QStringLiteral("out@example.com")).json();
         const auto rt = t.value(QStringLiteral("refresh_token")).toString();
         const auto at = t.value(QStringLiteral("access_token")).toString();
-        auto out = post(QStringLiteral("/api/v1/auth/logout"), {{QStringLiteral("refresh_token"), rt}});
+        auto out =
+            post(QStringLiteral("/api/v1/auth/logout"), {{QStringLiteral("refresh_token"), rt}});
         QCOMPARE(out.status, 204);
         QVERIFY(out.body.isEmpty());
-        QCOMPARE(post(QStringLiteral("/api/v1/auth/refresh"), {{QStringLiteral("refresh_token"), rt}}).status, 401);
-        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/users/me"), {}, bearer(at)).status, 401);
-        QCOMPARE(post(QStringLiteral("/api/v1/auth/logout"), {{QStringLiteral("refresh_token"), rt}}).status, 204);
+        QCOMPARE(
+            post(QStringLiteral("/api/v1/auth/refresh"), {{QStringLiteral("refresh_token"), rt}})
+                .status,
+            401);
+        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/users/me"), {}, bearer(at)).status,
+                 401);
+        QCOMPARE(
+            post(QStringLiteral("/api/v1/auth/logout"), {{QStringLiteral("refresh_token"), rt}})
+                .status,
+            204);
     }
 
     void profileReadAndPatch()
     {
         QCOMPARE(registerUser(QStringLiteral("me@example.com")).status, 201);
-        const auto at = login(QStringLiteral("me@example.com")).json().value(QStringLiteral("access_token")).toString();
+        const auto at = login(QStringLiteral("me@example.com"))
+                            .json()
+                            .value(QStringLiteral("access_token"))
+                            .toString();
         auto me = m_http->send("GET", QStringLiteral("/api/v1/users/me"), {}, bearer(at));
         QCOMPARE(me.status, 200);
         QCOMPARE(me.json().value(QStringLiteral("first_name")).toString(), QStringLiteral("Ada"));
-        auto patched = m_http->send("PATCH", QStringLiteral("/api/v1/users/me"),
-                                    json({{QStringLiteral("last_name"), QStringLiteral("Byron")}, {QStringLiteral("phone"), QStringLiteral("+44 20 7946 0000")},
-                                          {QStringLiteral("role"), QStringLiteral("admin")}}),
-                                    bearer(at));
+        auto patched =
+            m_http->send("PATCH", QStringLiteral("/api/v1/users/me"),
+                         json({{QStringLiteral("last_name"), QStringLiteral("Byron")},
+                               {QStringLiteral("phone"), QStringLiteral("+44 20 7946 0000")},
+                               {QStringLiteral("role"), QStringLiteral("admin")}}),
+                         bearer(at));
         QCOMPARE(patched.status, 200);
-        QCOMPARE(patched.json().value(QStringLiteral("last_name")).toString(), QStringLiteral("Byron"));
-        QCOMPARE(patched.json().value(QStringLiteral("first_name")).toString(), QStringLiteral("Ada"));
-        QCOMPARE(patched.json().value(QStringLiteral("phone")).toString(), QStringLiteral("+44 20 7946 0000"));
-        QCOMPARE(patched.json().value(QStringLiteral("role")).toString(), QStringLiteral("attendee")); // not a profile field
-        auto cleared = m_http->send("PATCH", QStringLiteral("/api/v1/users/me"), json({{QStringLiteral("phone"), QJsonValue::Null}}), bearer(at));
+        QCOMPARE(patched.json().value(QStringLiteral("last_name")).toString(),
+                 QStringLiteral("Byron"));
+        QCOMPARE(patched.json().value(QStringLiteral("first_name")).toString(),
+                 QStringLiteral("Ada"));
+        QCOMPARE(patched.json().value(QStringLiteral("phone")).toString(),
+                 QStringLiteral("+44 20 7946 0000"));
+        QCOMPARE(patched.json().value(QStringLiteral("role")).toString(),
+                 QStringLiteral("attendee")); // not a profile field
+        auto cleared =
+            m_http->send("PATCH", QStringLiteral("/api/v1/users/me"),
+                         json({{QStringLiteral("phone"), QJsonValue::Null}}), bearer(at));
         QVERIFY(cleared.json().value(QStringLiteral("phone")).isNull());
-        auto bad = m_http->send("PATCH", QStringLiteral("/api/v1/users/me"), json({{QStringLiteral("first_name"), QStringLiteral(" ")}}), bearer(at));
+        auto bad =
+            m_http->send("PATCH", QStringLiteral("/api/v1/users/me"),
+                         json({{QStringLiteral("first_name"), QStringLiteral(" ")}}), bearer(at));
         QCOMPARE(bad.status, 400);
         QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/users/me")).status, 401);
-        auto junk = m_http->send("GET", QStringLiteral("/api/v1/users/me"), {}, bearer(QStringLiteral("junk")));
+        auto junk = m_http->send("GET", QStringLiteral("/api/v1/users/me"), {},
+                                 bearer(QStringLiteral("junk")));
         QCOMPARE(junk.status, 401);
         QCOMPARE(code(junk), QStringLiteral("invalid_token"));
         QVERIFY(junk.header("www-authenticate").startsWith("Bearer"));
@@ -256,15 +315,20 @@ private Q_SLOTS:
         QVERIFY(!addUser(QStringLiteral("root@example.com"), QStringLiteral("admin")).isEmpty());
         for (int i = 0; i < 4; ++i)
             QCOMPARE(registerUser(QStringLiteral("u%1@example.com").arg(i)).status, 201);
-        const auto admin = login(QStringLiteral("root@example.com")).json().value(QStringLiteral("access_token")).toString();
+        const auto admin = login(QStringLiteral("root@example.com"))
+                               .json()
+                               .value(QStringLiteral("access_token"))
+                               .toString();
 
         QStringList seen;
         QString cursor;
         int pages = 0;
         do {
-            auto page = m_http->send("GET", QStringLiteral("/api/v1/admin/users?limit=2") +
-                                                (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + cursor),
-                                     {}, bearer(admin));
+            auto page = m_http->send(
+                "GET",
+                QStringLiteral("/api/v1/admin/users?limit=2") +
+                    (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + cursor),
+                {}, bearer(admin));
             QCOMPARE(page.status, 200);
             for (const auto& u : page.json().value(QStringLiteral("items")).toArray())
                 seen << u.toObject().value(QStringLiteral("email")).toString();
@@ -275,32 +339,68 @@ private Q_SLOTS:
         QCOMPARE(seen.size(), 5);
         QCOMPARE(pages, 3);
         QCOMPARE(seen.removeDuplicates(), 0);
-        auto search = m_http->send("GET", QStringLiteral("/api/v1/admin/users?q=U3@"), {}, bearer(admin));
+        auto search =
+            m_http->send("GET", QStringLiteral("/api/v1/admin/users?q=U3@"), {}, bearer(admin));
         QCOMPARE(search.json().value(QStringLiteral("items")).toArray().size(), 1);
-        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/admin/users?limit=0"), {}, bearer(admin)).status, 400);
-        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/admin/users?cursor=%%%"), {}, bearer(admin)).status, 400);
+        QCOMPARE(
+            m_http->send("GET", QStringLiteral("/api/v1/admin/users?limit=0"), {}, bearer(admin))
+                .status,
+            400);
+        QCOMPARE(
+            m_http->send("GET", QStringLiteral("/api/v1/admin/users?cursor=%%%"), {}, bearer(admin))
+                .status,
+            400);
 
         // Promote u0; its old token stops working at once (its sessions are revoked).
         const auto u0 = login(QStringLiteral("u0@example.com")).json();
-        const auto u0Id = u0.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+        const auto u0Id =
+            u0.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
         const auto u0Token = u0.value(QStringLiteral("access_token")).toString();
-        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/admin/users"), {}, bearer(u0Token)).status, 403);
+        QCOMPARE(
+            m_http->send("GET", QStringLiteral("/api/v1/admin/users"), {}, bearer(u0Token)).status,
+            403);
         auto promoted = m_http->send("PATCH", QStringLiteral("/api/v1/admin/users/") + u0Id,
-                                     json({{QStringLiteral("role"), QStringLiteral("organizer")}}), bearer(admin));
+                                     json({{QStringLiteral("role"), QStringLiteral("organizer")}}),
+                                     bearer(admin));
         QCOMPARE(promoted.status, 200);
-        QCOMPARE(promoted.json().value(QStringLiteral("role")).toString(), QStringLiteral("organizer"));
-        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/users/me"), {}, bearer(u0Token)).status, 401);
-        QCOMPARE(login(QStringLiteral("u0@example.com")).json().value(QStringLiteral("user")).toObject().value(QStringLiteral("role")).toString(),
+        QCOMPARE(promoted.json().value(QStringLiteral("role")).toString(),
+                 QStringLiteral("organizer"));
+        QCOMPARE(
+            m_http->send("GET", QStringLiteral("/api/v1/users/me"), {}, bearer(u0Token)).status,
+            401);
+        QCOMPARE(login(QStringLiteral("u0@example.com"))
+                     .json()
+                     .value(QStringLiteral("user"))
+                     .toObject()
+                     .value(QStringLiteral("role"))
+                     .toString(),
                  QStringLiteral("organizer"));
 
-        auto badRole = m_http->send("PATCH", QStringLiteral("/api/v1/admin/users/") + u0Id, json({{QStringLiteral("role"), QStringLiteral("king")}}), bearer(admin));
+        auto badRole =
+            m_http->send("PATCH", QStringLiteral("/api/v1/admin/users/") + u0Id,
+                         json({{QStringLiteral("role"), QStringLiteral("king")}}), bearer(admin));
         QCOMPARE(badRole.status, 400);
-        QCOMPARE(m_http->send("PATCH", QStringLiteral("/api/v1/admin/users/0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0d"),
-                              json({{QStringLiteral("role"), QStringLiteral("gate")}}), bearer(admin)).status, 404);
+        QCOMPARE(
+            m_http
+                ->send("PATCH",
+                       QStringLiteral("/api/v1/admin/users/0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0d"),
+                       json({{QStringLiteral("role"), QStringLiteral("gate")}}), bearer(admin))
+                .status,
+            404);
         // The last admin cannot demote itself.
-        const auto adminId = login(QStringLiteral("root@example.com")).json().value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
-        const auto admin2 = login(QStringLiteral("root@example.com")).json().value(QStringLiteral("access_token")).toString();
-        auto last = m_http->send("PATCH", QStringLiteral("/api/v1/admin/users/") + adminId, json({{QStringLiteral("role"), QStringLiteral("attendee")}}), bearer(admin2));
+        const auto adminId = login(QStringLiteral("root@example.com"))
+                                 .json()
+                                 .value(QStringLiteral("user"))
+                                 .toObject()
+                                 .value(QStringLiteral("id"))
+                                 .toString();
+        const auto admin2 = login(QStringLiteral("root@example.com"))
+                                .json()
+                                .value(QStringLiteral("access_token"))
+                                .toString();
+        auto last = m_http->send("PATCH", QStringLiteral("/api/v1/admin/users/") + adminId,
+                                 json({{QStringLiteral("role"), QStringLiteral("attendee")}}),
+                                 bearer(admin2));
         QCOMPARE(last.status, 409);
         QCOMPARE(code(last), QStringLiteral("last_admin"));
     }
@@ -311,37 +411,57 @@ private Q_SLOTS:
         const auto id = addUser(QStringLiteral("cli@example.com"), QStringLiteral("box_office"));
         QVERIFY(!QUuid::fromString(id).isNull());
         QCOMPARE(id.at(14), QLatin1Char('7')); // a version 7 id (Qt 6.4's QUuid predates it)
-        QCOMPARE(login(QStringLiteral("cli@example.com")).json().value(QStringLiteral("user")).toObject().value(QStringLiteral("role")).toString(),
+        QCOMPARE(login(QStringLiteral("cli@example.com"))
+                     .json()
+                     .value(QStringLiteral("user"))
+                     .toObject()
+                     .value(QStringLiteral("role"))
+                     .toString(),
                  QStringLiteral("box_office"));
-        auto dup = runTicketd({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--email"), QStringLiteral("CLI@example.com"),
-                               QStringLiteral("--password"), QStringLiteral("another password"), QStringLiteral("--role"), QStringLiteral("gate")},
+        auto dup = runTicketd({QStringLiteral("user"), QStringLiteral("add"),
+                               QStringLiteral("--email"), QStringLiteral("CLI@example.com"),
+                               QStringLiteral("--password"), QStringLiteral("another password"),
+                               QStringLiteral("--role"), QStringLiteral("gate")},
                               env());
         QCOMPARE(dup.exitCode, 3);
-        auto bad = runTicketd({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--email"), QStringLiteral("x@example.com"),
-                               QStringLiteral("--password"), QStringLiteral("short"), QStringLiteral("--role"), QStringLiteral("gate")},
-                              env());
+        auto bad =
+            runTicketd({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--email"),
+                        QStringLiteral("x@example.com"), QStringLiteral("--password"),
+                        QStringLiteral("short"), QStringLiteral("--role"), QStringLiteral("gate")},
+                       env());
         QCOMPARE(bad.exitCode, 1);
         QVERIFY(bad.err.contains("password"));
 
         // ... and on an embedded data directory, first with no ticketd running, then with one.
         TempDir data;
         const QStringList dir{QStringLiteral("--data-dir"), data.path()};
-        auto alone = runTicketd(QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--email"), QStringLiteral("first@example.com"),
-                                            QStringLiteral("--password"), QStringLiteral("-"), QStringLiteral("--role"), QStringLiteral("admin")} + dir,
-                                {}, "a stdin password\n");
+        auto alone = runTicketd(
+            QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--email"),
+                        QStringLiteral("first@example.com"), QStringLiteral("--password"),
+                        QStringLiteral("-"), QStringLiteral("--role"), QStringLiteral("admin")} +
+                dir,
+            {}, "a stdin password\n");
         QVERIFY2(alone.exitCode == 0, alone.err.constData());
         TicketdProcess embedded;
         QVERIFY(embedded.start(dir, {}));
-        auto attached = runTicketd(QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--email"), QStringLiteral("second@example.com"),
-                                               QStringLiteral("--password"), QStringLiteral("a good password"), QStringLiteral("--role"), QStringLiteral("gate")} + dir,
-                                   {});
+        auto attached =
+            runTicketd(QStringList{QStringLiteral("user"), QStringLiteral("add"),
+                                   QStringLiteral("--email"), QStringLiteral("second@example.com"),
+                                   QStringLiteral("--password"), QStringLiteral("a good password"),
+                                   QStringLiteral("--role"), QStringLiteral("gate")} +
+                           dir,
+                       {});
         QVERIFY2(attached.exitCode == 0, attached.err.constData());
         HttpClient http(embedded.baseUrl());
-        auto first = http.send("POST", QStringLiteral("/api/v1/auth/login"),
-                               json({{QStringLiteral("email"), QStringLiteral("first@example.com")}, {QStringLiteral("password"), QStringLiteral("a stdin password")}}));
+        auto first =
+            http.send("POST", QStringLiteral("/api/v1/auth/login"),
+                      json({{QStringLiteral("email"), QStringLiteral("first@example.com")},
+                            {QStringLiteral("password"), QStringLiteral("a stdin password")}}));
         QCOMPARE(first.status, 200);
-        auto second = http.send("POST", QStringLiteral("/api/v1/auth/login"),
-                                json({{QStringLiteral("email"), QStringLiteral("second@example.com")}, {QStringLiteral("password"), QStringLiteral("a good password")}}));
+        auto second =
+            http.send("POST", QStringLiteral("/api/v1/auth/login"),
+                      json({{QStringLiteral("email"), QStringLiteral("second@example.com")},
+                            {QStringLiteral("password"), QStringLiteral("a good password")}}));
         QCOMPARE(second.status, 200);
         QCOMPARE(embedded.stop(), 0);
     }
@@ -353,11 +473,21 @@ private Q_SLOTS:
         QVERIFY(other.start({}, env()));
         HttpClient otherHttp(other.baseUrl());
         const auto t = login(QStringLiteral("multi@example.com")).json();
-        QCOMPARE(otherHttp.send("GET", QStringLiteral("/api/v1/users/me"), {}, bearer(t.value(QStringLiteral("access_token")).toString())).status, 200);
-        auto refreshed = otherHttp.send("POST", QStringLiteral("/api/v1/auth/refresh"),
-                                        json({{QStringLiteral("refresh_token"), t.value(QStringLiteral("refresh_token")).toString()}}));
+        QCOMPARE(otherHttp
+                     .send("GET", QStringLiteral("/api/v1/users/me"), {},
+                           bearer(t.value(QStringLiteral("access_token")).toString()))
+                     .status,
+                 200);
+        auto refreshed =
+            otherHttp.send("POST", QStringLiteral("/api/v1/auth/refresh"),
+                           json({{QStringLiteral("refresh_token"),
+                                  t.value(QStringLiteral("refresh_token")).toString()}}));
         QCOMPARE(refreshed.status, 200);
-        QCOMPARE(post(QStringLiteral("/api/v1/auth/refresh"), {{QStringLiteral("refresh_token"), t.value(QStringLiteral("refresh_token")).toString()}}).status, 401);
+        QCOMPARE(post(QStringLiteral("/api/v1/auth/refresh"),
+                      {{QStringLiteral("refresh_token"),
+                        t.value(QStringLiteral("refresh_token")).toString()}})
+                     .status,
+                 401);
         QCOMPARE(other.stop(), 0);
     }
 
@@ -367,15 +497,17 @@ private Q_SLOTS:
         TempDir redisDir;
         QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
         auto limitedEnv = env(5);
-        limitedEnv << QStringLiteral("TICKETING_REDIS_URL=") + QString::fromStdString(redisUrlIn(redisDir.path()));
+        limitedEnv << QStringLiteral("TICKETING_REDIS_URL=") +
+                          QString::fromStdString(redisUrlIn(redisDir.path()));
         TicketdProcess limited;
         QVERIFY(limited.start({}, limitedEnv));
         HttpClient http(limited.baseUrl());
         int refused = 0;
         HttpResult last;
         for (int i = 0; i < 8; ++i) {
-            last = http.send("POST", QStringLiteral("/api/v1/auth/login"), json({{QStringLiteral("email"), QStringLiteral("x@example.com")},
-                                                                                 {QStringLiteral("password"), QStringLiteral("whatever12")}}));
+            last = http.send("POST", QStringLiteral("/api/v1/auth/login"),
+                             json({{QStringLiteral("email"), QStringLiteral("x@example.com")},
+                                   {QStringLiteral("password"), QStringLiteral("whatever12")}}));
             refused += last.status == 429 ? 1 : 0;
         }
         QCOMPARE(refused, 3);

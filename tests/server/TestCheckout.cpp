@@ -771,30 +771,52 @@ private Q_SLOTS:
 
     void aProviderOutageChangesNothing()
     {
-        const auto sale = openSale(*m_http, m_org, 2, 5, 20, 20, QDateTime::currentDateTimeUtc().addDays(30));
-        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-A-1")}).value(QStringLiteral("booking_id")).toString();
+        const auto sale =
+            openSale(*m_http, m_org, 2, 5, 20, 20, QDateTime::currentDateTimeUtc().addDays(30));
+        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-A-1")})
+                            .value(QStringLiteral("booking_id"))
+                            .toString();
         const auto payment = intent(m_ann, id, QStringLiteral("card")).json();
         QCOMPARE(payAtProvider(payment, QStringLiteral("4242424242424242")).status, 200);
         QVERIFY(waitForStatus(m_ann, id, QStringLiteral("confirmed")));
-        const auto trail = scalar("SELECT count(*) FROM booking_events WHERE booking_id = $1::uuid", id.toStdString());
+        const auto trail = scalar("SELECT count(*) FROM booking_events WHERE booking_id = $1::uuid",
+                                  id.toStdString());
 
         QCOMPARE(m_paysim->stop(), 0);
         // A cancellation that cannot refund is not made: 502, and the booking stays as it was.
-        auto cancel = m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(m_ann));
+        auto cancel =
+            m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(m_ann));
         QCOMPARE(cancel.status, 502);
-        QCOMPARE(cancel.json().value(QStringLiteral("code")).toString(), QStringLiteral("payment_provider_unavailable"));
+        QCOMPARE(cancel.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("payment_provider_unavailable"));
         const auto b = booking(m_ann, id);
         QCOMPARE(b.value(QStringLiteral("status")).toString(), QStringLiteral("confirmed"));
-        QCOMPARE(b.value(QStringLiteral("tickets")).toArray()[0].toObject().value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+        QCOMPARE(b.value(QStringLiteral("tickets"))
+                     .toArray()[0]
+                     .toObject()
+                     .value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("active"));
         QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-1")), QStringLiteral("sold"));
         // No intent and no refund while the provider is away; nothing half-written.
-        const auto other = hold(m_bob, sale, {QStringLiteral("MAIN-A-2")}).value(QStringLiteral("booking_id")).toString();
+        const auto other = hold(m_bob, sale, {QStringLiteral("MAIN-A-2")})
+                               .value(QStringLiteral("booking_id"))
+                               .toString();
         QCOMPARE(intent(m_bob, other, QStringLiteral("card")).status, 502);
-        QCOMPARE(scalar("SELECT count(*) FROM payments WHERE booking_id = $1::uuid", other.toStdString()), 0);
-        QCOMPARE(m_http->send("POST", QStringLiteral("/api/v1/payments/") + payment.value(QStringLiteral("payment_id")).toString() +
-                                          QStringLiteral("/refund"), {}, bearer(m_box)).status,
+        QCOMPARE(scalar("SELECT count(*) FROM payments WHERE booking_id = $1::uuid",
+                        other.toStdString()),
+                 0);
+        QCOMPARE(m_http
+                     ->send("POST",
+                            QStringLiteral("/api/v1/payments/") +
+                                payment.value(QStringLiteral("payment_id")).toString() +
+                                QStringLiteral("/refund"),
+                            {}, bearer(m_box))
+                     .status,
                  502);
-        QCOMPARE(scalar("SELECT count(*) FROM booking_events WHERE booking_id = $1::uuid", id.toStdString()), trail);
+        QCOMPARE(scalar("SELECT count(*) FROM booking_events WHERE booking_id = $1::uuid",
+                        id.toStdString()),
+                 trail);
         expectMoneyAddsUp(id);
     }
 

@@ -1,8 +1,8 @@
+#include "config/Config.h"
+
 #include <QtTest>
 #include <map>
 #include <set>
-
-#include "config/Config.h"
 
 using namespace ticketing::config;
 
@@ -48,8 +48,9 @@ private Q_SLOTS:
             QVERIFY(std::string(k.flag).rfind("--", 0) == 0);
             QVERIFY(std::string(k.help).size() > 5);
         }
-        for (const char* required : {"TICKETING_LISTEN", "TICKETING_DATA_DIR", "TICKETING_DATABASE_URL",
-                                     "TICKETING_REDIS_URL", "TICKETING_HOLD_TTL_SECONDS", "TICKETING_TOKEN_KEY_FILE"})
+        for (const char* required :
+             {"TICKETING_LISTEN", "TICKETING_DATA_DIR", "TICKETING_DATABASE_URL",
+              "TICKETING_REDIS_URL", "TICKETING_HOLD_TTL_SECONDS", "TICKETING_TOKEN_KEY_FILE"})
             QVERIFY2(envs.count(required), required);
         const auto help = helpText();
         for (const auto& k : configKeys()) {

@@ -1,8 +1,8 @@
-#include <QtTest>
-#include <future>
-
 #include "db/Pool.h"
 #include "support/TestEnv.h"
+
+#include <QtTest>
+#include <future>
 
 using namespace ticketing;
 using namespace ticketing::test;

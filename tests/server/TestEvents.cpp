@@ -1,13 +1,12 @@
-#include <QFile>
-#include <QJsonArray>
-#include <QtTest>
-
-#include <pqxx/pqxx>
-
 #include "support/Accounts.h"
 #include "support/HttpClient.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QtTest>
+#include <pqxx/pqxx>
 
 using namespace ticketing::test;
 
@@ -21,27 +20,42 @@ QJsonObject venueBody(const QString& city = QStringLiteral("London"))
 {
     QFile f(dataPath(QStringLiteral("seatmap/valid/theatre.json")));
     f.open(QIODevice::ReadOnly);
-    return {{QStringLiteral("name"), QStringLiteral("The Playhouse")}, {QStringLiteral("address"), QStringLiteral("1 Stage St")},
-            {QStringLiteral("city"), city}, {QStringLiteral("country"), QStringLiteral("GB")}, {QStringLiteral("latitude"), 51.5},
-            {QStringLiteral("longitude"), -0.1}, {QStringLiteral("timezone"), QStringLiteral("Europe/London")},
+    return {{QStringLiteral("name"), QStringLiteral("The Playhouse")},
+            {QStringLiteral("address"), QStringLiteral("1 Stage St")},
+            {QStringLiteral("city"), city},
+            {QStringLiteral("country"), QStringLiteral("GB")},
+            {QStringLiteral("latitude"), 51.5},
+            {QStringLiteral("longitude"), -0.1},
+            {QStringLiteral("timezone"), QStringLiteral("Europe/London")},
             {QStringLiteral("seat_map"), QJsonDocument::fromJson(f.readAll()).object()}};
 }
 
 QJsonObject eventBody(const QString& venueId, const QString& title = QStringLiteral("Hamlet"),
-                      const QString& start = QStringLiteral("2030-03-01T19:30:00Z"), const QString& genre = QStringLiteral("theatre"))
+                      const QString& start = QStringLiteral("2030-03-01T19:30:00Z"),
+                      const QString& genre = QStringLiteral("theatre"))
 {
-    const auto end = QDateTime::fromString(start, Qt::ISODate).addSecs(3 * 3600).toString(Qt::ISODate);
-    return {{QStringLiteral("venue_id"), venueId}, {QStringLiteral("title"), title},
-            {QStringLiteral("description"), QStringLiteral("The Dane, again.")}, {QStringLiteral("genre"), genre},
-            {QStringLiteral("start_time"), start}, {QStringLiteral("end_time"), end},
-            {QStringLiteral("currency"), QStringLiteral("GBP")},
-            {QStringLiteral("tiers"),
-             QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("VIP")}, {QStringLiteral("price"), QStringLiteral("150.00")},
-                                    {QStringLiteral("section_keys"), QJsonArray{QStringLiteral("VIP")}}},
-                        QJsonObject{{QStringLiteral("name"), QStringLiteral("Balcony")}, {QStringLiteral("price"), QStringLiteral("45.5")},
-                                    {QStringLiteral("section_keys"), QJsonArray{QStringLiteral("BALCONY_1")}}},
-                        QJsonObject{{QStringLiteral("name"), QStringLiteral("Floor")}, {QStringLiteral("price"), QStringLiteral("30")},
-                                    {QStringLiteral("section_key"), QStringLiteral("FLOOR")}, {QStringLiteral("quantity"), 1500}}}}};
+    const auto end =
+        QDateTime::fromString(start, Qt::ISODate).addSecs(3 * 3600).toString(Qt::ISODate);
+    return {
+        {QStringLiteral("venue_id"), venueId},
+        {QStringLiteral("title"), title},
+        {QStringLiteral("description"), QStringLiteral("The Dane, again.")},
+        {QStringLiteral("genre"), genre},
+        {QStringLiteral("start_time"), start},
+        {QStringLiteral("end_time"), end},
+        {QStringLiteral("currency"), QStringLiteral("GBP")},
+        {QStringLiteral("tiers"),
+         QJsonArray{
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("VIP")},
+                         {QStringLiteral("price"), QStringLiteral("150.00")},
+                         {QStringLiteral("section_keys"), QJsonArray{QStringLiteral("VIP")}}},
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("Balcony")},
+                         {QStringLiteral("price"), QStringLiteral("45.5")},
+                         {QStringLiteral("section_keys"), QJsonArray{QStringLiteral("BALCONY_1")}}},
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("Floor")},
+                         {QStringLiteral("price"), QStringLiteral("30")},
+                         {QStringLiteral("section_key"), QStringLiteral("FLOOR")},
+                         {QStringLiteral("quantity"), 1500}}}}};
 }
 
 QStringList errorFields(const HttpResult& r)
@@ -64,10 +78,12 @@ class TestEvents : public QObject
     QString m_org;
     QString m_venue;
 
-    HttpResult send(const QByteArray& method, const QString& path, const QJsonObject& body = {}, const QString& token = {})
+    HttpResult send(const QByteArray& method, const QString& path, const QJsonObject& body = {},
+                    const QString& token = {})
     {
         return m_http->send(method, path, body.isEmpty() ? QByteArray() : json(body),
-                            token.isEmpty() ? QList<QPair<QByteArray, QByteArray>>{} : bearer(token));
+                            token.isEmpty() ? QList<QPair<QByteArray, QByteArray>>{}
+                                            : bearer(token));
     }
 
     QString createEvent(const QJsonObject& body)
@@ -82,8 +98,11 @@ class TestEvents : public QObject
     {
         pqxx::connection c(m_db->url());
         pqxx::read_transaction tx(c);
-        return tx.exec_params1(std::string("SELECT count(*) FROM inventory_units WHERE event_id = $1::uuid AND ") + where,
-                               eventId.toStdString())[0]
+        return tx
+            .exec_params1(
+                std::string("SELECT count(*) FROM inventory_units WHERE event_id = $1::uuid AND ") +
+                    where,
+                eventId.toStdString())[0]
             .as<long long>();
     }
 
@@ -97,8 +116,12 @@ private Q_SLOTS:
         m_server = std::make_unique<TicketdProcess>();
         QVERIFY(m_server->start({}, m_env));
         m_http = std::make_unique<HttpClient>(m_server->baseUrl());
-        m_org = signUpAs(*m_http, m_env, QStringLiteral("organizer"), QStringLiteral("org@example.com"));
-        m_venue = send("POST", QStringLiteral("/api/v1/venues"), venueBody(), m_org).json().value(QStringLiteral("id")).toString();
+        m_org = signUpAs(*m_http, m_env, QStringLiteral("organizer"),
+                         QStringLiteral("org@example.com"));
+        m_venue = send("POST", QStringLiteral("/api/v1/venues"), venueBody(), m_org)
+                      .json()
+                      .value(QStringLiteral("id"))
+                      .toString();
         QVERIFY(!m_venue.isEmpty());
     }
     void cleanup()
@@ -119,31 +142,42 @@ private Q_SLOTS:
         QCOMPARE(e.value(QStringLiteral("city")).toString(), QStringLiteral("London"));
         const auto tiers = e.value(QStringLiteral("tiers")).toArray();
         QCOMPARE(tiers.size(), 3);
-        QCOMPARE(tiers[0].toObject().value(QStringLiteral("price")).toString(), QStringLiteral("150.00"));
-        QCOMPARE(tiers[1].toObject().value(QStringLiteral("price")).toString(), QStringLiteral("45.50"));
+        QCOMPARE(tiers[0].toObject().value(QStringLiteral("price")).toString(),
+                 QStringLiteral("150.00"));
+        QCOMPARE(tiers[1].toObject().value(QStringLiteral("price")).toString(),
+                 QStringLiteral("45.50"));
         QCOMPARE(tiers[0].toObject().value(QStringLiteral("quantity_total")).toInt(), 4);
-        QCOMPARE(tiers[2].toObject().value(QStringLiteral("section_key")).toString(), QStringLiteral("FLOOR"));
+        QCOMPARE(tiers[2].toObject().value(QStringLiteral("section_key")).toString(),
+                 QStringLiteral("FLOOR"));
         QCOMPARE(tiers[2].toObject().value(QStringLiteral("quantity_total")).toInt(), 1500);
         const auto id = e.value(QStringLiteral("id")).toString();
 
         QCOMPARE(send("GET", QStringLiteral("/api/v1/events/") + id).status, 404);
-        const auto other = signUpAs(*m_http, m_env, QStringLiteral("organizer"), QStringLiteral("other@example.com"));
+        const auto other = signUpAs(*m_http, m_env, QStringLiteral("organizer"),
+                                    QStringLiteral("other@example.com"));
         QCOMPARE(send("GET", QStringLiteral("/api/v1/events/") + id, {}, other).status, 404);
-        QCOMPARE(send("POST", QStringLiteral("/api/v1/events/") + id + QStringLiteral("/publish"), {}, other).status, 404);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/events/") + id + QStringLiteral("/publish"),
+                      {}, other)
+                     .status,
+                 404);
         QCOMPARE(send("GET", QStringLiteral("/api/v1/events/") + id, {}, m_org).status, 200);
         QCOMPARE(units(id), 0); // no inventory before publication
 
-        auto published = send("POST", QStringLiteral("/api/v1/events/") + id + QStringLiteral("/publish"), {}, m_org);
+        auto published = send(
+            "POST", QStringLiteral("/api/v1/events/") + id + QStringLiteral("/publish"), {}, m_org);
         QCOMPARE(published.status, 200);
-        QCOMPARE(published.json().value(QStringLiteral("status")).toString(), QStringLiteral("published"));
+        QCOMPARE(published.json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("published"));
         QVERIFY(!published.json().value(QStringLiteral("published_at")).isNull());
         QCOMPARE(units(id), 4 + 1 + 1500);
         QCOMPARE(units(id, "seat_id IS NULL"), 1500);
         QCOMPARE(units(id, "status = 'available'"), 1505);
         QCOMPARE(send("GET", QStringLiteral("/api/v1/events/") + id).status, 200); // public now
-        auto again = send("POST", QStringLiteral("/api/v1/events/") + id + QStringLiteral("/publish"), {}, m_org);
+        auto again = send(
+            "POST", QStringLiteral("/api/v1/events/") + id + QStringLiteral("/publish"), {}, m_org);
         QCOMPARE(again.status, 409);
-        QCOMPARE(again.json().value(QStringLiteral("code")).toString(), QStringLiteral("not_draft"));
+        QCOMPARE(again.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("not_draft"));
         QCOMPARE(units(id), 1505);
     }
 
@@ -152,7 +186,8 @@ private Q_SLOTS:
         auto body = eventBody(m_venue);
         auto tiers = body.value(QStringLiteral("tiers")).toArray();
         auto vip = tiers[0].toObject();
-        vip.insert(QStringLiteral("section_keys"), QJsonArray{QStringLiteral("VIP"), QStringLiteral("NOPE")});
+        vip.insert(QStringLiteral("section_keys"),
+                   QJsonArray{QStringLiteral("VIP"), QStringLiteral("NOPE")});
         vip.insert(QStringLiteral("price"), QStringLiteral("1.234"));
         tiers[0] = vip;
         auto balcony = tiers[1].toObject();
@@ -170,7 +205,8 @@ private Q_SLOTS:
         body.insert(QStringLiteral("tiers"), tiers);
         r = send("POST", QStringLiteral("/api/v1/events"), body, m_org);
         QCOMPARE(r.status, 400);
-        QCOMPARE(errorFields(r), (QStringList{QStringLiteral("tiers[0].section_keys[1]"), QStringLiteral("tiers[1].section_keys[0]"),
+        QCOMPARE(errorFields(r), (QStringList{QStringLiteral("tiers[0].section_keys[1]"),
+                                              QStringLiteral("tiers[1].section_keys[0]"),
                                               QStringLiteral("tiers[2].quantity")}));
 
         auto times = eventBody(m_venue);
@@ -179,9 +215,11 @@ private Q_SLOTS:
         times.insert(QStringLiteral("start_time"), QStringLiteral("2030-02-30T19:30:00Z"));
         r = send("POST", QStringLiteral("/api/v1/events"), times, m_org);
         QCOMPARE(r.status, 400);
-        QCOMPARE(errorFields(r), (QStringList{QStringLiteral("start_time"), QStringLiteral("currency")}));
+        QCOMPARE(errorFields(r),
+                 (QStringList{QStringLiteral("start_time"), QStringLiteral("currency")}));
 
-        const auto other = signUpAs(*m_http, m_env, QStringLiteral("organizer"), QStringLiteral("other@example.com"));
+        const auto other = signUpAs(*m_http, m_env, QStringLiteral("organizer"),
+                                    QStringLiteral("other@example.com"));
         r = send("POST", QStringLiteral("/api/v1/events"), eventBody(m_venue), other);
         QCOMPARE(r.status, 400);
         QCOMPARE(errorFields(r), QStringList{QStringLiteral("venue_id")});
@@ -197,7 +235,10 @@ private Q_SLOTS:
         auto edited = send("PUT", QStringLiteral("/api/v1/events/") + id, draftEdit, m_org);
         QCOMPARE(edited.status, 200);
         QCOMPARE(edited.json().value(QStringLiteral("tiers")).toArray().size(), 2);
-        QCOMPARE(send("POST", QStringLiteral("/api/v1/events/") + id + QStringLiteral("/publish"), {}, m_org).status, 200);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/events/") + id + QStringLiteral("/publish"),
+                      {}, m_org)
+                     .status,
+                 200);
         QCOMPARE(units(id), 5);
 
         auto priced = draftEdit;
@@ -208,7 +249,8 @@ private Q_SLOTS:
         priced.insert(QStringLiteral("tiers"), t);
         auto refused = send("PUT", QStringLiteral("/api/v1/events/") + id, priced, m_org);
         QCOMPARE(refused.status, 409);
-        QCOMPARE(refused.json().value(QStringLiteral("code")).toString(), QStringLiteral("event_published"));
+        QCOMPARE(refused.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("event_published"));
 
         auto described = draftEdit;
         described.insert(QStringLiteral("description"), QStringLiteral("Now with swords."));
@@ -218,37 +260,53 @@ private Q_SLOTS:
         QCOMPARE(ok.json().value(QStringLiteral("title")).toString(), QStringLiteral("Hamlet!"));
 
         // The venue's map is frozen while a published event uses it.
-        auto venueEdit = send("PUT", QStringLiteral("/api/v1/venues/") + m_venue, venueBody(), m_org);
+        auto venueEdit =
+            send("PUT", QStringLiteral("/api/v1/venues/") + m_venue, venueBody(), m_org);
         QCOMPARE(venueEdit.status, 409);
-        QCOMPARE(venueEdit.json().value(QStringLiteral("code")).toString(), QStringLiteral("venue_in_use"));
+        QCOMPARE(venueEdit.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("venue_in_use"));
 
         auto cancelled = send("DELETE", QStringLiteral("/api/v1/events/") + id, {}, m_org);
         QCOMPARE(cancelled.status, 200);
-        QCOMPARE(cancelled.json().value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
+        QCOMPARE(cancelled.json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("cancelled"));
         QCOMPARE(send("PUT", QStringLiteral("/api/v1/events/") + id, described, m_org).status, 409);
-        QCOMPARE(send("PUT", QStringLiteral("/api/v1/venues/") + m_venue, venueBody(), m_org).status, 200);
+        QCOMPARE(
+            send("PUT", QStringLiteral("/api/v1/venues/") + m_venue, venueBody(), m_org).status,
+            200);
     }
 
     void theListingFiltersAndPages()
     {
-        const auto paris = send("POST", QStringLiteral("/api/v1/venues"), venueBody(QStringLiteral("Paris")), m_org)
-                               .json().value(QStringLiteral("id")).toString();
+        const auto paris = send("POST", QStringLiteral("/api/v1/venues"),
+                                venueBody(QStringLiteral("Paris")), m_org)
+                               .json()
+                               .value(QStringLiteral("id"))
+                               .toString();
         QStringList ids;
         for (int i = 0; i < 5; ++i) {
             const auto start = QStringLiteral("2030-0%1-10T20:00:00Z").arg(i + 1);
-            ids << createEvent(eventBody(i % 2 ? paris : m_venue, QStringLiteral("Show %1").arg(i), start,
-                                         i < 3 ? QStringLiteral("music") : QStringLiteral("comedy")));
+            ids << createEvent(
+                eventBody(i % 2 ? paris : m_venue, QStringLiteral("Show %1").arg(i), start,
+                          i < 3 ? QStringLiteral("music") : QStringLiteral("comedy")));
         }
         const auto draft = createEvent(eventBody(m_venue, QStringLiteral("Unpublished")));
         for (const auto& id : ids)
-            QCOMPARE(send("POST", QStringLiteral("/api/v1/events/") + id + QStringLiteral("/publish"), {}, m_org).status, 200);
+            QCOMPARE(send("POST",
+                          QStringLiteral("/api/v1/events/") + id + QStringLiteral("/publish"), {},
+                          m_org)
+                         .status,
+                     200);
 
         auto titles = [&](const QString& query, const QString& token = {}) {
             QStringList out;
             QString cursor;
             do {
-                auto r = send("GET", QStringLiteral("/api/v1/events?limit=2&") + query +
-                                         (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + cursor), {}, token);
+                auto r =
+                    send("GET",
+                         QStringLiteral("/api/v1/events?limit=2&") + query +
+                             (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + cursor),
+                         {}, token);
                 if (r.status != 200)
                     return QStringList{QString::number(r.status)};
                 for (const auto& e : r.json().value(QStringLiteral("items")).toArray())
@@ -258,10 +316,13 @@ private Q_SLOTS:
             } while (!cursor.isEmpty());
             return out;
         };
-        QCOMPARE(titles(QString()), (QStringList{QStringLiteral("Show 0"), QStringLiteral("Show 1"), QStringLiteral("Show 2"),
-                                                 QStringLiteral("Show 3"), QStringLiteral("Show 4")}));
-        QCOMPARE(titles(QStringLiteral("genre=Comedy")), (QStringList{QStringLiteral("Show 3"), QStringLiteral("Show 4")}));
-        QCOMPARE(titles(QStringLiteral("city=paris")), (QStringList{QStringLiteral("Show 1"), QStringLiteral("Show 3")}));
+        QCOMPARE(titles(QString()), (QStringList{QStringLiteral("Show 0"), QStringLiteral("Show 1"),
+                                                 QStringLiteral("Show 2"), QStringLiteral("Show 3"),
+                                                 QStringLiteral("Show 4")}));
+        QCOMPARE(titles(QStringLiteral("genre=Comedy")),
+                 (QStringList{QStringLiteral("Show 3"), QStringLiteral("Show 4")}));
+        QCOMPARE(titles(QStringLiteral("city=paris")),
+                 (QStringList{QStringLiteral("Show 1"), QStringLiteral("Show 3")}));
         QCOMPARE(titles(QStringLiteral("date_from=2030-02-01&date_to=2030-04-01")),
                  (QStringList{QStringLiteral("Show 1"), QStringLiteral("Show 2")}));
         QCOMPARE(titles(QStringLiteral("q=show%204")), QStringList{QStringLiteral("Show 4")});

@@ -1,19 +1,18 @@
-#include <QJsonArray>
-#include <QProcess>
-#include <QtTest>
-#include <random>
-#include <set>
-#include <thread>
-
-#include <boost/json.hpp>
-#include <pqxx/pqxx>
-
 #include "loadgen/HttpLoad.h"
 #include "support/Accounts.h"
 #include "support/HttpClient.h"
 #include "support/Sales.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QtTest>
+#include <boost/json.hpp>
+#include <pqxx/pqxx>
+#include <random>
+#include <set>
+#include <thread>
 
 using namespace ticketing::test;
 
@@ -38,9 +37,10 @@ class TestHolds : public QObject
 
     QStringList envWith(const QStringList& extra = {}) const
     {
-        QStringList env{QStringLiteral("TICKETING_DATABASE_URL=") + QString::fromStdString(m_db->url()),
-                        QStringLiteral("TICKETING_REDIS_URL=") + QString::fromStdString(sharedRedisUrl()),
-                        QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0")};
+        QStringList env{
+            QStringLiteral("TICKETING_DATABASE_URL=") + QString::fromStdString(m_db->url()),
+            QStringLiteral("TICKETING_REDIS_URL=") + QString::fromStdString(sharedRedisUrl()),
+            QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0")};
         return env + extra;
     }
 
@@ -59,27 +59,34 @@ class TestHolds : public QObject
     HttpResult hold(const QString& token, const QJsonObject& body, const QString& key = {})
     {
         auto headers = bearer(token);
-        headers.append({"Idempotency-Key", (key.isEmpty() ? QStringLiteral("k-%1").arg(++m_keys) : key).toUtf8()});
+        headers.append({"Idempotency-Key",
+                        (key.isEmpty() ? QStringLiteral("k-%1").arg(++m_keys) : key).toUtf8()});
         return m_http->send("POST", QStringLiteral("/api/v1/bookings/hold"), json(body), headers);
     }
 
-    HttpResult holdSeats(const QString& token, const Sale& sale, const QStringList& labels, const QString& key = {})
+    HttpResult holdSeats(const QString& token, const Sale& sale, const QStringList& labels,
+                         const QString& key = {})
     {
         QJsonArray ids;
         for (const auto& l : labels)
             ids.append(sale.seatByLabel.value(l));
-        return hold(token, {{QStringLiteral("event_id"), sale.event}, {QStringLiteral("seat_ids"), ids}}, key);
+        return hold(token,
+                    {{QStringLiteral("event_id"), sale.event}, {QStringLiteral("seat_ids"), ids}},
+                    key);
     }
 
     HttpResult holdStanding(const QString& token, const Sale& sale, int quantity)
     {
-        return hold(token, {{QStringLiteral("event_id"), sale.event}, {QStringLiteral("ticket_tier_id"), sale.standingTier},
+        return hold(token, {{QStringLiteral("event_id"), sale.event},
+                            {QStringLiteral("ticket_tier_id"), sale.standingTier},
                             {QStringLiteral("quantity"), quantity}});
     }
 
     QJsonObject availability(const Sale& sale)
     {
-        return m_http->get(QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/availability")).json();
+        return m_http
+            ->get(QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/availability"))
+            .json();
     }
 
     QString seatStatus(const Sale& sale, const QString& label)
@@ -92,8 +99,9 @@ class TestHolds : public QObject
 
     // Sends `bodies` at once (one thread each, released together) as the buyers of `tokens`
     // with the keys of `keys`; the answers in the same order.
-    std::vector<ticketing::bench::LoadResponse> holdAtOnce(const QStringList& tokens, const QStringList& keys,
-                                                           const std::vector<boost::json::object>& bodies)
+    std::vector<ticketing::bench::LoadResponse>
+    holdAtOnce(const QStringList& tokens, const QStringList& keys,
+               const std::vector<boost::json::object>& bodies)
     {
         std::vector<ticketing::bench::LoadResponse> answers(bodies.size());
         std::atomic<bool> go{false};
@@ -103,10 +111,13 @@ class TestHolds : public QObject
             threads.emplace_back([&, i] {
                 while (!go)
                     std::this_thread::yield();
-                answers[i] = ticketing::bench::fetch("127.0.0.1", port,
-                                                     {"POST", "/api/v1/bookings/hold", boost::json::serialize(bodies[i]),
-                                                      {{"Authorization", "Bearer " + tokens[static_cast<int>(i)].toStdString()},
-                                                       {"Idempotency-Key", keys[static_cast<int>(i)].toStdString()}}});
+                answers[i] = ticketing::bench::fetch(
+                    "127.0.0.1", port,
+                    {"POST",
+                     "/api/v1/bookings/hold",
+                     boost::json::serialize(bodies[i]),
+                     {{"Authorization", "Bearer " + tokens[static_cast<int>(i)].toStdString()},
+                      {"Idempotency-Key", keys[static_cast<int>(i)].toStdString()}}});
             });
         go = true;
         for (auto& t : threads)
@@ -116,7 +127,10 @@ class TestHolds : public QObject
 
     static QString codeOf(const ticketing::bench::LoadResponse& r)
     {
-        return QJsonDocument::fromJson(QByteArray::fromStdString(r.body)).object().value(QStringLiteral("code")).toString();
+        return QJsonDocument::fromJson(QByteArray::fromStdString(r.body))
+            .object()
+            .value(QStringLiteral("code"))
+            .toString();
     }
 
     QJsonObject tierCounts(const Sale& sale, const QString& tier)
@@ -132,7 +146,8 @@ private Q_SLOTS:
     {
         m_db = std::make_unique<TestDatabase>();
         startServer();
-        m_org = signUpAs(*m_http, envWith(), QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        m_org = signUpAs(*m_http, envWith(), QStringLiteral("organizer"),
+                         QStringLiteral("org@example.com"));
     }
     void cleanup()
     {
@@ -146,8 +161,10 @@ private Q_SLOTS:
     void holdsAreAllOrNothing()
     {
         const auto sale = openSale();
-        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
-        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
+        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
+                                  QStringLiteral("ann@example.com"));
+        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
+                                  QStringLiteral("bob@example.com"));
         auto first = holdSeats(ann, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")});
         QCOMPARE(first.status, 201);
         const auto booking = first.json();
@@ -156,17 +173,27 @@ private Q_SLOTS:
         QCOMPARE(booking.value(QStringLiteral("total")).toString(), QStringLiteral("80.00"));
         QCOMPARE(booking.value(QStringLiteral("currency")).toString(), QStringLiteral("GBP"));
         QCOMPARE(booking.value(QStringLiteral("line_items")).toArray().size(), 2);
-        QCOMPARE(booking.value(QStringLiteral("line_items")).toArray()[0].toObject().value(QStringLiteral("seat")).toString(), QStringLiteral("MAIN-A-1"));
+        QCOMPARE(booking.value(QStringLiteral("line_items"))
+                     .toArray()[0]
+                     .toObject()
+                     .value(QStringLiteral("seat"))
+                     .toString(),
+                 QStringLiteral("MAIN-A-1"));
         QVERIFY(booking.value(QStringLiteral("tickets")).toArray().isEmpty());
-        const auto expires = QDateTime::fromString(booking.value(QStringLiteral("hold_expires_at")).toString(), Qt::ISODate);
+        const auto expires = QDateTime::fromString(
+            booking.value(QStringLiteral("hold_expires_at")).toString(), Qt::ISODate);
         const auto ttl = QDateTime::currentDateTimeUtc().secsTo(expires);
         QVERIFY2(ttl > 290 && ttl <= 300, qPrintable(QString::number(ttl)));
 
-        auto second = holdSeats(bob, sale, {QStringLiteral("MAIN-A-2"), QStringLiteral("MAIN-A-3")});
+        auto second =
+            holdSeats(bob, sale, {QStringLiteral("MAIN-A-2"), QStringLiteral("MAIN-A-3")});
         QCOMPARE(second.status, 409);
-        QCOMPARE(second.json().value(QStringLiteral("code")).toString(), QStringLiteral("seats_unavailable"));
-        QCOMPARE(second.json().value(QStringLiteral("unavailable_seat_ids")).toArray(), QJsonArray{sale.seatByLabel[QStringLiteral("MAIN-A-2")]});
-        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-3")), QStringLiteral("available")); // nothing half-held
+        QCOMPARE(second.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("seats_unavailable"));
+        QCOMPARE(second.json().value(QStringLiteral("unavailable_seat_ids")).toArray(),
+                 QJsonArray{sale.seatByLabel[QStringLiteral("MAIN-A-2")]});
+        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-3")),
+                 QStringLiteral("available")); // nothing half-held
         QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-2")), QStringLiteral("held"));
         const auto counts = tierCounts(sale, sale.seatedTier);
         QCOMPARE(counts.value(QStringLiteral("total")).toInt(), 10);
@@ -178,129 +205,196 @@ private Q_SLOTS:
     void standingPlacesAndSoldOut()
     {
         const auto sale = openSale(1, 2, 20, 12);
-        const auto box = signUpAs(*m_http, envWith(), QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        const auto box = signUpAs(*m_http, envWith(), QStringLiteral("box_office"),
+                                  QStringLiteral("box@example.com"));
         QCOMPARE(holdStanding(box, sale, 10).status, 201);
         auto tooMany = holdStanding(box, sale, 3);
         QCOMPARE(tooMany.status, 409);
-        QCOMPARE(tooMany.json().value(QStringLiteral("code")).toString(), QStringLiteral("sold_out"));
+        QCOMPARE(tooMany.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("sold_out"));
         QCOMPARE(tooMany.json().value(QStringLiteral("available")).toInt(), 2);
         auto last = holdStanding(box, sale, 2);
         QCOMPARE(last.status, 201);
-        QVERIFY(last.json().value(QStringLiteral("line_items")).toArray()[0].toObject().value(QStringLiteral("seat_id")).isNull());
+        QVERIFY(last.json()
+                    .value(QStringLiteral("line_items"))
+                    .toArray()[0]
+                    .toObject()
+                    .value(QStringLiteral("seat_id"))
+                    .isNull());
         QCOMPARE(tierCounts(sale, sale.standingTier).value(QStringLiteral("available")).toInt(), 0);
     }
 
     void badHoldsAreExplained()
     {
         const auto sale = openSale();
-        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
-        auto unknown = hold(ann, {{QStringLiteral("event_id"), sale.event},
-                                  {QStringLiteral("seat_ids"), QJsonArray{sale.seatByLabel[QStringLiteral("MAIN-A-1")],
-                                                                          QStringLiteral("0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0d")}}});
+        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
+                                  QStringLiteral("ann@example.com"));
+        auto unknown =
+            hold(ann, {{QStringLiteral("event_id"), sale.event},
+                       {QStringLiteral("seat_ids"),
+                        QJsonArray{sale.seatByLabel[QStringLiteral("MAIN-A-1")],
+                                   QStringLiteral("0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0d")}}});
         QCOMPARE(unknown.status, 400);
-        QCOMPARE(unknown.json().value(QStringLiteral("code")).toString(), QStringLiteral("unknown_seat"));
+        QCOMPARE(unknown.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("unknown_seat"));
         QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-1")), QStringLiteral("available"));
         QJsonArray eleven;
         for (int i = 0; i < 11; ++i)
             eleven.append(QStringLiteral("0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c%1").arg(i + 10));
-        QCOMPARE(hold(ann, {{QStringLiteral("event_id"), sale.event}, {QStringLiteral("seat_ids"), eleven}}).status, 400);
+        QCOMPARE(hold(ann, {{QStringLiteral("event_id"), sale.event},
+                            {QStringLiteral("seat_ids"), eleven}})
+                     .status,
+                 400);
         QCOMPARE(holdStanding(ann, sale, 0).status, 400);
         QCOMPARE(hold(ann, {{QStringLiteral("event_id"), sale.event}}).status, 400);
         auto noKey = m_http->send("POST", QStringLiteral("/api/v1/bookings/hold"),
-                                  json({{QStringLiteral("event_id"), sale.event}, {QStringLiteral("quantity"), 1},
+                                  json({{QStringLiteral("event_id"), sale.event},
+                                        {QStringLiteral("quantity"), 1},
                                         {QStringLiteral("ticket_tier_id"), sale.standingTier}}),
                                   bearer(ann));
         QCOMPARE(noKey.status, 400);
-        QCOMPARE(noKey.json().value(QStringLiteral("code")).toString(), QStringLiteral("idempotency_key_required"));
-        auto otherEvent = hold(ann, {{QStringLiteral("event_id"), QStringLiteral("0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0d")},
-                                     {QStringLiteral("quantity"), 1}, {QStringLiteral("ticket_tier_id"), sale.standingTier}});
+        QCOMPARE(noKey.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("idempotency_key_required"));
+        auto otherEvent = hold(ann, {{QStringLiteral("event_id"),
+                                      QStringLiteral("0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0d")},
+                                     {QStringLiteral("quantity"), 1},
+                                     {QStringLiteral("ticket_tier_id"), sale.standingTier}});
         QCOMPARE(otherEvent.status, 404);
-        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/events/") + sale.event, {}, bearer(m_org)).status, 200);
+        QCOMPARE(
+            m_http
+                ->send("DELETE", QStringLiteral("/api/v1/events/") + sale.event, {}, bearer(m_org))
+                .status,
+            200);
         auto closed = holdStanding(ann, sale, 1);
         QCOMPARE(closed.status, 409);
-        QCOMPARE(closed.json().value(QStringLiteral("code")).toString(), QStringLiteral("not_on_sale"));
+        QCOMPARE(closed.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("not_on_sale"));
     }
 
     void idempotencyKeysReplayRefuseAndWait()
     {
         const auto sale = openSale();
-        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
+                                  QStringLiteral("ann@example.com"));
         auto first = holdSeats(ann, sale, {QStringLiteral("MAIN-B-1")}, QStringLiteral("key-1"));
         QCOMPARE(first.status, 201);
         auto again = holdSeats(ann, sale, {QStringLiteral("MAIN-B-1")}, QStringLiteral("key-1"));
         QCOMPARE(again.status, 201);
         QCOMPARE(again.body, first.body);
         QCOMPARE(again.header("idempotent-replayed"), QByteArray("true"));
-        QCOMPARE(tierCounts(sale, sale.seatedTier).value(QStringLiteral("held")).toInt(), 1); // once
+        QCOMPARE(tierCounts(sale, sale.seatedTier).value(QStringLiteral("held")).toInt(),
+                 1); // once
 
         // Any visible ASCII is a key, quotes and backslashes included.
         const auto odd = QStringLiteral("it's-a \\'key'\\").remove(QLatin1Char(' '));
         QCOMPARE(holdSeats(ann, sale, {QStringLiteral("MAIN-B-4")}, odd).status, 201);
-        QCOMPARE(holdSeats(ann, sale, {QStringLiteral("MAIN-B-4")}, odd).header("idempotent-replayed"), QByteArray("true"));
+        QCOMPARE(
+            holdSeats(ann, sale, {QStringLiteral("MAIN-B-4")}, odd).header("idempotent-replayed"),
+            QByteArray("true"));
 
         auto reused = holdSeats(ann, sale, {QStringLiteral("MAIN-B-2")}, QStringLiteral("key-1"));
         QCOMPARE(reused.status, 422);
-        QCOMPARE(reused.json().value(QStringLiteral("code")).toString(), QStringLiteral("idempotency_key_reused"));
+        QCOMPARE(reused.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("idempotency_key_reused"));
 
         // A refusal is an answer too, and replayed as such.
-        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
+        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
+                                  QStringLiteral("bob@example.com"));
         auto refused = holdStanding(bob, sale, 9);
         QCOMPARE(refused.status, 201);
 
         // In flight: the first request's transaction holds the key's lock. Stand in for it.
-        const auto annId = m_http->send("GET", QStringLiteral("/api/v1/users/me"), {}, bearer(ann)).json().value(QStringLiteral("id")).toString();
+        const auto annId = m_http->send("GET", QStringLiteral("/api/v1/users/me"), {}, bearer(ann))
+                               .json()
+                               .value(QStringLiteral("id"))
+                               .toString();
         pqxx::connection c(m_db->url());
         pqxx::work tx(c);
-        tx.exec_params("SELECT pg_advisory_xact_lock(hashtextextended($1, 7))", (annId + QStringLiteral("/key-busy")).toStdString());
+        tx.exec_params("SELECT pg_advisory_xact_lock(hashtextextended($1, 7))",
+                       (annId + QStringLiteral("/key-busy")).toStdString());
         auto busy = holdSeats(ann, sale, {QStringLiteral("MAIN-B-3")}, QStringLiteral("key-busy"));
         QCOMPARE(busy.status, 409);
-        QCOMPARE(busy.json().value(QStringLiteral("code")).toString(), QStringLiteral("idempotency_key_in_flight"));
+        QCOMPARE(busy.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("idempotency_key_in_flight"));
         tx.abort();
-        QCOMPARE(holdSeats(ann, sale, {QStringLiteral("MAIN-B-3")}, QStringLiteral("key-busy")).status, 201);
+        QCOMPARE(
+            holdSeats(ann, sale, {QStringLiteral("MAIN-B-3")}, QStringLiteral("key-busy")).status,
+            201);
     }
 
     void releasingAHoldReturnsItsSeats()
     {
         const auto sale = openSale();
-        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
-        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
-        const auto box = signUpAs(*m_http, envWith(), QStringLiteral("box_office"), QStringLiteral("box@example.com"));
-        const auto id = holdSeats(ann, sale, {QStringLiteral("MAIN-A-4"), QStringLiteral("MAIN-A-5")}).json().value(QStringLiteral("booking_id")).toString();
-        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(bob)).status, 404);
-        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(box)).status, 200);
-        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(m_org)).status, 200); // the event's organizer
-        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(bob)).status, 404);
+        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
+                                  QStringLiteral("ann@example.com"));
+        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
+                                  QStringLiteral("bob@example.com"));
+        const auto box = signUpAs(*m_http, envWith(), QStringLiteral("box_office"),
+                                  QStringLiteral("box@example.com"));
+        const auto id =
+            holdSeats(ann, sale, {QStringLiteral("MAIN-A-4"), QStringLiteral("MAIN-A-5")})
+                .json()
+                .value(QStringLiteral("booking_id"))
+                .toString();
+        QCOMPARE(
+            m_http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(bob)).status,
+            404);
+        QCOMPARE(
+            m_http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(box)).status,
+            200);
+        QCOMPARE(
+            m_http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(m_org)).status,
+            200); // the event's organizer
+        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(bob))
+                     .status,
+                 404);
         QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-5")}).status, 409);
-        auto released = m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(ann));
+        auto released =
+            m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(ann));
         QCOMPARE(released.status, 200);
-        QCOMPARE(released.json().value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
+        QCOMPARE(released.json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("cancelled"));
         QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-5")), QStringLiteral("available"));
-        QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-5")}).status, 201); // Redis let go too
-        auto twice = m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(ann));
+        QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-5")}).status,
+                 201); // Redis let go too
+        auto twice =
+            m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(ann));
         QCOMPARE(twice.status, 409);
-        QCOMPARE(twice.json().value(QStringLiteral("code")).toString(), QStringLiteral("not_cancellable"));
-        auto mine = m_http->send("GET", QStringLiteral("/api/v1/users/me/bookings"), {}, bearer(ann)).json();
+        QCOMPARE(twice.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("not_cancellable"));
+        auto mine =
+            m_http->send("GET", QStringLiteral("/api/v1/users/me/bookings"), {}, bearer(ann))
+                .json();
         QCOMPARE(mine.value(QStringLiteral("items")).toArray().size(), 1);
 
         // The audit trail has both steps.
         pqxx::connection c(m_db->url());
         pqxx::read_transaction tx(c);
-        QCOMPARE(tx.exec_params1("SELECT string_agg(kind, ',' ORDER BY id) FROM booking_events WHERE booking_id = $1::uuid",
-                                 id.toStdString())[0].as<std::string>(),
+        QCOMPARE(tx.exec_params1("SELECT string_agg(kind, ',' ORDER BY id) FROM booking_events "
+                                 "WHERE booking_id = $1::uuid",
+                                 id.toStdString())[0]
+                     .as<std::string>(),
                  std::string("held,released"));
     }
 
     void aUserHoldsAtMostTenUnitsOfAnEvent()
     {
         const auto sale = openSale(2, 5, 40, 40);
-        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
+                                  QStringLiteral("ann@example.com"));
         QCOMPARE(holdStanding(ann, sale, 8).status, 201);
-        auto over = holdSeats(ann, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2"), QStringLiteral("MAIN-A-3")});
+        auto over = holdSeats(
+            ann, sale,
+            {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2"), QStringLiteral("MAIN-A-3")});
         QCOMPARE(over.status, 409);
-        QCOMPARE(over.json().value(QStringLiteral("code")).toString(), QStringLiteral("hold_limit_reached"));
+        QCOMPARE(over.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("hold_limit_reached"));
         QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-1")), QStringLiteral("available"));
-        QCOMPARE(holdSeats(ann, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")}).status, 201);
-        const auto box = signUpAs(*m_http, envWith(), QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        QCOMPARE(
+            holdSeats(ann, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")}).status,
+            201);
+        const auto box = signUpAs(*m_http, envWith(), QStringLiteral("box_office"),
+                                  QStringLiteral("box@example.com"));
         QCOMPARE(holdStanding(box, sale, 10).status, 201);
         QCOMPARE(holdStanding(box, sale, 10).status, 201); // the box office is exempt
     }
@@ -318,7 +412,8 @@ private Q_SLOTS:
         };
 
         // One buyer asks for 2 places six times at once: the per-user limit (10) admits five.
-        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
+                                  QStringLiteral("ann@example.com"));
         QStringList tokens, keys;
         for (int i = 0; i < 6; ++i) {
             tokens << ann;
@@ -337,9 +432,12 @@ private Q_SLOTS:
         QCOMPARE(tierCounts(sale, sale.standingTier).value(QStringLiteral("held")).toInt(), 10);
 
         // One request sent five times at once with one key: one booking, every answer its own.
-        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
-        boost::json::object seat{{"event_id", sale.event.toStdString()},
-                                 {"seat_ids", boost::json::array{sale.seatByLabel.value(QStringLiteral("MAIN-A-1")).toStdString()}}};
+        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
+                                  QStringLiteral("bob@example.com"));
+        boost::json::object seat{
+            {"event_id", sale.event.toStdString()},
+            {"seat_ids",
+             boost::json::array{sale.seatByLabel.value(QStringLiteral("MAIN-A-1")).toStdString()}}};
         tokens.clear();
         keys.clear();
         bodies.clear();
@@ -352,7 +450,10 @@ private Q_SLOTS:
         std::set<QString> bookings;
         for (const auto& r : answers) {
             if (r.status == 201)
-                bookings.insert(QJsonDocument::fromJson(QByteArray::fromStdString(r.body)).object().value(QStringLiteral("booking_id")).toString());
+                bookings.insert(QJsonDocument::fromJson(QByteArray::fromStdString(r.body))
+                                    .object()
+                                    .value(QStringLiteral("booking_id"))
+                                    .toString());
             else
                 QCOMPARE(codeOf(r), QStringLiteral("idempotency_key_in_flight"));
         }
@@ -360,8 +461,11 @@ private Q_SLOTS:
         pqxx::connection c(m_db->url());
         {
             pqxx::read_transaction tx(c);
-            QCOMPARE(tx.exec_params1(R"sql(SELECT count(*) FROM bookings b JOIN users u ON u.id = b.user_id
-                                         WHERE u.email_key = 'bob@example.com')sql")[0].as<int>(), 1);
+            QCOMPARE(tx.exec_params1(
+                           R"sql(SELECT count(*) FROM bookings b JOIN users u ON u.id = b.user_id
+                                         WHERE u.email_key = 'bob@example.com')sql")[0]
+                         .as<int>(),
+                     1);
         }
 
         // Ten buyers reach for the last 10 standing places, 3 each, at once: three of them get
@@ -370,7 +474,8 @@ private Q_SLOTS:
         keys.clear();
         bodies.clear();
         for (int i = 0; i < 10; ++i) {
-            tokens << signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("floor%1@example.com").arg(i));
+            tokens << signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
+                               QStringLiteral("floor%1@example.com").arg(i));
             keys << QStringLiteral("floor");
             bodies.push_back(standing(3));
         }
@@ -379,7 +484,12 @@ private Q_SLOTS:
         for (const auto& r : answers) {
             if (r.status == 201) {
                 ++held;
-                QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(r.body)).object().value(QStringLiteral("line_items")).toArray().size(), 3);
+                QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(r.body))
+                             .object()
+                             .value(QStringLiteral("line_items"))
+                             .toArray()
+                             .size(),
+                         3);
             } else {
                 QCOMPARE(codeOf(r), QStringLiteral("sold_out"));
             }
@@ -389,8 +499,11 @@ private Q_SLOTS:
         QCOMPARE(floor.value(QStringLiteral("held")).toInt(), 10 + 3 * held);
         QCOMPARE(floor.value(QStringLiteral("available")).toInt(), 10 - 3 * held);
         pqxx::read_transaction tx(c);
-        QCOMPARE(tx.exec_params1("SELECT count(*) FROM inventory_units WHERE tier_id = $1::uuid AND status = 'held'",
-                                 sale.standingTier.toStdString())[0].as<int>(), 10 + 3 * held);
+        QCOMPARE(tx.exec_params1("SELECT count(*) FROM inventory_units WHERE tier_id = $1::uuid "
+                                 "AND status = 'held'",
+                                 sale.standingTier.toStdString())[0]
+                     .as<int>(),
+                 10 + 3 * held);
     }
 
     void holdsEndExactlyWhenTheirTimeIsUp()
@@ -398,31 +511,41 @@ private Q_SLOTS:
         m_server.reset();
         startServer({QStringLiteral("TICKETING_HOLD_TTL_SECONDS=2")});
         const auto sale = openSale(2, 5, 20, 12);
-        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
-        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
-        const auto box = signUpAs(*m_http, envWith(), QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
+                                  QStringLiteral("ann@example.com"));
+        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
+                                  QStringLiteral("bob@example.com"));
+        const auto box = signUpAs(*m_http, envWith(), QStringLiteral("box_office"),
+                                  QStringLiteral("box@example.com"));
         QCOMPARE(holdStanding(box, sale, 10).status, 201);
         auto held = holdSeats(ann, sale, {QStringLiteral("MAIN-A-1")});
         QCOMPARE(held.status, 201);
         QCOMPARE(holdStanding(bob, sale, 3).status, 409); // 2 places left
-        const auto expires = QDateTime::fromString(held.json().value(QStringLiteral("hold_expires_at")).toString(), Qt::ISODate);
+        const auto expires = QDateTime::fromString(
+            held.json().value(QStringLiteral("hold_expires_at")).toString(), Qt::ISODate);
         QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-1")}).status, 409);
         // Wait until the hold's time is up (the answer's time is whole seconds).
         QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc() > expires.addMSecs(999), 5000);
         // Claimable at once, whatever the sweeper has done so far: seats and standing places.
         auto taken = holdSeats(bob, sale, {QStringLiteral("MAIN-A-1")});
         QCOMPARE(taken.status, 201);
-        QCOMPARE(holdStanding(bob, sale, 5).status, 201); // the 2 free ones and 3 of the lapsed hold's
+        QCOMPARE(holdStanding(bob, sale, 5).status,
+                 201); // the 2 free ones and 3 of the lapsed hold's
         QCOMPARE(holdStanding(bob, sale, 4).status, 201);
         const auto old = held.json().value(QStringLiteral("booking_id")).toString();
-        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/bookings/") + old, {}, bearer(ann)).json().value(QStringLiteral("status")).toString(),
+        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/bookings/") + old, {}, bearer(ann))
+                     .json()
+                     .value(QStringLiteral("status"))
+                     .toString(),
                  QStringLiteral("expired"));
         // The sweeper marks it in the database within about a second, and leaves Bob's hold alone.
         pqxx::connection c(m_db->url());
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 pqxx::read_transaction tx(c);
-                return tx.exec_params1("SELECT status FROM bookings WHERE id = $1::uuid", old.toStdString())[0].as<std::string>() == "expired";
+                return tx.exec_params1("SELECT status FROM bookings WHERE id = $1::uuid",
+                                       old.toStdString())[0]
+                           .as<std::string>() == "expired";
             }(),
             5000);
         QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-1")), QStringLiteral("held"));
@@ -433,14 +556,19 @@ private Q_SLOTS:
         TempDir redisDir;
         QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
         m_server.reset();
-        startServer({QStringLiteral("TICKETING_REDIS_URL=") + QString::fromStdString(redisUrlIn(redisDir.path()))});
+        startServer({QStringLiteral("TICKETING_REDIS_URL=") +
+                     QString::fromStdString(redisUrlIn(redisDir.path()))});
         const auto sale = openSale();
-        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
-        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
+        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
+                                  QStringLiteral("ann@example.com"));
+        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
+                                  QStringLiteral("bob@example.com"));
         auto redisHas = [&](const QString& label) {
             QProcess p;
-            p.start(QStringLiteral("redis-cli"), {QStringLiteral("-s"), redisDir.path() + QStringLiteral("/redis.sock"), QStringLiteral("EXISTS"),
-                                                  QStringLiteral("seat:%1:%2").arg(sale.event, sale.seatByLabel[label])});
+            p.start(QStringLiteral("redis-cli"),
+                    {QStringLiteral("-s"), redisDir.path() + QStringLiteral("/redis.sock"),
+                     QStringLiteral("EXISTS"),
+                     QStringLiteral("seat:%1:%2").arg(sale.event, sale.seatByLabel[label])});
             p.waitForFinished();
             return p.readAll().trimmed() == "1";
         };
@@ -448,16 +576,31 @@ private Q_SLOTS:
         QVERIFY(redisHas(QStringLiteral("MAIN-A-1"))); // the fast path took the key
 
         QVERIFY(harness(QStringLiteral("stop-redis"), redisDir.path()));
-        QTRY_COMPARE_WITH_TIMEOUT(m_http->get(QStringLiteral("/readyz")).json().value(QStringLiteral("redis")).toObject()
-                                      .value(QStringLiteral("status")).toString(), QStringLiteral("down"), 5000);
-        QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-1")}).status, 409); // PostgreSQL alone refuses
-        QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-2"), QStringLiteral("MAIN-A-3")}).status, 201);
-        QCOMPARE(holdSeats(ann, sale, {QStringLiteral("MAIN-A-3"), QStringLiteral("MAIN-A-4")}).status, 409);
+        QTRY_COMPARE_WITH_TIMEOUT(m_http->get(QStringLiteral("/readyz"))
+                                      .json()
+                                      .value(QStringLiteral("redis"))
+                                      .toObject()
+                                      .value(QStringLiteral("status"))
+                                      .toString(),
+                                  QStringLiteral("down"), 5000);
+        QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-1")}).status,
+                 409); // PostgreSQL alone refuses
+        QCOMPARE(
+            holdSeats(bob, sale, {QStringLiteral("MAIN-A-2"), QStringLiteral("MAIN-A-3")}).status,
+            201);
+        QCOMPARE(
+            holdSeats(ann, sale, {QStringLiteral("MAIN-A-3"), QStringLiteral("MAIN-A-4")}).status,
+            409);
         QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-4")), QStringLiteral("available"));
 
         QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
-        QTRY_COMPARE_WITH_TIMEOUT(m_http->get(QStringLiteral("/readyz")).json().value(QStringLiteral("redis")).toObject()
-                                      .value(QStringLiteral("status")).toString(), QStringLiteral("up"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_http->get(QStringLiteral("/readyz"))
+                                      .json()
+                                      .value(QStringLiteral("redis"))
+                                      .toObject()
+                                      .value(QStringLiteral("status"))
+                                      .toString(),
+                                  QStringLiteral("up"), 5000);
         QCOMPARE(holdSeats(ann, sale, {QStringLiteral("MAIN-B-1")}).status, 201);
         QVERIFY(redisHas(QStringLiteral("MAIN-B-1"))); // back on the fast path
         QVERIFY(harness(QStringLiteral("stop-redis"), redisDir.path()));
@@ -469,7 +612,8 @@ private Q_SLOTS:
         constexpr int kBuyers = 24;
         QStringList tokens;
         for (int i = 0; i < kBuyers; ++i)
-            tokens << signUpAs(*m_http, envWith(), QStringLiteral("attendee"), QStringLiteral("buyer%1@example.com").arg(i));
+            tokens << signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
+                               QStringLiteral("buyer%1@example.com").arg(i));
         const auto labels = sale.seatByLabel.keys();
         const auto port = m_server->port();
         std::atomic<int> held{0}, refused{0}, other{0};
@@ -492,10 +636,14 @@ private Q_SLOTS:
                             seats.emplace_back(sale.seatByLabel[labels[i]].toStdString());
                         body["seat_ids"] = std::move(seats);
                     }
-                    auto r = ticketing::bench::fetch("127.0.0.1", port,
-                                                     {"POST", "/api/v1/bookings/hold", boost::json::serialize(body),
-                                                      {{"Authorization", "Bearer " + tokens[b].toStdString()},
-                                                       {"Idempotency-Key", "c-" + std::to_string(b) + "-" + std::to_string(attempt)}}});
+                    auto r = ticketing::bench::fetch(
+                        "127.0.0.1", port,
+                        {"POST",
+                         "/api/v1/bookings/hold",
+                         boost::json::serialize(body),
+                         {{"Authorization", "Bearer " + tokens[b].toStdString()},
+                          {"Idempotency-Key",
+                           "c-" + std::to_string(b) + "-" + std::to_string(attempt)}}});
                     (r.status == 201 ? held : r.status == 409 ? refused : other)++;
                 }
             });
@@ -512,27 +660,40 @@ private Q_SLOTS:
         QCOMPARE(tx.exec_params1(R"sql(SELECT count(*) FROM (
                      SELECT i.unit_id FROM booking_items i JOIN bookings b ON b.id = i.booking_id
                      WHERE b.event_id = $1::uuid AND b.status IN ('held', 'confirmed')
-                     GROUP BY i.unit_id HAVING count(*) > 1) dup)sql", sale.event.toStdString())[0].as<int>(), 0);
+                     GROUP BY i.unit_id HAVING count(*) > 1) dup)sql",
+                                 sale.event.toStdString())[0]
+                     .as<int>(),
+                 0);
         // Every held unit belongs to exactly the live booking that lists it.
         QCOMPARE(tx.exec_params1(R"sql(SELECT count(*) FROM inventory_units u
                      WHERE u.event_id = $1::uuid AND u.status = 'held'
                        AND NOT EXISTS (SELECT 1 FROM booking_items i JOIN bookings b ON b.id = i.booking_id
                                        WHERE i.unit_id = u.id AND b.id = u.booking_id AND b.status = 'held'))sql",
-                                 sale.event.toStdString())[0].as<int>(), 0);
+                                 sale.event.toStdString())[0]
+                     .as<int>(),
+                 0);
         // The counts of availability are the rows.
-        const auto rowsHeld = tx.exec_params1("SELECT count(*) FROM inventory_units WHERE event_id = $1::uuid AND status = 'held'",
-                                              sale.event.toStdString())[0].as<int>();
-        const auto itemsHeld = tx.exec_params1(R"sql(SELECT count(*) FROM booking_items i JOIN bookings b ON b.id = i.booking_id
-                                                  WHERE b.event_id = $1::uuid AND b.status = 'held')sql", sale.event.toStdString())[0].as<int>();
+        const auto rowsHeld = tx.exec_params1("SELECT count(*) FROM inventory_units WHERE event_id "
+                                              "= $1::uuid AND status = 'held'",
+                                              sale.event.toStdString())[0]
+                                  .as<int>();
+        const auto itemsHeld =
+            tx.exec_params1(
+                  R"sql(SELECT count(*) FROM booking_items i JOIN bookings b ON b.id = i.booking_id
+                                                  WHERE b.event_id = $1::uuid AND b.status = 'held')sql",
+                  sale.event.toStdString())[0]
+                .as<int>();
         QCOMPARE(rowsHeld, itemsHeld);
         int heldInAvailability = 0;
         int total = 0;
         for (const auto& t : availability(sale).value(QStringLiteral("tiers")).toArray()) {
             heldInAvailability += t.toObject().value(QStringLiteral("held")).toInt();
-            total += t.toObject().value(QStringLiteral("available")).toInt() + t.toObject().value(QStringLiteral("held")).toInt() +
+            total += t.toObject().value(QStringLiteral("available")).toInt() +
+                     t.toObject().value(QStringLiteral("held")).toInt() +
                      t.toObject().value(QStringLiteral("sold")).toInt();
             QCOMPARE(t.toObject().value(QStringLiteral("total")).toInt(),
-                     t.toObject().value(QStringLiteral("available")).toInt() + t.toObject().value(QStringLiteral("held")).toInt() +
+                     t.toObject().value(QStringLiteral("available")).toInt() +
+                         t.toObject().value(QStringLiteral("held")).toInt() +
                          t.toObject().value(QStringLiteral("sold")).toInt());
         }
         QCOMPARE(heldInAvailability, rowsHeld);
@@ -542,11 +703,14 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(
             [&] {
                 pqxx::read_transaction now(relayView);
-                return now.exec_params1(R"sql(SELECT count(*) FROM sync_tier_counts k
+                return now
+                    .exec_params1(R"sql(SELECT count(*) FROM sync_tier_counts k
                            WHERE k.event_id = $1::uuid AND (k.available, k.held, k.sold) <> (
                                SELECT count(*) FILTER (WHERE u.status = 'available'), count(*) FILTER (WHERE u.status = 'held'),
                                       count(*) FILTER (WHERE u.status = 'sold')
-                               FROM inventory_units u WHERE u.tier_id = k.tier_id))sql", sale.event.toStdString())[0].as<int>();
+                               FROM inventory_units u WHERE u.tier_id = k.tier_id))sql",
+                                  sale.event.toStdString())[0]
+                    .as<int>();
             }(),
             0, 5000);
     }

@@ -1,14 +1,14 @@
-#include <QTcpSocket>
-#include <QtTest>
-#include <sys/resource.h>
-#include <thread>
-
-#include <boost/json.hpp>
-
+#include "app/PoolExecutor.h"
 #include "db/Pool.h"
 #include "http/Metrics.h"
 #include "http/Router.h"
 #include "http/Server.h"
+
+#include <QTcpSocket>
+#include <QtTest>
+#include <boost/json.hpp>
+#include <sys/resource.h>
+#include <thread>
 
 using namespace ticketing;
 using namespace ticketing::http;
@@ -70,6 +70,7 @@ class TestHttpServer : public QObject
     Q_OBJECT
 
     std::unique_ptr<db::Pool> m_pool;
+    std::unique_ptr<app::PoolExecutor> m_executor;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<Server> m_server;
@@ -81,7 +82,8 @@ class TestHttpServer : public QObject
     {
         // The handlers below never touch the database, so the pool's sessions never connect.
         m_pool = std::make_unique<db::Pool>(db::Pool::Options{"host=/nonexistent", 4, 64});
-        m_router = std::make_unique<Router>(m_pool.get());
+        m_executor = std::make_unique<app::PoolExecutor>(*m_pool);
+        m_router = std::make_unique<Router>(m_executor.get());
         m_metrics = std::make_unique<Metrics>();
         m_router->add("GET", "/healthz", InlineHandler([](const Request&, const PathParams&) {
                           return Response::json(200, {{"status", "ok"}});
@@ -92,7 +94,7 @@ class TestHttpServer : public QObject
                               return Response::problem(body.error(), r.requestId);
                           return Response::json(200, *body);
                       }));
-        m_router->add("GET", "/slow", Access::anyone(), DatabaseHandler([this](Context&) {
+        m_router->add("GET", "/slow", Access::anyone(), WorkerHandler([this](Context&) {
                           ++m_slowStarted;
                           std::this_thread::sleep_for(std::chrono::milliseconds(800));
                           return Response::json(200, {{"slow", true}});
@@ -161,8 +163,9 @@ private Q_SLOTS:
     {
         std::unique_ptr<QTcpSocket> s(connectSocket());
         const QByteArray body(2 * 1024 * 1024, 'a');
-        s->write("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: " +
-                 QByteArray::number(body.size()) + "\r\n\r\n");
+        s->write(
+            "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: " +
+            QByteArray::number(body.size()) + "\r\n\r\n");
         s->write(body); // the server answers without reading it all, then drains
         auto r = readResponse(*s);
         QVERIFY(r.complete);
@@ -200,8 +203,9 @@ private Q_SLOTS:
     {
         std::unique_ptr<QTcpSocket> s(connectSocket());
         const QByteArray body = "{\"seat_ids\": [1, 2,";
-        s->write("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: " +
-                 QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        s->write(
+            "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: " +
+            QByteArray::number(body.size()) + "\r\n\r\n" + body);
         auto r = readResponse(*s);
         QCOMPARE(r.status, 400);
         const auto o = QJsonDocument::fromJson(r.body).object();
@@ -209,8 +213,9 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("status")).toInt(), 400);
         // A good body on the same route works, and the connection stayed usable.
         const QByteArray good = "{\"a\":[1,2]}";
-        s->write("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: " +
-                 QByteArray::number(good.size()) + "\r\n\r\n" + good);
+        s->write(
+            "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: " +
+            QByteArray::number(good.size()) + "\r\n\r\n" + good);
         r = readResponse(*s);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.body, good);
@@ -257,7 +262,8 @@ private Q_SLOTS:
         QTRY_COMPARE(m_slowStarted.load(), 1);
         m_server->shutdown();
         // The idle connection is closed, the busy one answered, with "Connection: close".
-        QVERIFY(idle->waitForDisconnected(5000) || idle->state() == QAbstractSocket::UnconnectedState);
+        QVERIFY(idle->waitForDisconnected(5000) ||
+                idle->state() == QAbstractSocket::UnconnectedState);
         auto r = readResponse(*busy);
         QVERIFY(r.complete);
         QCOMPARE(r.status, 200);

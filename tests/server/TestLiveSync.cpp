@@ -1,14 +1,13 @@
-#include <QJsonArray>
-#include <QtTest>
-
-#include <pqxx/pqxx>
-
 #include "support/Accounts.h"
 #include "support/HttpClient.h"
 #include "support/Sales.h"
 #include "support/SyncClient.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
+
+#include <QJsonArray>
+#include <QtTest>
+#include <pqxx/pqxx>
 
 using namespace ticketing::test;
 
@@ -25,7 +24,10 @@ class TestLiveSync : public QObject
     QString m_buyer;
     int m_keys = 0;
 
-    QString wsUrl(const TicketdProcess& t) const { return QStringLiteral("ws://127.0.0.1:%1/api/v1/ws").arg(t.port()); }
+    QString wsUrl(const TicketdProcess& t) const
+    {
+        return QStringLiteral("ws://127.0.0.1:%1/api/v1/ws").arg(t.port());
+    }
 
     HttpResult hold(HttpClient& http, const Sale& sale, const QStringList& labels)
     {
@@ -35,14 +37,17 @@ class TestLiveSync : public QObject
         auto headers = bearer(m_buyer);
         headers.append({"Idempotency-Key", QByteArray("live-") + QByteArray::number(++m_keys)});
         return http.send("POST", QStringLiteral("/api/v1/bookings/hold"),
-                         QJsonDocument(QJsonObject{{QStringLiteral("event_id"), sale.event}, {QStringLiteral("seat_ids"), ids}})
+                         QJsonDocument(QJsonObject{{QStringLiteral("event_id"), sale.event},
+                                                   {QStringLiteral("seat_ids"), ids}})
                              .toJson(QJsonDocument::Compact),
                          headers);
     }
 
     QJsonObject availability(const Sale& sale)
     {
-        return m_http->get(QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/availability")).json();
+        return m_http
+            ->get(QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/availability"))
+            .json();
     }
 
     // Waits until the client has caught up with the server, then compares.
@@ -51,7 +56,8 @@ class TestLiveSync : public QObject
         QString why;
         const bool same = client.waitUntil([&] {
             const auto a = availability(sale);
-            return client.seq >= a.value(QStringLiteral("seq")).toInteger() && client.matches(a, &why);
+            return client.seq >= a.value(QStringLiteral("seq")).toInteger() &&
+                   client.matches(a, &why);
         });
         QVERIFY2(same, qPrintable(why));
         QVERIFY(!client.gap);
@@ -67,8 +73,10 @@ private Q_SLOTS:
         m_server = std::make_unique<TicketdProcess>();
         QVERIFY(m_server->start({}, m_env));
         m_http = std::make_unique<HttpClient>(m_server->baseUrl());
-        m_org = signUpAs(*m_http, m_env, QStringLiteral("organizer"), QStringLiteral("org@example.com"));
-        m_buyer = signUpAs(*m_http, m_env, QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        m_org = signUpAs(*m_http, m_env, QStringLiteral("organizer"),
+                         QStringLiteral("org@example.com"));
+        m_buyer = signUpAs(*m_http, m_env, QStringLiteral("box_office"),
+                           QStringLiteral("box@example.com"));
     }
     void cleanup()
     {
@@ -86,18 +94,29 @@ private Q_SLOTS:
         QVERIFY(client.open(wsUrl(*m_server)));
         client.send({{QStringLiteral("type"), QStringLiteral("ping")}});
         QVERIFY(client.waitUntil([&] { return !client.received.isEmpty(); }));
-        QCOMPARE(client.received.first().value(QStringLiteral("type")).toString(), QStringLiteral("pong"));
+        QCOMPARE(client.received.first().value(QStringLiteral("type")).toString(),
+                 QStringLiteral("pong"));
         client.subscribe(sale.event);
         QVERIFY(client.waitUntil([&] { return client.snapshots == 1; }));
         QCOMPARE(client.seats.size(), 10);
 
-        const auto booking = hold(*m_http, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")}).json();
-        QVERIFY(client.waitUntil([&] { return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-A-1")]) == QStringLiteral("held"); }));
+        const auto booking =
+            hold(*m_http, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")}).json();
+        QVERIFY(client.waitUntil([&] {
+            return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-A-1")]) ==
+                   QStringLiteral("held");
+        }));
         QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-B-5")}).status, 201);
-        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + booking.value(QStringLiteral("booking_id")).toString(), {},
-                              bearer(m_buyer)).status, 200);
+        QCOMPARE(m_http
+                     ->send("DELETE",
+                            QStringLiteral("/api/v1/bookings/") +
+                                booking.value(QStringLiteral("booking_id")).toString(),
+                            {}, bearer(m_buyer))
+                     .status,
+                 200);
         expectInStep(client, sale);
-        QCOMPARE(client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-A-1")]), QStringLiteral("available"));
+        QCOMPARE(client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-A-1")]),
+                 QStringLiteral("available"));
         QCOMPARE(client.tiers.value(sale.seatedTier).value(QStringLiteral("held")).toInt(), 1);
         QVERIFY(client.deltas >= 2);
     }
@@ -122,9 +141,13 @@ private Q_SLOTS:
         }
         // Changes while disconnected.
         QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-A-4")}).status, 201);
-        QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-B-1"), QStringLiteral("MAIN-B-2")}).status, 201);
+        QCOMPARE(
+            hold(*m_http, sale, {QStringLiteral("MAIN-B-1"), QStringLiteral("MAIN-B-2")}).status,
+            201);
         // Stamped by the relay (one pass may carry both changes in one delta).
-        QVERIFY(QTest::qWaitFor([&] { return availability(sale).value(QStringLiteral("seq")).toInteger() > lastSeen; }, 5000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return availability(sale).value(QStringLiteral("seq")).toInteger() > lastSeen; },
+            5000));
 
         SyncClient resumed;
         QVERIFY(resumed.open(wsUrl(*m_server)));
@@ -153,8 +176,12 @@ private Q_SLOTS:
         QVERIFY(client.open(wsUrl(other)));
         client.subscribe(sale.event);
         QVERIFY(client.waitUntil([&] { return client.snapshots == 1; }));
-        QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-A-5")}).status, 201); // through the first instance
-        QVERIFY(client.waitUntil([&] { return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-A-5")]) == QStringLiteral("held"); }));
+        QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-A-5")}).status,
+                 201); // through the first instance
+        QVERIFY(client.waitUntil([&] {
+            return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-A-5")]) ==
+                   QStringLiteral("held");
+        }));
         expectInStep(client, sale);
         QCOMPARE(other.stop(), 0);
     }
@@ -170,12 +197,16 @@ private Q_SLOTS:
         // Two writers: the first takes its outbox id first but commits last.
         auto change = [&](pqxx::work& tx, const QString& label) {
             const auto seat = sale.seatByLabel[label].toStdString();
-            tx.exec_params("UPDATE inventory_units SET status = 'blocked' WHERE event_id = $1::uuid AND seat_id = $2::uuid",
+            tx.exec_params("UPDATE inventory_units SET status = 'blocked' WHERE event_id = "
+                           "$1::uuid AND seat_id = $2::uuid",
                            sale.event.toStdString(), seat);
             // An outbox row as every writer makes it: the seats, the tiers, and the moves.
-            tx.exec_params("INSERT INTO outbox (event_id, payload) VALUES ($1::uuid, jsonb_build_object('changes', "
-                           "jsonb_build_array(jsonb_build_object('seat_id', $2::text)), 'tiers', jsonb_build_array($3::text), "
-                           "'moves', jsonb_build_array(jsonb_build_object('tier_id', $3::text, 'from', 'available', "
+            tx.exec_params("INSERT INTO outbox (event_id, payload) VALUES ($1::uuid, "
+                           "jsonb_build_object('changes', "
+                           "jsonb_build_array(jsonb_build_object('seat_id', $2::text)), 'tiers', "
+                           "jsonb_build_array($3::text), "
+                           "'moves', jsonb_build_array(jsonb_build_object('tier_id', $3::text, "
+                           "'from', 'available', "
                            "'to', 'blocked', 'n', 1))))",
                            sale.event.toStdString(), seat, sale.seatedTier.toStdString());
         };
@@ -189,26 +220,36 @@ private Q_SLOTS:
             change(late, QStringLiteral("MAIN-A-2"));
             late.commit(); // a higher id, committed first
         }
-        QVERIFY(client.waitUntil([&] { return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-A-2")]) == QStringLiteral("blocked"); }));
+        QVERIFY(client.waitUntil([&] {
+            return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-A-2")]) ==
+                   QStringLiteral("blocked");
+        }));
         early.commit();
-        QVERIFY(client.waitUntil([&] { return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-A-1")]) == QStringLiteral("blocked"); }));
+        QVERIFY(client.waitUntil([&] {
+            return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-A-1")]) ==
+                   QStringLiteral("blocked");
+        }));
         expectInStep(client, sale);
         pqxx::connection c(m_db->url());
         pqxx::read_transaction tx(c);
-        QVERIFY(!tx.exec_params1("SELECT seq FROM outbox WHERE id = $1", earlyId)[0].is_null()); // stamped, late
+        QVERIFY(!tx.exec_params1("SELECT seq FROM outbox WHERE id = $1", earlyId)[0]
+                     .is_null()); // stamped, late
     }
 
     void countsThatDriftedAreCorrectedWhenARelayTakesOver()
     {
         const auto sale = openSale(*m_http, m_org);
         QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-A-1")}).status, 201);
-        QVERIFY(QTest::qWaitFor([&] { return availability(sale).value(QStringLiteral("seq")).toInteger() >= 1; }, 5000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return availability(sale).value(QStringLiteral("seq")).toInteger() >= 1; },
+            5000));
         m_server.reset();
         {
             pqxx::connection c(m_db->url());
             pqxx::work tx(c);
-            tx.exec_params("UPDATE sync_tier_counts SET available = available + 5 WHERE tier_id = $1::uuid",
-                           sale.seatedTier.toStdString()); // a bug, or a hand edit
+            tx.exec_params(
+                "UPDATE sync_tier_counts SET available = available + 5 WHERE tier_id = $1::uuid",
+                sale.seatedTier.toStdString()); // a bug, or a hand edit
             tx.commit();
         }
         m_server = std::make_unique<TicketdProcess>();
@@ -218,8 +259,10 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(
             [&] {
                 pqxx::read_transaction tx(c);
-                return tx.exec_params1("SELECT available FROM sync_tier_counts WHERE tier_id = $1::uuid",
-                                       sale.seatedTier.toStdString())[0].as<int>();
+                return tx
+                    .exec_params1("SELECT available FROM sync_tier_counts WHERE tier_id = $1::uuid",
+                                  sale.seatedTier.toStdString())[0]
+                    .as<int>();
             }(),
             9, 10000);
         QVERIFY(m_server->problems().contains("drifted"));
@@ -238,16 +281,25 @@ private Q_SLOTS:
     {
         m_server.reset();
         m_server = std::make_unique<TicketdProcess>();
-        QVERIFY(m_server->start({}, m_env + QStringList{QStringLiteral("TICKETING_HOLD_TTL_SECONDS=1")}));
+        QVERIFY(m_server->start(
+            {}, m_env + QStringList{QStringLiteral("TICKETING_HOLD_TTL_SECONDS=1")}));
         m_http = std::make_unique<HttpClient>(m_server->baseUrl());
         const auto sale = openSale(*m_http, m_org);
         SyncClient client;
         QVERIFY(client.open(wsUrl(*m_server)));
         client.subscribe(sale.event);
         QVERIFY(client.waitUntil([&] { return client.snapshots == 1; }));
-        QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-B-1"), QStringLiteral("MAIN-B-2")}).status, 201);
-        QVERIFY(client.waitUntil([&] { return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-B-1")]) == QStringLiteral("held"); }));
-        QVERIFY(client.waitUntil([&] { return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-B-1")]) == QStringLiteral("available"); }));
+        QCOMPARE(
+            hold(*m_http, sale, {QStringLiteral("MAIN-B-1"), QStringLiteral("MAIN-B-2")}).status,
+            201);
+        QVERIFY(client.waitUntil([&] {
+            return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-B-1")]) ==
+                   QStringLiteral("held");
+        }));
+        QVERIFY(client.waitUntil([&] {
+            return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-B-1")]) ==
+                   QStringLiteral("available");
+        }));
         expectInStep(client, sale);
         QCOMPARE(client.tiers.value(sale.seatedTier).value(QStringLiteral("held")).toInt(), 0);
     }
@@ -263,22 +315,33 @@ private Q_SLOTS:
         full.subscribe(sale.event);
         compact.subscribe(sale.event);
         QVERIFY(compact.waitUntil([&] { return compact.snapshots == 1 && full.snapshots == 1; }));
-        const auto booking = hold(*m_http, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2"), QStringLiteral("MAIN-A-3"),
-                                                  QStringLiteral("MAIN-A-4"), QStringLiteral("MAIN-A-5"), QStringLiteral("MAIN-B-1"),
-                                                  QStringLiteral("MAIN-B-2"), QStringLiteral("MAIN-B-3")})
+        const auto booking = hold(*m_http, sale,
+                                  {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2"),
+                                   QStringLiteral("MAIN-A-3"), QStringLiteral("MAIN-A-4"),
+                                   QStringLiteral("MAIN-A-5"), QStringLiteral("MAIN-B-1"),
+                                   QStringLiteral("MAIN-B-2"), QStringLiteral("MAIN-B-3")})
                                  .json();
-        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + booking.value(QStringLiteral("booking_id")).toString(), {},
-                              bearer(m_buyer)).status, 200);
+        QCOMPARE(m_http
+                     ->send("DELETE",
+                            QStringLiteral("/api/v1/bookings/") +
+                                booking.value(QStringLiteral("booking_id")).toString(),
+                            {}, bearer(m_buyer))
+                     .status,
+                 200);
         QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-B-4")}).status, 201);
         expectInStep(full, sale);
         expectInStep(compact, sale);
-        QVERIFY(compact.deltas <= full.deltas); // a compact subscriber may get several deltas in one
-        QVERIFY2(compact.deltaBytes * 2 < full.deltaBytes, qPrintable(QStringLiteral("%1 vs %2").arg(compact.deltaBytes).arg(full.deltaBytes)));
+        QVERIFY(compact.deltas <=
+                full.deltas); // a compact subscriber may get several deltas in one
+        QVERIFY2(
+            compact.deltaBytes * 2 < full.deltaBytes,
+            qPrintable(QStringLiteral("%1 vs %2").arg(compact.deltaBytes).arg(full.deltaBytes)));
         const auto last = compact.received.last();
         QCOMPARE(last.value(QStringLiteral("format")).toString(), QStringLiteral("compact"));
         bool held = false; // MAIN-B-4, the last change (perhaps merged with the release before it)
         for (const auto& c : last.value(QStringLiteral("changes")).toArray())
-            held = held || (compact.order.value(c.toArray().at(0).toInt()) == sale.seatByLabel[QStringLiteral("MAIN-B-4")] &&
+            held = held || (compact.order.value(c.toArray().at(0).toInt()) ==
+                                sale.seatByLabel[QStringLiteral("MAIN-B-4")] &&
                             c.toArray().at(1).toString() == QStringLiteral("h"));
         QVERIFY(held);
 
@@ -286,7 +349,9 @@ private Q_SLOTS:
         const auto seen = compact.seq;
         compact.close();
         QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-B-5")}).status, 201);
-        QVERIFY(QTest::qWaitFor([&] { return availability(sale).value(QStringLiteral("seq")).toInteger() > seen; }, 5000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return availability(sale).value(QStringLiteral("seq")).toInteger() > seen; },
+            5000));
         SyncClient resumed;
         resumed.compact = true;
         resumed.order = compact.order;
@@ -300,10 +365,12 @@ private Q_SLOTS:
 
         SyncClient wrong;
         QVERIFY(wrong.open(wsUrl(*m_server)));
-        wrong.send({{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("channel"), QStringLiteral("event:") + sale.event},
+        wrong.send({{QStringLiteral("type"), QStringLiteral("subscribe")},
+                    {QStringLiteral("channel"), QStringLiteral("event:") + sale.event},
                     {QStringLiteral("format"), QStringLiteral("tiny")}});
         QVERIFY(wrong.waitUntil([&] { return !wrong.received.isEmpty(); }));
-        QCOMPARE(wrong.received.first().value(QStringLiteral("code")).toString(), QStringLiteral("invalid_message"));
+        QCOMPARE(wrong.received.first().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("invalid_message"));
     }
 
     void badMessagesGetErrors()
@@ -311,9 +378,11 @@ private Q_SLOTS:
         SyncClient client;
         QVERIFY(client.open(wsUrl(*m_server)));
         client.send({{QStringLiteral("type"), QStringLiteral("dance")}});
-        client.send({{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("channel"), QStringLiteral("weather")}});
+        client.send({{QStringLiteral("type"), QStringLiteral("subscribe")},
+                     {QStringLiteral("channel"), QStringLiteral("weather")}});
         client.subscribe(QStringLiteral("0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0d"));
-        client.send({{QStringLiteral("type"), QStringLiteral("auth")}, {QStringLiteral("token"), QStringLiteral("forged")}});
+        client.send({{QStringLiteral("type"), QStringLiteral("auth")},
+                     {QStringLiteral("token"), QStringLiteral("forged")}});
         QVERIFY(client.waitUntil([&] { return client.received.size() == 4; }));
         QStringList codes;
         for (const auto& m : client.received) {
@@ -321,8 +390,9 @@ private Q_SLOTS:
             codes << m.value(QStringLiteral("code")).toString();
         }
         codes.sort();
-        QCOMPARE(codes, (QStringList{QStringLiteral("invalid_message"), QStringLiteral("invalid_token"), QStringLiteral("not_found"),
-                                     QStringLiteral("unknown_channel")}));
+        QCOMPARE(codes,
+                 (QStringList{QStringLiteral("invalid_message"), QStringLiteral("invalid_token"),
+                              QStringLiteral("not_found"), QStringLiteral("unknown_channel")}));
     }
 };
 

@@ -1,10 +1,9 @@
-#include <QtTest>
-#include <thread>
-
-#include <pqxx/pqxx>
-
 #include "db/Migrations.h"
 #include "support/TestEnv.h"
+
+#include <QtTest>
+#include <pqxx/pqxx>
+#include <thread>
 
 using namespace ticketing;
 using ticketing::test::TestDatabase;
@@ -81,7 +80,8 @@ private Q_SLOTS:
         b.join();
         QVERIFY2(errorA.empty(), errorA.c_str());
         QVERIFY2(errorB.empty(), errorB.c_str());
-        QCOMPARE(appliedA.size() + appliedB.size(), std::size_t(2)); // each applied once, by one of them
+        QCOMPARE(appliedA.size() + appliedB.size(),
+                 std::size_t(2)); // each applied once, by one of them
         QCOMPARE(recorded(db.url()), (std::vector<int>{1, 2}));
     }
 

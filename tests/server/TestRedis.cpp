@@ -1,7 +1,7 @@
-#include <QtTest>
-
 #include "cache/Redis.h"
 #include "support/TestEnv.h"
+
+#include <QtTest>
 
 using namespace ticketing;
 using namespace ticketing::test;
@@ -52,7 +52,8 @@ private Q_SLOTS:
     {
         TempDir dir;
         QVERIFY(harness(QStringLiteral("start-redis"), dir.path()));
-        cache::Redis redis({redisUrlIn(dir.path()), 2, std::chrono::milliseconds(200), std::chrono::milliseconds(200)});
+        cache::Redis redis({redisUrlIn(dir.path()), 2, std::chrono::milliseconds(200),
+                            std::chrono::milliseconds(200)});
         QTRY_VERIFY(redis.isUp());
         QVERIFY(redis.command({"PING"}));
 

@@ -1,21 +1,22 @@
-#include <QtTest>
-
+#include "app/PoolExecutor.h"
 #include "cache/Redis.h"
 #include "db/Pool.h"
 #include "domain/Roles.h"
 #include "handlers/Routes.h"
 #include "http/Metrics.h"
 #include "http/Router.h"
+#include "payments/Provider.h"
 #include "services/AuthService.h"
+#include "services/CheckoutService.h"
 #include "services/EventService.h"
 #include "services/HealthService.h"
-#include "payments/Provider.h"
-#include "services/CheckoutService.h"
 #include "services/HoldService.h"
 #include "services/VenueService.h"
 #include "support/HttpClient.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
+
+#include <QtTest>
 
 using namespace ticketing;
 using namespace ticketing::test;
@@ -35,9 +36,11 @@ std::vector<http::Router::RouteInfo> ticketdRoutes()
     services::EventService events(domain::SystemClock::instance());
     services::HoldService holds(redis, domain::SystemClock::instance(), std::chrono::seconds(300));
     const auto cash = payments::makeCashProvider();
-    services::CheckoutService checkout(holds, events, *cash, nullptr, "", domain::SystemClock::instance());
+    services::CheckoutService checkout(holds, events, *cash, nullptr, "",
+                                       domain::SystemClock::instance());
     handlers::Services services{health, auth, venues, events, holds, checkout, metrics};
-    http::Router router(&pool);
+    app::PoolExecutor executor(pool);
+    http::Router router(&executor);
     handlers::registerRoutes(router, services);
     return router.routes();
 }
@@ -62,24 +65,29 @@ private Q_SLOTS:
     void everyRouteForEveryRole()
     {
         TestDatabase db;
-        const QStringList env{QStringLiteral("TICKETING_DATABASE_URL=") + QString::fromStdString(db.url()),
-                              QStringLiteral("TICKETING_REDIS_URL=") + QString::fromStdString(sharedRedisUrl()),
-                              QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0")};
+        const QStringList env{
+            QStringLiteral("TICKETING_DATABASE_URL=") + QString::fromStdString(db.url()),
+            QStringLiteral("TICKETING_REDIS_URL=") + QString::fromStdString(sharedRedisUrl()),
+            QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0")};
         TicketdProcess server;
         QVERIFY(server.start({}, env));
         HttpClient http(server.baseUrl());
 
         std::map<domain::Role, QString> tokens;
         for (auto role : domain::allRoles()) {
-            const auto name = QString::fromLatin1(domain::toString(role).data(), static_cast<int>(domain::toString(role).size()));
+            const auto name = QString::fromLatin1(domain::toString(role).data(),
+                                                  static_cast<int>(domain::toString(role).size()));
             const auto email = name + QStringLiteral("@matrix.test");
-            auto add = runTicketd({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--email"), email,
-                                   QStringLiteral("--password"), QStringLiteral("matrix password"), QStringLiteral("--role"), name},
-                                  env);
+            auto add =
+                runTicketd({QStringLiteral("user"), QStringLiteral("add"),
+                            QStringLiteral("--email"), email, QStringLiteral("--password"),
+                            QStringLiteral("matrix password"), QStringLiteral("--role"), name},
+                           env);
             QVERIFY2(add.exitCode == 0, add.err.constData());
             auto login = http.send("POST", QStringLiteral("/api/v1/auth/login"),
                                    QJsonDocument(QJsonObject{{QStringLiteral("email"), email},
-                                                             {QStringLiteral("password"), QStringLiteral("matrix password")}})
+                                                             {QStringLiteral("password"),
+                                                              QStringLiteral("matrix password")}})
                                        .toJson());
             QCOMPARE(login.status, 200);
             tokens[role] = login.json().value(QStringLiteral("access_token")).toString();
@@ -97,18 +105,24 @@ private Q_SLOTS:
                 QList<QPair<QByteArray, QByteArray>> headers;
                 if (caller)
                     headers.append({"Authorization", "Bearer " + tokens[*caller].toUtf8()});
-                const QByteArray body = route.method == "GET" || route.method == "DELETE" ? QByteArray() : QByteArray("{}");
-                const auto r = http.send(QByteArray::fromStdString(route.method), path, body, headers);
+                const QByteArray body = route.method == "GET" || route.method == "DELETE"
+                                            ? QByteArray()
+                                            : QByteArray("{}");
+                const auto r =
+                    http.send(QByteArray::fromStdString(route.method), path, body, headers);
                 const int expected = route.access.statusFor(caller);
-                const auto who = caller ? QString::fromLatin1(domain::toString(*caller).data()) : QStringLiteral("anonymous");
+                const auto who = caller ? QString::fromLatin1(domain::toString(*caller).data())
+                                        : QStringLiteral("anonymous");
                 const auto what = QStringLiteral("%1 %2 as %3: got %4")
                                       .arg(QString::fromStdString(route.method), path, who)
                                       .arg(r.status);
                 QVERIFY2(r.status != 0, qPrintable(what));
                 if (expected == 0)
-                    QVERIFY2(r.status != 401 && r.status != 403 && r.status != 405, qPrintable(what)); // allowed (404 is fine)
+                    QVERIFY2(r.status != 401 && r.status != 403 && r.status != 405,
+                             qPrintable(what)); // allowed (404 is fine)
                 else
-                    QVERIFY2(r.status == expected, qPrintable(what + QStringLiteral(", expected %1").arg(expected)));
+                    QVERIFY2(r.status == expected,
+                             qPrintable(what + QStringLiteral(", expected %1").arg(expected)));
                 ++checked;
             }
         }
@@ -120,7 +134,8 @@ private Q_SLOTS:
     {
         for (int p = 0; p <= static_cast<int>(domain::Permission::TicketsScan); ++p) {
             const auto permission = static_cast<domain::Permission>(p);
-            QCOMPARE(domain::allows(domain::Role::Gate, permission), permission == domain::Permission::TicketsScan);
+            QCOMPARE(domain::allows(domain::Role::Gate, permission),
+                     permission == domain::Permission::TicketsScan);
             QVERIFY(domain::allows(domain::Role::Admin, permission));
         }
         QVERIFY(!domain::allows(domain::Role::Attendee, domain::Permission::PaymentsTakeCash));

@@ -1,10 +1,10 @@
-#include <QtTest>
-
-#include <boost/json.hpp>
-
+#include "app/PoolExecutor.h"
 #include "db/Pool.h"
 #include "http/Metrics.h"
 #include "http/Router.h"
+
+#include <QtTest>
+#include <boost/json.hpp>
 
 using namespace ticketing;
 using namespace ticketing::http;
@@ -40,7 +40,8 @@ private Q_SLOTS:
     void matchesPatternsAndCapturesParameters()
     {
         Router router(nullptr);
-        router.add("GET", "/api/v1/events/{id}", InlineHandler([](const Request&, const PathParams& p) {
+        router.add("GET", "/api/v1/events/{id}",
+                   InlineHandler([](const Request&, const PathParams& p) {
                        return Response::json(200, {{"id", p.at("id")}});
                    }));
         router.add("GET", "/api/v1/events", InlineHandler([](const Request&, const PathParams&) {
@@ -59,8 +60,12 @@ private Q_SLOTS:
     void unknownRoutesAndMethodsAreProblems()
     {
         Router router(nullptr);
-        router.add("GET", "/x", InlineHandler([](const Request&, const PathParams&) { return Response::noContent(); }));
-        router.add("DELETE", "/x", InlineHandler([](const Request&, const PathParams&) { return Response::noContent(); }));
+        router.add("GET", "/x", InlineHandler([](const Request&, const PathParams&) {
+                       return Response::noContent();
+                   }));
+        router.add("DELETE", "/x", InlineHandler([](const Request&, const PathParams&) {
+                       return Response::noContent();
+                   }));
         auto r = call(router, "GET", "/nothing-here");
         QCOMPARE(r.status, 404);
         QCOMPARE(r.contentType, std::string("application/problem+json"));
@@ -88,15 +93,20 @@ private Q_SLOTS:
         auto b = bodyOf(r);
         QCOMPARE(b.at("code").as_string(), "internal_error");
         QCOMPARE(b.at("request_id").as_string(), "req-1");
-        QVERIFY(r.body.find("secret internals") == std::string::npos); // the log has it, the client not
+        QVERIFY(r.body.find("secret internals") ==
+                std::string::npos); // the log has it, the client not
     }
 
     void bodyLimitsArePerRoute()
     {
         Router router(nullptr);
-        router.add("POST", "/api/v1/venues", InlineHandler([](const Request&, const PathParams&) { return Response::noContent(); }),
+        router.add("POST", "/api/v1/venues", InlineHandler([](const Request&, const PathParams&) {
+                       return Response::noContent();
+                   }),
                    RouteOptions{16 * 1024 * 1024, false});
-        router.add("POST", "/small", InlineHandler([](const Request&, const PathParams&) { return Response::noContent(); }));
+        router.add("POST", "/small", InlineHandler([](const Request&, const PathParams&) {
+                       return Response::noContent();
+                   }));
         QCOMPARE(router.bodyLimit("POST", "/api/v1/venues"), std::size_t(16 * 1024 * 1024));
         QCOMPARE(router.bodyLimit("POST", "/small"), Router::kDefaultBodyLimit);
         QCOMPARE(router.bodyLimit("POST", "/unknown"), Router::kDefaultBodyLimit);
@@ -106,11 +116,12 @@ private Q_SLOTS:
     {
         // No database is touched by these handlers, so the pool's lazy sessions never connect.
         db::Pool pool({"host=/nonexistent", 1, 1});
-        Router router(&pool);
+        app::PoolExecutor executor(pool);
+        Router router(&executor);
         std::mutex gate;
         gate.lock();
         std::atomic<std::thread::id> ranOn;
-        router.add("GET", "/slow", Access::anyone(), DatabaseHandler([&](Context&) {
+        router.add("GET", "/slow", Access::anyone(), WorkerHandler([&](Context&) {
                        ranOn = std::this_thread::get_id();
                        const std::lock_guard wait(gate);
                        return Response::json(200, {{"ok", true}});
@@ -126,7 +137,7 @@ private Q_SLOTS:
         };
         submit(first); // runs on the one worker, held at the gate
         QTRY_VERIFY(pool.stats().busy == 1);
-        submit(second); // waits in the queue (limit 1)
+        submit(second);                            // waits in the queue (limit 1)
         auto third = call(router, "GET", "/slow"); // refused at once
         QCOMPARE(third.status, 503);
         QCOMPARE(bodyOf(third).at("code").as_string(), "overloaded");
@@ -141,9 +152,11 @@ private Q_SLOTS:
     void anUnreachableDatabaseIsA503()
     {
         db::Pool pool({"host=/nonexistent port=1 connect_timeout=1", 1, 4});
-        Router router(&pool);
-        router.add("GET", "/ping", Access::anyone(), DatabaseHandler([](Context& c) {
-                       c.db.ping();
+        app::PoolExecutor executor(pool);
+        Router router(&executor);
+        router.setErrorTranslator(app::translateInfrastructureError); // as app/ wires it
+        router.add("GET", "/ping", Access::anyone(), WorkerHandler([](Context&) {
+                       db::currentSession().ping();
                        return Response::noContent();
                    }));
         auto r = call(router, "GET", "/ping");
@@ -154,22 +167,27 @@ private Q_SLOTS:
     void routesAdmitOnlyWhomTheirRuleAdmits()
     {
         db::Pool pool({"host=/nonexistent", 2, 16});
-        Router router(&pool);
+        app::PoolExecutor executor(pool);
+        Router router(&executor);
         // A stand-in for the token check: "Bearer <role>" signs in as that role.
-        router.setAuthenticate([](db::Session&, std::string_view token) -> domain::Result<Principal, domain::Problem> {
-            if (auto role = domain::parseRole(token))
-                return Principal{domain::UserId::generate(), *role, domain::Uuid::generateV7()};
-            return domain::fail(domain::Problem(domain::ProblemCode::InvalidToken, "bad"));
-        });
+        router.setAuthenticate(
+            [](std::string_view token) -> domain::Result<Principal, domain::Problem> {
+                if (auto role = domain::parseRole(token))
+                    return Principal{domain::UserId::generate(), *role, domain::Uuid::generateV7()};
+                return domain::fail(domain::Problem(domain::ProblemCode::InvalidToken, "bad"));
+            });
         int limitCalls = 0;
         router.setRateLimit([&limitCalls](std::string_view) -> std::optional<std::chrono::seconds> {
             return ++limitCalls > 2 ? std::optional(std::chrono::seconds(7)) : std::nullopt;
         });
-        auto ok = [](Context& c) { return Response::json(200, {{"role", domain::toString(c.principal->role)}}); };
+        auto ok = [](Context& c) {
+            return Response::json(200, {{"role", domain::toString(c.principal->role)}});
+        };
         router.add("GET", "/mine", Access::signedIn(), ok);
         router.add("GET", "/admin", Access::permitted(domain::Permission::UsersAdminister), ok);
-        router.add("POST", "/limited", Access::anyone(), [](Context&) { return Response::noContent(); },
-                   RouteOptions{Router::kDefaultBodyLimit, true});
+        router.add(
+            "POST", "/limited", Access::anyone(), [](Context&) { return Response::noContent(); },
+            RouteOptions{Router::kDefaultBodyLimit, true});
 
         auto as = [&](const char* path, const char* auth, const char* method = "GET") {
             std::vector<std::pair<std::string, std::string>> h;
@@ -196,7 +214,8 @@ private Q_SLOTS:
         QCOMPARE(limited.status, 429);
         QCOMPARE(bodyOf(limited).at("code").as_string(), "rate_limited");
         QVERIFY(std::find(limited.headers.begin(), limited.headers.end(),
-                          std::pair<std::string, std::string>{"Retry-After", "7"}) != limited.headers.end());
+                          std::pair<std::string, std::string>{"Retry-After", "7"}) !=
+                limited.headers.end());
     }
 
     void queryParametersAreDecoded()
@@ -240,14 +259,24 @@ private Q_SLOTS:
         m.recordRequest("/healthz", "GET", 200, 0.0004);
         m.recordRequest("/healthz", "GET", 200, 0.03);
         m.recordRequest("unmatched", "GET", 404, 0.0001);
-        m.addCollector([] { return std::vector<Metrics::Sample>{{"ticketd_redis_up", "Redis.", "gauge", 1}}; });
+        m.addCollector([] {
+            return std::vector<Metrics::Sample>{{"ticketd_redis_up", "Redis.", "gauge", 1}};
+        });
         const auto text = m.render();
-        QVERIFY(text.find("ticketd_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"} 2") != std::string::npos);
-        QVERIFY(text.find("ticketd_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"} 1") != std::string::npos);
-        QVERIFY(text.find("ticketd_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"0.001\"} 1") != std::string::npos);
-        QVERIFY(text.find("ticketd_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"0.05\"} 2") != std::string::npos);
-        QVERIFY(text.find("ticketd_http_request_duration_seconds_count{route=\"/healthz\"} 2") != std::string::npos);
-        QVERIFY(text.find("# TYPE ticketd_http_request_duration_seconds histogram") != std::string::npos);
+        QVERIFY(text.find("ticketd_http_requests_total{route=\"/"
+                          "healthz\",method=\"GET\",status=\"200\"} 2") != std::string::npos);
+        QVERIFY(text.find("ticketd_http_requests_total{route=\"unmatched\",method=\"GET\",status="
+                          "\"404\"} 1") != std::string::npos);
+        QVERIFY(text.find("ticketd_http_request_duration_seconds_bucket{route=\"/"
+                          "healthz\",le=\"0.001\"} 1") != std::string::npos);
+        QVERIFY(
+            text.find(
+                "ticketd_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"0.05\"} 2") !=
+            std::string::npos);
+        QVERIFY(text.find("ticketd_http_request_duration_seconds_count{route=\"/healthz\"} 2") !=
+                std::string::npos);
+        QVERIFY(text.find("# TYPE ticketd_http_request_duration_seconds histogram") !=
+                std::string::npos);
         QVERIFY(text.find("ticketd_redis_up 1") != std::string::npos);
     }
 };

@@ -1,12 +1,11 @@
-#include <QFile>
-#include <QtTest>
-#include <csignal>
-
-#include <pqxx/pqxx>
-
 #include "support/HttpClient.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
+
+#include <QFile>
+#include <QtTest>
+#include <csignal>
+#include <pqxx/pqxx>
 
 using namespace ticketing::test;
 
@@ -40,7 +39,8 @@ qint64 pidFromFile(const QString& path)
 
 std::string embeddedUrl(const QString& dataDir)
 {
-    return "host='" + (dataDir + QStringLiteral("/run/postgres")).toStdString() + "' port=5432 user=postgres dbname=ticketing";
+    return "host='" + (dataDir + QStringLiteral("/run/postgres")).toStdString() +
+           "' port=5432 user=postgres dbname=ticketing";
 }
 } // namespace
 
@@ -54,7 +54,8 @@ private Q_SLOTS:
     {
         TestDatabase db;
         TicketdProcess t;
-        QVERIFY(t.start({}, {env("TICKETING_DATABASE_URL", db.url()), env("TICKETING_REDIS_URL", sharedRedisUrl())}));
+        QVERIFY(t.start({}, {env("TICKETING_DATABASE_URL", db.url()),
+                             env("TICKETING_REDIS_URL", sharedRedisUrl())}));
         HttpClient http(t.baseUrl());
         auto health = http.get(QStringLiteral("/healthz"));
         QCOMPARE(health.status, 200);
@@ -64,12 +65,21 @@ private Q_SLOTS:
         QCOMPARE(ready.status, 200);
         const auto body = ready.json();
         QCOMPARE(body.value(QStringLiteral("status")).toString(), QStringLiteral("ready"));
-        QCOMPARE(body.value(QStringLiteral("database")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("up"));
-        QCOMPARE(body.value(QStringLiteral("redis")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("up"));
+        QCOMPARE(body.value(QStringLiteral("database"))
+                     .toObject()
+                     .value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("up"));
+        QCOMPARE(body.value(QStringLiteral("redis"))
+                     .toObject()
+                     .value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("up"));
 
         auto openapi = http.get(QStringLiteral("/api/v1/openapi.json"));
         QCOMPARE(openapi.status, 200);
-        QCOMPARE(openapi.json().value(QStringLiteral("openapi")).toString(), QStringLiteral("3.1.0"));
+        QCOMPARE(openapi.json().value(QStringLiteral("openapi")).toString(),
+                 QStringLiteral("3.1.0"));
 
         auto missing = http.get(QStringLiteral("/api/v1/nothing"));
         QCOMPARE(missing.status, 404);
@@ -78,11 +88,12 @@ private Q_SLOTS:
         auto metrics = http.get(QStringLiteral("/metrics"));
         QCOMPARE(metrics.status, 200);
         QVERIFY(metrics.header("content-type").startsWith("text/plain; version=0.0.4"));
-        for (const char* expected : {"ticketd_http_requests_total{route=\"/readyz\",method=\"GET\",status=\"200\"} 1",
-                                     "ticketd_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"+Inf\"} 1",
-                                     "ticketd_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"} 1",
-                                     "ticketd_db_pool_size 32", "ticketd_db_pool_busy ", "ticketd_redis_up 1",
-                                     "ticketd_hold_batches_total 0", "ticketd_hold_batched_total 0"})
+        for (const char* expected :
+             {"ticketd_http_requests_total{route=\"/readyz\",method=\"GET\",status=\"200\"} 1",
+              "ticketd_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"+Inf\"} 1",
+              "ticketd_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"} 1",
+              "ticketd_db_pool_size 32", "ticketd_db_pool_busy ", "ticketd_redis_up 1",
+              "ticketd_hold_batches_total 0", "ticketd_hold_batched_total 0"})
             QVERIFY2(metrics.body.contains(expected), expected);
 
         QCOMPARE(t.stop(), 0);
@@ -95,23 +106,36 @@ private Q_SLOTS:
         TempDir dir;
         QVERIFY(harness(QStringLiteral("start-redis"), dir.path()));
         TicketdProcess t;
-        QVERIFY(t.start({}, {env("TICKETING_DATABASE_URL", db.url()), env("TICKETING_REDIS_URL", redisUrlIn(dir.path()))}));
+        QVERIFY(t.start({}, {env("TICKETING_DATABASE_URL", db.url()),
+                             env("TICKETING_REDIS_URL", redisUrlIn(dir.path()))}));
         HttpClient http(t.baseUrl());
-        QTRY_COMPARE(http.get(QStringLiteral("/readyz")).json().value(QStringLiteral("redis")).toObject().value(QStringLiteral("status")).toString(),
+        QTRY_COMPARE(http.get(QStringLiteral("/readyz"))
+                         .json()
+                         .value(QStringLiteral("redis"))
+                         .toObject()
+                         .value(QStringLiteral("status"))
+                         .toString(),
                      QStringLiteral("up"));
 
         QVERIFY(harness(QStringLiteral("stop-redis"), dir.path()));
-        QTRY_COMPARE_WITH_TIMEOUT(http.get(QStringLiteral("/readyz")).json().value(QStringLiteral("redis")).toObject().value(QStringLiteral("status")).toString(),
+        QTRY_COMPARE_WITH_TIMEOUT(http.get(QStringLiteral("/readyz"))
+                                      .json()
+                                      .value(QStringLiteral("redis"))
+                                      .toObject()
+                                      .value(QStringLiteral("status"))
+                                      .toString(),
                                   QStringLiteral("down"), 5000);
         auto ready = http.get(QStringLiteral("/readyz"));
         QCOMPARE(ready.status, 200); // still ready: PostgreSQL is the source of truth
-        QCOMPARE(ready.json().value(QStringLiteral("status")).toString(), QStringLiteral("degraded"));
+        QCOMPARE(ready.json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("degraded"));
         QVERIFY(http.get(QStringLiteral("/metrics")).body.contains("ticketd_redis_up 0"));
         QCOMPARE(http.get(QStringLiteral("/healthz")).status, 200);
 
         QVERIFY(harness(QStringLiteral("start-redis"), dir.path()));
-        QTRY_COMPARE_WITH_TIMEOUT(http.get(QStringLiteral("/readyz")).json().value(QStringLiteral("status")).toString(),
-                                  QStringLiteral("ready"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            http.get(QStringLiteral("/readyz")).json().value(QStringLiteral("status")).toString(),
+            QStringLiteral("ready"), 5000);
         QCOMPARE(t.stop(), 0);
         QVERIFY(harness(QStringLiteral("stop-redis"), dir.path()));
     }
@@ -129,7 +153,11 @@ private Q_SLOTS:
         QVERIFY(harness(QStringLiteral("stop-postgres"), dir.path()));
         auto down = http.get(QStringLiteral("/readyz"));
         QCOMPARE(down.status, 503);
-        QCOMPARE(down.json().value(QStringLiteral("database")).toObject().value(QStringLiteral("status")).toString(),
+        QCOMPARE(down.json()
+                     .value(QStringLiteral("database"))
+                     .toObject()
+                     .value(QStringLiteral("status"))
+                     .toString(),
                  QStringLiteral("down"));
         QVERIFY(!down.header("retry-after").isEmpty());
         QCOMPARE(http.get(QStringLiteral("/healthz")).status, 200); // alive, just not ready
@@ -152,14 +180,20 @@ private Q_SLOTS:
             HttpClient http(t.baseUrl());
             auto ready = http.get(QStringLiteral("/readyz"));
             QCOMPARE(ready.status, 200);
-            QCOMPARE(ready.json().value(QStringLiteral("redis")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("up"));
+            QCOMPARE(ready.json()
+                         .value(QStringLiteral("redis"))
+                         .toObject()
+                         .value(QStringLiteral("status"))
+                         .toString(),
+                     QStringLiteral("up"));
             pgPid = pidFromFile(data.path() + QStringLiteral("/postgres/postmaster.pid"));
             redisPid = pidFromFile(data.path() + QStringLiteral("/redis/redis.pid"));
             QVERIFY(alive(pgPid));
             QVERIFY(alive(redisPid));
             pqxx::connection c(embeddedUrl(data.path()));
             pqxx::work tx(c);
-            tx.exec("CREATE TABLE marker (note text); INSERT INTO marker VALUES ('from the first start')");
+            tx.exec("CREATE TABLE marker (note text); INSERT INTO marker VALUES ('from the first "
+                    "start')");
             tx.commit();
             QCOMPARE(t.stop(), 0); // SIGTERM
         }
@@ -170,7 +204,8 @@ private Q_SLOTS:
         QVERIFY(again.start(args, {}));
         pqxx::connection c(embeddedUrl(data.path()));
         pqxx::read_transaction tx(c);
-        QCOMPARE(tx.exec1("SELECT note FROM marker")[0].as<std::string>(), std::string("from the first start"));
+        QCOMPARE(tx.exec1("SELECT note FROM marker")[0].as<std::string>(),
+                 std::string("from the first start"));
         QCOMPARE(again.stop(), 0);
     }
 
@@ -183,14 +218,17 @@ private Q_SLOTS:
         const auto pidFile = data.path() + QStringLiteral("/redis/redis.pid");
         const auto redisPid = pidFromFile(pidFile);
         ::kill(static_cast<pid_t>(redisPid), SIGKILL);
-        QTRY_VERIFY_WITH_TIMEOUT(pidFromFile(pidFile) != redisPid && alive(pidFromFile(pidFile)), 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(http.get(QStringLiteral("/readyz")).json().value(QStringLiteral("status")).toString(),
-                                  QStringLiteral("ready"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(pidFromFile(pidFile) != redisPid && alive(pidFromFile(pidFile)),
+                                 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            http.get(QStringLiteral("/readyz")).json().value(QStringLiteral("status")).toString(),
+            QStringLiteral("ready"), 10000);
 
         const auto pgPidFile = data.path() + QStringLiteral("/postgres/postmaster.pid");
         const auto pgPid = pidFromFile(pgPidFile);
         ::kill(static_cast<pid_t>(pgPid), SIGKILL);
-        QTRY_VERIFY_WITH_TIMEOUT(pidFromFile(pgPidFile) != pgPid && alive(pidFromFile(pgPidFile)), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(pidFromFile(pgPidFile) != pgPid && alive(pidFromFile(pgPidFile)),
+                                 30000);
         QTRY_COMPARE_WITH_TIMEOUT(http.get(QStringLiteral("/readyz")).status, 200, 30000);
         QVERIFY(t.log().contains("the embedded PostgreSQL stopped unexpectedly"));
         QVERIFY(t.log().contains("the embedded Redis stopped unexpectedly"));
@@ -234,12 +272,15 @@ private Q_SLOTS:
     void missingBinariesAndBadConfigurationAreExplained()
     {
         TicketdProcess t;
-        QVERIFY(!t.start({QStringLiteral("--hold-ttl-seconds"), QStringLiteral("soon")}, {}, 10000));
+        QVERIFY(
+            !t.start({QStringLiteral("--hold-ttl-seconds"), QStringLiteral("soon")}, {}, 10000));
         QVERIFY(t.log().contains("whole number"));
         TicketdProcess badDb;
-        QVERIFY(!badDb.start({}, {QStringLiteral("TICKETING_DATABASE_URL=host=/nonexistent connect_timeout=1"),
-                                  env("TICKETING_REDIS_URL", sharedRedisUrl())},
-                             20000));
+        QVERIFY(!badDb.start(
+            {},
+            {QStringLiteral("TICKETING_DATABASE_URL=host=/nonexistent connect_timeout=1"),
+             env("TICKETING_REDIS_URL", sharedRedisUrl())},
+            20000));
         QVERIFY2(badDb.log().contains("ticketd cannot run"), badDb.log().constData());
     }
 };

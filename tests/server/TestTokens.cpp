@@ -1,11 +1,10 @@
-#include <QtTest>
-#include <algorithm>
-
-#include <jwt.h>
-
 #include "services/PasswordHasher.h"
 #include "services/TokenService.h"
 #include "support/ManualClock.h"
+
+#include <QtTest>
+#include <algorithm>
+#include <jwt.h>
 
 using namespace ticketing;
 using namespace std::chrono_literals;
@@ -24,7 +23,8 @@ std::string forge(jwt_alg_t alg, const std::string& key, long exp)
     jwt_add_grant(j, "sid", domain::Uuid::generateV7().toString().c_str());
     jwt_add_grant(j, "role", "admin");
     jwt_add_grant_int(j, "exp", exp);
-    jwt_set_alg(j, alg, alg == JWT_ALG_NONE ? nullptr : reinterpret_cast<const unsigned char*>(key.data()),
+    jwt_set_alg(j, alg,
+                alg == JWT_ALG_NONE ? nullptr : reinterpret_cast<const unsigned char*>(key.data()),
                 alg == JWT_ALG_NONE ? 0 : static_cast<int>(key.size()));
     char* s = jwt_encode_str(j);
     std::string out = s ? s : "";
@@ -35,7 +35,8 @@ std::string forge(jwt_alg_t alg, const std::string& key, long exp)
 
 long epoch(domain::Clock::TimePoint t)
 {
-    return static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count());
+    return static_cast<long>(
+        std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count());
 }
 } // namespace
 
@@ -62,7 +63,8 @@ private Q_SLOTS:
     {
         test::ManualClock clock(domain::Clock::TimePoint(std::chrono::seconds(1'800'000'000)));
         TokenService tokens(kKey, clock);
-        const auto token = tokens.issueAccess(domain::UserId::generate(), domain::Role::Attendee, domain::Uuid::generateV7());
+        const auto token = tokens.issueAccess(domain::UserId::generate(), domain::Role::Attendee,
+                                              domain::Uuid::generateV7());
         clock.advance(14min + 59s);
         QVERIFY(tokens.verifyAccess(token).ok());
         clock.advance(1s);
@@ -76,7 +78,8 @@ private Q_SLOTS:
     {
         test::ManualClock clock;
         TokenService tokens(kKey, clock);
-        const auto token = tokens.issueAccess(domain::UserId::generate(), domain::Role::Attendee, domain::Uuid::generateV7());
+        const auto token = tokens.issueAccess(domain::UserId::generate(), domain::Role::Attendee,
+                                              domain::Uuid::generateV7());
         int refused = 0;
         for (std::size_t i = 0; i < token.size(); ++i) {
             auto altered = token;
@@ -91,7 +94,8 @@ private Q_SLOTS:
                 ++refused;
             }
         }
-        QVERIFY2(refused >= static_cast<int>(token.size()) - 3, qPrintable(QString::number(refused)));
+        QVERIFY2(refused >= static_cast<int>(token.size()) - 3,
+                 qPrintable(QString::number(refused)));
     }
 
     void otherKeysAndAlgorithmsAreRefused()

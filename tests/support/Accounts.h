@@ -11,7 +11,8 @@ class HttpClient;
 
 // Makes an account with `ticketd user add` (against the database in `env`) and signs it in
 // through `http`; returns the access token, or an empty string (with a warning) on failure.
-QString signUpAs(HttpClient& http, const QStringList& env, const QString& role, const QString& email);
+QString signUpAs(HttpClient& http, const QStringList& env, const QString& role,
+                 const QString& email);
 
 QList<QPair<QByteArray, QByteArray>> bearer(const QString& token);
 

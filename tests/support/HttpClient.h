@@ -28,7 +28,8 @@ public:
 
     HttpResult get(const QString& path) { return send("GET", path); }
     HttpResult send(const QByteArray& method, const QString& path, const QByteArray& body = {},
-                    const QList<QPair<QByteArray, QByteArray>>& headers = {}, int timeoutMs = 15000);
+                    const QList<QPair<QByteArray, QByteArray>>& headers = {},
+                    int timeoutMs = 15000);
 
 private:
     QString m_base;

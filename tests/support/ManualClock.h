@@ -1,8 +1,8 @@
 #pragma once
 
-#include <atomic>
-
 #include "domain/Clock.h"
+
+#include <atomic>
 
 namespace ticketing::test {
 

@@ -1,11 +1,11 @@
 #include "support/Sales.h"
 
+#include "support/Accounts.h"
+#include "support/HttpClient.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QtDebug>
-
-#include "support/Accounts.h"
-#include "support/HttpClient.h"
 
 namespace ticketing::test {
 
@@ -23,49 +23,87 @@ QJsonObject hallVenue(int rows, int perRow, int standing)
     for (int r = 0; r < rows; ++r) {
         QJsonArray seats;
         for (int n = 1; n <= perRow; ++n)
-            seats.append(QJsonObject{{QStringLiteral("number"), n}, {QStringLiteral("x"), n}, {QStringLiteral("y"), r}});
-        rowList.append(QJsonObject{{QStringLiteral("label"), QString(QChar(u'A' + r))}, {QStringLiteral("seats"), seats}});
+            seats.append(QJsonObject{
+                {QStringLiteral("number"), n}, {QStringLiteral("x"), n}, {QStringLiteral("y"), r}});
+        rowList.append(QJsonObject{{QStringLiteral("label"), QString(QChar(u'A' + r))},
+                                   {QStringLiteral("seats"), seats}});
     }
-    return {{QStringLiteral("name"), QStringLiteral("Hall")}, {QStringLiteral("address"), QStringLiteral("1 Road")},
-            {QStringLiteral("city"), QStringLiteral("Leeds")}, {QStringLiteral("country"), QStringLiteral("GB")},
-            {QStringLiteral("latitude"), 53.8}, {QStringLiteral("longitude"), -1.5}, {QStringLiteral("timezone"), QStringLiteral("Europe/London")},
-            {QStringLiteral("seat_map"),
-             QJsonObject{{QStringLiteral("sections"),
-                          QJsonArray{QJsonObject{{QStringLiteral("key"), QStringLiteral("MAIN")}, {QStringLiteral("name"), QStringLiteral("Stalls")},
-                                                 {QStringLiteral("kind"), QStringLiteral("seated")}, {QStringLiteral("rows"), rowList}},
-                                     QJsonObject{{QStringLiteral("key"), QStringLiteral("FLOOR")}, {QStringLiteral("name"), QStringLiteral("Floor")},
-                                                 {QStringLiteral("kind"), QStringLiteral("standing")}, {QStringLiteral("capacity"), standing}}}}}}};
+    return {
+        {QStringLiteral("name"), QStringLiteral("Hall")},
+        {QStringLiteral("address"), QStringLiteral("1 Road")},
+        {QStringLiteral("city"), QStringLiteral("Leeds")},
+        {QStringLiteral("country"), QStringLiteral("GB")},
+        {QStringLiteral("latitude"), 53.8},
+        {QStringLiteral("longitude"), -1.5},
+        {QStringLiteral("timezone"), QStringLiteral("Europe/London")},
+        {QStringLiteral("seat_map"),
+         QJsonObject{{QStringLiteral("sections"),
+                      QJsonArray{QJsonObject{{QStringLiteral("key"), QStringLiteral("MAIN")},
+                                             {QStringLiteral("name"), QStringLiteral("Stalls")},
+                                             {QStringLiteral("kind"), QStringLiteral("seated")},
+                                             {QStringLiteral("rows"), rowList}},
+                                 QJsonObject{{QStringLiteral("key"), QStringLiteral("FLOOR")},
+                                             {QStringLiteral("name"), QStringLiteral("Floor")},
+                                             {QStringLiteral("kind"), QStringLiteral("standing")},
+                                             {QStringLiteral("capacity"), standing}}}}}}};
 }
 
-Sale openSale(HttpClient& http, const QString& organizerToken, int rows, int perRow, int standing, int standingQuantity,
-              const QDateTime& start)
+Sale openSale(HttpClient& http, const QString& organizerToken, int rows, int perRow, int standing,
+              int standingQuantity, const QDateTime& start)
 {
-    const auto begins = start.isValid() ? start.toUTC() : QDateTime(QDate(2031, 1, 1), QTime(20, 0), Qt::UTC);
+    const auto begins =
+        start.isValid() ? start.toUTC() : QDateTime(QDate(2031, 1, 1), QTime(20, 0), Qt::UTC);
     Sale sale;
-    const auto venue = http.send("POST", QStringLiteral("/api/v1/venues"), json(hallVenue(rows, perRow, standing)), bearer(organizerToken)).json();
-    for (const auto& r : venue.value(QStringLiteral("seat_map")).toObject().value(QStringLiteral("sections")).toArray()[0].toObject()
-                             .value(QStringLiteral("rows")).toArray())
+    const auto venue = http.send("POST", QStringLiteral("/api/v1/venues"),
+                                 json(hallVenue(rows, perRow, standing)), bearer(organizerToken))
+                           .json();
+    for (const auto& r : venue.value(QStringLiteral("seat_map"))
+                             .toObject()
+                             .value(QStringLiteral("sections"))
+                             .toArray()[0]
+                             .toObject()
+                             .value(QStringLiteral("rows"))
+                             .toArray())
         for (const auto& s : r.toObject().value(QStringLiteral("seats")).toArray())
-            sale.seatByLabel[s.toObject().value(QStringLiteral("label")).toString()] = s.toObject().value(QStringLiteral("id")).toString();
-    const QJsonObject body{{QStringLiteral("venue_id"), venue.value(QStringLiteral("id"))}, {QStringLiteral("title"), QStringLiteral("Gig")},
-                           {QStringLiteral("description"), QString()}, {QStringLiteral("genre"), QStringLiteral("music")},
-                           {QStringLiteral("start_time"), begins.toString(Qt::ISODate)},
-                           {QStringLiteral("end_time"), begins.addSecs(3 * 3600).toString(Qt::ISODate)}, {QStringLiteral("currency"), QStringLiteral("GBP")},
-                           {QStringLiteral("tiers"),
-                            QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Stalls")}, {QStringLiteral("price"), QStringLiteral("40.00")},
-                                                   {QStringLiteral("section_keys"), QJsonArray{QStringLiteral("MAIN")}}},
-                                       QJsonObject{{QStringLiteral("name"), QStringLiteral("Floor")}, {QStringLiteral("price"), QStringLiteral("25.50")},
-                                                   {QStringLiteral("section_key"), QStringLiteral("FLOOR")},
-                                                   {QStringLiteral("quantity"), standingQuantity}}}}};
-    auto event = http.send("POST", QStringLiteral("/api/v1/events"), json(body), bearer(organizerToken)).json();
+            sale.seatByLabel[s.toObject().value(QStringLiteral("label")).toString()] =
+                s.toObject().value(QStringLiteral("id")).toString();
+    const QJsonObject body{
+        {QStringLiteral("venue_id"), venue.value(QStringLiteral("id"))},
+        {QStringLiteral("title"), QStringLiteral("Gig")},
+        {QStringLiteral("description"), QString()},
+        {QStringLiteral("genre"), QStringLiteral("music")},
+        {QStringLiteral("start_time"), begins.toString(Qt::ISODate)},
+        {QStringLiteral("end_time"), begins.addSecs(3 * 3600).toString(Qt::ISODate)},
+        {QStringLiteral("currency"), QStringLiteral("GBP")},
+        {QStringLiteral("tiers"),
+         QJsonArray{
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("Stalls")},
+                         {QStringLiteral("price"), QStringLiteral("40.00")},
+                         {QStringLiteral("section_keys"), QJsonArray{QStringLiteral("MAIN")}}},
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("Floor")},
+                         {QStringLiteral("price"), QStringLiteral("25.50")},
+                         {QStringLiteral("section_key"), QStringLiteral("FLOOR")},
+                         {QStringLiteral("quantity"), standingQuantity}}}}};
+    auto event =
+        http.send("POST", QStringLiteral("/api/v1/events"), json(body), bearer(organizerToken))
+            .json();
     sale.event = event.value(QStringLiteral("id")).toString();
-    sale.seatedTier = event.value(QStringLiteral("tiers")).toArray()[0].toObject().value(QStringLiteral("id")).toString();
-    sale.standingTier = event.value(QStringLiteral("tiers")).toArray()[1].toObject().value(QStringLiteral("id")).toString();
-    auto published = http.send("POST", QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/publish"), {}, bearer(organizerToken));
+    sale.seatedTier = event.value(QStringLiteral("tiers"))
+                          .toArray()[0]
+                          .toObject()
+                          .value(QStringLiteral("id"))
+                          .toString();
+    sale.standingTier = event.value(QStringLiteral("tiers"))
+                            .toArray()[1]
+                            .toObject()
+                            .value(QStringLiteral("id"))
+                            .toString();
+    auto published = http.send(
+        "POST", QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/publish"), {},
+        bearer(organizerToken));
     if (published.status != 200)
         qWarning() << published.body;
     return sale;
 }
-
 
 } // namespace ticketing::test

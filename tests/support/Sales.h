@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QDateTime>
-
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
@@ -21,8 +20,8 @@ struct Sale
     QMap<QString, QString> seatByLabel; // "MAIN-A-1" -> seat id
 };
 // `start`: when the event starts (default 2031-01-01T20:00Z); it ends three hours later.
-Sale openSale(HttpClient& http, const QString& organizerToken, int rows = 2, int perRow = 5, int standing = 20,
-              int standingQuantity = 20, const QDateTime& start = {});
+Sale openSale(HttpClient& http, const QString& organizerToken, int rows = 2, int perRow = 5,
+              int standing = 20, int standingQuantity = 20, const QDateTime& start = {});
 
 QJsonObject hallVenue(int rows, int perRow, int standing);
 

@@ -10,9 +10,11 @@ namespace ticketing::test {
 
 bool SyncClient::open(const QString& wsUrl, int timeoutMs)
 {
-    connect(&m_socket, &QWebSocket::textMessageReceived, this, &SyncClient::onText, Qt::UniqueConnection);
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &SyncClient::onText,
+            Qt::UniqueConnection);
     m_socket.open(QUrl(wsUrl));
-    return waitUntil([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, timeoutMs);
+    return waitUntil([this] { return m_socket.state() == QAbstractSocket::ConnectedState; },
+                     timeoutMs);
 }
 
 void SyncClient::close()
@@ -23,12 +25,14 @@ void SyncClient::close()
 
 void SyncClient::send(const QJsonObject& message)
 {
-    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+    m_socket.sendTextMessage(
+        QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
 }
 
 void SyncClient::subscribe(const QString& event, std::optional<qint64> since)
 {
-    QJsonObject m{{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("channel"), QStringLiteral("event:") + event}};
+    QJsonObject m{{QStringLiteral("type"), QStringLiteral("subscribe")},
+                  {QStringLiteral("channel"), QStringLiteral("event:") + event}};
     m.insert(QStringLiteral("since"), since ? QJsonValue(*since) : QJsonValue(QJsonValue::Null));
     if (compact)
         m.insert(QStringLiteral("format"), QStringLiteral("compact"));
@@ -61,7 +65,8 @@ void SyncClient::onText(const QString& text)
         order.clear();
         const auto a = m.value(QStringLiteral("availability")).toObject();
         for (const auto& s : a.value(QStringLiteral("seats")).toArray()) {
-            seats[s.toObject().value(QStringLiteral("seat_id")).toString()] = s.toObject().value(QStringLiteral("status")).toString();
+            seats[s.toObject().value(QStringLiteral("seat_id")).toString()] =
+                s.toObject().value(QStringLiteral("status")).toString();
             order.append(s.toObject().value(QStringLiteral("seat_id")).toString());
         }
         for (const auto& t : a.value(QStringLiteral("tiers")).toArray())
@@ -71,16 +76,19 @@ void SyncClient::onText(const QString& text)
         ++deltas;
         const auto s = m.value(QStringLiteral("seq")).toInteger();
         // A compact message may cover several deltas: from_seq to seq.
-        const auto first = m.contains(QStringLiteral("from_seq")) ? m.value(QStringLiteral("from_seq")).toInteger() : s;
+        const auto first = m.contains(QStringLiteral("from_seq"))
+                               ? m.value(QStringLiteral("from_seq")).toInteger()
+                               : s;
         if (seq >= 0 && first != seq + 1)
             gap = true;
         seq = s;
         deltaBytes += text.toUtf8().size();
         if (m.value(QStringLiteral("format")).toString() == QStringLiteral("compact")) {
-            static const QMap<QString, QString> statuses{{QStringLiteral("a"), QStringLiteral("available")},
-                                                         {QStringLiteral("h"), QStringLiteral("held")},
-                                                         {QStringLiteral("s"), QStringLiteral("sold")},
-                                                         {QStringLiteral("b"), QStringLiteral("blocked")}};
+            static const QMap<QString, QString> statuses{
+                {QStringLiteral("a"), QStringLiteral("available")},
+                {QStringLiteral("h"), QStringLiteral("held")},
+                {QStringLiteral("s"), QStringLiteral("sold")},
+                {QStringLiteral("b"), QStringLiteral("blocked")}};
             for (const auto& c : m.value(QStringLiteral("changes")).toArray()) {
                 const auto pair = c.toArray();
                 const auto i = pair.at(0).toInt(-1);
@@ -92,7 +100,8 @@ void SyncClient::onText(const QString& text)
         } else {
             for (const auto& c : m.value(QStringLiteral("changes")).toArray())
                 if (!c.toObject().value(QStringLiteral("seat_id")).isNull())
-                    seats[c.toObject().value(QStringLiteral("seat_id")).toString()] = c.toObject().value(QStringLiteral("status")).toString();
+                    seats[c.toObject().value(QStringLiteral("seat_id")).toString()] =
+                        c.toObject().value(QStringLiteral("status")).toString();
         }
         for (const auto& t : m.value(QStringLiteral("tiers")).toArray()) {
             auto& mine = tiers[t.toObject().value(QStringLiteral("tier_id")).toString()];
@@ -116,7 +125,8 @@ bool SyncClient::matches(const QJsonObject& a, QString* why) const
     for (const auto& t : a.value(QStringLiteral("tiers")).toArray()) {
         const auto id = t.toObject().value(QStringLiteral("tier_id")).toString();
         for (const char* k : {"available", "held", "sold"})
-            if (tiers.value(id).value(QLatin1String(k)).toInt() != t.toObject().value(QLatin1String(k)).toInt()) {
+            if (tiers.value(id).value(QLatin1String(k)).toInt() !=
+                t.toObject().value(QLatin1String(k)).toInt()) {
                 if (why)
                     *why = QStringLiteral("tier %1 %2: %3, server says %4")
                                .arg(id, QLatin1String(k))

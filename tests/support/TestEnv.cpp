@@ -1,13 +1,13 @@
 #include "support/TestEnv.h"
 
+#include "db/Admin.h"
+
 #include <QDir>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtDebug>
 #include <pqxx/pqxx>
-
-#include "db/Admin.h"
 
 namespace ticketing::test {
 
@@ -85,8 +85,9 @@ TempDir::TempDir()
     QTemporaryDir t(QStringLiteral("/tmp/ticketing-test-XXXXXX"));
     t.setAutoRemove(false);
     m_path = t.path();
-    QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                      QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther |
+    QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                      QFileDevice::ExeOwner | QFileDevice::ReadGroup |
+                                      QFileDevice::ExeGroup | QFileDevice::ReadOther |
                                       QFileDevice::ExeOther);
 }
 

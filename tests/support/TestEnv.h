@@ -12,8 +12,8 @@ QString harnessScript();
 QString ticketdBinary();
 
 // The harness's shared servers (the `services` fixture).
-std::string adminDatabaseUrl();      // the `postgres` database, for CREATE DATABASE
-std::string sharedRedisUrl();        // unix:///.../redis.sock
+std::string adminDatabaseUrl(); // the `postgres` database, for CREATE DATABASE
+std::string sharedRedisUrl();   // unix:///.../redis.sock
 std::string postgresUrlIn(const QString& servicesDir, const std::string& database);
 std::string redisUrlIn(const QString& servicesDir);
 

@@ -1,5 +1,7 @@
 #include "support/TicketdProcess.h"
 
+#include "support/TestEnv.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -7,8 +9,6 @@
 #include <QProcessEnvironment>
 #include <QUrl>
 #include <QtDebug>
-
-#include "support/TestEnv.h"
 
 namespace ticketing::test {
 
@@ -84,7 +84,8 @@ bool TicketdProcess::start(const QStringList& args, const QStringList& env, int 
         for (const auto& line : log().split('\n')) {
             const auto o = QJsonDocument::fromJson(line).object();
             if (o.value(QStringLiteral("msg")).toString() == m_ready) {
-                m_port = static_cast<quint16>(QUrl(o.value(QStringLiteral("url")).toString()).port());
+                m_port =
+                    static_cast<quint16>(QUrl(o.value(QStringLiteral("url")).toString()).port());
                 return m_port != 0;
             }
         }

@@ -16,14 +16,18 @@ struct CommandResult
     QByteArray err;
 };
 // Runs `ticketd <args>` to completion (a sub-command such as `user add`) with `env` only.
-CommandResult runTicketd(const QStringList& args, const QStringList& env, const QByteArray& input = {});
+CommandResult runTicketd(const QStringList& args, const QStringList& env,
+                         const QByteArray& input = {});
 
 class TicketdProcess
 {
 public:
     TicketdProcess() = default;
     // Another server of the suite that logs the same way (paysim: "paysim is serving").
-    TicketdProcess(QString binary, QString readyMessage) : m_binary(std::move(binary)), m_ready(std::move(readyMessage)) {}
+    TicketdProcess(QString binary, QString readyMessage)
+        : m_binary(std::move(binary)), m_ready(std::move(readyMessage))
+    {
+    }
     ~TicketdProcess(); // SIGTERM, then SIGKILL if it hangs
 
     // Starts `ticketd --listen 127.0.0.1:0 <args>` with `env` (NAME=value) and waits for its
@@ -46,7 +50,7 @@ private:
     QProcess m_process;
     QString m_logPath;
     quint16 m_port = 0;
-    QString m_binary;                                   // empty: ticketd
+    QString m_binary; // empty: ticketd
     QString m_ready = QStringLiteral("ticketd is serving");
 };
 

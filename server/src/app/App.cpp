@@ -1,21 +1,7 @@
 #include "app/App.h"
 
-#include <csignal>
-#include <fcntl.h>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sodium.h>
-#include <condition_variable>
-#include <mutex>
-#include <map>
-#include <optional>
-#include <thread>
-#include <sys/file.h>
-#include <unistd.h>
-
 #include "app/Embedded.h"
+#include "app/PoolExecutor.h"
 #include "cache/Redis.h"
 #include "db/Migrations.h"
 #include "db/Pool.h"
@@ -25,18 +11,33 @@
 #include "http/Router.h"
 #include "http/Server.h"
 #include "log/Log.h"
-#include "services/AuthService.h"
-#include "services/EventService.h"
 #include "payments/Provider.h"
+#include "services/AuthService.h"
 #include "services/CheckoutService.h"
+#include "services/EventService.h"
 #include "services/HealthService.h"
-#include "services/Periodic.h"
 #include "services/HoldService.h"
-#include "services/SyncHub.h"
 #include "services/PasswordHasher.h"
+#include "services/Periodic.h"
 #include "services/RateLimiter.h"
+#include "services/SyncHub.h"
 #include "services/TokenService.h"
 #include "services/VenueService.h"
+
+#include <condition_variable>
+#include <csignal>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <sodium.h>
+#include <sys/file.h>
+#include <thread>
+#include <unistd.h>
 
 namespace ticketing::app {
 
@@ -76,7 +77,8 @@ public:
         if (flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
             char buf[32] = {};
             const auto n = pread(m_fd, buf, sizeof buf - 1, 0);
-            throw std::runtime_error("another ticketd (pid " + std::string(buf, n > 0 ? static_cast<std::size_t>(n) : 0) +
+            throw std::runtime_error("another ticketd (pid " +
+                                     std::string(buf, n > 0 ? static_cast<std::size_t>(n) : 0) +
                                      ") runs on the data directory " + dir.string());
         }
         const auto pid = std::to_string(getpid());
@@ -177,8 +179,7 @@ struct Backends
     }
 
 private:
-    template <class Server>
-    static bool revive(std::optional<Server>& server, const char* name)
+    template <class Server> static bool revive(std::optional<Server>& server, const char* name)
     {
         if (!server || server->running())
             return true;
@@ -221,8 +222,9 @@ std::string tokenKey(const config::Config& c, const std::string& databaseUrl)
             throw std::runtime_error("cannot read the token key file " + *c.tokenKeyFile);
         std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         if (key.size() < services::TokenService::kMinKeyBytes)
-            throw std::runtime_error("the token key file " + *c.tokenKeyFile +
-                                     " must hold at least 32 bytes (for example: head -c 64 /dev/urandom > FILE)");
+            throw std::runtime_error(
+                "the token key file " + *c.tokenKeyFile +
+                " must hold at least 32 bytes (for example: head -c 64 /dev/urandom > FILE)");
         return key;
     }
     std::string candidate(64, '\0');
@@ -257,78 +259,107 @@ int runServer(const config::Config& c)
         so.shutdownGrace = std::chrono::seconds(c.shutdownGraceSeconds);
 
         std::optional<db::Pool> pool;
+        std::optional<PoolExecutor> executor;
         std::unique_ptr<http::Router> routerPtr;
         backends.start(c, true);
         log::info("migrating the database");
-        const auto report = db::migrate(db::withConnectTimeout(backends.databaseUrl, 5), db::builtinMigrations());
-        log::info("database schema is current", {{"version", report.current},
-                                                  {"applied_now", static_cast<std::int64_t>(report.applied.size())}});
+        const auto report =
+            db::migrate(db::withConnectTimeout(backends.databaseUrl, 5), db::builtinMigrations());
+        log::info("database schema is current",
+                  {{"version", report.current},
+                   {"applied_now", static_cast<std::int64_t>(report.applied.size())}});
         checkpoint();
 
-        pool.emplace(db::Pool::Options{db::withConnectTimeout(backends.databaseUrl, 3), c.dbPoolSize,
-                                       static_cast<std::size_t>(c.dbQueueLimit)});
-        cache::Redis redis({backends.redisUrl, 4, std::chrono::milliseconds(500), std::chrono::milliseconds(1000)});
+        pool.emplace(db::Pool::Options{db::withConnectTimeout(backends.databaseUrl, 3),
+                                       c.dbPoolSize, static_cast<std::size_t>(c.dbQueueLimit)});
+        cache::Redis redis({backends.redisUrl, 4, std::chrono::milliseconds(500),
+                            std::chrono::milliseconds(1000)});
         services::HealthService health(*pool, redis);
         const auto& clock = domain::SystemClock::instance();
-        services::TokenService tokens(tokenKey(c, db::withConnectTimeout(backends.databaseUrl, 5)), clock);
+        services::TokenService tokens(tokenKey(c, db::withConnectTimeout(backends.databaseUrl, 5)),
+                                      clock);
         const services::PasswordHasher hasher;
         services::AuthService auth(tokens, hasher, clock);
         services::RateLimiter authLimiter(redis, c.authRateLimit, std::chrono::seconds(60));
 
-        routerPtr = std::make_unique<http::Router>(&*pool);
-        routerPtr->setAuthenticate([&auth](db::Session& session, std::string_view token)
-                                       -> domain::Result<http::Principal, domain::Problem> {
-            auto claims = auth.authenticate(session, token);
-            if (!claims.ok())
-                return domain::fail(std::move(claims).error());
-            return http::Principal{claims->user, claims->role, claims->session};
-        });
-        routerPtr->setRateLimit([&authLimiter](std::string_view client) { return authLimiter.take("auth", client); });
+        executor.emplace(*pool);
+        routerPtr = std::make_unique<http::Router>(&*executor);
+        routerPtr->setErrorTranslator(translateInfrastructureError);
+        routerPtr->setAuthenticate(
+            [&auth](std::string_view token) -> domain::Result<http::Principal, domain::Problem> {
+                auto claims = auth.authenticate(token);
+                if (!claims.ok())
+                    return domain::fail(std::move(claims).error());
+                return http::Principal{claims->user, claims->role, claims->session};
+            });
+        routerPtr->setRateLimit(
+            [&authLimiter](std::string_view client) { return authLimiter.take("auth", client); });
         services::VenueService venues(clock);
         services::EventService events(clock);
         services::HoldService holds(redis, clock, std::chrono::seconds(c.holdTtlSeconds),
                                     services::HoldBatcher::Options{c.holdBatch, c.holdBatches});
-        services::HoldSweeper sweeper(db::withConnectTimeout(backends.databaseUrl, 3), clock, std::chrono::seconds(1));
+        services::HoldSweeper sweeper(db::withConnectTimeout(backends.databaseUrl, 3), clock,
+                                      std::chrono::seconds(1));
         const auto cash = payments::makeCashProvider();
-        const auto card = c.paymentsUrl ? payments::makeCardProvider(c.paymentsProvider, *c.paymentsUrl, c.paymentsSecretKey)
-                                        : nullptr;
+        const auto card = c.paymentsUrl
+                              ? payments::makeCardProvider(c.paymentsProvider, *c.paymentsUrl,
+                                                           c.paymentsSecretKey)
+                              : nullptr;
         if (c.paymentsUrl && c.webhookSecret.empty())
-            log::warn("TICKETING_WEBHOOK_SECRET is not set: every webhook of the card provider will be refused");
-        services::CheckoutService checkout(holds, events, *cash, card.get(), c.webhookSecret, clock);
+            log::warn("TICKETING_WEBHOOK_SECRET is not set: every webhook of the card provider "
+                      "will be refused");
+        services::CheckoutService checkout(holds, events, *cash, card.get(), c.webhookSecret,
+                                           clock);
         const auto recheck = std::chrono::seconds(c.paymentRecheckSeconds);
-        services::Periodic reconciler("the payment reconciler", db::withConnectTimeout(backends.databaseUrl, 3), recheck,
-                                      [&checkout, recheck](db::Session& session) { checkout.reconcile(session, recheck); });
+        services::Periodic reconciler(
+            "the payment reconciler", db::withConnectTimeout(backends.databaseUrl, 3), recheck,
+            [&checkout, recheck](db::Session& session) { checkout.reconcile(session, recheck); });
         handlers::Services services{health, auth, venues, events, holds, checkout, metrics};
         handlers::registerRoutes(*routerPtr, services);
         metrics.addCollector([&holds] {
             const auto b = holds.batcherStats();
             return std::vector<http::Metrics::Sample>{
-                {"ticketd_hold_batches_total", "Hold transactions (each places a batch of holds).", "counter", double(b.batches)},
+                {"ticketd_hold_batches_total", "Hold transactions (each places a batch of holds).",
+                 "counter", double(b.batches)},
                 {"ticketd_hold_batched_total", "Holds placed in them.", "counter", double(b.holds)},
-                {"ticketd_hold_batches_failed_total", "Hold transactions that ended in an error.", "counter", double(b.failed)},
+                {"ticketd_hold_batches_failed_total", "Hold transactions that ended in an error.",
+                 "counter", double(b.failed)},
             };
         });
         metrics.addCollector([&pool, &redis] {
             const auto s = pool->stats();
             return std::vector<http::Metrics::Sample>{
-                {"ticketd_db_pool_size", "Database workers (one connection each).", "gauge", double(s.size)},
-                {"ticketd_db_pool_busy", "Database workers running a task.", "gauge", double(s.busy)},
-                {"ticketd_db_pool_connections", "Database workers with an open connection.", "gauge", double(s.connected)},
-                {"ticketd_db_pool_queue_depth", "Tasks waiting for a database worker.", "gauge", double(s.queued)},
-                {"ticketd_db_pool_queue_limit", "Tasks that may wait before requests get 503.", "gauge", double(s.queueLimit)},
-                {"ticketd_db_pool_rejected_total", "Tasks refused because the queue was full.", "counter", double(s.rejected)},
-                {"ticketd_db_pool_completed_total", "Tasks run by the database workers.", "counter", double(s.completed)},
-                {"ticketd_redis_up", "1 when Redis answers, 0 when ticketd runs on PostgreSQL alone.", "gauge", redis.isUp() ? 1.0 : 0.0},
-                {"ticketd_redis_transitions_total", "Times Redis went up or down.", "counter", double(redis.transitions())},
+                {"ticketd_db_pool_size", "Database workers (one connection each).", "gauge",
+                 double(s.size)},
+                {"ticketd_db_pool_busy", "Database workers running a task.", "gauge",
+                 double(s.busy)},
+                {"ticketd_db_pool_connections", "Database workers with an open connection.",
+                 "gauge", double(s.connected)},
+                {"ticketd_db_pool_queue_depth", "Tasks waiting for a database worker.", "gauge",
+                 double(s.queued)},
+                {"ticketd_db_pool_queue_limit", "Tasks that may wait before requests get 503.",
+                 "gauge", double(s.queueLimit)},
+                {"ticketd_db_pool_rejected_total", "Tasks refused because the queue was full.",
+                 "counter", double(s.rejected)},
+                {"ticketd_db_pool_completed_total", "Tasks run by the database workers.", "counter",
+                 double(s.completed)},
+                {"ticketd_redis_up",
+                 "1 when Redis answers, 0 when ticketd runs on PostgreSQL alone.", "gauge",
+                 redis.isUp() ? 1.0 : 0.0},
+                {"ticketd_redis_transitions_total", "Times Redis went up or down.", "counter",
+                 double(redis.transitions())},
             };
         });
 
         services::SyncRelay relay(db::withConnectTimeout(backends.databaseUrl, 3));
-        services::SyncHub hub(*pool, db::withConnectTimeout(backends.databaseUrl, 3), holds, tokens);
+        services::SyncHub hub(*pool, db::withConnectTimeout(backends.databaseUrl, 3), holds,
+                              tokens);
         metrics.addCollector([&hub, &relay] {
             return std::vector<http::Metrics::Sample>{
-                {"ticketd_sync_subscriptions", "Live seat-map subscriptions on this instance.", "gauge", double(hub.subscriptions())},
-                {"ticketd_sync_relay_leader", "1 when this instance relays the live sync.", "gauge", relay.leading() ? 1.0 : 0.0},
+                {"ticketd_sync_subscriptions", "Live seat-map subscriptions on this instance.",
+                 "gauge", double(hub.subscriptions())},
+                {"ticketd_sync_relay_leader", "1 when this instance relays the live sync.", "gauge",
+                 relay.leading() ? 1.0 : 0.0},
             };
         });
         http::Server server(so, *routerPtr, metrics);
@@ -336,10 +367,11 @@ int runServer(const config::Config& c)
         server.listen();
         checkpoint();
         backends.watch();
-        log::info("ticketd is serving", {{"url", "http://" + c.listenHost + ":" + std::to_string(server.port())},
-                                         {"embedded_postgres", backends.postgres.has_value()},
-                                         {"embedded_redis", backends.redis.has_value()},
-                                         {"pid", getpid()}});
+        log::info("ticketd is serving",
+                  {{"url", "http://" + c.listenHost + ":" + std::to_string(server.port())},
+                   {"embedded_postgres", backends.postgres.has_value()},
+                   {"embedded_redis", backends.redis.has_value()},
+                   {"pid", getpid()}});
         server.run(); // until SIGTERM / SIGINT, then graceful
         log::info("http server stopped; closing the database pool");
         pool->stop();
@@ -366,9 +398,11 @@ int runMigrate(const config::Config& c)
     try {
         if (!backends.attachToRunning(c))
             backends.start(c, false);
-        const auto report = db::migrate(db::withConnectTimeout(backends.databaseUrl, 5), db::builtinMigrations());
-        log::info("database schema is current", {{"version", report.current},
-                                                  {"applied_now", static_cast<std::int64_t>(report.applied.size())}});
+        const auto report =
+            db::migrate(db::withConnectTimeout(backends.databaseUrl, 5), db::builtinMigrations());
+        log::info("database schema is current",
+                  {{"version", report.current},
+                   {"applied_now", static_cast<std::int64_t>(report.applied.size())}});
     } catch (const std::exception& e) {
         log::error("migration failed", {{"error", e.what()}});
         backends.stop();
@@ -378,14 +412,16 @@ int runMigrate(const config::Config& c)
     return 0;
 }
 
-int runUserAdd(const config::Config& c, const std::vector<std::pair<std::string, std::string>>& flags)
+int runUserAdd(const config::Config& c,
+               const std::vector<std::pair<std::string, std::string>>& flags)
 {
     applyLogLevel(c);
     if (c.logLevel == "info")
         log::setLevel(log::Level::Warn); // a command: say only what matters
     std::map<std::string, std::string> f(flags.begin(), flags.end());
     for (const auto& [name, value] : flags)
-        if (name != "--email" && name != "--password" && name != "--role" && name != "--first-name" && name != "--last-name") {
+        if (name != "--email" && name != "--password" && name != "--role" &&
+            name != "--first-name" && name != "--last-name") {
             std::cerr << "ticketd user add: unknown option " << name << "\n";
             return 2;
         }
@@ -395,7 +431,8 @@ int runUserAdd(const config::Config& c, const std::vector<std::pair<std::string,
     }
     const auto role = domain::parseRole(f["--role"]);
     if (!role) {
-        std::cerr << "ticketd user add: --role must be attendee, organizer, box_office, gate or admin\n";
+        std::cerr
+            << "ticketd user add: --role must be attendee, organizer, box_office, gate or admin\n";
         return 2;
     }
     std::string password = f["--password"];
@@ -413,15 +450,20 @@ int runUserAdd(const config::Config& c, const std::vector<std::pair<std::string,
         const auto url = db::withConnectTimeout(backends.databaseUrl, 5);
         db::migrate(url, db::builtinMigrations());
         db::Session session(url);
+        const db::SessionScope scope(session);
         // registerUser does not sign tokens; the service needs a key all the same.
         std::string throwaway(32, '\0');
         randombytes_buf(throwaway.data(), throwaway.size());
         services::TokenService tokens(throwaway, domain::SystemClock::instance());
         const services::PasswordHasher hasher;
         services::AuthService auth(tokens, hasher, domain::SystemClock::instance());
-        services::RegisterInput in{f["--email"], password, f.count("--first-name") ? f["--first-name"] : f["--role"],
-                                   f.count("--last-name") ? f["--last-name"] : std::string("User"), std::nullopt};
-        auto user = auth.registerUser(session, in, *role);
+        services::RegisterInput in{f["--email"],
+                                   password,
+                                   f.count("--first-name") ? f["--first-name"] : f["--role"],
+                                   f.count("--last-name") ? f["--last-name"] : std::string("User"),
+                                   std::nullopt,
+                                   std::nullopt};
+        auto user = auth.registerUser(in, *role);
         if (user.ok()) {
             std::cout << user->id.toString() << "\n";
         } else {

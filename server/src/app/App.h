@@ -1,10 +1,10 @@
 #pragma once
 
+#include "config/Config.h"
+
 #include <string>
 #include <utility>
 #include <vector>
-
-#include "config/Config.h"
 
 namespace ticketing::app {
 
@@ -19,6 +19,7 @@ int runMigrate(const config::Config& config);
 // `ticketd user add --email E --password P --role R [--first-name F --last-name L]`: creates an
 // account on the configured or embedded database (attaching to a running ticketd's embedded
 // PostgreSQL when there is one) and prints its id. Exit 3: the email is taken.
-int runUserAdd(const config::Config& config, const std::vector<std::pair<std::string, std::string>>& flags);
+int runUserAdd(const config::Config& config,
+               const std::vector<std::pair<std::string, std::string>>& flags);
 
 } // namespace ticketing::app

@@ -1,5 +1,9 @@
 #include "app/Embedded.h"
 
+#include "cache/Redis.h"
+#include "db/Admin.h"
+#include "log/Log.h"
+
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -8,10 +12,6 @@
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
-
-#include "cache/Redis.h"
-#include "db/Admin.h"
-#include "log/Log.h"
 
 namespace ticketing::app {
 
@@ -134,8 +134,16 @@ std::string EmbeddedPostgres::start()
     if (!fs::exists(fs::path(m_pgData) / "PG_VERSION")) {
         log::info("creating the embedded PostgreSQL cluster", {{"dir", m_pgData}});
         SpawnOptions init = base;
-        init.argv = {bin + "/initdb", "-D", m_pgData, "-U", "postgres", "-E", "UTF8",
-                     "--locale=C.UTF-8", "--auth-local=trust", "--auth-host=reject"};
+        init.argv = {bin + "/initdb",
+                     "-D",
+                     m_pgData,
+                     "-U",
+                     "postgres",
+                     "-E",
+                     "UTF8",
+                     "--locale=C.UTF-8",
+                     "--auth-local=trust",
+                     "--auth-host=reject"};
         if (runToCompletion(init) != 0)
             throw std::runtime_error("initdb failed; its output is in " + logFile + ":\n" +
                                      tailFile(logFile, 15));
@@ -152,27 +160,37 @@ std::string EmbeddedPostgres::start()
             break; // stale file: PostgreSQL itself deals with it
         if (i == 299)
             throw std::runtime_error("a PostgreSQL server (pid " + std::to_string(old) +
-                                     ") still runs on " + m_pgData + "; is another ticketd using this data directory?");
+                                     ") still runs on " + m_pgData +
+                                     "; is another ticketd using this data directory?");
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
 
     SpawnOptions run = base;
     run.deathSignal = SIGINT; // fast shutdown if ticketd dies
     run.argv = {bin + "/postgres",
-                "-D", m_pgData,
-                "-c", "listen_addresses=",
-                "-c", "unix_socket_directories=" + m_socketDir,
-                "-c", "port=" + std::to_string(kPort),
-                "-c", "max_connections=200",
-                "-c", "logging_collector=off"};
+                "-D",
+                m_pgData,
+                "-c",
+                "listen_addresses=",
+                "-c",
+                "unix_socket_directories=" + m_socketDir,
+                "-c",
+                "port=" + std::to_string(kPort),
+                "-c",
+                "max_connections=200",
+                "-c",
+                "logging_collector=off"};
     m_process = ChildProcess::spawn(run);
-    log::info("embedded PostgreSQL starting", {{"pid", m_process.pid()}, {"socket_dir", m_socketDir}, {"log", logFile}});
+    log::info("embedded PostgreSQL starting",
+              {{"pid", m_process.pid()}, {"socket_dir", m_socketDir}, {"log", logFile}});
     try {
-        db::waitUntilReachable(url("postgres"), std::chrono::seconds(60), [this] { return m_process.running(); });
+        db::waitUntilReachable(url("postgres"), std::chrono::seconds(60),
+                               [this] { return m_process.running(); });
         db::ensureDatabase(url("postgres"), kDatabase);
     } catch (const std::exception& e) {
         stop();
-        throw std::runtime_error(std::string(e.what()) + "\nlast lines of " + logFile + ":\n" + tailFile(logFile, 15));
+        throw std::runtime_error(std::string(e.what()) + "\nlast lines of " + logFile + ":\n" +
+                                 tailFile(logFile, 15));
     }
     return url(kDatabase);
 }
@@ -219,12 +237,28 @@ std::string EmbeddedRedis::start()
     SpawnOptions o;
     o.logFile = logFile;
     o.workingDirectory = dir.string();
-    o.argv = {binary, "--port", "0", "--unixsocket", m_socket, "--unixsocketperm", "700",
-              "--save", "", "--appendonly", "no", "--dir", dir.string(), "--daemonize", "no",
-              "--pidfile", (dir / "redis.pid").string(),
-              "--maxclients", "10000"};
+    o.argv = {binary,
+              "--port",
+              "0",
+              "--unixsocket",
+              m_socket,
+              "--unixsocketperm",
+              "700",
+              "--save",
+              "",
+              "--appendonly",
+              "no",
+              "--dir",
+              dir.string(),
+              "--daemonize",
+              "no",
+              "--pidfile",
+              (dir / "redis.pid").string(),
+              "--maxclients",
+              "10000"};
     m_process = ChildProcess::spawn(o);
-    log::info("embedded Redis starting", {{"pid", m_process.pid()}, {"socket", m_socket}, {"log", logFile}});
+    log::info("embedded Redis starting",
+              {{"pid", m_process.pid()}, {"socket", m_socket}, {"log", logFile}});
     const auto url = "unix://" + m_socket;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     for (;;) {
@@ -232,8 +266,8 @@ std::string EmbeddedRedis::start()
             return url;
         if (!m_process.running() || std::chrono::steady_clock::now() > deadline) {
             stop();
-            throw std::runtime_error("the embedded Redis did not start; last lines of " + logFile + ":\n" +
-                                     tailFile(logFile, 15));
+            throw std::runtime_error("the embedded Redis did not start; last lines of " + logFile +
+                                     ":\n" + tailFile(logFile, 15));
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }

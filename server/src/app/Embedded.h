@@ -1,8 +1,8 @@
 #pragma once
 
-#include <string>
-
 #include "app/Process.h"
+
+#include <string>
 
 namespace ticketing::app {
 

@@ -36,7 +36,8 @@ ChildProcess ChildProcess::spawn(const SpawnOptions& o)
         gid = pw->pw_gid;
     }
     const int outFd = o.logFile.empty() ? open("/dev/null", O_WRONLY | O_CLOEXEC)
-                                        : open(o.logFile.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+                                        : open(o.logFile.c_str(),
+                                               O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
     if (outFd < 0)
         throw std::runtime_error("cannot open " + o.logFile + ": " + std::strerror(errno));
     if (o.runAsUser && fchown(outFd, uid, gid) != 0 && !o.logFile.empty()) {

@@ -10,7 +10,7 @@ namespace ticketing::app {
 
 struct SpawnOptions
 {
-    std::vector<std::string> argv;       // argv[0] is the absolute path of the program
+    std::vector<std::string> argv;        // argv[0] is the absolute path of the program
     std::optional<std::string> runAsUser; // switch to this system user (we must be root)
     std::string logFile;                  // stdout and stderr, appended; empty: /dev/null
     std::string workingDirectory = "/";

@@ -1,12 +1,11 @@
 #include "cache/Redis.h"
 
-#include <csignal>
-#include <stdexcept>
+#include "log/Log.h"
 
 #include <boost/url/parse.hpp>
+#include <csignal>
 #include <hiredis/hiredis.h>
-
-#include "log/Log.h"
+#include <stdexcept>
 
 namespace ticketing::cache {
 
@@ -89,7 +88,8 @@ RedisReply convert(const redisReply* r)
 
 timeval toTimeval(std::chrono::milliseconds ms)
 {
-    return {static_cast<time_t>(ms.count() / 1000), static_cast<suseconds_t>((ms.count() % 1000) * 1000)};
+    return {static_cast<time_t>(ms.count() / 1000),
+            static_cast<suseconds_t>((ms.count() % 1000) * 1000)};
 }
 } // namespace
 
@@ -107,7 +107,8 @@ Redis::Redis(Options options) : m_options(std::move(options))
     std::signal(SIGPIPE, SIG_IGN);
     auto ep = parseRedisUrl(m_options.url);
     if (!ep)
-        throw std::invalid_argument("not a Redis URL (redis://host:port/db or unix:///path): " + m_options.url);
+        throw std::invalid_argument("not a Redis URL (redis://host:port/db or unix:///path): " +
+                                    m_options.url);
     m_endpoint = *ep;
     for (int i = 0; i < std::max(1, m_options.connections); ++i)
         m_slots.push_back(std::make_unique<Slot>());
@@ -131,7 +132,9 @@ void Redis::setUp(bool up, const std::string& why)
     if (m_up.exchange(up) != up) {
         m_transitions.fetch_add(1);
         if (up)
-            log::info("redis is up", {{"url", m_endpoint.socketPath.empty() ? m_endpoint.host : m_endpoint.socketPath}});
+            log::info(
+                "redis is up",
+                {{"url", m_endpoint.socketPath.empty() ? m_endpoint.host : m_endpoint.socketPath}});
         else
             log::warn("redis is down; serving from PostgreSQL alone", {{"error", why}});
     }
@@ -173,7 +176,8 @@ ContextPtr connectTo(const RedisEndpoint& ep, std::chrono::milliseconds timeout,
 
 // Runs one command on a slot (its mutex held by the caller); resets the slot's context when
 // the connection fails.
-std::optional<RedisReply> runOn(redisContext* ctx, const std::vector<std::string>& args, std::string& why)
+std::optional<RedisReply> runOn(redisContext* ctx, const std::vector<std::string>& args,
+                                std::string& why)
 {
     std::vector<const char*> argv;
     std::vector<size_t> lens;

@@ -44,7 +44,8 @@ struct RedisEndpoint
 std::optional<RedisEndpoint> parseRedisUrl(const std::string& url);
 
 // One PING on a fresh connection: true when Redis answers (start-up checks).
-bool ping(const std::string& url, std::chrono::milliseconds timeout = std::chrono::milliseconds(500));
+bool ping(const std::string& url,
+          std::chrono::milliseconds timeout = std::chrono::milliseconds(500));
 
 // A small set of synchronous hiredis connections with timeouts. Redis is the fast path and a
 // cache, never the source of truth: when it is down, command() answers nullopt at once (no

@@ -30,7 +30,8 @@ for _, k in ipairs(KEYS) do
 end
 return 0)lua";
 
-std::vector<std::string> evalArgs(const char* script, const std::string& event, const std::vector<std::string>& seats)
+std::vector<std::string> evalArgs(const char* script, const std::string& event,
+                                  const std::vector<std::string>& seats)
 {
     std::vector<std::string> args{"EVAL", script, std::to_string(seats.size())};
     for (const auto& s : seats)
@@ -39,8 +40,10 @@ std::vector<std::string> evalArgs(const char* script, const std::string& event, 
 }
 } // namespace
 
-std::optional<std::vector<std::size_t>> SeatLocks::acquire(const std::string& event, const std::vector<std::string>& seats,
-                                                           const std::string& owner, std::chrono::milliseconds ttl)
+std::optional<std::vector<std::size_t>> SeatLocks::acquire(const std::string& event,
+                                                           const std::vector<std::string>& seats,
+                                                           const std::string& owner,
+                                                           std::chrono::milliseconds ttl)
 {
     if (!m_redis.isUp())
         return std::nullopt;
@@ -56,7 +59,8 @@ std::optional<std::vector<std::size_t>> SeatLocks::acquire(const std::string& ev
     return taken;
 }
 
-void SeatLocks::release(const std::string& event, const std::vector<std::string>& seats, const std::string& owner)
+void SeatLocks::release(const std::string& event, const std::vector<std::string>& seats,
+                        const std::string& owner)
 {
     if (seats.empty())
         return;

@@ -60,71 +60,96 @@ struct Entry
 const std::vector<Entry>& entries()
 {
     static const std::vector<Entry> table = {
-        {{"--listen", "TICKETING_LISTEN", "127.0.0.1:8080", "address and port to serve (port 0: any free port)"},
+        {{"--listen", "TICKETING_LISTEN", "127.0.0.1:8080",
+          "address and port to serve (port 0: any free port)"},
          [](Config& c, const std::string& v) { return parseListen(v, c); }},
-        {{"--data-dir", "TICKETING_DATA_DIR", "./var", "data directory: embedded PostgreSQL and Redis, keys"},
+        {{"--data-dir", "TICKETING_DATA_DIR", "./var",
+          "data directory: embedded PostgreSQL and Redis, keys"},
          [](Config& c, const std::string& v) {
              if (v.empty())
                  return std::string("must not be empty");
              c.dataDir = v;
              return std::string();
          }},
-        {{"--database-url", "TICKETING_DATABASE_URL", "", "a PostgreSQL server to use instead of the embedded one"},
+        {{"--database-url", "TICKETING_DATABASE_URL", "",
+          "a PostgreSQL server to use instead of the embedded one"},
          [](Config& c, const std::string& v) {
              c.databaseUrl = v.empty() ? std::nullopt : std::optional(v);
              return std::string();
          }},
-        {{"--redis-url", "TICKETING_REDIS_URL", "", "a Redis server to use instead of the embedded one (redis://host:port/db or unix:///path)"},
+        {{"--redis-url", "TICKETING_REDIS_URL", "",
+          "a Redis server to use instead of the embedded one (redis://host:port/db or "
+          "unix:///path)"},
          [](Config& c, const std::string& v) {
              c.redisUrl = v.empty() ? std::nullopt : std::optional(v);
              return std::string();
          }},
         {{"--hold-ttl-seconds", "TICKETING_HOLD_TTL_SECONDS", "300", "how long a hold lasts"},
          [](Config& c, const std::string& v) { return parseInt(v, 1, 86400, c.holdTtlSeconds); }},
-        {{"--hold-batch", "TICKETING_HOLD_BATCH", "64", "holds that arriving together may share one transaction (1: each its own)"},
+        {{"--hold-batch", "TICKETING_HOLD_BATCH", "64",
+          "holds that arriving together may share one transaction (1: each its own)"},
          [](Config& c, const std::string& v) { return parseInt(v, 1, 1000, c.holdBatch); }},
         {{"--hold-batches", "TICKETING_HOLD_BATCHES", "2", "hold transactions running at once"},
          [](Config& c, const std::string& v) { return parseInt(v, 1, 64, c.holdBatches); }},
-        {{"--token-key-file", "TICKETING_TOKEN_KEY_FILE", "", "the key that signs access tokens (unset: made once and kept in the database)"},
+        {{"--token-key-file", "TICKETING_TOKEN_KEY_FILE", "",
+          "the key that signs access tokens (unset: made once and kept in the database)"},
          [](Config& c, const std::string& v) {
              c.tokenKeyFile = v.empty() ? std::nullopt : std::optional(v);
              return std::string();
          }},
-        {{"--payments-url", "TICKETING_PAYMENTS_URL", "", "base URL of the Stripe-shaped card provider (unset: no card payments)"},
+        {{"--payments-url", "TICKETING_PAYMENTS_URL", "",
+          "base URL of the Stripe-shaped card provider (unset: no card payments)"},
          [](Config& c, const std::string& v) {
              c.paymentsUrl = v.empty() ? std::nullopt : std::optional(v);
              return std::string();
          }},
-        {{"--payments-provider", "TICKETING_PAYMENTS_PROVIDER", "paysim", "the card provider's name (its webhooks come to /api/v1/webhooks/<name>)"},
+        {{"--payments-provider", "TICKETING_PAYMENTS_PROVIDER", "paysim",
+          "the card provider's name (its webhooks come to /api/v1/webhooks/<name>)"},
          [](Config& c, const std::string& v) {
-             if (v.empty() || v == "cash" || v.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos)
+             if (v.empty() || v == "cash" ||
+                 v.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos)
                  return std::string("must be a lowercase name other than cash");
              c.paymentsProvider = v;
              return std::string();
          }},
-        {{"--payments-secret-key", "TICKETING_PAYMENTS_SECRET_KEY", "", "the card provider's secret API key"},
+        {{"--payments-secret-key", "TICKETING_PAYMENTS_SECRET_KEY", "",
+          "the card provider's secret API key"},
          [](Config& c, const std::string& v) {
              c.paymentsSecretKey = v;
              return std::string();
          }},
-        {{"--webhook-secret", "TICKETING_WEBHOOK_SECRET", "", "the secret the card provider signs its webhooks with"},
+        {{"--webhook-secret", "TICKETING_WEBHOOK_SECRET", "",
+          "the secret the card provider signs its webhooks with"},
          [](Config& c, const std::string& v) {
              c.webhookSecret = v;
              return std::string();
          }},
-        {{"--payment-recheck-seconds", "TICKETING_PAYMENT_RECHECK_SECONDS", "30", "card payments pending this long are asked of the provider (a lost webhook)"},
-         [](Config& c, const std::string& v) { return parseInt(v, 1, 86400, c.paymentRecheckSeconds); }},
-        {{"--io-threads", "TICKETING_IO_THREADS", "0", "threads serving HTTP and WebSocket I/O (0: one per core)"},
+        {{"--payment-recheck-seconds", "TICKETING_PAYMENT_RECHECK_SECONDS", "30",
+          "card payments pending this long are asked of the provider (a lost webhook)"},
+         [](Config& c, const std::string& v) {
+             return parseInt(v, 1, 86400, c.paymentRecheckSeconds);
+         }},
+        {{"--io-threads", "TICKETING_IO_THREADS", "0",
+          "threads serving HTTP and WebSocket I/O (0: one per core)"},
          [](Config& c, const std::string& v) { return parseInt(v, 0, 256, c.ioThreads); }},
-        {{"--db-pool-size", "TICKETING_DB_POOL_SIZE", "32", "database workers, one connection each (holds waiting for their batch each keep one)"},
+        {{"--db-pool-size", "TICKETING_DB_POOL_SIZE", "32",
+          "database workers, one connection each (holds waiting for their batch each keep one)"},
          [](Config& c, const std::string& v) { return parseInt(v, 1, 512, c.dbPoolSize); }},
-        {{"--db-queue-limit", "TICKETING_DB_QUEUE_LIMIT", "512", "requests that may wait for a database worker; more get 503"},
+        {{"--db-queue-limit", "TICKETING_DB_QUEUE_LIMIT", "512",
+          "requests that may wait for a database worker; more get 503"},
          [](Config& c, const std::string& v) { return parseInt(v, 1, 1000000, c.dbQueueLimit); }},
-        {{"--read-timeout-seconds", "TICKETING_READ_TIMEOUT_SECONDS", "30", "time a client has to send a whole request (and idle keep-alive time)"},
-         [](Config& c, const std::string& v) { return parseInt(v, 1, 3600, c.readTimeoutSeconds); }},
-        {{"--shutdown-grace-seconds", "TICKETING_SHUTDOWN_GRACE_SECONDS", "20", "on SIGTERM, time in-flight requests get to finish"},
-         [](Config& c, const std::string& v) { return parseInt(v, 0, 3600, c.shutdownGraceSeconds); }},
-        {{"--auth-rate-limit", "TICKETING_AUTH_RATE_LIMIT", "60", "requests per minute one client address may make to /api/v1/auth/* (0: no limit)"},
+        {{"--read-timeout-seconds", "TICKETING_READ_TIMEOUT_SECONDS", "30",
+          "time a client has to send a whole request (and idle keep-alive time)"},
+         [](Config& c, const std::string& v) {
+             return parseInt(v, 1, 3600, c.readTimeoutSeconds);
+         }},
+        {{"--shutdown-grace-seconds", "TICKETING_SHUTDOWN_GRACE_SECONDS", "20",
+          "on SIGTERM, time in-flight requests get to finish"},
+         [](Config& c, const std::string& v) {
+             return parseInt(v, 0, 3600, c.shutdownGraceSeconds);
+         }},
+        {{"--auth-rate-limit", "TICKETING_AUTH_RATE_LIMIT", "60",
+          "requests per minute one client address may make to /api/v1/auth/* (0: no limit)"},
          [](Config& c, const std::string& v) { return parseInt(v, 0, 1000000, c.authRateLimit); }},
         {{"--log-level", "TICKETING_LOG_LEVEL", "info", "debug, info, warn or error"},
          [](Config& c, const std::string& v) {
@@ -219,7 +244,8 @@ std::string helpText()
          "  ticketd migrate [options]    apply database migrations and exit\n"
          "  ticketd user add --email E --password P --role R [--first-name F --last-name L]\n"
          "                               create an account (password \"-\": read from stdin);\n"
-         "                               works whether or not ticketd runs on the data directory\n\n"
+         "                               works whether or not ticketd runs on the data "
+         "directory\n\n"
          "Every option is also an environment variable; flags win over the environment.\n\n";
     for (const auto& k : configKeys()) {
         s << "  " << k.flag << " VALUE\n      " << k.env << "\n      " << k.help;
@@ -229,8 +255,10 @@ std::string helpText()
             s << " (default: unset)";
         s << "\n";
     }
-    s << "\nWith no database or Redis URL, ticketd runs its own PostgreSQL and Redis under the data\n"
-         "directory (Debian's postgresql and redis-server packages) and stops them when it stops.\n";
+    s << "\nWith no database or Redis URL, ticketd runs its own PostgreSQL and Redis under the "
+         "data\n"
+         "directory (Debian's postgresql and redis-server packages) and stops them when it "
+         "stops.\n";
     return s.str();
 }
 

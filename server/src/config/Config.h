@@ -19,8 +19,8 @@ struct Config
     std::optional<std::string> databaseUrl; // unset: embedded PostgreSQL under dataDir
     std::optional<std::string> redisUrl;    // unset: embedded Redis under dataDir
     int holdTtlSeconds = 300;
-    int holdBatch = 64;   // holds per transaction at most
-    int holdBatches = 2;  // hold transactions at once
+    int holdBatch = 64;  // holds per transaction at most
+    int holdBatches = 2; // hold transactions at once
     std::optional<std::string> tokenKeyFile;
     std::optional<std::string> paymentsUrl; // the card provider; unset: card payments refused
     std::string paymentsProvider = "paysim";
@@ -38,8 +38,8 @@ struct Config
 
 struct ConfigKey
 {
-    const char* flag;    // "--listen"
-    const char* env;     // "TICKETING_LISTEN"
+    const char* flag;     // "--listen"
+    const char* env;      // "TICKETING_LISTEN"
     const char* fallback; // default as text; "" = unset
     const char* help;
 };

@@ -8,7 +8,6 @@ namespace ticketing::db::accounts {
 namespace {
 using domain::Clock;
 
-
 const Statement kInsertUser{"accounts.insert_user", R"sql(
     INSERT INTO users (id, email, email_key, password_hash, first_name, last_name, phone, role, locale)
     VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -21,7 +20,8 @@ const Statement kById{"accounts.by_id", R"sql(
     SELECT id, email, password_hash, first_name, last_name, phone, role,
            (extract(epoch from created_at) * 1000000)::bigint, locale
     FROM users WHERE id = $1::uuid)sql"};
-const Statement kSetHash{"accounts.set_hash", "UPDATE users SET password_hash = $2 WHERE id = $1::uuid"};
+const Statement kSetHash{"accounts.set_hash",
+                         "UPDATE users SET password_hash = $2 WHERE id = $1::uuid"};
 const Statement kUpdateProfile{"accounts.update_profile", R"sql(
     UPDATE users SET first_name = coalesce($2, first_name),
                      last_name = coalesce($3, last_name),
@@ -39,9 +39,13 @@ const Statement kList{"accounts.list", R"sql(
       AND ($2::text IS NULL OR email_key LIKE '%' || $2 || '%'
            OR lower(first_name || ' ' || last_name) LIKE '%' || $2 || '%')
     ORDER BY id LIMIT $3)sql"};
-const Statement kLockUserRow{"accounts.lock_user", "SELECT role FROM users WHERE id = $1::uuid FOR UPDATE"};
-const Statement kCountAdmins{"accounts.count_admins", "SELECT count(*) FROM users WHERE role = 'admin'"};
-const Statement kSetRole{"accounts.set_role", "UPDATE users SET role = $2, updated_at = $3::timestamptz WHERE id = $1::uuid"};
+const Statement kLockUserRow{"accounts.lock_user",
+                             "SELECT role FROM users WHERE id = $1::uuid FOR UPDATE"};
+const Statement kCountAdmins{"accounts.count_admins",
+                             "SELECT count(*) FROM users WHERE role = 'admin'"};
+const Statement kSetRole{
+    "accounts.set_role",
+    "UPDATE users SET role = $2, updated_at = $3::timestamptz WHERE id = $1::uuid"};
 const Statement kRevokeUserSessions{"accounts.revoke_user_sessions", R"sql(
     UPDATE login_sessions SET revoked_at = $2::timestamptz, revoked_why = $3
     WHERE user_id = $1::uuid AND revoked_at IS NULL)sql"};
@@ -60,9 +64,11 @@ const Statement kLock{"accounts.lock", R"sql(
     UPDATE login_throttle SET locked_until = $2::timestamptz + $3::interval, failures = 0, window_start = $2::timestamptz
     WHERE email_key = $1
     RETURNING (extract(epoch from locked_until) * 1000000)::bigint)sql"};
-const Statement kClearThrottle{"accounts.clear_throttle", "DELETE FROM login_throttle WHERE email_key = $1"};
+const Statement kClearThrottle{"accounts.clear_throttle",
+                               "DELETE FROM login_throttle WHERE email_key = $1"};
 const Statement kOpenSession{"accounts.open_session",
-                             "INSERT INTO login_sessions (id, user_id, created_at) VALUES ($1::uuid, $2::uuid, $3::timestamptz)"};
+                             "INSERT INTO login_sessions (id, user_id, created_at) VALUES "
+                             "($1::uuid, $2::uuid, $3::timestamptz)"};
 const Statement kInsertRefresh{"accounts.insert_refresh", R"sql(
     INSERT INTO refresh_tokens (token_hash, session_id, expires_at, created_at)
     VALUES (decode($1, 'hex'), $2::uuid, $3::timestamptz, $4::timestamptz))sql"};
@@ -72,13 +78,15 @@ const Statement kFindRefresh{"accounts.find_refresh", R"sql(
     FROM refresh_tokens r JOIN login_sessions s ON s.id = r.session_id
     WHERE r.token_hash = decode($1, 'hex')
     FOR UPDATE OF r, s)sql"};
-const Statement kSpendRefresh{"accounts.spend_refresh",
-                              "UPDATE refresh_tokens SET spent_at = $2::timestamptz WHERE token_hash = decode($1, 'hex')"};
+const Statement kSpendRefresh{
+    "accounts.spend_refresh",
+    "UPDATE refresh_tokens SET spent_at = $2::timestamptz WHERE token_hash = decode($1, 'hex')"};
 const Statement kRevokeSession{"accounts.revoke_session", R"sql(
     UPDATE login_sessions SET revoked_at = coalesce(revoked_at, $2::timestamptz), revoked_why = coalesce(revoked_why, $3)
     WHERE id = $1::uuid)sql"};
-const Statement kSessionOfRefresh{"accounts.session_of_refresh",
-                                  "SELECT session_id FROM refresh_tokens WHERE token_hash = decode($1, 'hex')"};
+const Statement kSessionOfRefresh{
+    "accounts.session_of_refresh",
+    "SELECT session_id FROM refresh_tokens WHERE token_hash = decode($1, 'hex')"};
 const Statement kSessionActive{"accounts.session_active",
                                "SELECT revoked_at IS NULL FROM login_sessions WHERE id = $1::uuid"};
 
@@ -107,64 +115,76 @@ std::string interval(std::chrono::seconds s)
 bool insertUser(Session& s, const UserRecord& u, const std::string& emailKey)
 {
     bool inserted = false;
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::work tx(c);
-        const auto r = tx.exec_prepared(kInsertUser.name, u.id.toString(), u.email, emailKey, u.passwordHash,
-                                        u.firstName, u.lastName, nullable(u.phone), std::string(domain::toString(u.role)), u.locale);
-        inserted = r.affected_rows() == 1;
-        tx.commit();
-    }, false);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work tx(c);
+            const auto r = tx.exec_prepared(
+                kInsertUser.name, u.id.toString(), u.email, emailKey, u.passwordHash, u.firstName,
+                u.lastName, nullable(u.phone), std::string(domain::toString(u.role)), u.locale);
+            inserted = r.affected_rows() == 1;
+            tx.commit();
+        },
+        false);
     return inserted;
 }
 
 std::optional<UserRecord> findByEmailKey(Session& s, const std::string& emailKey)
 {
     std::optional<UserRecord> out;
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::read_transaction tx(c);
-        const auto r = tx.exec_prepared(kByEmailKey.name, emailKey);
-        if (!r.empty())
-            out = toUser(r[0]);
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::read_transaction tx(c);
+            const auto r = tx.exec_prepared(kByEmailKey.name, emailKey);
+            if (!r.empty())
+                out = toUser(r[0]);
+        },
+        true);
     return out;
 }
 
 std::optional<UserRecord> findById(Session& s, const domain::UserId& id)
 {
     std::optional<UserRecord> out;
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::read_transaction tx(c);
-        const auto r = tx.exec_prepared(kById.name, id.toString());
-        if (!r.empty())
-            out = toUser(r[0]);
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::read_transaction tx(c);
+            const auto r = tx.exec_prepared(kById.name, id.toString());
+            if (!r.empty())
+                out = toUser(r[0]);
+        },
+        true);
     return out;
 }
 
 void updatePasswordHash(Session& s, const domain::UserId& id, const std::string& hash)
 {
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::work tx(c);
-        tx.exec_prepared(kSetHash.name, id.toString(), hash);
-        tx.commit();
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work tx(c);
+            tx.exec_prepared(kSetHash.name, id.toString(), hash);
+            tx.commit();
+        },
+        true);
 }
 
-std::optional<UserRecord> updateProfile(Session& s, const domain::UserId& id, const ProfileChange& change,
-                                        Clock::TimePoint now)
+std::optional<UserRecord> updateProfile(Session& s, const domain::UserId& id,
+                                        const ProfileChange& change, Clock::TimePoint now)
 {
     std::optional<UserRecord> out;
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::work tx(c);
-        const bool setPhone = change.phone.has_value();
-        const std::optional<std::string> phone = setPhone ? *change.phone : std::nullopt;
-        const auto r = tx.exec_prepared(kUpdateProfile.name, id.toString(), nullable(change.firstName),
-                                        nullable(change.lastName), setPhone, nullable(phone), toSql(now),
-                                        nullable(change.locale));
-        if (!r.empty())
-            out = toUser(r[0]);
-        tx.commit();
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work tx(c);
+            const bool setPhone = change.phone.has_value();
+            const std::optional<std::string> phone = setPhone ? *change.phone : std::nullopt;
+            const auto r =
+                tx.exec_prepared(kUpdateProfile.name, id.toString(), nullable(change.firstName),
+                                 nullable(change.lastName), setPhone, nullable(phone), toSql(now),
+                                 nullable(change.locale));
+            if (!r.empty())
+                out = toUser(r[0]);
+            tx.commit();
+        },
+        true);
     return out;
 }
 
@@ -172,146 +192,175 @@ std::vector<UserRecord> list(Session& s, const std::optional<domain::UserId>& af
                              const std::optional<std::string>& query)
 {
     std::vector<UserRecord> out;
-    s.run([&](pqxx::connection_base& c) {
-        out.clear();
-        pqxx::read_transaction tx(c);
-        const std::optional<std::string> afterText = after ? std::optional(after->toString()) : std::nullopt;
-        for (const auto& row : tx.exec_prepared(kList.name, nullable(afterText), nullable(query), limit))
-            out.push_back(toUser(row));
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out.clear();
+            pqxx::read_transaction tx(c);
+            const std::optional<std::string> afterText =
+                after ? std::optional(after->toString()) : std::nullopt;
+            for (const auto& row :
+                 tx.exec_prepared(kList.name, nullable(afterText), nullable(query), limit))
+                out.push_back(toUser(row));
+        },
+        true);
     return out;
 }
 
 RoleChange setRole(Session& s, const domain::UserId& id, domain::Role role, Clock::TimePoint now)
 {
     RoleChange outcome = RoleChange::NotFound;
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::work tx(c);
-        const auto current = tx.exec_prepared(kLockUserRow.name, id.toString());
-        if (current.empty()) {
-            outcome = RoleChange::NotFound;
-            return;
-        }
-        const bool wasAdmin = current[0][0].as<std::string>() == "admin";
-        if (wasAdmin && role != domain::Role::Admin) {
-            // Serialise admin removals so two cannot each see "another admin is left".
-            tx.exec("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE");
-            if (tx.exec_prepared1(kCountAdmins.name)[0].as<long long>() <= 1) {
-                outcome = RoleChange::LastAdmin;
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work tx(c);
+            const auto current = tx.exec_prepared(kLockUserRow.name, id.toString());
+            if (current.empty()) {
+                outcome = RoleChange::NotFound;
                 return;
             }
-        }
-        tx.exec_prepared(kSetRole.name, id.toString(), std::string(domain::toString(role)), toSql(now));
-        tx.exec_prepared(kRevokeUserSessions.name, id.toString(), toSql(now), "role changed");
-        tx.commit();
-        outcome = RoleChange::Changed;
-    }, false);
+            const bool wasAdmin = current[0][0].as<std::string>() == "admin";
+            if (wasAdmin && role != domain::Role::Admin) {
+                // Serialise admin removals so two cannot each see "another admin is left".
+                tx.exec("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE");
+                if (tx.exec_prepared1(kCountAdmins.name)[0].as<long long>() <= 1) {
+                    outcome = RoleChange::LastAdmin;
+                    return;
+                }
+            }
+            tx.exec_prepared(kSetRole.name, id.toString(), std::string(domain::toString(role)),
+                             toSql(now));
+            tx.exec_prepared(kRevokeUserSessions.name, id.toString(), toSql(now), "role changed");
+            tx.commit();
+            outcome = RoleChange::Changed;
+        },
+        false);
     return outcome;
 }
 
 ThrottleState throttle(Session& s, const std::string& emailKey)
 {
     ThrottleState st;
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::read_transaction tx(c);
-        const auto r = tx.exec_prepared(kThrottle.name, emailKey);
-        if (!r.empty()) {
-            st.failures = r[0][0].as<int>();
-            st.lockedUntil = optionalTime(r[0][1]);
-        }
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::read_transaction tx(c);
+            const auto r = tx.exec_prepared(kThrottle.name, emailKey);
+            if (!r.empty()) {
+                st.failures = r[0][0].as<int>();
+                st.lockedUntil = optionalTime(r[0][1]);
+            }
+        },
+        true);
     return st;
 }
 
-ThrottleState recordFailure(Session& s, const std::string& emailKey, Clock::TimePoint now, std::chrono::seconds window,
-                            int maxFailures, std::chrono::seconds lockFor)
+ThrottleState recordFailure(Session& s, const std::string& emailKey, Clock::TimePoint now,
+                            std::chrono::seconds window, int maxFailures,
+                            std::chrono::seconds lockFor)
 {
     ThrottleState st;
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::work tx(c);
-        st.failures = tx.exec_prepared1(kRecordFailure.name, emailKey, toSql(now), interval(window))[0].as<int>();
-        if (st.failures >= maxFailures)
-            st.lockedUntil = fromMicros(tx.exec_prepared1(kLock.name, emailKey, toSql(now), interval(lockFor))[0].as<long long>());
-        tx.commit();
-    }, false);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work tx(c);
+            st.failures =
+                tx.exec_prepared1(kRecordFailure.name, emailKey, toSql(now), interval(window))[0]
+                    .as<int>();
+            if (st.failures >= maxFailures)
+                st.lockedUntil = fromMicros(
+                    tx.exec_prepared1(kLock.name, emailKey, toSql(now), interval(lockFor))[0]
+                        .as<long long>());
+            tx.commit();
+        },
+        false);
     return st;
 }
 
-void openSession(Session& s, const std::string& emailKey, const domain::Uuid& sessionId, const domain::UserId& user,
-                 const std::string& refreshHash, Clock::TimePoint now, Clock::TimePoint refreshExpiry)
+void openSession(Session& s, const std::string& emailKey, const domain::Uuid& sessionId,
+                 const domain::UserId& user, const std::string& refreshHash, Clock::TimePoint now,
+                 Clock::TimePoint refreshExpiry)
 {
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::work tx(c);
-        tx.exec_prepared(kClearThrottle.name, emailKey);
-        tx.exec_prepared(kOpenSession.name, sessionId.toString(), user.toString(), toSql(now));
-        tx.exec_prepared(kInsertRefresh.name, refreshHash, sessionId.toString(), toSql(refreshExpiry), toSql(now));
-        tx.commit();
-    }, false);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work tx(c);
+            tx.exec_prepared(kClearThrottle.name, emailKey);
+            tx.exec_prepared(kOpenSession.name, sessionId.toString(), user.toString(), toSql(now));
+            tx.exec_prepared(kInsertRefresh.name, refreshHash, sessionId.toString(),
+                             toSql(refreshExpiry), toSql(now));
+            tx.commit();
+        },
+        false);
 }
 
-Rotation rotateRefresh(Session& s, const std::string& oldHash, const std::string& newHash, Clock::TimePoint now,
-                       Clock::TimePoint newExpiry)
+Rotation rotateRefresh(Session& s, const std::string& oldHash, const std::string& newHash,
+                       Clock::TimePoint now, Clock::TimePoint newExpiry)
 {
     Rotation rot;
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::work tx(c);
-        const auto r = tx.exec_prepared(kFindRefresh.name, oldHash);
-        if (r.empty()) {
-            rot.outcome = RefreshOutcome::Unknown;
-            return;
-        }
-        rot.sessionId = *domain::Uuid::parse(r[0][0].as<std::string>());
-        const auto expires = fromMicros(r[0][1].as<long long>());
-        const bool spent = r[0][2].as<bool>();
-        const bool revoked = r[0][3].as<bool>();
-        if (revoked) {
-            rot.outcome = RefreshOutcome::Revoked;
-            return;
-        }
-        if (spent) {
-            // Someone has this token after its owner used it: stop the whole login.
-            tx.exec_prepared(kRevokeSession.name, rot.sessionId.toString(), toSql(now), "refresh token reused");
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work tx(c);
+            const auto r = tx.exec_prepared(kFindRefresh.name, oldHash);
+            if (r.empty()) {
+                rot.outcome = RefreshOutcome::Unknown;
+                return;
+            }
+            rot.sessionId = *domain::Uuid::parse(r[0][0].as<std::string>());
+            const auto expires = fromMicros(r[0][1].as<long long>());
+            const bool spent = r[0][2].as<bool>();
+            const bool revoked = r[0][3].as<bool>();
+            if (revoked) {
+                rot.outcome = RefreshOutcome::Revoked;
+                return;
+            }
+            if (spent) {
+                // Someone has this token after its owner used it: stop the whole login.
+                tx.exec_prepared(kRevokeSession.name, rot.sessionId.toString(), toSql(now),
+                                 "refresh token reused");
+                tx.commit();
+                rot.outcome = RefreshOutcome::Reused;
+                return;
+            }
+            if (expires <= now) {
+                rot.outcome = RefreshOutcome::Expired;
+                return;
+            }
+            tx.exec_prepared(kSpendRefresh.name, oldHash, toSql(now));
+            tx.exec_prepared(kInsertRefresh.name, newHash, rot.sessionId.toString(),
+                             toSql(newExpiry), toSql(now));
+            const auto user = tx.exec_prepared(kById.name, r[0][4].as<std::string>());
+            if (!user.empty())
+                rot.user = toUser(user[0]);
             tx.commit();
-            rot.outcome = RefreshOutcome::Reused;
-            return;
-        }
-        if (expires <= now) {
-            rot.outcome = RefreshOutcome::Expired;
-            return;
-        }
-        tx.exec_prepared(kSpendRefresh.name, oldHash, toSql(now));
-        tx.exec_prepared(kInsertRefresh.name, newHash, rot.sessionId.toString(), toSql(newExpiry), toSql(now));
-        const auto user = tx.exec_prepared(kById.name, r[0][4].as<std::string>());
-        if (!user.empty())
-            rot.user = toUser(user[0]);
-        tx.commit();
-        rot.outcome = RefreshOutcome::Rotated;
-    }, false);
+            rot.outcome = RefreshOutcome::Rotated;
+        },
+        false);
     return rot;
 }
 
-bool revokeByRefresh(Session& s, const std::string& refreshHash, Clock::TimePoint now, const char* why)
+bool revokeByRefresh(Session& s, const std::string& refreshHash, Clock::TimePoint now,
+                     const char* why)
 {
     bool found = false;
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::work tx(c);
-        const auto r = tx.exec_prepared(kSessionOfRefresh.name, refreshHash);
-        found = !r.empty();
-        if (found)
-            tx.exec_prepared(kRevokeSession.name, r[0][0].as<std::string>(), toSql(now), why);
-        tx.commit();
-    }, false);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work tx(c);
+            const auto r = tx.exec_prepared(kSessionOfRefresh.name, refreshHash);
+            found = !r.empty();
+            if (found)
+                tx.exec_prepared(kRevokeSession.name, r[0][0].as<std::string>(), toSql(now), why);
+            tx.commit();
+        },
+        false);
     return found;
 }
 
 bool sessionActive(Session& s, const domain::Uuid& sessionId)
 {
     bool active = false;
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::read_transaction tx(c);
-        const auto r = tx.exec_prepared(kSessionActive.name, sessionId.toString());
-        active = !r.empty() && r[0][0].as<bool>();
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::read_transaction tx(c);
+            const auto r = tx.exec_prepared(kSessionActive.name, sessionId.toString());
+            active = !r.empty() && r[0][0].as<bool>();
+        },
+        true);
     return active;
 }
 

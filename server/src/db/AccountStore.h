@@ -1,13 +1,13 @@
 #pragma once
 
+#include "domain/Clock.h"
+#include "domain/Roles.h"
+#include "domain/Uuid.h"
+
 #include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "domain/Clock.h"
-#include "domain/Roles.h"
-#include "domain/Uuid.h"
 
 namespace ticketing::db {
 
@@ -34,11 +34,11 @@ struct ThrottleState
 
 enum class RefreshOutcome
 {
-    Rotated,  // the old token is spent, the new one stored
-    Unknown,  // no such token
+    Rotated, // the old token is spent, the new one stored
+    Unknown, // no such token
     Expired,
-    Revoked,  // its session was revoked (logout, reuse, role change)
-    Reused,   // already spent: the session is now revoked
+    Revoked, // its session was revoked (logout, reuse, role change)
+    Reused,  // already spent: the session is now revoked
 };
 
 // Users, login sessions, refresh tokens and the login throttle in PostgreSQL. Each call is
@@ -59,8 +59,8 @@ struct ProfileChange
     std::optional<std::optional<std::string>> phone; // set to null with an empty inner value
     std::optional<std::string> locale;
 };
-std::optional<UserRecord> updateProfile(Session& s, const domain::UserId& id, const ProfileChange& change,
-                                        domain::Clock::TimePoint now);
+std::optional<UserRecord> updateProfile(Session& s, const domain::UserId& id,
+                                        const ProfileChange& change, domain::Clock::TimePoint now);
 
 // Users in id order (ids are time-ordered), after `after`; `query` matches email or names.
 std::vector<UserRecord> list(Session& s, const std::optional<domain::UserId>& after, int limit,
@@ -73,17 +73,20 @@ enum class RoleChange
     LastAdmin // refused: it would leave no admin
 };
 // Sets the role and revokes the user's sessions, so that the new role applies at once.
-RoleChange setRole(Session& s, const domain::UserId& id, domain::Role role, domain::Clock::TimePoint now);
+RoleChange setRole(Session& s, const domain::UserId& id, domain::Role role,
+                   domain::Clock::TimePoint now);
 
 // Login throttle, keyed by email key whether or not the account exists.
 ThrottleState throttle(Session& s, const std::string& emailKey);
 // Counts a failure in a sliding window; `maxFailures` within `window` lock for `lockFor`.
 ThrottleState recordFailure(Session& s, const std::string& emailKey, domain::Clock::TimePoint now,
-                            std::chrono::seconds window, int maxFailures, std::chrono::seconds lockFor);
+                            std::chrono::seconds window, int maxFailures,
+                            std::chrono::seconds lockFor);
 
 // A successful login: clears the throttle, opens a session and stores its first refresh token.
-void openSession(Session& s, const std::string& emailKey, const domain::Uuid& sessionId, const domain::UserId& user,
-                 const std::string& refreshHash, domain::Clock::TimePoint now, domain::Clock::TimePoint refreshExpiry);
+void openSession(Session& s, const std::string& emailKey, const domain::Uuid& sessionId,
+                 const domain::UserId& user, const std::string& refreshHash,
+                 domain::Clock::TimePoint now, domain::Clock::TimePoint refreshExpiry);
 
 struct Rotation
 {
@@ -97,7 +100,8 @@ Rotation rotateRefresh(Session& s, const std::string& oldHash, const std::string
                        domain::Clock::TimePoint now, domain::Clock::TimePoint newExpiry);
 
 // Revokes the session of a refresh token (logout). False when the token is unknown.
-bool revokeByRefresh(Session& s, const std::string& refreshHash, domain::Clock::TimePoint now, const char* why);
+bool revokeByRefresh(Session& s, const std::string& refreshHash, domain::Clock::TimePoint now,
+                     const char* why);
 // Whether a session may still be used (for access tokens).
 bool sessionActive(Session& s, const domain::Uuid& sessionId);
 

@@ -1,9 +1,8 @@
 #include "db/Admin.h"
 
+#include <pqxx/pqxx>
 #include <stdexcept>
 #include <thread>
-
-#include <pqxx/pqxx>
 
 namespace ticketing::db {
 

@@ -1,14 +1,13 @@
 #include "db/BookingStore.h"
 
-#include <map>
-#include <set>
-
-#include <boost/json/serialize.hpp>
-
 #include "db/Internal.h"
 #include "db/Pool.h"
 #include "db/Sql.h"
 #include "log/Log.h"
+
+#include <boost/json/serialize.hpp>
+#include <map>
+#include <set>
 
 namespace ticketing::db::bookings {
 
@@ -208,15 +207,17 @@ const Statement kLockBooking{"bookings.lock", R"sql(
 const Statement kFreeUnits{"bookings.free_units", R"sql(
     UPDATE inventory_units SET status = 'available', booking_id = NULL, hold_expires_at = NULL
     WHERE booking_id = $1::uuid AND status = 'held' RETURNING id)sql"};
-const Statement kSetStatus{"bookings.set_status",
-                           "UPDATE bookings SET status = $2, updated_at = $3::timestamptz WHERE id = $1::uuid"};
+const Statement kSetStatus{
+    "bookings.set_status",
+    "UPDATE bookings SET status = $2, updated_at = $3::timestamptz WHERE id = $1::uuid"};
 const Statement kExpire{"bookings.expire", R"sql(
     WITH due AS (
         SELECT id FROM bookings WHERE status = 'held' AND hold_expires_at <= $1::timestamptz
         ORDER BY hold_expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)
     UPDATE bookings b SET status = 'expired', updated_at = $1::timestamptz FROM due WHERE b.id = due.id
     RETURNING b.id, b.event_id)sql"};
-const Statement kAvailabilitySeq{"bookings.availability_seq", "SELECT sync_seq, currency FROM events WHERE id = $1::uuid"};
+const Statement kAvailabilitySeq{"bookings.availability_seq",
+                                 "SELECT sync_seq, currency FROM events WHERE id = $1::uuid"};
 const Statement kAvailabilityTiers{"bookings.availability_tiers", R"sql(
     SELECT t.id, t.name, t.price_minor, count(u.id), count(u.id) FILTER (WHERE u.status = 'available'),
            count(u.id) FILTER (WHERE u.status = 'held'), count(u.id) FILTER (WHERE u.status = 'sold')
@@ -227,15 +228,14 @@ const Statement kAvailabilitySeats{"bookings.availability_seats", R"sql(
     FROM inventory_units u JOIN venue_seats s ON s.id = u.seat_id
     WHERE u.event_id = $1::uuid AND u.seat_id IS NOT NULL ORDER BY s.label)sql"};
 
-
-
 domain::Booking toBooking(const pqxx::row& r)
 {
     domain::Booking b;
     b.id = idFrom<domain::BookingId>(r[0]);
     b.event = idFrom<domain::EventId>(r[1]);
     b.user = idFrom<domain::UserId>(r[2]);
-    b.status = domain::parseBookingStatus(r[3].as<std::string>()).value_or(domain::BookingStatus::Held);
+    b.status =
+        domain::parseBookingStatus(r[3].as<std::string>()).value_or(domain::BookingStatus::Held);
     b.holdExpiresAt = fromMicros(r[4].as<long long>());
     b.subtotalMinor = r[5].as<long long>();
     b.discountMinor = r[6].as<long long>();
@@ -280,7 +280,8 @@ void attachItems(pqxx::transaction_base& tx, std::vector<domain::Booking>& booki
             t.seat = idFrom<domain::SeatId>(r[2]);
         t.seatLabel = optionalText(r[3]);
         t.tierName = r[4].as<std::string>();
-        t.status = domain::parseTicketStatus(r[5].as<std::string>()).value_or(domain::TicketStatus::Active);
+        t.status = domain::parseTicketStatus(r[5].as<std::string>())
+                       .value_or(domain::TicketStatus::Active);
         t.credential = r[6].as<std::string>();
         byId[idFrom<domain::BookingId>(r[0])]->tickets.push_back(std::move(t));
     }
@@ -288,42 +289,48 @@ void attachItems(pqxx::transaction_base& tx, std::vector<domain::Booking>& booki
 
 } // namespace
 
-void outboxUnits(pqxx::transaction_base& tx, const std::string& event, const std::vector<long long>& units, const char* from)
+void outboxUnits(pqxx::transaction_base& tx, const std::string& event,
+                 const std::vector<long long>& units, const char* from)
 {
     if (!units.empty())
         tx.exec_prepared(kOutboxUnits.name, event, numberArray(units), from);
 }
 
 namespace {
-void audit(pqxx::transaction_base& tx, const domain::BookingId& booking, const std::string& event, const char* kind,
-           const std::optional<domain::UserId>& actor, const std::string& detail, Clock::TimePoint now)
+void audit(pqxx::transaction_base& tx, const domain::BookingId& booking, const std::string& event,
+           const char* kind, const std::optional<domain::UserId>& actor, const std::string& detail,
+           Clock::TimePoint now)
 {
     const std::optional<std::string> who = actor ? std::optional(actor->toString()) : std::nullopt;
-    tx.exec_prepared(kAudit.name, booking.toString(), event, kind, who ? who->c_str() : nullptr, detail, toSql(now));
+    tx.exec_prepared(kAudit.name, booking.toString(), event, kind, who ? who->c_str() : nullptr,
+                     detail, toSql(now));
 }
 } // namespace
 
 std::optional<EventFacts> eventFacts(Session& s, const domain::EventId& id)
 {
     std::optional<EventFacts> out;
-    s.run([&](pqxx::connection_base& c) {
-        out.reset();
-        pqxx::read_transaction tx(c);
-        const auto r = tx.exec_prepared(kEventFacts.name, id.toString());
-        if (r.empty())
-            return;
-        EventFacts f;
-        f.organizer = idFrom<domain::UserId>(r[0][0]);
-        f.status = domain::parseEventStatus(r[0][1].as<std::string>()).value_or(domain::EventStatus::Draft);
-        f.start = fromMicros(r[0][2].as<long long>());
-        f.end = fromMicros(r[0][3].as<long long>());
-        f.saleStart = optionalTime(r[0][4]);
-        f.saleEnd = optionalTime(r[0][5]);
-        f.publishedAt = optionalTime(r[0][6]);
-        f.currency = r[0][7].as<std::string>();
-        f.syncSeq = r[0][8].as<long long>();
-        out = f;
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out.reset();
+            pqxx::read_transaction tx(c);
+            const auto r = tx.exec_prepared(kEventFacts.name, id.toString());
+            if (r.empty())
+                return;
+            EventFacts f;
+            f.organizer = idFrom<domain::UserId>(r[0][0]);
+            f.status = domain::parseEventStatus(r[0][1].as<std::string>())
+                           .value_or(domain::EventStatus::Draft);
+            f.start = fromMicros(r[0][2].as<long long>());
+            f.end = fromMicros(r[0][3].as<long long>());
+            f.saleStart = optionalTime(r[0][4]);
+            f.saleEnd = optionalTime(r[0][5]);
+            f.publishedAt = optionalTime(r[0][6]);
+            f.currency = r[0][7].as<std::string>();
+            f.syncSeq = r[0][8].as<long long>();
+            out = f;
+        },
+        true);
     return out;
 }
 
@@ -355,10 +362,10 @@ void claimBatch(pqxx::work& tx, const std::vector<BatchedHold*>& claim, Clock::T
             seats.push_back(seat);
         }
     }
-    const auto rows = tx.exec_prepared(kBatchClaim.name, idArray(bookingIds), idArray(events), idArray(users),
-                                       textArray(expires), textArray(ats), textArray(currencies), numberArray(wanted),
-                                       numberArray(limits), textArray(tiers), numberArray(seatHold), idArray(seats),
-                                       toSql(now));
+    const auto rows = tx.exec_prepared(
+        kBatchClaim.name, idArray(bookingIds), idArray(events), idArray(users), textArray(expires),
+        textArray(ats), textArray(currencies), numberArray(wanted), numberArray(limits),
+        textArray(tiers), numberArray(seatHold), idArray(seats), toSql(now));
 
     struct Seen
     {
@@ -394,7 +401,8 @@ void claimBatch(pqxx::work& tx, const std::vector<BatchedHold*>& claim, Clock::T
             // The statement writes a booking only with all of its units; a hold that claimed
             // some of them would leave units pointing at no booking. Never seen: abort all.
             if (static_cast<int>(x.items.size()) != units)
-                throw std::logic_error("a hold of the batch claimed " + std::to_string(x.items.size()) + " of its " +
+                throw std::logic_error("a hold of the batch claimed " +
+                                       std::to_string(x.items.size()) + " of its " +
                                        std::to_string(units) + " units");
             domain::Booking b;
             b.id = h.booking;
@@ -447,11 +455,13 @@ void claimBatch(pqxx::work& tx, const std::vector<BatchedHold*>& claim, Clock::T
     };
     std::map<std::string, TierLeft> left;
     for (const auto& r : tx.exec_prepared(kStandingLeft.name, idArray(asked), toSql(now)))
-        left[r[0].as<std::string>()] = {r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<int>()};
+        left[r[0].as<std::string>()] = {r[1].as<std::string>(), r[2].as<std::string>(),
+                                        r[3].as<int>()};
     for (auto* b : standingShort) {
         const auto& h = b->hold;
         const auto it = left.find(h.request.tier->toString());
-        if (it == left.end() || it->second.kind != "standing" || it->second.event != h.request.event.toString()) {
+        if (it == left.end() || it->second.kind != "standing" ||
+            it->second.event != h.request.event.toString()) {
             b->outcome.failure = HoldFailure::UnknownTier;
         } else if (it->second.left >= h.request.units() && b->retries < kMaxHoldRetries) {
             b->again = true;
@@ -462,7 +472,8 @@ void claimBatch(pqxx::work& tx, const std::vector<BatchedHold*>& claim, Clock::T
     }
 }
 
-void runBatch(pqxx::connection_base& c, const std::vector<BatchedHold*>& batch, Clock::TimePoint now)
+void runBatch(pqxx::connection_base& c, const std::vector<BatchedHold*>& batch,
+              Clock::TimePoint now)
 {
     for (auto* b : batch) {
         b->outcome = {};
@@ -480,7 +491,8 @@ void runBatch(pqxx::connection_base& c, const std::vector<BatchedHold*>& batch, 
             userEvents.push_back(user + "/" + b->hold.request.event.toString());
     }
     std::vector<BatchedHold*> locked;
-    for (const auto& r : tx.exec_prepared(kBatchLock.name, textArray(keys), textArray(userEvents))) {
+    for (const auto& r :
+         tx.exec_prepared(kBatchLock.name, textArray(keys), textArray(userEvents))) {
         auto* b = batch.at(r[0].as<std::size_t>() - 1);
         if (r[1].as<bool>())
             locked.push_back(b);
@@ -500,8 +512,8 @@ void runBatch(pqxx::connection_base& c, const std::vector<BatchedHold*>& batch, 
             lockedKeys.push_back(b->hold.idempotencyKey);
             events.push_back(b->hold.request.event);
         }
-        for (const auto& r : tx.exec_prepared(kBatchKeys.name, idArray(users), textArray(lockedKeys), idArray(events),
-                                              toSql(now))) {
+        for (const auto& r : tx.exec_prepared(kBatchKeys.name, idArray(users),
+                                              textArray(lockedKeys), idArray(events), toSql(now))) {
             auto* b = locked.at(r[0].as<std::size_t>() - 1);
             if (!r[1].is_null()) {
                 if (r[1].as<std::string>() != b->hold.requestHash)
@@ -529,8 +541,8 @@ void runBatch(pqxx::connection_base& c, const std::vector<BatchedHold*>& batch, 
         std::vector<checkout::KeyedAnswer> keep;
         for (auto* b : answered) {
             b->answer = b->render(b->outcome);
-            keep.push_back({b->hold.user.toString(), b->hold.idempotencyKey, b->hold.requestHash, b->answer.status,
-                            b->answer.body});
+            keep.push_back({b->hold.user.toString(), b->hold.idempotencyKey, b->hold.requestHash,
+                            b->answer.status, b->answer.body});
         }
         checkout::storeIdempotentAnswers(tx, "POST /bookings/hold", keep, now);
     }
@@ -547,7 +559,8 @@ void placeHolds(Session& s, const std::vector<BatchedHold*>& batch, Clock::TimeP
         [&](pqxx::connection_base& c) {
             // Overlapping batches lock seats in id order and users in hash order, so they do not
             // deadlock each other; the sweeper or a cancellation freeing units of one booking
-            // still could, rarely. PostgreSQL then ends one transaction, which is safe to run again.
+            // still could, rarely. PostgreSQL then ends one transaction, which is safe to run
+            // again.
             for (int attempt = 1;; ++attempt) {
                 try {
                     runBatch(c, batch, now);
@@ -575,100 +588,117 @@ std::optional<Found> findIn(pqxx::transaction_base& tx, const domain::BookingId&
 std::optional<Found> find(Session& s, const domain::BookingId& id)
 {
     std::optional<Found> out;
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::read_transaction tx(c);
-        out = findIn(tx, id);
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::read_transaction tx(c);
+            out = findIn(tx, id);
+        },
+        true);
     return out;
 }
 
-std::vector<domain::Booking> listForUser(Session& s, const domain::UserId& user,
-                                         const std::optional<std::pair<Clock::TimePoint, domain::BookingId>>& after, int limit)
+std::vector<domain::Booking>
+listForUser(Session& s, const domain::UserId& user,
+            const std::optional<std::pair<Clock::TimePoint, domain::BookingId>>& after, int limit)
 {
     std::vector<domain::Booking> out;
-    s.run([&](pqxx::connection_base& c) {
-        out.clear();
-        pqxx::read_transaction tx(c);
-        const std::optional<std::string> t = after ? std::optional(toSql(after->first)) : std::nullopt;
-        const std::optional<std::string> id = after ? std::optional(after->second.toString()) : std::nullopt;
-        for (const auto& r : tx.exec_prepared(kListUser.name, user.toString(), t ? t->c_str() : nullptr,
-                                              id ? id->c_str() : nullptr, limit))
-            out.push_back(toBooking(r));
-        attachItems(tx, out);
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out.clear();
+            pqxx::read_transaction tx(c);
+            const std::optional<std::string> t =
+                after ? std::optional(toSql(after->first)) : std::nullopt;
+            const std::optional<std::string> id =
+                after ? std::optional(after->second.toString()) : std::nullopt;
+            for (const auto& r :
+                 tx.exec_prepared(kListUser.name, user.toString(), t ? t->c_str() : nullptr,
+                                  id ? id->c_str() : nullptr, limit))
+                out.push_back(toBooking(r));
+            attachItems(tx, out);
+        },
+        true);
     return out;
 }
 
-ReleaseOutcome release(Session& s, const domain::BookingId& id, const std::optional<domain::UserId>& actor,
-                       Clock::TimePoint now)
+ReleaseOutcome release(Session& s, const domain::BookingId& id,
+                       const std::optional<domain::UserId>& actor, Clock::TimePoint now)
 {
     ReleaseOutcome outcome = ReleaseOutcome::NotFound;
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::work tx(c);
-        const auto b = tx.exec_prepared(kLockBooking.name, id.toString());
-        if (b.empty()) {
-            outcome = ReleaseOutcome::NotFound;
-            return;
-        }
-        const auto event = b[0][1].as<std::string>();
-        if (b[0][0].as<std::string>() != "held" || fromMicros(b[0][2].as<long long>()) <= now) {
-            outcome = ReleaseOutcome::NotHeld;
-            return;
-        }
-        std::vector<long long> units;
-        for (const auto& r : tx.exec_prepared(kFreeUnits.name, id.toString()))
-            units.push_back(r[0].as<long long>());
-        tx.exec_prepared(kSetStatus.name, id.toString(), std::string("cancelled"), toSql(now));
-        audit(tx, id, event, "released", actor, "{}", now);
-        outboxUnits(tx, event, units, "held");
-        tx.commit();
-        outcome = ReleaseOutcome::Released;
-    }, false);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work tx(c);
+            const auto b = tx.exec_prepared(kLockBooking.name, id.toString());
+            if (b.empty()) {
+                outcome = ReleaseOutcome::NotFound;
+                return;
+            }
+            const auto event = b[0][1].as<std::string>();
+            if (b[0][0].as<std::string>() != "held" || fromMicros(b[0][2].as<long long>()) <= now) {
+                outcome = ReleaseOutcome::NotHeld;
+                return;
+            }
+            std::vector<long long> units;
+            for (const auto& r : tx.exec_prepared(kFreeUnits.name, id.toString()))
+                units.push_back(r[0].as<long long>());
+            tx.exec_prepared(kSetStatus.name, id.toString(), std::string("cancelled"), toSql(now));
+            audit(tx, id, event, "released", actor, "{}", now);
+            outboxUnits(tx, event, units, "held");
+            tx.commit();
+            outcome = ReleaseOutcome::Released;
+        },
+        false);
     return outcome;
 }
 
 int expireHolds(Session& s, Clock::TimePoint now, int batch)
 {
     int expired = 0;
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::work tx(c);
-        const auto due = tx.exec_prepared(kExpire.name, toSql(now), batch);
-        expired = static_cast<int>(due.size());
-        for (const auto& r : due) {
-            const auto booking = idFrom<domain::BookingId>(r[0]);
-            const auto event = r[1].as<std::string>();
-            std::vector<long long> units;
-            for (const auto& u : tx.exec_prepared(kFreeUnits.name, booking.toString()))
-                units.push_back(u[0].as<long long>());
-            audit(tx, booking, event, "expired", std::nullopt, "{}", now);
-            outboxUnits(tx, event, units, "held");
-        }
-        tx.commit();
-    }, false);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work tx(c);
+            const auto due = tx.exec_prepared(kExpire.name, toSql(now), batch);
+            expired = static_cast<int>(due.size());
+            for (const auto& r : due) {
+                const auto booking = idFrom<domain::BookingId>(r[0]);
+                const auto event = r[1].as<std::string>();
+                std::vector<long long> units;
+                for (const auto& u : tx.exec_prepared(kFreeUnits.name, booking.toString()))
+                    units.push_back(u[0].as<long long>());
+                audit(tx, booking, event, "expired", std::nullopt, "{}", now);
+                outboxUnits(tx, event, units, "held");
+            }
+            tx.commit();
+        },
+        false);
     return expired;
 }
 
 domain::Availability availability(Session& s, const domain::EventId& event)
 {
     domain::Availability out;
-    s.run([&](pqxx::connection_base& c) {
-        out = {};
-        out.event = event;
-        // One snapshot for the counts, the seats and the sequence number.
-        pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(c);
-        const auto head = tx.exec_prepared(kAvailabilitySeq.name, event.toString());
-        if (head.empty())
-            return;
-        out.seq = head[0][0].as<long long>();
-        const auto currency = head[0][1].as<std::string>();
-        for (const auto& r : tx.exec_prepared(kAvailabilityTiers.name, event.toString()))
-            out.tiers.push_back({idFrom<domain::TierId>(r[0]), r[1].as<std::string>(), r[2].as<long long>(), currency,
-                                 r[3].as<int>(), r[4].as<int>(), r[5].as<int>(), r[6].as<int>()});
-        out.seats.reserve(out.tiers.empty() ? 0 : 1024);
-        for (const auto& r : tx.exec_prepared(kAvailabilitySeats.name, event.toString()))
-            out.seats.push_back({idFrom<domain::SeatId>(r[0]), r[1].as<std::string>(), idFrom<domain::TierId>(r[2]),
-                                 domain::parseSeatStatus(r[3].as<std::string>()).value_or(domain::SeatStatus::Sold)});
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out = {};
+            out.event = event;
+            // One snapshot for the counts, the seats and the sequence number.
+            pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(c);
+            const auto head = tx.exec_prepared(kAvailabilitySeq.name, event.toString());
+            if (head.empty())
+                return;
+            out.seq = head[0][0].as<long long>();
+            const auto currency = head[0][1].as<std::string>();
+            for (const auto& r : tx.exec_prepared(kAvailabilityTiers.name, event.toString()))
+                out.tiers.push_back({idFrom<domain::TierId>(r[0]), r[1].as<std::string>(),
+                                     r[2].as<long long>(), currency, r[3].as<int>(), r[4].as<int>(),
+                                     r[5].as<int>(), r[6].as<int>()});
+            out.seats.reserve(out.tiers.empty() ? 0 : 1024);
+            for (const auto& r : tx.exec_prepared(kAvailabilitySeats.name, event.toString()))
+                out.seats.push_back({idFrom<domain::SeatId>(r[0]), r[1].as<std::string>(),
+                                     idFrom<domain::TierId>(r[2]),
+                                     domain::parseSeatStatus(r[3].as<std::string>())
+                                         .value_or(domain::SeatStatus::Sold)});
+        },
+        true);
     return out;
 }
 

@@ -1,16 +1,16 @@
 #pragma once
 
-#include <functional>
-#include <optional>
-#include <string>
-#include <utility>
-#include <vector>
-
 #include "domain/Availability.h"
 #include "domain/Booking.h"
 #include "domain/Clock.h"
 #include "domain/Event.h"
 #include "domain/Uuid.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace ticketing::db {
 
@@ -56,14 +56,14 @@ struct PlaceHold
 enum class HoldFailure
 {
     None,
-    InFlight,          // the same key is being processed right now
-    KeyReused,         // the key was used with another body
-    UnknownSeats,      // seats not in this event
-    UnknownTier,       // no such standing tier in this event
-    SeatsUnavailable,  // some seats are held or sold
-    SoldOut,           // too few standing places
-    LimitReached,      // the user would hold too many units
-    NotOnSale,         // the event stopped being published (the caller's view was older)
+    InFlight,         // the same key is being processed right now
+    KeyReused,        // the key was used with another body
+    UnknownSeats,     // seats not in this event
+    UnknownTier,      // no such standing tier in this event
+    SeatsUnavailable, // some seats are held or sold
+    SoldOut,          // too few standing places
+    LimitReached,     // the user would hold too many units
+    NotOnSale,        // the event stopped being published (the caller's view was older)
 };
 
 struct HoldOutcome
@@ -105,9 +105,10 @@ struct Found
     domain::UserId organizer; // of the event, who may read it too
 };
 std::optional<Found> find(Session& s, const domain::BookingId& id);
-std::vector<domain::Booking> listForUser(Session& s, const domain::UserId& user,
-                                         const std::optional<std::pair<domain::Clock::TimePoint, domain::BookingId>>& after,
-                                         int limit);
+std::vector<domain::Booking>
+listForUser(Session& s, const domain::UserId& user,
+            const std::optional<std::pair<domain::Clock::TimePoint, domain::BookingId>>& after,
+            int limit);
 
 enum class ReleaseOutcome
 {
@@ -116,8 +117,8 @@ enum class ReleaseOutcome
     NotFound
 };
 // A held booking back to sale: its units available, the booking cancelled.
-ReleaseOutcome release(Session& s, const domain::BookingId& id, const std::optional<domain::UserId>& actor,
-                       domain::Clock::TimePoint now);
+ReleaseOutcome release(Session& s, const domain::BookingId& id,
+                       const std::optional<domain::UserId>& actor, domain::Clock::TimePoint now);
 
 // The sweeper's step: marks up to `batch` held bookings whose time has passed as expired and
 // returns their units that are still held by them to sale. Returns how many it expired.

@@ -1,25 +1,31 @@
 #include "db/EventStore.h"
 
-#include <boost/json/parse.hpp>
-
 #include "db/Pool.h"
 #include "db/Sql.h"
+
+#include <boost/json/parse.hpp>
 
 namespace ticketing::db::events {
 
 namespace {
 using domain::Clock;
 
-#define EVENT_COLUMNS                                                                                               \
-    "e.id, e.organizer_id, e.venue_id, e.title, e.description, e.genre, e.city, "                                  \
-    "(extract(epoch from e.start_time) * 1000000)::bigint, (extract(epoch from e.end_time) * 1000000)::bigint, "     \
-    "(extract(epoch from e.sale_start) * 1000000)::bigint, (extract(epoch from e.sale_end) * 1000000)::bigint, "     \
-    "e.currency, e.status, e.refund_policy::text, (extract(epoch from e.created_at) * 1000000)::bigint, "           \
-    "(extract(epoch from e.updated_at) * 1000000)::bigint, (extract(epoch from e.published_at) * 1000000)::bigint"
+#define EVENT_COLUMNS                                                                              \
+    "e.id, e.organizer_id, e.venue_id, e.title, e.description, e.genre, e.city, "                  \
+    "(extract(epoch from e.start_time) * 1000000)::bigint, (extract(epoch from e.end_time) * "     \
+    "1000000)::bigint, "                                                                           \
+    "(extract(epoch from e.sale_start) * 1000000)::bigint, (extract(epoch from e.sale_end) * "     \
+    "1000000)::bigint, "                                                                           \
+    "e.currency, e.status, e.refund_policy::text, (extract(epoch from e.created_at) * "            \
+    "1000000)::bigint, "                                                                           \
+    "(extract(epoch from e.updated_at) * 1000000)::bigint, (extract(epoch from e.published_at) * " \
+    "1000000)::bigint"
 
-const Statement kVenueFacts{"events.venue_facts", "SELECT organizer_id, city FROM venues WHERE id = $1::uuid"};
-const Statement kVenueSections{"events.venue_sections",
-                               "SELECT key, kind, capacity FROM venue_sections WHERE venue_id = $1::uuid ORDER BY key"};
+const Statement kVenueFacts{"events.venue_facts",
+                            "SELECT organizer_id, city FROM venues WHERE id = $1::uuid"};
+const Statement kVenueSections{
+    "events.venue_sections",
+    "SELECT key, kind, capacity FROM venue_sections WHERE venue_id = $1::uuid ORDER BY key"};
 const Statement kInsert{"events.insert", R"sql(
     INSERT INTO events (id, organizer_id, venue_id, title, description, genre, city, start_time, end_time,
                         sale_start, sale_end, currency, status, refund_policy, created_at, updated_at)
@@ -35,8 +41,10 @@ const Statement kUpdateAll{"events.update_all", R"sql(
     WHERE id = $1::uuid)sql"};
 const Statement kUpdateDescriptive{"events.update_descriptive", R"sql(
     UPDATE events SET title = $2, description = $3, genre = $4, updated_at = $5::timestamptz WHERE id = $1::uuid)sql"};
-const Statement kDeleteTiers{"events.delete_tiers", "DELETE FROM ticket_tiers WHERE event_id = $1::uuid"};
-const Statement kFind{"events.find", "SELECT " EVENT_COLUMNS " FROM events e WHERE e.id = $1::uuid"};
+const Statement kDeleteTiers{"events.delete_tiers",
+                             "DELETE FROM ticket_tiers WHERE event_id = $1::uuid"};
+const Statement kFind{"events.find",
+                      "SELECT " EVENT_COLUMNS " FROM events e WHERE e.id = $1::uuid"};
 const Statement kTiers{"events.tiers", R"sql(
     SELECT event_id, id, name, price_minor, kind, array_to_json(section_keys)::text, coalesce(quantity, 0), quantity_total
     FROM ticket_tiers WHERE event_id = ANY($1::uuid[]) ORDER BY event_id, position)sql"};
@@ -49,7 +57,8 @@ const Statement kList{"events.list", "SELECT " EVENT_COLUMNS R"sql( FROM events 
       AND ($6::timestamptz IS NULL OR e.start_time < $6::timestamptz)
       AND ($7::timestamptz IS NULL OR (e.start_time, e.id) > ($7::timestamptz, $8::uuid))
     ORDER BY e.start_time, e.id LIMIT $9)sql"};
-const Statement kLockEvent{"events.lock", "SELECT status, venue_id FROM events WHERE id = $1::uuid FOR UPDATE"};
+const Statement kLockEvent{"events.lock",
+                           "SELECT status, venue_id FROM events WHERE id = $1::uuid FOR UPDATE"};
 // One unit per seat of each seated tier's sections, and per place of each standing tier.
 const Statement kMakeSeatUnits{"events.make_seat_units", R"sql(
     INSERT INTO inventory_units (event_id, tier_id, seat_id)
@@ -77,12 +86,10 @@ const Statement kCancel{"events.cancel", R"sql(
     UPDATE events SET status = 'cancelled', updated_at = $2::timestamptz
     WHERE id = $1::uuid AND status IN ('draft', 'published'))sql"};
 
-
 std::optional<std::string> time(const std::optional<Clock::TimePoint>& t)
 {
     return t ? std::optional(toSql(*t)) : std::nullopt;
 }
-
 
 EventRow toEvent(const pqxx::row& r)
 {
@@ -99,7 +106,8 @@ EventRow toEvent(const pqxx::row& r)
     e.saleStart = optionalTime(r[9]);
     e.saleEnd = optionalTime(r[10]);
     e.currency = r[11].as<std::string>();
-    e.status = domain::parseEventStatus(r[12].as<std::string>()).value_or(domain::EventStatus::Draft);
+    e.status =
+        domain::parseEventStatus(r[12].as<std::string>()).value_or(domain::EventStatus::Draft);
     e.refundPolicy = optionalText(r[13]);
     e.createdAt = fromMicros(r[14].as<long long>());
     e.updatedAt = fromMicros(r[15].as<long long>());
@@ -120,7 +128,8 @@ void attachTiers(pqxx::transaction_base& tx, std::vector<EventRow>& events)
         t.id = idFrom<domain::TierId>(r[1]);
         t.name = r[2].as<std::string>();
         t.priceMinor = r[3].as<long long>();
-        t.kind = r[4].as<std::string>() == "standing" ? domain::SectionKind::Standing : domain::SectionKind::Seated;
+        t.kind = r[4].as<std::string>() == "standing" ? domain::SectionKind::Standing
+                                                      : domain::SectionKind::Seated;
         const auto keys = boost::json::parse(r[5].as<std::string>()); // kept alive for the loop
         for (const auto& k : keys.as_array())
             t.sectionKeys.emplace_back(k.as_string());
@@ -136,129 +145,156 @@ void writeTiers(pqxx::work& tx, const EventRow& e)
 {
     int position = 0;
     for (const auto& t : e.tiers)
-        tx.exec_prepared(kInsertTier.name, t.id.toString(), e.id.toString(), position++, t.name, t.priceMinor,
-                         std::string(t.kind == domain::SectionKind::Standing ? "standing" : "seated"),
-                         textArray(t.sectionKeys), t.kind == domain::SectionKind::Standing ? std::optional(t.quantity) : std::nullopt,
-                         t.quantityTotal);
+        tx.exec_prepared(
+            kInsertTier.name, t.id.toString(), e.id.toString(), position++, t.name, t.priceMinor,
+            std::string(t.kind == domain::SectionKind::Standing ? "standing" : "seated"),
+            textArray(t.sectionKeys),
+            t.kind == domain::SectionKind::Standing ? std::optional(t.quantity) : std::nullopt,
+            t.quantityTotal);
 }
 } // namespace
 
 std::optional<VenueFacts> venueFacts(Session& s, const domain::VenueId& venue)
 {
     std::optional<VenueFacts> out;
-    s.run([&](pqxx::connection_base& c) {
-        out.reset();
-        pqxx::read_transaction tx(c);
-        const auto v = tx.exec_prepared(kVenueFacts.name, venue.toString());
-        if (v.empty())
-            return;
-        VenueFacts f{idFrom<domain::UserId>(v[0][0]), v[0][1].as<std::string>(), {}};
-        for (const auto& r : tx.exec_prepared(kVenueSections.name, venue.toString()))
-            f.sections.push_back({r[0].as<std::string>(),
-                                  r[1].as<std::string>() == "standing" ? domain::SectionKind::Standing : domain::SectionKind::Seated,
-                                  r[2].as<int>()});
-        out = std::move(f);
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out.reset();
+            pqxx::read_transaction tx(c);
+            const auto v = tx.exec_prepared(kVenueFacts.name, venue.toString());
+            if (v.empty())
+                return;
+            VenueFacts f{idFrom<domain::UserId>(v[0][0]), v[0][1].as<std::string>(), {}};
+            for (const auto& r : tx.exec_prepared(kVenueSections.name, venue.toString()))
+                f.sections.push_back({r[0].as<std::string>(),
+                                      r[1].as<std::string>() == "standing"
+                                          ? domain::SectionKind::Standing
+                                          : domain::SectionKind::Seated,
+                                      r[2].as<int>()});
+            out = std::move(f);
+        },
+        true);
     return out;
 }
 
 void insert(Session& s, const EventRow& e)
 {
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::work tx(c);
-        tx.exec_prepared(kInsert.name, e.id.toString(), e.organizer.toString(), e.venue.toString(), e.title, e.description,
-                         e.genre, e.city, toSql(e.start), toSql(e.end), nullable(time(e.saleStart)),
-                         nullable(time(e.saleEnd)), e.currency, nullable(e.refundPolicy), toSql(e.createdAt));
-        writeTiers(tx, e);
-        tx.commit();
-    }, false);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work tx(c);
+            tx.exec_prepared(kInsert.name, e.id.toString(), e.organizer.toString(),
+                             e.venue.toString(), e.title, e.description, e.genre, e.city,
+                             toSql(e.start), toSql(e.end), nullable(time(e.saleStart)),
+                             nullable(time(e.saleEnd)), e.currency, nullable(e.refundPolicy),
+                             toSql(e.createdAt));
+            writeTiers(tx, e);
+            tx.commit();
+        },
+        false);
 }
 
 void update(Session& s, const EventRow& e, bool descriptiveOnly)
 {
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::work tx(c);
-        if (descriptiveOnly) {
-            tx.exec_prepared(kUpdateDescriptive.name, e.id.toString(), e.title, e.description, e.genre, toSql(e.updatedAt));
-        } else {
-            tx.exec_prepared(kUpdateAll.name, e.id.toString(), e.venue.toString(), e.title, e.description, e.genre, e.city,
-                             toSql(e.start), toSql(e.end), nullable(time(e.saleStart)), nullable(time(e.saleEnd)),
-                             e.currency, nullable(e.refundPolicy), toSql(e.updatedAt));
-            tx.exec_prepared(kDeleteTiers.name, e.id.toString());
-            writeTiers(tx, e);
-        }
-        tx.commit();
-    }, false);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work tx(c);
+            if (descriptiveOnly) {
+                tx.exec_prepared(kUpdateDescriptive.name, e.id.toString(), e.title, e.description,
+                                 e.genre, toSql(e.updatedAt));
+            } else {
+                tx.exec_prepared(kUpdateAll.name, e.id.toString(), e.venue.toString(), e.title,
+                                 e.description, e.genre, e.city, toSql(e.start), toSql(e.end),
+                                 nullable(time(e.saleStart)), nullable(time(e.saleEnd)), e.currency,
+                                 nullable(e.refundPolicy), toSql(e.updatedAt));
+                tx.exec_prepared(kDeleteTiers.name, e.id.toString());
+                writeTiers(tx, e);
+            }
+            tx.commit();
+        },
+        false);
 }
 
 std::optional<EventRow> find(Session& s, const domain::EventId& id)
 {
     std::optional<EventRow> out;
-    s.run([&](pqxx::connection_base& c) {
-        out.reset();
-        pqxx::read_transaction tx(c);
-        const auto r = tx.exec_prepared(kFind.name, id.toString());
-        if (r.empty())
-            return;
-        std::vector<EventRow> one{toEvent(r[0])};
-        attachTiers(tx, one);
-        out = std::move(one.front());
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out.reset();
+            pqxx::read_transaction tx(c);
+            const auto r = tx.exec_prepared(kFind.name, id.toString());
+            if (r.empty())
+                return;
+            std::vector<EventRow> one{toEvent(r[0])};
+            attachTiers(tx, one);
+            out = std::move(one.front());
+        },
+        true);
     return out;
 }
 
 std::vector<EventRow> list(Session& s, const EventFilter& f)
 {
     std::vector<EventRow> out;
-    s.run([&](pqxx::connection_base& c) {
-        out.clear();
-        pqxx::read_transaction tx(c);
-        const std::optional<std::string> org = f.organizer ? std::optional(f.organizer->toString()) : std::nullopt;
-        const std::optional<std::string> afterTime = f.after ? std::optional(toSql(f.after->first)) : std::nullopt;
-        const std::optional<std::string> afterId = f.after ? std::optional(f.after->second.toString()) : std::nullopt;
-        for (const auto& r : tx.exec_prepared(kList.name, nullable(org), nullable(f.text), nullable(f.genre), nullable(f.city),
-                                              nullable(time(f.from)), nullable(time(f.to)), nullable(afterTime),
-                                              nullable(afterId), f.limit))
-            out.push_back(toEvent(r));
-        attachTiers(tx, out);
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out.clear();
+            pqxx::read_transaction tx(c);
+            const std::optional<std::string> org =
+                f.organizer ? std::optional(f.organizer->toString()) : std::nullopt;
+            const std::optional<std::string> afterTime =
+                f.after ? std::optional(toSql(f.after->first)) : std::nullopt;
+            const std::optional<std::string> afterId =
+                f.after ? std::optional(f.after->second.toString()) : std::nullopt;
+            for (const auto& r :
+                 tx.exec_prepared(kList.name, nullable(org), nullable(f.text), nullable(f.genre),
+                                  nullable(f.city), nullable(time(f.from)), nullable(time(f.to)),
+                                  nullable(afterTime), nullable(afterId), f.limit))
+                out.push_back(toEvent(r));
+            attachTiers(tx, out);
+        },
+        true);
     return out;
 }
 
 PublishOutcome publish(Session& s, const domain::EventId& id, Clock::TimePoint now)
 {
     PublishOutcome outcome = PublishOutcome::NotFound;
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::work tx(c);
-        const auto r = tx.exec_prepared(kLockEvent.name, id.toString());
-        if (r.empty()) {
-            outcome = PublishOutcome::NotFound;
-            return;
-        }
-        if (r[0][0].as<std::string>() != "draft") {
-            outcome = PublishOutcome::NotDraft;
-            return;
-        }
-        const auto venue = r[0][1].as<std::string>();
-        tx.exec_prepared(kMakeSeatUnits.name, id.toString(), venue);
-        tx.exec_prepared(kMakeStandingUnits.name, id.toString());
-        tx.exec_prepared(kCountTiers.name, id.toString());
-        tx.exec_prepared(kStartCounts.name, id.toString());
-        tx.exec_prepared(kSetPublished.name, id.toString(), toSql(now));
-        tx.commit();
-        outcome = PublishOutcome::Published;
-    }, false);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work tx(c);
+            const auto r = tx.exec_prepared(kLockEvent.name, id.toString());
+            if (r.empty()) {
+                outcome = PublishOutcome::NotFound;
+                return;
+            }
+            if (r[0][0].as<std::string>() != "draft") {
+                outcome = PublishOutcome::NotDraft;
+                return;
+            }
+            const auto venue = r[0][1].as<std::string>();
+            tx.exec_prepared(kMakeSeatUnits.name, id.toString(), venue);
+            tx.exec_prepared(kMakeStandingUnits.name, id.toString());
+            tx.exec_prepared(kCountTiers.name, id.toString());
+            tx.exec_prepared(kStartCounts.name, id.toString());
+            tx.exec_prepared(kSetPublished.name, id.toString(), toSql(now));
+            tx.commit();
+            outcome = PublishOutcome::Published;
+        },
+        false);
     return outcome;
 }
 
 bool cancel(Session& s, const domain::EventId& id, Clock::TimePoint now)
 {
     bool changed = false;
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::work tx(c);
-        changed = tx.exec_prepared(kCancel.name, id.toString(), toSql(now)).affected_rows() == 1;
-        tx.commit();
-    }, false);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work tx(c);
+            changed =
+                tx.exec_prepared(kCancel.name, id.toString(), toSql(now)).affected_rows() == 1;
+            tx.commit();
+        },
+        false);
     return changed;
 }
 

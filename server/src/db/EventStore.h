@@ -1,12 +1,12 @@
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "domain/Clock.h"
 #include "domain/Event.h"
 #include "domain/Uuid.h"
+
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace ticketing::db {
 
@@ -48,7 +48,7 @@ struct EventRow
 struct EventFilter
 {
     std::optional<domain::UserId> organizer; // set: that organizer's events, any status
-    std::optional<std::string> text;          // part of the title, any case
+    std::optional<std::string> text;         // part of the title, any case
     std::optional<std::string> genre;
     std::optional<std::string> city;
     std::optional<domain::Clock::TimePoint> from;

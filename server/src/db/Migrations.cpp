@@ -1,13 +1,12 @@
 #include "db/Migrations.h"
 
+#include "log/Log.h"
+
 #include <algorithm>
 #include <map>
-#include <stdexcept>
-
 #include <pqxx/pqxx>
 #include <sodium.h>
-
-#include "log/Log.h"
+#include <stdexcept>
 
 namespace ticketing::db {
 
@@ -65,7 +64,8 @@ MigrationReport migrate(const std::string& url, const std::vector<Migration>& in
             const auto sum = checksum(m.sql);
             if (auto it = recorded.find(m.version); it != recorded.end()) {
                 if (it->second.second != sum)
-                    throw std::runtime_error("migration " + std::to_string(m.version) + "_" + m.name +
+                    throw std::runtime_error("migration " + std::to_string(m.version) + "_" +
+                                             m.name +
                                              " was changed after it was applied; add a new "
                                              "migration instead");
                 continue;
@@ -73,8 +73,9 @@ MigrationReport migrate(const std::string& url, const std::vector<Migration>& in
             try {
                 pqxx::work tx(conn);
                 tx.exec(m.sql);
-                tx.exec_params("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
-                               m.version, m.name, sum);
+                tx.exec_params(
+                    "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
+                    m.version, m.name, sum);
                 tx.commit();
             } catch (const std::exception& e) {
                 throw std::runtime_error("migration " + std::to_string(m.version) + "_" + m.name +
@@ -85,7 +86,8 @@ MigrationReport migrate(const std::string& url, const std::vector<Migration>& in
         }
         {
             pqxx::read_transaction tx(conn);
-            report.current = tx.exec1("SELECT coalesce(max(version), 0) FROM schema_migrations")[0].as<int>();
+            report.current =
+                tx.exec1("SELECT coalesce(max(version), 0) FROM schema_migrations")[0].as<int>();
         }
     } catch (...) {
         try {

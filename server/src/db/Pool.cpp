@@ -1,9 +1,9 @@
 #include "db/Pool.h"
 
-#include <pqxx/pqxx>
-
 #include "db/Sql.h"
 #include "log/Log.h"
+
+#include <pqxx/pqxx>
 
 namespace ticketing::db {
 
@@ -78,12 +78,14 @@ void Session::run(const std::function<void(pqxx::connection_base&)>& fn, bool id
 std::chrono::microseconds Session::ping()
 {
     const auto start = std::chrono::steady_clock::now();
-    run([](pqxx::connection_base& c) {
+    run(
+        [](pqxx::connection_base& c) {
             pqxx::nontransaction tx(c);
             tx.exec1("SELECT 1");
         },
         true);
-    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
+                                                                 start);
 }
 
 Pool::Pool(Options options) : m_options(std::move(options))
@@ -143,9 +145,31 @@ void Pool::stop()
     m_workers.clear();
 }
 
+namespace {
+thread_local Session* t_current = nullptr;
+} // namespace
+
+Session& currentSession()
+{
+    if (!t_current)
+        throw std::logic_error("database work off a pool worker: no current session");
+    return *t_current;
+}
+
+SessionScope::SessionScope(Session& session) : m_previous(t_current)
+{
+    t_current = &session;
+}
+
+SessionScope::~SessionScope()
+{
+    t_current = m_previous;
+}
+
 void Pool::workerLoop(int index)
 {
     Session& session = *m_sessions[static_cast<std::size_t>(index)];
+    const SessionScope scope(session); // the services' session on this worker
     for (;;) {
         Task task;
         {

@@ -64,6 +64,25 @@ private:
     std::chrono::steady_clock::time_point m_retryAfter{};
 };
 
+// The session of the thread this runs on: a pool worker's own, or one a SessionScope set (tests,
+// background jobs). Services reach the database through it, so that the code that calls them
+// (handlers) never sees a database type. Throws std::logic_error when there is none: database
+// work on an I/O thread is a bug.
+Session& currentSession();
+
+// Makes `session` the current session of this thread while it lives.
+class SessionScope
+{
+public:
+    explicit SessionScope(Session& session);
+    ~SessionScope();
+    SessionScope(const SessionScope&) = delete;
+    SessionScope& operator=(const SessionScope&) = delete;
+
+private:
+    Session* m_previous;
+};
+
 // A bounded pool of worker threads, each with its own Session. Blocking database work never
 // runs on the I/O threads: they submit a task here and get the answer posted back. The queue
 // is bounded so that an overloaded database turns into quick 503s with Retry-After instead of

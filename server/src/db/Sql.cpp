@@ -28,13 +28,15 @@ void prepareAll(pqxx::connection_base& connection)
 
 std::string toSql(domain::Clock::TimePoint t)
 {
-    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
+    const auto micros =
+        std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
     const time_t secs = static_cast<time_t>(micros / 1000000);
     std::tm tm{};
     gmtime_r(&secs, &tm);
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06lldZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<long long>(micros % 1000000));
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06lldZ", tm.tm_year + 1900,
+                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                  static_cast<long long>(micros % 1000000));
     return buf;
 }
 
@@ -99,6 +101,5 @@ std::string numberArray(const std::vector<long long>& items)
     out += '}';
     return out;
 }
-
 
 } // namespace ticketing::db

@@ -2,15 +2,14 @@
 
 // For code in db/ only: includes libpqxx.
 
-#include <chrono>
-#include <optional>
-#include <string>
-#include <vector>
-
-#include <pqxx/pqxx>
-
 #include "domain/Clock.h"
 #include "domain/Uuid.h"
+
+#include <chrono>
+#include <optional>
+#include <pqxx/pqxx>
+#include <string>
+#include <vector>
 
 namespace ticketing::db {
 
@@ -33,8 +32,7 @@ std::string toSql(domain::Clock::TimePoint t);
 domain::Clock::TimePoint fromMicros(long long micros);
 std::optional<domain::Clock::TimePoint> optionalTime(const pqxx::field& f); // NULL: nullopt
 
-template <class IdType>
-IdType idFrom(const pqxx::field& f)
+template <class IdType> IdType idFrom(const pqxx::field& f)
 {
     return IdType{*domain::Uuid::parse(f.as<std::string>())};
 }
@@ -53,8 +51,7 @@ inline const char* nullable(const std::optional<std::string>& v)
 std::string textArray(const std::vector<std::string>& items); // each quoted and escaped
 std::string textArray(const std::vector<std::optional<std::string>>& items); // nullopt: NULL
 std::string numberArray(const std::vector<long long>& items);
-template <class IdType>
-std::string idArray(const std::vector<IdType>& ids)
+template <class IdType> std::string idArray(const std::vector<IdType>& ids)
 {
     std::string out = "{";
     for (std::size_t i = 0; i < ids.size(); ++i) {

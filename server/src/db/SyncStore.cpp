@@ -1,12 +1,11 @@
 #include "db/SyncStore.h"
 
+#include "db/Pool.h"
+#include "db/Sql.h"
 #include "domain/Codec.h"
 #include "domain/LiveSync.h"
 
 #include <map>
-
-#include "db/Pool.h"
-#include "db/Sql.h"
 
 namespace ticketing::db::sync {
 
@@ -57,102 +56,119 @@ const Statement kRecount{"sync.recount", R"sql(
     FROM truth
     WHERE c.tier_id = truth.tier_id AND (c.available, c.held, c.sold) <> (truth.available, truth.held, truth.sold)
     RETURNING c.event_id, c.tier_id, c.available, c.held, c.sold)sql"};
-const Statement kAnyPending{"sync.any_pending", "SELECT EXISTS (SELECT 1 FROM outbox WHERE seq IS NULL)"};
-const Statement kBump{"sync.bump", "UPDATE events SET sync_seq = sync_seq + 1 WHERE id = $1::uuid RETURNING sync_seq"};
-const Statement kInsertDelta{"sync.insert_delta",
-                             "INSERT INTO sync_deltas (event_id, seq, payload) VALUES ($1::uuid, $2, $3::jsonb)"};
-const Statement kMarkStamped{"sync.mark", "UPDATE outbox SET seq = $2 WHERE id = ANY ($1::bigint[])"};
+const Statement kAnyPending{"sync.any_pending",
+                            "SELECT EXISTS (SELECT 1 FROM outbox WHERE seq IS NULL)"};
+const Statement kBump{
+    "sync.bump",
+    "UPDATE events SET sync_seq = sync_seq + 1 WHERE id = $1::uuid RETURNING sync_seq"};
+const Statement kInsertDelta{
+    "sync.insert_delta",
+    "INSERT INTO sync_deltas (event_id, seq, payload) VALUES ($1::uuid, $2, $3::jsonb)"};
+const Statement kMarkStamped{"sync.mark",
+                             "UPDATE outbox SET seq = $2 WHERE id = ANY ($1::bigint[])"};
 const Statement kNotify{"sync.notify", "SELECT pg_notify('ticketing_sync', $1)"};
 const Statement kAfter{"sync.after", R"sql(
     SELECT seq, payload::text FROM sync_deltas WHERE event_id = $1::uuid AND seq > $2 ORDER BY seq LIMIT $3)sql"};
-const Statement kPruneDeltas{"sync.prune_deltas", "DELETE FROM sync_deltas WHERE created_at < $1::timestamptz"};
-const Statement kPruneOutbox{"sync.prune_outbox", "DELETE FROM outbox WHERE seq IS NOT NULL AND created_at < $1::timestamptz"};
+const Statement kPruneDeltas{"sync.prune_deltas",
+                             "DELETE FROM sync_deltas WHERE created_at < $1::timestamptz"};
+const Statement kPruneOutbox{
+    "sync.prune_outbox",
+    "DELETE FROM outbox WHERE seq IS NOT NULL AND created_at < $1::timestamptz"};
 
 } // namespace
 
 std::vector<domain::EventId> stampPending(Session& s, int limit)
 {
     std::vector<domain::EventId> stamped;
-    s.run([&](pqxx::connection_base& c) {
-        stamped.clear();
-        pqxx::work tx(c);
-        // The relay's statements take id lists whose sizes vary from pass to pass; PostgreSQL
-        // kept choosing custom plans for them, and planning was a third of the relay's time in
-        // the flash-sale benchmark. Their generic plans are the same index lookups.
-        tx.exec("SET LOCAL plan_cache_mode = force_generic_plan");
-        std::map<std::string, std::vector<long long>> byEvent;
-        for (const auto& r : tx.exec_prepared(kPending.name, limit))
-            byEvent[r[1].as<std::string>()].push_back(r[0].as<long long>());
-        for (const auto& [event, rows] : byEvent) {
-            const auto ids = numberArray(rows);
-            // What the live sync sends, in the wire contract's form (domain/LiveSync.h).
-            domain::SeatsDelta delta;
-            for (const auto& r : tx.exec_prepared(kSeatStates.name, event, ids))
-                delta.changes.push_back({idFrom<domain::SeatId>(r[0]), idFrom<domain::TierId>(r[1]),
-                                         domain::parseSeatStatus(r[2].as<std::string>())
-                                             .value_or(domain::SeatStatus::Sold)});
-            for (const auto& r : tx.exec_prepared(kTierCounts.name, ids))
-                delta.tiers.push_back({idFrom<domain::TierId>(r[0]), r[1].as<int>(), r[2].as<int>(), r[3].as<int>()});
-            const auto payload = domain::encodeText(delta);
-            const auto seq = tx.exec_prepared1(kBump.name, event)[0].as<long long>();
-            tx.exec_prepared(kInsertDelta.name, event, seq, payload);
-            tx.exec_prepared(kMarkStamped.name, ids, seq);
-            tx.exec_prepared(kNotify.name, event);
-            stamped.push_back(*domain::EventId::parse(event));
-        }
-        tx.commit();
-    }, false);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            stamped.clear();
+            pqxx::work tx(c);
+            // The relay's statements take id lists whose sizes vary from pass to pass; PostgreSQL
+            // kept choosing custom plans for them, and planning was a third of the relay's time in
+            // the flash-sale benchmark. Their generic plans are the same index lookups.
+            tx.exec("SET LOCAL plan_cache_mode = force_generic_plan");
+            std::map<std::string, std::vector<long long>> byEvent;
+            for (const auto& r : tx.exec_prepared(kPending.name, limit))
+                byEvent[r[1].as<std::string>()].push_back(r[0].as<long long>());
+            for (const auto& [event, rows] : byEvent) {
+                const auto ids = numberArray(rows);
+                // What the live sync sends, in the wire contract's form (domain/LiveSync.h).
+                domain::SeatsDelta delta;
+                for (const auto& r : tx.exec_prepared(kSeatStates.name, event, ids))
+                    delta.changes.push_back({idFrom<domain::SeatId>(r[0]),
+                                             idFrom<domain::TierId>(r[1]),
+                                             domain::parseSeatStatus(r[2].as<std::string>())
+                                                 .value_or(domain::SeatStatus::Sold)});
+                for (const auto& r : tx.exec_prepared(kTierCounts.name, ids))
+                    delta.tiers.push_back({idFrom<domain::TierId>(r[0]), r[1].as<int>(),
+                                           r[2].as<int>(), r[3].as<int>()});
+                const auto payload = domain::encodeText(delta);
+                const auto seq = tx.exec_prepared1(kBump.name, event)[0].as<long long>();
+                tx.exec_prepared(kInsertDelta.name, event, seq, payload);
+                tx.exec_prepared(kMarkStamped.name, ids, seq);
+                tx.exec_prepared(kNotify.name, event);
+                stamped.push_back(*domain::EventId::parse(event));
+            }
+            tx.commit();
+        },
+        false);
     return stamped;
 }
 
 std::vector<domain::EventId> reconcileCounts(Session& s, int& corrected)
 {
     std::vector<domain::EventId> stamped;
-    s.run([&](pqxx::connection_base& c) {
-        stamped.clear();
-        corrected = 0;
-        // One snapshot: no unstamped row in it, so every change it shows is in the counts.
-        pqxx::transaction<pqxx::repeatable_read> tx(c);
-        if (tx.exec_prepared1(kAnyPending.name)[0].as<bool>())
-            return;
-        std::map<std::string, domain::SeatsDelta> byEvent; // counts only: no seat changed
-        for (const auto& r : tx.exec_prepared(kRecount.name)) {
-            byEvent[r[0].as<std::string>()].tiers.push_back(
-                {idFrom<domain::TierId>(r[1]), r[2].as<int>(), r[3].as<int>(), r[4].as<int>()});
-            ++corrected;
-        }
-        for (const auto& [event, delta] : byEvent) {
-            const auto seq = tx.exec_prepared1(kBump.name, event)[0].as<long long>();
-            tx.exec_prepared(kInsertDelta.name, event, seq, domain::encodeText(delta));
-            tx.exec_prepared(kNotify.name, event);
-            stamped.push_back(*domain::EventId::parse(event));
-        }
-        tx.commit();
-    }, false);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            stamped.clear();
+            corrected = 0;
+            // One snapshot: no unstamped row in it, so every change it shows is in the counts.
+            pqxx::transaction<pqxx::repeatable_read> tx(c);
+            if (tx.exec_prepared1(kAnyPending.name)[0].as<bool>())
+                return;
+            std::map<std::string, domain::SeatsDelta> byEvent; // counts only: no seat changed
+            for (const auto& r : tx.exec_prepared(kRecount.name)) {
+                byEvent[r[0].as<std::string>()].tiers.push_back(
+                    {idFrom<domain::TierId>(r[1]), r[2].as<int>(), r[3].as<int>(), r[4].as<int>()});
+                ++corrected;
+            }
+            for (const auto& [event, delta] : byEvent) {
+                const auto seq = tx.exec_prepared1(kBump.name, event)[0].as<long long>();
+                tx.exec_prepared(kInsertDelta.name, event, seq, domain::encodeText(delta));
+                tx.exec_prepared(kNotify.name, event);
+                stamped.push_back(*domain::EventId::parse(event));
+            }
+            tx.commit();
+        },
+        false);
     return stamped;
 }
 
 std::vector<Delta> deltasAfter(Session& s, const domain::EventId& event, long long after, int limit)
 {
     std::vector<Delta> out;
-    s.run([&](pqxx::connection_base& c) {
-        out.clear();
-        pqxx::read_transaction tx(c);
-        for (const auto& r : tx.exec_prepared(kAfter.name, event.toString(), after, limit))
-            out.push_back({r[0].as<long long>(), r[1].as<std::string>()});
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out.clear();
+            pqxx::read_transaction tx(c);
+            for (const auto& r : tx.exec_prepared(kAfter.name, event.toString(), after, limit))
+                out.push_back({r[0].as<long long>(), r[1].as<std::string>()});
+        },
+        true);
     return out;
 }
 
-
 void prune(Session& s, domain::Clock::TimePoint olderThan)
 {
-    s.run([&](pqxx::connection_base& c) {
-        pqxx::work tx(c);
-        tx.exec_prepared(kPruneDeltas.name, toSql(olderThan));
-        tx.exec_prepared(kPruneOutbox.name, toSql(olderThan));
-        tx.commit();
-    }, true);
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work tx(c);
+            tx.exec_prepared(kPruneDeltas.name, toSql(olderThan));
+            tx.exec_prepared(kPruneOutbox.name, toSql(olderThan));
+            tx.commit();
+        },
+        true);
 }
 
 struct RelayLease::Impl
@@ -181,7 +197,9 @@ bool RelayLease::tryAcquire()
         if (!m_impl->conn || !m_impl->conn->is_open())
             m_impl->conn = std::make_unique<pqxx::connection>(m_impl->url);
         pqxx::nontransaction tx(*m_impl->conn);
-        m_impl->held = tx.exec1("SELECT pg_try_advisory_lock(" + std::to_string(kRelayLockKey) + ")")[0].as<bool>();
+        m_impl->held =
+            tx.exec1("SELECT pg_try_advisory_lock(" + std::to_string(kRelayLockKey) + ")")[0]
+                .as<bool>();
     } catch (const std::exception&) {
         m_impl->conn.reset();
         m_impl->held = false;
@@ -235,7 +253,8 @@ std::vector<std::string> Listener::wait(std::chrono::milliseconds timeout)
         if (!m_impl->conn || !m_impl->conn->is_open()) {
             m_impl->receiver.reset();
             m_impl->conn = std::make_unique<pqxx::connection>(m_impl->url);
-            m_impl->receiver = std::make_unique<Receiver>(*m_impl->conn, m_impl->channel, m_impl->received);
+            m_impl->receiver =
+                std::make_unique<Receiver>(*m_impl->conn, m_impl->channel, m_impl->received);
         }
         m_impl->received.clear();
         const auto secs = static_cast<long>(timeout.count() / 1000);

@@ -1,14 +1,14 @@
 #pragma once
 
+#include "domain/Clock.h"
+#include "domain/Uuid.h"
+
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "domain/Clock.h"
-#include "domain/Uuid.h"
 
 namespace ticketing::db {
 
@@ -23,8 +23,8 @@ struct Delta
 };
 
 // The relay's pass: stamps up to `limit` unstamped outbox rows, one delta per event, with the
-// seat states as they are now and the tier counts moved by the rows' moves; returns the events that got a delta. Sends
-// NOTIFY ticketing_sync with each event id at commit.
+// seat states as they are now and the tier counts moved by the rows' moves; returns the events that
+// got a delta. Sends NOTIFY ticketing_sync with each event id at commit.
 std::vector<domain::EventId> stampPending(Session& s, int limit);
 
 // Compares the live sync's tier counts (kept from the moves of stamped rows, migration 0010)
@@ -34,7 +34,8 @@ std::vector<domain::EventId> stampPending(Session& s, int limit);
 std::vector<domain::EventId> reconcileCounts(Session& s, int& corrected);
 
 // Deltas of `event` with seq > `after`, in order (at most `limit`).
-std::vector<Delta> deltasAfter(Session& s, const domain::EventId& event, long long after, int limit);
+std::vector<Delta> deltasAfter(Session& s, const domain::EventId& event, long long after,
+                               int limit);
 // Deletes deltas (and stamped outbox rows) older than `keep`.
 void prune(Session& s, domain::Clock::TimePoint olderThan);
 

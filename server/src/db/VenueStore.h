@@ -1,12 +1,12 @@
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "domain/Clock.h"
 #include "domain/SeatMap.h"
 #include "domain/Uuid.h"
+
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace ticketing::db {
 

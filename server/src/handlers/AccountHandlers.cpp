@@ -1,11 +1,11 @@
 // API.md "Accounts": parse, call AuthService, serialize. No rules here.
-#include <algorithm>
-
 #include "domain/Codec.h"
 #include "domain/User.h"
 #include "handlers/Json.h"
 #include "handlers/Routes.h"
 #include "services/AuthService.h"
+
+#include <algorithm>
 
 namespace ticketing::handlers {
 
@@ -18,14 +18,13 @@ namespace {
 
 domain::Tokens tokensOf(const services::TokenPair& t)
 {
-    return {t.accessToken, t.refreshToken, "Bearer", services::TokenService::kAccessLifetime.count(),
-            userOf(t.user)};
+    return {t.accessToken, t.refreshToken, "Bearer",
+            services::TokenService::kAccessLifetime.count(), t.user};
 }
 
 // The request body read through the codec: the body's problem (415, 400 invalid_json,
 // validation_failed with every field) or the value.
-template <class T>
-domain::Result<T, Problem> read(const Context& c)
+template <class T> domain::Result<T, Problem> read(const Context& c)
 {
     auto body = http::parseJsonBody(c.request);
     if (!body.ok())
@@ -36,14 +35,17 @@ domain::Result<T, Problem> read(const Context& c)
     return std::move(value).value();
 }
 
-Response userAnswer(const domain::Result<db::UserRecord, Problem>& user, const Context& c, int status = 200)
+Response userAnswer(const domain::Result<domain::User, Problem>& user, const Context& c,
+                    int status = 200)
 {
-    return user.ok() ? Response::json(status, domain::encode(userOf(*user))) : problem(user.error(), c.request);
+    return user.ok() ? Response::json(status, domain::encode(*user))
+                     : problem(user.error(), c.request);
 }
 
 Response tokensAnswer(const domain::Result<services::TokenPair, Problem>& tokens, const Context& c)
 {
-    return tokens.ok() ? Response::json(200, domain::encode(tokensOf(*tokens))) : problem(tokens.error(), c.request);
+    return tokens.ok() ? Response::json(200, domain::encode(tokensOf(*tokens)))
+                       : problem(tokens.error(), c.request);
 }
 
 Response registerUser(services::AuthService& auth, Context& c)
@@ -62,18 +64,21 @@ Response registerUser(services::AuthService& auth, Context& c)
                 const auto* v = o->if_contains(key);
                 return v && v->is_string() ? std::string(v->as_string()) : std::string();
             };
-            partial = {text("email"), text("password"), text("first_name"), text("last_name"), text("phone"), {}};
+            partial = {text("email"),     text("password"), text("first_name"),
+                       text("last_name"), text("phone"),    {}};
         }
         for (auto& e : services::AuthService::validate(partial))
-            if (std::none_of(errors.begin(), errors.end(), [&](const auto& x) { return x.field == e.field; }))
+            if (std::none_of(errors.begin(), errors.end(),
+                             [&](const auto& x) { return x.field == e.field; }))
                 errors.push_back(std::move(e));
         return problem(Problem::validation(std::move(errors)), c.request);
     }
-    services::RegisterInput input{in->email, in->password, in->firstName, in->lastName, in->phone, in->locale};
-    auto user = auth.registerUser(c.db, input);
+    services::RegisterInput input{in->email,    in->password, in->firstName,
+                                  in->lastName, in->phone,    in->locale};
+    auto user = auth.registerUser(input);
     if (!user.ok())
         return problem(user.error(), c.request);
-    return Response::json(201, {{"user", domain::encode(userOf(*user))}});
+    return Response::json(201, {{"user", domain::encode(*user)}});
 }
 
 Response login(services::AuthService& auth, Context& c)
@@ -81,7 +86,7 @@ Response login(services::AuthService& auth, Context& c)
     auto in = read<domain::Credentials>(c);
     if (!in.ok())
         return problem(in.error(), c.request);
-    return tokensAnswer(auth.login(c.db, in->email, in->password), c);
+    return tokensAnswer(auth.login(in->email, in->password), c);
 }
 
 Response refresh(services::AuthService& auth, Context& c)
@@ -89,7 +94,7 @@ Response refresh(services::AuthService& auth, Context& c)
     auto in = read<domain::RefreshRequest>(c);
     if (!in.ok())
         return problem(in.error(), c.request);
-    return tokensAnswer(auth.refresh(c.db, in->refreshToken), c);
+    return tokensAnswer(auth.refresh(in->refreshToken), c);
 }
 
 Response logout(services::AuthService& auth, Context& c)
@@ -97,13 +102,13 @@ Response logout(services::AuthService& auth, Context& c)
     auto in = read<domain::RefreshRequest>(c);
     if (!in.ok())
         return problem(in.error(), c.request);
-    auth.logout(c.db, in->refreshToken); // 204 also for an unknown token: nothing to tell an attacker
+    auth.logout(in->refreshToken); // 204 also for an unknown token: nothing to tell an attacker
     return Response::noContent();
 }
 
 Response me(services::AuthService& auth, Context& c)
 {
-    return userAnswer(auth.profile(c.db, c.principal->user), c);
+    return userAnswer(auth.profile(c.principal->user), c);
 }
 
 Response updateMe(services::AuthService& auth, Context& c)
@@ -111,8 +116,7 @@ Response updateMe(services::AuthService& auth, Context& c)
     auto in = read<domain::ProfileChange>(c);
     if (!in.ok())
         return problem(in.error(), c.request);
-    db::accounts::ProfileChange change{in->firstName, in->lastName, in->phone, in->locale};
-    return userAnswer(auth.updateProfile(c.db, c.principal->user, change), c);
+    return userAnswer(auth.updateProfile(c.principal->user, *in), c);
 }
 
 Response listUsers(services::AuthService& auth, Context& c)
@@ -124,16 +128,17 @@ Response listUsers(services::AuthService& auth, Context& c)
     if (page->cursor) {
         after = domain::UserId::parse(*page->cursor);
         if (!after)
-            return problem(Problem::validation({{"cursor", "is not a cursor this list gave"}}), c.request);
+            return problem(Problem::validation({{"cursor", "is not a cursor this list gave"}}),
+                           c.request);
     }
     // One more than asked tells whether there is a next page.
-    auto users = auth.listUsers(c.db, after, page->limit + 1, c.request.queryParam("q"));
+    auto users = auth.listUsers(after, page->limit + 1, c.request.queryParam("q"));
     const bool more = static_cast<int>(users.size()) > page->limit;
     if (more)
         users.pop_back();
     domain::Page<domain::User> out;
     for (const auto& u : users)
-        out.items.push_back(userOf(u));
+        out.items.push_back(u);
     if (more)
         out.nextCursor = encodeCursor(users.back().id.toString());
     return Response::json(200, domain::encode(out));
@@ -147,7 +152,7 @@ Response setRole(services::AuthService& auth, Context& c)
     auto in = read<domain::RoleChange>(c);
     if (!in.ok())
         return problem(in.error(), c.request);
-    return userAnswer(auth.setRole(c.db, *id, in->role), c);
+    return userAnswer(auth.setRole(*id, in->role), c);
 }
 
 } // namespace
@@ -156,15 +161,26 @@ void registerAccountRoutes(http::Router& router, Services& s)
 {
     auto& auth = s.auth;
     const http::RouteOptions limited{http::Router::kDefaultBodyLimit, true};
-    router.add("POST", "/api/v1/auth/register", Access::anyone(), [&auth](Context& c) { return registerUser(auth, c); }, limited);
-    router.add("POST", "/api/v1/auth/login", Access::anyone(), [&auth](Context& c) { return login(auth, c); }, limited);
-    router.add("POST", "/api/v1/auth/refresh", Access::anyone(), [&auth](Context& c) { return refresh(auth, c); }, limited);
-    router.add("POST", "/api/v1/auth/logout", Access::anyone(), [&auth](Context& c) { return logout(auth, c); }, limited);
-    router.add("GET", "/api/v1/users/me", Access::signedIn(), [&auth](Context& c) { return me(auth, c); });
-    router.add("PATCH", "/api/v1/users/me", Access::signedIn(), [&auth](Context& c) { return updateMe(auth, c); });
+    router.add(
+        "POST", "/api/v1/auth/register", Access::anyone(),
+        [&auth](Context& c) { return registerUser(auth, c); }, limited);
+    router.add(
+        "POST", "/api/v1/auth/login", Access::anyone(),
+        [&auth](Context& c) { return login(auth, c); }, limited);
+    router.add(
+        "POST", "/api/v1/auth/refresh", Access::anyone(),
+        [&auth](Context& c) { return refresh(auth, c); }, limited);
+    router.add(
+        "POST", "/api/v1/auth/logout", Access::anyone(),
+        [&auth](Context& c) { return logout(auth, c); }, limited);
+    router.add("GET", "/api/v1/users/me", Access::signedIn(),
+               [&auth](Context& c) { return me(auth, c); });
+    router.add("PATCH", "/api/v1/users/me", Access::signedIn(),
+               [&auth](Context& c) { return updateMe(auth, c); });
     router.add("GET", "/api/v1/admin/users", Access::permitted(domain::Permission::UsersAdminister),
                [&auth](Context& c) { return listUsers(auth, c); });
-    router.add("PATCH", "/api/v1/admin/users/{id}", Access::permitted(domain::Permission::UsersAdminister),
+    router.add("PATCH", "/api/v1/admin/users/{id}",
+               Access::permitted(domain::Permission::UsersAdminister),
                [&auth](Context& c) { return setRole(auth, c); });
 }
 

@@ -15,9 +15,11 @@ using http::Response;
 
 namespace {
 
-Response bookingAnswer(const domain::Result<domain::Booking, Problem>& r, const Context& c, const domain::Clock& clock)
+Response bookingAnswer(const domain::Result<domain::Booking, Problem>& r, const Context& c,
+                       const domain::Clock& clock)
 {
-    return r.ok() ? Response::json(200, domain::bookingJson(*r, clock.now())) : problem(r.error(), c.request);
+    return r.ok() ? Response::json(200, domain::bookingJson(*r, clock.now()))
+                  : problem(r.error(), c.request);
 }
 
 } // namespace
@@ -25,51 +27,59 @@ Response bookingAnswer(const domain::Result<domain::Booking, Problem>& r, const 
 void registerBookingRoutes(http::Router& router, Services& services)
 {
     auto& holds = services.holds;
-    router.add("POST", "/api/v1/bookings/hold", Access::permitted(domain::Permission::BookingsCreate), [&holds](Context& c) {
-        const auto key = idempotencyKey(c.request);
-        if (!key.ok())
-            return problem(key.error(), c.request);
-        auto body = http::parseJsonBody(c.request);
-        if (!body.ok())
-            return problem(body.error(), c.request);
-        return answerResponse(holds.hold(c.db, callerOf(c), *key, c.request.body, *body, c.request.requestId));
-    });
-    router.add("GET", "/api/v1/bookings/{id}", Access::permitted(domain::Permission::BookingsReadOwn), [&holds](Context& c) {
-        auto id = domain::BookingId::parse(c.params.at("id"));
-        if (!id)
-            return problem(Problem(domain::ProblemCode::NotFound, "no such booking"), c.request);
-        return bookingAnswer(holds.get(c.db, callerOf(c), *id), c, holds.clock());
-    });
+    router.add("POST", "/api/v1/bookings/hold",
+               Access::permitted(domain::Permission::BookingsCreate), [&holds](Context& c) {
+                   const auto key = idempotencyKey(c.request);
+                   if (!key.ok())
+                       return problem(key.error(), c.request);
+                   auto body = http::parseJsonBody(c.request);
+                   if (!body.ok())
+                       return problem(body.error(), c.request);
+                   return answerResponse(
+                       holds.hold(callerOf(c), *key, c.request.body, *body, c.request.requestId));
+               });
+    router.add("GET", "/api/v1/bookings/{id}",
+               Access::permitted(domain::Permission::BookingsReadOwn), [&holds](Context& c) {
+                   auto id = domain::BookingId::parse(c.params.at("id"));
+                   if (!id)
+                       return problem(Problem(domain::ProblemCode::NotFound, "no such booking"),
+                                      c.request);
+                   return bookingAnswer(holds.get(callerOf(c), *id), c, holds.clock());
+               });
     auto& checkout = services.checkout;
     // A hold is released; a confirmed booking is cancelled under its refund policy.
-    router.add("DELETE", "/api/v1/bookings/{id}", Access::permitted(domain::Permission::BookingsCancelOwn),
+    router.add("DELETE", "/api/v1/bookings/{id}",
+               Access::permitted(domain::Permission::BookingsCancelOwn),
                [&holds, &checkout](Context& c) {
                    auto id = domain::BookingId::parse(c.params.at("id"));
                    if (!id)
-                       return problem(Problem(domain::ProblemCode::NotFound, "no such booking"), c.request);
-                   return bookingAnswer(checkout.cancel(c.db, callerOf(c), *id), c, holds.clock());
+                       return problem(Problem(domain::ProblemCode::NotFound, "no such booking"),
+                                      c.request);
+                   return bookingAnswer(checkout.cancel(callerOf(c), *id), c, holds.clock());
                });
     router.add("GET", "/api/v1/users/me/bookings", Access::signedIn(), [&holds](Context& c) {
         auto page = pageOf(c.request);
         if (!page.ok())
             return problem(page.error(), c.request);
         std::optional<std::string> next;
-        auto list = holds.mine(c.db, callerOf(c), page->cursor, page->limit, next);
+        auto list = holds.mine(callerOf(c), page->cursor, page->limit, next);
         boost::json::array items;
         const auto now = holds.clock().now();
         for (const auto& b : list)
             items.push_back(domain::bookingJson(b, now));
         // Bookings are shown as of now (a hold whose time passed is expired), so the page is
         // put together here rather than through domain::Page<Booking>.
-        return Response::json(200, boost::json::object{
-                                       {"items", std::move(items)},
-                                       {"next_cursor", domain::nullable(next ? std::optional(encodeCursor(*next)) : std::nullopt)}});
+        return Response::json(
+            200, boost::json::object{
+                     {"items", std::move(items)},
+                     {"next_cursor",
+                      domain::nullable(next ? std::optional(encodeCursor(*next)) : std::nullopt)}});
     });
     router.add("GET", "/api/v1/events/{id}/availability", Access::anyone(), [&holds](Context& c) {
         auto id = domain::EventId::parse(c.params.at("id"));
         if (!id)
             return problem(Problem(domain::ProblemCode::NotFound, "no such event"), c.request);
-        auto a = holds.availability(c.db, *id);
+        auto a = holds.availability(*id);
         return a.ok() ? Response::json(200, domain::encode(*a)) : problem(a.error(), c.request);
     });
 }

@@ -41,15 +41,15 @@ void registerCheckoutRoutes(http::Router& router, Services& services)
                Access::permitted(domain::Permission::PaymentsCreate), [&checkout](Context& c) {
                    return idempotentPost(
                        c, [&](const std::string& key, const boost::json::value& body) {
-                           return checkout.createIntent(c.db, callerOf(c), key, c.request.body,
-                                                        body, c.request.requestId);
+                           return checkout.createIntent(callerOf(c), key, c.request.body, body,
+                                                        c.request.requestId);
                        });
                });
     router.add("POST", "/api/v1/bookings/confirm",
                Access::permitted(domain::Permission::PaymentsCreate), [&checkout](Context& c) {
                    return idempotentPost(
                        c, [&](const std::string& key, const boost::json::value& body) {
-                           return checkout.confirm(c.db, callerOf(c), key, c.request.body, body,
+                           return checkout.confirm(callerOf(c), key, c.request.body, body,
                                                    c.request.requestId);
                        });
                });
@@ -59,7 +59,7 @@ void registerCheckoutRoutes(http::Router& router, Services& services)
                    if (!id)
                        return problem(Problem(domain::ProblemCode::NotFound, "no such payment"),
                                       c.request);
-                   return jsonAnswer(checkout.payment(c.db, callerOf(c), *id), c);
+                   return jsonAnswer(checkout.payment(callerOf(c), *id), c);
                });
     router.add("POST", "/api/v1/payments/{id}/refund",
                Access::permitted(domain::Permission::PaymentsRefund), [&checkout](Context& c) {
@@ -74,11 +74,11 @@ void registerCheckoutRoutes(http::Router& router, Services& services)
                            return problem(parsed.error(), c.request);
                        body = std::move(*parsed);
                    }
-                   return jsonAnswer(checkout.refund(c.db, callerOf(c), *id, body), c);
+                   return jsonAnswer(checkout.refund(callerOf(c), *id, body), c);
                });
     // The provider calls this; the signature, not a token, says who it is.
     router.add("POST", "/api/v1/webhooks/{provider}", Access::anyone(), [&checkout](Context& c) {
-        return jsonAnswer(checkout.webhook(c.db, c.params.at("provider"),
+        return jsonAnswer(checkout.webhook(c.params.at("provider"),
                                            c.request.header("ticketing-signature"), c.request.body),
                           c);
     });
@@ -87,7 +87,7 @@ void registerCheckoutRoutes(http::Router& router, Services& services)
             const auto id = idParam<domain::EventId>(c);
             if (!id)
                 return problem(Problem(domain::ProblemCode::NotFound, "no such event"), c.request);
-            return jsonAnswer(checkout.signingKeys(c.db, optionalCaller(c), *id), c);
+            return jsonAnswer(checkout.signingKeys(optionalCaller(c), *id), c);
         });
     router.add("POST", "/api/v1/events/{id}/signing-keys/rotate",
                Access::permitted(domain::Permission::EventsManage), [&checkout](Context& c) {
@@ -95,7 +95,7 @@ void registerCheckoutRoutes(http::Router& router, Services& services)
                    if (!id)
                        return problem(Problem(domain::ProblemCode::NotFound, "no such event"),
                                       c.request);
-                   return jsonAnswer(checkout.rotateKey(c.db, callerOf(c), *id), c);
+                   return jsonAnswer(checkout.rotateKey(callerOf(c), *id), c);
                });
     router.add("GET", "/api/v1/tickets/{id}",
                Access::permitted(domain::Permission::BookingsReadOwn), [&checkout](Context& c) {
@@ -103,7 +103,7 @@ void registerCheckoutRoutes(http::Router& router, Services& services)
                    if (!id)
                        return problem(Problem(domain::ProblemCode::NotFound, "no such ticket"),
                                       c.request);
-                   return jsonAnswer(checkout.ticket(c.db, callerOf(c), *id), c);
+                   return jsonAnswer(checkout.ticket(callerOf(c), *id), c);
                });
     router.add("GET", "/api/v1/tickets/{id}/qr.png",
                Access::permitted(domain::Permission::BookingsReadOwn), [&checkout](Context& c) {
@@ -111,7 +111,7 @@ void registerCheckoutRoutes(http::Router& router, Services& services)
                    if (!id)
                        return problem(Problem(domain::ProblemCode::NotFound, "no such ticket"),
                                       c.request);
-                   auto png = checkout.ticketQr(c.db, callerOf(c), *id);
+                   auto png = checkout.ticketQr(callerOf(c), *id);
                    if (!png.ok())
                        return problem(png.error(), c.request);
                    auto response = Response::text(200, std::move(*png), "image/png");

@@ -1,6 +1,4 @@
 // API.md "Events and tiers": parse, call EventService, serialize. No rules here.
-#include <boost/json/parse.hpp>
-
 #include "domain/Codec.h"
 #include "domain/Event.h"
 #include "domain/RefundPolicy.h"
@@ -8,6 +6,8 @@
 #include "handlers/Routes.h"
 #include "services/CheckoutService.h"
 #include "services/EventService.h"
+
+#include <boost/json/parse.hpp>
 
 namespace ticketing::handlers {
 
@@ -18,37 +18,9 @@ using http::Response;
 
 namespace {
 
-domain::Event eventOf(const db::EventRow& e)
+Response answer(const domain::Result<domain::Event, Problem>& r, const Context& c, int status = 200)
 {
-    domain::Event out;
-    out.id = e.id;
-    out.organizer = e.organizer;
-    out.venue = e.venue;
-    out.title = e.title;
-    out.description = e.description;
-    out.genre = e.genre;
-    out.city = e.city;
-    out.start = e.start;
-    out.end = e.end;
-    out.saleStart = e.saleStart;
-    out.saleEnd = e.saleEnd;
-    out.currency = e.currency;
-    out.status = e.status;
-    // The policy in force: the organizer's, or the standard one (seed 10.3).
-    out.refundPolicy = domain::refundPolicyOr(
-        e.refundPolicy ? std::optional(boost::json::parse(*e.refundPolicy).as_object()) : std::nullopt);
-    for (const auto& t : e.tiers)
-        out.tiers.push_back({t.id, t.name, t.priceMinor, e.currency, t.kind, t.sectionKeys, t.quantity,
-                             t.quantityTotal});
-    out.createdAt = e.createdAt;
-    out.updatedAt = e.updatedAt;
-    out.publishedAt = e.publishedAt;
-    return out;
-}
-
-Response answer(const domain::Result<db::EventRow, Problem>& r, const Context& c, int status = 200)
-{
-    return r.ok() ? Response::json(status, domain::encode(eventOf(*r))) : problem(r.error(), c.request);
+    return r.ok() ? Response::json(status, domain::encode(*r)) : problem(r.error(), c.request);
 }
 
 std::optional<domain::EventId> eventId(const Context& c)
@@ -69,8 +41,7 @@ std::optional<domain::Clock::TimePoint> dateParam(const std::string& v)
     return domain::parseTimestamp(v);
 }
 
-template <class Fn>
-Response withEvent(Context& c, Fn&& fn)
+template <class Fn> Response withEvent(Context& c, Fn&& fn)
 {
     auto id = eventId(c);
     return id ? fn(*id) : notFound(c);
@@ -85,7 +56,7 @@ void registerEventRoutes(http::Router& router, Services& services)
         auto body = http::parseJsonBody(c.request);
         if (!body.ok())
             return problem(body.error(), c.request);
-        return answer(events.create(c.db, callerOf(c), *body), c, 201);
+        return answer(events.create(callerOf(c), *body), c, 201);
     });
     router.add("GET", "/api/v1/events", Access::optional(), [&events](Context& c) {
         auto page = pageOf(c.request);
@@ -95,7 +66,8 @@ void registerEventRoutes(http::Router& router, Services& services)
         q.limit = page->limit;
         q.cursor = page->cursor;
         q.mine = c.request.queryParam("mine").value_or("") == "true";
-        for (auto& [name, field] : {std::pair{"q", &q.text}, {"genre", &q.genre}, {"city", &q.city}})
+        for (auto& [name, field] :
+             {std::pair{"q", &q.text}, {"genre", &q.genre}, {"city", &q.city}})
             if (auto v = c.request.queryParam(name); v && !v->empty())
                 *field = *v;
         std::vector<domain::FieldError> errors;
@@ -105,34 +77,38 @@ void registerEventRoutes(http::Router& router, Services& services)
                     errors.push_back({name, "must be a date (2026-03-01) or an RFC 3339 time"});
         if (!errors.empty())
             return problem(Problem::validation(std::move(errors)), c.request);
-        auto result = events.list(c.db, optionalCaller(c), q);
+        auto result = events.list(optionalCaller(c), q);
         if (!result.ok())
             return problem(result.error(), c.request);
-        domain::Page<domain::Event> out;
-        for (const auto& e : result->events)
-            out.items.push_back(eventOf(e));
-        if (result->nextCursor)
-            out.nextCursor = encodeCursor(*result->nextCursor);
+        auto out = std::move(result).value();
+        if (out.nextCursor)
+            out.nextCursor = encodeCursor(*out.nextCursor);
         return Response::json(200, domain::encode(out));
     });
     router.add("GET", "/api/v1/events/{id}", Access::optional(), [&events](Context& c) {
-        return withEvent(c, [&](const domain::EventId& id) { return answer(events.get(c.db, optionalCaller(c), id), c); });
+        return withEvent(c, [&](const domain::EventId& id) {
+            return answer(events.get(optionalCaller(c), id), c);
+        });
     });
     router.add("PUT", "/api/v1/events/{id}", manage, [&events](Context& c) {
         return withEvent(c, [&](const domain::EventId& id) {
             auto body = http::parseJsonBody(c.request);
             if (!body.ok())
                 return problem(body.error(), c.request);
-            return answer(events.update(c.db, callerOf(c), id, *body), c);
+            return answer(events.update(callerOf(c), id, *body), c);
         });
     });
     router.add("POST", "/api/v1/events/{id}/publish", manage, [&events](Context& c) {
-        return withEvent(c, [&](const domain::EventId& id) { return answer(events.publish(c.db, callerOf(c), id), c); });
+        return withEvent(c, [&](const domain::EventId& id) {
+            return answer(events.publish(callerOf(c), id), c);
+        });
     });
     // Cancelling refunds everyone who paid (CheckoutService).
     auto& checkout = services.checkout;
     router.add("DELETE", "/api/v1/events/{id}", manage, [&checkout](Context& c) {
-        return withEvent(c, [&](const domain::EventId& id) { return answer(checkout.cancelEvent(c.db, callerOf(c), id), c); });
+        return withEvent(c, [&](const domain::EventId& id) {
+            return answer(checkout.cancelEvent(callerOf(c), id), c);
+        });
     });
 }
 

@@ -1,25 +1,20 @@
 #pragma once
 
-#include <optional>
-#include <string>
-
-#include <boost/json/object.hpp>
-
-#include "db/AccountStore.h"
 #include "domain/JsonReader.h"
 #include "domain/User.h"
 #include "http/Router.h"
 #include "services/Answer.h"
 #include "services/Caller.h"
 
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+
 namespace ticketing::handlers {
 
 // The JSON object of a request body, or the problem to answer (415, 400 invalid_json, or 400
 // validation_failed when the body is not an object).
 domain::Result<boost::json::object, domain::Problem> bodyObject(const http::Request& request);
-
-// API.md `User` of a stored account.
-domain::User userOf(const db::UserRecord& user);
 
 // ?limit= (1..100, default 20) and ?cursor= of API.md's lists; a bad value is a 400.
 struct Page
@@ -51,7 +46,8 @@ inline std::optional<services::Caller> optionalCaller(const http::Context& c)
 inline http::Response answerResponse(services::Answer answer)
 {
     auto response = http::Response::text(answer.status, std::move(answer.body),
-                                         answer.status >= 400 ? "application/problem+json" : "application/json");
+                                         answer.status >= 400 ? "application/problem+json"
+                                                              : "application/json");
     if (answer.replayed)
         response.headers.emplace_back("Idempotent-Replayed", "true");
     return response;

@@ -12,20 +12,26 @@ extern const char* const kOpenApiDocument;
 // GET /metrics (Prometheus text), GET /api/v1/openapi.json (the contract).
 void registerOpsRoutes(http::Router& router, Services& services)
 {
-    router.add("GET", "/healthz", http::InlineHandler([](const http::Request&, const http::PathParams&) {
+    router.add("GET", "/healthz",
+               http::InlineHandler([](const http::Request&, const http::PathParams&) {
                    return http::Response::json(200, {{"status", "ok"}});
                }));
-    router.add("GET", "/readyz", http::Access::anyone(), [&health = services.health](http::Context& c) {
-        auto r = health.readiness(c.db);
-        auto response = http::Response::json(r.ready ? 200 : 503, r.body);
-        if (!r.ready)
-            response.headers.emplace_back("Retry-After", "1");
-        return response;
-    });
-    router.add("GET", "/metrics", http::InlineHandler([&metrics = services.metrics](const http::Request&, const http::PathParams&) {
-                   return http::Response::text(200, metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
-               }));
-    router.add("GET", "/api/v1/openapi.json", http::InlineHandler([](const http::Request&, const http::PathParams&) {
+    router.add("GET", "/readyz", http::Access::anyone(),
+               [&health = services.health](http::Context&) {
+                   auto r = health.readiness();
+                   auto response = http::Response::json(r.ready ? 200 : 503, r.body);
+                   if (!r.ready)
+                       response.headers.emplace_back("Retry-After", "1");
+                   return response;
+               });
+    router.add("GET", "/metrics",
+               http::InlineHandler(
+                   [&metrics = services.metrics](const http::Request&, const http::PathParams&) {
+                       return http::Response::text(200, metrics.render(),
+                                                   "text/plain; version=0.0.4; charset=utf-8");
+                   }));
+    router.add("GET", "/api/v1/openapi.json",
+               http::InlineHandler([](const http::Request&, const http::PathParams&) {
                    return http::Response::text(200, kOpenApiDocument, "application/json");
                }));
 }

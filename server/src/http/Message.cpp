@@ -83,21 +83,22 @@ domain::Result<boost::json::value, domain::Problem> parseJsonBody(const Request&
         const bool isJson = mime == "application/json" ||
                             (mime.size() > 5 && mime.compare(mime.size() - 5, 5, "+json") == 0);
         if (!isJson)
-            return domain::fail(Problem(ProblemCode::UnsupportedMediaType,
-                                        "the body is declared as " + std::string(*ct) +
-                                            "; send application/json"));
+            return domain::fail(
+                Problem(ProblemCode::UnsupportedMediaType,
+                        "the body is declared as " + std::string(*ct) + "; send application/json"));
     }
     if (request.body.empty())
-        return domain::fail(Problem(ProblemCode::InvalidJson, "the request has no body; a JSON object is expected"));
+        return domain::fail(Problem(ProblemCode::InvalidJson,
+                                    "the request has no body; a JSON object is expected"));
     boost::json::parser parser;
     boost::system::error_code ec;
     // write() wants one complete value: it refuses a truncated one ("incomplete") and data
     // after the value ("extra data").
     const auto consumed = parser.write(request.body.data(), request.body.size(), ec);
     if (ec)
-        return domain::fail(Problem(ProblemCode::InvalidJson,
-                                    "the body is not valid JSON near byte " + std::to_string(consumed) +
-                                        ": " + ec.message()));
+        return domain::fail(
+            Problem(ProblemCode::InvalidJson, "the body is not valid JSON near byte " +
+                                                  std::to_string(consumed) + ": " + ec.message()));
     return parser.release();
 }
 

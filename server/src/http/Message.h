@@ -1,15 +1,14 @@
 #pragma once
 
+#include "domain/Problem.h"
+#include "domain/Result.h"
+
+#include <boost/json/value.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <boost/json/value.hpp>
-
-#include "domain/Problem.h"
-#include "domain/Result.h"
 
 namespace ticketing::http {
 
@@ -41,7 +40,8 @@ struct Response
     static Response json(int status, const boost::json::value& value);
     // RFC 7807, with the request id (every 5xx must carry it; it helps support on any error).
     static Response problem(const domain::Problem& problem, std::string_view requestId);
-    static Response text(int status, std::string body, std::string contentType = "text/plain; charset=utf-8");
+    static Response text(int status, std::string body,
+                         std::string contentType = "text/plain; charset=utf-8");
     static Response noContent();
 };
 

@@ -22,7 +22,8 @@ std::string escapeLabel(const std::string& v)
 }
 } // namespace
 
-void Metrics::recordRequest(const std::string& route, const std::string& method, int status, double seconds)
+void Metrics::recordRequest(const std::string& route, const std::string& method, int status,
+                            double seconds)
 {
     const std::lock_guard lock(m_mutex);
     ++m_requests[{route, method, status}];
@@ -48,24 +49,28 @@ std::string Metrics::render() const
     {
         const std::lock_guard lock(m_mutex);
         collectors = m_collectors;
-        s << "# HELP ticketd_http_requests_total HTTP requests answered, by route pattern, method and status.\n"
+        s << "# HELP ticketd_http_requests_total HTTP requests answered, by route pattern, method "
+             "and status.\n"
              "# TYPE ticketd_http_requests_total counter\n";
         for (const auto& [key, n] : m_requests) {
             const auto& [route, method, status] = key;
             s << "ticketd_http_requests_total{route=\"" << escapeLabel(route) << "\",method=\""
               << escapeLabel(method) << "\",status=\"" << status << "\"} " << n << "\n";
         }
-        s << "# HELP ticketd_http_request_duration_seconds Time from a request's headers to its answer.\n"
+        s << "# HELP ticketd_http_request_duration_seconds Time from a request's headers to its "
+             "answer.\n"
              "# TYPE ticketd_http_request_duration_seconds histogram\n";
         for (const auto& [route, h] : m_latency) {
             const auto label = escapeLabel(route);
             for (std::size_t i = 0; i < kBuckets.size(); ++i)
                 s << "ticketd_http_request_duration_seconds_bucket{route=\"" << label << "\",le=\""
                   << kBuckets[i] << "\"} " << h.buckets[i] << "\n";
-            s << "ticketd_http_request_duration_seconds_bucket{route=\"" << label << "\",le=\"+Inf\"} "
+            s << "ticketd_http_request_duration_seconds_bucket{route=\"" << label
+              << "\",le=\"+Inf\"} " << h.count << "\n";
+            s << "ticketd_http_request_duration_seconds_sum{route=\"" << label << "\"} " << h.sum
+              << "\n";
+            s << "ticketd_http_request_duration_seconds_count{route=\"" << label << "\"} "
               << h.count << "\n";
-            s << "ticketd_http_request_duration_seconds_sum{route=\"" << label << "\"} " << h.sum << "\n";
-            s << "ticketd_http_request_duration_seconds_count{route=\"" << label << "\"} " << h.count << "\n";
         }
     }
     s << "# HELP ticketd_http_connections Open HTTP connections.\n"

@@ -21,7 +21,8 @@ public:
     static constexpr std::array<double, 12> kBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
                                                      0.1,   0.25,   0.5,   1.0,  2.5,   10.0};
 
-    void recordRequest(const std::string& route, const std::string& method, int status, double seconds);
+    void recordRequest(const std::string& route, const std::string& method, int status,
+                       double seconds);
     void connectionOpened() { m_connections.fetch_add(1, std::memory_order_relaxed); }
     void connectionClosed() { m_connections.fetch_sub(1, std::memory_order_relaxed); }
     long long activeConnections() const { return m_connections.load(); }
@@ -47,8 +48,9 @@ private:
         double sum = 0;
     };
     mutable std::mutex m_mutex;
-    std::map<std::tuple<std::string, std::string, int>, std::uint64_t> m_requests; // route, method, status
-    std::map<std::string, Histogram> m_latency;                                      // by route
+    std::map<std::tuple<std::string, std::string, int>, std::uint64_t>
+        m_requests;                             // route, method, status
+    std::map<std::string, Histogram> m_latency; // by route
     std::vector<Collector> m_collectors;
     std::atomic<long long> m_connections{0};
 };

@@ -1,9 +1,9 @@
 #include "http/Router.h"
 
-#include <stdexcept>
-
-#include "db/Pool.h"
 #include "log/Log.h"
+
+#include <memory>
+#include <stdexcept>
 
 namespace ticketing::http {
 
@@ -33,11 +33,14 @@ bool isParam(const std::string& segment)
 
 Response internalError(const Request& request, const std::string& what)
 {
-    log::error("request failed", {{"request_id", request.requestId}, {"method", request.method},
-                                  {"path", request.path}, {"error", what}});
-    return Response::problem(Problem(ProblemCode::InternalError,
-                                     "something went wrong on our side; quote the request id when reporting it"),
-                             request.requestId);
+    log::error("request failed", {{"request_id", request.requestId},
+                                  {"method", request.method},
+                                  {"path", request.path},
+                                  {"error", what}});
+    return Response::problem(
+        Problem(ProblemCode::InternalError,
+                "something went wrong on our side; quote the request id when reporting it"),
+        request.requestId);
 }
 } // namespace
 
@@ -57,7 +60,7 @@ int Access::statusFor(const std::optional<domain::Role>& caller) const
     return 403;
 }
 
-Router::Router(db::Pool* pool) : m_pool(pool) {}
+Router::Router(Executor* executor) : m_executor(executor) {}
 
 void Router::addRoute(Route route)
 {
@@ -67,21 +70,31 @@ void Router::addRoute(Route route)
         route.segments.emplace_back(part);
     for (const auto& r : m_routes)
         if (r.method == route.method && r.pattern == route.pattern)
-            throw std::invalid_argument("route registered twice: " + route.method + " " + route.pattern);
+            throw std::invalid_argument("route registered twice: " + route.method + " " +
+                                        route.pattern);
     m_routes.push_back(std::move(route));
 }
 
-void Router::add(std::string method, std::string pattern, InlineHandler handler, RouteOptions options)
+void Router::add(std::string method, std::string pattern, InlineHandler handler,
+                 RouteOptions options)
 {
     if (options.rateLimited)
-        throw std::logic_error("rate limits apply to database routes (they run on a worker): " + pattern);
-    addRoute({std::move(method), std::move(pattern), {}, Access::anyone(), std::move(handler), {}, options});
+        throw std::logic_error("rate limits apply to database routes (they run on a worker): " +
+                               pattern);
+    addRoute({std::move(method),
+              std::move(pattern),
+              {},
+              Access::anyone(),
+              std::move(handler),
+              {},
+              options});
 }
 
-void Router::add(std::string method, std::string pattern, Access access, DatabaseHandler handler, RouteOptions options)
+void Router::add(std::string method, std::string pattern, Access access, WorkerHandler handler,
+                 RouteOptions options)
 {
-    if (!m_pool)
-        throw std::logic_error("a database route needs a router with a pool: " + pattern);
+    if (!m_executor)
+        throw std::logic_error("a worker route needs a router with an executor: " + pattern);
     addRoute({std::move(method), std::move(pattern), {}, access, {}, std::move(handler), options});
 }
 
@@ -102,7 +115,8 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
             if (isParam(r.segments[k])) {
                 ok = !parts[k].empty();
                 if (ok)
-                    params.emplace(r.segments[k].substr(1, r.segments[k].size() - 2), std::string(parts[k]));
+                    params.emplace(r.segments[k].substr(1, r.segments[k].size() - 2),
+                                   std::string(parts[k]));
             } else {
                 ok = r.segments[k] == parts[k];
             }
@@ -137,21 +151,23 @@ std::vector<Router::RouteInfo> Router::routes() const
 std::size_t Router::bodyLimit(std::string_view method, std::string_view path) const
 {
     const auto m = match(method, path);
-    return m.kind == Match::Kind::Found ? m_routes[m.routeIndex].options.bodyLimit : kDefaultBodyLimit;
+    return m.kind == Match::Kind::Found ? m_routes[m.routeIndex].options.bodyLimit
+                                        : kDefaultBodyLimit;
 }
 
 void Router::handle(Request request, Responder done)
 {
     auto m = match(request.method, request.path);
     if (m.kind == Match::Kind::NotFound) {
-        done(Response::problem(Problem(ProblemCode::NotFound, "no resource at " + request.path), request.requestId));
+        done(Response::problem(Problem(ProblemCode::NotFound, "no resource at " + request.path),
+                               request.requestId));
         return;
     }
     if (m.kind == Match::Kind::MethodNotAllowed) {
-        auto r = Response::problem(Problem(ProblemCode::MethodNotAllowed,
-                                           request.method + " is not allowed on " + request.path +
-                                               "; allowed: " + m.allow),
-                                   request.requestId);
+        auto r = Response::problem(
+            Problem(ProblemCode::MethodNotAllowed, request.method + " is not allowed on " +
+                                                       request.path + "; allowed: " + m.allow),
+            request.requestId);
         r.headers.emplace_back("Allow", m.allow);
         done(std::move(r));
         return;
@@ -172,64 +188,76 @@ void Router::handle(Request request, Responder done)
     // The task owns the request and a copy of the responder; `route` outlives it (routes are
     // fixed once the server runs).
     const std::string requestId = request.requestId;
-    auto task = [this, &route, request = std::move(request), params = std::move(m.params), done](db::Session& session) {
+    auto task = [this, &route, request = std::move(request), params = std::move(m.params), done]() {
         Response r;
         try {
-            r = runDatabaseRoute(route, request, params, session);
-        } catch (const db::Unavailable& e) {
-            log::warn("database unavailable", {{"request_id", request.requestId}, {"error", e.what()}});
-            r = Response::problem(Problem(ProblemCode::DatabaseUnavailable, "the database cannot be reached; try again shortly")
-                                      .retryAfter(1),
-                                  request.requestId);
+            r = runWorkerRoute(route, request, params);
         } catch (const std::exception& e) {
-            r = internalError(request, e.what());
+            auto known = m_translate ? m_translate(e) : std::nullopt;
+            if (known) {
+                log::warn("request failed", {{"request_id", request.requestId},
+                                             {"code", known->code()},
+                                             {"error", e.what()}});
+                r = Response::problem(*known, request.requestId);
+            } else {
+                r = internalError(request, e.what());
+            }
         }
         r.route = route.pattern;
         done(std::move(r));
     };
     // trySubmit takes the task only on success; on refusal `done` is still ours to call.
     auto shared = std::make_shared<decltype(task)>(std::move(task));
-    if (!m_pool->trySubmit([shared](db::Session& s) { (*shared)(s); })) {
+    if (!m_executor->trySubmit([shared] { (*shared)(); })) {
         auto r = Response::problem(
-            Problem(ProblemCode::Overloaded, "too many requests are waiting for the database; retry shortly").retryAfter(1),
+            Problem(ProblemCode::Overloaded,
+                    "too many requests are waiting for the database; retry shortly")
+                .retryAfter(1),
             requestId);
         r.route = route.pattern;
         done(std::move(r));
     }
 }
 
-Response Router::runDatabaseRoute(const Route& route, const Request& request, const PathParams& params,
-                                  db::Session& session)
+Response Router::runWorkerRoute(const Route& route, const Request& request,
+                                const PathParams& params)
 {
     if (route.options.rateLimited && m_rateLimit) {
         if (auto wait = m_rateLimit(request.remoteAddress))
-            return Response::problem(Problem(ProblemCode::RateLimited, "too many requests from this address; slow down")
-                                         .retryAfter(static_cast<int>(wait->count())),
-                                     request.requestId);
+            return Response::problem(
+                Problem(ProblemCode::RateLimited, "too many requests from this address; slow down")
+                    .retryAfter(static_cast<int>(wait->count())),
+                request.requestId);
     }
     std::optional<Principal> principal;
     const bool tokenSent = request.header("authorization").has_value();
-    if (route.access.kind == Access::Kind::SignedIn || route.access.kind == Access::Kind::Permitted ||
+    if (route.access.kind == Access::Kind::SignedIn ||
+        route.access.kind == Access::Kind::Permitted ||
         (route.access.kind == Access::Kind::Optional && tokenSent)) {
         auto header = request.header("authorization").value_or("");
         constexpr std::string_view scheme = "Bearer ";
-        const bool bearer = header.size() > scheme.size() &&
-                            std::equal(scheme.begin(), scheme.end(), header.begin(),
-                                       [](char a, char b) { return std::tolower(a) == std::tolower(b); });
+        const bool bearer =
+            header.size() > scheme.size() &&
+            std::equal(scheme.begin(), scheme.end(), header.begin(),
+                       [](char a, char b) { return std::tolower(a) == std::tolower(b); });
         if (!bearer)
-            return Response::problem(Problem(ProblemCode::InvalidToken, "sign in: send Authorization: Bearer <access token>"),
+            return Response::problem(Problem(ProblemCode::InvalidToken,
+                                             "sign in: send Authorization: Bearer <access token>"),
                                      request.requestId);
         if (!m_authenticate)
             throw std::logic_error("a signed-in route without an authenticator: " + route.pattern);
-        auto who = m_authenticate(session, header.substr(scheme.size()));
+        auto who = m_authenticate(header.substr(scheme.size()));
         if (!who.ok())
             return Response::problem(who.error(), request.requestId);
         principal = *who;
     }
-    if (const int status = route.access.statusFor(principal ? std::optional(principal->role) : std::nullopt); status != 0)
-        return Response::problem(Problem(ProblemCode::Forbidden, "your role may not do this"), request.requestId);
-    Context context{request, params, session, principal};
-    return route.databaseHandler(context);
+    if (const int status =
+            route.access.statusFor(principal ? std::optional(principal->role) : std::nullopt);
+        status != 0)
+        return Response::problem(Problem(ProblemCode::Forbidden, "your role may not do this"),
+                                 request.requestId);
+    Context context{request, params, principal};
+    return route.workerHandler(context);
 }
 
 } // namespace ticketing::http

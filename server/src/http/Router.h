@@ -1,5 +1,10 @@
 #pragma once
 
+#include "domain/Roles.h"
+#include "domain/Uuid.h"
+#include "http/Executor.h"
+#include "http/Message.h"
+
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -8,15 +13,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "domain/Roles.h"
-#include "domain/Uuid.h"
-#include "http/Message.h"
-
-namespace ticketing::db {
-class Pool;
-class Session;
-} // namespace ticketing::db
 
 namespace ticketing::http {
 
@@ -40,7 +36,8 @@ struct Access
         Anyone,    // no token needed (any token is ignored)
         Optional,  // no token needed; a token, when sent, must be valid and names the caller
         SignedIn,  // any valid token: 401 otherwise
-        Permitted, // a token whose role has the permission: 401 without a token, 403 without the permission
+        Permitted, // a token whose role has the permission: 401 without a token, 403 without the
+                   // permission
     };
     Kind kind = Kind::Anyone;
     domain::Permission permission{};
@@ -64,23 +61,22 @@ struct RouteOptions
     bool rateLimited = false;
 };
 
-// What a database handler gets: the request, its path parameters, the worker's database
-// session, and the caller (always set on SignedIn and Permitted routes; on Optional ones when a
-// token was sent).
+// What a worker handler gets: the request, its path parameters and the caller (always set on
+// SignedIn and Permitted routes; on Optional ones when a token was sent).
 struct Context
 {
     const Request& request;
     const PathParams& params;
-    db::Session& db;
     const std::optional<Principal>& principal;
 };
 
 using InlineHandler = std::function<Response(const Request&, const PathParams&)>;
-using DatabaseHandler = std::function<Response(Context&)>;
+using WorkerHandler = std::function<Response(Context&)>;
 using Responder = std::function<void(Response)>; // called once, on any thread
 
 // Verifies a bearer token on a worker (the session check reads the database).
-using Authenticate = std::function<domain::Result<Principal, domain::Problem>(db::Session&, std::string_view token)>;
+using Authenticate =
+    std::function<domain::Result<Principal, domain::Problem>(std::string_view token)>;
 // Takes one request from `client`'s allowance; the wait when refused.
 using RateLimit = std::function<std::optional<std::chrono::seconds>(std::string_view client)>;
 
@@ -95,22 +91,27 @@ public:
 };
 
 // Method + path pattern ("/api/v1/events/{id}") to handler. Inline handlers run on the I/O
-// thread and must not block (health, metrics); they are public. Database handlers run on a
-// db::Pool worker: there the router applies the rate limit, authenticates, checks the route's
-// Access, and calls the handler. A full pool answers 503 overloaded with Retry-After at once.
-// A handler that throws answers 500 internal_error with the request id (the log has the same id).
+// thread and must not block (health, metrics); they are public. Worker handlers run on the
+// Executor: there the router applies the rate limit, authenticates, checks the route's Access,
+// and calls the handler. A full executor answers 503 overloaded with Retry-After at once. A
+// handler that throws answers what the ErrorTranslator makes of it, else 500 internal_error with
+// the request id (the log has the same id).
 class Router : public RequestHandler
 {
 public:
     static constexpr std::size_t kDefaultBodyLimit = http::kDefaultBodyLimit;
 
-    explicit Router(db::Pool* pool);
+    // Without an executor, only inline routes can be added.
+    explicit Router(Executor* executor);
 
     void setAuthenticate(Authenticate authenticate) { m_authenticate = std::move(authenticate); }
+    void setErrorTranslator(ErrorTranslator translate) { m_translate = std::move(translate); }
     void setRateLimit(RateLimit rateLimit) { m_rateLimit = std::move(rateLimit); }
 
-    void add(std::string method, std::string pattern, InlineHandler handler, RouteOptions options = {});
-    void add(std::string method, std::string pattern, Access access, DatabaseHandler handler, RouteOptions options = {});
+    void add(std::string method, std::string pattern, InlineHandler handler,
+             RouteOptions options = {});
+    void add(std::string method, std::string pattern, Access access, WorkerHandler handler,
+             RouteOptions options = {});
 
     struct Match
     {
@@ -146,16 +147,17 @@ private:
         std::vector<std::string> segments;
         Access access;
         InlineHandler inlineHandler;
-        DatabaseHandler databaseHandler;
+        WorkerHandler workerHandler;
         RouteOptions options;
     };
     void addRoute(Route route);
-    Response runDatabaseRoute(const Route& route, const Request& request, const PathParams& params, db::Session& session);
+    Response runWorkerRoute(const Route& route, const Request& request, const PathParams& params);
 
-    db::Pool* m_pool;
+    Executor* m_executor;
     std::vector<Route> m_routes;
     Authenticate m_authenticate;
     RateLimit m_rateLimit;
+    ErrorTranslator m_translate;
 };
 
 } // namespace ticketing::http

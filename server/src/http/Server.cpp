@@ -1,11 +1,10 @@
 #include "http/Server.h"
 
+#include "log/Log.h"
+#include "ws/WebSocketSession.h"
+
 #include <algorithm>
 #include <array>
-#include <list>
-#include <mutex>
-#include <thread>
-
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -14,10 +13,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
+#include <list>
+#include <mutex>
 #include <sodium.h>
-
-#include "log/Log.h"
-#include "ws/WebSocketSession.h"
+#include <thread>
 
 namespace ticketing::http {
 
@@ -49,7 +48,10 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl>
     bool stopping = false;
     bool finishing = false;
 
-    Impl(ServerOptions o, RequestHandler& h, Metrics& m) : options(std::move(o)), handler(h), metrics(m) {}
+    Impl(ServerOptions o, RequestHandler& h, Metrics& m)
+        : options(std::move(o)), handler(h), metrics(m)
+    {
+    }
 
     void accept();
     void beginShutdown();
@@ -105,7 +107,8 @@ public:
     void start(std::list<std::weak_ptr<ws::Closable>>::iterator registration)
     {
         m_registration = registration;
-        asio::dispatch(m_stream.get_executor(), [self = shared_from_this()] { self->readHeader(); });
+        asio::dispatch(m_stream.get_executor(),
+                       [self = shared_from_this()] { self->readHeader(); });
     }
 
     // On the session's strand: close at once when idle between requests; otherwise the current
@@ -125,7 +128,8 @@ public:
     // Cut when the grace period ends.
     void abort() override
     {
-        asio::dispatch(m_stream.get_executor(), [self = shared_from_this()] { self->m_stream.close(); });
+        asio::dispatch(m_stream.get_executor(),
+                       [self = shared_from_this()] { self->m_stream.close(); });
     }
 
 private:
@@ -149,8 +153,9 @@ private:
         // One deadline for the whole request: a client that sends half a request and stalls
         // (or sits idle on keep-alive) is closed when it passes.
         m_stream.expires_after(m_server->options.readTimeout);
-        bhttp::async_read_header(m_stream, m_buffer, *m_parser,
-                                 beast::bind_front_handler(&HttpSession::onHeader, shared_from_this()));
+        bhttp::async_read_header(
+            m_stream, m_buffer, *m_parser,
+            beast::bind_front_handler(&HttpSession::onHeader, shared_from_this()));
     }
 
     void onHeader(beast::error_code ec, std::size_t)
@@ -158,7 +163,8 @@ private:
         if (ec) {
             if (isQuietDisconnect(ec))
                 return close();
-            return replyAndClose(Problem(ProblemCode::BadRequest, "malformed HTTP request: " + ec.message()));
+            return replyAndClose(
+                Problem(ProblemCode::BadRequest, "malformed HTTP request: " + ec.message()));
         }
         m_phase = Phase::Reading;
         m_started = std::chrono::steady_clock::now();
@@ -185,7 +191,8 @@ private:
         if (ec) {
             if (isQuietDisconnect(ec))
                 return close();
-            return replyAndClose(Problem(ProblemCode::BadRequest, "malformed HTTP request: " + ec.message()));
+            return replyAndClose(
+                Problem(ProblemCode::BadRequest, "malformed HTTP request: " + ec.message()));
         }
         m_stream.expires_never();
         m_phase = Phase::Handling;
@@ -222,7 +229,9 @@ private:
         // strand before touching the stream.
         m_server->handler.handle(std::move(r), [self = shared_from_this()](Response response) {
             asio::post(self->m_stream.get_executor(),
-                       [self, response = std::move(response)]() mutable { self->write(std::move(response)); });
+                       [self, response = std::move(response)]() mutable {
+                           self->write(std::move(response));
+                       });
         });
     }
 
@@ -239,8 +248,9 @@ private:
             server->sessions.emplace_front();
             it = server->sessions.begin();
         }
-        auto session = ws::startWebSocket(std::move(m_stream), m_parser->release(), *server->webSocketHandler,
-                                          [server, it] { server->sessionEnded(it); });
+        auto session =
+            ws::startWebSocket(std::move(m_stream), m_parser->release(), *server->webSocketHandler,
+                               [server, it] { server->sessionEnded(it); });
         const std::lock_guard lock(server->mutex);
         *it = session;
     }
@@ -291,8 +301,10 @@ private:
         if (m_isHead)
             res->content_length(bodySize);
 
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
-        m_server->metrics.recordRequest(response.route, m_method.empty() ? "-" : m_method, response.status, seconds);
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+        m_server->metrics.recordRequest(response.route, m_method.empty() ? "-" : m_method,
+                                        response.status, seconds);
         if (log::enabled(log::Level::Info))
             log::info("request", {{"request_id", m_requestId},
                                   {"method", m_method},
@@ -302,10 +314,11 @@ private:
                                   {"remote", m_remote}});
 
         m_stream.expires_after(m_server->options.writeTimeout);
-        bhttp::async_write(m_stream, *res,
-                           [self = shared_from_this(), res, keepAlive](beast::error_code ec, std::size_t) {
-                               self->onWrite(ec, keepAlive);
-                           });
+        bhttp::async_write(
+            m_stream, *res,
+            [self = shared_from_this(), res, keepAlive](beast::error_code ec, std::size_t) {
+                self->onWrite(ec, keepAlive);
+            });
     }
 
     void onWrite(beast::error_code ec, bool keepAlive)
@@ -377,33 +390,34 @@ private:
 
 void Server::Impl::accept()
 {
-    acceptor.async_accept(asio::make_strand(io), [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
-        if (ec == asio::error::operation_aborted)
-            return; // closed for shutdown
-        if (ec) {
-            // Out of file descriptors, for instance: say so, and try again shortly rather than
-            // spinning.
-            log::warn("accept failed", {{"error", ec.message()}});
-            self->acceptRetry.expires_after(std::chrono::milliseconds(100));
-            self->acceptRetry.async_wait([self](beast::error_code e) {
-                if (!e)
-                    self->accept();
-            });
-            return;
-        }
-        socket.set_option(tcp::no_delay(true), ec);
-        std::shared_ptr<HttpSession> session;
-        {
-            const std::lock_guard lock(self->mutex);
-            if (self->stopping)
-                return;
-            self->sessions.emplace_front();
-            session = std::make_shared<HttpSession>(std::move(socket), self);
-            self->sessions.front() = session;
-            session->start(self->sessions.begin());
-        }
-        self->accept();
-    });
+    acceptor.async_accept(asio::make_strand(io),
+                          [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
+                              if (ec == asio::error::operation_aborted)
+                                  return; // closed for shutdown
+                              if (ec) {
+                                  // Out of file descriptors, for instance: say so, and try again
+                                  // shortly rather than spinning.
+                                  log::warn("accept failed", {{"error", ec.message()}});
+                                  self->acceptRetry.expires_after(std::chrono::milliseconds(100));
+                                  self->acceptRetry.async_wait([self](beast::error_code e) {
+                                      if (!e)
+                                          self->accept();
+                                  });
+                                  return;
+                              }
+                              socket.set_option(tcp::no_delay(true), ec);
+                              std::shared_ptr<HttpSession> session;
+                              {
+                                  const std::lock_guard lock(self->mutex);
+                                  if (self->stopping)
+                                      return;
+                                  self->sessions.emplace_front();
+                                  session = std::make_shared<HttpSession>(std::move(socket), self);
+                                  self->sessions.front() = session;
+                                  session->start(self->sessions.begin());
+                              }
+                              self->accept();
+                          });
 }
 
 void Server::Impl::sessionEnded(std::list<std::weak_ptr<ws::Closable>>::iterator it)
@@ -489,7 +503,8 @@ void Server::listen()
     beast::error_code ec;
     const auto address = asio::ip::make_address(m_impl->options.host, ec);
     if (ec)
-        throw std::runtime_error("cannot listen on \"" + m_impl->options.host + "\": not an IP address");
+        throw std::runtime_error("cannot listen on \"" + m_impl->options.host +
+                                 "\": not an IP address");
     const tcp::endpoint endpoint(address, m_impl->options.port);
     auto& a = m_impl->acceptor;
     const std::string where = m_impl->options.host + ":" + std::to_string(m_impl->options.port);
@@ -526,8 +541,9 @@ void Server::run()
         });
     }
     impl->accept();
-    int threads = impl->options.threads > 0 ? impl->options.threads
-                                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    int threads = impl->options.threads > 0
+                      ? impl->options.threads
+                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::vector<std::thread> pool;
     for (int i = 1; i < threads; ++i)
         pool.emplace_back([impl] { impl->io.run(); });

@@ -1,21 +1,21 @@
 #pragma once
 
+#include "http/Metrics.h"
+#include "http/Router.h"
+#include "http/WebSocket.h"
+
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
-
-#include "http/Metrics.h"
-#include "http/Router.h"
-#include "http/WebSocket.h"
 
 namespace ticketing::http {
 
 struct ServerOptions
 {
     std::string host = "127.0.0.1";
-    std::uint16_t port = 8080; // 0: any free port; see Server::port()
-    int threads = 0;           // 0: one per core
+    std::uint16_t port = 8080;                    // 0: any free port; see Server::port()
+    int threads = 0;                              // 0: one per core
     std::chrono::milliseconds readTimeout{30000}; // a whole request, and idle keep-alive time
     std::chrono::milliseconds writeTimeout{30000};
     std::chrono::milliseconds shutdownGrace{20000};

@@ -1,8 +1,7 @@
 #pragma once
 
-#include <string_view>
-
 #include <boost/json/object.hpp>
+#include <string_view>
 
 namespace ticketing::log {
 
@@ -22,9 +21,21 @@ bool parseLevel(std::string_view text, Level& out);
 bool enabled(Level level);
 void write(Level level, std::string_view message, boost::json::object fields = {});
 
-inline void debug(std::string_view m, boost::json::object f = {}) { write(Level::Debug, m, std::move(f)); }
-inline void info(std::string_view m, boost::json::object f = {}) { write(Level::Info, m, std::move(f)); }
-inline void warn(std::string_view m, boost::json::object f = {}) { write(Level::Warn, m, std::move(f)); }
-inline void error(std::string_view m, boost::json::object f = {}) { write(Level::Error, m, std::move(f)); }
+inline void debug(std::string_view m, boost::json::object f = {})
+{
+    write(Level::Debug, m, std::move(f));
+}
+inline void info(std::string_view m, boost::json::object f = {})
+{
+    write(Level::Info, m, std::move(f));
+}
+inline void warn(std::string_view m, boost::json::object f = {})
+{
+    write(Level::Warn, m, std::move(f));
+}
+inline void error(std::string_view m, boost::json::object f = {})
+{
+    write(Level::Error, m, std::move(f));
+}
 
 } // namespace ticketing::log

@@ -1,8 +1,8 @@
 #include "services/AuthService.h"
 
-#include "domain/User.h"
-
+#include "db/Pool.h"
 #include "domain/Accounts.h"
+#include "domain/User.h"
 
 namespace ticketing::services {
 
@@ -10,7 +10,8 @@ using domain::Problem;
 using domain::ProblemCode;
 namespace accounts = db::accounts;
 
-AuthService::AuthService(TokenService& tokens, const PasswordHasher& hasher, const domain::Clock& clock, Policy policy)
+AuthService::AuthService(TokenService& tokens, const PasswordHasher& hasher,
+                         const domain::Clock& clock, Policy policy)
     : m_tokens(tokens), m_hasher(hasher), m_clock(clock), m_policy(policy)
 {
 }
@@ -29,8 +30,10 @@ std::vector<domain::FieldError> AuthService::validate(const RegisterInput& in)
     return errors;
 }
 
-domain::Result<db::UserRecord, Problem> AuthService::registerUser(db::Session& s, const RegisterInput& in, domain::Role role)
+domain::Result<domain::User, Problem> AuthService::registerUser(const RegisterInput& in,
+                                                                domain::Role role)
 {
+    db::Session& s = db::currentSession();
     auto errors = validate(in);
     if (!errors.empty())
         return domain::fail(Problem::validation(std::move(errors)));
@@ -46,20 +49,23 @@ domain::Result<db::UserRecord, Problem> AuthService::registerUser(db::Session& s
     user.locale = in.locale.value_or("en");
     user.createdAt = m_clock.now();
     if (!accounts::insertUser(s, user, domain::normalizeEmail(in.email)))
-        return domain::fail(Problem(ProblemCode::EmailTaken, "an account with this email exists; sign in instead"));
-    return *accounts::findById(s, user.id); // with the database's created_at
+        return domain::fail(
+            Problem(ProblemCode::EmailTaken, "an account with this email exists; sign in instead"));
+    return toUser(*accounts::findById(s, user.id)); // with the database's created_at
 }
 
 Problem AuthService::locked(domain::Clock::TimePoint until) const
 {
     const auto wait = std::chrono::ceil<std::chrono::seconds>(until - m_clock.now()).count();
-    return Problem(ProblemCode::AccountLocked,
-                   "too many failed sign-ins; try again in " + std::to_string((wait + 59) / 60) + " minutes")
+    return Problem(ProblemCode::AccountLocked, "too many failed sign-ins; try again in " +
+                                                   std::to_string((wait + 59) / 60) + " minutes")
         .retryAfter(static_cast<int>(std::max<long long>(wait, 1)));
 }
 
-domain::Result<TokenPair, Problem> AuthService::login(db::Session& s, const std::string& email, const std::string& password)
+domain::Result<TokenPair, Problem> AuthService::login(const std::string& email,
+                                                      const std::string& password)
 {
+    db::Session& s = db::currentSession();
     const auto key = domain::normalizeEmail(email);
     const auto now = m_clock.now();
     // Locked: refused whatever the password, and without looking at it.
@@ -75,29 +81,34 @@ domain::Result<TokenPair, Problem> AuthService::login(db::Session& s, const std:
     if (!ok) {
         // The same answer for an unknown email and a wrong password, and the same bookkeeping:
         // the lockout cannot be used to tell which emails have accounts either.
-        accounts::recordFailure(s, key, now, m_policy.failureWindow, m_policy.maxFailures, m_policy.lockDuration);
-        return domain::fail(Problem(ProblemCode::InvalidCredentials, "the email or password is wrong"));
+        accounts::recordFailure(s, key, now, m_policy.failureWindow, m_policy.maxFailures,
+                                m_policy.lockDuration);
+        return domain::fail(
+            Problem(ProblemCode::InvalidCredentials, "the email or password is wrong"));
     }
     if (m_hasher.needsRehash(user->passwordHash))
         accounts::updatePasswordHash(s, user->id, m_hasher.hash(password));
     return issue(s, *user, key);
 }
 
-TokenPair AuthService::issue(db::Session& s, const db::UserRecord& user, const std::string& emailKey)
+TokenPair AuthService::issue(db::Session& s, const db::UserRecord& user,
+                             const std::string& emailKey)
 {
     const auto now = m_clock.now();
     const auto sessionId = domain::Uuid::generateV7();
     TokenPair pair;
     pair.refreshToken = TokenService::newRefreshToken();
-    accounts::openSession(s, emailKey, sessionId, user.id, TokenService::hashRefreshToken(pair.refreshToken), now,
+    accounts::openSession(s, emailKey, sessionId, user.id,
+                          TokenService::hashRefreshToken(pair.refreshToken), now,
                           now + TokenService::kRefreshLifetime);
     pair.accessToken = m_tokens.issueAccess(user.id, user.role, sessionId);
-    pair.user = user;
+    pair.user = toUser(user);
     return pair;
 }
 
-domain::Result<TokenPair, Problem> AuthService::refresh(db::Session& s, const std::string& refreshToken)
+domain::Result<TokenPair, Problem> AuthService::refresh(const std::string& refreshToken)
 {
+    db::Session& s = db::currentSession();
     if (refreshToken.empty() || refreshToken.size() > 256)
         return domain::fail(Problem(ProblemCode::InvalidToken, "the refresh token is not valid"));
     TokenPair pair;
@@ -112,36 +123,43 @@ domain::Result<TokenPair, Problem> AuthService::refresh(db::Session& s, const st
     case db::RefreshOutcome::Reused:
         forgetSessions();
         return domain::fail(Problem(ProblemCode::RefreshTokenReused,
-                                    "this refresh token was used before; every token of this login is now revoked, sign in again"));
+                                    "this refresh token was used before; every token of this login "
+                                    "is now revoked, sign in again"));
     case db::RefreshOutcome::Expired:
-        return domain::fail(Problem(ProblemCode::TokenExpired, "the refresh token has expired; sign in again"));
+        return domain::fail(
+            Problem(ProblemCode::TokenExpired, "the refresh token has expired; sign in again"));
     case db::RefreshOutcome::Revoked:
-        return domain::fail(Problem(ProblemCode::InvalidToken, "this login has ended; sign in again"));
+        return domain::fail(
+            Problem(ProblemCode::InvalidToken, "this login has ended; sign in again"));
     case db::RefreshOutcome::Unknown:
         return domain::fail(Problem(ProblemCode::InvalidToken, "the refresh token is not valid"));
     }
     if (!rot.user)
         return domain::fail(Problem(ProblemCode::InvalidToken, "the account no longer exists"));
-    pair.user = *rot.user;
+    pair.user = toUser(*rot.user);
     pair.accessToken = m_tokens.issueAccess(rot.user->id, rot.user->role, rot.sessionId);
     return pair;
 }
 
-void AuthService::logout(db::Session& s, const std::string& refreshToken)
+void AuthService::logout(const std::string& refreshToken)
 {
+    db::Session& s = db::currentSession();
     if (refreshToken.empty() || refreshToken.size() > 256)
         return;
-    accounts::revokeByRefresh(s, TokenService::hashRefreshToken(refreshToken), m_clock.now(), "logout");
+    accounts::revokeByRefresh(s, TokenService::hashRefreshToken(refreshToken), m_clock.now(),
+                              "logout");
     forgetSessions();
 }
 
-domain::Result<AccessClaims, Problem> AuthService::authenticate(db::Session& s, std::string_view accessToken)
+domain::Result<AccessClaims, Problem> AuthService::authenticate(std::string_view accessToken)
 {
+    db::Session& s = db::currentSession();
     auto claims = m_tokens.verifyAccess(accessToken);
     if (!claims.ok())
         return claims;
     if (!sessionActive(s, claims->session))
-        return domain::fail(Problem(ProblemCode::InvalidToken, "this login has ended; sign in again"));
+        return domain::fail(
+            Problem(ProblemCode::InvalidToken, "this login has ended; sign in again"));
     return claims;
 }
 
@@ -150,7 +168,8 @@ bool AuthService::sessionActive(db::Session& s, const domain::Uuid& session)
     const auto now = std::chrono::steady_clock::now();
     {
         const std::lock_guard lock(m_sessionsMutex);
-        if (auto it = m_liveSessions.find(session); it != m_liveSessions.end() && now - it->second < kSessionCacheTtl)
+        if (auto it = m_liveSessions.find(session);
+            it != m_liveSessions.end() && now - it->second < kSessionCacheTtl)
             return true;
     }
     if (!accounts::sessionActive(s, session))
@@ -168,18 +187,21 @@ void AuthService::forgetSessions()
     m_liveSessions.clear();
 }
 
-domain::Result<db::UserRecord, Problem> AuthService::profile(db::Session& s, const domain::UserId& user)
+domain::Result<domain::User, Problem> AuthService::profile(const domain::UserId& user)
 {
+    db::Session& s = db::currentSession();
     if (auto u = accounts::findById(s, user))
-        return *u;
+        return toUser(*u);
     return domain::fail(Problem(ProblemCode::NotFound, "the account no longer exists"));
 }
 
-domain::Result<db::UserRecord, Problem> AuthService::updateProfile(db::Session& s, const domain::UserId& user,
-                                                                   const accounts::ProfileChange& change)
+domain::Result<domain::User, Problem>
+AuthService::updateProfile(const domain::UserId& user, const domain::ProfileChange& change)
 {
+    db::Session& s = db::currentSession();
     std::vector<domain::FieldError> errors;
-    auto normalized = change;
+    accounts::ProfileChange normalized{change.firstName, change.lastName, change.phone,
+                                       change.locale};
     if (normalized.firstName) {
         domain::checkName(*normalized.firstName, "first_name", errors);
         normalized.firstName = domain::trimmed(*normalized.firstName);
@@ -197,25 +219,31 @@ domain::Result<db::UserRecord, Problem> AuthService::updateProfile(db::Session& 
     if (normalized.phone && *normalized.phone && (*normalized.phone)->empty())
         normalized.phone = std::optional<std::string>{}; // "" clears the phone, like null
     if (auto u = accounts::updateProfile(s, user, normalized, m_clock.now()))
-        return *u;
+        return toUser(*u);
     return domain::fail(Problem(ProblemCode::NotFound, "the account no longer exists"));
 }
 
-std::vector<db::UserRecord> AuthService::listUsers(db::Session& s, const std::optional<domain::UserId>& after, int limit,
-                                                   const std::optional<std::string>& query)
+std::vector<domain::User> AuthService::listUsers(const std::optional<domain::UserId>& after,
+                                                 int limit, const std::optional<std::string>& query)
 {
+    db::Session& s = db::currentSession();
     std::optional<std::string> q;
     if (query && !query->empty())
         q = domain::normalizeEmail(*query); // lower case, trimmed: matched against email and names
-    return accounts::list(s, after, limit, q);
+    std::vector<domain::User> out;
+    for (const auto& u : accounts::list(s, after, limit, q))
+        out.push_back(toUser(u));
+    return out;
 }
 
-domain::Result<db::UserRecord, Problem> AuthService::setRole(db::Session& s, const domain::UserId& user, domain::Role role)
+domain::Result<domain::User, Problem> AuthService::setRole(const domain::UserId& user,
+                                                           domain::Role role)
 {
+    db::Session& s = db::currentSession();
     switch (accounts::setRole(s, user, role, m_clock.now())) {
     case accounts::RoleChange::Changed:
         forgetSessions();
-        return *accounts::findById(s, user);
+        return toUser(*accounts::findById(s, user));
     case accounts::RoleChange::NotFound:
         return domain::fail(Problem(ProblemCode::NotFound, "no such user"));
     case accounts::RoleChange::LastAdmin:
@@ -223,6 +251,11 @@ domain::Result<db::UserRecord, Problem> AuthService::setRole(db::Session& s, con
                                     "make another user admin first"));
     }
     return domain::fail(Problem(ProblemCode::InternalError, "unknown outcome"));
+}
+
+domain::User AuthService::toUser(const db::UserRecord& u)
+{
+    return {u.id, u.email, u.firstName, u.lastName, u.phone, u.role, u.locale, u.createdAt};
 }
 
 } // namespace ticketing::services

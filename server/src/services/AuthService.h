@@ -1,18 +1,19 @@
 #pragma once
 
-#include <chrono>
-#include <mutex>
-#include <unordered_map>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "db/AccountStore.h"
 #include "domain/Clock.h"
 #include "domain/Problem.h"
 #include "domain/Result.h"
+#include "domain/User.h"
 #include "services/PasswordHasher.h"
 #include "services/TokenService.h"
+
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace ticketing::db {
 class Session;
@@ -34,7 +35,7 @@ struct TokenPair
 {
     std::string accessToken;
     std::string refreshToken;
-    db::UserRecord user;
+    domain::User user;
 };
 
 // The account rules of API.md "Accounts": sign-up, login with lockout, refresh-token rotation
@@ -45,12 +46,13 @@ class AuthService
 public:
     struct Policy
     {
-        int maxFailures = 5;                          // failed logins ...
-        std::chrono::seconds failureWindow{15 * 60};  // ... within this window ...
-        std::chrono::seconds lockDuration{15 * 60};   // ... lock the account this long
+        int maxFailures = 5;                         // failed logins ...
+        std::chrono::seconds failureWindow{15 * 60}; // ... within this window ...
+        std::chrono::seconds lockDuration{15 * 60};  // ... lock the account this long
     };
 
-    AuthService(TokenService& tokens, const PasswordHasher& hasher, const domain::Clock& clock, Policy policy);
+    AuthService(TokenService& tokens, const PasswordHasher& hasher, const domain::Clock& clock,
+                Policy policy);
     AuthService(TokenService& tokens, const PasswordHasher& hasher, const domain::Clock& clock)
         : AuthService(tokens, hasher, clock, Policy{})
     {
@@ -58,23 +60,27 @@ public:
 
     // The rules a registration must meet (field errors; empty when valid).
     static std::vector<domain::FieldError> validate(const RegisterInput& input);
-    domain::Result<db::UserRecord, domain::Problem> registerUser(db::Session& s, const RegisterInput& input,
-                                                                 domain::Role role = domain::Role::Attendee);
-    domain::Result<TokenPair, domain::Problem> login(db::Session& s, const std::string& email, const std::string& password);
-    domain::Result<TokenPair, domain::Problem> refresh(db::Session& s, const std::string& refreshToken);
-    void logout(db::Session& s, const std::string& refreshToken);
+    domain::Result<domain::User, domain::Problem>
+    registerUser(const RegisterInput& input, domain::Role role = domain::Role::Attendee);
+    domain::Result<TokenPair, domain::Problem> login(const std::string& email,
+                                                     const std::string& password);
+    domain::Result<TokenPair, domain::Problem> refresh(const std::string& refreshToken);
+    void logout(const std::string& refreshToken);
 
     // A bearer token: valid signature, not expired, and its login session not revoked.
-    domain::Result<AccessClaims, domain::Problem> authenticate(db::Session& s, std::string_view accessToken);
+    domain::Result<AccessClaims, domain::Problem> authenticate(std::string_view accessToken);
 
-    domain::Result<db::UserRecord, domain::Problem> profile(db::Session& s, const domain::UserId& user);
-    domain::Result<db::UserRecord, domain::Problem> updateProfile(db::Session& s, const domain::UserId& user,
-                                                                  const db::accounts::ProfileChange& change);
-    std::vector<db::UserRecord> listUsers(db::Session& s, const std::optional<domain::UserId>& after, int limit,
-                                          const std::optional<std::string>& query);
-    domain::Result<db::UserRecord, domain::Problem> setRole(db::Session& s, const domain::UserId& user, domain::Role role);
+    domain::Result<domain::User, domain::Problem> profile(const domain::UserId& user);
+    domain::Result<domain::User, domain::Problem>
+    updateProfile(const domain::UserId& user, const domain::ProfileChange& change);
+    std::vector<domain::User> listUsers(const std::optional<domain::UserId>& after, int limit,
+                                        const std::optional<std::string>& query);
+    domain::Result<domain::User, domain::Problem> setRole(const domain::UserId& user,
+                                                          domain::Role role);
 
     const TokenService& tokens() const { return m_tokens; }
+    // API.md `User` of a stored account.
+    static domain::User toUser(const db::UserRecord& record);
 
 private:
     TokenPair issue(db::Session& s, const db::UserRecord& user, const std::string& emailKey);

@@ -12,7 +12,10 @@ struct Caller
     domain::Role role = domain::Role::Attendee;
     bool isAdmin() const { return role == domain::Role::Admin; }
     // Staff who may read any booking (and its payments and tickets).
-    bool seesAllBookings() const { return domain::allows(role, domain::Permission::BookingsReadAny); }
+    bool seesAllBookings() const
+    {
+        return domain::allows(role, domain::Permission::BookingsReadAny);
+    }
 };
 
 } // namespace ticketing::services

@@ -1,13 +1,13 @@
 #include "services/CheckoutService.h"
 
 #include "db/Pool.h"
-#include "domain/Credential.h"
 #include "domain/Codec.h"
+#include "domain/Credential.h"
 #include "domain/JsonReader.h"
-#include "domain/Payment.h"
-#include "domain/Tickets.h"
 #include "domain/Money.h"
+#include "domain/Payment.h"
 #include "domain/RefundPolicy.h"
+#include "domain/Tickets.h"
 #include "domain/WebhookSignature.h"
 #include "log/Log.h"
 #include "payments/Provider.h"
@@ -106,10 +106,11 @@ json::object CheckoutService::paymentJson(const checkout::Payment& p)
     return domain::encode(paymentOf(p)).as_object();
 }
 
-Answer CheckoutService::createIntent(db::Session& s, const Caller& caller, const std::string& key,
+Answer CheckoutService::createIntent(const Caller& caller, const std::string& key,
                                      const std::string& rawBody, const json::value& body,
                                      const std::string& requestId)
 {
+    db::Session& s = db::currentSession();
     domain::JsonReader r;
     std::optional<domain::BookingId> bookingId;
     std::optional<std::string> method;
@@ -225,10 +226,11 @@ CheckoutService::Settled CheckoutService::settle(checkout::Tx& tx,
     return Settled::Refunded;
 }
 
-Answer CheckoutService::confirm(db::Session& s, const Caller& caller, const std::string& key,
+Answer CheckoutService::confirm(const Caller& caller, const std::string& key,
                                 const std::string& rawBody, const json::value& body,
                                 const std::string& requestId)
 {
+    db::Session& s = db::currentSession();
     domain::JsonReader r;
     std::optional<domain::BookingId> bookingId;
     std::optional<domain::PaymentId> paymentId;
@@ -282,9 +284,10 @@ Answer CheckoutService::confirm(db::Session& s, const Caller& caller, const std:
     return {outcome.answer.status, outcome.answer.body, outcome.replayed};
 }
 
-domain::Result<json::object, Problem> CheckoutService::payment(db::Session& s, const Caller& caller,
+domain::Result<json::object, Problem> CheckoutService::payment(const Caller& caller,
                                                                const domain::PaymentId& id)
 {
+    db::Session& s = db::currentSession();
     const auto p = checkout::findPayment(s, id);
     if (!p)
         return domain::fail(noSuchPayment());
@@ -294,10 +297,10 @@ domain::Result<json::object, Problem> CheckoutService::payment(db::Session& s, c
     return paymentJson(*p);
 }
 
-domain::Result<json::object, Problem> CheckoutService::refund(db::Session& s, const Caller& caller,
-                                                              const domain::PaymentId& id,
-                                                              const json::value& body)
+domain::Result<json::object, Problem>
+CheckoutService::refund(const Caller& caller, const domain::PaymentId& id, const json::value& body)
 {
+    db::Session& s = db::currentSession();
     const auto now = m_clock.now();
     std::optional<Problem> problem;
     json::object answer;
@@ -365,9 +368,10 @@ domain::Result<json::object, Problem> CheckoutService::refund(db::Session& s, co
     return answer;
 }
 
-domain::Result<domain::Booking, Problem>
-CheckoutService::cancel(db::Session& s, const Caller& caller, const domain::BookingId& id)
+domain::Result<domain::Booking, Problem> CheckoutService::cancel(const Caller& caller,
+                                                                 const domain::BookingId& id)
 {
+    db::Session& s = db::currentSession();
     const auto found = db::bookings::find(s, id);
     const bool mayCancel =
         found && ((found->booking.user == caller.user &&
@@ -376,7 +380,7 @@ CheckoutService::cancel(db::Session& s, const Caller& caller, const domain::Book
     if (!mayCancel)
         return domain::fail(noSuchBooking());
     if (found->booking.status != domain::BookingStatus::Confirmed)
-        return m_holds.cancel(s, caller, id);
+        return m_holds.cancel(caller, id);
     return cancelPaid(s, id, caller.user, Refund::ByPolicy);
 }
 
@@ -442,12 +446,13 @@ domain::Result<domain::Booking, Problem> CheckoutService::cancelPaid(db::Session
     return std::move(*answer);
 }
 
-domain::Result<db::EventRow, Problem>
-CheckoutService::cancelEvent(db::Session& s, const Caller& caller, const domain::EventId& id)
+domain::Result<domain::Event, Problem> CheckoutService::cancelEvent(const Caller& caller,
+                                                                    const domain::EventId& id)
 {
-    auto cancelled = m_events.cancel(s, caller, id);
+    db::Session& s = db::currentSession();
+    auto cancelled = m_events.cancelRow(caller, id);
     if (!cancelled.ok())
-        return cancelled;
+        return domain::fail(std::move(cancelled).error());
     // Everyone who paid gets everything back (the organizer cancelled, not them). A booking whose
     // refund fails stays confirmed and is retried by cancelling the event again.
     int refunded = 0;
@@ -468,13 +473,14 @@ CheckoutService::cancelEvent(db::Session& s, const Caller& caller, const domain:
                         " bookings are still to be refunded; cancel the event again to retry")
                 .with("refunded_bookings", refunded)
                 .with("pending_bookings", failed));
-    return cancelled;
+    return EventService::toEvent(*cancelled);
 }
 
 domain::Result<json::object, Problem>
-CheckoutService::webhook(db::Session& s, std::string_view provider,
-                         std::optional<std::string_view> signature, const std::string& rawBody)
+CheckoutService::webhook(std::string_view provider, std::optional<std::string_view> signature,
+                         const std::string& rawBody)
 {
+    db::Session& s = db::currentSession();
     if (!m_card || provider != m_card->name())
         return domain::fail(Problem(ProblemCode::NotFound, "no such payment provider"));
     const auto now = m_clock.now();
@@ -606,9 +612,9 @@ int CheckoutService::reconcile(db::Session& s, std::chrono::seconds olderThan)
 }
 
 domain::Result<json::object, Problem>
-CheckoutService::signingKeys(db::Session& s, const std::optional<Caller>& caller,
-                             const domain::EventId& event)
+CheckoutService::signingKeys(const std::optional<Caller>& caller, const domain::EventId& event)
 {
+    db::Session& s = db::currentSession();
     const auto facts = db::bookings::eventFacts(s, event);
     const bool owner = caller && facts && (facts->organizer == caller->user || caller->isAdmin());
     if (!facts || (facts->status == domain::EventStatus::Draft && !owner))
@@ -619,39 +625,42 @@ CheckoutService::signingKeys(db::Session& s, const std::optional<Caller>& caller
     return domain::encode(keys).as_object();
 }
 
-domain::Result<json::object, Problem>
-CheckoutService::rotateKey(db::Session& s, const Caller& caller, const domain::EventId& event)
+domain::Result<json::object, Problem> CheckoutService::rotateKey(const Caller& caller,
+                                                                 const domain::EventId& event)
 {
+    db::Session& s = db::currentSession();
     const auto facts = db::bookings::eventFacts(s, event);
     if (!facts || !(facts->organizer == caller.user || caller.isAdmin()))
         return domain::fail(Problem(ProblemCode::NotFound, "no such event"));
     checkout::rotateKey(s, event, m_clock.now());
     log::info("an event's ticket signing key was rotated",
               {{"event", event.toString()}, {"by", caller.user.toString()}});
-    return signingKeys(s, caller, event);
+    return signingKeys(caller, event);
 }
 
-domain::Result<json::object, Problem> CheckoutService::ticket(db::Session& s, const Caller& caller,
+domain::Result<json::object, Problem> CheckoutService::ticket(const Caller& caller,
                                                               const domain::TicketId& id)
 {
+    db::Session& s = db::currentSession();
     const auto t = checkout::findTicket(s, id);
     if (!t || !(t->owner == caller.user || caller.seesAllBookings() || t->organizer == caller.user))
         return domain::fail(Problem(ProblemCode::NotFound, "no such ticket"));
-    const domain::Ticket ticket{t->id,
-                                t->booking,
-                                t->event,
-                                t->seat,
-                                t->seatLabel,
-                                t->tierName,
-                                domain::parseTicketStatus(t->status).value_or(domain::TicketStatus::Active),
-                                t->credential};
+    const domain::Ticket ticket{
+        t->id,
+        t->booking,
+        t->event,
+        t->seat,
+        t->seatLabel,
+        t->tierName,
+        domain::parseTicketStatus(t->status).value_or(domain::TicketStatus::Active),
+        t->credential};
     return domain::encode(ticket).as_object();
 }
 
-domain::Result<std::string, Problem> CheckoutService::ticketQr(db::Session& s, const Caller& caller,
+domain::Result<std::string, Problem> CheckoutService::ticketQr(const Caller& caller,
                                                                const domain::TicketId& id)
 {
-    const auto t = ticket(s, caller, id);
+    const auto t = ticket(caller, id);
     if (!t)
         return domain::fail(t.error());
     return qrPng(t.value().at("qr_code").as_string());

@@ -2,9 +2,9 @@
 
 #include "db/CheckoutStore.h"
 #include "db/EventStore.h"
-#include "domain/Payment.h"
 #include "domain/Booking.h"
 #include "domain/Clock.h"
+#include "domain/Payment.h"
 #include "domain/Problem.h"
 #include "domain/Result.h"
 #include "services/Answer.h"
@@ -42,45 +42,41 @@ public:
                     payments::PaymentProvider* card, std::string webhookSecret,
                     const domain::Clock& clock);
 
-    Answer createIntent(db::Session& s, const Caller& caller, const std::string& key,
-                        const std::string& rawBody, const boost::json::value& body,
-                        const std::string& requestId);
-    Answer confirm(db::Session& s, const Caller& caller, const std::string& key,
-                   const std::string& rawBody, const boost::json::value& body,
-                   const std::string& requestId);
+    Answer createIntent(const Caller& caller, const std::string& key, const std::string& rawBody,
+                        const boost::json::value& body, const std::string& requestId);
+    Answer confirm(const Caller& caller, const std::string& key, const std::string& rawBody,
+                   const boost::json::value& body, const std::string& requestId);
+    domain::Result<boost::json::object, domain::Problem> payment(const Caller& caller,
+                                                                 const domain::PaymentId& id);
     domain::Result<boost::json::object, domain::Problem>
-    payment(db::Session& s, const Caller& caller, const domain::PaymentId& id);
-    domain::Result<boost::json::object, domain::Problem> refund(db::Session& s,
-                                                                const Caller& caller,
-                                                                const domain::PaymentId& id,
-                                                                const boost::json::value& body);
+    refund(const Caller& caller, const domain::PaymentId& id, const boost::json::value& body);
     // DELETE /bookings/{id}: a hold is released (HoldService); a confirmed booking is cancelled
     // under its event's refund policy, refunded through the provider that took the money.
-    domain::Result<domain::Booking, domain::Problem> cancel(db::Session& s, const Caller& caller,
+    domain::Result<domain::Booking, domain::Problem> cancel(const Caller& caller,
                                                             const domain::BookingId& id);
     // DELETE /events/{id}: the event is cancelled (EventService) and every confirmed booking is
     // refunded in full, its tickets revoked; holds end by themselves (an unpublished event
     // cannot be paid for).
-    domain::Result<db::EventRow, domain::Problem> cancelEvent(db::Session& s, const Caller& caller,
-                                                              const domain::EventId& id);
+    domain::Result<domain::Event, domain::Problem> cancelEvent(const Caller& caller,
+                                                               const domain::EventId& id);
     // POST /webhooks/{provider}: 200 with {"received": true} (also for a replay, which changes
     // nothing); 400 for a bad signature; 404 for a provider we do not use.
     domain::Result<boost::json::object, domain::Problem>
-    webhook(db::Session& s, std::string_view provider, std::optional<std::string_view> signature,
+    webhook(std::string_view provider, std::optional<std::string_view> signature,
             const std::string& rawBody);
-    domain::Result<boost::json::object, domain::Problem>
-    ticket(db::Session& s, const Caller& caller, const domain::TicketId& id);
+    domain::Result<boost::json::object, domain::Problem> ticket(const Caller& caller,
+                                                                const domain::TicketId& id);
     // The ticket's credential as a QR code, PNG.
-    domain::Result<std::string, domain::Problem> ticketQr(db::Session& s, const Caller& caller,
+    domain::Result<std::string, domain::Problem> ticketQr(const Caller& caller,
                                                           const domain::TicketId& id);
 
     // The event's signing keys, public halves only (published events; its organizer and admin
     // always): what a scanner needs to check credentials offline.
     domain::Result<boost::json::object, domain::Problem>
-    signingKeys(db::Session& s, const std::optional<Caller>& caller, const domain::EventId& event);
+    signingKeys(const std::optional<Caller>& caller, const domain::EventId& event);
     // A new signing key for the event (its organizer, admin); older tickets keep verifying.
-    domain::Result<boost::json::object, domain::Problem>
-    rotateKey(db::Session& s, const Caller& caller, const domain::EventId& event);
+    domain::Result<boost::json::object, domain::Problem> rotateKey(const Caller& caller,
+                                                                   const domain::EventId& event);
 
     // Card payments pending longer than `olderThan` are asked of the provider: a webhook that
     // never came must not leave money taken without its seats. Returns how many were settled.

@@ -6,11 +6,14 @@ namespace ticketing::services {
 
 std::string keysetCursor(domain::Clock::TimePoint t, const domain::Uuid& id)
 {
-    return std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count()) + "_" +
-           id.toString();
+    return std::to_string(
+               std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch())
+                   .count()) +
+           "_" + id.toString();
 }
 
-std::optional<std::pair<domain::Clock::TimePoint, domain::Uuid>> parseKeysetCursor(const std::string& cursor)
+std::optional<std::pair<domain::Clock::TimePoint, domain::Uuid>>
+parseKeysetCursor(const std::string& cursor)
 {
     const auto sep = cursor.find('_');
     if (sep == std::string::npos)

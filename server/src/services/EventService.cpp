@@ -1,5 +1,7 @@
 #include "services/EventService.h"
 
+#include "db/Pool.h"
+#include "domain/RefundPolicy.h"
 #include "services/Cursor.h"
 
 #include <boost/json/parse.hpp>
@@ -41,14 +43,17 @@ domain::EventInput asInput(const db::EventRow& e)
     if (e.refundPolicy)
         in.refundPolicy = boost::json::parse(*e.refundPolicy).as_object();
     for (const auto& t : e.tiers)
-        in.tiers.push_back({t.name, domain::Money(t.priceMinor, currency), t.kind, t.sectionKeys, t.quantity});
+        in.tiers.push_back(
+            {t.name, domain::Money(t.priceMinor, currency), t.kind, t.sectionKeys, t.quantity});
     return in;
 }
 
 } // namespace
 
-domain::Result<db::EventRow, Problem> EventService::build(db::Session& s, const Caller& caller, const domain::EventInput& in,
-                                                          const domain::EventId& id, const domain::UserId& organizer)
+domain::Result<db::EventRow, Problem> EventService::build(db::Session& s, const Caller& caller,
+                                                          const domain::EventInput& in,
+                                                          const domain::EventId& id,
+                                                          const domain::UserId& organizer)
 {
     // An organizer schedules events at its own venues; a venue it may not see "does not exist".
     auto venue = db::events::venueFacts(s, in.venue);
@@ -73,13 +78,15 @@ domain::Result<db::EventRow, Problem> EventService::build(db::Session& s, const 
         e.refundPolicy = boost::json::serialize(*in.refundPolicy);
     e.createdAt = e.updatedAt = m_clock.now();
     for (const auto& t : in.tiers)
-        e.tiers.push_back({domain::TierId::generate(), t.name, t.price.minorUnits(), t.kind, t.sectionKeys, t.quantity,
-                           domain::tierCapacity(t, venue->sections)});
+        e.tiers.push_back({domain::TierId::generate(), t.name, t.price.minorUnits(), t.kind,
+                           t.sectionKeys, t.quantity, domain::tierCapacity(t, venue->sections)});
     return e;
 }
 
-domain::Result<db::EventRow, Problem> EventService::create(db::Session& s, const Caller& caller, const boost::json::value& body)
+domain::Result<db::EventRow, Problem> EventService::createRow(const Caller& caller,
+                                                              const boost::json::value& body)
 {
+    db::Session& s = db::currentSession();
     auto input = domain::parseEvent(body);
     if (!input.ok())
         return domain::fail(Problem::validation(std::move(input).error()));
@@ -90,16 +97,18 @@ domain::Result<db::EventRow, Problem> EventService::create(db::Session& s, const
     return *db::events::find(s, event->id);
 }
 
-domain::Result<db::EventRow, Problem> EventService::get(db::Session& s, const std::optional<Caller>& caller,
-                                                        const domain::EventId& id)
+domain::Result<db::EventRow, Problem> EventService::getRow(const std::optional<Caller>& caller,
+                                                           const domain::EventId& id)
 {
+    db::Session& s = db::currentSession();
     auto e = db::events::find(s, id);
     if (!e || (e->status == EventStatus::Draft && !(caller && mayManage(*caller, *e))))
         return domain::fail(notFound());
     return std::move(*e);
 }
 
-domain::Result<db::EventRow, Problem> EventService::owned(db::Session& s, const Caller& caller, const domain::EventId& id)
+domain::Result<db::EventRow, Problem> EventService::owned(db::Session& s, const Caller& caller,
+                                                          const domain::EventId& id)
 {
     auto e = db::events::find(s, id);
     if (!e || !mayManage(caller, *e))
@@ -107,15 +116,18 @@ domain::Result<db::EventRow, Problem> EventService::owned(db::Session& s, const 
     return std::move(*e);
 }
 
-domain::Result<db::EventRow, Problem> EventService::update(db::Session& s, const Caller& caller, const domain::EventId& id,
-                                                           const boost::json::value& body)
+domain::Result<db::EventRow, Problem> EventService::updateRow(const Caller& caller,
+                                                              const domain::EventId& id,
+                                                              const boost::json::value& body)
 {
+    db::Session& s = db::currentSession();
     auto current = owned(s, caller, id);
     if (!current.ok())
         return current;
     if (current->status == EventStatus::Cancelled || current->status == EventStatus::Completed)
         return domain::fail(Problem(409, "event_closed", "The event is closed",
-                                    "a " + std::string(domain::toString(current->status)) + " event cannot change"));
+                                    "a " + std::string(domain::toString(current->status)) +
+                                        " event cannot change"));
     auto input = domain::parseEvent(body);
     if (!input.ok())
         return domain::fail(Problem::validation(std::move(input).error()));
@@ -123,8 +135,9 @@ domain::Result<db::EventRow, Problem> EventService::update(db::Session& s, const
     if (published) {
         // Its inventory and prices are on sale: only what describes it may change.
         if (!domain::sameExceptDescription(asInput(*current), *input))
-            return domain::fail(Problem(409, "event_published", "The event is published",
-                                        "once published, only title, description and genre can change"));
+            return domain::fail(
+                Problem(409, "event_published", "The event is published",
+                        "once published, only title, description and genre can change"));
         auto e = std::move(current).value();
         e.title = input->title;
         e.description = input->description;
@@ -141,16 +154,20 @@ domain::Result<db::EventRow, Problem> EventService::update(db::Session& s, const
     return *db::events::find(s, id);
 }
 
-domain::Result<db::EventRow, Problem> EventService::publish(db::Session& s, const Caller& caller, const domain::EventId& id)
+domain::Result<db::EventRow, Problem> EventService::publishRow(const Caller& caller,
+                                                               const domain::EventId& id)
 {
+    db::Session& s = db::currentSession();
     auto current = owned(s, caller, id);
     if (!current.ok())
         return current;
     if (current->end <= m_clock.now())
-        return domain::fail(Problem(409, "event_over", "The event is over", "an event that has ended cannot be published"));
+        return domain::fail(Problem(409, "event_over", "The event is over",
+                                    "an event that has ended cannot be published"));
     // The venue may have changed since the draft was written: its tiers must still fit.
     auto venue = db::events::venueFacts(s, current->venue);
-    if (auto errors = domain::checkTiers(asInput(*current), venue ? venue->sections : std::vector<domain::SectionSummary>{});
+    if (auto errors = domain::checkTiers(
+            asInput(*current), venue ? venue->sections : std::vector<domain::SectionSummary>{});
         !errors.empty()) {
         auto p = Problem(409, "venue_changed", "The venue no longer fits the tiers",
                          "the venue's map changed since the tiers were written; edit the event");
@@ -160,33 +177,40 @@ domain::Result<db::EventRow, Problem> EventService::publish(db::Session& s, cons
     case db::events::PublishOutcome::Published:
         return *db::events::find(s, id);
     case db::events::PublishOutcome::NotDraft:
-        return domain::fail(Problem(409, "not_draft", "The event is not a draft", "only a draft can be published"));
+        return domain::fail(
+            Problem(409, "not_draft", "The event is not a draft", "only a draft can be published"));
     case db::events::PublishOutcome::NotFound:
         break;
     }
     return domain::fail(notFound());
 }
 
-domain::Result<db::EventRow, Problem> EventService::cancel(db::Session& s, const Caller& caller, const domain::EventId& id)
+domain::Result<db::EventRow, Problem> EventService::cancelRow(const Caller& caller,
+                                                              const domain::EventId& id)
 {
+    db::Session& s = db::currentSession();
     auto current = owned(s, caller, id);
     if (!current.ok())
         return current;
     if (current->status == EventStatus::Completed)
-        return domain::fail(Problem(409, "event_closed", "The event is closed", "a completed event cannot be cancelled"));
+        return domain::fail(Problem(409, "event_closed", "The event is closed",
+                                    "a completed event cannot be cancelled"));
     db::events::cancel(s, id, m_clock.now()); // cancelling a cancelled event changes nothing
     return *db::events::find(s, id);
 }
 
-domain::Result<EventService::Page, Problem> EventService::list(db::Session& s, const std::optional<Caller>& caller,
-                                                               const Query& q)
+domain::Result<EventService::RowPage, Problem>
+EventService::listRows(const std::optional<Caller>& caller, const Query& q)
 {
+    db::Session& s = db::currentSession();
     db::EventFilter f;
     if (q.mine) {
         if (!caller)
-            return domain::fail(Problem(ProblemCode::InvalidToken, "sign in to list your own events"));
+            return domain::fail(
+                Problem(ProblemCode::InvalidToken, "sign in to list your own events"));
         if (!domain::allows(caller->role, domain::Permission::EventsManage))
-            return domain::fail(Problem(ProblemCode::Forbidden, "only organizers have events of their own"));
+            return domain::fail(
+                Problem(ProblemCode::Forbidden, "only organizers have events of their own"));
         f.organizer = caller->user;
     }
     f.text = q.text;
@@ -197,16 +221,94 @@ domain::Result<EventService::Page, Problem> EventService::list(db::Session& s, c
     if (q.cursor) {
         const auto after = parseKeysetCursor(*q.cursor);
         if (!after)
-            return domain::fail(Problem::validation({{"cursor", "is not a cursor this list gave"}}));
+            return domain::fail(
+                Problem::validation({{"cursor", "is not a cursor this list gave"}}));
         f.after = std::pair{after->first, domain::EventId{after->second}};
     }
     f.limit = q.limit + 1;
-    Page page;
+    RowPage page;
     page.events = db::events::list(s, f);
     if (static_cast<int>(page.events.size()) > q.limit) {
         page.events.pop_back();
         page.nextCursor = keysetCursor(page.events.back().start, page.events.back().id.value);
     }
+    return page;
+}
+
+domain::Event EventService::toEvent(const db::EventRow& e)
+{
+    domain::Event out;
+    out.id = e.id;
+    out.organizer = e.organizer;
+    out.venue = e.venue;
+    out.title = e.title;
+    out.description = e.description;
+    out.genre = e.genre;
+    out.city = e.city;
+    out.start = e.start;
+    out.end = e.end;
+    out.saleStart = e.saleStart;
+    out.saleEnd = e.saleEnd;
+    out.currency = e.currency;
+    out.status = e.status;
+    // The policy in force: the organizer's, or the standard one (seed 10.3).
+    out.refundPolicy = domain::refundPolicyOr(
+        e.refundPolicy ? std::optional(boost::json::parse(*e.refundPolicy).as_object())
+                       : std::nullopt);
+    for (const auto& t : e.tiers)
+        out.tiers.push_back({t.id, t.name, t.priceMinor, e.currency, t.kind, t.sectionKeys,
+                             t.quantity, t.quantityTotal});
+    out.createdAt = e.createdAt;
+    out.updatedAt = e.updatedAt;
+    out.publishedAt = e.publishedAt;
+    return out;
+}
+
+namespace {
+domain::Result<domain::Event, Problem> shown(domain::Result<db::EventRow, Problem> row)
+{
+    if (!row.ok())
+        return domain::fail(std::move(row).error());
+    return EventService::toEvent(*row);
+}
+} // namespace
+
+domain::Result<domain::Event, Problem> EventService::create(const Caller& caller,
+                                                            const boost::json::value& body)
+{
+    return shown(createRow(caller, body));
+}
+
+domain::Result<domain::Event, Problem> EventService::get(const std::optional<Caller>& caller,
+                                                         const domain::EventId& id)
+{
+    return shown(getRow(caller, id));
+}
+
+domain::Result<domain::Event, Problem> EventService::update(const Caller& caller,
+                                                            const domain::EventId& id,
+                                                            const boost::json::value& body)
+{
+    return shown(updateRow(caller, id, body));
+}
+
+domain::Result<domain::Event, Problem> EventService::publish(const Caller& caller,
+                                                             const domain::EventId& id)
+{
+    return shown(publishRow(caller, id));
+}
+
+domain::Result<domain::Page<domain::Event>, Problem>
+EventService::list(const std::optional<Caller>& caller, const Query& query)
+{
+    auto rows = listRows(caller, query);
+    if (!rows.ok())
+        return domain::fail(std::move(rows).error());
+    domain::Page<domain::Event> page;
+    page.items.reserve(rows->events.size());
+    for (const auto& e : rows->events)
+        page.items.push_back(toEvent(e));
+    page.nextCursor = rows->nextCursor;
     return page;
 }
 

@@ -1,16 +1,17 @@
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
-
-#include <boost/json/value.hpp>
-
 #include "db/EventStore.h"
 #include "domain/Clock.h"
+#include "domain/Codec.h"
+#include "domain/Event.h"
 #include "domain/Problem.h"
 #include "domain/Result.h"
 #include "services/VenueService.h"
+
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace ticketing::db {
 class Session;
@@ -26,14 +27,18 @@ class EventService
 public:
     explicit EventService(const domain::Clock& clock) : m_clock(clock) {}
 
-    domain::Result<db::EventRow, domain::Problem> create(db::Session& s, const Caller& caller, const boost::json::value& body);
+    domain::Result<domain::Event, domain::Problem> create(const Caller& caller,
+                                                          const boost::json::value& body);
     // Drafts are the owner's (and admin's) alone: to anyone else they do not exist (404).
-    domain::Result<db::EventRow, domain::Problem> get(db::Session& s, const std::optional<Caller>& caller,
-                                                      const domain::EventId& id);
-    domain::Result<db::EventRow, domain::Problem> update(db::Session& s, const Caller& caller, const domain::EventId& id,
-                                                         const boost::json::value& body);
-    domain::Result<db::EventRow, domain::Problem> publish(db::Session& s, const Caller& caller, const domain::EventId& id);
-    domain::Result<db::EventRow, domain::Problem> cancel(db::Session& s, const Caller& caller, const domain::EventId& id);
+    domain::Result<domain::Event, domain::Problem> get(const std::optional<Caller>& caller,
+                                                       const domain::EventId& id);
+    domain::Result<domain::Event, domain::Problem>
+    update(const Caller& caller, const domain::EventId& id, const boost::json::value& body);
+    domain::Result<domain::Event, domain::Problem> publish(const Caller& caller,
+                                                           const domain::EventId& id);
+    // Marks it cancelled; CheckoutService::cancelEvent refunds in the same transaction.
+    domain::Result<db::EventRow, domain::Problem> cancelRow(const Caller& caller,
+                                                            const domain::EventId& id);
 
     struct Query
     {
@@ -43,17 +48,35 @@ public:
         std::optional<std::string> cursor; // as given by the previous page
         int limit = 20;
     };
-    struct Page
+    // The next cursor is the service's own (the handler encodes it for the client).
+    domain::Result<domain::Page<domain::Event>, domain::Problem>
+    list(const std::optional<Caller>& caller, const Query& query);
+
+    // API.md `Event` of a stored event.
+    static domain::Event toEvent(const db::EventRow& row);
+
+private:
+    struct RowPage
     {
         std::vector<db::EventRow> events;
         std::optional<std::string> nextCursor;
     };
-    domain::Result<Page, domain::Problem> list(db::Session& s, const std::optional<Caller>& caller, const Query& query);
-
-private:
-    domain::Result<db::EventRow, domain::Problem> owned(db::Session& s, const Caller& caller, const domain::EventId& id);
-    domain::Result<db::EventRow, domain::Problem> build(db::Session& s, const Caller& caller, const domain::EventInput& input,
-                                                        const domain::EventId& id, const domain::UserId& organizer);
+    domain::Result<db::EventRow, domain::Problem> createRow(const Caller& caller,
+                                                            const boost::json::value& body);
+    domain::Result<db::EventRow, domain::Problem> getRow(const std::optional<Caller>& caller,
+                                                         const domain::EventId& id);
+    domain::Result<db::EventRow, domain::Problem>
+    updateRow(const Caller& caller, const domain::EventId& id, const boost::json::value& body);
+    domain::Result<db::EventRow, domain::Problem> publishRow(const Caller& caller,
+                                                             const domain::EventId& id);
+    domain::Result<RowPage, domain::Problem> listRows(const std::optional<Caller>& caller,
+                                                      const Query& query);
+    domain::Result<db::EventRow, domain::Problem> owned(db::Session& s, const Caller& caller,
+                                                        const domain::EventId& id);
+    domain::Result<db::EventRow, domain::Problem> build(db::Session& s, const Caller& caller,
+                                                        const domain::EventInput& input,
+                                                        const domain::EventId& id,
+                                                        const domain::UserId& organizer);
 
     const domain::Clock& m_clock;
 };

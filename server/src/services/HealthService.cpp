@@ -5,8 +5,9 @@
 
 namespace ticketing::services {
 
-HealthService::Readiness HealthService::readiness(db::Session& session) const
+HealthService::Readiness HealthService::readiness() const
 {
+    db::Session& session = db::currentSession();
     Readiness r;
     boost::json::object database;
     try {

@@ -26,7 +26,7 @@ public:
         boost::json::object body;
     };
     // Runs on a database worker with its session.
-    Readiness readiness(db::Session& session) const;
+    Readiness readiness() const;
 
 private:
     db::Pool& m_pool;

@@ -1,16 +1,5 @@
 #pragma once
 
-#include <atomic>
-#include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <optional>
-#include <string>
-#include <thread>
-#include <unordered_map>
-
-#include <boost/json/value.hpp>
-
 #include "db/BookingStore.h"
 #include "domain/Clock.h"
 #include "domain/Problem.h"
@@ -19,6 +8,16 @@
 #include "services/HoldBatcher.h"
 #include "services/Periodic.h"
 #include "services/VenueService.h"
+
+#include <atomic>
+#include <boost/json/value.hpp>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <unordered_map>
 
 namespace ticketing::cache {
 class Redis;
@@ -44,17 +43,20 @@ public:
     // The answer to POST /bookings/hold, already rendered: it is stored with the idempotency
     // key and replayed as it is.
     using Answer = services::Answer;
-    Answer hold(db::Session& s, const Caller& caller, const std::string& idempotencyKey, const std::string& rawBody,
+    Answer hold(const Caller& caller, const std::string& idempotencyKey, const std::string& rawBody,
                 const boost::json::value& body, const std::string& requestId);
 
     // Owner, box office, admin, or the event's organizer; to anyone else it does not exist.
-    domain::Result<domain::Booking, domain::Problem> get(db::Session& s, const Caller& caller, const domain::BookingId& id);
-    domain::Result<domain::Booking, domain::Problem> cancel(db::Session& s, const Caller& caller, const domain::BookingId& id);
-    std::vector<domain::Booking> mine(db::Session& s, const Caller& caller, const std::optional<std::string>& cursor,
-                                      int limit, std::optional<std::string>& nextCursor);
+    domain::Result<domain::Booking, domain::Problem> get(const Caller& caller,
+                                                         const domain::BookingId& id);
+    domain::Result<domain::Booking, domain::Problem> cancel(const Caller& caller,
+                                                            const domain::BookingId& id);
+    std::vector<domain::Booking> mine(const Caller& caller,
+                                      const std::optional<std::string>& cursor, int limit,
+                                      std::optional<std::string>& nextCursor);
     // Published events only.
-    domain::Result<domain::Availability, domain::Problem> availability(db::Session& s, const domain::EventId& event);
-
+    domain::Result<domain::Availability, domain::Problem>
+    availability(const domain::EventId& event);
 
     // Lets go of the fast path's keys of a booking's seats once it no longer holds them.
     void forgetSeats(const domain::Booking& booking);
@@ -68,7 +70,9 @@ private:
     // seat without PostgreSQL. The hold transaction re-checks the status itself.
     std::optional<db::bookings::EventFacts> eventFacts(db::Session& s, const domain::EventId& id);
     std::mutex m_factsMutex;
-    std::unordered_map<domain::Uuid, std::pair<std::optional<db::bookings::EventFacts>, std::chrono::steady_clock::time_point>> m_facts;
+    std::unordered_map<domain::Uuid, std::pair<std::optional<db::bookings::EventFacts>,
+                                               std::chrono::steady_clock::time_point>>
+        m_facts;
 
     cache::Redis& m_redis;
     std::unique_ptr<cache::SeatLocks> m_locks;
@@ -83,7 +87,8 @@ private:
 class HoldSweeper
 {
 public:
-    HoldSweeper(std::string databaseUrl, const domain::Clock& clock, std::chrono::milliseconds interval);
+    HoldSweeper(std::string databaseUrl, const domain::Clock& clock,
+                std::chrono::milliseconds interval);
     std::uint64_t expired() const { return m_expired.load(); }
 
 private:

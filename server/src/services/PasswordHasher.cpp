@@ -1,8 +1,7 @@
 #include "services/PasswordHasher.h"
 
-#include <stdexcept>
-
 #include <sodium.h>
+#include <stdexcept>
 
 namespace ticketing::services {
 
@@ -18,8 +17,8 @@ PasswordHasher::PasswordHasher(Cost cost) : m_cost(cost)
 std::string PasswordHasher::hash(std::string_view password) const
 {
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(out, password.data(), password.size(), m_cost.opsLimit, m_cost.memLimitBytes,
-                              crypto_pwhash_ALG_ARGON2ID13) != 0)
+    if (crypto_pwhash_str_alg(out, password.data(), password.size(), m_cost.opsLimit,
+                              m_cost.memLimitBytes, crypto_pwhash_ALG_ARGON2ID13) != 0)
         throw std::runtime_error("password hashing ran out of memory");
     return out;
 }
@@ -31,7 +30,8 @@ bool PasswordHasher::verify(const std::string& storedHash, std::string_view pass
 
 bool PasswordHasher::needsRehash(const std::string& storedHash) const
 {
-    return crypto_pwhash_str_needs_rehash(storedHash.c_str(), m_cost.opsLimit, m_cost.memLimitBytes) != 0;
+    return crypto_pwhash_str_needs_rehash(storedHash.c_str(), m_cost.opsLimit,
+                                          m_cost.memLimitBytes) != 0;
 }
 
 void PasswordHasher::verifyDummy(std::string_view password) const

@@ -1,18 +1,17 @@
 #include "services/SyncHub.h"
 
-#include <algorithm>
-
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-
 #include "db/BookingStore.h"
-#include "domain/Codec.h"
-#include "domain/LiveSync.h"
 #include "db/Pool.h"
 #include "db/SyncStore.h"
+#include "domain/Codec.h"
+#include "domain/LiveSync.h"
 #include "log/Log.h"
 #include "services/HoldService.h"
 #include "services/TokenService.h"
+
+#include <algorithm>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 namespace ticketing::services {
 
@@ -37,7 +36,8 @@ domain::SeatsDelta payloadOf(const db::sync::Delta& d)
     return std::move(delta).value();
 }
 
-std::shared_ptr<const std::string> deltaMessage(const std::string& channel, const db::sync::Delta& d,
+std::shared_ptr<const std::string> deltaMessage(const std::string& channel,
+                                                const db::sync::Delta& d,
                                                 const domain::SeatsDelta& payload)
 {
     return message(domain::SyncSeats{channel, d.seq, payload});
@@ -48,11 +48,13 @@ std::shared_ptr<const std::string> deltaMessage(const std::string& channel, cons
 // by a letter ([[12, "h"], ...]), about a tenth of the bytes; and a subscriber still writing
 // earlier messages gets the deltas since in one message, `from_seq` to `seq`, each seat and tier
 // as the last of them left it. Deltas [first, end) of `payloads`, merged.
-std::shared_ptr<const std::string> compactMessage(const std::string& channel, const std::vector<db::sync::Delta>& deltas,
-                                                  const std::vector<domain::SeatsDelta>& payloads, std::size_t first,
+std::shared_ptr<const std::string> compactMessage(const std::string& channel,
+                                                  const std::vector<db::sync::Delta>& deltas,
+                                                  const std::vector<domain::SeatsDelta>& payloads,
+                                                  std::size_t first,
                                                   const std::unordered_map<std::string, int>& index)
 {
-    std::map<int, domain::SeatStatus> seats;         // index -> status, the last one wins
+    std::map<int, domain::SeatStatus> seats;            // index -> status, the last one wins
     std::map<domain::TierId, domain::TierCounts> tiers; // the last counts win
     for (std::size_t i = first; i < deltas.size(); ++i) {
         for (const auto& c : payloads[i].changes) {
@@ -79,8 +81,10 @@ std::string channelOf(const domain::EventId& e)
 }
 } // namespace
 
-SyncHub::SyncHub(db::Pool& pool, std::string databaseUrl, HoldService& holds, const TokenService& tokens)
-    : m_pool(pool), m_url(std::move(databaseUrl)), m_holds(holds), m_tokens(tokens), m_thread([this] { deliveryLoop(); })
+SyncHub::SyncHub(db::Pool& pool, std::string databaseUrl, HoldService& holds,
+                 const TokenService& tokens)
+    : m_pool(pool), m_url(std::move(databaseUrl)), m_holds(holds), m_tokens(tokens),
+      m_thread([this] { deliveryLoop(); })
 {
 }
 
@@ -117,17 +121,20 @@ void SyncHub::onMessage(const std::shared_ptr<http::WebSocketPeer>& peer, std::s
         return peer->send(message(domain::SyncPong{}));
     if (t == "auth") {
         const auto* token = o->if_contains("token");
-        auto claims = token && token->is_string() ? m_tokens.verifyAccess(std::string(token->as_string()))
-                                                  : domain::Result<AccessClaims, domain::Problem>(domain::fail(
-                                                        domain::Problem(domain::ProblemCode::InvalidToken, "no token")));
+        auto claims = token && token->is_string()
+                          ? m_tokens.verifyAccess(std::string(token->as_string()))
+                          : domain::Result<AccessClaims, domain::Problem>(domain::fail(
+                                domain::Problem(domain::ProblemCode::InvalidToken, "no token")));
         if (!claims.ok())
             return peer->send(error(claims.error().code(), claims.error().detail()));
         return; // public channels need none; private ones will look at it
     }
     if (t != "subscribe" && t != "unsubscribe")
-        return peer->send(error("invalid_message", "unknown message type \"" + std::string(t) + "\""));
+        return peer->send(
+            error("invalid_message", "unknown message type \"" + std::string(t) + "\""));
     const auto* channel = o->if_contains("channel");
-    const std::string name = channel && channel->is_string() ? std::string(channel->as_string()) : std::string();
+    const std::string name =
+        channel && channel->is_string() ? std::string(channel->as_string()) : std::string();
     std::optional<domain::EventId> event;
     if (name.rfind("event:", 0) == 0)
         event = domain::EventId::parse(name.substr(6));
@@ -144,7 +151,8 @@ void SyncHub::onMessage(const std::shared_ptr<http::WebSocketPeer>& peer, std::s
     bool compact = false;
     if (const auto* f = o->if_contains("format"); f && !f->is_null()) {
         if (!f->is_string() || (f->as_string() != "compact" && f->as_string() != "full"))
-            return peer->send(error("invalid_message", "format is \"full\" (the default) or \"compact\""));
+            return peer->send(
+                error("invalid_message", "format is \"full\" (the default) or \"compact\""));
         compact = f->as_string() == "compact";
     }
     subscribe(peer, *event, since, name, compact);
@@ -176,7 +184,8 @@ void SyncHub::unsubscribe(std::uint64_t peer, const domain::EventId& event)
         it->second.erase(event);
 }
 
-std::shared_ptr<const SyncHub::SeatIndex> SyncHub::seatIndex(db::Session& s, const domain::EventId& event)
+std::shared_ptr<const SyncHub::SeatIndex> SyncHub::seatIndex(db::Session& s,
+                                                             const domain::EventId& event)
 {
     {
         const std::lock_guard lock(m_mutex);
@@ -194,79 +203,85 @@ std::shared_ptr<const SyncHub::SeatIndex> SyncHub::seatIndex(db::Session& s, con
     return m_seatIndexes[event] = std::move(index);
 }
 
-void SyncHub::subscribe(const std::shared_ptr<http::WebSocketPeer>& peer, const domain::EventId& event,
-                        std::optional<long long> since, const std::string& channel, bool compact)
+void SyncHub::subscribe(const std::shared_ptr<http::WebSocketPeer>& peer,
+                        const domain::EventId& event, std::optional<long long> since,
+                        const std::string& channel, bool compact)
 {
     std::weak_ptr<http::WebSocketPeer> weak = peer;
     // Reading the snapshot or the missed deltas is database work: a worker does it.
-    const bool queued = m_pool.trySubmit([this, weak, event, since, channel, compact](db::Session& s) {
-        auto p = weak.lock();
-        if (!p)
-            return;
-        try {
-            const auto facts = db::bookings::eventFacts(s, event);
-            if (!facts || facts->status == domain::EventStatus::Draft)
-                return p->send(error("not_found", "no such event"));
-            const auto index = compact ? seatIndex(s, event) : nullptr;
-            long long last = 0;
-            bool replayed = false;
-            if (since && *since <= facts->syncSeq) {
-                const auto deltas = db::sync::deltasAfter(s, event, *since, 100000);
-                const bool complete = *since == facts->syncSeq || (!deltas.empty() && deltas.front().seq == *since + 1);
-                if (complete) {
-                    last = *since;
-                    std::vector<domain::SeatsDelta> payloads;
-                    payloads.reserve(deltas.size());
-                    for (const auto& d : deltas)
-                        payloads.push_back(payloadOf(d));
-                    if (compact && !deltas.empty()) {
-                        p->send(compactMessage(channel, deltas, payloads, 0, *index)); // all of it, merged
-                        last = deltas.back().seq;
-                    } else {
-                        for (std::size_t i = 0; i < deltas.size(); ++i) {
-                            const auto& d = deltas[i];
-                            p->send(deltaMessage(channel, d, payloads[i]));
-                            last = d.seq;
+    const bool queued =
+        m_pool.trySubmit([this, weak, event, since, channel, compact](db::Session& s) {
+            auto p = weak.lock();
+            if (!p)
+                return;
+            try {
+                const auto facts = db::bookings::eventFacts(s, event);
+                if (!facts || facts->status == domain::EventStatus::Draft)
+                    return p->send(error("not_found", "no such event"));
+                const auto index = compact ? seatIndex(s, event) : nullptr;
+                long long last = 0;
+                bool replayed = false;
+                if (since && *since <= facts->syncSeq) {
+                    const auto deltas = db::sync::deltasAfter(s, event, *since, 100000);
+                    const bool complete = *since == facts->syncSeq ||
+                                          (!deltas.empty() && deltas.front().seq == *since + 1);
+                    if (complete) {
+                        last = *since;
+                        std::vector<domain::SeatsDelta> payloads;
+                        payloads.reserve(deltas.size());
+                        for (const auto& d : deltas)
+                            payloads.push_back(payloadOf(d));
+                        if (compact && !deltas.empty()) {
+                            p->send(compactMessage(channel, deltas, payloads, 0,
+                                                   *index)); // all of it, merged
+                            last = deltas.back().seq;
+                        } else {
+                            for (std::size_t i = 0; i < deltas.size(); ++i) {
+                                const auto& d = deltas[i];
+                                p->send(deltaMessage(channel, d, payloads[i]));
+                                last = d.seq;
+                            }
+                        }
+                        replayed = true;
+                    }
+                }
+                if (!replayed) { // no `since`, or too far behind to replay: a snapshot
+                    std::shared_ptr<const std::string> snapshot;
+                    {
+                        const std::lock_guard lock(m_mutex);
+                        if (auto it = m_snapshots.find(event);
+                            it != m_snapshots.end() && it->second.first == facts->syncSeq) {
+                            snapshot = it->second.second;
+                            last = it->second.first;
                         }
                     }
-                    replayed = true;
+                    if (!snapshot) {
+                        // By stored status, so it depends on the seq alone: shared while the seq
+                        // stays the same.
+                        const auto a = db::bookings::availability(s, event);
+                        snapshot = message(domain::SyncSnapshot{channel, a.seq, a});
+                        last = a.seq;
+                        const std::lock_guard lock(m_mutex);
+                        if (m_snapshots.size() > 100)
+                            m_snapshots.clear();
+                        m_snapshots[event] = {a.seq, snapshot};
+                    }
+                    p->send(snapshot);
                 }
-            }
-            if (!replayed) { // no `since`, or too far behind to replay: a snapshot
-                std::shared_ptr<const std::string> snapshot;
                 {
                     const std::lock_guard lock(m_mutex);
-                    if (auto it = m_snapshots.find(event); it != m_snapshots.end() && it->second.first == facts->syncSeq) {
-                        snapshot = it->second.second;
-                        last = it->second.first;
-                    }
+                    m_subs[event][p->id()] = Subscriber{p, last, compact};
+                    m_byPeer[p->id()].insert(event);
                 }
-                if (!snapshot) {
-                    // By stored status, so it depends on the seq alone: shared while the seq
-                    // stays the same.
-                    const auto a = db::bookings::availability(s, event);
-                    snapshot = message(domain::SyncSnapshot{channel, a.seq, a});
-                    last = a.seq;
-                    const std::lock_guard lock(m_mutex);
-                    if (m_snapshots.size() > 100)
-                        m_snapshots.clear();
-                    m_snapshots[event] = {a.seq, snapshot};
-                }
-                p->send(snapshot);
+                wake(event); // anything stamped since we read
+            } catch (const db::Unavailable&) {
+                p->send(error("database_unavailable",
+                              "the database cannot be reached; subscribe again shortly"));
+            } catch (const std::exception& e) {
+                log::error("subscribe failed", {{"error", e.what()}});
+                p->send(error("internal_error", "the subscription failed"));
             }
-            {
-                const std::lock_guard lock(m_mutex);
-                m_subs[event][p->id()] = Subscriber{p, last, compact};
-                m_byPeer[p->id()].insert(event);
-            }
-            wake(event); // anything stamped since we read
-        } catch (const db::Unavailable&) {
-            p->send(error("database_unavailable", "the database cannot be reached; subscribe again shortly"));
-        } catch (const std::exception& e) {
-            log::error("subscribe failed", {{"error", e.what()}});
-            p->send(error("internal_error", "the subscription failed"));
-        }
-    });
+        });
     if (!queued)
         peer->send(error("overloaded", "the server is busy; subscribe again shortly"));
 }
@@ -296,7 +311,8 @@ void SyncHub::deliveryLoop()
         }
         try {
             // Short waits so that new subscribers (m_dirty) are served promptly too.
-            for (const auto& id : listener.wait(due.empty() ? std::chrono::milliseconds(50) : std::chrono::milliseconds(0)))
+            for (const auto& id : listener.wait(due.empty() ? std::chrono::milliseconds(50)
+                                                            : std::chrono::milliseconds(0)))
                 if (auto e = domain::EventId::parse(id))
                     due.insert(*e);
         } catch (const db::Unavailable&) {
@@ -398,7 +414,10 @@ void SyncHub::deliveryLoop()
     }
 }
 
-SyncRelay::SyncRelay(std::string databaseUrl) : m_url(std::move(databaseUrl)), m_thread([this] { loop(); }) {}
+SyncRelay::SyncRelay(std::string databaseUrl)
+    : m_url(std::move(databaseUrl)), m_thread([this] { loop(); })
+{
+}
 
 SyncRelay::~SyncRelay()
 {
@@ -436,8 +455,9 @@ void SyncRelay::loop()
                 int corrected = 0;
                 db::sync::reconcileCounts(session, corrected);
                 if (corrected > 0)
-                    log::warn("the live sync's tier counts had drifted from the units and were corrected",
-                              {{"tiers", corrected}});
+                    log::warn(
+                        "the live sync's tier counts had drifted from the units and were corrected",
+                        {{"tiers", corrected}});
                 lastReconcile = now;
             }
             if (now - lastPrune > std::chrono::minutes(10)) {

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "domain/Uuid.h"
+#include "http/WebSocket.h"
+
 #include <atomic>
 #include <condition_variable>
 #include <map>
@@ -9,9 +12,6 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
-
-#include "domain/Uuid.h"
-#include "http/WebSocket.h"
 
 namespace ticketing::db {
 class Pool;
@@ -31,7 +31,8 @@ class TokenService;
 class SyncHub final : public http::WebSocketHandler
 {
 public:
-    SyncHub(db::Pool& pool, std::string databaseUrl, HoldService& holds, const TokenService& tokens);
+    SyncHub(db::Pool& pool, std::string databaseUrl, HoldService& holds,
+            const TokenService& tokens);
     ~SyncHub() override; // stops the delivery thread
 
     void onMessage(const std::shared_ptr<http::WebSocketPeer>& peer, std::string text) override;

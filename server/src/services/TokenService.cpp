@@ -2,11 +2,10 @@
 
 #include <cerrno>
 #include <cstdlib>
-#include <memory>
-#include <stdexcept>
-
 #include <jwt.h>
+#include <memory>
 #include <sodium.h>
+#include <stdexcept>
 
 namespace ticketing::services {
 
@@ -33,7 +32,8 @@ Problem invalid(std::string detail)
 constexpr const char* kIssuer = "ticketd";
 } // namespace
 
-TokenService::TokenService(std::string key, const domain::Clock& clock) : m_key(std::move(key)), m_clock(clock)
+TokenService::TokenService(std::string key, const domain::Clock& clock)
+    : m_key(std::move(key)), m_clock(clock)
 {
     if (m_key.size() < kMinKeyBytes)
         throw std::invalid_argument("the token signing key must be at least 32 bytes");
@@ -41,7 +41,8 @@ TokenService::TokenService(std::string key, const domain::Clock& clock) : m_key(
         throw std::runtime_error("libsodium cannot initialise");
 }
 
-std::string TokenService::issueAccess(const domain::UserId& user, domain::Role role, const domain::Uuid& session) const
+std::string TokenService::issueAccess(const domain::UserId& user, domain::Role role,
+                                      const domain::Uuid& session) const
 {
     jwt_t* raw = nullptr;
     if (jwt_new(&raw) != 0)
@@ -51,8 +52,10 @@ std::string TokenService::issueAccess(const domain::UserId& user, domain::Role r
     const auto sub = user.toString();
     const auto sid = session.toString();
     const std::string roleName(domain::toString(role));
-    if (jwt_add_grant(jwt.get(), "iss", kIssuer) != 0 || jwt_add_grant(jwt.get(), "sub", sub.c_str()) != 0 ||
-        jwt_add_grant(jwt.get(), "sid", sid.c_str()) != 0 || jwt_add_grant(jwt.get(), "role", roleName.c_str()) != 0 ||
+    if (jwt_add_grant(jwt.get(), "iss", kIssuer) != 0 ||
+        jwt_add_grant(jwt.get(), "sub", sub.c_str()) != 0 ||
+        jwt_add_grant(jwt.get(), "sid", sid.c_str()) != 0 ||
+        jwt_add_grant(jwt.get(), "role", roleName.c_str()) != 0 ||
         jwt_add_grant_int(jwt.get(), "iat", now) != 0 ||
         jwt_add_grant_int(jwt.get(), "exp", now + kAccessLifetime.count()) != 0 ||
         jwt_set_alg(jwt.get(), JWT_ALG_HS256, reinterpret_cast<const unsigned char*>(m_key.data()),
@@ -75,7 +78,8 @@ domain::Result<AccessClaims, Problem> TokenService::verifyAccess(std::string_vie
     // jwt_decode checks the signature with our key; the algorithm is pinned below, so a token
     // that names "none" or another algorithm never passes.
     if (jwt_decode(&raw, text.c_str(), reinterpret_cast<const unsigned char*>(m_key.data()),
-                   static_cast<int>(m_key.size())) != 0 || !raw)
+                   static_cast<int>(m_key.size())) != 0 ||
+        !raw)
         return domain::fail(invalid("the access token is not valid"));
     JwtPtr jwt(raw);
     if (jwt_get_alg(jwt.get()) != JWT_ALG_HS256)
@@ -99,7 +103,8 @@ domain::Result<AccessClaims, Problem> TokenService::verifyAccess(std::string_vie
     claims.role = *parsedRole;
     claims.expiresAt = domain::Clock::TimePoint(std::chrono::seconds(exp));
     if (m_clock.now() >= claims.expiresAt)
-        return domain::fail(Problem(ProblemCode::TokenExpired, "the access token has expired; refresh it"));
+        return domain::fail(
+            Problem(ProblemCode::TokenExpired, "the access token has expired; refresh it"));
     return claims;
 }
 
@@ -108,7 +113,8 @@ std::string TokenService::newRefreshToken()
     unsigned char bytes[32];
     randombytes_buf(bytes, sizeof bytes);
     char out[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
-    sodium_bin2base64(out, sizeof out, bytes, sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    sodium_bin2base64(out, sizeof out, bytes, sizeof bytes,
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
     return out;
 }
 

@@ -1,15 +1,15 @@
 #pragma once
 
-#include <chrono>
-#include <optional>
-#include <string>
-#include <string_view>
-
 #include "domain/Clock.h"
 #include "domain/Problem.h"
 #include "domain/Result.h"
 #include "domain/Roles.h"
 #include "domain/Uuid.h"
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace ticketing::services {
 
@@ -34,12 +34,13 @@ public:
     // `key`: at least 32 bytes. `clock` must outlive the service.
     TokenService(std::string key, const domain::Clock& clock);
 
-    std::string issueAccess(const domain::UserId& user, domain::Role role, const domain::Uuid& session) const;
+    std::string issueAccess(const domain::UserId& user, domain::Role role,
+                            const domain::Uuid& session) const;
     // 401 invalid_token (bad signature, wrong algorithm, malformed, unknown role) or
     // 401 token_expired.
     domain::Result<AccessClaims, domain::Problem> verifyAccess(std::string_view token) const;
 
-    static std::string newRefreshToken();                       // base64url, 43 characters
+    static std::string newRefreshToken();                        // base64url, 43 characters
     static std::string hashRefreshToken(std::string_view token); // hex SHA-256
 
     const domain::Clock& clock() const { return m_clock; }

@@ -1,12 +1,12 @@
 #include "services/VenueService.h"
 
-#include <filesystem>
-#include <map>
-
-
+#include "db/Pool.h"
 #include "db/VenueStore.h"
 #include "domain/Codec.h"
 #include "domain/Venue.h"
+
+#include <filesystem>
+#include <map>
 
 namespace ticketing::services {
 
@@ -41,9 +41,11 @@ domain::Result<domain::VenueInput, Problem> parse(const boost::json::value& body
     return std::move(venue).value();
 }
 
-db::VenueRow row(const domain::VenueId& id, const domain::UserId& organizer, const domain::VenueInput& v, std::string document)
+db::VenueRow row(const domain::VenueId& id, const domain::UserId& organizer,
+                 const domain::VenueInput& v, std::string document)
 {
-    return {id, organizer, v.name, v.city, v.seatMap.totalCapacity(), &v.seatMap, std::move(document)};
+    return {id,         organizer,          v.name, v.city, v.seatMap.totalCapacity(),
+            &v.seatMap, std::move(document)};
 }
 
 Problem notFound()
@@ -52,8 +54,10 @@ Problem notFound()
 }
 } // namespace
 
-domain::Result<std::string, Problem> VenueService::create(db::Session& s, const Caller& caller, const boost::json::value& body)
+domain::Result<std::string, Problem> VenueService::create(const Caller& caller,
+                                                          const boost::json::value& body)
 {
+    db::Session& s = db::currentSession();
     auto venue = parse(body);
     if (!venue.ok())
         return domain::fail(std::move(venue).error());
@@ -67,16 +71,19 @@ domain::Result<std::string, Problem> VenueService::create(db::Session& s, const 
     return document;
 }
 
-domain::Result<std::string, Problem> VenueService::get(db::Session& s, const domain::VenueId& id)
+domain::Result<std::string, Problem> VenueService::get(const domain::VenueId& id)
 {
+    db::Session& s = db::currentSession();
     if (auto stored = db::venues::find(s, id))
         return std::move(stored->document);
     return domain::fail(notFound());
 }
 
-domain::Result<std::string, Problem> VenueService::replace(db::Session& s, const Caller& caller, const domain::VenueId& id,
+domain::Result<std::string, Problem> VenueService::replace(const Caller& caller,
+                                                           const domain::VenueId& id,
                                                            const boost::json::value& body)
 {
+    db::Session& s = db::currentSession();
     auto stored = db::venues::find(s, id);
     if (!stored || (!caller.isAdmin() && !(stored->organizer == caller.user)))
         return domain::fail(notFound());
@@ -86,19 +93,23 @@ domain::Result<std::string, Problem> VenueService::replace(db::Session& s, const
     if (auto p = checkTimezone(venue->timezone))
         return domain::fail(*p);
     if (db::venues::inUse(s, id))
-        return domain::fail(Problem(409, "venue_in_use", "The venue is in use",
-                                    "a published event takes place here; its seat map cannot change"));
+        return domain::fail(
+            Problem(409, "venue_in_use", "The venue is in use",
+                    "a published event takes place here; its seat map cannot change"));
     // Seats that stay (same section key, row and number) keep their ids, so a designer's
     // document and anything that refers to a seat stay valid across edits.
     const auto existing = db::venues::existingIds(s, id);
-    const std::map<std::string, domain::SectionId> sections(existing.sections.begin(), existing.sections.end());
+    const std::map<std::string, domain::SectionId> sections(existing.sections.begin(),
+                                                            existing.sections.end());
     const std::map<std::string, domain::SeatId> seats(existing.seats.begin(), existing.seats.end());
     for (auto& section : venue->seatMap.sections) {
         if (auto it = sections.find(section.key); it != sections.end())
             section.id = it->second;
         for (auto& r : section.rows)
             for (auto& seat : r.seats)
-                if (auto it = seats.find(section.key + "/" + r.label + "/" + std::to_string(seat.number)); it != seats.end())
+                if (auto it =
+                        seats.find(section.key + "/" + r.label + "/" + std::to_string(seat.number));
+                    it != seats.end())
                     seat.id = it->second;
     }
     domain::assignIds(venue->seatMap);
@@ -111,11 +122,14 @@ domain::Result<std::string, Problem> VenueService::replace(db::Session& s, const
     return document;
 }
 
-VenueService::Page VenueService::list(db::Session& s, const Caller& caller, const std::optional<domain::VenueId>& after, int limit)
+VenueService::Page VenueService::list(const Caller& caller,
+                                      const std::optional<domain::VenueId>& after, int limit)
 {
+    db::Session& s = db::currentSession();
     Page page;
     std::vector<domain::VenueId> ids;
-    const std::optional<domain::UserId> owner = caller.isAdmin() ? std::nullopt : std::optional(caller.user);
+    const std::optional<domain::UserId> owner =
+        caller.isAdmin() ? std::nullopt : std::optional(caller.user);
     page.documents = db::venues::listDocuments(s, owner, after, limit + 1, &ids);
     page.more = static_cast<int>(page.documents.size()) > limit;
     if (page.more) {

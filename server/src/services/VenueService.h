@@ -1,17 +1,16 @@
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
-
-#include <boost/json/value.hpp>
-
 #include "domain/Clock.h"
 #include "domain/Problem.h"
 #include "domain/Result.h"
 #include "domain/Roles.h"
 #include "domain/Uuid.h"
 #include "services/Caller.h"
+
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace ticketing::db {
 class Session;
@@ -24,14 +23,16 @@ namespace ticketing::services {
 class VenueService
 {
 public:
-    explicit VenueService(const domain::Clock& clock, std::string zoneinfoDir = "/usr/share/zoneinfo");
+    explicit VenueService(const domain::Clock& clock,
+                          std::string zoneinfoDir = "/usr/share/zoneinfo");
 
-    domain::Result<std::string, domain::Problem> create(db::Session& s, const Caller& caller, const boost::json::value& body);
+    domain::Result<std::string, domain::Problem> create(const Caller& caller,
+                                                        const boost::json::value& body);
     // Public: attendees draw seat maps from it.
-    domain::Result<std::string, domain::Problem> get(db::Session& s, const domain::VenueId& id);
+    domain::Result<std::string, domain::Problem> get(const domain::VenueId& id);
     // 409 venue_in_use while a published event takes place there; another organizer's: 404.
-    domain::Result<std::string, domain::Problem> replace(db::Session& s, const Caller& caller, const domain::VenueId& id,
-                                                         const boost::json::value& body);
+    domain::Result<std::string, domain::Problem>
+    replace(const Caller& caller, const domain::VenueId& id, const boost::json::value& body);
 
     struct Page
     {
@@ -39,7 +40,7 @@ public:
         std::optional<domain::VenueId> last;
         bool more = false;
     };
-    Page list(db::Session& s, const Caller& caller, const std::optional<domain::VenueId>& after, int limit);
+    Page list(const Caller& caller, const std::optional<domain::VenueId>& after, int limit);
 
 private:
     std::optional<domain::Problem> checkTimezone(const std::string& tz) const;

@@ -1,14 +1,13 @@
 #include "ws/WebSocketSession.h"
 
-#include <atomic>
-#include <deque>
+#include "log/Log.h"
 
+#include <atomic>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
-
-#include "log/Log.h"
+#include <deque>
 
 namespace ticketing::ws {
 
@@ -23,10 +22,13 @@ std::atomic<std::uint64_t> g_nextId{1};
 // the server buffer a sale's worth of deltas. It resubscribes with `since` when it is back.
 constexpr std::size_t kMaxBacklog = 4096;
 
-class Session final : public Closable, public http::WebSocketPeer, public std::enable_shared_from_this<Session>
+class Session final : public Closable,
+                      public http::WebSocketPeer,
+                      public std::enable_shared_from_this<Session>
 {
 public:
-    Session(beast::tcp_stream&& stream, http::WebSocketHandler& handler, std::function<void()> onEnd)
+    Session(beast::tcp_stream&& stream, http::WebSocketHandler& handler,
+            std::function<void()> onEnd)
         : m_ws(std::move(stream)), m_handler(handler), m_onEnd(std::move(onEnd)), m_id(g_nextId++)
     {
     }
@@ -54,25 +56,28 @@ public:
     void send(std::shared_ptr<const std::string> text) override
     {
         ++m_backlog;
-        asio::dispatch(m_ws.get_executor(), [self = shared_from_this(), text = std::move(text)]() mutable {
-            if (self->m_closing) {
-                --self->m_backlog;
-                return;
-            }
-            if (self->m_queue.size() >= kMaxBacklog) {
-                --self->m_backlog;
-                log::warn("websocket client too slow; closing it", {{"peer", self->m_id}});
-                self->closeWith(websocket::close_code::policy_error);
-                return;
-            }
-            self->m_queue.push_back(std::move(text));
-            if (self->m_queue.size() == 1)
-                self->writeNext();
-        });
+        asio::dispatch(
+            m_ws.get_executor(), [self = shared_from_this(), text = std::move(text)]() mutable {
+                if (self->m_closing) {
+                    --self->m_backlog;
+                    return;
+                }
+                if (self->m_queue.size() >= kMaxBacklog) {
+                    --self->m_backlog;
+                    log::warn("websocket client too slow; closing it", {{"peer", self->m_id}});
+                    self->closeWith(websocket::close_code::policy_error);
+                    return;
+                }
+                self->m_queue.push_back(std::move(text));
+                if (self->m_queue.size() == 1)
+                    self->writeNext();
+            });
     }
     void close() override
     {
-        asio::dispatch(m_ws.get_executor(), [self = shared_from_this()] { self->closeWith(websocket::close_code::normal); });
+        asio::dispatch(m_ws.get_executor(), [self = shared_from_this()] {
+            self->closeWith(websocket::close_code::normal);
+        });
     }
     std::uint64_t id() const override { return m_id; }
     std::size_t backlog() const override { return m_backlog.load(); }
@@ -80,7 +85,9 @@ public:
     // Closable
     void shutdown() override
     {
-        asio::dispatch(m_ws.get_executor(), [self = shared_from_this()] { self->closeWith(websocket::close_code::going_away); });
+        asio::dispatch(m_ws.get_executor(), [self = shared_from_this()] {
+            self->closeWith(websocket::close_code::going_away);
+        });
     }
     void abort() override
     {
@@ -108,16 +115,17 @@ private:
     void writeNext()
     {
         m_ws.text(true);
-        m_ws.async_write(asio::buffer(*m_queue.front()), [self = shared_from_this()](beast::error_code ec, std::size_t) {
-            if (ec)
-                return; // the read side notices and ends the session
-            self->m_queue.pop_front();
-            --self->m_backlog;
-            if (!self->m_queue.empty())
-                self->writeNext();
-            else if (self->m_closing)
-                self->finishClose();
-        });
+        m_ws.async_write(asio::buffer(*m_queue.front()),
+                         [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                             if (ec)
+                                 return; // the read side notices and ends the session
+                             self->m_queue.pop_front();
+                             --self->m_backlog;
+                             if (!self->m_queue.empty())
+                                 self->writeNext();
+                             else if (self->m_closing)
+                                 self->finishClose();
+                         });
     }
 
     void closeWith(websocket::close_code code)
@@ -141,14 +149,17 @@ private:
     std::function<void()> m_onEnd;
     std::uint64_t m_id;
     std::deque<std::shared_ptr<const std::string>> m_queue;
-    std::atomic<std::size_t> m_backlog{0}; // sent, not yet written (m_queue, plus what is on its way to it)
+    std::atomic<std::size_t> m_backlog{
+        0}; // sent, not yet written (m_queue, plus what is on its way to it)
     bool m_closing = false;
     websocket::close_code m_closeCode = websocket::close_code::normal;
 };
 } // namespace
 
-std::shared_ptr<Closable> startWebSocket(beast::tcp_stream&& stream, beast::http::request<beast::http::string_body>&& upgrade,
-                                         http::WebSocketHandler& handler, std::function<void()> onEnd)
+std::shared_ptr<Closable> startWebSocket(beast::tcp_stream&& stream,
+                                         beast::http::request<beast::http::string_body>&& upgrade,
+                                         http::WebSocketHandler& handler,
+                                         std::function<void()> onEnd)
 {
     beast::get_lowest_layer(stream).expires_never(); // the websocket's own timeouts apply
     auto session = std::make_shared<Session>(std::move(stream), handler, std::move(onEnd));

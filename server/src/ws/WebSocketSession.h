@@ -2,14 +2,13 @@
 
 // Internal to the transport (includes Beast): http/Server.cpp hands upgraded connections here.
 
-#include <functional>
-#include <memory>
+#include "http/WebSocket.h"
 
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
-
-#include "http/WebSocket.h"
+#include <functional>
+#include <memory>
 
 namespace ticketing::ws {
 
@@ -23,8 +22,9 @@ public:
 };
 
 // Accepts the upgrade and runs the session until it closes; `onEnd` runs when it is gone.
-std::shared_ptr<Closable> startWebSocket(boost::beast::tcp_stream&& stream,
-                                         boost::beast::http::request<boost::beast::http::string_body>&& upgrade,
-                                         http::WebSocketHandler& handler, std::function<void()> onEnd);
+std::shared_ptr<Closable>
+startWebSocket(boost::beast::tcp_stream&& stream,
+               boost::beast::http::request<boost::beast::http::string_body>&& upgrade,
+               http::WebSocketHandler& handler, std::function<void()> onEnd);
 
 } // namespace ticketing::ws
