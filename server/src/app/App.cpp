@@ -6,6 +6,7 @@
 #include "db/Migrations.h"
 #include "db/Pool.h"
 #include "db/Settings.h"
+#include "handlers/LiveSyncHandler.h"
 #include "handlers/Routes.h"
 #include "http/Metrics.h"
 #include "http/Router.h"
@@ -352,8 +353,8 @@ int runServer(const config::Config& c)
         });
 
         services::SyncRelay relay(db::withConnectTimeout(backends.databaseUrl, 3));
-        services::SyncHub hub(*pool, db::withConnectTimeout(backends.databaseUrl, 3), holds,
-                              tokens);
+        services::SyncHub hub(*pool, db::withConnectTimeout(backends.databaseUrl, 3), holds);
+        handlers::LiveSyncHandler liveSync(hub, tokens);
         metrics.addCollector([&hub, &relay] {
             return std::vector<http::Metrics::Sample>{
                 {"ticketd_sync_subscriptions", "Live seat-map subscriptions on this instance.",
@@ -363,7 +364,7 @@ int runServer(const config::Config& c)
             };
         });
         http::Server server(so, *routerPtr, metrics);
-        server.setWebSocketHandler("/api/v1/ws", hub);
+        server.setWebSocketHandler("/api/v1/ws", liveSync);
         server.listen();
         checkpoint();
         backends.watch();

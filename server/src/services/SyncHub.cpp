@@ -7,7 +7,6 @@
 #include "domain/LiveSync.h"
 #include "log/Log.h"
 #include "services/HoldService.h"
-#include "services/TokenService.h"
 
 #include <algorithm>
 #include <boost/json/parse.hpp>
@@ -81,9 +80,8 @@ std::string channelOf(const domain::EventId& e)
 }
 } // namespace
 
-SyncHub::SyncHub(db::Pool& pool, std::string databaseUrl, HoldService& holds,
-                 const TokenService& tokens)
-    : m_pool(pool), m_url(std::move(databaseUrl)), m_holds(holds), m_tokens(tokens),
+SyncHub::SyncHub(db::Pool& pool, std::string databaseUrl, HoldService& holds)
+    : m_pool(pool), m_url(std::move(databaseUrl)), m_holds(holds),
       m_thread([this] { deliveryLoop(); })
 {
 }
@@ -108,63 +106,13 @@ std::size_t SyncHub::subscriptions() const
     return n;
 }
 
-void SyncHub::onMessage(const std::shared_ptr<http::WebSocketPeer>& peer, std::string text)
-{
-    boost::system::error_code ec;
-    auto value = boost::json::parse(text, ec);
-    const auto* o = ec ? nullptr : value.if_object();
-    const auto* type = o ? o->if_contains("type") : nullptr;
-    if (!type || !type->is_string())
-        return peer->send(error("invalid_message", "messages are JSON objects with a \"type\""));
-    const std::string_view t = type->as_string();
-    if (t == "ping")
-        return peer->send(message(domain::SyncPong{}));
-    if (t == "auth") {
-        const auto* token = o->if_contains("token");
-        auto claims = token && token->is_string()
-                          ? m_tokens.verifyAccess(std::string(token->as_string()))
-                          : domain::Result<AccessClaims, domain::Problem>(domain::fail(
-                                domain::Problem(domain::ProblemCode::InvalidToken, "no token")));
-        if (!claims.ok())
-            return peer->send(error(claims.error().code(), claims.error().detail()));
-        return; // public channels need none; private ones will look at it
-    }
-    if (t != "subscribe" && t != "unsubscribe")
-        return peer->send(
-            error("invalid_message", "unknown message type \"" + std::string(t) + "\""));
-    const auto* channel = o->if_contains("channel");
-    const std::string name =
-        channel && channel->is_string() ? std::string(channel->as_string()) : std::string();
-    std::optional<domain::EventId> event;
-    if (name.rfind("event:", 0) == 0)
-        event = domain::EventId::parse(name.substr(6));
-    if (!event)
-        return peer->send(error("unknown_channel", "channels are \"event:<event id>\""));
-    if (t == "unsubscribe")
-        return unsubscribe(peer->id(), *event);
-    std::optional<long long> since;
-    if (const auto* s = o->if_contains("since"); s && !s->is_null()) {
-        if (!s->is_int64() || s->as_int64() < 0)
-            return peer->send(error("invalid_message", "since is a sequence number or null"));
-        since = s->as_int64();
-    }
-    bool compact = false;
-    if (const auto* f = o->if_contains("format"); f && !f->is_null()) {
-        if (!f->is_string() || (f->as_string() != "compact" && f->as_string() != "full"))
-            return peer->send(
-                error("invalid_message", "format is \"full\" (the default) or \"compact\""));
-        compact = f->as_string() == "compact";
-    }
-    subscribe(peer, *event, since, name, compact);
-}
-
-void SyncHub::onClose(const std::shared_ptr<http::WebSocketPeer>& peer)
+void SyncHub::forget(std::uint64_t subscriber)
 {
     const std::lock_guard lock(m_mutex);
-    if (auto it = m_byPeer.find(peer->id()); it != m_byPeer.end()) {
+    if (auto it = m_byPeer.find(subscriber); it != m_byPeer.end()) {
         for (const auto& e : it->second)
             if (auto subs = m_subs.find(e); subs != m_subs.end()) {
-                subs->second.erase(peer->id());
+                subs->second.erase(subscriber);
                 if (subs->second.empty())
                     m_subs.erase(subs);
             }
@@ -203,11 +151,11 @@ std::shared_ptr<const SyncHub::SeatIndex> SyncHub::seatIndex(db::Session& s,
     return m_seatIndexes[event] = std::move(index);
 }
 
-void SyncHub::subscribe(const std::shared_ptr<http::WebSocketPeer>& peer,
-                        const domain::EventId& event, std::optional<long long> since,
-                        const std::string& channel, bool compact)
+void SyncHub::subscribe(const std::shared_ptr<SyncSubscriber>& peer, const domain::EventId& event,
+                        std::optional<long long> since, bool compact)
 {
-    std::weak_ptr<http::WebSocketPeer> weak = peer;
+    std::weak_ptr<SyncSubscriber> weak = peer;
+    const auto channel = channelOf(event);
     // Reading the snapshot or the missed deltas is database work: a worker does it.
     const bool queued =
         m_pool.trySubmit([this, weak, event, since, channel, compact](db::Session& s) {

@@ -1,13 +1,13 @@
 #pragma once
 
 #include "domain/Uuid.h"
-#include "http/WebSocket.h"
 
 #include <atomic>
 #include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -21,29 +21,47 @@ class Session;
 namespace ticketing::services {
 
 class HoldService;
-class TokenService;
 
-// The live seat map (API.md "Live sync"): WebSocket clients subscribe to `event:<id>` and get a
-// snapshot (or, resuming with `since`, what they missed), then every delta in `seq` order.
-// Deltas are read from PostgreSQL (written by the relay, whichever instance leads), so a change
-// made through any instance reaches the clients of all. A LISTEN connection wakes delivery at
-// once; a slow poll covers lost notices.
-class SyncHub final : public http::WebSocketHandler
+// Who receives a subscription's messages (a WebSocket connection, to the transport). Any thread.
+class SyncSubscriber
 {
 public:
-    SyncHub(db::Pool& pool, std::string databaseUrl, HoldService& holds,
-            const TokenService& tokens);
-    ~SyncHub() override; // stops the delivery thread
+    virtual ~SyncSubscriber() = default;
+    // Messages leave in the order they were sent; the text is shared by every subscriber.
+    virtual void send(std::shared_ptr<const std::string> text) = 0;
+    // Messages sent but not yet delivered: a compact subscriber that is behind gets the next
+    // deltas merged.
+    virtual std::size_t backlog() const = 0;
+    virtual std::uint64_t id() const = 0;
+};
 
-    void onMessage(const std::shared_ptr<http::WebSocketPeer>& peer, std::string text) override;
-    void onClose(const std::shared_ptr<http::WebSocketPeer>& peer) override;
+// The live seat map (API.md "Live sync"): subscribers of an event get a snapshot (or, resuming
+// with `since`, what they missed), then every delta in `seq` order, as the wire contract's
+// messages (domain/LiveSync.h), each written once and shared by every subscriber. Deltas are read
+// from PostgreSQL (written by the relay, whichever instance leads), so a change made through any
+// instance reaches the subscribers of all. A LISTEN connection wakes delivery at once; a slow
+// poll covers lost notices. The socket protocol is the handlers' (handlers/LiveSyncHandler).
+class SyncHub final
+{
+public:
+    SyncHub(db::Pool& pool, std::string databaseUrl, HoldService& holds);
+    ~SyncHub(); // stops the delivery thread
+
+    // The snapshot or the missed deltas are read on a pool worker; errors reach the subscriber as
+    // error messages (not_found, overloaded, database_unavailable). The hub keeps a weak
+    // reference: a subscriber that goes away is dropped.
+    void subscribe(const std::shared_ptr<SyncSubscriber>& subscriber, const domain::EventId& event,
+                   std::optional<long long> since, bool compact);
+    void unsubscribe(std::uint64_t subscriber, const domain::EventId& event);
+    // Every subscription of a subscriber that is gone.
+    void forget(std::uint64_t subscriber);
 
     std::size_t subscriptions() const;
 
 private:
     struct Subscriber
     {
-        std::weak_ptr<http::WebSocketPeer> peer;
+        std::weak_ptr<SyncSubscriber> peer;
         long long last = 0;   // the last seq it was sent
         bool compact = false; // {"format": "compact"}: seats by their index in the snapshot
     };
@@ -51,17 +69,13 @@ private:
     // delta names a seat by. A published event's seats never change, so it is kept.
     using SeatIndex = std::unordered_map<std::string, int>;
 
-    void subscribe(const std::shared_ptr<http::WebSocketPeer>& peer, const domain::EventId& event,
-                   std::optional<long long> since, const std::string& channel, bool compact);
     std::shared_ptr<const SeatIndex> seatIndex(db::Session& s, const domain::EventId& event);
-    void unsubscribe(std::uint64_t peer, const domain::EventId& event);
     void deliveryLoop();
     void wake(const domain::EventId& event);
 
     db::Pool& m_pool;
     std::string m_url;
     HoldService& m_holds;
-    const TokenService& m_tokens;
 
     mutable std::mutex m_mutex;
     std::map<domain::EventId, std::map<std::uint64_t, Subscriber>> m_subs;
