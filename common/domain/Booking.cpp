@@ -1,6 +1,7 @@
 #include "domain/Booking.h"
 
 #include "domain/Codec.h"
+#include "domain/Idempotency.h"
 #include "domain/JsonReader.h"
 
 #include <boost/json/value.hpp>
@@ -251,6 +252,61 @@ ConfirmRequest tag_invoke(boost::json::value_to_tag<ConfirmRequest>, const boost
     c.payment = r.required<PaymentId>("payment_id").value_or(PaymentId{});
     r.finish();
     return c;
+}
+
+namespace {
+boost::json::array idList(const std::vector<SeatId>& seats)
+{
+    boost::json::array a;
+    a.reserve(seats.size());
+    for (const auto& s : seats)
+        a.emplace_back(s.toString());
+    return a;
+}
+} // namespace
+
+Problem seatsUnavailable(const std::vector<SeatId>& seats)
+{
+    return Problem(409, "seats_unavailable", "Some seats are not available",
+                   std::to_string(seats.size()) + " of the seats are held or sold")
+        .with("unavailable_seat_ids", idList(seats));
+}
+
+StoredAnswer holdAnswer(const Booking& placed)
+{
+    return storedAnswer(201, placed);
+}
+
+Problem holdRefusal(HoldFailure failure, const std::vector<SeatId>& seats, int count)
+{
+    switch (failure) {
+    case HoldFailure::UnknownSeats:
+        return Problem(400, "unknown_seat", "Unknown seats", "some seats are not in this event")
+            .with("unknown_seat_ids", idList(seats));
+    case HoldFailure::UnknownTier:
+        return Problem::validation({{"ticket_tier_id", "no such standing tier in this event"}});
+    case HoldFailure::SeatsUnavailable:
+        return seatsUnavailable(seats);
+    case HoldFailure::SoldOut:
+        return Problem(409, "sold_out", "Not enough places left",
+                       std::to_string(count) + " places of this tier are left")
+            .with("available", count);
+    case HoldFailure::LimitReached:
+        return Problem(409, "hold_limit_reached", "Too many held units",
+                       "you hold " + std::to_string(count) + " units of this event; at most " +
+                           std::to_string(HoldRules::maxUnitsPerUser) + " at once")
+            .with("held", count);
+    case HoldFailure::NotOnSale:
+        return Problem(409, "not_on_sale", "The event is not on sale",
+                       "the event is no longer on sale");
+    case HoldFailure::InFlight:
+        return keyInFlight();
+    case HoldFailure::KeyReused:
+        return keyReused();
+    case HoldFailure::None:
+        break;
+    }
+    throw std::logic_error("holdRefusal of a hold that was not refused");
 }
 
 } // namespace ticketing::domain

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Clock.h"
+#include "domain/Idempotency.h"
 #include "domain/Lifecycle.h"
 #include "domain/Money.h"
 #include "domain/Problem.h"
@@ -86,6 +87,28 @@ struct Booking
 
 // API.md `Booking`, as seen at `now` (a hold whose time has passed shows as expired).
 boost::json::value bookingJson(const Booking& booking, Clock::TimePoint now);
+
+// Why a hold was not placed (API.md "Bookings"), as the store finds it.
+enum class HoldFailure
+{
+    None,
+    InFlight,         // the same key is being processed right now
+    KeyReused,        // the key was used with another body
+    UnknownSeats,     // seats not in this event
+    UnknownTier,      // no such standing tier in this event
+    SeatsUnavailable, // some seats are held or sold
+    SoldOut,          // too few standing places
+    LimitReached,     // the user would hold too many units
+    NotOnSale,        // the event stopped being published (the caller's view was older)
+};
+
+// The problem a refused hold answers: `seats` the unknown or unavailable ones; `count` the places
+// left (SoldOut) or the units the user holds already (LimitReached).
+Problem holdRefusal(HoldFailure failure, const std::vector<SeatId>& seats, int count);
+// The contract's refusal of seats someone else holds or bought (409 seats_unavailable).
+Problem seatsUnavailable(const std::vector<SeatId>& seats);
+// What POST /bookings/hold answers for a placed hold, kept with its key: 201 and the booking.
+StoredAnswer holdAnswer(const Booking& placed);
 
 // POST /bookings/confirm.
 struct ConfirmRequest

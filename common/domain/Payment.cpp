@@ -132,4 +132,26 @@ RefundRequest tag_invoke(json::value_to_tag<RefundRequest>, const json::value& v
     return q;
 }
 
+void tag_invoke(json::value_from_tag, json::value& out, const WebhookReceipt& r)
+{
+    json::object o{{"received", true}};
+    if (r.duplicate)
+        o["duplicate"] = true;
+    if (r.ignored)
+        o["ignored"] = true;
+    out = std::move(o);
+}
+
+WebhookReceipt tag_invoke(json::value_to_tag<WebhookReceipt>, const json::value& v)
+{
+    WireReader r(v);
+    if (r.required<bool>("received") == std::optional<bool>(false))
+        r.error("received", "must be true");
+    WebhookReceipt w;
+    w.duplicate = r.optionalOr<bool>("duplicate", false);
+    w.ignored = r.optionalOr<bool>("ignored", false);
+    r.finish();
+    return w;
+}
+
 } // namespace ticketing::domain

@@ -67,6 +67,15 @@ struct RefundRequest
     bool operator==(const RefundRequest&) const = default;
 };
 
+// The answer to a provider's webhook: received, and whether it was one seen before (nothing
+// happened again) or of no concern (another type, or a payment already settled).
+struct WebhookReceipt
+{
+    bool duplicate = false;
+    bool ignored = false;
+    bool operator==(const WebhookReceipt&) const = default;
+};
+
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, PaymentStatus s);
 PaymentStatus tag_invoke(boost::json::value_to_tag<PaymentStatus>, const boost::json::value& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Payment& p);
@@ -75,5 +84,7 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Inte
 IntentRequest tag_invoke(boost::json::value_to_tag<IntentRequest>, const boost::json::value& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const RefundRequest& r);
 RefundRequest tag_invoke(boost::json::value_to_tag<RefundRequest>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const WebhookReceipt& r);
+WebhookReceipt tag_invoke(boost::json::value_to_tag<WebhookReceipt>, const boost::json::value& v);
 
 } // namespace ticketing::domain

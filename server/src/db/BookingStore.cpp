@@ -165,7 +165,7 @@ const Statement kStandingLeft{"bookings.standing_left", R"sql(
             WHERE u.tier_id = t.id AND (u.status = 'available' OR (u.status = 'held' AND u.hold_expires_at <= $2::timestamptz)))
     FROM ticket_tiers t WHERE t.id = ANY ($1::uuid[]))sql"};
 // 4. Every answer is kept with its key, failures included, in the batch's transaction
-// (checkout::storeIdempotentAnswers, the one key store).
+// (idempotency::store, the one key store).
 const Statement kAudit{"bookings.audit", R"sql(
     INSERT INTO booking_events (booking_id, event_id, kind, actor_id, detail, at)
     VALUES ($1::uuid, $2::uuid, $3, $4::uuid, $5::jsonb, $6::timestamptz))sql"};
@@ -519,7 +519,8 @@ void runBatch(pqxx::connection_base& c, const std::vector<BatchedHold*>& batch,
                 if (r[1].as<std::string>() != b->hold.requestHash)
                     b->outcome.failure = HoldFailure::KeyReused;
                 else
-                    b->outcome.replay = StoredAnswer{r[2].as<int>(), r[3].as<std::string>()};
+                    b->outcome.replay =
+                        domain::StoredAnswer{r[2].as<int>(), r[3].as<std::string>()};
             } else if (r[4].is_null() || !r[4].as<bool>()) {
                 b->outcome.failure = HoldFailure::NotOnSale;
                 answered.push_back(b);
@@ -536,15 +537,19 @@ void runBatch(pqxx::connection_base& c, const std::vector<BatchedHold*>& batch,
         if (!b->again)
             answered.push_back(b);
 
-    // 4. Every answer with its key.
+    // 4. Every answer with its key: the booking, or the refusal (API.md "Bookings").
     if (!answered.empty()) {
-        std::vector<checkout::KeyedAnswer> keep;
+        std::vector<idempotency::KeyedAnswer> keep;
         for (auto* b : answered) {
-            b->answer = b->render(b->outcome);
+            const auto& o = b->outcome;
+            b->answer =
+                o.booking
+                    ? domain::holdAnswer(*o.booking)
+                    : domain::storedAnswer(domain::holdRefusal(o.failure, o.seats, o.available));
             keep.push_back({b->hold.user.toString(), b->hold.idempotencyKey, b->hold.requestHash,
                             b->answer.status, b->answer.body});
         }
-        checkout::storeIdempotentAnswers(tx, "POST /bookings/hold", keep, now);
+        idempotency::store(tx, "POST /bookings/hold", keep, now);
     }
     tx.commit();
 }

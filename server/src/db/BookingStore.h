@@ -4,6 +4,7 @@
 #include "domain/Booking.h"
 #include "domain/Clock.h"
 #include "domain/Event.h"
+#include "domain/Idempotency.h"
 #include "domain/Uuid.h"
 
 #include <functional>
@@ -32,13 +33,6 @@ struct EventFacts
 };
 std::optional<EventFacts> eventFacts(Session& s, const domain::EventId& id);
 
-// An answer as stored with an idempotency key.
-struct StoredAnswer
-{
-    int status = 0;
-    std::string body;
-};
-
 struct PlaceHold
 {
     domain::BookingId booking;
@@ -53,22 +47,11 @@ struct PlaceHold
     std::string requestHash;
 };
 
-enum class HoldFailure
-{
-    None,
-    InFlight,         // the same key is being processed right now
-    KeyReused,        // the key was used with another body
-    UnknownSeats,     // seats not in this event
-    UnknownTier,      // no such standing tier in this event
-    SeatsUnavailable, // some seats are held or sold
-    SoldOut,          // too few standing places
-    LimitReached,     // the user would hold too many units
-    NotOnSale,        // the event stopped being published (the caller's view was older)
-};
+using HoldFailure = domain::HoldFailure;
 
 struct HoldOutcome
 {
-    std::optional<StoredAnswer> replay; // the first answer to this key and body
+    std::optional<domain::StoredAnswer> replay; // the first answer to this key and body
     HoldFailure failure = HoldFailure::None;
     std::vector<domain::SeatId> seats; // unknown or unavailable ones
     int available = 0;                 // SoldOut: places left; LimitReached: units held already
@@ -79,10 +62,10 @@ struct HoldOutcome
 struct BatchedHold
 {
     PlaceHold hold;
-    // The answer to the hold's outcome, stored with its key (failures of the request included).
-    std::function<StoredAnswer(const HoldOutcome&)> render;
     HoldOutcome outcome;
-    StoredAnswer answer; // as stored (status 0: nothing was stored: in flight, reused, replayed)
+    // As stored with its key (domain::holdRefusal or the booking; status 0: nothing was stored:
+    // in flight, reused, replayed).
+    domain::StoredAnswer answer;
     // Set by placeHolds: a standing hold that came short while enough places were left for it
     // (the holds before it in its batch took them and failed, or another transaction has them in
     // hand); nothing was stored, run it in a later batch.

@@ -15,20 +15,6 @@ namespace {
 using domain::Clock;
 namespace json = boost::json;
 
-// Same key space as holds (user/key): a key is one request, whatever its route.
-const Statement kKeyLock{"checkout.key_lock",
-                         "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7))"};
-const Statement kKeyFind{"checkout.key_find", R"sql(
-    SELECT route, request_hash, status, response FROM idempotency_keys
-    WHERE user_id = $1::uuid AND key = $2 AND created_at > $3::timestamptz - interval '24 hours')sql"};
-const Statement kKeyStore{"checkout.key_store", R"sql(
-    INSERT INTO idempotency_keys (user_id, key, route, request_hash, status, response, created_at)
-    SELECT u, k, $6, h, s, b, $7::timestamptz
-    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[]) AS x(u, k, h, s, b)
-    ON CONFLICT (user_id, key) DO UPDATE
-      SET route = excluded.route, request_hash = excluded.request_hash, status = excluded.status,
-          response = excluded.response, created_at = excluded.created_at)sql"};
-
 const Statement kLockBooking{"checkout.lock_booking", R"sql(
     SELECT b.id, b.event_id, b.user_id, b.status, (extract(epoch from b.hold_expires_at) * 1000000)::bigint,
            b.subtotal_minor, b.discount_minor, b.total_minor, b.currency, (extract(epoch from b.created_at) * 1000000)::bigint,
@@ -200,60 +186,6 @@ void audit(Tx& tx, const domain::BookingId& booking, const char* kind,
                        json::serialize(detail), toSql(now));
 }
 } // namespace
-
-void storeIdempotentAnswers(pqxx::transaction_base& tx, const std::string& route,
-                            const std::vector<KeyedAnswer>& answers, Clock::TimePoint now)
-{
-    if (answers.empty())
-        return;
-    std::vector<std::string> users, keys, hashes, bodies;
-    std::vector<long long> statuses;
-    for (const auto& a : answers) {
-        users.push_back(a.user);
-        keys.push_back(a.key);
-        hashes.push_back(a.requestHash);
-        statuses.push_back(a.status);
-        bodies.push_back(a.body);
-    }
-    tx.exec_prepared(kKeyStore.name, textArray(users), textArray(keys), textArray(hashes),
-                     numberArray(statuses), textArray(bodies), route, toSql(now));
-}
-
-IdempotentOutcome idempotent(Session& s, const IdempotentRequest& r,
-                             const std::function<bookings::StoredAnswer(Tx&)>& effect)
-{
-    IdempotentOutcome out;
-    s.run(
-        [&](pqxx::connection_base& c) {
-            out = {};
-            pqxx::work w(c);
-            Tx tx{w};
-            const auto user = r.user.toString();
-            if (!w.exec_prepared1(kKeyLock.name, user + "/" + r.key)[0].as<bool>()) {
-                out.inFlight = true;
-                return;
-            }
-            const auto k = w.exec_prepared(kKeyFind.name, user, r.key, toSql(r.now));
-            if (!k.empty()) {
-                if (k[0][0].as<std::string>() != r.route ||
-                    k[0][1].as<std::string>() != r.requestHash) {
-                    out.reused = true;
-                    return;
-                }
-                out.answer = {k[0][2].as<int>(), k[0][3].as<std::string>()};
-                out.replayed = true;
-                return;
-            }
-            out.answer = effect(tx);
-            if (out.answer.status < 500)
-                storeIdempotentAnswers(
-                    w, r.route, {{user, r.key, r.requestHash, out.answer.status, out.answer.body}},
-                    r.now);
-            w.commit();
-        },
-        false);
-    return out;
-}
 
 void inTransaction(Session& s, const std::function<void(Tx&)>& effect)
 {

@@ -22,27 +22,6 @@ namespace checkout {
 // payment provider) as one unit. Opaque outside db/.
 struct Tx;
 
-// API.md "Idempotency" for any POST: `effect` runs in one transaction with the key's record,
-// which stores its answer; a retry with the same key and body gets that answer again, one
-// with another body 422, one while the first runs 409. An answer of 5xx is not stored (the
-// effect threw or failed; a retry tries again).
-struct IdempotentRequest
-{
-    domain::UserId user;
-    std::string key;
-    std::string route; // "POST /payments/intent"
-    std::string requestHash;
-    domain::Clock::TimePoint now;
-};
-struct IdempotentOutcome
-{
-    bookings::StoredAnswer answer;
-    bool replayed = false;
-    bool inFlight = false;
-    bool reused = false;
-};
-IdempotentOutcome idempotent(Session& s, const IdempotentRequest& r,
-                             const std::function<bookings::StoredAnswer(Tx&)>& effect);
 // The same transaction without a key (webhooks, cancellations).
 void inTransaction(Session& s, const std::function<void(Tx&)>& effect);
 

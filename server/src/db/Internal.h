@@ -17,6 +17,9 @@ struct Tx
 {
     pqxx::work& w;
 };
+} // namespace checkout
+
+namespace idempotency {
 // The answer to one request with an Idempotency-Key (API.md "Idempotency").
 struct KeyedAnswer
 {
@@ -26,9 +29,9 @@ struct KeyedAnswer
 };
 // Keeps each answer under its user's key, in `tx`, the transaction of the effect (one statement
 // for all of them: a batch of holds stores its answers at once).
-void storeIdempotentAnswers(pqxx::transaction_base& tx, const std::string& route,
-                            const std::vector<KeyedAnswer>& answers, domain::Clock::TimePoint now);
-} // namespace checkout
+void store(pqxx::transaction_base& tx, const std::string& route,
+           const std::vector<KeyedAnswer>& answers, domain::Clock::TimePoint now);
+} // namespace idempotency
 
 namespace bookings {
 // The outbox row of a change to `units`, which were all in status `from` before it: their

@@ -22,17 +22,9 @@ domain::Tokens tokensOf(const services::TokenPair& t)
             services::TokenService::kAccessLifetime.count(), t.user};
 }
 
-// The request body read through the codec: the body's problem (415, 400 invalid_json,
-// validation_failed with every field) or the value.
 template <class T> domain::Result<T, Problem> read(const Context& c)
 {
-    auto body = http::parseJsonBody(c.request);
-    if (!body.ok())
-        return domain::fail(std::move(body).error());
-    auto value = domain::decode<T>(*body);
-    if (!value.ok())
-        return domain::fail(Problem::validation(std::move(value).error()));
-    return std::move(value).value();
+    return readBody<T>(c.request);
 }
 
 Response userAnswer(const domain::Result<domain::User, Problem>& user, const Context& c,

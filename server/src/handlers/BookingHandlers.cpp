@@ -32,11 +32,12 @@ void registerBookingRoutes(http::Router& router, Services& services)
                    const auto key = idempotencyKey(c.request);
                    if (!key.ok())
                        return problem(key.error(), c.request);
-                   auto body = http::parseJsonBody(c.request);
-                   if (!body.ok())
-                       return problem(body.error(), c.request);
-                   return answerResponse(
-                       holds.hold(callerOf(c), *key, c.request.body, *body, c.request.requestId));
+                   auto request = readBody<domain::HoldRequest>(c.request);
+                   if (!request.ok())
+                       return problem(request.error(), c.request);
+                   return keyedResponse(
+                       holds.hold(callerOf(c), *key, domain::requestHash(c.request.body), *request),
+                       201, c.request);
                });
     router.add("GET", "/api/v1/bookings/{id}",
                Access::permitted(domain::Permission::BookingsReadOwn), [&holds](Context& c) {

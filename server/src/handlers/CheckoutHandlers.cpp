@@ -16,21 +16,22 @@ template <class IdType> std::optional<IdType> idParam(const Context& c)
     return IdType::parse(c.params.at("id"));
 }
 
-Response jsonAnswer(const domain::Result<boost::json::object, Problem>& r, const Context& c)
+template <class T> Response valueAnswer(const domain::Result<T, Problem>& r, const Context& c)
 {
-    return r.ok() ? Response::json(200, *r) : problem(r.error(), c.request);
+    return r.ok() ? Response::json(200, domain::encode(*r)) : problem(r.error(), c.request);
 }
 
-// POST routes that take an Idempotency-Key and a JSON body, answered by the service as stored.
-template <class Call> Response idempotentPost(Context& c, Call call)
+// POST routes that take an Idempotency-Key and a body of type `Body`: the service's answer with
+// `status`, or the first answer to the key replayed.
+template <class Body, class Call> Response idempotentPost(Context& c, int status, Call call)
 {
     const auto key = idempotencyKey(c.request);
     if (!key.ok())
         return problem(key.error(), c.request);
-    auto body = http::parseJsonBody(c.request);
+    auto body = readBody<Body>(c.request);
     if (!body.ok())
         return problem(body.error(), c.request);
-    return answerResponse(call(*key, *body));
+    return keyedResponse(call(*key, domain::requestHash(c.request.body), *body), status, c.request);
 }
 } // namespace
 
@@ -39,18 +40,20 @@ void registerCheckoutRoutes(http::Router& router, Services& services)
     auto& checkout = services.checkout;
     router.add("POST", "/api/v1/payments/intent",
                Access::permitted(domain::Permission::PaymentsCreate), [&checkout](Context& c) {
-                   return idempotentPost(
-                       c, [&](const std::string& key, const boost::json::value& body) {
-                           return checkout.createIntent(callerOf(c), key, c.request.body, body,
-                                                        c.request.requestId);
+                   return idempotentPost<domain::IntentRequest>(
+                       c, 201,
+                       [&](const std::string& key, const std::string& hash,
+                           const domain::IntentRequest& request) {
+                           return checkout.createIntent(callerOf(c), key, hash, request);
                        });
                });
     router.add("POST", "/api/v1/bookings/confirm",
                Access::permitted(domain::Permission::PaymentsCreate), [&checkout](Context& c) {
-                   return idempotentPost(
-                       c, [&](const std::string& key, const boost::json::value& body) {
-                           return checkout.confirm(callerOf(c), key, c.request.body, body,
-                                                   c.request.requestId);
+                   return idempotentPost<domain::ConfirmRequest>(
+                       c, 200,
+                       [&](const std::string& key, const std::string& hash,
+                           const domain::ConfirmRequest& request) {
+                           return checkout.confirm(callerOf(c), key, hash, request);
                        });
                });
     router.add("GET", "/api/v1/payments/{id}",
@@ -59,7 +62,7 @@ void registerCheckoutRoutes(http::Router& router, Services& services)
                    if (!id)
                        return problem(Problem(domain::ProblemCode::NotFound, "no such payment"),
                                       c.request);
-                   return jsonAnswer(checkout.payment(callerOf(c), *id), c);
+                   return valueAnswer(checkout.payment(callerOf(c), *id), c);
                });
     router.add("POST", "/api/v1/payments/{id}/refund",
                Access::permitted(domain::Permission::PaymentsRefund), [&checkout](Context& c) {
@@ -67,27 +70,28 @@ void registerCheckoutRoutes(http::Router& router, Services& services)
                    if (!id)
                        return problem(Problem(domain::ProblemCode::NotFound, "no such payment"),
                                       c.request);
-                   boost::json::value body;
+                   domain::RefundRequest request; // no body: all that is left
                    if (!c.request.body.empty()) {
-                       auto parsed = http::parseJsonBody(c.request);
-                       if (!parsed.ok())
-                           return problem(parsed.error(), c.request);
-                       body = std::move(*parsed);
+                       auto read = readBody<domain::RefundRequest>(c.request);
+                       if (!read.ok())
+                           return problem(read.error(), c.request);
+                       request = std::move(read).value();
                    }
-                   return jsonAnswer(checkout.refund(callerOf(c), *id, body), c);
+                   return valueAnswer(checkout.refund(callerOf(c), *id, request), c);
                });
     // The provider calls this; the signature, not a token, says who it is.
     router.add("POST", "/api/v1/webhooks/{provider}", Access::anyone(), [&checkout](Context& c) {
-        return jsonAnswer(checkout.webhook(c.params.at("provider"),
-                                           c.request.header("ticketing-signature"), c.request.body),
-                          c);
+        return valueAnswer(checkout.webhook(c.params.at("provider"),
+                                            c.request.header("ticketing-signature"),
+                                            c.request.body),
+                           c);
     });
     router.add(
         "GET", "/api/v1/events/{id}/signing-keys", Access::optional(), [&checkout](Context& c) {
             const auto id = idParam<domain::EventId>(c);
             if (!id)
                 return problem(Problem(domain::ProblemCode::NotFound, "no such event"), c.request);
-            return jsonAnswer(checkout.signingKeys(optionalCaller(c), *id), c);
+            return valueAnswer(checkout.signingKeys(optionalCaller(c), *id), c);
         });
     router.add("POST", "/api/v1/events/{id}/signing-keys/rotate",
                Access::permitted(domain::Permission::EventsManage), [&checkout](Context& c) {
@@ -95,7 +99,7 @@ void registerCheckoutRoutes(http::Router& router, Services& services)
                    if (!id)
                        return problem(Problem(domain::ProblemCode::NotFound, "no such event"),
                                       c.request);
-                   return jsonAnswer(checkout.rotateKey(callerOf(c), *id), c);
+                   return valueAnswer(checkout.rotateKey(callerOf(c), *id), c);
                });
     router.add("GET", "/api/v1/tickets/{id}",
                Access::permitted(domain::Permission::BookingsReadOwn), [&checkout](Context& c) {
@@ -103,7 +107,7 @@ void registerCheckoutRoutes(http::Router& router, Services& services)
                    if (!id)
                        return problem(Problem(domain::ProblemCode::NotFound, "no such ticket"),
                                       c.request);
-                   return jsonAnswer(checkout.ticket(callerOf(c), *id), c);
+                   return valueAnswer(checkout.ticket(callerOf(c), *id), c);
                });
     router.add("GET", "/api/v1/tickets/{id}/qr.png",
                Access::permitted(domain::Permission::BookingsReadOwn), [&checkout](Context& c) {

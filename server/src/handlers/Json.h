@@ -1,10 +1,11 @@
 #pragma once
 
+#include "domain/Codec.h"
 #include "domain/JsonReader.h"
 #include "domain/User.h"
 #include "http/Router.h"
-#include "services/Answer.h"
 #include "services/Caller.h"
+#include "services/Keyed.h"
 
 #include <boost/json/object.hpp>
 #include <optional>
@@ -41,21 +42,39 @@ inline std::optional<services::Caller> optionalCaller(const http::Context& c)
     return c.principal ? std::optional(callerOf(c)) : std::nullopt;
 }
 
-// An answer rendered by a service (stored with an idempotency key): JSON or problem+json,
-// with Idempotent-Replayed on a replay.
-inline http::Response answerResponse(services::Answer answer)
-{
-    auto response = http::Response::text(answer.status, std::move(answer.body),
-                                         answer.status >= 400 ? "application/problem+json"
-                                                              : "application/json");
-    if (answer.replayed)
-        response.headers.emplace_back("Idempotent-Replayed", "true");
-    return response;
-}
-
 inline http::Response problem(const domain::Problem& p, const http::Request& r)
 {
     return http::Response::problem(p, r.requestId);
+}
+
+// The answer to a request with an Idempotency-Key: its value (with `status`) or problem written
+// through the codec, or the first answer replayed as it was stored, with Idempotent-Replayed.
+template <class T>
+http::Response keyedResponse(const services::Keyed<T>& result, int status, const http::Request& r)
+{
+    if (const auto* value = std::get_if<T>(&result))
+        return http::Response::json(status, domain::encode(*value));
+    if (const auto* p = std::get_if<domain::Problem>(&result))
+        return problem(*p, r);
+    const auto& stored = std::get<services::Replayed>(result).answer;
+    auto response = http::Response::text(stored.status, stored.body,
+                                         stored.status >= 400 ? "application/problem+json"
+                                                              : "application/json");
+    response.headers.emplace_back("Idempotent-Replayed", "true");
+    return response;
+}
+
+// The request body read through the codec: the body's problem (415, 400 invalid_json, 400
+// validation_failed naming every field) or the value.
+template <class T> domain::Result<T, domain::Problem> readBody(const http::Request& request)
+{
+    auto body = http::parseJsonBody(request);
+    if (!body.ok())
+        return domain::fail(std::move(body).error());
+    auto value = domain::decode<T>(*body);
+    if (!value.ok())
+        return domain::fail(domain::Problem::validation(std::move(value).error()));
+    return std::move(value).value();
 }
 
 } // namespace ticketing::handlers

@@ -1,5 +1,6 @@
 #include "services/CheckoutService.h"
 
+#include "db/Idempotency.h"
 #include "db/Pool.h"
 #include "domain/Codec.h"
 #include "domain/Credential.h"
@@ -53,16 +54,6 @@ std::string money(long long minor, const std::string& currency)
         .toDecimalString();
 }
 
-Answer render(int status, const json::value& v)
-{
-    return {status, json::serialize(v), false};
-}
-
-// An answer as an idempotency key's record keeps it.
-db::bookings::StoredAnswer stored(const Answer& a)
-{
-    return {a.status, a.body};
-}
 } // namespace
 
 CheckoutService::CheckoutService(HoldService& holds, EventService& events,
@@ -101,73 +92,83 @@ domain::Payment CheckoutService::paymentOf(const checkout::Payment& p)
     return out;
 }
 
-json::object CheckoutService::paymentJson(const checkout::Payment& p)
+namespace {
+// What an idempotent effect came to: its value or problem, as this request answers it; and, for
+// the key's record, the same written by the codec.
+template <class T> struct Effect
 {
-    return domain::encode(paymentOf(p)).as_object();
-}
+    std::optional<T> value;
+    std::optional<Problem> problem;
+    int status = 200; // of the value
 
-Answer CheckoutService::createIntent(const Caller& caller, const std::string& key,
-                                     const std::string& rawBody, const json::value& body,
-                                     const std::string& requestId)
+    domain::StoredAnswer refuse(Problem p)
+    {
+        problem = std::move(p);
+        return domain::storedAnswer(*problem);
+    }
+    domain::StoredAnswer give(T v, int withStatus)
+    {
+        value = std::move(v);
+        status = withStatus;
+        return domain::storedAnswer(status, *value);
+    }
+    Keyed<T> result(const db::idempotency::Outcome& outcome) const
+    {
+        if (outcome.inFlight)
+            return domain::keyInFlight();
+        if (outcome.reused)
+            return domain::keyReused();
+        if (outcome.replayed)
+            return Replayed{outcome.answer};
+        if (value)
+            return *value;
+        return *problem;
+    }
+};
+} // namespace
+
+Keyed<domain::Payment> CheckoutService::createIntent(const Caller& caller, const std::string& key,
+                                                     const std::string& requestHash,
+                                                     const domain::IntentRequest& request)
 {
     db::Session& s = db::currentSession();
-    domain::JsonReader r;
-    std::optional<domain::BookingId> bookingId;
-    std::optional<std::string> method;
-    if (const auto* o = r.object(body, "")) {
-        if (auto text = r.string(*o, "booking_id", "")) {
-            bookingId = domain::BookingId::parse(*text);
-            if (!bookingId)
-                r.addError("booking_id", "must be a booking id");
-        }
-        method = r.string(*o, "method", "");
-        if (method && *method != "card" && *method != "cash")
-            r.addError("method", "must be card or cash");
-    }
-    if (!r.ok())
-        return problemAnswer(Problem::validation(r.errors()), requestId);
-    if (*method == "cash" && !domain::allows(caller.role, domain::Permission::PaymentsTakeCash))
-        return problemAnswer(Problem(ProblemCode::Forbidden, "only the box office takes cash"),
-                             requestId);
-    if (*method == "card" && !m_card)
-        return problemAnswer(Problem(503, "payment_provider_unavailable",
-                                     "Card payments are not configured",
-                                     "this server has no card provider (TICKETING_PAYMENTS_URL)"),
-                             requestId);
+    if (request.method != "card" && request.method != "cash")
+        return Problem::validation({{"method", "must be card or cash"}});
+    if (request.method == "cash" &&
+        !domain::allows(caller.role, domain::Permission::PaymentsTakeCash))
+        return Problem(ProblemCode::Forbidden, "only the box office takes cash");
+    if (request.method == "card" && !m_card)
+        return Problem(503, "payment_provider_unavailable", "Card payments are not configured",
+                       "this server has no card provider (TICKETING_PAYMENTS_URL)");
 
     const auto now = m_clock.now();
-    const auto outcome = checkout::idempotent(
-        s, {caller.user, key, "POST /payments/intent", sha256Hex(rawBody), now},
-        [&](checkout::Tx& tx) -> db::bookings::StoredAnswer {
-            const auto b = checkout::lockBooking(tx, *bookingId);
-            if (!b || !maySettle(caller, b->booking)) {
-                return stored(problemAnswer(noSuchBooking(), requestId));
-            }
-            if (b->eventStatus != domain::EventStatus::Published) {
-                return stored(problemAnswer(
+    Effect<domain::Payment> effect;
+    const auto outcome = db::idempotency::run(
+        s, {caller.user, key, "POST /payments/intent", requestHash, now},
+        [&](checkout::Tx& tx) -> domain::StoredAnswer {
+            effect = {};
+            const auto b = checkout::lockBooking(tx, request.booking);
+            if (!b || !maySettle(caller, b->booking))
+                return effect.refuse(noSuchBooking());
+            if (b->eventStatus != domain::EventStatus::Published)
+                return effect.refuse(
                     Problem(409, "not_on_sale", "The event is not on sale",
-                            "the event is " + std::string(domain::toString(b->eventStatus))),
-                    requestId));
-            }
+                            "the event is " + std::string(domain::toString(b->eventStatus))));
             const auto status = b->booking.statusAt(now);
-            if (status == domain::BookingStatus::Expired) {
-                return stored(problemAnswer(Problem(410, "hold_expired", "The hold has ended",
-                                                    "hold the seats again, then pay"),
-                                            requestId));
-            }
-            if (status != domain::BookingStatus::Held) {
-                return stored(problemAnswer(
+            if (status == domain::BookingStatus::Expired)
+                return effect.refuse(Problem(410, "hold_expired", "The hold has ended",
+                                             "hold the seats again, then pay"));
+            if (status != domain::BookingStatus::Held)
+                return effect.refuse(
                     Problem(409, "not_payable", "The booking is not waiting for payment",
                             "the booking is " + std::string(domain::toString(status)))
-                        .with("current_status", json::string(domain::toString(status))),
-                    requestId));
-            }
-            auto& provider = *method == "cash" ? m_cash : *m_card;
+                        .with("current_status", json::string(domain::toString(status))));
+            auto& provider = request.method == "cash" ? m_cash : *m_card;
             checkout::Payment p;
             p.id = domain::PaymentId::generate();
             p.booking = b->booking.id;
             p.provider = provider.name();
-            p.method = *method;
+            p.method = request.method;
             p.amountMinor = b->booking.totalMinor;
             p.currency = b->booking.currency;
             p.createdBy = caller.user;
@@ -176,7 +177,7 @@ Answer CheckoutService::createIntent(const Caller& caller, const std::string& ke
             try {
                 intent = provider.createIntent(p.amountMinor, p.currency, p.id, p.booking);
             } catch (const payments::ProviderError& e) {
-                return stored(problemAnswer(providerDown(e), requestId));
+                return effect.refuse(providerDown(e));
             }
             p.providerRef = intent.ref;
             p.clientSecret = intent.clientSecret;
@@ -185,13 +186,9 @@ Answer CheckoutService::createIntent(const Caller& caller, const std::string& ke
             checkout::recordPaymentEvent(tx, p,
                                          intent.succeeded ? "payment_succeeded" : "payment_started",
                                          caller.user, now);
-            return stored(render(201, paymentJson(p)));
+            return effect.give(paymentOf(p), 201);
         });
-    if (outcome.inFlight)
-        return keyInFlight(requestId);
-    if (outcome.reused)
-        return keyReused(requestId);
-    return {outcome.answer.status, outcome.answer.body, outcome.replayed};
+    return effect.result(outcome);
 }
 
 CheckoutService::Settled CheckoutService::settle(checkout::Tx& tx,
@@ -226,66 +223,51 @@ CheckoutService::Settled CheckoutService::settle(checkout::Tx& tx,
     return Settled::Refunded;
 }
 
-Answer CheckoutService::confirm(const Caller& caller, const std::string& key,
-                                const std::string& rawBody, const json::value& body,
-                                const std::string& requestId)
+Keyed<domain::Booking> CheckoutService::confirm(const Caller& caller, const std::string& key,
+                                                const std::string& requestHash,
+                                                const domain::ConfirmRequest& request)
 {
     db::Session& s = db::currentSession();
-    domain::JsonReader r;
-    std::optional<domain::BookingId> bookingId;
-    std::optional<domain::PaymentId> paymentId;
-    if (const auto* o = r.object(body, "")) {
-        if (auto text = r.string(*o, "booking_id", "");
-            text && !(bookingId = domain::BookingId::parse(*text)))
-            r.addError("booking_id", "must be a booking id");
-        if (auto text = r.string(*o, "payment_id", "");
-            text && !(paymentId = domain::PaymentId::parse(*text)))
-            r.addError("payment_id", "must be a payment id");
-    }
-    if (!r.ok())
-        return problemAnswer(Problem::validation(r.errors()), requestId);
-
     const auto now = m_clock.now();
-    const auto outcome = checkout::idempotent(
-        s, {caller.user, key, "POST /bookings/confirm", sha256Hex(rawBody), now},
-        [&](checkout::Tx& tx) -> db::bookings::StoredAnswer {
-            auto fail = [&](const Problem& p) { return stored(problemAnswer(p, requestId)); };
-            const auto b = checkout::lockBooking(tx, *bookingId);
+    Effect<domain::Booking> effect;
+    const auto outcome = db::idempotency::run(
+        s, {caller.user, key, "POST /bookings/confirm", requestHash, now},
+        [&](checkout::Tx& tx) -> domain::StoredAnswer {
+            effect = {};
+            const auto b = checkout::lockBooking(tx, request.booking);
             if (!b || !maySettle(caller, b->booking))
-                return fail(noSuchBooking());
-            const auto p = checkout::lockPayment(tx, *paymentId);
+                return effect.refuse(noSuchBooking());
+            const auto p = checkout::lockPayment(tx, request.payment);
             if (!p || p->booking != b->booking.id)
-                return fail(noSuchPayment());
+                return effect.refuse(noSuchPayment());
             if (p->status != "succeeded" &&
                 !(p->status == "refunded" && b->booking.status == domain::BookingStatus::Confirmed))
-                return fail(Problem(409, "payment_not_completed", "The payment has not succeeded",
-                                    "the payment is " + p->status)
-                                .with("payment_status", json::string(p->status)));
+                return effect.refuse(Problem(409, "payment_not_completed",
+                                             "The payment has not succeeded",
+                                             "the payment is " + p->status)
+                                         .with("payment_status", json::string(p->status)));
             Settled settled;
             try {
                 settled = settle(tx, *b, *p, now);
             } catch (const payments::ProviderError& e) {
-                return fail(providerDown(e)); // nothing was written: the refund comes first
+                return effect.refuse(
+                    providerDown(e)); // nothing was written: the refund comes first
             }
-            if (settled == Settled::Refunded) {
-                return fail(
+            if (settled == Settled::Refunded)
+                return effect.refuse(
                     Problem(410, "hold_expired", "The hold ended before the payment arrived",
                             "its seats were taken meanwhile; the payment was refunded")
                         .with("refunded",
                               json::string(money(p->amountMinor - p->refundedMinor, p->currency))));
-            }
-            return stored(
-                render(200, domain::bookingJson(*checkout::readBooking(tx, b->booking.id), now)));
+            auto confirmed = *checkout::readBooking(tx, b->booking.id);
+            confirmed.status = confirmed.statusAt(now);
+            return effect.give(std::move(confirmed), 200);
         });
-    if (outcome.inFlight)
-        return keyInFlight(requestId);
-    if (outcome.reused)
-        return keyReused(requestId);
-    return {outcome.answer.status, outcome.answer.body, outcome.replayed};
+    return effect.result(outcome);
 }
 
-domain::Result<json::object, Problem> CheckoutService::payment(const Caller& caller,
-                                                               const domain::PaymentId& id)
+domain::Result<domain::Payment, Problem> CheckoutService::payment(const Caller& caller,
+                                                                  const domain::PaymentId& id)
 {
     db::Session& s = db::currentSession();
     const auto p = checkout::findPayment(s, id);
@@ -294,16 +276,17 @@ domain::Result<json::object, Problem> CheckoutService::payment(const Caller& cal
     const auto b = db::bookings::find(s, p->booking);
     if (!b || !(b->booking.user == caller.user || caller.seesAllBookings()))
         return domain::fail(noSuchPayment());
-    return paymentJson(*p);
+    return paymentOf(*p);
 }
 
-domain::Result<json::object, Problem>
-CheckoutService::refund(const Caller& caller, const domain::PaymentId& id, const json::value& body)
+domain::Result<domain::Payment, Problem>
+CheckoutService::refund(const Caller& caller, const domain::PaymentId& id,
+                        const domain::RefundRequest& request)
 {
     db::Session& s = db::currentSession();
     const auto now = m_clock.now();
     std::optional<Problem> problem;
-    json::object answer;
+    std::optional<domain::Payment> answer;
     const auto found = checkout::findPayment(s, id);
     if (!found)
         return domain::fail(noSuchPayment());
@@ -325,22 +308,18 @@ CheckoutService::refund(const Caller& caller, const domain::PaymentId& id, const
             return;
         }
         long long amount = left;
-        domain::JsonReader r;
-        if (const auto* o = body.is_null() ? nullptr : r.object(body, "")) {
-            if (const auto text = r.string(*o, "amount", "", false)) {
-                auto m = domain::Money::parse(*text, *domain::Currency::fromCode(p->currency));
-                if (!m.ok())
-                    r.addError("amount", m.error());
-                else if (m.value().minorUnits() <= 0 || m.value().minorUnits() > left)
-                    r.addError("amount",
-                               "must be more than 0 and at most " + money(left, p->currency));
-                else
-                    amount = m.value().minorUnits();
-            }
-        }
-        if (!r.ok()) {
-            problem = Problem::validation(r.errors());
-            return;
+        if (request.amount) {
+            auto m =
+                domain::Money::parse(*request.amount, *domain::Currency::fromCode(p->currency));
+            if (!m.ok())
+                problem = Problem::validation({{"amount", m.error()}});
+            else if (m.value().minorUnits() <= 0 || m.value().minorUnits() > left)
+                problem = Problem::validation(
+                    {{"amount", "must be more than 0 and at most " + money(left, p->currency)}});
+            else
+                amount = m.value().minorUnits();
+            if (problem)
+                return;
         }
         auto* provider = providerFor(p->provider);
         if (!provider) {
@@ -361,11 +340,11 @@ CheckoutService::refund(const Caller& caller, const domain::PaymentId& id, const
             return;
         }
         checkout::recordRefund(tx, *p, amount, ref, "staff", caller.user, now);
-        answer = paymentJson(*checkout::lockPayment(tx, id));
+        answer = paymentOf(*checkout::lockPayment(tx, id));
     });
     if (problem)
         return domain::fail(*problem);
-    return answer;
+    return *answer;
 }
 
 domain::Result<domain::Booking, Problem> CheckoutService::cancel(const Caller& caller,
@@ -476,7 +455,7 @@ domain::Result<domain::Event, Problem> CheckoutService::cancelEvent(const Caller
     return EventService::toEvent(*cancelled);
 }
 
-domain::Result<json::object, Problem>
+domain::Result<domain::WebhookReceipt, Problem>
 CheckoutService::webhook(std::string_view provider, std::optional<std::string_view> signature,
                          const std::string& rawBody)
 {
@@ -504,12 +483,12 @@ CheckoutService::webhook(std::string_view provider, std::optional<std::string_vi
         return domain::fail(Problem(400, "invalid_event", "The webhook is not a payment event",
                                     "id, type, data.object.id"));
 
-    json::object answer{{"received", true}};
+    domain::WebhookReceipt answer;
     const std::string kind(type->as_string());
     checkout::inTransaction(s, [&](checkout::Tx& tx) {
         if (!checkout::firstDelivery(tx, std::string(provider), std::string(id->as_string()), kind,
                                      now)) {
-            answer["duplicate"] = true; // handled before: nothing happens
+            answer.duplicate = true; // handled before: nothing happens
             return;
         }
         const auto owner =
@@ -520,7 +499,7 @@ CheckoutService::webhook(std::string_view provider, std::optional<std::string_vi
             log::warn(
                 "a webhook names a payment we do not know",
                 {{"provider", std::string(provider)}, {"ref", ref->as_string()}, {"type", kind}});
-            answer["ignored"] = true;
+            answer.ignored = true;
             return;
         }
         const bool succeeded = kind == "payment_intent.succeeded";
@@ -531,7 +510,7 @@ CheckoutService::webhook(std::string_view provider, std::optional<std::string_vi
                 code = std::string(c->as_string());
         if (!(succeeded || kind == "payment_intent.payment_failed") ||
             !applyOutcome(tx, *b, *p, succeeded, code, now))
-            answer["ignored"] = true; // another type, or a payment already settled
+            answer.ignored = true; // another type, or a payment already settled
     });
     return answer;
 }
@@ -611,7 +590,7 @@ int CheckoutService::reconcile(db::Session& s, std::chrono::seconds olderThan)
     return settled;
 }
 
-domain::Result<json::object, Problem>
+domain::Result<domain::SigningKeys, Problem>
 CheckoutService::signingKeys(const std::optional<Caller>& caller, const domain::EventId& event)
 {
     db::Session& s = db::currentSession();
@@ -622,11 +601,11 @@ CheckoutService::signingKeys(const std::optional<Caller>& caller, const domain::
     domain::SigningKeys keys{event, "TK1", {}};
     for (const auto& k : checkout::publicKeys(s, event))
         keys.keys.push_back({k.keyId, "Ed25519", k.publicKey, k.createdAt, k.retiredAt});
-    return domain::encode(keys).as_object();
+    return keys;
 }
 
-domain::Result<json::object, Problem> CheckoutService::rotateKey(const Caller& caller,
-                                                                 const domain::EventId& event)
+domain::Result<domain::SigningKeys, Problem>
+CheckoutService::rotateKey(const Caller& caller, const domain::EventId& event)
 {
     db::Session& s = db::currentSession();
     const auto facts = db::bookings::eventFacts(s, event);
@@ -638,8 +617,8 @@ domain::Result<json::object, Problem> CheckoutService::rotateKey(const Caller& c
     return signingKeys(caller, event);
 }
 
-domain::Result<json::object, Problem> CheckoutService::ticket(const Caller& caller,
-                                                              const domain::TicketId& id)
+domain::Result<domain::Ticket, Problem> CheckoutService::ticket(const Caller& caller,
+                                                                const domain::TicketId& id)
 {
     db::Session& s = db::currentSession();
     const auto t = checkout::findTicket(s, id);
@@ -654,7 +633,7 @@ domain::Result<json::object, Problem> CheckoutService::ticket(const Caller& call
         t->tierName,
         domain::parseTicketStatus(t->status).value_or(domain::TicketStatus::Active),
         t->credential};
-    return domain::encode(ticket).as_object();
+    return ticket;
 }
 
 domain::Result<std::string, Problem> CheckoutService::ticketQr(const Caller& caller,
@@ -663,7 +642,7 @@ domain::Result<std::string, Problem> CheckoutService::ticketQr(const Caller& cal
     const auto t = ticket(caller, id);
     if (!t)
         return domain::fail(t.error());
-    return qrPng(t.value().at("qr_code").as_string());
+    return qrPng(t->credential);
 }
 
 } // namespace ticketing::services

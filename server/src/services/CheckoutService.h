@@ -7,8 +7,9 @@
 #include "domain/Payment.h"
 #include "domain/Problem.h"
 #include "domain/Result.h"
-#include "services/Answer.h"
+#include "domain/Tickets.h"
 #include "services/Caller.h"
+#include "services/Keyed.h"
 
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
@@ -42,14 +43,18 @@ public:
                     payments::PaymentProvider* card, std::string webhookSecret,
                     const domain::Clock& clock);
 
-    Answer createIntent(const Caller& caller, const std::string& key, const std::string& rawBody,
-                        const boost::json::value& body, const std::string& requestId);
-    Answer confirm(const Caller& caller, const std::string& key, const std::string& rawBody,
-                   const boost::json::value& body, const std::string& requestId);
-    domain::Result<boost::json::object, domain::Problem> payment(const Caller& caller,
-                                                                 const domain::PaymentId& id);
-    domain::Result<boost::json::object, domain::Problem>
-    refund(const Caller& caller, const domain::PaymentId& id, const boost::json::value& body);
+    // POST /payments/intent and /bookings/confirm: the payment (201) or the confirmed booking
+    // (200), or why not, stored with the key (`requestHash`: domain::requestHash of the body).
+    Keyed<domain::Payment> createIntent(const Caller& caller, const std::string& key,
+                                        const std::string& requestHash,
+                                        const domain::IntentRequest& request);
+    Keyed<domain::Booking> confirm(const Caller& caller, const std::string& key,
+                                   const std::string& requestHash,
+                                   const domain::ConfirmRequest& request);
+    domain::Result<domain::Payment, domain::Problem> payment(const Caller& caller,
+                                                             const domain::PaymentId& id);
+    domain::Result<domain::Payment, domain::Problem>
+    refund(const Caller& caller, const domain::PaymentId& id, const domain::RefundRequest& request);
     // DELETE /bookings/{id}: a hold is released (HoldService); a confirmed booking is cancelled
     // under its event's refund policy, refunded through the provider that took the money.
     domain::Result<domain::Booking, domain::Problem> cancel(const Caller& caller,
@@ -61,21 +66,21 @@ public:
                                                                const domain::EventId& id);
     // POST /webhooks/{provider}: 200 with {"received": true} (also for a replay, which changes
     // nothing); 400 for a bad signature; 404 for a provider we do not use.
-    domain::Result<boost::json::object, domain::Problem>
+    domain::Result<domain::WebhookReceipt, domain::Problem>
     webhook(std::string_view provider, std::optional<std::string_view> signature,
             const std::string& rawBody);
-    domain::Result<boost::json::object, domain::Problem> ticket(const Caller& caller,
-                                                                const domain::TicketId& id);
+    domain::Result<domain::Ticket, domain::Problem> ticket(const Caller& caller,
+                                                           const domain::TicketId& id);
     // The ticket's credential as a QR code, PNG.
     domain::Result<std::string, domain::Problem> ticketQr(const Caller& caller,
                                                           const domain::TicketId& id);
 
     // The event's signing keys, public halves only (published events; its organizer and admin
     // always): what a scanner needs to check credentials offline.
-    domain::Result<boost::json::object, domain::Problem>
+    domain::Result<domain::SigningKeys, domain::Problem>
     signingKeys(const std::optional<Caller>& caller, const domain::EventId& event);
     // A new signing key for the event (its organizer, admin); older tickets keep verifying.
-    domain::Result<boost::json::object, domain::Problem> rotateKey(const Caller& caller,
+    domain::Result<domain::SigningKeys, domain::Problem> rotateKey(const Caller& caller,
                                                                    const domain::EventId& event);
 
     // Card payments pending longer than `olderThan` are asked of the provider: a webhook that
@@ -83,7 +88,6 @@ public:
     int reconcile(db::Session& s, std::chrono::seconds olderThan);
 
     static domain::Payment paymentOf(const db::checkout::Payment& p);
-    static boost::json::object paymentJson(const db::checkout::Payment& p);
 
 private:
     payments::PaymentProvider* providerFor(const std::string& name) const;

@@ -6,7 +6,6 @@
 #include "domain/Booking.h"
 #include "domain/Event.h"
 #include "log/Log.h"
-#include "services/Answer.h"
 #include "services/Cursor.h"
 
 #include <boost/json/serialize.hpp>
@@ -16,17 +15,6 @@ namespace ticketing::services {
 
 using domain::Problem;
 using domain::ProblemCode;
-
-namespace {
-boost::json::array ids(const std::vector<domain::SeatId>& seats)
-{
-    boost::json::array a;
-    for (const auto& s : seats)
-        a.emplace_back(s.toString());
-    return a;
-}
-
-} // namespace
 
 HoldService::HoldService(cache::Redis& redis, const domain::Clock& clock,
                          std::chrono::seconds holdTtl, HoldBatcher::Options batching)
@@ -55,35 +43,30 @@ std::optional<db::bookings::EventFacts> HoldService::eventFacts(db::Session& s,
     return facts;
 }
 
-HoldService::Answer HoldService::hold(const Caller& caller, const std::string& key,
-                                      const std::string& rawBody, const boost::json::value& body,
-                                      const std::string& requestId)
+Keyed<domain::Booking> HoldService::hold(const Caller& caller, const std::string& key,
+                                         const std::string& requestHash,
+                                         const domain::HoldRequest& hold)
 {
     db::Session& s = db::currentSession();
-    auto request = domain::parseHoldRequest(body);
-    if (!request.ok())
-        return problemAnswer(Problem::validation(std::move(request).error()), requestId);
+    const auto* request = &hold;
     if (request->promoCode && !request->promoCode->empty())
-        return problemAnswer(Problem::validation({{"promo_code", "no such promo code"}}),
-                             requestId);
+        return Problem::validation({{"promo_code", "no such promo code"}});
 
     const auto now = m_clock.now();
     // The event must be on sale; a draft does not exist for a buyer.
     const auto event = eventFacts(s, request->event);
     if (!event || event->status == domain::EventStatus::Draft)
-        return problemAnswer(Problem(ProblemCode::NotFound, "no such event"), requestId);
+        return Problem(ProblemCode::NotFound, "no such event");
     const auto saleStart =
         event->saleStart ? *event->saleStart : event->publishedAt.value_or(event->start);
     const auto saleEnd = event->saleEnd ? *event->saleEnd : event->start;
     if (event->status != domain::EventStatus::Published || now < saleStart || now >= saleEnd)
-        return problemAnswer(
-            Problem(409, "not_on_sale", "The event is not on sale",
-                    event->status != domain::EventStatus::Published
-                        ? "the event is " + std::string(domain::toString(event->status))
-                        : (now < saleStart
-                               ? "the sale opens at " + domain::formatTimestamp(saleStart)
-                               : "the sale has ended")),
-            requestId);
+        return Problem(409, "not_on_sale", "The event is not on sale",
+                       event->status != domain::EventStatus::Published
+                           ? "the event is " + std::string(domain::toString(event->status))
+                           : (now < saleStart
+                                  ? "the sale opens at " + domain::formatTimestamp(saleStart)
+                                  : "the sale has ended"));
 
     // The fast path: a seat someone else is on is refused here, without PostgreSQL. The owner
     // is the request's key, so a retry of this request finds its own locks.
@@ -100,11 +83,7 @@ HoldService::Answer HoldService::hold(const Caller& caller, const std::string& k
                 for (auto i : *taken)
                     unavailable.push_back(request->seats[i]);
                 // Not stored under the key: nothing happened, and a retry is asked afresh.
-                return problemAnswer(
-                    Problem(409, "seats_unavailable", "Some seats are not available",
-                            std::to_string(unavailable.size()) + " of the seats are held or sold")
-                        .with("unavailable_seat_ids", ids(unavailable)),
-                    requestId);
+                return domain::seatsUnavailable(unavailable);
             }
             locked = true;
         }
@@ -120,65 +99,7 @@ HoldService::Answer HoldService::hold(const Caller& caller, const std::string& k
     place.now = now;
     place.expiresAt = now + m_ttl;
     place.idempotencyKey = key;
-    place.requestHash = sha256Hex(rawBody);
-    batched.render = [&](const db::bookings::HoldOutcome& o) -> db::bookings::StoredAnswer {
-        using F = db::bookings::HoldFailure;
-        switch (o.failure) {
-        case F::None: {
-            auto json = domain::bookingJson(*o.booking, now);
-            return {201, boost::json::serialize(json)};
-        }
-        case F::UnknownSeats: {
-            auto a = problemAnswer(
-                Problem(400, "unknown_seat", "Unknown seats", "some seats are not in this event")
-                    .with("unknown_seat_ids", ids(o.seats)),
-                requestId);
-            return {a.status, a.body};
-        }
-        case F::UnknownTier: {
-            auto a = problemAnswer(
-                Problem::validation({{"ticket_tier_id", "no such standing tier in this event"}}),
-                requestId);
-            return {a.status, a.body};
-        }
-        case F::SeatsUnavailable: {
-            auto a = problemAnswer(
-                Problem(409, "seats_unavailable", "Some seats are not available",
-                        std::to_string(o.seats.size()) + " of the seats are held or sold")
-                    .with("unavailable_seat_ids", ids(o.seats)),
-                requestId);
-            return {a.status, a.body};
-        }
-        case F::SoldOut: {
-            auto a =
-                problemAnswer(Problem(409, "sold_out", "Not enough places left",
-                                      std::to_string(o.available) + " places of this tier are left")
-                                  .with("available", o.available),
-                              requestId);
-            return {a.status, a.body};
-        }
-        case F::LimitReached: {
-            auto a = problemAnswer(Problem(409, "hold_limit_reached", "Too many held units",
-                                           "you hold " + std::to_string(o.available) +
-                                               " units of this event; at most " +
-                                               std::to_string(domain::HoldRules::maxUnitsPerUser) +
-                                               " at once")
-                                       .with("held", o.available),
-                                   requestId);
-            return {a.status, a.body};
-        }
-        case F::NotOnSale: {
-            auto a = problemAnswer(Problem(409, "not_on_sale", "The event is not on sale",
-                                           "the event is no longer on sale"),
-                                   requestId);
-            return {a.status, a.body};
-        }
-        case F::InFlight:
-        case F::KeyReused:
-            break;
-        }
-        return {500, "{}"};
-    };
+    place.requestHash = requestHash;
 
     try {
         m_batcher.place(s, batched);
@@ -193,14 +114,11 @@ HoldService::Answer HoldService::hold(const Caller& caller, const std::string& k
     if (locked && !held)
         m_locks->release(eventId, seatIds, owner); // the seats are not ours after all
 
-    using F = db::bookings::HoldFailure;
-    if (outcome.failure == F::InFlight)
-        return keyInFlight(requestId);
-    if (outcome.failure == F::KeyReused)
-        return keyReused(requestId);
     if (outcome.replay)
-        return {outcome.replay->status, outcome.replay->body, true};
-    return {batched.answer.status, batched.answer.body, false};
+        return Replayed{*outcome.replay};
+    if (outcome.booking)
+        return *outcome.booking;
+    return domain::holdRefusal(outcome.failure, outcome.seats, outcome.available);
 }
 
 domain::Result<domain::Booking, Problem> HoldService::get(const Caller& caller,

@@ -4,8 +4,8 @@
 #include "domain/Clock.h"
 #include "domain/Problem.h"
 #include "domain/Result.h"
-#include "services/Answer.h"
 #include "services/HoldBatcher.h"
+#include "services/Keyed.h"
 #include "services/Periodic.h"
 #include "services/VenueService.h"
 
@@ -40,11 +40,10 @@ public:
                 HoldBatcher::Options batching = {});
     ~HoldService();
 
-    // The answer to POST /bookings/hold, already rendered: it is stored with the idempotency
-    // key and replayed as it is.
-    using Answer = services::Answer;
-    Answer hold(const Caller& caller, const std::string& idempotencyKey, const std::string& rawBody,
-                const boost::json::value& body, const std::string& requestId);
+    // POST /bookings/hold: the booking, or why not, stored with the key (`requestHash` is the
+    // body's, domain::requestHash); a retry of the key gets the first answer replayed.
+    Keyed<domain::Booking> hold(const Caller& caller, const std::string& idempotencyKey,
+                                const std::string& requestHash, const domain::HoldRequest& request);
 
     // Owner, box office, admin, or the event's organizer; to anyone else it does not exist.
     domain::Result<domain::Booking, domain::Problem> get(const Caller& caller,
