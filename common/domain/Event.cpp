@@ -129,6 +129,95 @@ void checkText(JsonReader& r, const std::optional<std::string>& v, const char* k
     else if (v->size() > max)
         r.addError(key, "must be at most " + std::to_string(max) + " characters");
 }
+// One tier of an event body at `path`; `names` are the names seen so far (unique per event).
+TierInput readTier(JsonReader& r, const boost::json::object& t, const std::string& path,
+                   const std::optional<Currency>& currency, std::set<std::string>& names)
+{
+    // Without a valid currency the event has its error already; the price is then not read,
+    // and this placeholder is never used.
+    TierInput tier{.name = {},
+                   .price = Money(0, currency.value_or(*Currency::fromCode("USD"))),
+                   .kind = SectionKind::Seated,
+                   .sectionKeys = {},
+                   .quantity = 0};
+    tier.name = r.string(t, "name", path).value_or("");
+    if (tier.name.empty() && t.contains("name"))
+        r.addError(JsonReader::join(path, "name"), "must not be empty");
+    else if (!tier.name.empty() && !names.insert(tier.name).second)
+        r.addError(JsonReader::join(path, "name"), "\"" + tier.name + "\" names another tier too");
+    if (auto price = r.string(t, "price", path); price && currency) {
+        auto money = Money::parse(*price, *currency);
+        if (!money.ok())
+            r.addError(JsonReader::join(path, "price"), money.error());
+        else if (money->isNegative())
+            r.addError(JsonReader::join(path, "price"), "must not be negative");
+        else
+            tier.price = *money;
+    }
+    if (const auto* keys = t.if_contains("section_keys")) {
+        tier.kind = SectionKind::Seated;
+        const auto* list = keys->if_array();
+        if (!list || list->empty())
+            r.addError(JsonReader::join(path, "section_keys"), "must be a list of section keys");
+        else
+            for (std::size_t k = 0; k < list->size(); ++k) {
+                if (const auto* key = (*list)[k].if_string())
+                    tier.sectionKeys.emplace_back(*key);
+                else
+                    r.addError(JsonReader::index(JsonReader::join(path, "section_keys"), k),
+                               "must be a string");
+            }
+    } else if (t.contains("section_key")) {
+        tier.kind = SectionKind::Standing;
+        if (auto key = r.string(t, "section_key", path))
+            tier.sectionKeys.push_back(*key);
+        if (auto q = r.integer(t, "quantity", path)) {
+            if (*q < 1 || *q > SeatMapLimits::maxStandingCapacity)
+                r.addError(JsonReader::join(path, "quantity"), "must be at least 1");
+            else
+                tier.quantity = static_cast<int>(*q);
+        }
+    } else {
+        r.addError(path, "needs section_keys (seated sections) or section_key and quantity "
+                         "(a standing section)");
+    }
+    return tier;
+}
+
+// The tiers of an event body: 1 to 100, each read by readTier.
+std::vector<TierInput> readTiers(JsonReader& r, const boost::json::object& o,
+                                 const std::optional<Currency>& currency)
+{
+    std::vector<TierInput> tiers;
+    const auto* arr = r.arrayMember(o, "tiers", "");
+    if (!arr)
+        return tiers;
+    if (arr->empty())
+        r.addError("tiers", "an event needs at least one tier");
+    if (arr->size() > 100)
+        r.addError("tiers", "at most 100 tiers");
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        const auto path = JsonReader::index("tiers", i);
+        if (const auto* t = r.object((*arr)[i], path))
+            tiers.push_back(readTier(r, *t, path, currency, names));
+    }
+    return tiers;
+}
+
+// The times of an event body, and how they must relate.
+void checkTimes(JsonReader& r, const std::optional<Clock::TimePoint>& start,
+                const std::optional<Clock::TimePoint>& end,
+                const std::optional<Clock::TimePoint>& saleStart,
+                const std::optional<Clock::TimePoint>& saleEnd)
+{
+    if (start && end && *end <= *start)
+        r.addError("end_time", "must be after start_time");
+    if (saleStart && saleEnd && *saleEnd <= *saleStart)
+        r.addError("sale_end", "must be after sale_start");
+    if (saleEnd && end && *saleEnd > *end)
+        r.addError("sale_end", "must not be after end_time");
+}
 } // namespace
 
 Result<EventInput, std::vector<FieldError>> parseEvent(const boost::json::value& body)
@@ -157,12 +246,7 @@ Result<EventInput, std::vector<FieldError>> parseEvent(const boost::json::value&
         r.addError(
             "currency",
             "must be an ISO 4217 code the suite sells in, such as USD, EUR, GBP, INR or JPY");
-    if (start && end && *end <= *start)
-        r.addError("end_time", "must be after start_time");
-    if (saleStart && saleEnd && *saleEnd <= *saleStart)
-        r.addError("sale_end", "must be after sale_start");
-    if (saleEnd && end && *saleEnd > *end)
-        r.addError("sale_end", "must not be after end_time");
+    checkTimes(r, start, end, saleStart, saleEnd);
     std::optional<boost::json::object> refundPolicy;
     if (const auto* rp = o->if_contains("refund_policy"); rp && !rp->is_null()) {
         // Stored in its normal form: rules sorted, most hours first.
@@ -170,69 +254,7 @@ Result<EventInput, std::vector<FieldError>> parseEvent(const boost::json::value&
             refundPolicy = policy.toJson();
     }
 
-    std::vector<TierInput> tiers;
-    if (const auto* arr = r.arrayMember(*o, "tiers", "")) {
-        if (arr->empty())
-            r.addError("tiers", "an event needs at least one tier");
-        if (arr->size() > 100)
-            r.addError("tiers", "at most 100 tiers");
-        std::set<std::string> names;
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            const auto path = JsonReader::index("tiers", i);
-            const auto* t = r.object((*arr)[i], path);
-            if (!t)
-                continue;
-            TierInput tier{.name = {},
-                           .price = Money(0, currency.value_or(*Currency::fromCode("USD"))),
-                           .kind = SectionKind::Seated,
-                           .sectionKeys = {},
-                           .quantity = 0};
-            tier.name = r.string(*t, "name", path).value_or("");
-            if (tier.name.empty() && t->contains("name"))
-                r.addError(JsonReader::join(path, "name"), "must not be empty");
-            else if (!tier.name.empty() && !names.insert(tier.name).second)
-                r.addError(JsonReader::join(path, "name"),
-                           "\"" + tier.name + "\" names another tier too");
-            if (auto price = r.string(*t, "price", path); price && currency) {
-                auto money = Money::parse(*price, *currency);
-                if (!money.ok())
-                    r.addError(JsonReader::join(path, "price"), money.error());
-                else if (money->isNegative())
-                    r.addError(JsonReader::join(path, "price"), "must not be negative");
-                else
-                    tier.price = *money;
-            }
-            if (const auto* keys = t->if_contains("section_keys")) {
-                tier.kind = SectionKind::Seated;
-                const auto* list = keys->if_array();
-                if (!list || list->empty())
-                    r.addError(JsonReader::join(path, "section_keys"),
-                               "must be a list of section keys");
-                else
-                    for (std::size_t k = 0; k < list->size(); ++k) {
-                        if (const auto* key = (*list)[k].if_string())
-                            tier.sectionKeys.emplace_back(*key);
-                        else
-                            r.addError(JsonReader::index(JsonReader::join(path, "section_keys"), k),
-                                       "must be a string");
-                    }
-            } else if (t->contains("section_key")) {
-                tier.kind = SectionKind::Standing;
-                if (auto key = r.string(*t, "section_key", path))
-                    tier.sectionKeys.push_back(*key);
-                if (auto q = r.integer(*t, "quantity", path)) {
-                    if (*q < 1 || *q > SeatMapLimits::maxStandingCapacity)
-                        r.addError(JsonReader::join(path, "quantity"), "must be at least 1");
-                    else
-                        tier.quantity = static_cast<int>(*q);
-                }
-            } else {
-                r.addError(path, "needs section_keys (seated sections) or section_key and quantity "
-                                 "(a standing section)");
-            }
-            tiers.push_back(std::move(tier));
-        }
-    }
+    auto tiers = readTiers(r, *o, currency);
     if (!r.ok())
         return fail(std::move(r.errors()));
     EventInput e{.venue = *venueId,
@@ -331,6 +353,22 @@ bool sameExceptDescription(const EventInput& a, const EventInput& b)
         return p ? boost::json::serialize(*p) : std::string();
     };
     return rp(a.refundPolicy) == rp(b.refundPolicy);
+}
+
+std::optional<Problem> notOnSale(EventStatus status, std::optional<Clock::TimePoint> saleStart,
+                                 std::optional<Clock::TimePoint> saleEnd,
+                                 std::optional<Clock::TimePoint> publishedAt,
+                                 Clock::TimePoint start, Clock::TimePoint now)
+{
+    const auto opens = saleStart ? *saleStart : publishedAt.value_or(start);
+    const auto closes = saleEnd ? *saleEnd : start;
+    if (status == EventStatus::Published && now >= opens && now < closes)
+        return std::nullopt;
+    return Problem(
+        409, "not_on_sale", "The event is not on sale",
+        status != EventStatus::Published
+            ? "the event is " + std::string(toString(status))
+            : (now < opens ? "the sale opens at " + formatTimestamp(opens) : "the sale has ended"));
 }
 
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, EventStatus status)

@@ -79,6 +79,14 @@ int tierCapacity(const TierInput& tier, const std::vector<SectionSummary>& secti
 // Descriptive fields are all that may change once an event is published.
 bool sameExceptDescription(const EventInput& a, const EventInput& b);
 
+// An event sells while it is published and within its sale window: from `saleStart` (else its
+// publication, else its start) until `saleEnd` (else its start). Otherwise the problem to answer
+// (409 not_on_sale, saying why).
+std::optional<Problem> notOnSale(EventStatus status, std::optional<Clock::TimePoint> saleStart,
+                                 std::optional<Clock::TimePoint> saleEnd,
+                                 std::optional<Clock::TimePoint> publishedAt,
+                                 Clock::TimePoint start, Clock::TimePoint now);
+
 // A tier as an event shows it (API.md `Tier` in an answer).
 struct Tier
 {

@@ -205,6 +205,85 @@ void validateInto(JsonReader& r, const SeatMap& map, const std::string& path)
 
 } // namespace
 
+namespace {
+
+// One seat at `p`; nullopt (with its errors) when its number or position is missing.
+std::optional<Seat> readSeat(JsonReader& r, const boost::json::value& v, const std::string& p)
+{
+    const auto* seatObj = r.object(v, p);
+    if (!seatObj)
+        return std::nullopt;
+    Seat seat;
+    seat.id = readId<SeatId>(r, *seatObj, p, "a seat id");
+    const auto number = r.integer(*seatObj, "number", p);
+    const auto x = r.number(*seatObj, "x", p);
+    const auto y = r.number(*seatObj, "y", p);
+    const auto accessible = r.boolean(*seatObj, "accessible", p, false);
+    if (!number || !x || !y)
+        return std::nullopt;
+    seat.number = static_cast<int>(std::clamp<std::int64_t>(*number, -1, INT32_MAX));
+    seat.x = *x;
+    seat.y = *y;
+    seat.accessible = accessible.value_or(false);
+    return seat;
+}
+
+// One row at `rp`, with its seats.
+std::optional<Row> readRow(JsonReader& r, const boost::json::value& v, const std::string& rp)
+{
+    const auto* ro = r.object(v, rp);
+    if (!ro)
+        return std::nullopt;
+    Row row;
+    row.label = r.string(*ro, "label", rp).value_or("");
+    if (const auto* seats = r.arrayMember(*ro, "seats", rp)) {
+        const auto seatsPath = J::join(rp, "seats");
+        row.seats.reserve(seats->size());
+        for (std::size_t k = 0; k < seats->size(); ++k)
+            if (auto seat = readSeat(r, (*seats)[k], J::index(seatsPath, k)))
+                row.seats.push_back(*seat);
+    }
+    return row;
+}
+
+// One section at `sp`: seated with its rows, or standing with its capacity.
+std::optional<Section> readSection(JsonReader& r, const boost::json::value& v,
+                                   const std::string& sp)
+{
+    const auto* so = r.object(v, sp);
+    if (!so)
+        return std::nullopt;
+    Section s;
+    s.id = readId<SectionId>(r, *so, sp, "a section id");
+    s.key = r.string(*so, "key", sp).value_or("");
+    s.name = r.string(*so, "name", sp).value_or("");
+    if (auto kind = r.string(*so, "kind", sp)) {
+        if (auto k = parseKind(*kind))
+            s.kind = *k;
+        else
+            r.addError(J::join(sp, "kind"), "must be \"seated\" or \"standing\"");
+    }
+    if (const auto* outline = r.arrayMember(*so, "outline", sp, false))
+        s.outline = readOutline(r, *outline, J::join(sp, "outline"));
+    if (s.kind == SectionKind::Standing) {
+        if (auto cap = r.integer(*so, "capacity", sp))
+            s.capacity = static_cast<int>(std::clamp<std::int64_t>(*cap, -1, INT32_MAX));
+        if (const auto* rows = r.arrayMember(*so, "rows", sp, false); rows && !rows->empty())
+            r.addError(J::join(sp, "rows"), "a standing section has no rows");
+        return s;
+    }
+    if (const auto* rows = r.arrayMember(*so, "rows", sp)) {
+        const auto rowsPath = J::join(sp, "rows");
+        s.rows.reserve(rows->size());
+        for (std::size_t ri = 0; ri < rows->size(); ++ri)
+            if (auto row = readRow(r, (*rows)[ri], J::index(rowsPath, ri)))
+                s.rows.push_back(std::move(*row));
+    }
+    return s;
+}
+
+} // namespace
+
 Result<SeatMap, std::vector<FieldError>> parseSeatMap(const boost::json::value& json,
                                                       const std::string& path)
 {
@@ -219,77 +298,12 @@ Result<SeatMap, std::vector<FieldError>> parseSeatMap(const boost::json::value& 
         if (const auto* outline = r.arrayMember(*stage, "outline", sp, false))
             map.stageOutline = readOutline(r, *outline, J::join(sp, "outline"));
     }
-
     if (const auto* sections = r.arrayMember(*root, "sections", path)) {
         const auto sectionsPath = J::join(path, "sections");
         map.sections.reserve(sections->size());
-        for (std::size_t si = 0; si < sections->size(); ++si) {
-            const auto sp = J::index(sectionsPath, si);
-            const auto* so = r.object((*sections)[si], sp);
-            if (!so)
-                continue;
-            Section s;
-            s.id = readId<SectionId>(r, *so, sp, "a section id");
-            s.key = r.string(*so, "key", sp).value_or("");
-            s.name = r.string(*so, "name", sp).value_or("");
-            if (auto kind = r.string(*so, "kind", sp)) {
-                if (auto k = parseKind(*kind))
-                    s.kind = *k;
-                else
-                    r.addError(J::join(sp, "kind"), "must be \"seated\" or \"standing\"");
-            }
-            if (const auto* outline = r.arrayMember(*so, "outline", sp, false))
-                s.outline = readOutline(r, *outline, J::join(sp, "outline"));
-
-            if (s.kind == SectionKind::Standing) {
-                if (auto cap = r.integer(*so, "capacity", sp))
-                    s.capacity = static_cast<int>(std::clamp<std::int64_t>(*cap, -1, INT32_MAX));
-                if (const auto* rows = r.arrayMember(*so, "rows", sp, false);
-                    rows && !rows->empty())
-                    r.addError(J::join(sp, "rows"), "a standing section has no rows");
-                map.sections.push_back(std::move(s));
-                continue;
-            }
-
-            if (const auto* rows = r.arrayMember(*so, "rows", sp)) {
-                const auto rowsPath = J::join(sp, "rows");
-                s.rows.reserve(rows->size());
-                for (std::size_t ri = 0; ri < rows->size(); ++ri) {
-                    const auto rp = J::index(rowsPath, ri);
-                    const auto* ro = r.object((*rows)[ri], rp);
-                    if (!ro)
-                        continue;
-                    Row row;
-                    row.label = r.string(*ro, "label", rp).value_or("");
-                    if (const auto* seats = r.arrayMember(*ro, "seats", rp)) {
-                        const auto seatsPath = J::join(rp, "seats");
-                        row.seats.reserve(seats->size());
-                        for (std::size_t k = 0; k < seats->size(); ++k) {
-                            const auto p = J::index(seatsPath, k);
-                            const auto* seatObj = r.object((*seats)[k], p);
-                            if (!seatObj)
-                                continue;
-                            Seat seat;
-                            seat.id = readId<SeatId>(r, *seatObj, p, "a seat id");
-                            const auto number = r.integer(*seatObj, "number", p);
-                            const auto x = r.number(*seatObj, "x", p);
-                            const auto y = r.number(*seatObj, "y", p);
-                            const auto accessible = r.boolean(*seatObj, "accessible", p, false);
-                            if (!number || !x || !y)
-                                continue;
-                            seat.number =
-                                static_cast<int>(std::clamp<std::int64_t>(*number, -1, INT32_MAX));
-                            seat.x = *x;
-                            seat.y = *y;
-                            seat.accessible = accessible.value_or(false);
-                            row.seats.push_back(seat);
-                        }
-                    }
-                    s.rows.push_back(std::move(row));
-                }
-            }
-            map.sections.push_back(std::move(s));
-        }
+        for (std::size_t si = 0; si < sections->size(); ++si)
+            if (auto section = readSection(r, (*sections)[si], J::index(sectionsPath, si)))
+                map.sections.push_back(std::move(*section));
     }
 
     // Rules are checked only on a map whose shape is right, so one mistake gives one error.

@@ -1,6 +1,6 @@
 #include "app/App.h"
 
-#include "app/Embedded.h"
+#include "app/Backends.h"
 #include "app/PoolExecutor.h"
 #include "cache/Redis.h"
 #include "db/Migrations.h"
@@ -22,6 +22,7 @@
 #include "services/Periodic.h"
 #include "services/RateLimiter.h"
 #include "services/SyncHub.h"
+#include "services/SyncRelay.h"
 #include "services/TokenService.h"
 #include "services/VenueService.h"
 
@@ -45,173 +46,6 @@ namespace ticketing::app {
 namespace fs = std::filesystem;
 
 namespace {
-
-// A signal that arrives during start-up is remembered here; start-up stops at the next step
-// and shuts down what it started. Once the server runs, Asio handles the signals.
-volatile std::sig_atomic_t g_stopRequested = 0;
-extern "C" void onEarlySignal(int)
-{
-    g_stopRequested = 1;
-}
-
-struct StartupInterrupted : std::runtime_error
-{
-    StartupInterrupted() : std::runtime_error("stopped by a signal during start-up") {}
-};
-
-void checkpoint()
-{
-    if (g_stopRequested)
-        throw StartupInterrupted();
-}
-
-// One ticketd owns the embedded servers of a data directory at a time.
-class DataDirLock
-{
-public:
-    explicit DataDirLock(const fs::path& dir)
-    {
-        const auto file = dir / "ticketd.lock";
-        m_fd = open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-        if (m_fd < 0)
-            throw std::runtime_error("cannot open " + file.string());
-        if (flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
-            char buf[32] = {};
-            const auto n = pread(m_fd, buf, sizeof buf - 1, 0);
-            throw std::runtime_error("another ticketd (pid " +
-                                     std::string(buf, n > 0 ? static_cast<std::size_t>(n) : 0) +
-                                     ") runs on the data directory " + dir.string());
-        }
-        const auto pid = std::to_string(getpid());
-        if (ftruncate(m_fd, 0) != 0 || pwrite(m_fd, pid.data(), pid.size(), 0) < 0) {
-            // the lock itself is what matters; the pid is for the message above
-        }
-    }
-    ~DataDirLock() { close(m_fd); }
-
-private:
-    int m_fd = -1;
-};
-
-// The database and Redis this process uses: the configured ones, or embedded ones it runs.
-struct Backends
-{
-    std::optional<DataDirLock> lock;
-    std::optional<EmbeddedPostgres> postgres;
-    std::optional<EmbeddedRedis> redis;
-    std::string databaseUrl;
-    std::string redisUrl;
-
-    // For one-off commands (`user add`, `migrate`): when a running ticketd owns the data
-    // directory, use its embedded PostgreSQL instead of starting another.
-    bool attachToRunning(const config::Config& c)
-    {
-        if (c.databaseUrl)
-            return false;
-        fs::create_directories(c.dataDir);
-        try {
-            lock.emplace(c.dataDir);
-            return false; // nobody runs here: start our own
-        } catch (const std::runtime_error&) {
-            databaseUrl = EmbeddedPostgres(c.dataDir).url("ticketing");
-            return true;
-        }
-    }
-
-    void start(const config::Config& c, bool needRedis)
-    {
-        const bool embedded = !c.databaseUrl || (needRedis && !c.redisUrl);
-        if (embedded && !lock) {
-            fs::create_directories(c.dataDir);
-            lock.emplace(c.dataDir);
-        }
-        if (c.databaseUrl) {
-            databaseUrl = *c.databaseUrl;
-        } else {
-            postgres.emplace(c.dataDir);
-            databaseUrl = postgres->start();
-        }
-        checkpoint();
-        if (!needRedis)
-            return;
-        if (c.redisUrl) {
-            redisUrl = *c.redisUrl;
-        } else {
-            redis.emplace(c.dataDir);
-            redisUrl = redis->start();
-        }
-        checkpoint();
-    }
-
-    // Reverse order of start.
-    void stop()
-    {
-        stopWatching();
-        redis.reset();
-        postgres.reset();
-        lock.reset();
-    }
-
-    // An embedded server that dies while ticketd runs (killed by an operator or the OOM killer,
-    // a crash) is started again, with a growing pause between failed attempts. Meanwhile the
-    // service degrades as it does for external servers: Redis down is slower, PostgreSQL down
-    // is 503 until it is back, and the pool and the Redis client reconnect by themselves.
-    void watch()
-    {
-        if (!postgres && !redis)
-            return;
-        m_watcher = std::thread([this] {
-            auto nextTry = std::chrono::steady_clock::now();
-            auto backoff = std::chrono::seconds(1);
-            std::unique_lock lock(m_watchMutex);
-            while (!m_watchStop) {
-                m_watchCv.wait_for(lock, std::chrono::milliseconds(250));
-                if (m_watchStop || std::chrono::steady_clock::now() < nextTry)
-                    continue;
-                const bool ok = revive(postgres, "PostgreSQL") && revive(redis, "Redis");
-                if (ok) {
-                    backoff = std::chrono::seconds(1);
-                } else {
-                    nextTry = std::chrono::steady_clock::now() + backoff;
-                    backoff = std::min<std::chrono::seconds>(backoff * 2, std::chrono::seconds(30));
-                }
-            }
-        });
-    }
-
-private:
-    template <class Server> static bool revive(std::optional<Server>& server, const char* name)
-    {
-        if (!server || server->running())
-            return true;
-        log::error(std::string("the embedded ") + name + " stopped unexpectedly; starting it again",
-                   {{"status", describeStatus(server->exitStatus())}, {"log", server->logFile()}});
-        try {
-            server->start();
-            log::info(std::string("the embedded ") + name + " is back", {{"pid", server->pid()}});
-            return true;
-        } catch (const std::exception& e) {
-            log::error(std::string("cannot restart the embedded ") + name, {{"error", e.what()}});
-            return false;
-        }
-    }
-
-    void stopWatching()
-    {
-        {
-            const std::lock_guard lock(m_watchMutex);
-            m_watchStop = true;
-        }
-        m_watchCv.notify_all();
-        if (m_watcher.joinable())
-            m_watcher.join();
-    }
-
-    std::thread m_watcher;
-    std::mutex m_watchMutex;
-    std::condition_variable m_watchCv;
-    bool m_watchStop = false;
-};
 
 // The key that signs access tokens: the configured file, or one made once and kept in the
 // database, so that every instance on one database accepts the same tokens.
@@ -242,83 +76,114 @@ void applyLogLevel(const config::Config& c)
 
 } // namespace
 
-int runServer(const config::Config& c)
+namespace {
+
+void migrateDatabase(const std::string& databaseUrl)
 {
-    applyLogLevel(c);
-    std::signal(SIGINT, onEarlySignal);
-    std::signal(SIGTERM, onEarlySignal);
-    std::signal(SIGPIPE, SIG_IGN);
+    log::info("migrating the database");
+    const auto report =
+        db::migrate(db::withConnectTimeout(databaseUrl, 5), db::builtinMigrations());
+    log::info("database schema is current",
+              {{"version", report.current},
+               {"applied_now", static_cast<std::int64_t>(report.applied.size())}});
+}
 
-    Backends backends;
-    try {
-        http::Metrics metrics;
-        http::ServerOptions so;
-        so.host = c.listenHost;
-        so.port = c.listenPort;
-        so.threads = c.ioThreads;
-        so.readTimeout = std::chrono::seconds(c.readTimeoutSeconds);
-        so.shutdownGrace = std::chrono::seconds(c.shutdownGraceSeconds);
+http::ServerOptions serverOptions(const config::Config& c)
+{
+    http::ServerOptions so;
+    so.host = c.listenHost;
+    so.port = c.listenPort;
+    so.threads = c.ioThreads;
+    so.readTimeout = std::chrono::seconds(c.readTimeoutSeconds);
+    so.shutdownGrace = std::chrono::seconds(c.shutdownGraceSeconds);
+    return so;
+}
 
-        std::optional<db::Pool> pool;
-        std::optional<PoolExecutor> executor;
-        std::unique_ptr<http::Router> routerPtr;
-        backends.start(c, true);
-        log::info("migrating the database");
-        const auto report =
-            db::migrate(db::withConnectTimeout(backends.databaseUrl, 5), db::builtinMigrations());
-        log::info("database schema is current",
-                  {{"version", report.current},
-                   {"applied_now", static_cast<std::int64_t>(report.applied.size())}});
+std::unique_ptr<payments::PaymentProvider> cardProvider(const config::Config& c)
+{
+    if (c.paymentsUrl && c.webhookSecret.empty())
+        log::warn("TICKETING_WEBHOOK_SECRET is not set: every webhook of the card provider "
+                  "will be refused");
+    return c.paymentsUrl
+               ? payments::makeCardProvider(c.paymentsProvider, *c.paymentsUrl, c.paymentsSecretKey)
+               : nullptr;
+}
+
+// Everything a running ticketd is made of, built in start-up order (the order of the members)
+// and taken apart in reverse when it goes out of scope.
+class Suite
+{
+public:
+    Suite(const config::Config& c, const Backends& backends)
+        : m_config(c), m_url(backends.databaseUrl),
+          m_pool(db::Pool::Options{db::withConnectTimeout(m_url, 3), c.dbPoolSize,
+                                   static_cast<std::size_t>(c.dbQueueLimit)}),
+          m_redis({backends.redisUrl, 4, std::chrono::milliseconds(500),
+                   std::chrono::milliseconds(1000)}),
+          m_health(m_pool, m_redis),
+          m_tokens(tokenKey(c, db::withConnectTimeout(m_url, 5)), m_clock),
+          m_auth(m_tokens, m_hasher, m_clock),
+          m_authLimiter(m_redis, c.authRateLimit, std::chrono::seconds(60)), m_executor(m_pool),
+          m_router(&m_executor), m_venues(m_clock), m_events(m_clock),
+          m_holds(m_redis, m_clock, std::chrono::seconds(c.holdTtlSeconds),
+                  services::HoldBatcher::Options{c.holdBatch, c.holdBatches}),
+          m_sweeper(db::withConnectTimeout(m_url, 3), m_clock, std::chrono::seconds(1)),
+          m_cash(payments::makeCashProvider()), m_card(cardProvider(c)),
+          m_checkout(m_holds, m_events, *m_cash, m_card.get(), c.webhookSecret, m_clock),
+          m_reconciler("the payment reconciler", db::withConnectTimeout(m_url, 3),
+                       std::chrono::seconds(c.paymentRecheckSeconds),
+                       [this](db::Session& session) {
+                           m_checkout.reconcile(
+                               session, std::chrono::seconds(m_config.paymentRecheckSeconds));
+                       }),
+          m_relay(db::withConnectTimeout(m_url, 3)),
+          m_hub(m_pool, db::withConnectTimeout(m_url, 3), m_holds), m_liveSync(m_hub, m_tokens),
+          m_server(serverOptions(c), m_router, m_metrics)
+    {
+        wireRouter();
+        addMetrics();
+        m_server.setWebSocketHandler("/api/v1/ws", m_liveSync);
+    }
+
+    // Listens, then serves until SIGTERM or SIGINT, and finishes gracefully.
+    void serve(Backends& backends)
+    {
+        m_server.listen();
         checkpoint();
+        backends.watch();
+        log::info("ticketd is serving",
+                  {{"url", "http://" + m_config.listenHost + ":" + std::to_string(m_server.port())},
+                   {"embedded_postgres", backends.postgres.has_value()},
+                   {"embedded_redis", backends.redis.has_value()},
+                   {"pid", getpid()}});
+        m_server.run(); // until SIGTERM / SIGINT, then graceful
+        log::info("http server stopped; closing the database pool");
+        m_pool.stop();
+    }
 
-        pool.emplace(db::Pool::Options{db::withConnectTimeout(backends.databaseUrl, 3),
-                                       c.dbPoolSize, static_cast<std::size_t>(c.dbQueueLimit)});
-        cache::Redis redis({backends.redisUrl, 4, std::chrono::milliseconds(500),
-                            std::chrono::milliseconds(1000)});
-        services::HealthService health(*pool, redis);
-        const auto& clock = domain::SystemClock::instance();
-        services::TokenService tokens(tokenKey(c, db::withConnectTimeout(backends.databaseUrl, 5)),
-                                      clock);
-        const services::PasswordHasher hasher;
-        services::AuthService auth(tokens, hasher, clock);
-        services::RateLimiter authLimiter(redis, c.authRateLimit, std::chrono::seconds(60));
-
-        executor.emplace(*pool);
-        routerPtr = std::make_unique<http::Router>(&*executor);
-        routerPtr->setErrorTranslator(translateInfrastructureError);
-        routerPtr->setAuthenticate(
-            [&auth](std::string_view token) -> domain::Result<http::Principal, domain::Problem> {
-                auto claims = auth.authenticate(token);
+private:
+    // The router's workers are the pool's; tokens and rate limits are the services'.
+    void wireRouter()
+    {
+        m_router.setErrorTranslator(translateInfrastructureError);
+        m_router.setAuthenticate(
+            [this](std::string_view token) -> domain::Result<http::Principal, domain::Problem> {
+                auto claims = m_auth.authenticate(token);
                 if (!claims.ok())
                     return domain::fail(std::move(claims).error());
                 return http::Principal{claims->user, claims->role, claims->session};
             });
-        routerPtr->setRateLimit(
-            [&authLimiter](std::string_view client) { return authLimiter.take("auth", client); });
-        services::VenueService venues(clock);
-        services::EventService events(clock);
-        services::HoldService holds(redis, clock, std::chrono::seconds(c.holdTtlSeconds),
-                                    services::HoldBatcher::Options{c.holdBatch, c.holdBatches});
-        services::HoldSweeper sweeper(db::withConnectTimeout(backends.databaseUrl, 3), clock,
-                                      std::chrono::seconds(1));
-        const auto cash = payments::makeCashProvider();
-        const auto card = c.paymentsUrl
-                              ? payments::makeCardProvider(c.paymentsProvider, *c.paymentsUrl,
-                                                           c.paymentsSecretKey)
-                              : nullptr;
-        if (c.paymentsUrl && c.webhookSecret.empty())
-            log::warn("TICKETING_WEBHOOK_SECRET is not set: every webhook of the card provider "
-                      "will be refused");
-        services::CheckoutService checkout(holds, events, *cash, card.get(), c.webhookSecret,
-                                           clock);
-        const auto recheck = std::chrono::seconds(c.paymentRecheckSeconds);
-        services::Periodic reconciler(
-            "the payment reconciler", db::withConnectTimeout(backends.databaseUrl, 3), recheck,
-            [&checkout, recheck](db::Session& session) { checkout.reconcile(session, recheck); });
-        handlers::Services services{health, auth, venues, events, holds, checkout, metrics};
-        handlers::registerRoutes(*routerPtr, services);
-        metrics.addCollector([&holds] {
-            const auto b = holds.batcherStats();
+        m_router.setRateLimit(
+            [this](std::string_view client) { return m_authLimiter.take("auth", client); });
+        handlers::Services services{m_health, m_auth,     m_venues, m_events,
+                                    m_holds,  m_checkout, m_metrics};
+        handlers::registerRoutes(m_router, services);
+    }
+
+    void addMetrics()
+    {
+        m_metrics.addCollector([this] {
+            const auto b = m_holds.batcherStats();
             return std::vector<http::Metrics::Sample>{
                 {"ticketd_hold_batches_total", "Hold transactions (each places a batch of holds).",
                  "counter", double(b.batches)},
@@ -327,8 +192,8 @@ int runServer(const config::Config& c)
                  "counter", double(b.failed)},
             };
         });
-        metrics.addCollector([&pool, &redis] {
-            const auto s = pool->stats();
+        m_metrics.addCollector([this] {
+            const auto s = m_pool.stats();
             return std::vector<http::Metrics::Sample>{
                 {"ticketd_db_pool_size", "Database workers (one connection each).", "gauge",
                  double(s.size)},
@@ -346,36 +211,62 @@ int runServer(const config::Config& c)
                  double(s.completed)},
                 {"ticketd_redis_up",
                  "1 when Redis answers, 0 when ticketd runs on PostgreSQL alone.", "gauge",
-                 redis.isUp() ? 1.0 : 0.0},
+                 m_redis.isUp() ? 1.0 : 0.0},
                 {"ticketd_redis_transitions_total", "Times Redis went up or down.", "counter",
-                 double(redis.transitions())},
+                 double(m_redis.transitions())},
             };
         });
-
-        services::SyncRelay relay(db::withConnectTimeout(backends.databaseUrl, 3));
-        services::SyncHub hub(*pool, db::withConnectTimeout(backends.databaseUrl, 3), holds);
-        handlers::LiveSyncHandler liveSync(hub, tokens);
-        metrics.addCollector([&hub, &relay] {
+        m_metrics.addCollector([this] {
             return std::vector<http::Metrics::Sample>{
                 {"ticketd_sync_subscriptions", "Live seat-map subscriptions on this instance.",
-                 "gauge", double(hub.subscriptions())},
+                 "gauge", double(m_hub.subscriptions())},
                 {"ticketd_sync_relay_leader", "1 when this instance relays the live sync.", "gauge",
-                 relay.leading() ? 1.0 : 0.0},
+                 m_relay.leading() ? 1.0 : 0.0},
             };
         });
-        http::Server server(so, *routerPtr, metrics);
-        server.setWebSocketHandler("/api/v1/ws", liveSync);
-        server.listen();
+    }
+
+    const config::Config& m_config;
+    std::string m_url;
+    http::Metrics m_metrics;
+    db::Pool m_pool;
+    cache::Redis m_redis;
+    services::HealthService m_health;
+    const domain::Clock& m_clock = domain::SystemClock::instance();
+    services::TokenService m_tokens;
+    const services::PasswordHasher m_hasher;
+    services::AuthService m_auth;
+    services::RateLimiter m_authLimiter;
+    PoolExecutor m_executor;
+    http::Router m_router;
+    services::VenueService m_venues;
+    services::EventService m_events;
+    services::HoldService m_holds;
+    services::HoldSweeper m_sweeper;
+    std::unique_ptr<payments::PaymentProvider> m_cash;
+    std::unique_ptr<payments::PaymentProvider> m_card;
+    services::CheckoutService m_checkout;
+    services::Periodic m_reconciler;
+    services::SyncRelay m_relay;
+    services::SyncHub m_hub;
+    handlers::LiveSyncHandler m_liveSync;
+    http::Server m_server;
+};
+
+} // namespace
+
+int runServer(const config::Config& c)
+{
+    applyLogLevel(c);
+    installStartupSignals();
+    std::signal(SIGPIPE, SIG_IGN);
+    Backends backends;
+    try {
+        backends.start(c, true);
+        migrateDatabase(backends.databaseUrl);
         checkpoint();
-        backends.watch();
-        log::info("ticketd is serving",
-                  {{"url", "http://" + c.listenHost + ":" + std::to_string(server.port())},
-                   {"embedded_postgres", backends.postgres.has_value()},
-                   {"embedded_redis", backends.redis.has_value()},
-                   {"pid", getpid()}});
-        server.run(); // until SIGTERM / SIGINT, then graceful
-        log::info("http server stopped; closing the database pool");
-        pool->stop();
+        Suite suite(c, backends);
+        suite.serve(backends);
     } catch (const StartupInterrupted& e) {
         log::info(e.what());
         backends.stop();
@@ -393,8 +284,7 @@ int runServer(const config::Config& c)
 int runMigrate(const config::Config& c)
 {
     applyLogLevel(c);
-    std::signal(SIGINT, onEarlySignal);
-    std::signal(SIGTERM, onEarlySignal);
+    installStartupSignals();
     Backends backends;
     try {
         if (!backends.attachToRunning(c))
@@ -441,8 +331,7 @@ int runUserAdd(const config::Config& c,
         std::cerr << "ticketd user add: no password on standard input\n";
         return 2;
     }
-    std::signal(SIGINT, onEarlySignal);
-    std::signal(SIGTERM, onEarlySignal);
+    installStartupSignals();
     Backends backends;
     int code = 0;
     try {

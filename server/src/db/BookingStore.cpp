@@ -337,7 +337,19 @@ std::optional<EventFacts> eventFacts(Session& s, const domain::EventId& id)
 namespace {
 
 // Step 3 for the holds that got this far: claims, and the outcome of each.
-void claimBatch(pqxx::work& tx, const std::vector<BatchedHold*>& claim, Clock::TimePoint now)
+// What the claim statement reported of each hold of the batch.
+struct Seen
+{
+    bool ok = false;
+    int held = 0, got = 0;
+    std::vector<domain::LineItem> items;
+    std::map<std::string, bool> seats; // named seats found, and whether each was claimable
+};
+
+// 3a. The claim statement: every hold's units at once (named seats locked in id order, standing
+// places with SKIP LOCKED), each hold all or nothing; what each hold got.
+std::vector<Seen> claimUnits(pqxx::work& tx, const std::vector<BatchedHold*>& claim,
+                             Clock::TimePoint now)
 {
     std::vector<domain::BookingId> bookingIds;
     std::vector<domain::EventId> events;
@@ -367,13 +379,6 @@ void claimBatch(pqxx::work& tx, const std::vector<BatchedHold*>& claim, Clock::T
         textArray(ats), textArray(currencies), numberArray(wanted), numberArray(limits),
         textArray(tiers), numberArray(seatHold), idArray(seats), toSql(now));
 
-    struct Seen
-    {
-        bool ok = false;
-        int held = 0, got = 0;
-        std::vector<domain::LineItem> items;
-        std::map<std::string, bool> seats; // named seats found, and whether each was claimable
-    };
     std::vector<Seen> seen(claim.size());
     for (const auto& r : rows) {
         auto& x = seen.at(r[1].as<std::size_t>() - 1);
@@ -391,6 +396,14 @@ void claimBatch(pqxx::work& tx, const std::vector<BatchedHold*>& claim, Clock::T
         }
     }
 
+    return seen;
+}
+
+// 3b. Each hold's outcome from what it got: its booking, or why not. Standing holds that came
+// short are returned: whether that is a sold-out tier is for 3c.
+std::vector<BatchedHold*> judgeClaims(const std::vector<BatchedHold*>& claim,
+                                      const std::vector<Seen>& seen)
+{
     std::vector<BatchedHold*> standingShort;
     for (std::size_t i = 0; i < claim.size(); ++i) {
         const auto& h = claim[i]->hold;
@@ -436,15 +449,18 @@ void claimBatch(pqxx::work& tx, const std::vector<BatchedHold*>& claim, Clock::T
             standingShort.push_back(claim[i]);
         }
     }
-    if (standingShort.empty())
-        return;
+    return standingShort;
+}
 
-    // Standing holds without enough places: is the tier one, and how many are left? The holds of
-    // one tier take consecutive slices of its free places, so one that asked for too many can
-    // leave a later, smaller one of its batch short while enough were left for it; and places
-    // another transaction has locked are skipped, though that one may yet fail and free them.
-    // Either way the hold is tried again in a later batch (a few times: each sees the outcome of
-    // the transactions before it) instead of being told the tier is sold out.
+// 3c. Standing holds without enough places: is the tier one, and how many are left? The holds of
+// one tier take consecutive slices of its free places, so one that asked for too many can
+// leave a later, smaller one of its batch short while enough were left for it; and places
+// another transaction has locked are skipped, though that one may yet fail and free them.
+// Either way the hold is tried again in a later batch (a few times: each sees the outcome of
+// the transactions before it) instead of being told the tier is sold out.
+void judgeStandingShort(pqxx::work& tx, const std::vector<BatchedHold*>& standingShort,
+                        Clock::TimePoint now)
+{
     std::vector<domain::TierId> asked;
     for (auto* b : standingShort)
         asked.push_back(*b->hold.request.tier);
@@ -470,6 +486,14 @@ void claimBatch(pqxx::work& tx, const std::vector<BatchedHold*>& claim, Clock::T
             b->outcome.available = it->second.left;
         }
     }
+}
+
+void claimBatch(pqxx::work& tx, const std::vector<BatchedHold*>& claim, Clock::TimePoint now)
+{
+    const auto seen = claimUnits(tx, claim, now);
+    const auto standingShort = judgeClaims(claim, seen);
+    if (!standingShort.empty())
+        judgeStandingShort(tx, standingShort, now);
 }
 
 void runBatch(pqxx::connection_base& c, const std::vector<BatchedHold*>& batch,

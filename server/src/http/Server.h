@@ -48,7 +48,7 @@ public:
     // Thread-safe, idempotent; run() returns once the connections are done.
     void shutdown();
 
-    struct Impl; // opaque; public so that the sessions in Server.cpp can name it
+    struct Impl; // opaque (http/ServerState.h); public so that the sessions can name it
 
 private:
     std::shared_ptr<Impl> m_impl;

@@ -43,82 +43,84 @@ std::optional<db::bookings::EventFacts> HoldService::eventFacts(db::Session& s,
     return facts;
 }
 
-Keyed<domain::Booking> HoldService::hold(const Caller& caller, const std::string& key,
-                                         const std::string& requestHash,
-                                         const domain::HoldRequest& hold)
+namespace {
+// The fast path's claim on a hold's named seats (Redis), as the owner `user/key`: a retry of
+// the same request finds its own keys. Released unless the hold keeps the seats.
+struct SeatLock
 {
-    db::Session& s = db::currentSession();
-    const auto* request = &hold;
-    if (request->promoCode && !request->promoCode->empty())
-        return Problem::validation({{"promo_code", "no such promo code"}});
-
-    const auto now = m_clock.now();
-    // The event must be on sale; a draft does not exist for a buyer.
-    const auto event = eventFacts(s, request->event);
-    if (!event || event->status == domain::EventStatus::Draft)
-        return Problem(ProblemCode::NotFound, "no such event");
-    const auto saleStart =
-        event->saleStart ? *event->saleStart : event->publishedAt.value_or(event->start);
-    const auto saleEnd = event->saleEnd ? *event->saleEnd : event->start;
-    if (event->status != domain::EventStatus::Published || now < saleStart || now >= saleEnd)
-        return Problem(409, "not_on_sale", "The event is not on sale",
-                       event->status != domain::EventStatus::Published
-                           ? "the event is " + std::string(domain::toString(event->status))
-                           : (now < saleStart
-                                  ? "the sale opens at " + domain::formatTimestamp(saleStart)
-                                  : "the sale has ended"));
-
-    // The fast path: a seat someone else is on is refused here, without PostgreSQL. The owner
-    // is the request's key, so a retry of this request finds its own locks.
-    const std::string owner = caller.user.toString() + "/" + key;
-    const std::string eventId = request->event.toString();
-    std::vector<std::string> seatIds;
-    for (const auto& seat : request->seats)
-        seatIds.push_back(seat.toString());
+    std::string owner;
+    std::string event;
+    std::vector<std::string> seats;
     bool locked = false;
-    if (!seatIds.empty()) {
-        if (auto taken = m_locks->acquire(eventId, seatIds, owner, m_ttl)) {
-            if (!taken->empty()) {
-                std::vector<domain::SeatId> unavailable;
-                for (auto i : *taken)
-                    unavailable.push_back(request->seats[i]);
-                // Not stored under the key: nothing happened, and a retry is asked afresh.
-                return domain::seatsUnavailable(unavailable);
-            }
-            locked = true;
-        }
-    }
+};
 
-    db::bookings::BatchedHold batched;
-    auto& place = batched.hold;
-    place.booking = domain::BookingId::generate();
-    place.user = caller.user;
-    place.limitExempt = caller.role == domain::Role::BoxOffice || caller.isAdmin();
-    place.request = *request;
-    place.currency = event->currency;
-    place.now = now;
-    place.expiresAt = now + m_ttl;
-    place.idempotencyKey = key;
-    place.requestHash = requestHash;
-
-    try {
-        m_batcher.place(s, batched);
-    } catch (...) {
-        if (locked)
-            m_locks->release(eventId, seatIds, owner);
-        throw;
-    }
-    const auto& outcome = batched.outcome;
-    const bool held =
-        outcome.booking.has_value() || (outcome.replay && outcome.replay->status == 201);
-    if (locked && !held)
-        m_locks->release(eventId, seatIds, owner); // the seats are not ours after all
-
+Keyed<domain::Booking> answerOf(const db::bookings::HoldOutcome& outcome)
+{
     if (outcome.replay)
         return Replayed{*outcome.replay};
     if (outcome.booking)
         return *outcome.booking;
     return domain::holdRefusal(outcome.failure, outcome.seats, outcome.available);
+}
+} // namespace
+
+Keyed<domain::Booking> HoldService::hold(const Caller& caller, const std::string& key,
+                                         const std::string& requestHash,
+                                         const domain::HoldRequest& request)
+{
+    db::Session& s = db::currentSession();
+    if (request.promoCode && !request.promoCode->empty())
+        return Problem::validation({{"promo_code", "no such promo code"}});
+    const auto now = m_clock.now();
+    // The event must be on sale; a draft does not exist for a buyer.
+    const auto event = eventFacts(s, request.event);
+    if (!event || event->status == domain::EventStatus::Draft)
+        return Problem(ProblemCode::NotFound, "no such event");
+    if (auto refused = domain::notOnSale(event->status, event->saleStart, event->saleEnd,
+                                         event->publishedAt, event->start, now))
+        return *refused;
+
+    // The fast path: a seat someone else is on is refused here, without PostgreSQL.
+    SeatLock lock{caller.user.toString() + "/" + key, request.event.toString(), {}, false};
+    for (const auto& seat : request.seats)
+        lock.seats.push_back(seat.toString());
+    if (!lock.seats.empty()) {
+        if (auto taken = m_locks->acquire(lock.event, lock.seats, lock.owner, m_ttl)) {
+            if (!taken->empty()) {
+                std::vector<domain::SeatId> unavailable;
+                for (auto i : *taken)
+                    unavailable.push_back(request.seats[i]);
+                // Not stored under the key: nothing happened, and a retry is asked afresh.
+                return domain::seatsUnavailable(unavailable);
+            }
+            lock.locked = true;
+        }
+    }
+
+    db::bookings::BatchedHold batched;
+    batched.hold = {.booking = domain::BookingId::generate(),
+                    .user = caller.user,
+                    .limitExempt = caller.role == domain::Role::BoxOffice || caller.isAdmin(),
+                    .limitPerUser = domain::HoldRules::maxUnitsPerUser,
+                    .request = request,
+                    .currency = event->currency,
+                    .now = now,
+                    .expiresAt = now + m_ttl,
+                    .idempotencyKey = key,
+                    .requestHash = requestHash};
+    try {
+        m_batcher.place(s, batched);
+    } catch (...) {
+        if (lock.locked)
+            m_locks->release(lock.event, lock.seats, lock.owner);
+        throw;
+    }
+    const auto& outcome = batched.outcome;
+    const bool held =
+        outcome.booking.has_value() || (outcome.replay && outcome.replay->status == 201);
+    if (lock.locked && !held)
+        m_locks->release(lock.event, lock.seats, lock.owner); // the seats are not ours after all
+    return answerOf(outcome);
 }
 
 domain::Result<domain::Booking, Problem> HoldService::get(const Caller& caller,

@@ -257,101 +257,12 @@ void SyncHub::deliveryLoop()
                 return;
             due.swap(m_dirty);
         }
-        try {
-            // Short waits so that new subscribers (m_dirty) are served promptly too.
-            for (const auto& id : listener.wait(due.empty() ? std::chrono::milliseconds(50)
-                                                            : std::chrono::milliseconds(0)))
-                if (auto e = domain::EventId::parse(id))
-                    due.insert(*e);
-        } catch (const db::Unavailable&) {
-            std::unique_lock lock(m_mutex);
-            m_cv.wait_for(lock, std::chrono::milliseconds(500), [this] { return m_stop; });
-        }
+        waitForChanges(listener, due);
         due.insert(retry.begin(), retry.end()); // after the short wait: no spinning on them
         retry.clear();
-        const auto now = std::chrono::steady_clock::now();
-        std::vector<domain::EventId> events;
-        {
-            const std::lock_guard lock(m_mutex);
-            const bool full = now - lastFullPass > std::chrono::seconds(1);
-            for (const auto& [e, subs] : m_subs)
-                if (full || due.count(e))
-                    events.push_back(e);
-            if (full)
-                lastFullPass = now;
-        }
-        for (const auto& event : events) {
+        for (const auto& event : eventsToCheck(due, lastFullPass)) {
             try {
-                std::set<std::uint64_t> writing; // compact subscribers still writing: the next pass
-                for (;;) {
-                    long long from = -1;
-                    bool anyCompact = false;
-                    {
-                        const std::lock_guard lock(m_mutex);
-                        auto it = m_subs.find(event);
-                        if (it == m_subs.end())
-                            break;
-                        for (const auto& [id, sub] : it->second) {
-                            if (writing.count(id))
-                                continue;
-                            from = from < 0 ? sub.last : std::min(from, sub.last);
-                            anyCompact = anyCompact || sub.compact;
-                        }
-                    }
-                    if (from < 0)
-                        break;
-                    constexpr int kBatch = 1000;
-                    const auto deltas = db::sync::deltasAfter(session, event, from, kBatch);
-                    if (deltas.empty())
-                        break;
-                    const auto channel = channelOf(event);
-                    // One buffer per delta (full) or per starting point (compact), shared by
-                    // every subscriber that needs it.
-                    std::vector<domain::SeatsDelta> payloads;
-                    payloads.reserve(deltas.size());
-                    for (const auto& d : deltas)
-                        payloads.push_back(payloadOf(d));
-                    std::vector<std::shared_ptr<const std::string>> messages;
-                    for (std::size_t i = 0; i < deltas.size(); ++i)
-                        messages.push_back(deltaMessage(channel, deltas[i], payloads[i]));
-                    std::shared_ptr<const SeatIndex> index;
-                    if (anyCompact)
-                        index = seatIndex(session, event); // kept since the subscription
-                    std::map<std::size_t, std::shared_ptr<const std::string>> merged;
-                    const std::lock_guard lock(m_mutex);
-                    auto it = m_subs.find(event);
-                    if (it == m_subs.end())
-                        break;
-                    for (auto& [id, sub] : it->second) {
-                        auto peer = sub.peer.lock();
-                        if (!peer || writing.count(id))
-                            continue;
-                        std::size_t first = 0;
-                        while (first < deltas.size() && deltas[first].seq != sub.last + 1)
-                            ++first;
-                        if (first == deltas.size())
-                            continue;
-                        if (sub.compact) {
-                            if (peer->backlog() > 0) { // still writing: what comes is merged for it
-                                writing.insert(id);
-                                continue;
-                            }
-                            auto& m = merged[first];
-                            if (!m)
-                                m = compactMessage(channel, deltas, payloads, first, *index);
-                            peer->send(m);
-                            sub.last = deltas.back().seq;
-                            continue;
-                        }
-                        for (std::size_t i = first; i < deltas.size(); ++i) {
-                            peer->send(messages[i]);
-                            sub.last = deltas[i].seq;
-                        }
-                    }
-                    if (static_cast<int>(deltas.size()) < kBatch)
-                        break;
-                }
-                if (!writing.empty())
+                if (deliver(session, event))
                     retry.insert(event);
             } catch (const db::Unavailable&) {
                 // retried on the next pass
@@ -362,63 +273,113 @@ void SyncHub::deliveryLoop()
     }
 }
 
-SyncRelay::SyncRelay(std::string databaseUrl)
-    : m_url(std::move(databaseUrl)), m_thread([this] { loop(); })
+void SyncHub::waitForChanges(db::sync::Listener& listener, std::set<domain::EventId>& due)
 {
+    try {
+        // Short waits so that new subscribers (m_dirty) are served promptly too.
+        for (const auto& id : listener.wait(due.empty() ? std::chrono::milliseconds(50)
+                                                        : std::chrono::milliseconds(0)))
+            if (auto e = domain::EventId::parse(id))
+                due.insert(*e);
+    } catch (const db::Unavailable&) {
+        std::unique_lock lock(m_mutex);
+        m_cv.wait_for(lock, std::chrono::milliseconds(500), [this] { return m_stop; });
+    }
 }
 
-SyncRelay::~SyncRelay()
+std::vector<domain::EventId>
+SyncHub::eventsToCheck(const std::set<domain::EventId>& due,
+                       std::chrono::steady_clock::time_point& lastFullPass)
 {
-    m_stop = true;
-    if (m_thread.joinable())
-        m_thread.join();
+    // Every subscribed event once a second (a lost notice), the announced ones at once.
+    const auto now = std::chrono::steady_clock::now();
+    std::vector<domain::EventId> events;
+    const std::lock_guard lock(m_mutex);
+    const bool full = now - lastFullPass > std::chrono::seconds(1);
+    for (const auto& [e, subs] : m_subs)
+        if (full || due.count(e))
+            events.push_back(e);
+    if (full)
+        lastFullPass = now;
+    return events;
 }
 
-void SyncRelay::loop()
+bool SyncHub::deliver(db::Session& session, const domain::EventId& event)
 {
-    db::Session session(m_url);
-    db::sync::RelayLease lease(m_url);
-    auto lastPrune = std::chrono::steady_clock::now();
-    auto lastReconcile = std::chrono::steady_clock::time_point{};
-    auto lastLeaseCheck = std::chrono::steady_clock::time_point{};
-    while (!m_stop) {
-        const auto now = std::chrono::steady_clock::now();
-        if (now - lastLeaseCheck > std::chrono::seconds(1)) {
-            const bool was = m_leading;
-            m_leading = lease.tryAcquire();
-            lastLeaseCheck = now;
-            if (m_leading && !was) {
-                log::info("this instance relays the live sync");
-                lastReconcile = {};
+    std::set<std::uint64_t> writing; // compact subscribers still writing: the next pass
+    for (;;) {
+        long long from = -1;
+        bool anyCompact = false;
+        {
+            const std::lock_guard lock(m_mutex);
+            auto it = m_subs.find(event);
+            if (it == m_subs.end())
+                break;
+            for (const auto& [id, sub] : it->second) {
+                if (writing.count(id))
+                    continue;
+                from = from < 0 ? sub.last : std::min(from, sub.last);
+                anyCompact = anyCompact || sub.compact;
             }
         }
-        if (!m_leading) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        if (from < 0)
+            break;
+        constexpr int kBatch = 1000;
+        const auto deltas = db::sync::deltasAfter(session, event, from, kBatch);
+        if (deltas.empty())
+            break;
+        std::shared_ptr<const SeatIndex> index;
+        if (anyCompact)
+            index = seatIndex(session, event); // kept since the subscription
+        send(event, deltas, index, writing);
+        if (static_cast<int>(deltas.size()) < kBatch)
+            break;
+    }
+    return !writing.empty();
+}
+
+void SyncHub::send(const domain::EventId& event, const std::vector<db::sync::Delta>& deltas,
+                   const std::shared_ptr<const SeatIndex>& index, std::set<std::uint64_t>& writing)
+{
+    const auto channel = channelOf(event);
+    // One buffer per delta (full) or per starting point (compact), shared by every subscriber
+    // that needs it.
+    std::vector<domain::SeatsDelta> payloads;
+    payloads.reserve(deltas.size());
+    for (const auto& d : deltas)
+        payloads.push_back(payloadOf(d));
+    std::vector<std::shared_ptr<const std::string>> messages;
+    for (std::size_t i = 0; i < deltas.size(); ++i)
+        messages.push_back(deltaMessage(channel, deltas[i], payloads[i]));
+    std::map<std::size_t, std::shared_ptr<const std::string>> merged;
+    const std::lock_guard lock(m_mutex);
+    auto it = m_subs.find(event);
+    if (it == m_subs.end())
+        return;
+    for (auto& [id, sub] : it->second) {
+        auto peer = sub.peer.lock();
+        if (!peer || writing.count(id))
+            continue;
+        std::size_t first = 0;
+        while (first < deltas.size() && deltas[first].seq != sub.last + 1)
+            ++first;
+        if (first == deltas.size())
+            continue;
+        if (sub.compact) {
+            if (peer->backlog() > 0) { // still writing: what comes is merged for it
+                writing.insert(id);
+                continue;
+            }
+            auto& m = merged[first];
+            if (!m)
+                m = compactMessage(channel, deltas, payloads, first, *index);
+            peer->send(m);
+            sub.last = deltas.back().seq;
             continue;
         }
-        try {
-            while (!m_stop && !db::sync::stampPending(session, 1000).empty()) {
-            }
-            if (now - lastReconcile > std::chrono::minutes(1)) {
-                int corrected = 0;
-                db::sync::reconcileCounts(session, corrected);
-                if (corrected > 0)
-                    log::warn(
-                        "the live sync's tier counts had drifted from the units and were corrected",
-                        {{"tiers", corrected}});
-                lastReconcile = now;
-            }
-            if (now - lastPrune > std::chrono::minutes(10)) {
-                db::sync::prune(session, std::chrono::system_clock::now() - std::chrono::hours(1));
-                lastPrune = now;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(10)); // see migration 0008
-        } catch (const db::Unavailable&) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(500));
-            lastLeaseCheck = {};
-        } catch (const std::exception& e) {
-            log::error("the sync relay failed a pass", {{"error", e.what()}});
-            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        for (std::size_t i = first; i < deltas.size(); ++i) {
+            peer->send(messages[i]);
+            sub.last = deltas[i].seq;
         }
     }
 }

@@ -3,6 +3,7 @@
 #include "domain/Uuid.h"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <map>
 #include <memory>
@@ -12,10 +13,15 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <vector>
 
 namespace ticketing::db {
 class Pool;
 class Session;
+namespace sync {
+class Listener;
+struct Delta;
+} // namespace sync
 } // namespace ticketing::db
 
 namespace ticketing::services {
@@ -70,7 +76,16 @@ private:
     using SeatIndex = std::unordered_map<std::string, int>;
 
     std::shared_ptr<const SeatIndex> seatIndex(db::Session& s, const domain::EventId& event);
+    // The delivery thread: waits for changes (a LISTEN notice, a new subscriber, or a second
+    // gone by), then delivers each event's new deltas to its subscribers.
     void deliveryLoop();
+    void waitForChanges(db::sync::Listener& listener, std::set<domain::EventId>& due);
+    std::vector<domain::EventId> eventsToCheck(const std::set<domain::EventId>& due,
+                                               std::chrono::steady_clock::time_point& lastFullPass);
+    // True when compact subscribers were still writing (they get the rest merged next pass).
+    bool deliver(db::Session& session, const domain::EventId& event);
+    void send(const domain::EventId& event, const std::vector<db::sync::Delta>& deltas,
+              const std::shared_ptr<const SeatIndex>& index, std::set<std::uint64_t>& writing);
     void wake(const domain::EventId& event);
 
     db::Pool& m_pool;
@@ -87,24 +102,6 @@ private:
     std::map<domain::EventId, std::shared_ptr<const SeatIndex>> m_seatIndexes;
     std::condition_variable m_cv;
     bool m_stop = false;
-    std::thread m_thread;
-};
-
-// Turns committed outbox rows into ordered deltas (db::sync::stampPending). One instance leads
-// (a session advisory lock); the others wait to take over. It polls every 10 ms: writers do
-// not NOTIFY, because that serialises their commits (migration 0008).
-class SyncRelay
-{
-public:
-    explicit SyncRelay(std::string databaseUrl);
-    ~SyncRelay();
-    bool leading() const { return m_leading.load(); }
-
-private:
-    void loop();
-    std::string m_url;
-    std::atomic<bool> m_stop{false};
-    std::atomic<bool> m_leading{false};
     std::thread m_thread;
 };
 
