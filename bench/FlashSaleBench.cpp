@@ -19,6 +19,8 @@
 #include <random>
 #include <string>
 #include <thread>
+#include <tuple>
+#include <unordered_map>
 #include <vector>
 
 using namespace ticketing;
@@ -144,11 +146,9 @@ void printLoad(const char* what, const bench::LoadStats& s)
         std::printf(" %d x%llu", status, static_cast<unsigned long long>(n));
     std::printf("%s\n", s.transportErrors ? " (transport errors!)" : "");
 }
-} // namespace
 
-int main(int argc, char** argv)
+Args parseArgs(int argc, char** argv)
 {
-    std::setvbuf(stdout, nullptr, _IOLBF, 0); // each figure as soon as it is measured
     Args a;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string k = argv[i], v = argv[i + 1];
@@ -175,25 +175,60 @@ int main(int argc, char** argv)
         else if (k == "--full-deltas")
             a.fullDeltas = v == "1";
     }
-    const int seatCount = a.sections * a.rows * a.seatsPerRow;
+    return a;
+}
 
-    // --- set-up: the venue, the event, the buyers --------------------------------------
+// The sale's event as ticketd made it, and what clients pick from.
+struct Setup
+{
+    std::string org; // the organizer's token
+    json::object eventBody;
+    std::string eventId;
+    std::string floorTier;
+    std::vector<std::string> seats; // in the snapshot's order
+    std::unordered_map<std::string, std::size_t> seatIndex;
+    Buyers buyers;
+    int seatCount = 0;
+};
+
+// A new event of the sale's venue, published; its id and its standing tier's id.
+std::optional<std::pair<std::string, std::string>> publishEvent(const Args& a, const Setup& s)
+{
+    auto e = call(a, "POST", "/api/v1/events", s.eventBody, s.org);
+    if (e.status != 201) {
+        std::fprintf(stderr, "event: %d %s\n", e.status, e.body.substr(0, 500).c_str());
+        return std::nullopt;
+    }
+    const auto event = json::parse(e.body);
+    std::string id(event.at("id").as_string());
+    std::string floor(event.at("tiers").as_array().at(1).at("id").as_string());
+    auto published = call(a, "POST", "/api/v1/events/" + id + "/publish", nullptr, s.org);
+    if (published.status != 200) {
+        std::fprintf(stderr, "publish: %d %s\n", published.status, published.body.c_str());
+        return std::nullopt;
+    }
+    return std::pair{id, floor};
+}
+
+// The venue, the event, its seats and the buyers.
+bool setUp(const Args& a, Setup& s)
+{
     auto login = call(a, "POST", "/api/v1/auth/login",
                       json::object{{"email", a.organizerEmail}, {"password", a.organizerPassword}});
     if (login.status != 200) {
         std::fprintf(stderr, "organizer login failed: %d %s\n", login.status, login.body.c_str());
-        return 1;
+        return false;
     }
-    const auto org = std::string(json::parse(login.body).at("access_token").as_string());
-    auto v = call(a, "POST", "/api/v1/venues", venue(a), org);
+    s.org = std::string(json::parse(login.body).at("access_token").as_string());
+    auto v = call(a, "POST", "/api/v1/venues", venue(a), s.org);
     if (v.status != 201) {
         std::fprintf(stderr, "venue: %d %s\n", v.status, v.body.substr(0, 300).c_str());
-        return 1;
+        return false;
     }
     json::array keys;
-    for (int s = 0; s < a.sections; ++s)
-        keys.emplace_back("S" + std::to_string(s));
-    const json::object eventBody{
+    for (int i = 0; i < a.sections; ++i)
+        keys.emplace_back("S" + std::to_string(i));
+    s.eventBody = {
         {"venue_id", json::parse(v.body).at("id")},
         {"title", "Flash sale"},
         {"description", ""},
@@ -207,232 +242,83 @@ int main(int argc, char** argv)
                                   {"price", "30.00"},
                                   {"section_key", "FLOOR"},
                                   {"quantity", a.standing}}}}};
-    auto e = call(a, "POST", "/api/v1/events", eventBody, org);
-    if (e.status != 201) {
-        std::fprintf(stderr, "event: %d %s\n", e.status, e.body.substr(0, 500).c_str());
-        return 1;
-    }
-    const auto event = json::parse(e.body);
-    std::string eventId(event.at("id").as_string());
-    std::string floorTier(event.at("tiers").as_array().at(1).at("id").as_string());
-    auto published = call(a, "POST", "/api/v1/events/" + eventId + "/publish", nullptr, org);
-    if (published.status != 200) {
-        std::fprintf(stderr, "publish: %d %s\n", published.status, published.body.c_str());
-        return 1;
-    }
-    auto avail = call(a, "GET", "/api/v1/events/" + eventId + "/availability", nullptr);
+    auto event = publishEvent(a, s);
+    if (!event)
+        return false;
+    std::tie(s.eventId, s.floorTier) = *event;
+    auto avail = call(a, "GET", "/api/v1/events/" + s.eventId + "/availability", nullptr);
     if (avail.status != 200) {
         std::fprintf(stderr, "availability: %d %s\n", avail.status,
                      avail.body.substr(0, 300).c_str());
-        return 1;
+        return false;
     }
-    std::vector<std::string> seats;
-    const auto availability = json::parse(avail.body); // kept alive for the loop
-    for (const auto& s : availability.at("seats").as_array())
-        seats.emplace_back(s.at("seat_id").as_string());
-    std::unordered_map<std::string, std::size_t> seatIndex;
-    for (std::size_t i = 0; i < seats.size(); ++i)
-        seatIndex[seats[i]] = i;
-    Buyers buyers;
-    const int accounts = (seatCount + a.standing) / 6 + a.clients;
-    makeBuyers(a, accounts, buyers);
+    const auto availability = json::parse(avail.body);
+    for (const auto& seat : availability.at("seats").as_array())
+        s.seats.emplace_back(seat.at("seat_id").as_string());
+    for (std::size_t i = 0; i < s.seats.size(); ++i)
+        s.seatIndex[s.seats[i]] = i;
+    s.seatCount = a.sections * a.rows * a.seatsPerRow;
+    const int accounts = (s.seatCount + a.standing) / 6 + a.clients;
+    makeBuyers(a, accounts, s.buyers);
     std::printf(
         "flash sale: %d reserved seats, %d standing places, %d clients, %d buyer accounts\n",
-        seatCount, a.standing, a.clients, accounts);
+        s.seatCount, a.standing, a.clients, accounts);
+    return true;
+}
 
-    // --- scenario 3 runs alongside: live subscribers --------------------------------------
-    // They join before the sale; 100 of them time, per seat, the gap between the buyer's 201
-    // (after its commit) and the delta that shows the seat held: a lower bound of the delay
-    // from commit to delivery.
-    std::vector<std::atomic<long long>> heldAt(seats.size());
-    std::mutex delaysMutex;
-    std::vector<double> delays;
-    std::atomic<int> snapshots{0};
-    std::atomic<long long> deltasReceived{0};
-    const auto epoch = std::chrono::steady_clock::now();
-    auto sinceEpoch = [&](std::chrono::steady_clock::time_point t) {
-        return std::chrono::duration_cast<std::chrono::microseconds>(t - epoch).count();
-    };
-    bench::WsClients subscribers(
-        "127.0.0.1", a.port, "/api/v1/ws", a.subscribers,
-        json::serialize(json::object{{"type", "subscribe"},
-                                     {"channel", "event:" + eventId},
-                                     {"since", nullptr},
-                                     {"format", a.fullDeltas ? "full" : "compact"}}),
-        [&](int client, std::string_view text, std::chrono::steady_clock::time_point at) {
-            if (text.find("\"type\":\"snapshot\"") != std::string_view::npos) {
-                ++snapshots;
-                return;
-            }
-            ++deltasReceived;
-            if (client >= 100)
-                return;
-            const auto msg = json::parse(text);
-            const auto* changes = msg.as_object().if_contains("changes");
-            if (!changes)
-                return;
-            std::vector<double> mine;
-            for (const auto& ch : changes->as_array()) {
-                std::size_t seat = 0;
-                if (ch.is_array()) { // compact: [index in the snapshot, status letter]
-                    if (ch.as_array().at(1).as_string() != "h")
-                        continue;
-                    seat = static_cast<std::size_t>(ch.as_array().at(0).to_number<long long>());
-                } else {
-                    if (ch.at("status").as_string() != "held")
-                        continue;
-                    auto it = seatIndex.find(std::string(ch.at("seat_id").as_string()));
-                    if (it == seatIndex.end())
-                        continue;
-                    seat = it->second;
-                }
-                if (seat >= heldAt.size())
-                    continue;
-                const auto held = heldAt[seat].load();
-                if (held > 0)
-                    mine.push_back(std::max<long long>(0, sinceEpoch(at) - held) / 1000.0);
-            }
-            const std::lock_guard lock(delaysMutex);
-            delays.insert(delays.end(), mine.begin(), mine.end());
-        });
-    if (a.subscribers > 0) {
-        subscribers.start();
-        for (int i = 0; i < 600 && snapshots.load() < a.subscribers; ++i)
+std::int64_t microsSince(std::chrono::steady_clock::time_point epoch,
+                         std::chrono::steady_clock::time_point t)
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(t - epoch).count();
+}
+
+// Scenario 3, alongside the sale: live subscribers join before it; 100 of them time, per seat,
+// the gap between the buyer's 201 (after its commit) and the delta that shows the seat held: a
+// lower bound of the delay from commit to delivery.
+class LiveSubscribers
+{
+public:
+    LiveSubscribers(const Args& a, const Setup& s, std::chrono::steady_clock::time_point epoch)
+        : m_args(a), m_setup(s), m_epoch(epoch), m_heldAt(s.seats.size()),
+          m_clients(
+              "127.0.0.1", a.port, "/api/v1/ws", a.subscribers,
+              json::serialize(json::object{{"type", "subscribe"},
+                                           {"channel", "event:" + s.eventId},
+                                           {"since", nullptr},
+                                           {"format", a.fullDeltas ? "full" : "compact"}}),
+              [this](int client, std::string_view text, std::chrono::steady_clock::time_point at) {
+                  onMessage(client, text, at);
+              })
+    {
+    }
+
+    // When the buyer's 201 for seat `index` came (the first one counts).
+    void held(std::size_t index, std::chrono::steady_clock::time_point at)
+    {
+        long long none = 0;
+        m_heldAt[index].compare_exchange_strong(none, microsSince(m_epoch, at));
+    }
+
+    void start()
+    {
+        if (m_args.subscribers <= 0)
+            return;
+        m_clients.start();
+        for (int i = 0; i < 600 && m_snapshots.load() < m_args.subscribers; ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         std::printf("live subscribers: %d connected, %d snapshots received before the sale\n",
-                    subscribers.open(), snapshots.load());
+                    m_clients.open(), m_snapshots.load());
     }
 
-    // --- scenario 1: the sale --------------------------------------------------------------
-    // What every buyer can see of the live seat map: seats known to be taken. A client looks
-    // at it, with its own lag, when it picks seats (it refreshes its view every few attempts).
-    std::vector<std::atomic<bool>> taken(seats.size());
-    std::atomic<int> takenCount{0};
-    std::atomic<bool> floorSoldOut{false};
-    struct Client
+    void report()
     {
-        std::mt19937 rng;
-        std::string token;
-        int unitsOnAccount = 0;
-        bool standingBuyer = false;
-        std::vector<std::size_t> lastPick;
-        std::uint64_t attempt = 0;
-    };
-    std::vector<Client> clients(static_cast<std::size_t>(a.clients));
-    for (int i = 0; i < a.clients; ++i) {
-        clients[i].rng.seed(static_cast<unsigned>(i * 7919 + 17));
-        clients[i].token = buyers.tokens[buyers.next++];
-        clients[i].standingBuyer = i % 5 == 0;
-    }
-    std::atomic<std::uint64_t> unitsHeld{0}, conflicts{0}, soldOut{0};
-    auto markTaken = [&](const std::string& id) {
-        if (auto it = seatIndex.find(id);
-            it != seatIndex.end() && !taken[it->second].exchange(true))
-            ++takenCount;
-    };
-    auto next = [&](int i) -> std::optional<bench::LoadRequest> {
-        auto& c = clients[static_cast<std::size_t>(i)];
-        ++c.attempt;
-        if (c.unitsOnAccount >= 7) { // the per-user limit (per event): the next buyer
-            c.token = buyers.tokens[buyers.next++ % buyers.tokens.size()];
-            c.unitsOnAccount = 0;
-        }
-        json::object body{{"event_id", eventId}};
-        if (c.standingBuyer && !floorSoldOut) {
-            body["ticket_tier_id"] = floorTier;
-            body["quantity"] = 1 + static_cast<int>(c.rng() % 4);
-        } else {
-            if (takenCount.load() >= static_cast<int>(seats.size()))
-                return std::nullopt; // nothing left to try for
-            const int want = 1 + static_cast<int>(c.rng() % 4);
-            json::array ids;
-            c.lastPick.clear();
-            for (int tries = 0; tries < 200 && static_cast<int>(ids.size()) < want; ++tries) {
-                const auto pick = c.rng() % seats.size();
-                if (taken[pick] ||
-                    std::find(c.lastPick.begin(), c.lastPick.end(), pick) != c.lastPick.end())
-                    continue;
-                c.lastPick.push_back(pick);
-                ids.emplace_back(seats[pick]);
-            }
-            if (ids.empty()) { // the free seats are few: look through them all
-                for (std::size_t k = 0; k < seats.size() && ids.size() < 2; ++k)
-                    if (!taken[k]) {
-                        c.lastPick.push_back(k);
-                        ids.emplace_back(seats[k]);
-                    }
-                if (ids.empty())
-                    return std::nullopt;
-            }
-            body["seat_ids"] = std::move(ids);
-        }
-        return bench::LoadRequest{
-            "POST",
-            "/api/v1/bookings/hold",
-            json::serialize(body),
-            {{"Authorization", "Bearer " + c.token},
-             {"Idempotency-Key", "fs-" + std::to_string(i) + "-" + std::to_string(c.attempt)}}};
-    };
-    auto done = [&](int i, const bench::LoadRequest&, const bench::LoadResponse& r) {
-        auto& c = clients[static_cast<std::size_t>(i)];
-        if (r.status == 201) {
-            const auto b = json::parse(r.body);
-            const auto& items = b.at("line_items").as_array();
-            unitsHeld += items.size();
-            c.unitsOnAccount += static_cast<int>(items.size());
-            const auto now = sinceEpoch(std::chrono::steady_clock::now());
-            for (const auto& item : items)
-                if (item.at("seat_id").is_string()) {
-                    const std::string id(item.at("seat_id").as_string());
-                    markTaken(id);
-                    if (auto it = seatIndex.find(id); it != seatIndex.end()) {
-                        long long none = 0;
-                        heldAt[it->second].compare_exchange_strong(none, now);
-                    }
-                }
-        } else if (r.status == 409) {
-            const auto b = json::parse(r.body);
-            const auto code = b.at("code").as_string();
-            if (code == "seats_unavailable") {
-                ++conflicts;
-                for (const auto& id : b.at("unavailable_seat_ids").as_array())
-                    markTaken(std::string(id.as_string()));
-            } else if (code == "sold_out") {
-                ++soldOut;
-                if (b.at("available").to_number<int>() == 0)
-                    floorSoldOut = true;
-            } else if (code == "hold_limit_reached") {
-                c.unitsOnAccount = 100; // switch account on the next attempt
-            }
-        }
-    };
-    bench::HttpLoad load("127.0.0.1", a.port, a.clients, 1);
-    const auto sale = load.run(next, done, std::chrono::seconds(a.seconds));
-    const auto holds = sale.count(201);
-    std::printf("scenario 1, the sale:\n");
-    printLoad("hold attempts", sale);
-    std::printf("  successful holds: %llu = %.0f/s; attempts %.0f/s; units held %llu of %d; "
-                "conflict rate %.1f %% "
-                "(seats_unavailable / attempts); sold_out answers %llu\n",
-                static_cast<unsigned long long>(holds), holds / sale.seconds,
-                sale.total() / sale.seconds, static_cast<unsigned long long>(unitsHeld.load()),
-                seatCount + a.standing,
-                100.0 * conflicts.load() / std::max<double>(1, sale.total()),
-                static_cast<unsigned long long>(soldOut.load()));
-    {
-        const auto metrics = call(a, "GET", "/metrics", nullptr).body;
-        const double batches = numberBefore(metrics, "\nticketd_hold_batches_total ", true);
-        const double batched = numberBefore(metrics, "\nticketd_hold_batched_total ", true);
-        std::printf("  hold transactions: %.0f for %.0f holds placed (%.1f per transaction)\n",
-                    batches, batched, batches > 0 ? batched / batches : 0.0);
-    }
-
-    if (a.subscribers > 0) {
+        if (m_args.subscribers <= 0)
+            return;
         std::this_thread::sleep_for(std::chrono::seconds(1)); // the last deltas
         std::vector<double> d;
         {
-            const std::lock_guard lock(delaysMutex);
-            d = delays;
+            const std::lock_guard lock(m_mutex);
+            d = m_delays;
         }
         std::sort(d.begin(), d.end());
         auto pct = [&](double p) {
@@ -445,106 +331,336 @@ int main(int argc, char** argv)
                     "the buyer's 201 to the subscriber's delta (%zu samples from 100 subscribers): "
                     "p50 %.1f ms, p95 %.1f ms, "
                     "p99 %.1f ms\n",
-                    a.subscribers, a.fullDeltas ? "full" : "compact", subscribers.open(),
-                    deltasReceived.load(), d.size(), pct(50), pct(95), pct(99));
-        subscribers.stop();
+                    m_args.subscribers, m_args.fullDeltas ? "full" : "compact", m_clients.open(),
+                    m_deltas.load(), d.size(), pct(50), pct(95), pct(99));
+        m_clients.stop();
     }
 
-    // --- the invariants, from the database ---------------------------------------------
+private:
+    void onMessage(int client, std::string_view text, std::chrono::steady_clock::time_point at)
     {
-        // A run cut by its time limit leaves requests in flight: let them finish, then read
-        // one snapshot.
-        std::this_thread::sleep_for(std::chrono::seconds(2));
-        pqxx::connection c(a.db);
-        pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(c);
-        const auto twice =
-            tx.exec_params1(
-                  R"sql(SELECT count(*) FROM (SELECT i.unit_id FROM booking_items i JOIN bookings b
+        if (text.find("\"type\":\"snapshot\"") != std::string_view::npos) {
+            ++m_snapshots;
+            return;
+        }
+        ++m_deltas;
+        if (client >= 100)
+            return;
+        const auto msg = json::parse(text);
+        const auto* changes = msg.as_object().if_contains("changes");
+        if (!changes)
+            return;
+        std::vector<double> mine;
+        for (const auto& ch : changes->as_array()) {
+            std::size_t seat = 0;
+            if (ch.is_array()) { // compact: [index in the snapshot, status letter]
+                if (ch.as_array().at(1).as_string() != "h")
+                    continue;
+                seat = static_cast<std::size_t>(ch.as_array().at(0).to_number<long long>());
+            } else {
+                if (ch.at("status").as_string() != "held")
+                    continue;
+                auto it = m_setup.seatIndex.find(std::string(ch.at("seat_id").as_string()));
+                if (it == m_setup.seatIndex.end())
+                    continue;
+                seat = it->second;
+            }
+            if (seat >= m_heldAt.size())
+                continue;
+            const auto held = m_heldAt[seat].load();
+            if (held > 0)
+                mine.push_back(std::max<long long>(0, microsSince(m_epoch, at) - held) / 1000.0);
+        }
+        const std::lock_guard lock(m_mutex);
+        m_delays.insert(m_delays.end(), mine.begin(), mine.end());
+    }
+
+    const Args& m_args;
+    const Setup& m_setup;
+    std::chrono::steady_clock::time_point m_epoch;
+    std::vector<std::atomic<long long>> m_heldAt;
+    std::mutex m_mutex;
+    std::vector<double> m_delays;
+    std::atomic<int> m_snapshots{0};
+    std::atomic<long long> m_deltas{0};
+    bench::WsClients m_clients;
+};
+
+// Scenario 1 (and 4): buyers hold seats that look free to them until all is held. What every
+// buyer can see of the live seat map: seats known to be taken. A client looks at it, with its
+// own lag, when it picks seats (it refreshes its view every few attempts).
+class Sale
+{
+public:
+    Sale(const Args& a, Setup& s, LiveSubscribers& live)
+        : m_args(a), m_setup(s), m_live(live), m_taken(s.seats.size()),
+          m_clients(static_cast<std::size_t>(a.clients))
+    {
+        for (int i = 0; i < a.clients; ++i) {
+            m_clients[i].rng.seed(static_cast<unsigned>(i * 7919 + 17));
+            m_clients[i].token = s.buyers.tokens[s.buyers.next++];
+            m_clients[i].standingBuyer = i % 5 == 0;
+        }
+    }
+
+    // Closed loop until the time limit or all is held; or open loop at `rate` holds a second.
+    bench::LoadStats run(std::chrono::seconds limit, std::optional<double> rate = std::nullopt)
+    {
+        bench::HttpLoad load("127.0.0.1", m_args.port, m_args.clients, 1);
+        auto next = [this](int i) { return nextRequest(i); };
+        auto done = [this](int i, const bench::LoadRequest&, const bench::LoadResponse& r) {
+            onAnswer(i, r);
+        };
+        return rate ? load.run(next, done, limit, *rate) : load.run(next, done, limit);
+    }
+
+    // The same buyers, on a fresh event.
+    void restartOn(const std::string& event, const std::string& floorTier)
+    {
+        m_setup.eventId = event;
+        m_setup.floorTier = floorTier;
+        for (auto& t : m_taken)
+            t = false;
+        m_takenCount = 0;
+        m_floorSoldOut = false;
+        for (auto& c : m_clients)
+            c.unitsOnAccount = 100; // a fresh buyer for the new event
+    }
+
+    std::uint64_t unitsHeld() const { return m_unitsHeld.load(); }
+    std::uint64_t conflicts() const { return m_conflicts.load(); }
+    std::uint64_t soldOut() const { return m_soldOut.load(); }
+
+private:
+    struct Client
+    {
+        std::mt19937 rng;
+        std::string token;
+        int unitsOnAccount = 0;
+        bool standingBuyer = false;
+        std::vector<std::size_t> lastPick;
+        std::uint64_t attempt = 0;
+    };
+
+    void markTaken(const std::string& id)
+    {
+        if (auto it = m_setup.seatIndex.find(id);
+            it != m_setup.seatIndex.end() && !m_taken[it->second].exchange(true))
+            ++m_takenCount;
+    }
+
+    // Seats that look free to client `c`: up to `want`, or the last free ones.
+    std::optional<json::array> pickSeats(Client& c)
+    {
+        const auto& seats = m_setup.seats;
+        if (m_takenCount.load() >= static_cast<int>(seats.size()))
+            return std::nullopt; // nothing left to try for
+        const int want = 1 + static_cast<int>(c.rng() % 4);
+        json::array ids;
+        c.lastPick.clear();
+        for (int tries = 0; tries < 200 && static_cast<int>(ids.size()) < want; ++tries) {
+            const auto pick = c.rng() % seats.size();
+            if (m_taken[pick] ||
+                std::find(c.lastPick.begin(), c.lastPick.end(), pick) != c.lastPick.end())
+                continue;
+            c.lastPick.push_back(pick);
+            ids.emplace_back(seats[pick]);
+        }
+        if (ids.empty()) { // the free seats are few: look through them all
+            for (std::size_t k = 0; k < seats.size() && ids.size() < 2; ++k)
+                if (!m_taken[k]) {
+                    c.lastPick.push_back(k);
+                    ids.emplace_back(seats[k]);
+                }
+            if (ids.empty())
+                return std::nullopt;
+        }
+        return ids;
+    }
+
+    std::optional<bench::LoadRequest> nextRequest(int i)
+    {
+        auto& c = m_clients[static_cast<std::size_t>(i)];
+        ++c.attempt;
+        if (c.unitsOnAccount >= 7) { // the per-user limit (per event): the next buyer
+            c.token = m_setup.buyers.tokens[m_setup.buyers.next++ % m_setup.buyers.tokens.size()];
+            c.unitsOnAccount = 0;
+        }
+        json::object body{{"event_id", m_setup.eventId}};
+        if (c.standingBuyer && !m_floorSoldOut) {
+            body["ticket_tier_id"] = m_setup.floorTier;
+            body["quantity"] = 1 + static_cast<int>(c.rng() % 4);
+        } else {
+            auto ids = pickSeats(c);
+            if (!ids)
+                return std::nullopt;
+            body["seat_ids"] = std::move(*ids);
+        }
+        return bench::LoadRequest{
+            "POST",
+            "/api/v1/bookings/hold",
+            json::serialize(body),
+            {{"Authorization", "Bearer " + c.token},
+             {"Idempotency-Key", "fs-" + std::to_string(i) + "-" + std::to_string(c.attempt)}}};
+    }
+
+    void onAnswer(int i, const bench::LoadResponse& r)
+    {
+        auto& c = m_clients[static_cast<std::size_t>(i)];
+        if (r.status == 201) {
+            const auto b = json::parse(r.body);
+            const auto& items = b.at("line_items").as_array();
+            m_unitsHeld += items.size();
+            c.unitsOnAccount += static_cast<int>(items.size());
+            const auto now = std::chrono::steady_clock::now();
+            for (const auto& item : items)
+                if (item.at("seat_id").is_string()) {
+                    const std::string id(item.at("seat_id").as_string());
+                    markTaken(id);
+                    if (auto it = m_setup.seatIndex.find(id); it != m_setup.seatIndex.end())
+                        m_live.held(it->second, now);
+                }
+        } else if (r.status == 409) {
+            const auto b = json::parse(r.body);
+            const auto code = b.at("code").as_string();
+            if (code == "seats_unavailable") {
+                ++m_conflicts;
+                for (const auto& id : b.at("unavailable_seat_ids").as_array())
+                    markTaken(std::string(id.as_string()));
+            } else if (code == "sold_out") {
+                ++m_soldOut;
+                if (b.at("available").to_number<int>() == 0)
+                    m_floorSoldOut = true;
+            } else if (code == "hold_limit_reached") {
+                c.unitsOnAccount = 100; // switch account on the next attempt
+            }
+        }
+    }
+
+    const Args& m_args;
+    Setup& m_setup;
+    LiveSubscribers& m_live;
+    std::vector<std::atomic<bool>> m_taken;
+    std::atomic<int> m_takenCount{0};
+    std::atomic<bool> m_floorSoldOut{false};
+    std::vector<Client> m_clients;
+    std::atomic<std::uint64_t> m_unitsHeld{0}, m_conflicts{0}, m_soldOut{0};
+};
+
+void reportSale(const Args& a, const Setup& s, const Sale& sale, const bench::LoadStats& stats)
+{
+    const auto holds = stats.count(201);
+    std::printf("scenario 1, the sale:\n");
+    printLoad("hold attempts", stats);
+    std::printf("  successful holds: %llu = %.0f/s; attempts %.0f/s; units held %llu of %d; "
+                "conflict rate %.1f %% "
+                "(seats_unavailable / attempts); sold_out answers %llu\n",
+                static_cast<unsigned long long>(holds), holds / stats.seconds,
+                stats.total() / stats.seconds, static_cast<unsigned long long>(sale.unitsHeld()),
+                s.seatCount + a.standing,
+                100.0 * sale.conflicts() / std::max<double>(1, stats.total()),
+                static_cast<unsigned long long>(sale.soldOut()));
+    const auto metrics = call(a, "GET", "/metrics", nullptr).body;
+    const double batches = numberBefore(metrics, "\nticketd_hold_batches_total ", true);
+    const double batched = numberBefore(metrics, "\nticketd_hold_batched_total ", true);
+    std::printf("  hold transactions: %.0f for %.0f holds placed (%.1f per transaction)\n", batches,
+                batched, batches > 0 ? batched / batches : 0.0);
+}
+
+// The invariants, from the database: no unit in two live bookings, and the held rows, the
+// booking items, availability and the clients' count agree.
+void checkInvariants(const Args& a, const Setup& s, std::uint64_t unitsHeld)
+{
+    // A run cut by its time limit leaves requests in flight: let them finish, then read one
+    // snapshot.
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    pqxx::connection c(a.db);
+    pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(c);
+    const auto twice =
+        tx.exec_params1(
+              R"sql(SELECT count(*) FROM (SELECT i.unit_id FROM booking_items i JOIN bookings b
             ON b.id = i.booking_id WHERE b.event_id = $1::uuid AND b.status IN ('held', 'confirmed')
             GROUP BY i.unit_id HAVING count(*) > 1) d)sql",
-                  eventId)[0]
-                .as<long long>();
-        const auto rows = tx.exec_params1("SELECT count(*) FROM inventory_units WHERE event_id = "
-                                          "$1::uuid AND status = 'held'",
-                                          eventId)[0]
-                              .as<long long>();
-        const auto items =
-            tx.exec_params1(
-                  R"sql(SELECT count(*) FROM booking_items i JOIN bookings b ON b.id = i.booking_id
+              s.eventId)[0]
+            .as<long long>();
+    const auto rows = tx.exec_params1("SELECT count(*) FROM inventory_units WHERE event_id = "
+                                      "$1::uuid AND status = 'held'",
+                                      s.eventId)[0]
+                          .as<long long>();
+    const auto items =
+        tx.exec_params1(
+              R"sql(SELECT count(*) FROM booking_items i JOIN bookings b ON b.id = i.booking_id
             WHERE b.event_id = $1::uuid AND b.status = 'held')sql",
-                  eventId)[0]
-                .as<long long>();
-        const auto av = json::parse(
-            call(a, "GET", "/api/v1/events/" + eventId + "/availability", nullptr).body);
-        long long availHeld = 0;
-        for (const auto& t : av.at("tiers").as_array())
-            availHeld += t.at("held").to_number<long long>();
-        // Clients count only the answers they received before the time limit.
-        const bool soldOutInTime = static_cast<int>(unitsHeld.load()) == seatCount + a.standing;
-        const bool ok = twice == 0 && rows == items && availHeld == rows &&
-                        (!soldOutInTime || rows == static_cast<long long>(unitsHeld.load()));
-        std::printf("  invariants: units in two live bookings: %lld; held rows %lld, booking items "
-                    "%lld, availability "
-                    "says %lld, clients counted %llu%s: %s\n",
-                    twice, rows, items, availHeld,
-                    static_cast<unsigned long long>(unitsHeld.load()),
-                    soldOutInTime ? "" : " (cut by the time limit)", ok ? "OK" : "BROKEN");
-    }
+              s.eventId)[0]
+            .as<long long>();
+    const auto av =
+        json::parse(call(a, "GET", "/api/v1/events/" + s.eventId + "/availability", nullptr).body);
+    long long availHeld = 0;
+    for (const auto& t : av.at("tiers").as_array())
+        availHeld += t.at("held").to_number<long long>();
+    // Clients count only the answers they received before the time limit.
+    const bool soldOutInTime = static_cast<int>(unitsHeld) == s.seatCount + a.standing;
+    const bool ok = twice == 0 && rows == items && availHeld == rows &&
+                    (!soldOutInTime || rows == static_cast<long long>(unitsHeld));
+    std::printf("  invariants: units in two live bookings: %lld; held rows %lld, booking items "
+                "%lld, availability "
+                "says %lld, clients counted %llu%s: %s\n",
+                twice, rows, items, availHeld, static_cast<unsigned long long>(unitsHeld),
+                soldOutInTime ? "" : " (cut by the time limit)", ok ? "OK" : "BROKEN");
+}
 
-    // --- the reference: pgbench on the same PostgreSQL ----------------------------------
+// The reference: pgbench on the same PostgreSQL, and the ratio.
+void pgbenchReference(const Args& a, double holdsPerSecond)
+{
     const auto pg = run("pgbench -n -N -c 32 -j 2 -T 15 '" + a.pgbenchDb + "' 2>&1");
     const double tps = numberBefore(pg, "tps = ", true);
     std::printf("  reference: pgbench -N -c 32 -T 15 on the same PostgreSQL: %.0f tps\n", tps);
     std::printf("  ratio successful holds/s / pgbench tps: %.2f\n",
-                tps > 0 ? (holds / sale.seconds) / tps : 0.0);
+                tps > 0 ? holdsPerSecond / tps : 0.0);
+}
 
-    // --- scenario 4: the same sale, open loop at 70 % of scenario 1's peak ---------------
-    // The peak is scenario 1's rate of successful holds: a fresh event's attempts are nearly
-    // all holds that succeed, while scenario 1's attempt rate is swollen by refusals that the
-    // Redis fast path answers cheaply once most seats are taken.
-    const std::string soldOutEvent = eventId;
-    {
-        const double peak = holds / sale.seconds;
-        auto again = json::parse(call(a, "POST", "/api/v1/events", eventBody, org).body);
-        eventId = std::string(again.at("id").as_string());
-        floorTier = std::string(again.at("tiers").as_array().at(1).at("id").as_string());
-        if (call(a, "POST", "/api/v1/events/" + eventId + "/publish", nullptr, org).status != 200) {
-            std::fprintf(stderr, "second event: publish failed\n");
-            return 1;
-        }
-        for (auto& t : taken)
-            t = false;
-        takenCount = 0;
-        floorSoldOut = false;
-        for (auto& c : clients)
-            c.unitsOnAccount = 100; // a fresh buyer for the new event
-        const double rate = 0.7 * peak;
-        bench::HttpLoad paced("127.0.0.1", a.port, a.clients, 1);
-        const auto run70 = paced.run(next, done, std::chrono::seconds(8), rate);
-        std::printf("scenario 4, open loop at 70 %% of the peak rate of successful holds (%.0f/s "
-                    "of %.0f/s), 8 s on a "
-                    "fresh event:\n",
-                    rate, peak);
-        printLoad("hold attempts", run70);
-        std::printf("  p95 latency at 70 %% of the peak: %.1f ms (aim: under 50 ms)\n",
-                    run70.percentile(95));
+// Scenario 4: the same sale, open loop at 70 % of scenario 1's peak. The peak is scenario 1's
+// rate of successful holds: a fresh event's attempts are nearly all holds that succeed, while
+// scenario 1's attempt rate is swollen by refusals that the Redis fast path answers cheaply once
+// most seats are taken.
+bool openLoop(const Args& a, Setup& s, Sale& sale, double peak)
+{
+    auto event = publishEvent(a, s);
+    if (!event) {
+        std::fprintf(stderr, "second event: publish failed\n");
+        return false;
     }
+    sale.restartOn(event->first, event->second);
+    const double rate = 0.7 * peak;
+    const auto run70 = sale.run(std::chrono::seconds(8), rate);
+    std::printf("scenario 4, open loop at 70 %% of the peak rate of successful holds (%.0f/s "
+                "of %.0f/s), 8 s on a "
+                "fresh event:\n",
+                rate, peak);
+    printLoad("hold attempts", run70);
+    std::printf("  p95 latency at 70 %% of the peak: %.1f ms (aim: under 50 ms)\n",
+                run70.percentile(95));
+    return true;
+}
 
-    // --- scenario 2: refusals of seats already held (the Redis fast path) ---------------
+// Scenario 2: refusals of seats already held (the Redis fast path), against redis-benchmark.
+void refusals(const Args& a, const Setup& s, const std::string& soldOutEvent)
+{
     std::vector<std::mt19937> rngs(200);
     for (std::size_t i = 0; i < rngs.size(); ++i)
         rngs[i].seed(static_cast<unsigned>(i + 1));
     std::atomic<std::uint64_t> k{0};
-    bench::HttpLoad refusals("127.0.0.1", a.port, 200, 1);
-    const auto refused = refusals.run(
+    bench::HttpLoad load("127.0.0.1", a.port, 200, 1);
+    const auto refused = load.run(
         [&](int i) {
-            const auto pick = rngs[static_cast<std::size_t>(i)]() % seats.size();
+            const auto pick = rngs[static_cast<std::size_t>(i)]() % s.seats.size();
             return std::optional(bench::LoadRequest{
                 "POST",
                 "/api/v1/bookings/hold",
-                json::serialize(json::object{{"event_id", soldOutEvent},
-                                             {"seat_ids", json::array{json::value(seats[pick])}}}),
-                {{"Authorization", "Bearer " + buyers.tokens[static_cast<std::size_t>(i)]},
+                json::serialize(
+                    json::object{{"event_id", soldOutEvent},
+                                 {"seat_ids", json::array{json::value(s.seats[pick])}}}),
+                {{"Authorization", "Bearer " + s.buyers.tokens[static_cast<std::size_t>(i)]},
                  {"Idempotency-Key", "rf-" + std::to_string(k++)}}});
         },
         [](int, const bench::LoadRequest&, const bench::LoadResponse&) {},
@@ -559,5 +675,28 @@ int main(int argc, char** argv)
                 setnx);
     std::printf("  ratio refusals/s / redis SET NX/s: %.3f\n",
                 setnx > 0 ? (refused.count(409) / refused.seconds) / setnx : 0.0);
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // each figure as soon as it is measured
+    const Args a = parseArgs(argc, argv);
+    Setup setup;
+    if (!setUp(a, setup))
+        return 1;
+    LiveSubscribers live(a, setup, std::chrono::steady_clock::now());
+    live.start();
+    Sale sale(a, setup, live);
+    const auto stats = sale.run(std::chrono::seconds(a.seconds));
+    reportSale(a, setup, sale, stats);
+    live.report();
+    checkInvariants(a, setup, sale.unitsHeld());
+    const double peak = stats.count(201) / stats.seconds;
+    pgbenchReference(a, peak);
+    const std::string soldOutEvent = setup.eventId;
+    if (!openLoop(a, setup, sale, peak))
+        return 1;
+    refusals(a, setup, soldOutEvent);
     return 0;
 }
