@@ -2,6 +2,7 @@
 #include "support/HttpClient.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
+#include "support/TicketdUnderTest.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -71,19 +72,16 @@ class TestEvents : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TicketdProcess> m_server;
-    std::unique_ptr<HttpClient> m_http;
-    QStringList m_env;
+    TicketdUnderTest m_t;
     QString m_org;
     QString m_venue;
 
     HttpResult send(const QByteArray& method, const QString& path, const QJsonObject& body = {},
                     const QString& token = {})
     {
-        return m_http->send(method, path, body.isEmpty() ? QByteArray() : json(body),
-                            token.isEmpty() ? QList<QPair<QByteArray, QByteArray>>{}
-                                            : bearer(token));
+        return m_t.http->send(method, path, body.isEmpty() ? QByteArray() : json(body),
+                              token.isEmpty() ? QList<QPair<QByteArray, QByteArray>>{}
+                                              : bearer(token));
     }
 
     QString createEvent(const QJsonObject& body)
@@ -96,7 +94,7 @@ class TestEvents : public QObject
 
     long long units(const QString& eventId, const char* where = "true")
     {
-        pqxx::connection c(m_db->url());
+        pqxx::connection c(m_t.db->url());
         pqxx::read_transaction tx(c);
         return tx
             .exec_params1(
@@ -109,29 +107,15 @@ class TestEvents : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_db = std::make_unique<TestDatabase>();
-        m_env = {QStringLiteral("TICKETING_DATABASE_URL=") + QString::fromStdString(m_db->url()),
-                 QStringLiteral("TICKETING_REDIS_URL=") + QString::fromStdString(sharedRedisUrl()),
-                 QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0")};
-        m_server = std::make_unique<TicketdProcess>();
-        QVERIFY(m_server->start({}, m_env));
-        m_http = std::make_unique<HttpClient>(m_server->baseUrl());
-        m_org = signUpAs(*m_http, m_env, QStringLiteral("organizer"),
-                         QStringLiteral("org@example.com"));
+        QVERIFY(m_t.start());
+        m_org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
         m_venue = send("POST", QStringLiteral("/api/v1/venues"), venueBody(), m_org)
                       .json()
                       .value(QStringLiteral("id"))
                       .toString();
         QVERIFY(!m_venue.isEmpty());
     }
-    void cleanup()
-    {
-        if (QTest::currentTestFailed() && m_server)
-            qWarning().noquote() << "ticketd said:\n" << m_server->problems();
-        m_http.reset();
-        m_server.reset();
-        m_db.reset();
-    }
+    void cleanup() { m_t.finish(); }
 
     void draftsArePrivateUntilPublished()
     {
@@ -153,8 +137,8 @@ private Q_SLOTS:
         const auto id = e.value(QStringLiteral("id")).toString();
 
         QCOMPARE(send("GET", QStringLiteral("/api/v1/events/") + id).status, 404);
-        const auto other = signUpAs(*m_http, m_env, QStringLiteral("organizer"),
-                                    QStringLiteral("other@example.com"));
+        const auto other =
+            m_t.signUp(QStringLiteral("organizer"), QStringLiteral("other@example.com"));
         QCOMPARE(send("GET", QStringLiteral("/api/v1/events/") + id, {}, other).status, 404);
         QCOMPARE(send("POST", QStringLiteral("/api/v1/events/") + id + QStringLiteral("/publish"),
                       {}, other)
@@ -218,8 +202,8 @@ private Q_SLOTS:
         QCOMPARE(errorFields(r),
                  (QStringList{QStringLiteral("start_time"), QStringLiteral("currency")}));
 
-        const auto other = signUpAs(*m_http, m_env, QStringLiteral("organizer"),
-                                    QStringLiteral("other@example.com"));
+        const auto other =
+            m_t.signUp(QStringLiteral("organizer"), QStringLiteral("other@example.com"));
         r = send("POST", QStringLiteral("/api/v1/events"), eventBody(m_venue), other);
         QCOMPARE(r.status, 400);
         QCOMPARE(errorFields(r), QStringList{QStringLiteral("venue_id")});

@@ -4,6 +4,7 @@
 #include "support/Sales.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
+#include "support/TicketdUnderTest.h"
 
 #include <QJsonArray>
 #include <QProcess>
@@ -28,32 +29,14 @@ class TestHolds : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TicketdProcess> m_server;
-    std::unique_ptr<HttpClient> m_http;
-    QStringList m_env;
+    TicketdUnderTest m_t;
     QString m_org;
     int m_keys = 0;
 
-    QStringList envWith(const QStringList& extra = {}) const
-    {
-        QStringList env{
-            QStringLiteral("TICKETING_DATABASE_URL=") + QString::fromStdString(m_db->url()),
-            QStringLiteral("TICKETING_REDIS_URL=") + QString::fromStdString(sharedRedisUrl()),
-            QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0")};
-        return env + extra;
-    }
-
-    void startServer(const QStringList& extra = {})
-    {
-        m_server = std::make_unique<TicketdProcess>();
-        QVERIFY(m_server->start({}, envWith(extra)));
-        m_http = std::make_unique<HttpClient>(m_server->baseUrl());
-    }
-
     Sale openSale(int rows = 2, int perRow = 5, int standing = 20, int standingQuantity = 20)
     {
-        return ticketing::test::openSale(*m_http, m_org, rows, perRow, standing, standingQuantity);
+        return ticketing::test::openSale(*m_t.http, m_org, rows, perRow, standing,
+                                         standingQuantity);
     }
 
     HttpResult hold(const QString& token, const QJsonObject& body, const QString& key = {})
@@ -61,7 +44,7 @@ class TestHolds : public QObject
         auto headers = bearer(token);
         headers.append({"Idempotency-Key",
                         (key.isEmpty() ? QStringLiteral("k-%1").arg(++m_keys) : key).toUtf8()});
-        return m_http->send("POST", QStringLiteral("/api/v1/bookings/hold"), json(body), headers);
+        return m_t.http->send("POST", QStringLiteral("/api/v1/bookings/hold"), json(body), headers);
     }
 
     HttpResult holdSeats(const QString& token, const Sale& sale, const QStringList& labels,
@@ -84,7 +67,7 @@ class TestHolds : public QObject
 
     QJsonObject availability(const Sale& sale)
     {
-        return m_http
+        return m_t.http
             ->get(QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/availability"))
             .json();
     }
@@ -106,7 +89,7 @@ class TestHolds : public QObject
         std::vector<ticketing::bench::LoadResponse> answers(bodies.size());
         std::atomic<bool> go{false};
         std::vector<std::thread> threads;
-        const auto port = m_server->port();
+        const auto port = m_t.server->port();
         for (std::size_t i = 0; i < bodies.size(); ++i)
             threads.emplace_back([&, i] {
                 while (!go)
@@ -144,27 +127,16 @@ class TestHolds : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_db = std::make_unique<TestDatabase>();
-        startServer();
-        m_org = signUpAs(*m_http, envWith(), QStringLiteral("organizer"),
-                         QStringLiteral("org@example.com"));
+        QVERIFY(m_t.start());
+        m_org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
     }
-    void cleanup()
-    {
-        if (QTest::currentTestFailed() && m_server)
-            qWarning().noquote() << "ticketd said:\n" << m_server->problems();
-        m_http.reset();
-        m_server.reset();
-        m_db.reset();
-    }
+    void cleanup() { m_t.finish(); }
 
     void holdsAreAllOrNothing()
     {
         const auto sale = openSale();
-        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
-                                  QStringLiteral("ann@example.com"));
-        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
-                                  QStringLiteral("bob@example.com"));
+        const auto ann = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        const auto bob = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
         auto first = holdSeats(ann, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")});
         QCOMPARE(first.status, 201);
         const auto booking = first.json();
@@ -205,8 +177,8 @@ private Q_SLOTS:
     void standingPlacesAndSoldOut()
     {
         const auto sale = openSale(1, 2, 20, 12);
-        const auto box = signUpAs(*m_http, envWith(), QStringLiteral("box_office"),
-                                  QStringLiteral("box@example.com"));
+        const auto box =
+            m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
         QCOMPARE(holdStanding(box, sale, 10).status, 201);
         auto tooMany = holdStanding(box, sale, 3);
         QCOMPARE(tooMany.status, 409);
@@ -227,8 +199,7 @@ private Q_SLOTS:
     void badHoldsAreExplained()
     {
         const auto sale = openSale();
-        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
-                                  QStringLiteral("ann@example.com"));
+        const auto ann = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
         auto unknown =
             hold(ann, {{QStringLiteral("event_id"), sale.event},
                        {QStringLiteral("seat_ids"),
@@ -247,11 +218,11 @@ private Q_SLOTS:
                  400);
         QCOMPARE(holdStanding(ann, sale, 0).status, 400);
         QCOMPARE(hold(ann, {{QStringLiteral("event_id"), sale.event}}).status, 400);
-        auto noKey = m_http->send("POST", QStringLiteral("/api/v1/bookings/hold"),
-                                  json({{QStringLiteral("event_id"), sale.event},
-                                        {QStringLiteral("quantity"), 1},
-                                        {QStringLiteral("ticket_tier_id"), sale.standingTier}}),
-                                  bearer(ann));
+        auto noKey = m_t.http->send("POST", QStringLiteral("/api/v1/bookings/hold"),
+                                    json({{QStringLiteral("event_id"), sale.event},
+                                          {QStringLiteral("quantity"), 1},
+                                          {QStringLiteral("ticket_tier_id"), sale.standingTier}}),
+                                    bearer(ann));
         QCOMPARE(noKey.status, 400);
         QCOMPARE(noKey.json().value(QStringLiteral("code")).toString(),
                  QStringLiteral("idempotency_key_required"));
@@ -261,7 +232,7 @@ private Q_SLOTS:
                                      {QStringLiteral("ticket_tier_id"), sale.standingTier}});
         QCOMPARE(otherEvent.status, 404);
         QCOMPARE(
-            m_http
+            m_t.http
                 ->send("DELETE", QStringLiteral("/api/v1/events/") + sale.event, {}, bearer(m_org))
                 .status,
             200);
@@ -274,8 +245,7 @@ private Q_SLOTS:
     void idempotencyKeysReplayRefuseAndWait()
     {
         const auto sale = openSale();
-        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
-                                  QStringLiteral("ann@example.com"));
+        const auto ann = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
         auto first = holdSeats(ann, sale, {QStringLiteral("MAIN-B-1")}, QStringLiteral("key-1"));
         QCOMPARE(first.status, 201);
         auto again = holdSeats(ann, sale, {QStringLiteral("MAIN-B-1")}, QStringLiteral("key-1"));
@@ -298,17 +268,17 @@ private Q_SLOTS:
                  QStringLiteral("idempotency_key_reused"));
 
         // A refusal is an answer too, and replayed as such.
-        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
-                                  QStringLiteral("bob@example.com"));
+        const auto bob = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
         auto refused = holdStanding(bob, sale, 9);
         QCOMPARE(refused.status, 201);
 
         // In flight: the first request's transaction holds the key's lock. Stand in for it.
-        const auto annId = m_http->send("GET", QStringLiteral("/api/v1/users/me"), {}, bearer(ann))
-                               .json()
-                               .value(QStringLiteral("id"))
-                               .toString();
-        pqxx::connection c(m_db->url());
+        const auto annId =
+            m_t.http->send("GET", QStringLiteral("/api/v1/users/me"), {}, bearer(ann))
+                .json()
+                .value(QStringLiteral("id"))
+                .toString();
+        pqxx::connection c(m_t.db->url());
         pqxx::work tx(c);
         tx.exec_params("SELECT pg_advisory_xact_lock(hashtextextended($1, 7))",
                        (annId + QStringLiteral("/key-busy")).toStdString());
@@ -325,32 +295,30 @@ private Q_SLOTS:
     void releasingAHoldReturnsItsSeats()
     {
         const auto sale = openSale();
-        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
-                                  QStringLiteral("ann@example.com"));
-        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
-                                  QStringLiteral("bob@example.com"));
-        const auto box = signUpAs(*m_http, envWith(), QStringLiteral("box_office"),
-                                  QStringLiteral("box@example.com"));
+        const auto ann = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        const auto bob = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
+        const auto box =
+            m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
         const auto id =
             holdSeats(ann, sale, {QStringLiteral("MAIN-A-4"), QStringLiteral("MAIN-A-5")})
                 .json()
                 .value(QStringLiteral("booking_id"))
                 .toString();
         QCOMPARE(
-            m_http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(bob)).status,
+            m_t.http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(bob)).status,
             404);
         QCOMPARE(
-            m_http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(box)).status,
+            m_t.http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(box)).status,
             200);
-        QCOMPARE(
-            m_http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(m_org)).status,
-            200); // the event's organizer
-        QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(bob))
+        QCOMPARE(m_t.http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(m_org))
+                     .status,
+                 200); // the event's organizer
+        QCOMPARE(m_t.http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(bob))
                      .status,
                  404);
         QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-5")}).status, 409);
         auto released =
-            m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(ann));
+            m_t.http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(ann));
         QCOMPARE(released.status, 200);
         QCOMPARE(released.json().value(QStringLiteral("status")).toString(),
                  QStringLiteral("cancelled"));
@@ -358,17 +326,17 @@ private Q_SLOTS:
         QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-5")}).status,
                  201); // Redis let go too
         auto twice =
-            m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(ann));
+            m_t.http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(ann));
         QCOMPARE(twice.status, 409);
         QCOMPARE(twice.json().value(QStringLiteral("code")).toString(),
                  QStringLiteral("not_cancellable"));
         auto mine =
-            m_http->send("GET", QStringLiteral("/api/v1/users/me/bookings"), {}, bearer(ann))
+            m_t.http->send("GET", QStringLiteral("/api/v1/users/me/bookings"), {}, bearer(ann))
                 .json();
         QCOMPARE(mine.value(QStringLiteral("items")).toArray().size(), 1);
 
         // The audit trail has both steps.
-        pqxx::connection c(m_db->url());
+        pqxx::connection c(m_t.db->url());
         pqxx::read_transaction tx(c);
         QCOMPARE(tx.exec_params1("SELECT string_agg(kind, ',' ORDER BY id) FROM booking_events "
                                  "WHERE booking_id = $1::uuid",
@@ -380,8 +348,7 @@ private Q_SLOTS:
     void aUserHoldsAtMostTenUnitsOfAnEvent()
     {
         const auto sale = openSale(2, 5, 40, 40);
-        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
-                                  QStringLiteral("ann@example.com"));
+        const auto ann = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
         QCOMPARE(holdStanding(ann, sale, 8).status, 201);
         auto over = holdSeats(
             ann, sale,
@@ -393,8 +360,8 @@ private Q_SLOTS:
         QCOMPARE(
             holdSeats(ann, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")}).status,
             201);
-        const auto box = signUpAs(*m_http, envWith(), QStringLiteral("box_office"),
-                                  QStringLiteral("box@example.com"));
+        const auto box =
+            m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
         QCOMPARE(holdStanding(box, sale, 10).status, 201);
         QCOMPARE(holdStanding(box, sale, 10).status, 201); // the box office is exempt
     }
@@ -412,8 +379,7 @@ private Q_SLOTS:
         };
 
         // One buyer asks for 2 places six times at once: the per-user limit (10) admits five.
-        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
-                                  QStringLiteral("ann@example.com"));
+        const auto ann = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
         QStringList tokens, keys;
         for (int i = 0; i < 6; ++i) {
             tokens << ann;
@@ -432,8 +398,7 @@ private Q_SLOTS:
         QCOMPARE(tierCounts(sale, sale.standingTier).value(QStringLiteral("held")).toInt(), 10);
 
         // One request sent five times at once with one key: one booking, every answer its own.
-        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
-                                  QStringLiteral("bob@example.com"));
+        const auto bob = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
         boost::json::object seat{
             {"event_id", sale.event.toStdString()},
             {"seat_ids",
@@ -458,7 +423,7 @@ private Q_SLOTS:
                 QCOMPARE(codeOf(r), QStringLiteral("idempotency_key_in_flight"));
         }
         QCOMPARE(bookings.size(), std::size_t(1));
-        pqxx::connection c(m_db->url());
+        pqxx::connection c(m_t.db->url());
         {
             pqxx::read_transaction tx(c);
             QCOMPARE(tx.exec_params1(
@@ -474,8 +439,8 @@ private Q_SLOTS:
         keys.clear();
         bodies.clear();
         for (int i = 0; i < 10; ++i) {
-            tokens << signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
-                               QStringLiteral("floor%1@example.com").arg(i));
+            tokens << m_t.signUp(QStringLiteral("attendee"),
+                                 QStringLiteral("floor%1@example.com").arg(i));
             keys << QStringLiteral("floor");
             bodies.push_back(standing(3));
         }
@@ -506,63 +471,16 @@ private Q_SLOTS:
                  10 + 3 * held);
     }
 
-    void holdsEndExactlyWhenTheirTimeIsUp()
-    {
-        m_server.reset();
-        startServer({QStringLiteral("TICKETING_HOLD_TTL_SECONDS=2")});
-        const auto sale = openSale(2, 5, 20, 12);
-        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
-                                  QStringLiteral("ann@example.com"));
-        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
-                                  QStringLiteral("bob@example.com"));
-        const auto box = signUpAs(*m_http, envWith(), QStringLiteral("box_office"),
-                                  QStringLiteral("box@example.com"));
-        QCOMPARE(holdStanding(box, sale, 10).status, 201);
-        auto held = holdSeats(ann, sale, {QStringLiteral("MAIN-A-1")});
-        QCOMPARE(held.status, 201);
-        QCOMPARE(holdStanding(bob, sale, 3).status, 409); // 2 places left
-        const auto expires = QDateTime::fromString(
-            held.json().value(QStringLiteral("hold_expires_at")).toString(), Qt::ISODate);
-        QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-1")}).status, 409);
-        // Wait until the hold's time is up (the answer's time is whole seconds).
-        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc() > expires.addMSecs(999), 5000);
-        // Claimable at once, whatever the sweeper has done so far: seats and standing places.
-        auto taken = holdSeats(bob, sale, {QStringLiteral("MAIN-A-1")});
-        QCOMPARE(taken.status, 201);
-        QCOMPARE(holdStanding(bob, sale, 5).status,
-                 201); // the 2 free ones and 3 of the lapsed hold's
-        QCOMPARE(holdStanding(bob, sale, 4).status, 201);
-        const auto old = held.json().value(QStringLiteral("booking_id")).toString();
-        QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/bookings/") + old, {}, bearer(ann))
-                     .json()
-                     .value(QStringLiteral("status"))
-                     .toString(),
-                 QStringLiteral("expired"));
-        // The sweeper marks it in the database within about a second, and leaves Bob's hold alone.
-        pqxx::connection c(m_db->url());
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                pqxx::read_transaction tx(c);
-                return tx.exec_params1("SELECT status FROM bookings WHERE id = $1::uuid",
-                                       old.toStdString())[0]
-                           .as<std::string>() == "expired";
-            }(),
-            5000);
-        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-1")), QStringLiteral("held"));
-    }
-
     void correctWhileRedisIsDownAndFastAgainAfter()
     {
         TempDir redisDir;
         QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
-        m_server.reset();
-        startServer({QStringLiteral("TICKETING_REDIS_URL=") +
-                     QString::fromStdString(redisUrlIn(redisDir.path()))});
+        m_t.server.reset();
+        QVERIFY(m_t.restart({QStringLiteral("TICKETING_REDIS_URL=") +
+                             QString::fromStdString(redisUrlIn(redisDir.path()))}));
         const auto sale = openSale();
-        const auto ann = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
-                                  QStringLiteral("ann@example.com"));
-        const auto bob = signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
-                                  QStringLiteral("bob@example.com"));
+        const auto ann = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        const auto bob = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
         auto redisHas = [&](const QString& label) {
             QProcess p;
             p.start(QStringLiteral("redis-cli"),
@@ -576,7 +494,7 @@ private Q_SLOTS:
         QVERIFY(redisHas(QStringLiteral("MAIN-A-1"))); // the fast path took the key
 
         QVERIFY(harness(QStringLiteral("stop-redis"), redisDir.path()));
-        QTRY_COMPARE_WITH_TIMEOUT(m_http->get(QStringLiteral("/readyz"))
+        QTRY_COMPARE_WITH_TIMEOUT(m_t.http->get(QStringLiteral("/readyz"))
                                       .json()
                                       .value(QStringLiteral("redis"))
                                       .toObject()
@@ -594,7 +512,7 @@ private Q_SLOTS:
         QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-4")), QStringLiteral("available"));
 
         QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
-        QTRY_COMPARE_WITH_TIMEOUT(m_http->get(QStringLiteral("/readyz"))
+        QTRY_COMPARE_WITH_TIMEOUT(m_t.http->get(QStringLiteral("/readyz"))
                                       .json()
                                       .value(QStringLiteral("redis"))
                                       .toObject()
@@ -612,10 +530,10 @@ private Q_SLOTS:
         constexpr int kBuyers = 24;
         QStringList tokens;
         for (int i = 0; i < kBuyers; ++i)
-            tokens << signUpAs(*m_http, envWith(), QStringLiteral("attendee"),
-                               QStringLiteral("buyer%1@example.com").arg(i));
+            tokens << m_t.signUp(QStringLiteral("attendee"),
+                                 QStringLiteral("buyer%1@example.com").arg(i));
         const auto labels = sale.seatByLabel.keys();
-        const auto port = m_server->port();
+        const auto port = m_t.server->port();
         std::atomic<int> held{0}, refused{0}, other{0};
         std::vector<std::thread> threads;
         for (int b = 0; b < kBuyers; ++b) {
@@ -654,7 +572,7 @@ private Q_SLOTS:
         QCOMPARE(other.load(), 0);
         QVERIFY(held.load() > 10);
 
-        pqxx::connection c(m_db->url());
+        pqxx::connection c(m_t.db->url());
         pqxx::read_transaction tx(c);
         // No unit is in two live bookings.
         QCOMPARE(tx.exec_params1(R"sql(SELECT count(*) FROM (
@@ -699,7 +617,7 @@ private Q_SLOTS:
         QCOMPARE(heldInAvailability, rowsHeld);
         QCOMPARE(total, 100);
         // The live sync's counts, kept from the moves of every change, come to the same.
-        pqxx::connection relayView(m_db->url());
+        pqxx::connection relayView(m_t.db->url());
         QTRY_COMPARE_WITH_TIMEOUT(
             [&] {
                 pqxx::read_transaction now(relayView);

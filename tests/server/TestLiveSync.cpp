@@ -4,6 +4,7 @@
 #include "support/SyncClient.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
+#include "support/TicketdUnderTest.h"
 
 #include <QJsonArray>
 #include <QtTest>
@@ -16,10 +17,7 @@ class TestLiveSync : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TicketdProcess> m_server;
-    std::unique_ptr<HttpClient> m_http;
-    QStringList m_env;
+    TicketdUnderTest m_t;
     QString m_org;
     QString m_buyer;
     int m_keys = 0;
@@ -45,7 +43,7 @@ class TestLiveSync : public QObject
 
     QJsonObject availability(const Sale& sale)
     {
-        return m_http
+        return m_t.http
             ->get(QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/availability"))
             .json();
     }
@@ -66,32 +64,17 @@ class TestLiveSync : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_db = std::make_unique<TestDatabase>();
-        m_env = {QStringLiteral("TICKETING_DATABASE_URL=") + QString::fromStdString(m_db->url()),
-                 QStringLiteral("TICKETING_REDIS_URL=") + QString::fromStdString(sharedRedisUrl()),
-                 QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0")};
-        m_server = std::make_unique<TicketdProcess>();
-        QVERIFY(m_server->start({}, m_env));
-        m_http = std::make_unique<HttpClient>(m_server->baseUrl());
-        m_org = signUpAs(*m_http, m_env, QStringLiteral("organizer"),
-                         QStringLiteral("org@example.com"));
-        m_buyer = signUpAs(*m_http, m_env, QStringLiteral("box_office"),
-                           QStringLiteral("box@example.com"));
+        QVERIFY(m_t.start());
+        m_org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        m_buyer = m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
     }
-    void cleanup()
-    {
-        if (QTest::currentTestFailed() && m_server)
-            qWarning().noquote() << "ticketd said:\n" << m_server->problems();
-        m_http.reset();
-        m_server.reset();
-        m_db.reset();
-    }
+    void cleanup() { m_t.finish(); }
 
     void aSnapshotThenEveryChangeInOrder()
     {
-        const auto sale = openSale(*m_http, m_org);
+        const auto sale = openSale(*m_t.http, m_org);
         SyncClient client;
-        QVERIFY(client.open(wsUrl(*m_server)));
+        QVERIFY(client.open(wsUrl(*m_t.server)));
         client.send({{QStringLiteral("type"), QStringLiteral("ping")}});
         QVERIFY(client.waitUntil([&] { return !client.received.isEmpty(); }));
         QCOMPARE(client.received.first().value(QStringLiteral("type")).toString(),
@@ -101,13 +84,13 @@ private Q_SLOTS:
         QCOMPARE(client.seats.size(), 10);
 
         const auto booking =
-            hold(*m_http, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")}).json();
+            hold(*m_t.http, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")}).json();
         QVERIFY(client.waitUntil([&] {
             return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-A-1")]) ==
                    QStringLiteral("held");
         }));
-        QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-B-5")}).status, 201);
-        QCOMPARE(m_http
+        QCOMPARE(hold(*m_t.http, sale, {QStringLiteral("MAIN-B-5")}).status, 201);
+        QCOMPARE(m_t.http
                      ->send("DELETE",
                             QStringLiteral("/api/v1/bookings/") +
                                 booking.value(QStringLiteral("booking_id")).toString(),
@@ -123,16 +106,16 @@ private Q_SLOTS:
 
     void aResumeGetsExactlyWhatWasMissed()
     {
-        const auto sale = openSale(*m_http, m_org);
+        const auto sale = openSale(*m_t.http, m_org);
         qint64 lastSeen = 0;
         QMap<QString, QString> seatsSeen;
         QMap<QString, QJsonObject> tiersSeen;
         {
             SyncClient client;
-            QVERIFY(client.open(wsUrl(*m_server)));
+            QVERIFY(client.open(wsUrl(*m_t.server)));
             client.subscribe(sale.event);
             QVERIFY(client.waitUntil([&] { return client.snapshots == 1; }));
-            QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-A-3")}).status, 201);
+            QCOMPARE(hold(*m_t.http, sale, {QStringLiteral("MAIN-A-3")}).status, 201);
             QVERIFY(client.waitUntil([&] { return client.deltas == 1; }));
             lastSeen = client.seq;
             seatsSeen = client.seats;
@@ -140,9 +123,9 @@ private Q_SLOTS:
             client.close();
         }
         // Changes while disconnected.
-        QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-A-4")}).status, 201);
+        QCOMPARE(hold(*m_t.http, sale, {QStringLiteral("MAIN-A-4")}).status, 201);
         QCOMPARE(
-            hold(*m_http, sale, {QStringLiteral("MAIN-B-1"), QStringLiteral("MAIN-B-2")}).status,
+            hold(*m_t.http, sale, {QStringLiteral("MAIN-B-1"), QStringLiteral("MAIN-B-2")}).status,
             201);
         // Stamped by the relay (one pass may carry both changes in one delta).
         QVERIFY(QTest::qWaitFor(
@@ -150,7 +133,7 @@ private Q_SLOTS:
             5000));
 
         SyncClient resumed;
-        QVERIFY(resumed.open(wsUrl(*m_server)));
+        QVERIFY(resumed.open(wsUrl(*m_t.server)));
         // The client's state from before, as a front end would have kept it.
         resumed.seq = lastSeen;
         resumed.seats = seatsSeen;
@@ -161,7 +144,7 @@ private Q_SLOTS:
         QVERIFY(resumed.deltas >= 1);
 
         SyncClient confused;
-        QVERIFY(confused.open(wsUrl(*m_server)));
+        QVERIFY(confused.open(wsUrl(*m_t.server)));
         confused.subscribe(sale.event, 1000000); // ahead of the server: a fresh snapshot
         QVERIFY(confused.waitUntil([&] { return confused.snapshots == 1; }));
         expectInStep(confused, sale);
@@ -169,14 +152,14 @@ private Q_SLOTS:
 
     void aChangeThroughOneInstanceReachesClientsOfAnother()
     {
-        const auto sale = openSale(*m_http, m_org);
+        const auto sale = openSale(*m_t.http, m_org);
         TicketdProcess other;
-        QVERIFY(other.start({}, m_env));
+        QVERIFY(other.start({}, m_t.env));
         SyncClient client;
         QVERIFY(client.open(wsUrl(other)));
         client.subscribe(sale.event);
         QVERIFY(client.waitUntil([&] { return client.snapshots == 1; }));
-        QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-A-5")}).status,
+        QCOMPARE(hold(*m_t.http, sale, {QStringLiteral("MAIN-A-5")}).status,
                  201); // through the first instance
         QVERIFY(client.waitUntil([&] {
             return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-A-5")]) ==
@@ -188,9 +171,9 @@ private Q_SLOTS:
 
     void rowsCommittedOutOfOrderAreNotSkipped()
     {
-        const auto sale = openSale(*m_http, m_org);
+        const auto sale = openSale(*m_t.http, m_org);
         SyncClient client;
-        QVERIFY(client.open(wsUrl(*m_server)));
+        QVERIFY(client.open(wsUrl(*m_t.server)));
         client.subscribe(sale.event);
         QVERIFY(client.waitUntil([&] { return client.snapshots == 1; }));
 
@@ -210,8 +193,8 @@ private Q_SLOTS:
                            "'to', 'blocked', 'n', 1))))",
                            sale.event.toStdString(), seat, sale.seatedTier.toStdString());
         };
-        pqxx::connection first(m_db->url());
-        pqxx::connection second(m_db->url());
+        pqxx::connection first(m_t.db->url());
+        pqxx::connection second(m_t.db->url());
         pqxx::work early(first);
         change(early, QStringLiteral("MAIN-A-1"));
         const auto earlyId = early.exec1("SELECT max(id) FROM outbox")[0].as<long long>();
@@ -230,7 +213,7 @@ private Q_SLOTS:
                    QStringLiteral("blocked");
         }));
         expectInStep(client, sale);
-        pqxx::connection c(m_db->url());
+        pqxx::connection c(m_t.db->url());
         pqxx::read_transaction tx(c);
         QVERIFY(!tx.exec_params1("SELECT seq FROM outbox WHERE id = $1", earlyId)[0]
                      .is_null()); // stamped, late
@@ -238,24 +221,22 @@ private Q_SLOTS:
 
     void countsThatDriftedAreCorrectedWhenARelayTakesOver()
     {
-        const auto sale = openSale(*m_http, m_org);
-        QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-A-1")}).status, 201);
+        const auto sale = openSale(*m_t.http, m_org);
+        QCOMPARE(hold(*m_t.http, sale, {QStringLiteral("MAIN-A-1")}).status, 201);
         QVERIFY(QTest::qWaitFor(
             [&] { return availability(sale).value(QStringLiteral("seq")).toInteger() >= 1; },
             5000));
-        m_server.reset();
+        m_t.server.reset();
         {
-            pqxx::connection c(m_db->url());
+            pqxx::connection c(m_t.db->url());
             pqxx::work tx(c);
             tx.exec_params(
                 "UPDATE sync_tier_counts SET available = available + 5 WHERE tier_id = $1::uuid",
                 sale.seatedTier.toStdString()); // a bug, or a hand edit
             tx.commit();
         }
-        m_server = std::make_unique<TicketdProcess>();
-        QVERIFY(m_server->start({}, m_env));
-        m_http = std::make_unique<HttpClient>(m_server->baseUrl());
-        pqxx::connection c(m_db->url());
+        QVERIFY(m_t.restart());
+        pqxx::connection c(m_t.db->url());
         QTRY_COMPARE_WITH_TIMEOUT(
             [&] {
                 pqxx::read_transaction tx(c);
@@ -265,13 +246,13 @@ private Q_SLOTS:
                     .as<int>();
             }(),
             9, 10000);
-        QVERIFY(m_server->problems().contains("drifted"));
+        QVERIFY(m_t.server->problems().contains("drifted"));
         // The next delta's counts are right again.
         SyncClient client;
-        QVERIFY(client.open(wsUrl(*m_server)));
+        QVERIFY(client.open(wsUrl(*m_t.server)));
         client.subscribe(sale.event);
         QVERIFY(client.waitUntil([&] { return client.snapshots == 1; }));
-        QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-A-2")}).status, 201);
+        QCOMPARE(hold(*m_t.http, sale, {QStringLiteral("MAIN-A-2")}).status, 201);
         QVERIFY(client.waitUntil([&] { return client.deltas >= 1; }));
         expectInStep(client, sale);
         QCOMPARE(client.tiers.value(sale.seatedTier).value(QStringLiteral("available")).toInt(), 8);
@@ -279,18 +260,14 @@ private Q_SLOTS:
 
     void anExpiredHoldIsAnnouncedByTheSweeper()
     {
-        m_server.reset();
-        m_server = std::make_unique<TicketdProcess>();
-        QVERIFY(m_server->start(
-            {}, m_env + QStringList{QStringLiteral("TICKETING_HOLD_TTL_SECONDS=1")}));
-        m_http = std::make_unique<HttpClient>(m_server->baseUrl());
-        const auto sale = openSale(*m_http, m_org);
+        QVERIFY(m_t.restart({QStringLiteral("TICKETING_HOLD_TTL_SECONDS=1")}));
+        const auto sale = openSale(*m_t.http, m_org);
         SyncClient client;
-        QVERIFY(client.open(wsUrl(*m_server)));
+        QVERIFY(client.open(wsUrl(*m_t.server)));
         client.subscribe(sale.event);
         QVERIFY(client.waitUntil([&] { return client.snapshots == 1; }));
         QCOMPARE(
-            hold(*m_http, sale, {QStringLiteral("MAIN-B-1"), QStringLiteral("MAIN-B-2")}).status,
+            hold(*m_t.http, sale, {QStringLiteral("MAIN-B-1"), QStringLiteral("MAIN-B-2")}).status,
             201);
         QVERIFY(client.waitUntil([&] {
             return client.seats.value(sale.seatByLabel[QStringLiteral("MAIN-B-1")]) ==
@@ -306,29 +283,29 @@ private Q_SLOTS:
 
     void compactDeltasCarryTheSameChangesInFewerBytes()
     {
-        const auto sale = openSale(*m_http, m_org);
+        const auto sale = openSale(*m_t.http, m_org);
         SyncClient full;
         SyncClient compact;
         compact.compact = true;
-        QVERIFY(full.open(wsUrl(*m_server)));
-        QVERIFY(compact.open(wsUrl(*m_server)));
+        QVERIFY(full.open(wsUrl(*m_t.server)));
+        QVERIFY(compact.open(wsUrl(*m_t.server)));
         full.subscribe(sale.event);
         compact.subscribe(sale.event);
         QVERIFY(compact.waitUntil([&] { return compact.snapshots == 1 && full.snapshots == 1; }));
-        const auto booking = hold(*m_http, sale,
+        const auto booking = hold(*m_t.http, sale,
                                   {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2"),
                                    QStringLiteral("MAIN-A-3"), QStringLiteral("MAIN-A-4"),
                                    QStringLiteral("MAIN-A-5"), QStringLiteral("MAIN-B-1"),
                                    QStringLiteral("MAIN-B-2"), QStringLiteral("MAIN-B-3")})
                                  .json();
-        QCOMPARE(m_http
+        QCOMPARE(m_t.http
                      ->send("DELETE",
                             QStringLiteral("/api/v1/bookings/") +
                                 booking.value(QStringLiteral("booking_id")).toString(),
                             {}, bearer(m_buyer))
                      .status,
                  200);
-        QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-B-4")}).status, 201);
+        QCOMPARE(hold(*m_t.http, sale, {QStringLiteral("MAIN-B-4")}).status, 201);
         expectInStep(full, sale);
         expectInStep(compact, sale);
         QVERIFY(compact.deltas <=
@@ -348,7 +325,7 @@ private Q_SLOTS:
         // A compact client resumes with `since` as any other.
         const auto seen = compact.seq;
         compact.close();
-        QCOMPARE(hold(*m_http, sale, {QStringLiteral("MAIN-B-5")}).status, 201);
+        QCOMPARE(hold(*m_t.http, sale, {QStringLiteral("MAIN-B-5")}).status, 201);
         QVERIFY(QTest::qWaitFor(
             [&] { return availability(sale).value(QStringLiteral("seq")).toInteger() > seen; },
             5000));
@@ -358,13 +335,13 @@ private Q_SLOTS:
         resumed.seats = compact.seats;
         resumed.tiers = compact.tiers;
         resumed.seq = seen;
-        QVERIFY(resumed.open(wsUrl(*m_server)));
+        QVERIFY(resumed.open(wsUrl(*m_t.server)));
         resumed.subscribe(sale.event, seen);
         expectInStep(resumed, sale);
         QCOMPARE(resumed.snapshots, 0);
 
         SyncClient wrong;
-        QVERIFY(wrong.open(wsUrl(*m_server)));
+        QVERIFY(wrong.open(wsUrl(*m_t.server)));
         wrong.send({{QStringLiteral("type"), QStringLiteral("subscribe")},
                     {QStringLiteral("channel"), QStringLiteral("event:") + sale.event},
                     {QStringLiteral("format"), QStringLiteral("tiny")}});
@@ -376,7 +353,7 @@ private Q_SLOTS:
     void badMessagesGetErrors()
     {
         SyncClient client;
-        QVERIFY(client.open(wsUrl(*m_server)));
+        QVERIFY(client.open(wsUrl(*m_t.server)));
         client.send({{QStringLiteral("type"), QStringLiteral("dance")}});
         client.send({{QStringLiteral("type"), QStringLiteral("subscribe")},
                      {QStringLiteral("channel"), QStringLiteral("weather")}});

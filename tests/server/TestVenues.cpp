@@ -2,6 +2,7 @@
 #include "support/HttpClient.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
+#include "support/TicketdUnderTest.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -77,37 +78,17 @@ class TestVenues : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TicketdProcess> m_server;
-    std::unique_ptr<HttpClient> m_http;
-    QStringList m_env;
+    TicketdUnderTest m_t;
 
 private Q_SLOTS:
-    void init()
-    {
-        m_db = std::make_unique<TestDatabase>();
-        m_env = {QStringLiteral("TICKETING_DATABASE_URL=") + QString::fromStdString(m_db->url()),
-                 QStringLiteral("TICKETING_REDIS_URL=") + QString::fromStdString(sharedRedisUrl()),
-                 QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0")};
-        m_server = std::make_unique<TicketdProcess>();
-        QVERIFY(m_server->start({}, m_env));
-        m_http = std::make_unique<HttpClient>(m_server->baseUrl());
-    }
-    void cleanup()
-    {
-        if (QTest::currentTestFailed() && m_server)
-            qWarning().noquote() << "ticketd said:\n" << m_server->problems();
-        m_http.reset();
-        m_server.reset();
-        m_db.reset();
-    }
+    void init() { QVERIFY(m_t.start()); }
+    void cleanup() { m_t.finish(); }
 
     void organizersCreateVenuesThatAnyoneCanRead()
     {
-        const auto org = signUpAs(*m_http, m_env, QStringLiteral("organizer"),
-                                  QStringLiteral("org@example.com"));
-        auto created = m_http->send("POST", QStringLiteral("/api/v1/venues"),
-                                    json(venueBody(theatreMap())), bearer(org));
+        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        auto created = m_t.http->send("POST", QStringLiteral("/api/v1/venues"),
+                                      json(venueBody(theatreMap())), bearer(org));
         QCOMPARE(created.status, 201);
         const auto venue = created.json();
         QCOMPARE(venue.value(QStringLiteral("total_capacity")).toInt(), 2005);
@@ -131,19 +112,19 @@ private Q_SLOTS:
         QVERIFY(!seat.value(QStringLiteral("id")).toString().isEmpty());
 
         const auto id = venue.value(QStringLiteral("id")).toString();
-        auto fetched = m_http->get(QStringLiteral("/api/v1/venues/") + id); // no token: public
+        auto fetched = m_t.http->get(QStringLiteral("/api/v1/venues/") + id); // no token: public
         QCOMPARE(fetched.status, 200);
         QCOMPARE(fetched.json(), venue);
-        QCOMPARE(m_http->get(QStringLiteral("/api/v1/venues/0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0d"))
-                     .status,
-                 404);
-        QCOMPARE(m_http->get(QStringLiteral("/api/v1/venues/not-a-uuid")).status, 404);
+        QCOMPARE(
+            m_t.http->get(QStringLiteral("/api/v1/venues/0190f2a4-6c1e-7b3a-9c2d-5e6f7a8b9c0d"))
+                .status,
+            404);
+        QCOMPARE(m_t.http->get(QStringLiteral("/api/v1/venues/not-a-uuid")).status, 404);
     }
 
     void aBadMapIsA400NamingThePath()
     {
-        const auto org = signUpAs(*m_http, m_env, QStringLiteral("organizer"),
-                                  QStringLiteral("org@example.com"));
+        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
         auto map = theatreMap();
         auto sections = map.value(QStringLiteral("sections")).toArray();
         auto second = sections[1].toObject();
@@ -153,7 +134,7 @@ private Q_SLOTS:
         auto body = venueBody(map);
         body.insert(QStringLiteral("timezone"), QStringLiteral("Mars/Olympus_Mons"));
         body.insert(QStringLiteral("latitude"), 123);
-        auto r = m_http->send("POST", QStringLiteral("/api/v1/venues"), json(body), bearer(org));
+        auto r = m_t.http->send("POST", QStringLiteral("/api/v1/venues"), json(body), bearer(org));
         QCOMPARE(r.status, 400);
         QCOMPARE(r.json().value(QStringLiteral("code")).toString(),
                  QStringLiteral("validation_failed"));
@@ -166,20 +147,17 @@ private Q_SLOTS:
         auto tz = venueBody(theatreMap());
         tz.insert(QStringLiteral("timezone"), QStringLiteral("Mars/Olympus_Mons"));
         auto badZone =
-            m_http->send("POST", QStringLiteral("/api/v1/venues"), json(tz), bearer(org));
+            m_t.http->send("POST", QStringLiteral("/api/v1/venues"), json(tz), bearer(org));
         QCOMPARE(badZone.status, 400);
         QVERIFY(badZone.body.contains("timezone"));
     }
 
     void editsKeepSeatIdsAndOwnersAreRespected()
     {
-        const auto org =
-            signUpAs(*m_http, m_env, QStringLiteral("organizer"), QStringLiteral("a@example.com"));
-        const auto other =
-            signUpAs(*m_http, m_env, QStringLiteral("organizer"), QStringLiteral("b@example.com"));
-        const auto admin =
-            signUpAs(*m_http, m_env, QStringLiteral("admin"), QStringLiteral("root@example.com"));
-        const auto v1 = m_http
+        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("a@example.com"));
+        const auto other = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("b@example.com"));
+        const auto admin = m_t.signUp(QStringLiteral("admin"), QStringLiteral("root@example.com"));
+        const auto v1 = m_t.http
                             ->send("POST", QStringLiteral("/api/v1/venues"),
                                    json(venueBody(theatreMap())), bearer(org))
                             .json();
@@ -198,13 +176,13 @@ private Q_SLOTS:
         sections[0] = vip;
         map.insert(QStringLiteral("sections"), sections);
 
-        QCOMPARE(m_http
+        QCOMPARE(m_t.http
                      ->send("PUT", QStringLiteral("/api/v1/venues/") + id,
                             json(venueBody(map, QStringLiteral("Renamed"))), bearer(other))
                      .status,
                  404);
-        auto v2 = m_http->send("PUT", QStringLiteral("/api/v1/venues/") + id,
-                               json(venueBody(map, QStringLiteral("Renamed"))), bearer(org));
+        auto v2 = m_t.http->send("PUT", QStringLiteral("/api/v1/venues/") + id,
+                                 json(venueBody(map, QStringLiteral("Renamed"))), bearer(org));
         QCOMPARE(v2.status, 200);
         QCOMPARE(v2.json().value(QStringLiteral("name")).toString(), QStringLiteral("Renamed"));
         QCOMPARE(v2.json().value(QStringLiteral("total_capacity")).toInt(), 2006);
@@ -215,22 +193,23 @@ private Q_SLOTS:
         for (const auto& s : before)
             QVERIFY2(after.contains(s), qPrintable(s)); // every old seat keeps its id
         QCOMPARE(after.size(), before.size() + 1);
-        QCOMPARE(m_http
+        QCOMPARE(m_t.http
                      ->send("PUT", QStringLiteral("/api/v1/venues/") + id,
                             json(venueBody(map, QStringLiteral("By admin"))), bearer(admin))
                      .status,
                  200);
 
         // Lists: an organizer sees its own, admin all.
-        m_http->send("POST", QStringLiteral("/api/v1/venues"),
-                     json(venueBody(theatreMap(), QStringLiteral("Other's"))), bearer(other));
-        auto mine = m_http->send("GET", QStringLiteral("/api/v1/venues"), {}, bearer(org)).json();
+        m_t.http->send("POST", QStringLiteral("/api/v1/venues"),
+                       json(venueBody(theatreMap(), QStringLiteral("Other's"))), bearer(other));
+        auto mine = m_t.http->send("GET", QStringLiteral("/api/v1/venues"), {}, bearer(org)).json();
         QCOMPARE(mine.value(QStringLiteral("items")).toArray().size(), 1);
         QVERIFY(mine.value(QStringLiteral("next_cursor")).isNull());
         auto all =
-            m_http->send("GET", QStringLiteral("/api/v1/venues?limit=1"), {}, bearer(admin)).json();
+            m_t.http->send("GET", QStringLiteral("/api/v1/venues?limit=1"), {}, bearer(admin))
+                .json();
         QCOMPARE(all.value(QStringLiteral("items")).toArray().size(), 1);
-        auto rest = m_http
+        auto rest = m_t.http
                         ->send("GET",
                                QStringLiteral("/api/v1/venues?limit=5&cursor=") +
                                    all.value(QStringLiteral("next_cursor")).toString(),
@@ -241,18 +220,17 @@ private Q_SLOTS:
 
     void aStadiumIsAnOrdinaryVenue()
     {
-        const auto org = signUpAs(*m_http, m_env, QStringLiteral("organizer"),
-                                  QStringLiteral("big@example.com"));
+        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("big@example.com"));
         const auto body = json(venueBody(stadiumMap(), QStringLiteral("Stadium")));
         QElapsedTimer t;
         t.start();
         auto created =
-            m_http->send("POST", QStringLiteral("/api/v1/venues"), body, bearer(org), 60000);
+            m_t.http->send("POST", QStringLiteral("/api/v1/venues"), body, bearer(org), 60000);
         const auto createMs = t.restart();
         QCOMPARE(created.status, 201);
         QCOMPARE(created.json().value(QStringLiteral("total_capacity")).toInt(), 60000);
-        auto fetched = m_http->get(QStringLiteral("/api/v1/venues/") +
-                                   created.json().value(QStringLiteral("id")).toString());
+        auto fetched = m_t.http->get(QStringLiteral("/api/v1/venues/") +
+                                     created.json().value(QStringLiteral("id")).toString());
         const auto getMs = t.elapsed();
         QCOMPARE(fetched.status, 200);
         qInfo("60,000-seat venue: request %lld KB, created in %lld ms; answer %lld KB served in "
@@ -277,14 +255,14 @@ private Q_SLOTS:
                                     {QStringLiteral("price"), QStringLiteral("60.00")},
                                     {QStringLiteral("section_keys"), keys}}}}};
         auto draft =
-            m_http->send("POST", QStringLiteral("/api/v1/events"), json(event), bearer(org));
+            m_t.http->send("POST", QStringLiteral("/api/v1/events"), json(event), bearer(org));
         QCOMPARE(draft.status, 201);
         t.restart();
-        auto published = m_http->send("POST",
-                                      QStringLiteral("/api/v1/events/") +
-                                          draft.json().value(QStringLiteral("id")).toString() +
-                                          QStringLiteral("/publish"),
-                                      {}, bearer(org), 60000);
+        auto published = m_t.http->send("POST",
+                                        QStringLiteral("/api/v1/events/") +
+                                            draft.json().value(QStringLiteral("id")).toString() +
+                                            QStringLiteral("/publish"),
+                                        {}, bearer(org), 60000);
         const auto publishMs = t.elapsed();
         QCOMPARE(published.status, 200);
         QCOMPARE(published.json()
@@ -297,7 +275,7 @@ private Q_SLOTS:
         qInfo("60,000-seat event published (inventory made) in %lld ms", publishMs);
         // Past 16 MiB the body is refused before it is read.
         QByteArray huge = "{\"name\":\"" + QByteArray(17 * 1024 * 1024, 'x') + "\"}";
-        QCOMPARE(m_http->send("POST", QStringLiteral("/api/v1/venues"), huge, bearer(org)).status,
+        QCOMPARE(m_t.http->send("POST", QStringLiteral("/api/v1/venues"), huge, bearer(org)).status,
                  413);
     }
 };
