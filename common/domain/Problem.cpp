@@ -52,6 +52,8 @@ ProblemInfo problemInfo(ProblemCode code)
         return {503, "service_unavailable", "The service is not available"};
     case ProblemCode::DatabaseUnavailable:
         return {503, "database_unavailable", "The database cannot be reached"};
+    case ProblemCode::OutcomeUnknown:
+        return {503, "outcome_unknown", "The outcome is not known"};
     case ProblemCode::Overloaded:
         return {503, "overloaded", "The server is busy"};
     }

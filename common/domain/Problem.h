@@ -45,6 +45,7 @@ enum class ProblemCode
     InternalError,
     ServiceUnavailable,
     DatabaseUnavailable,
+    OutcomeUnknown,
     Overloaded,
 };
 

@@ -3,6 +3,7 @@
 
 #include <QtTest>
 #include <future>
+#include <pqxx/pqxx>
 
 using namespace ticketing;
 using namespace ticketing::test;
@@ -77,6 +78,112 @@ private Q_SLOTS:
         pool.stop(); // runs what was queued, then joins
         QCOMPARE(ran.load(), 3);
         QVERIFY(!pool.trySubmit(blocker)); // stopped
+    }
+
+    // A real serialization failure (two SERIALIZABLE transactions writing what the other read):
+    // the unit of work runs again from its start and succeeds; with Rerun::Never it is refused
+    // as Unavailable, and nothing of it committed.
+    void serializationFailuresRunAgain()
+    {
+        TestDatabase db;
+        {
+            pqxx::connection c(db.url());
+            pqxx::work tx(c);
+            tx.exec("CREATE TABLE seats (id int PRIMARY KEY, taken int NOT NULL DEFAULT 0)");
+            tx.exec("INSERT INTO seats (id) VALUES (1), (2)");
+            tx.commit();
+        }
+        auto conflictOnce = [&](db::Session& s, db::Rerun rerun, int& attempts) {
+            s.run(
+                [&](pqxx::connection_base& c) {
+                    ++attempts;
+                    pqxx::transaction<pqxx::serializable> tx(c);
+                    tx.exec("SELECT sum(taken) FROM seats");
+                    if (attempts == 1) { // someone else writes what we read, and commits
+                        pqxx::connection other(db.url());
+                        pqxx::transaction<pqxx::serializable> o(other);
+                        o.exec("SELECT sum(taken) FROM seats");
+                        o.exec("UPDATE seats SET taken = taken + 1 WHERE id = 2");
+                        o.commit();
+                    }
+                    tx.exec("UPDATE seats SET taken = taken + 10 WHERE id = 1");
+                    tx.commit();
+                },
+                rerun);
+        };
+        db::Session session(db.url());
+        int attempts = 0;
+        conflictOnce(session, db::Rerun::Safe, attempts);
+        QCOMPARE(attempts, 2);
+        auto taken = [&] {
+            pqxx::connection c(db.url());
+            pqxx::read_transaction tx(c);
+            return tx.exec1("SELECT taken FROM seats WHERE id = 1")[0].as<int>();
+        };
+        QCOMPARE(taken(), 10);
+
+        attempts = 0;
+        QVERIFY_THROWS_EXCEPTION(db::Unavailable,
+                                 conflictOnce(session, db::Rerun::Never, attempts));
+        QCOMPARE(attempts, 1);
+        QCOMPARE(taken(), 10);
+    }
+
+    // A connection that breaks before the commit (the server ended it) is remade and the unit of
+    // work runs once more; the rows it wrote the first time were never committed.
+    void aConnectionLostBeforeTheCommitRunsAgain()
+    {
+        TestDatabase db;
+        {
+            pqxx::connection c(db.url());
+            pqxx::work tx(c);
+            tx.exec("CREATE TABLE log (n int)");
+            tx.commit();
+        }
+        db::Session session(db.url());
+        int attempts = 0;
+        session.run([&](pqxx::connection_base& c) {
+            ++attempts;
+            pqxx::work tx(c);
+            tx.exec("INSERT INTO log VALUES (1)");
+            if (attempts == 1) {
+                const auto pid = tx.exec1("SELECT pg_backend_pid()")[0].as<int>();
+                pqxx::connection admin(db.url());
+                pqxx::nontransaction(admin).exec("SELECT pg_terminate_backend(" +
+                                                 std::to_string(pid) + ")");
+            }
+            tx.exec("INSERT INTO log VALUES (2)");
+            tx.commit();
+        });
+        QCOMPARE(attempts, 2);
+        pqxx::connection c(db.url());
+        pqxx::read_transaction tx(c);
+        QCOMPARE(tx.exec1("SELECT count(*) FROM log")[0].as<int>(), 2);
+    }
+
+    // The failures a caller cannot retry by itself, named for the router: a commit whose outcome
+    // is unknown, and a uniqueness conflict (here a real one).
+    void unknownOutcomesAndConflictsAreNamed()
+    {
+        TestDatabase db;
+        db::Session session(db.url());
+        int attempts = 0;
+        QVERIFY_THROWS_EXCEPTION(db::OutcomeUnknown, session.run([&](pqxx::connection_base&) {
+            ++attempts;
+            throw pqxx::in_doubt_error("the connection broke during the commit");
+        }));
+        QCOMPARE(attempts, 1); // never run again
+        session.run([](pqxx::connection_base& c) {
+            pqxx::work tx(c);
+            tx.exec("CREATE TABLE keys (k text PRIMARY KEY)");
+            tx.exec("INSERT INTO keys VALUES ('a')");
+            tx.commit();
+        });
+        QVERIFY_THROWS_EXCEPTION(db::Conflict, session.run([](pqxx::connection_base& c) {
+            pqxx::work tx(c);
+            tx.exec("INSERT INTO keys VALUES ('a')");
+            tx.commit();
+        }));
     }
 };
 

@@ -164,6 +164,36 @@ private Q_SLOTS:
         QCOMPARE(bodyOf(r).at("code").as_string(), "database_unavailable");
     }
 
+    // What escapes a route from the database layer is answered as API.md "Conventions" says,
+    // and the database's own text stays in the log.
+    void infrastructureFailuresHaveTheirCodes()
+    {
+        db::Pool pool({"host=/nonexistent", 1, 4});
+        app::PoolExecutor executor(pool);
+        Router router(&executor);
+        router.setErrorTranslator(app::translateInfrastructureError);
+        router.add("POST", "/doubt", Access::anyone(), WorkerHandler([](Context&) -> Response {
+                       throw db::OutcomeUnknown("SECRET server closed the connection");
+                   }));
+        router.add("POST", "/conflict", Access::anyone(), WorkerHandler([](Context&) -> Response {
+                       throw db::Conflict("SECRET duplicate key value violates \"x_pkey\"");
+                   }));
+        router.add("POST", "/bug", Access::anyone(), WorkerHandler([](Context&) -> Response {
+                       throw std::runtime_error("SECRET null pointer");
+                   }));
+        auto doubt = call(router, "POST", "/doubt");
+        QCOMPARE(doubt.status, 503);
+        QCOMPARE(bodyOf(doubt).at("code").as_string(), "outcome_unknown");
+        QCOMPARE(doubt.headers.at(0).first, std::string("Retry-After"));
+        auto conflict = call(router, "POST", "/conflict");
+        QCOMPARE(conflict.status, 409);
+        QCOMPARE(bodyOf(conflict).at("code").as_string(), "conflict");
+        auto bug = call(router, "POST", "/bug");
+        QCOMPARE(bug.status, 500);
+        for (const auto* r : {&doubt, &conflict, &bug})
+            QVERIFY(r->body.find("SECRET") == std::string::npos);
+    }
+
     void routesAdmitOnlyWhomTheirRuleAdmits()
     {
         db::Pool pool({"host=/nonexistent", 2, 16});

@@ -20,8 +20,10 @@ private:
     db::Pool& m_pool;
 };
 
-// The answers of infrastructure failures that escape a route (http::ErrorTranslator): the
-// database unreachable is 503 database_unavailable with Retry-After.
+// The answers of infrastructure failures that escape a route (http::ErrorTranslator), as API.md
+// "Conventions" gives them: the database unreachable (or a transaction it kept ending) is 503
+// database_unavailable, a commit whose outcome is unknown 503 outcome_unknown, both with
+// Retry-After; a uniqueness conflict 409 conflict.
 std::optional<domain::Problem> translateInfrastructureError(const std::exception& e);
 
 } // namespace ticketing::app

@@ -124,7 +124,7 @@ bool insertUser(Session& s, const UserRecord& u, const std::string& emailKey)
             inserted = r.affected_rows() == 1;
             tx.commit();
         },
-        false);
+        Rerun::Safe);
     return inserted;
 }
 
@@ -138,7 +138,7 @@ std::optional<UserRecord> findByEmailKey(Session& s, const std::string& emailKey
             if (!r.empty())
                 out = toUser(r[0]);
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 
@@ -152,7 +152,7 @@ std::optional<UserRecord> findById(Session& s, const domain::UserId& id)
             if (!r.empty())
                 out = toUser(r[0]);
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 
@@ -164,7 +164,7 @@ void updatePasswordHash(Session& s, const domain::UserId& id, const std::string&
             tx.exec_prepared(kSetHash.name, id.toString(), hash);
             tx.commit();
         },
-        true);
+        Rerun::Safe);
 }
 
 std::optional<UserRecord> updateProfile(Session& s, const domain::UserId& id,
@@ -184,7 +184,7 @@ std::optional<UserRecord> updateProfile(Session& s, const domain::UserId& id,
                 out = toUser(r[0]);
             tx.commit();
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 
@@ -202,7 +202,7 @@ std::vector<UserRecord> list(Session& s, const std::optional<domain::UserId>& af
                  tx.exec_prepared(kList.name, nullable(afterText), nullable(query), limit))
                 out.push_back(toUser(row));
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 
@@ -232,7 +232,7 @@ RoleChange setRole(Session& s, const domain::UserId& id, domain::Role role, Cloc
             tx.commit();
             outcome = RoleChange::Changed;
         },
-        false);
+        Rerun::Safe);
     return outcome;
 }
 
@@ -248,7 +248,7 @@ ThrottleState throttle(Session& s, const std::string& emailKey)
                 st.lockedUntil = optionalTime(r[0][1]);
             }
         },
-        true);
+        Rerun::Safe);
     return st;
 }
 
@@ -269,7 +269,7 @@ ThrottleState recordFailure(Session& s, const std::string& emailKey, Clock::Time
                         .as<long long>());
             tx.commit();
         },
-        false);
+        Rerun::Safe);
     return st;
 }
 
@@ -286,7 +286,7 @@ void openSession(Session& s, const std::string& emailKey, const domain::Uuid& se
                              toSql(refreshExpiry), toSql(now));
             tx.commit();
         },
-        false);
+        Rerun::Safe);
 }
 
 Rotation rotateRefresh(Session& s, const std::string& oldHash, const std::string& newHash,
@@ -330,7 +330,7 @@ Rotation rotateRefresh(Session& s, const std::string& oldHash, const std::string
             tx.commit();
             rot.outcome = RefreshOutcome::Rotated;
         },
-        false);
+        Rerun::Safe);
     return rot;
 }
 
@@ -347,7 +347,7 @@ bool revokeByRefresh(Session& s, const std::string& refreshHash, Clock::TimePoin
                 tx.exec_prepared(kRevokeSession.name, r[0][0].as<std::string>(), toSql(now), why);
             tx.commit();
         },
-        false);
+        Rerun::Safe);
     return found;
 }
 
@@ -360,7 +360,7 @@ bool sessionActive(Session& s, const domain::Uuid& sessionId)
             const auto r = tx.exec_prepared(kSessionActive.name, sessionId.toString());
             active = !r.empty() && r[0][0].as<bool>();
         },
-        true);
+        Rerun::Safe);
     return active;
 }
 

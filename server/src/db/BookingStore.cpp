@@ -330,7 +330,7 @@ std::optional<EventFacts> eventFacts(Session& s, const domain::EventId& id)
             f.syncSeq = r[0][8].as<long long>();
             out = f;
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 
@@ -601,7 +601,7 @@ void placeHolds(Session& s, const std::vector<BatchedHold*>& batch, Clock::TimeP
                 }
             }
         },
-        false);
+        Rerun::Safe);
 }
 
 std::optional<Found> findIn(pqxx::transaction_base& tx, const domain::BookingId& id)
@@ -622,7 +622,7 @@ std::optional<Found> find(Session& s, const domain::BookingId& id)
             pqxx::read_transaction tx(c);
             out = findIn(tx, id);
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 
@@ -645,7 +645,7 @@ listForUser(Session& s, const domain::UserId& user,
                 out.push_back(toBooking(r));
             attachItems(tx, out);
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 
@@ -675,7 +675,7 @@ ReleaseOutcome release(Session& s, const domain::BookingId& id,
             tx.commit();
             outcome = ReleaseOutcome::Released;
         },
-        false);
+        Rerun::Safe);
     return outcome;
 }
 
@@ -698,7 +698,7 @@ int expireHolds(Session& s, Clock::TimePoint now, int batch)
             }
             tx.commit();
         },
-        false);
+        Rerun::Safe);
     return expired;
 }
 
@@ -727,7 +727,7 @@ domain::Availability availability(Session& s, const domain::EventId& event)
                                      domain::parseSeatStatus(r[3].as<std::string>())
                                          .value_or(domain::SeatStatus::Sold)});
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 

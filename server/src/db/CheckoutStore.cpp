@@ -196,7 +196,7 @@ void inTransaction(Session& s, const std::function<void(Tx&)>& effect)
             effect(tx);
             w.commit();
         },
-        false);
+        Rerun::Never); // the effect may call a payment provider: never twice
 }
 
 std::optional<BookingForPayment> lockBooking(Tx& tx, const domain::BookingId& id)
@@ -242,7 +242,7 @@ std::optional<Payment> findPayment(Session& s, const domain::PaymentId& id)
             pqxx::read_transaction tx(c);
             out = onePayment(tx, tx.exec_prepared(kFindPayment.name, id.toString()));
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 
@@ -335,7 +335,7 @@ std::vector<PublicKey> publicKeys(Session& s, const domain::EventId& event)
                 out.push_back({r[1].as<std::string>(), r[0].as<std::string>(),
                                fromMicros(r[2].as<long long>()), optionalTime(r[3])});
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 
@@ -427,7 +427,7 @@ std::vector<domain::PaymentId> stalePayments(Session& s, Clock::TimePoint olderT
             for (const auto& r : tx.exec_prepared(kStalePayments.name, toSql(olderThan), limit))
                 out.push_back(idFrom<domain::PaymentId>(r[0]));
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 
@@ -446,7 +446,7 @@ std::vector<domain::BookingId> confirmedBookings(Session& s, const domain::Event
             for (const auto& r : tx.exec_prepared(kConfirmedBookings.name, event.toString()))
                 out.push_back(idFrom<domain::BookingId>(r[0]));
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 
@@ -482,7 +482,7 @@ std::optional<Ticket> findTicket(Session& s, const domain::TicketId& id)
             t.credential = r[0][9].as<std::string>();
             out = std::move(t);
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 

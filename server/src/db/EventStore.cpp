@@ -173,7 +173,7 @@ std::optional<VenueFacts> venueFacts(Session& s, const domain::VenueId& venue)
                                       r[2].as<int>()});
             out = std::move(f);
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 
@@ -190,7 +190,7 @@ void insert(Session& s, const EventRow& e)
             writeTiers(tx, e);
             tx.commit();
         },
-        false);
+        Rerun::Safe);
 }
 
 void update(Session& s, const EventRow& e, bool descriptiveOnly)
@@ -211,7 +211,7 @@ void update(Session& s, const EventRow& e, bool descriptiveOnly)
             }
             tx.commit();
         },
-        false);
+        Rerun::Safe);
 }
 
 std::optional<EventRow> find(Session& s, const domain::EventId& id)
@@ -228,7 +228,7 @@ std::optional<EventRow> find(Session& s, const domain::EventId& id)
             attachTiers(tx, one);
             out = std::move(one.front());
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 
@@ -252,7 +252,7 @@ std::vector<EventRow> list(Session& s, const EventFilter& f)
                 out.push_back(toEvent(r));
             attachTiers(tx, out);
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 
@@ -280,7 +280,7 @@ PublishOutcome publish(Session& s, const domain::EventId& id, Clock::TimePoint n
             tx.commit();
             outcome = PublishOutcome::Published;
         },
-        false);
+        Rerun::Safe);
     return outcome;
 }
 
@@ -294,7 +294,7 @@ bool cancel(Session& s, const domain::EventId& id, Clock::TimePoint now)
                 tx.exec_prepared(kCancel.name, id.toString(), toSql(now)).affected_rows() == 1;
             tx.commit();
         },
-        false);
+        Rerun::Safe);
     return changed;
 }
 

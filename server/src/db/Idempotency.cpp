@@ -74,7 +74,7 @@ Outcome run(Session& s, const Request& r,
                       {{user, r.key, r.requestHash, out.answer.status, out.answer.body}}, r.now);
             w.commit();
         },
-        false);
+        Rerun::Never); // the effect may call a payment provider: never twice
     return out;
 }
 

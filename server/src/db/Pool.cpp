@@ -4,6 +4,8 @@
 #include "log/Log.h"
 
 #include <pqxx/pqxx>
+#include <sodium.h>
+#include <thread>
 
 namespace ticketing::db {
 
@@ -59,18 +61,41 @@ void Session::reset()
     m_conn.reset();
 }
 
-void Session::run(const std::function<void(pqxx::connection_base&)>& fn, bool idempotent)
+void Session::run(const std::function<void(pqxx::connection_base&)>& fn, Rerun rerun)
 {
-    for (int attempt = 0;; ++attempt) {
+    constexpr int kMaxRollbacks = 5;
+    int rollbacks = 0;
+    bool reconnected = false;
+    for (;;) {
         auto& c = connection();
         try {
             fn(c);
             return;
+        } catch (const pqxx::in_doubt_error& e) {
+            // Caught before broken_connection: the commit itself was cut off.
+            reset();
+            throw OutcomeUnknown(std::string("the commit's outcome is unknown: ") + e.what());
         } catch (const pqxx::broken_connection& e) {
             reset();
-            if (!idempotent || attempt > 0)
+            if (rerun == Rerun::Never || reconnected)
                 throw Unavailable(std::string("the database connection broke: ") + e.what());
+            reconnected = true;
             m_retryAfter = {}; // reconnect at once for the retry
+        } catch (const pqxx::transaction_rollback& e) {
+            // Serialization failures and deadlocks: PostgreSQL ended the transaction, nothing of
+            // it committed. (statement_completion_unknown is one too, and is not retried.)
+            if (dynamic_cast<const pqxx::statement_completion_unknown*>(&e)) {
+                reset();
+                throw OutcomeUnknown(std::string("a statement's outcome is unknown: ") + e.what());
+            }
+            if (rerun == Rerun::Never || ++rollbacks > kMaxRollbacks)
+                throw Unavailable(std::string("the database ended the transaction: ") + e.what());
+            log::info("transaction rolled back by PostgreSQL; running it again",
+                      {{"error", e.what()}, {"attempt", rollbacks}});
+            std::this_thread::sleep_for(
+                std::chrono::milliseconds(randombytes_uniform(10) + 5 * rollbacks));
+        } catch (const pqxx::unique_violation& e) {
+            throw Conflict(e.what());
         }
     }
 }
@@ -83,7 +108,7 @@ std::chrono::microseconds Session::ping()
             pqxx::nontransaction tx(c);
             tx.exec1("SELECT 1");
         },
-        true);
+        Rerun::Safe);
     return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
                                                                  start);
 }

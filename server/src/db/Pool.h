@@ -27,6 +27,35 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The commit's outcome is unknown: the connection broke while PostgreSQL was committing
+// (pqxx::in_doubt_error). Never retried here; the client's retry with the same Idempotency-Key
+// tells what happened (503 outcome_unknown).
+class OutcomeUnknown : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// A uniqueness conflict that the code in db/ did not expect (a unique violation): a change made
+// at the same moment (409 conflict). The constraint is in what(), for the log only.
+class Conflict : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Whether a unit of work may run again from its start after PostgreSQL ended its transaction (a
+// serialization failure, a deadlock) or the connection broke before its commit.
+enum class Rerun
+{
+    // Its only effects are in its transaction (which did not commit): run it again. Reads, and
+    // every write of db/ on its own.
+    Safe,
+    // It has effects outside the database (a payment provider's call): never run it again; the
+    // failure is Unavailable.
+    Never,
+};
+
 // Adds libpq's connect_timeout to a URL or key=value string that has none, so that a dead
 // server costs seconds, not minutes.
 std::string withConnectTimeout(const std::string& url, int seconds);
@@ -48,11 +77,14 @@ public:
     // Drops the connection after it broke, so the next call makes a new one.
     void reset();
 
-    // Runs `fn` (which talks to the database); a broken connection resets the session and,
-    // when `idempotent`, runs `fn` once more on a fresh connection (the usual case after a
-    // PostgreSQL restart, when the pooled connection is found dead on first use). Otherwise,
-    // and when the retry fails too, throws Unavailable. Other pqxx errors propagate.
-    void run(const std::function<void(pqxx::connection_base&)>& fn, bool idempotent);
+    // Runs `fn` (one transaction on the connection) as pqxx::perform would, for every caller in
+    // db/: a transaction that PostgreSQL ended (serialization failure, deadlock) runs again from
+    // its start, up to 5 times with a short random pause; a connection that broke before the
+    // commit is remade and `fn` runs once more (the usual case after a PostgreSQL restart, when
+    // the pooled connection is found dead on first use) - both only when `rerun` is Safe; then
+    // Unavailable. A commit whose outcome is unknown throws OutcomeUnknown; a unique violation
+    // that escapes `fn`, Conflict. Other errors propagate.
+    void run(const std::function<void(pqxx::connection_base&)>& fn, Rerun rerun = Rerun::Safe);
 
     // SELECT 1, idempotent; the round trip time.
     std::chrono::microseconds ping();

@@ -112,7 +112,7 @@ std::vector<domain::EventId> stampPending(Session& s, int limit)
             }
             tx.commit();
         },
-        false);
+        Rerun::Safe);
     return stamped;
 }
 
@@ -141,7 +141,7 @@ std::vector<domain::EventId> reconcileCounts(Session& s, int& corrected)
             }
             tx.commit();
         },
-        false);
+        Rerun::Safe);
     return stamped;
 }
 
@@ -155,7 +155,7 @@ std::vector<Delta> deltasAfter(Session& s, const domain::EventId& event, long lo
             for (const auto& r : tx.exec_prepared(kAfter.name, event.toString(), after, limit))
                 out.push_back({r[0].as<long long>(), r[1].as<std::string>()});
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 
@@ -168,7 +168,7 @@ void prune(Session& s, domain::Clock::TimePoint olderThan)
             tx.exec_prepared(kPruneOutbox.name, toSql(olderThan));
             tx.commit();
         },
-        true);
+        Rerun::Safe);
 }
 
 struct RelayLease::Impl

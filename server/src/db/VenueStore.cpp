@@ -70,7 +70,7 @@ void insert(Session& s, const VenueRow& v, domain::Clock::TimePoint now)
             writeRows(tx, v);
             tx.commit();
         },
-        false);
+        Rerun::Safe);
 }
 
 void replace(Session& s, const VenueRow& v, domain::Clock::TimePoint now)
@@ -85,7 +85,7 @@ void replace(Session& s, const VenueRow& v, domain::Clock::TimePoint now)
             writeRows(tx, v);
             tx.commit();
         },
-        false);
+        Rerun::Safe);
 }
 
 ExistingIds existingIds(Session& s, const domain::VenueId& id)
@@ -100,7 +100,7 @@ ExistingIds existingIds(Session& s, const domain::VenueId& id)
             for (const auto& r : tx.exec_prepared(kSeatIds.name, id.toString()))
                 out.seats.emplace_back(r[0].as<std::string>(), idFrom<domain::SeatId>(r[1]));
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 
@@ -114,7 +114,7 @@ std::optional<Stored> find(Session& s, const domain::VenueId& id)
             if (!r.empty())
                 out = Stored{idFrom<domain::UserId>(r[0][0]), r[0][1].as<std::string>()};
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 
@@ -140,7 +140,7 @@ std::vector<std::string> listDocuments(Session& s, const std::optional<domain::U
                 out.push_back(r[1].as<std::string>());
             }
         },
-        true);
+        Rerun::Safe);
     return out;
 }
 
@@ -152,7 +152,7 @@ bool inUse(Session& s, const domain::VenueId& id)
             pqxx::read_transaction tx(c);
             used = tx.exec_prepared1(kInUse.name, id.toString())[0].as<bool>();
         },
-        true);
+        Rerun::Safe);
     return used;
 }
 

@@ -35,10 +35,12 @@ Problem noSuchPayment()
 {
     return Problem(ProblemCode::NotFound, "no such payment");
 }
+// The provider's own text goes to the log, never to the client.
 Problem providerDown(const std::exception& e)
 {
+    log::warn("the payment provider failed", {{"error", e.what()}});
     return Problem(502, "payment_provider_unavailable", "The payment provider did not answer",
-                   std::string("nothing was charged or refunded; try again: ") + e.what());
+                   "nothing was charged or refunded; try again shortly");
 }
 
 // The owner, or the box office (and admin) acting for them.
@@ -47,11 +49,10 @@ bool maySettle(const Caller& c, const domain::Booking& b)
     return b.user == c.user || c.role == domain::Role::BoxOffice || c.isAdmin();
 }
 
+// Stored amounts are in currencies the suite knows (checked when the event was made).
 std::string money(long long minor, const std::string& currency)
 {
-    return domain::Money(minor, domain::Currency::fromCode(currency).value_or(
-                                    *domain::Currency::fromCode("USD")))
-        .toDecimalString();
+    return domain::formatMoney(minor, currency);
 }
 
 } // namespace
