@@ -39,11 +39,16 @@ void Server::Impl::accept()
 
 void Server::Impl::serve(tcp::socket socket)
 {
+    // The session's last reference may be this one (a client that came and went at once, served
+    // on another thread meanwhile): it must go after the lock is released, because the session's
+    // destructor takes the lock (sessionEnded).
+    std::shared_ptr<ws::Closable> session;
     const std::lock_guard lock(mutex);
     if (stopping)
         return;
     sessions.emplace_front();
-    sessions.front() = startHttpSession(std::move(socket), shared_from_this(), sessions.begin());
+    session = startHttpSession(std::move(socket), shared_from_this(), sessions.begin());
+    sessions.front() = session;
 }
 
 void Server::Impl::sessionEnded(std::list<std::weak_ptr<ws::Closable>>::iterator it)
