@@ -32,6 +32,53 @@ std::optional<PaymentStatus> parsePaymentStatus(std::string_view s)
     return std::nullopt;
 }
 
+bool canTransition(PaymentStatus from, PaymentStatus to)
+{
+    using S = PaymentStatus;
+    switch (from) {
+    case S::Pending:
+        return to == S::Succeeded || to == S::Failed || to == S::Cancelled;
+    case S::Failed:
+        return to == S::Succeeded;
+    case S::Succeeded:
+        return to == S::Refunded;
+    case S::Cancelled:
+        return to == S::Refunded;
+    case S::Refunded:
+        return false;
+    }
+    return false;
+}
+
+Result<PaymentStatus, Problem> transition(PaymentStatus from, PaymentStatus to)
+{
+    if (canTransition(from, to))
+        return to;
+    return fail(Problem(409, "invalid_state", "The payment cannot change so",
+                        "a " + std::string(toString(from)) + " payment cannot become " +
+                            std::string(toString(to)))
+                    .with("current_status", boost::json::string(toString(from))));
+}
+
+IntentPlan planIntent(const std::vector<PaymentSummary>& payments, std::string_view method)
+{
+    for (const auto& p : payments)
+        if (p.status == PaymentStatus::Succeeded)
+            return {IntentDecision::AlreadyPaid, std::nullopt};
+    for (const auto& p : payments)
+        if (p.status == PaymentStatus::Pending)
+            return {p.method == method ? IntentDecision::AnswerPending
+                                       : IntentDecision::ReplacePending,
+                    p.id};
+    return {IntentDecision::Create, std::nullopt};
+}
+
+Problem alreadyPaid()
+{
+    return Problem(409, "already_paid", "The booking is paid",
+                   "a payment of this booking has succeeded; there is nothing more to pay");
+}
+
 void tag_invoke(json::value_from_tag, json::value& out, PaymentStatus s)
 {
     out = toString(s);
@@ -66,6 +113,11 @@ void tag_invoke(json::value_from_tag, json::value& out, const Payment& p)
         o["client_secret"] = *p.clientSecret;
     if (p.failureCode)
         o["failure_code"] = *p.failureCode;
+    if (p.providerIntentId)
+        o["provider_intent_id"] = *p.providerIntentId;
+    if (p.checkout)
+        o["checkout"] = json::object{{"publishable_key", p.checkout->publishableKey},
+                                     {"confirm_url", p.checkout->confirmUrl}};
     out = std::move(o);
 }
 
@@ -92,6 +144,16 @@ Payment tag_invoke(json::value_to_tag<Payment>, const json::value& v)
     });
     p.clientSecret = r.optional<std::string>("client_secret");
     p.failureCode = r.optional<std::string>("failure_code");
+    p.providerIntentId = r.optional<std::string>("provider_intent_id");
+    if (const auto* checkout = r.member("checkout")) {
+        WireReader c(*checkout);
+        Payment::Checkout out;
+        out.publishableKey = c.required<std::string>("publishable_key").value_or("");
+        out.confirmUrl = c.required<std::string>("confirm_url").value_or("");
+        for (const auto& e : c.errors())
+            r.error(wire::joinPath("checkout", e.field), e.message);
+        p.checkout = std::move(out);
+    }
     p.createdAt = r.time("created_at").value_or(Clock::TimePoint{});
     r.finish();
     return p;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "domain/Clock.h"
+#include "domain/Problem.h"
+#include "domain/Result.h"
 #include "domain/Uuid.h"
 
 #include <boost/json/fwd.hpp>
@@ -26,6 +28,41 @@ enum class PaymentStatus
 std::string_view toString(PaymentStatus s);
 std::optional<PaymentStatus> parsePaymentStatus(std::string_view s);
 
+// The payment state machine:
+//
+//   pending ──► succeeded ──► refunded      (all of it given back; partly: still succeeded)
+//     │  │  └─► cancelled ──► refunded      (a success the provider reported after we cancelled:
+//     │  │                                   the money came, and goes back at once)
+//     │  └────► failed ────► succeeded      (a declined card, then another on the same intent)
+//     └─────────────────────────────────────
+// refunded is final. Anything else is refused.
+bool canTransition(PaymentStatus from, PaymentStatus to);
+// The new state, or a 409 problem "invalid_state" that says which move was refused.
+Result<PaymentStatus, Problem> transition(PaymentStatus from, PaymentStatus to);
+
+// API.md "Payments": a booking has at most one live payment (pending, or succeeded and not all
+// refunded). What a new intent of `method` does, given the booking's payments.
+struct PaymentSummary
+{
+    PaymentId id;
+    std::string method;
+    PaymentStatus status = PaymentStatus::Pending;
+};
+enum class IntentDecision
+{
+    Create,         // no live payment
+    AnswerPending,  // a pending one of the same method: it is the answer
+    ReplacePending, // a pending one of another method: cancel it, then create
+    AlreadyPaid,    // 409 already_paid
+};
+struct IntentPlan
+{
+    IntentDecision decision = IntentDecision::Create;
+    std::optional<PaymentId> pending; // AnswerPending, ReplacePending
+};
+IntentPlan planIntent(const std::vector<PaymentSummary>& payments, std::string_view method);
+Problem alreadyPaid();
+
 struct PaymentRefund
 {
     std::int64_t amountMinor = 0;
@@ -46,8 +83,17 @@ struct Payment
     PaymentStatus status = PaymentStatus::Pending;
     std::int64_t refundedMinor = 0;
     std::vector<PaymentRefund> refunds;
-    std::optional<std::string> clientSecret; // card: what the buyer's browser confirms with
-    std::optional<std::string> failureCode;  // failed: the provider's reason ("card_declined")
+    std::optional<std::string> clientSecret;     // card: what the buyer's browser confirms with
+    std::optional<std::string> failureCode;      // failed: the provider's reason ("card_declined")
+    std::optional<std::string> providerIntentId; // card: the provider's id of the intent
+    // Card: what a browser needs to confirm at the provider (from configuration).
+    struct Checkout
+    {
+        std::string publishableKey;
+        std::string confirmUrl;
+        bool operator==(const Checkout&) const = default;
+    };
+    std::optional<Checkout> checkout;
     Clock::TimePoint createdAt;
     bool operator==(const Payment&) const = default;
 };

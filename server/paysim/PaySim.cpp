@@ -181,6 +181,9 @@ Response Simulator::route(const Request& request)
                          "no such payment intent");
         return Response::text(200, intentJson(it->second), "application/json");
     }
+    if (request.method == "POST" && path.starts_with(intents) && path.ends_with("/cancel"))
+        return cancelIntent(path.substr(intents.size(), path.size() - intents.size() -
+                                                            std::string_view("/cancel").size()));
     if (request.method == "POST" && path == "/v1/refunds")
         return createRefund(request);
     return error(404, "invalid_request_error", "resource_missing",
@@ -253,7 +256,8 @@ Response Simulator::confirmIntent(const Request& request, const std::string& id)
     if (!secret && (!f.count("client_secret") || f.at("client_secret") != intent.clientSecret))
         return error(401, "invalid_request_error", "invalid_client_secret",
                      "client_secret does not match the intent");
-    if (intent.status == "succeeded" || intent.status == "processing")
+    if (intent.status == "succeeded" || intent.status == "processing" ||
+        intent.status == "canceled")
         return error(400, "invalid_request_error", "payment_intent_unexpected_state",
                      "the payment intent is already " + intent.status);
     const auto method = f.count("payment_method") ? f.at("payment_method") : std::string();
@@ -277,6 +281,24 @@ Response Simulator::confirmIntent(const Request& request, const std::string& id)
         return error(400, "invalid_request_error", "payment_method_invalid",
                      "payment_method: use a test card of server/paysim/README.md (4242424242424242 "
                      "succeeds)");
+    }
+    return Response::text(200, intentJson(intent), "application/json");
+}
+
+// Stripe's rule: an intent that is paid, or being paid, cannot be cancelled.
+Response Simulator::cancelIntent(const std::string& id)
+{
+    const std::lock_guard lock(m_mutex);
+    const auto it = m_intents.find(id);
+    if (it == m_intents.end())
+        return error(404, "invalid_request_error", "resource_missing", "no such payment intent");
+    auto& intent = it->second;
+    if (intent.status == "succeeded" || intent.status == "processing")
+        return error(400, "invalid_request_error", "payment_intent_unexpected_state",
+                     "the payment intent is already " + intent.status);
+    if (intent.status != "canceled") {
+        intent.status = "canceled";
+        queueEvent("payment_intent.canceled", intent);
     }
     return Response::text(200, intentJson(intent), "application/json");
 }

@@ -63,6 +63,7 @@ private:
     http::Response createIntent(const http::Request& request);
     http::Response confirmIntent(const http::Request& request, const std::string& id);
     http::Response createRefund(const http::Request& request);
+    http::Response cancelIntent(const std::string& id);
     static std::string intentJson(const Intent& intent);
     void settle(const std::string& id, bool succeeded,
                 const std::string& declineCode);                    // under m_mutex

@@ -1,5 +1,6 @@
 #include "domain/Credential.h"
 #include "domain/WebhookSignature.h"
+#include "loadgen/HttpLoad.h"
 #include "support/Accounts.h"
 #include "support/HttpClient.h"
 #include "support/Sales.h"
@@ -9,7 +10,9 @@
 #include <QJsonArray>
 #include <QTcpServer>
 #include <QtTest>
+#include <boost/json.hpp>
 #include <pqxx/pqxx>
+#include <thread>
 #include <tuple>
 
 using namespace ticketing::test;
@@ -221,6 +224,30 @@ class TestCheckout : public QObject
         QCOMPARE(out, refundRows);
     }
 
+    // Money the booking's payments keep (taken minus refunded), and its total.
+    long long keptBy(const QString& bookingId)
+    {
+        return scalar("SELECT coalesce(sum(amount_minor - refunded_minor), 0) FROM payments "
+                      "WHERE booking_id = $1::uuid AND status IN ('succeeded', 'refunded')",
+                      bookingId.toStdString());
+    }
+    long long totalOf(const QString& bookingId)
+    {
+        return scalar("SELECT total_minor FROM bookings WHERE id = $1::uuid",
+                      bookingId.toStdString());
+    }
+    QJsonObject payment(const QString& token, const QString& id)
+    {
+        return m_http->send("GET", QStringLiteral("/api/v1/payments/") + id, {}, bearer(token))
+            .json();
+    }
+    bool waitForPaymentStatus(const QString& token, const QString& id, const QString& status)
+    {
+        return QTest::qWaitFor(
+            [&] { return payment(token, id).value(QStringLiteral("status")).toString() == status; },
+            15000);
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -232,6 +259,10 @@ private Q_SLOTS:
     {
         if (QTest::currentTestFailed() && m_server)
             qWarning().noquote() << "ticketd said:\n" << m_server->problems();
+        if (QTest::currentTestFailed() && qEnvironmentVariableIsSet("TICKETING_TEST_LOG_TAIL"))
+            qWarning().noquote() << "ticketd's log:\n"
+                                 << m_server->log().right(6000) << "\npaysim's log:\n"
+                                 << m_paysim->log().right(3000);
         m_http.reset();
         m_server.reset();
         m_provider.reset();
@@ -854,6 +885,187 @@ private Q_SLOTS:
                  QStringLiteral("refunded"));
         QCOMPARE(rest.json().value(QStringLiteral("refunded")).toString(), QStringLiteral("40.00"));
         QCOMPARE(m_http->send("POST", path, {}, bearer(m_box)).status, 409);
+        expectMoneyAddsUp(id);
+    }
+
+    // API.md "Payments": a booking has one live payment. Two card intents in a row (different
+    // keys) answer the same payment; once it is paid, another intent is 409 already_paid; the
+    // booking keeps exactly its total.
+    void twoCardIntentsAnswerOnePayment()
+    {
+        const auto sale = openSale(*m_http, m_org);
+        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-A-1")})
+                            .value(QStringLiteral("booking_id"))
+                            .toString();
+        auto first = intent(m_ann, id, QStringLiteral("card"));
+        QCOMPARE(first.status, 201);
+        auto second = intent(m_ann, id, QStringLiteral("card"));
+        QCOMPARE(second.status, 201);
+        QCOMPARE(second.json().value(QStringLiteral("payment_id")),
+                 first.json().value(QStringLiteral("payment_id")));
+        QVERIFY(!first.json().value(QStringLiteral("provider_intent_id")).toString().isEmpty());
+        QVERIFY(first.json()
+                    .value(QStringLiteral("checkout"))
+                    .toObject()
+                    .value(QStringLiteral("confirm_url"))
+                    .toString()
+                    .endsWith(QStringLiteral("/confirm")));
+        QCOMPARE(payAtProvider(first.json(), QStringLiteral("4242424242424242")).status, 200);
+        QVERIFY(waitForStatus(m_ann, id, QStringLiteral("confirmed")));
+        auto third = intent(m_ann, id, QStringLiteral("card"));
+        QCOMPARE(third.status, 409);
+        QCOMPARE(third.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("already_paid"));
+        QCOMPARE(
+            scalar("SELECT count(*) FROM payments WHERE booking_id = $1::uuid", id.toStdString()),
+            1);
+        QCOMPARE(keptBy(id), totalOf(id));
+        expectMoneyAddsUp(id);
+    }
+
+    // A card declined, another intent paid, then the first paid at the provider after all: the
+    // first is refunded by itself, and the booking keeps exactly its total.
+    void aDeclinedIntentPaidAfterAllIsRefunded()
+    {
+        const auto sale = openSale(*m_http, m_org);
+        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-A-2")})
+                            .value(QStringLiteral("booking_id"))
+                            .toString();
+        const auto first = intent(m_ann, id, QStringLiteral("card")).json();
+        const auto firstId = first.value(QStringLiteral("payment_id")).toString();
+        QCOMPARE(payAtProvider(first, QStringLiteral("4000000000000002")).status, 200);
+        QVERIFY(waitForPaymentStatus(m_ann, firstId, QStringLiteral("failed")));
+        auto second = intent(m_ann, id, QStringLiteral("card")); // the failed one is not live
+        QCOMPARE(second.status, 201);
+        QVERIFY(second.json().value(QStringLiteral("payment_id")).toString() != firstId);
+        QCOMPARE(payAtProvider(second.json(), QStringLiteral("4242424242424242")).status, 200);
+        QVERIFY(waitForStatus(m_ann, id, QStringLiteral("confirmed")));
+        // The buyer's other tab pays the first intent after all.
+        QCOMPARE(payAtProvider(first, QStringLiteral("4242424242424242")).status, 200);
+        if (!waitForPaymentStatus(m_ann, firstId, QStringLiteral("refunded")))
+            QFAIL(qPrintable(QStringLiteral("the first payment: ") +
+                             QString::fromUtf8(QJsonDocument(payment(m_ann, firstId)).toJson()) +
+                             QString::fromUtf8(m_server->log().right(3000))));
+        const auto refunds = payment(m_ann, firstId).value(QStringLiteral("refunds")).toArray();
+        QCOMPARE(refunds.size(), 1);
+        QCOMPARE(refunds[0].toObject().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("booking_already_paid"));
+        QCOMPARE(booking(m_ann, id).value(QStringLiteral("status")).toString(),
+                 QStringLiteral("confirmed"));
+        QCOMPARE(keptBy(id), totalOf(id));
+        expectMoneyAddsUp(id);
+    }
+
+    // Ten cash intents at once (ten keys, one booking): one payment; the others are told the
+    // booking is paid.
+    void tenParallelCashIntentsMakeOnePayment()
+    {
+        const auto sale = openSale(*m_http, m_org);
+        const auto id = hold(m_box, sale, {QStringLiteral("MAIN-B-1"), QStringLiteral("MAIN-B-2")})
+                            .value(QStringLiteral("booking_id"))
+                            .toString();
+        std::vector<ticketing::bench::LoadResponse> answers(10);
+        std::atomic<bool> go{false};
+        std::vector<std::thread> threads;
+        const auto port = m_server->port();
+        const auto body = boost::json::serialize(
+            boost::json::object{{"booking_id", id.toStdString()}, {"method", "cash"}});
+        for (std::size_t i = 0; i < answers.size(); ++i)
+            threads.emplace_back([&, i] {
+                while (!go)
+                    std::this_thread::yield();
+                answers[i] = ticketing::bench::fetch(
+                    "127.0.0.1", port,
+                    {"POST",
+                     "/api/v1/payments/intent",
+                     body,
+                     {{"Authorization", "Bearer " + m_box.toStdString()},
+                      {"Idempotency-Key", "cash-at-once-" + std::to_string(i)}}});
+            });
+        go = true;
+        for (auto& t : threads)
+            t.join();
+        int created = 0, paid = 0;
+        for (const auto& a : answers) {
+            if (a.status == 201)
+                ++created;
+            else if (a.status == 409 && a.body.find("already_paid") != std::string::npos)
+                ++paid;
+            else
+                qWarning() << a.status << QByteArray::fromStdString(a.body);
+        }
+        QCOMPARE(created, 1);
+        QCOMPARE(paid, 9);
+        QCOMPARE(
+            scalar("SELECT count(*) FROM payments WHERE booking_id = $1::uuid", id.toStdString()),
+            1);
+        QCOMPARE(keptBy(id), totalOf(id));
+        expectMoneyAddsUp(id);
+    }
+
+    // POST /payments/{id}/cancel: a pending card payment is cancelled, at the provider too; a
+    // cash intent at the counter then replaces nothing and pays; a second cancel is refused.
+    void aPendingPaymentIsCancelledAndAnotherMethodTakesOver()
+    {
+        const auto sale = openSale(*m_http, m_org);
+        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-B-3")})
+                            .value(QStringLiteral("booking_id"))
+                            .toString();
+        const auto card = intent(m_ann, id, QStringLiteral("card")).json();
+        const auto cardId = card.value(QStringLiteral("payment_id")).toString();
+        auto cancelled = m_http->send(
+            "POST", QStringLiteral("/api/v1/payments/%1/cancel").arg(cardId), {}, bearer(m_ann));
+        QCOMPARE(cancelled.status, 200);
+        QCOMPARE(cancelled.json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("cancelled"));
+        const auto ref = card.value(QStringLiteral("provider_intent_id")).toString();
+        QCOMPARE(m_provider
+                     ->send("GET", QStringLiteral("/v1/payment_intents/") + ref, {},
+                            {{"Authorization", "Bearer " + kSecretKey.toUtf8()}})
+                     .json()
+                     .value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("canceled"));
+        auto again = m_http->send("POST", QStringLiteral("/api/v1/payments/%1/cancel").arg(cardId),
+                                  {}, bearer(m_ann));
+        QCOMPARE(again.status, 409);
+        QCOMPARE(again.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("not_cancellable"));
+
+        // Another card intent, then cash at the counter: the pending card one is cancelled first.
+        const auto card2 = intent(m_ann, id, QStringLiteral("card")).json();
+        const auto card2Id = card2.value(QStringLiteral("payment_id")).toString();
+        auto cash = intent(m_box, id, QStringLiteral("cash"));
+        QCOMPARE(cash.status, 201);
+        QCOMPARE(payment(m_ann, card2Id).value(QStringLiteral("status")).toString(),
+                 QStringLiteral("cancelled"));
+        QCOMPARE(keptBy(id), totalOf(id));
+        expectMoneyAddsUp(id);
+    }
+
+    // The provider's success for an intent we cancelled while it was being paid: the money goes
+    // back by itself.
+    void aSuccessForACancelledIntentIsRefunded()
+    {
+        const auto sale = openSale(*m_http, m_org);
+        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-B-4")})
+                            .value(QStringLiteral("booking_id"))
+                            .toString();
+        const auto card = intent(m_ann, id, QStringLiteral("card")).json();
+        const auto cardId = card.value(QStringLiteral("payment_id")).toString();
+        // This card succeeds about half a second later (paysim --late-ms 500).
+        QCOMPARE(payAtProvider(card, QStringLiteral("4000000000000077")).status, 200);
+        auto cancelled = m_http->send(
+            "POST", QStringLiteral("/api/v1/payments/%1/cancel").arg(cardId), {}, bearer(m_ann));
+        QCOMPARE(cancelled.status, 200);
+        QVERIFY(waitForPaymentStatus(m_ann, cardId, QStringLiteral("refunded")));
+        const auto refunds = payment(m_ann, cardId).value(QStringLiteral("refunds")).toArray();
+        QCOMPARE(refunds.size(), 1);
+        QCOMPARE(refunds[0].toObject().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("payment_cancelled"));
+        QCOMPARE(booking(m_ann, id).value(QStringLiteral("status")).toString(),
+                 QStringLiteral("held"));
+        QCOMPARE(keptBy(id), 0);
         expectMoneyAddsUp(id);
     }
 };

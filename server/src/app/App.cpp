@@ -109,6 +109,16 @@ std::unique_ptr<payments::PaymentProvider> cardProvider(const config::Config& c)
                : nullptr;
 }
 
+std::optional<services::CheckoutService::CardCheckout> cardCheckout(const config::Config& c)
+{
+    if (!c.paymentsUrl)
+        return std::nullopt;
+    auto url = c.paymentsPublicUrl.value_or(*c.paymentsUrl);
+    while (!url.empty() && url.back() == '/')
+        url.pop_back();
+    return services::CheckoutService::CardCheckout{c.paymentsPublishableKey, url};
+}
+
 // Everything a running ticketd is made of, built in start-up order (the order of the members)
 // and taken apart in reverse when it goes out of scope.
 class Suite
@@ -129,7 +139,8 @@ public:
                   services::HoldBatcher::Options{c.holdBatch, c.holdBatches}),
           m_sweeper(db::withConnectTimeout(m_url, 3), m_clock, std::chrono::seconds(1)),
           m_cash(payments::makeCashProvider()), m_card(cardProvider(c)),
-          m_checkout(m_holds, m_events, *m_cash, m_card.get(), c.webhookSecret, m_clock),
+          m_checkout(m_holds, m_events, *m_cash, m_card.get(), c.webhookSecret, m_clock,
+                     cardCheckout(c)),
           m_reconciler("the payment reconciler", db::withConnectTimeout(m_url, 3),
                        std::chrono::seconds(c.paymentRecheckSeconds),
                        [this](db::Session& session) {

@@ -118,6 +118,18 @@ const std::vector<Entry>& entries()
              c.paymentsSecretKey = v;
              return std::string();
          }},
+        {{"--payments-publishable-key", "TICKETING_PAYMENTS_PUBLISHABLE_KEY", "",
+          "the card provider's publishable key, given to browsers with a card payment"},
+         [](Config& c, const std::string& v) {
+             c.paymentsPublishableKey = v;
+             return std::string();
+         }},
+        {{"--payments-public-url", "TICKETING_PAYMENTS_PUBLIC_URL", "",
+          "the card provider's base URL as browsers reach it (unset: TICKETING_PAYMENTS_URL)"},
+         [](Config& c, const std::string& v) {
+             c.paymentsPublicUrl = v.empty() ? std::nullopt : std::optional(v);
+             return std::string();
+         }},
         {{"--webhook-secret", "TICKETING_WEBHOOK_SECRET", "",
           "the secret the card provider signs its webhooks with"},
          [](Config& c, const std::string& v) {

@@ -25,6 +25,8 @@ struct Config
     std::optional<std::string> paymentsUrl; // the card provider; unset: card payments refused
     std::string paymentsProvider = "paysim";
     std::string paymentsSecretKey;
+    std::string paymentsPublishableKey;           // given to browsers with a card payment
+    std::optional<std::string> paymentsPublicUrl; // the provider as browsers reach it
     std::string webhookSecret;
     int paymentRecheckSeconds = 30;
     int ioThreads = 0; // 0: one per core

@@ -43,6 +43,10 @@ const Statement kPaidPayments{"checkout.paid_payments",
                               "SELECT " PAYMENT_COLUMNS
                               " FROM payments p WHERE p.booking_id = $1::uuid AND p.status = "
                               "'succeeded' ORDER BY p.created_at FOR UPDATE"};
+const Statement kBookingPayments{"checkout.booking_payments",
+                                 "SELECT " PAYMENT_COLUMNS
+                                 " FROM payments p WHERE p.booking_id = $1::uuid "
+                                 "ORDER BY p.created_at FOR UPDATE"};
 const Statement kRefunds{"checkout.refunds", R"sql(
     SELECT amount_minor, reason, (extract(epoch from created_at) * 1000000)::bigint
     FROM payment_refunds WHERE payment_id = $1::uuid ORDER BY id)sql"};
@@ -447,6 +451,14 @@ std::vector<domain::BookingId> confirmedBookings(Session& s, const domain::Event
                 out.push_back(idFrom<domain::BookingId>(r[0]));
         },
         Rerun::Safe);
+    return out;
+}
+
+std::vector<Payment> bookingPayments(Tx& tx, const domain::BookingId& booking)
+{
+    std::vector<Payment> out;
+    for (const auto& r : tx.w.exec_prepared(kBookingPayments.name, booking.toString()))
+        out.push_back(toPayment(r));
     return out;
 }
 

@@ -133,6 +133,8 @@ std::vector<domain::BookingId> confirmedBookings(Session& s, const domain::Event
 
 // Succeeded payments of a booking, locked (what a cancellation refunds from).
 std::vector<Payment> paidPayments(Tx& tx, const domain::BookingId& booking);
+// Every payment of the booking, oldest first, locked (the booking's row must be locked first).
+std::vector<Payment> bookingPayments(Tx& tx, const domain::BookingId& booking);
 
 struct Ticket
 {

@@ -79,6 +79,14 @@ void registerCheckoutRoutes(http::Router& router, Services& services)
                    }
                    return valueAnswer(checkout.refund(callerOf(c), *id, request), c);
                });
+    router.add("POST", "/api/v1/payments/{id}/cancel",
+               Access::permitted(domain::Permission::PaymentsCreate), [&checkout](Context& c) {
+                   const auto id = idParam<domain::PaymentId>(c);
+                   if (!id)
+                       return problem(Problem(domain::ProblemCode::NotFound, "no such payment"),
+                                      c.request);
+                   return valueAnswer(checkout.cancelPayment(callerOf(c), *id), c);
+               });
     // The provider calls this; the signature, not a token, says who it is.
     router.add("POST", "/api/v1/webhooks/{provider}", Access::anyone(), [&checkout](Context& c) {
         return valueAnswer(checkout.webhook(c.params.at("provider"),

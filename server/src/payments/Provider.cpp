@@ -26,6 +26,10 @@ public:
     {
         return {ProviderStatus::State::Succeeded, std::nullopt};
     }
+    bool cancel(const std::string&) override
+    {
+        return false; // cash is taken at once: never pending
+    }
 };
 
 // Form encoding of the values we send (ids, digits, ISO codes): nothing to escape but these.
@@ -114,6 +118,27 @@ public:
                 out.failureCode = std::string(code->as_string());
         }
         return out;
+    }
+
+    bool cancel(const std::string& ref) override
+    {
+        http::ClientResponse r;
+        try {
+            r = http::fetch("POST", m_base + "/v1/payment_intents/" + formValue(ref) + "/cancel",
+                            {{"Authorization", "Bearer " + m_secret},
+                             {"Content-Type", "application/x-www-form-urlencoded"},
+                             {"Idempotency-Key", "cancel-" + ref}},
+                            "", std::chrono::seconds(10));
+        } catch (const http::ClientError& e) {
+            throw ProviderError(std::string("the card provider cannot be reached: ") + e.what());
+        }
+        if (r.status == 200)
+            return true;
+        // Stripe answers 400 payment_intent_unexpected_state for an intent that succeeded.
+        if (r.status == 400 && r.body.find("payment_intent_unexpected_state") != std::string::npos)
+            return false;
+        throw ProviderError("the card provider refused to cancel intent " + ref + " (" +
+                            std::to_string(r.status) + ")");
     }
 
 private:

@@ -50,6 +50,9 @@ public:
     virtual std::string refund(const std::string& ref, long long amountMinor,
                                const std::string& idempotencyKey) = 0;
     virtual ProviderStatus status(const std::string& ref) = 0;
+    // Cancels an intent not paid yet. False when the provider says it succeeded meanwhile (its
+    // success then arrives as usual); ProviderError when it cannot be reached.
+    virtual bool cancel(const std::string& ref) = 0;
 };
 
 // The box office's cash: paid at once at the counter, refunds handed back there.

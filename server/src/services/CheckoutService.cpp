@@ -59,9 +59,10 @@ std::string money(long long minor, const std::string& currency)
 
 CheckoutService::CheckoutService(HoldService& holds, EventService& events,
                                  payments::PaymentProvider& cash, payments::PaymentProvider* card,
-                                 std::string webhookSecret, const domain::Clock& clock)
+                                 std::string webhookSecret, const domain::Clock& clock,
+                                 std::optional<CardCheckout> checkout)
     : m_holds(holds), m_events(events), m_cash(cash), m_card(card),
-      m_webhookSecret(std::move(webhookSecret)), m_clock(clock)
+      m_webhookSecret(std::move(webhookSecret)), m_clock(clock), m_checkout(std::move(checkout))
 {
 }
 
@@ -74,7 +75,7 @@ payments::PaymentProvider* CheckoutService::providerFor(const std::string& name)
     return nullptr;
 }
 
-domain::Payment CheckoutService::paymentOf(const checkout::Payment& p)
+domain::Payment CheckoutService::paymentOf(const checkout::Payment& p) const
 {
     domain::Payment out;
     out.id = p.id;
@@ -89,6 +90,13 @@ domain::Payment CheckoutService::paymentOf(const checkout::Payment& p)
         out.refunds.push_back({r.amountMinor, r.reason, r.at});
     out.clientSecret = p.clientSecret;
     out.failureCode = p.failureCode;
+    if (p.method == "card" && p.providerRef) {
+        out.providerIntentId = p.providerRef;
+        if (m_checkout)
+            out.checkout = domain::Payment::Checkout{
+                m_checkout->publishableKey,
+                m_checkout->publicUrl + "/v1/payment_intents/" + *p.providerRef + "/confirm"};
+    }
     out.createdAt = p.createdAt;
     return out;
 }
@@ -155,6 +163,15 @@ Keyed<domain::Payment> CheckoutService::createIntent(const Caller& caller, const
                 return effect.refuse(
                     Problem(409, "not_on_sale", "The event is not on sale",
                             "the event is " + std::string(domain::toString(b->eventStatus))));
+            // One live payment per booking (API.md "Payments"), decided with the booking locked.
+            std::vector<domain::PaymentSummary> summary;
+            for (const auto& x : checkout::bookingPayments(tx, b->booking.id))
+                summary.push_back(
+                    {x.id, x.method,
+                     domain::parsePaymentStatus(x.status).value_or(domain::PaymentStatus::Failed)});
+            const auto plan = domain::planIntent(summary, request.method);
+            if (plan.decision == domain::IntentDecision::AlreadyPaid)
+                return effect.refuse(domain::alreadyPaid());
             const auto status = b->booking.statusAt(now);
             if (status == domain::BookingStatus::Expired)
                 return effect.refuse(Problem(410, "hold_expired", "The hold has ended",
@@ -164,6 +181,16 @@ Keyed<domain::Payment> CheckoutService::createIntent(const Caller& caller, const
                     Problem(409, "not_payable", "The booking is not waiting for payment",
                             "the booking is " + std::string(domain::toString(status)))
                         .with("current_status", json::string(domain::toString(status))));
+            if (plan.decision == domain::IntentDecision::AnswerPending)
+                return effect.give(paymentOf(*checkout::lockPayment(tx, *plan.pending)), 201);
+            if (plan.decision == domain::IntentDecision::ReplacePending) {
+                auto old = *checkout::lockPayment(tx, *plan.pending);
+                try {
+                    cancelPending(tx, old, caller.user, now);
+                } catch (const payments::ProviderError& e) {
+                    return effect.refuse(providerDown(e));
+                }
+            }
             auto& provider = request.method == "cash" ? m_cash : *m_card;
             checkout::Payment p;
             p.id = domain::PaymentId::generate();
@@ -521,12 +548,25 @@ bool CheckoutService::applyOutcome(checkout::Tx& tx, const checkout::BookingForP
                                    const std::optional<std::string>& failureCode,
                                    domain::Clock::TimePoint now)
 {
+    // The money came for an intent we had cancelled: it goes back at once.
+    if (succeeded && p.status == "cancelled") {
+        checkout::recordPaymentEvent(tx, p, "payment_succeeded", std::nullopt, now);
+        refundUnwanted(tx, p, "payment_cancelled", now);
+        return true;
+    }
     // A declined card may be followed by another one on the same intent: failed, then succeeded.
     if (succeeded && (p.status == "pending" || p.status == "failed")) {
         checkout::setPaymentStatus(tx, p.id, "succeeded", std::nullopt, now);
         p.status = "succeeded";
         p.failureCode.reset();
         checkout::recordPaymentEvent(tx, p, "payment_succeeded", std::nullopt, now);
+        // Another payment paid the booking already (this one was declined, another was taken,
+        // then this one was paid after all): a booking is paid once, so this money goes back.
+        for (const auto& other : checkout::paidPayments(tx, b.booking.id))
+            if (other.id != p.id) {
+                refundUnwanted(tx, p, "booking_already_paid", now);
+                return true;
+            }
         // A card payment that succeeds confirms its booking by itself (seed 8.1).
         settle(tx, b, p, now);
         return true;
@@ -540,6 +580,81 @@ bool CheckoutService::applyOutcome(checkout::Tx& tx, const checkout::BookingForP
         return true;
     }
     return false;
+}
+
+void CheckoutService::refundUnwanted(checkout::Tx& tx, checkout::Payment& p,
+                                     const std::string& reason, domain::Clock::TimePoint now)
+{
+    auto* provider = providerFor(p.provider);
+    if (!provider || !p.providerRef)
+        throw std::runtime_error("no provider named " + p.provider + " to refund payment " +
+                                 p.id.toString());
+    const auto left = p.amountMinor - p.refundedMinor;
+    if (left <= 0)
+        return;
+    const auto ref = provider->refund(*p.providerRef, left, "unwanted-" + p.id.toString());
+    checkout::recordRefund(tx, p, left, ref, reason, std::nullopt, now);
+    p.refundedMinor += left;
+    p.status = "refunded";
+    log::info(
+        "a payment that must not stand was refunded",
+        {{"payment", p.id.toString()}, {"booking", p.booking.toString()}, {"reason", reason}});
+}
+
+void CheckoutService::cancelPending(checkout::Tx& tx, checkout::Payment& p,
+                                    const std::optional<domain::UserId>& actor,
+                                    domain::Clock::TimePoint now)
+{
+    const auto from = domain::parsePaymentStatus(p.status).value_or(domain::PaymentStatus::Failed);
+    if (!domain::canTransition(from, domain::PaymentStatus::Cancelled))
+        throw std::logic_error("cancelPending of a " + p.status + " payment");
+    // At the provider first. It may answer that the intent is paid meanwhile: ours is cancelled
+    // all the same, and the success that arrives for it is refunded (applyOutcome).
+    if (auto* provider = providerFor(p.provider); provider && p.providerRef)
+        if (!provider->cancel(*p.providerRef))
+            log::info("a payment was cancelled while the provider was taking it; its success "
+                      "will be refunded",
+                      {{"payment", p.id.toString()}});
+    checkout::setPaymentStatus(tx, p.id, "cancelled", std::nullopt, now);
+    p.status = "cancelled";
+    checkout::recordPaymentEvent(tx, p, "payment_cancelled", actor, now);
+}
+
+domain::Result<domain::Payment, Problem> CheckoutService::cancelPayment(const Caller& caller,
+                                                                        const domain::PaymentId& id)
+{
+    db::Session& s = db::currentSession();
+    const auto now = m_clock.now();
+    const auto found = checkout::findPayment(s, id);
+    if (!found)
+        return domain::fail(noSuchPayment());
+    std::optional<Problem> problem;
+    std::optional<domain::Payment> answer;
+    checkout::inTransaction(s, [&](checkout::Tx& tx) {
+        problem.reset();
+        const auto b = checkout::lockBooking(tx, found->booking);
+        auto p = b && maySettle(caller, b->booking) ? checkout::lockPayment(tx, id) : std::nullopt;
+        if (!p) {
+            problem = noSuchPayment();
+            return;
+        }
+        if (p->status != "pending") {
+            problem = Problem(409, "not_cancellable", "The payment is not pending",
+                              "the payment is " + p->status)
+                          .with("current_status", json::string(p->status));
+            return;
+        }
+        try {
+            cancelPending(tx, *p, caller.user, now);
+        } catch (const payments::ProviderError& e) {
+            problem = providerDown(e); // nothing was written
+            return;
+        }
+        answer = paymentOf(*checkout::lockPayment(tx, id));
+    });
+    if (problem)
+        return domain::fail(*problem);
+    return *answer;
 }
 
 int CheckoutService::reconcile(db::Session& s, std::chrono::seconds olderThan)

@@ -38,10 +38,17 @@ class EventService;
 class CheckoutService
 {
 public:
+    // What a browser needs to confirm a card payment at the provider (API.md `Payment.checkout`).
+    struct CardCheckout
+    {
+        std::string publishableKey;
+        std::string publicUrl; // the provider's base URL as browsers reach it
+    };
+
     // `card` may be null: card payments are then refused with 503 (no provider configured).
     CheckoutService(HoldService& holds, EventService& events, payments::PaymentProvider& cash,
                     payments::PaymentProvider* card, std::string webhookSecret,
-                    const domain::Clock& clock);
+                    const domain::Clock& clock, std::optional<CardCheckout> checkout = {});
 
     // POST /payments/intent and /bookings/confirm: the payment (201) or the confirmed booking
     // (200), or why not, stored with the key (`requestHash`: domain::requestHash of the body).
@@ -86,8 +93,13 @@ public:
     // Card payments pending longer than `olderThan` are asked of the provider: a webhook that
     // never came must not leave money taken without its seats. Returns how many were settled.
     int reconcile(db::Session& s, std::chrono::seconds olderThan);
+    // POST /payments/{id}/cancel: a pending payment cancelled, at the provider too; anything else
+    // 409 not_cancellable.
+    domain::Result<domain::Payment, domain::Problem> cancelPayment(const Caller& caller,
+                                                                   const domain::PaymentId& id);
 
-    static domain::Payment paymentOf(const db::checkout::Payment& p);
+    // API.md `Payment` of a stored one.
+    domain::Payment paymentOf(const db::checkout::Payment& p) const;
 
 private:
     payments::PaymentProvider* providerFor(const std::string& name) const;
@@ -115,6 +127,13 @@ private:
     bool applyOutcome(db::checkout::Tx& tx, const db::checkout::BookingForPayment& b,
                       db::checkout::Payment& p, bool succeeded,
                       const std::optional<std::string>& failureCode, domain::Clock::TimePoint now);
+    // A payment that succeeded although it must not stand (it was cancelled, or another payment
+    // paid the booking): all of it back through its provider, recorded with `reason`.
+    void refundUnwanted(db::checkout::Tx& tx, db::checkout::Payment& p, const std::string& reason,
+                        domain::Clock::TimePoint now);
+    // A pending payment cancelled, at its provider first.
+    void cancelPending(db::checkout::Tx& tx, db::checkout::Payment& p,
+                       const std::optional<domain::UserId>& actor, domain::Clock::TimePoint now);
 
     HoldService& m_holds;
     EventService& m_events;
@@ -122,6 +141,7 @@ private:
     payments::PaymentProvider* m_card;
     std::string m_webhookSecret;
     const domain::Clock& m_clock;
+    std::optional<CardCheckout> m_checkout;
 };
 
 } // namespace ticketing::services
