@@ -12,11 +12,7 @@ namespace json = boost::json;
 namespace {
 json::value readJson(const QString& path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    const auto bytes = f.readAll();
-    return json::parse(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    return ticketing::test::readJsonFile(path);
 }
 
 QStringList inputs(const QString& folder)
@@ -149,14 +145,14 @@ private Q_SLOTS:
     void refusesAMapBeyondTheLimits()
     {
         SeatMap map;
-        Section ga;
-        ga.key = "GA";
-        ga.name = "GA";
-        ga.kind = SectionKind::Standing;
-        ga.capacity = SeatMapLimits::maxStandingCapacity;
-        map.sections.push_back(ga);
-        ga.key = "GA2";
-        map.sections.push_back(ga);
+        for (const char* key : {"GA", "GA2"})
+            map.sections.push_back(Section{.key = key,
+                                           .name = "GA",
+                                           .kind = SectionKind::Standing,
+                                           .outline = {},
+                                           .rows = {},
+                                           .capacity = SeatMapLimits::maxStandingCapacity,
+                                           .id = std::nullopt});
         const auto errors = validateSeatMap(map);
         QCOMPARE(errors.size(), std::size_t(1));
         QCOMPARE(errors[0].field, std::string("seat_map.sections"));

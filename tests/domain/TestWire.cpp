@@ -25,11 +25,7 @@ namespace {
 
 json::value readJson(const QString& path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    const auto bytes = f.readAll();
-    return json::parse(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    return ticketing::test::readJsonFile(path);
 }
 
 QByteArray show(const json::value& v)

@@ -1,11 +1,12 @@
 #include "domain/Credential.h"
 #include "domain/WebhookSignature.h"
-#include "loadgen/HttpLoad.h"
 #include "support/Accounts.h"
+#include "support/AtOnce.h"
 #include "support/HttpClient.h"
 #include "support/Sales.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
+#include "support/TicketdUnderTest.h"
 
 #include <QJsonArray>
 #include <QTcpServer>
@@ -19,19 +20,12 @@ using namespace ticketing::test;
 namespace domain = ticketing::domain;
 
 namespace {
-const QString kSecretKey = QStringLiteral("sk_test_checkout");
-const QString kWebhookSecret = QStringLiteral("whsec_checkout");
+const QString kSecretKey = QString::fromLatin1(PaysimUnderTest::kSecretKey);
+const QString kWebhookSecret = QString::fromLatin1(PaysimUnderTest::kWebhookSecret);
 
 QByteArray json(const QJsonObject& o)
 {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
 }
 } // namespace
 
@@ -42,10 +36,9 @@ class TestCheckout : public QObject
     Q_OBJECT
 
     std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TicketdProcess> m_paysim;
+    PaysimUnderTest m_pay;
     std::unique_ptr<TicketdProcess> m_server;
     std::unique_ptr<HttpClient> m_http;
-    std::unique_ptr<HttpClient> m_provider;
     QStringList m_env;
     QString m_org;
     QString m_ann;
@@ -58,22 +51,11 @@ class TestCheckout : public QObject
     {
         const auto port = freePort();
         const auto webhookPort = webhooksArrive ? port : freePort();
-        m_paysim = std::make_unique<TicketdProcess>(QStringLiteral(PAYSIM_BINARY),
-                                                    QStringLiteral("paysim is serving"));
-        QVERIFY(m_paysim->start(
-            {QStringLiteral("--secret-key"), kSecretKey, QStringLiteral("--webhook-url"),
-             QStringLiteral("http://127.0.0.1:%1/api/v1/webhooks/paysim").arg(webhookPort),
-             QStringLiteral("--webhook-secret"), kWebhookSecret, QStringLiteral("--late-ms"),
-             QStringLiteral("500")},
-            {}));
-        m_provider = std::make_unique<HttpClient>(m_paysim->baseUrl());
+        QVERIFY(m_pay.start(webhookPort, {QStringLiteral("--late-ms"), QStringLiteral("500")}));
         m_env = {QStringLiteral("TICKETING_DATABASE_URL=") + QString::fromStdString(m_db->url()),
                  QStringLiteral("TICKETING_REDIS_URL=") + QString::fromStdString(sharedRedisUrl()),
-                 QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0"),
-                 QStringLiteral("TICKETING_PAYMENTS_URL=") + m_paysim->baseUrl(),
-                 QStringLiteral("TICKETING_PAYMENTS_SECRET_KEY=") + kSecretKey,
-                 QStringLiteral("TICKETING_WEBHOOK_SECRET=") + kWebhookSecret};
-        m_env += extraEnv;
+                 QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0")};
+        m_env += m_pay.ticketdEnv() + extraEnv;
         m_server = std::make_unique<TicketdProcess>();
         QVERIFY(m_server->start(
             {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)}, m_env));
@@ -134,7 +116,7 @@ class TestCheckout : public QObject
     {
         const auto secret = payment.value(QStringLiteral("client_secret")).toString();
         const auto ref = secret.left(secret.indexOf(QStringLiteral("_secret_")));
-        return m_provider->send(
+        return m_pay.http->send(
             "POST", QStringLiteral("/v1/payment_intents/%1/confirm").arg(ref),
             QStringLiteral("client_secret=%1&payment_method=%2").arg(secret, card).toUtf8(),
             {{"Content-Type", "application/x-www-form-urlencoded"}});
@@ -169,7 +151,7 @@ class TestCheckout : public QObject
 
     QJsonArray webhooksSent()
     {
-        return m_provider->get(QStringLiteral("/_sim/webhooks"))
+        return m_pay.http->get(QStringLiteral("/_sim/webhooks"))
             .json()
             .value(QStringLiteral("data"))
             .toArray();
@@ -262,11 +244,11 @@ private Q_SLOTS:
         if (QTest::currentTestFailed() && qEnvironmentVariableIsSet("TICKETING_TEST_LOG_TAIL"))
             qWarning().noquote() << "ticketd's log:\n"
                                  << m_server->log().right(6000) << "\npaysim's log:\n"
-                                 << m_paysim->log().right(3000);
+                                 << m_pay.process->log().right(3000);
         m_http.reset();
         m_server.reset();
-        m_provider.reset();
-        m_paysim.reset();
+        m_pay.http.reset();
+        m_pay.process.reset();
         m_db.reset();
     }
 
@@ -813,7 +795,7 @@ private Q_SLOTS:
         const auto trail = scalar("SELECT count(*) FROM booking_events WHERE booking_id = $1::uuid",
                                   id.toStdString());
 
-        QCOMPARE(m_paysim->stop(), 0);
+        QCOMPARE(m_pay.process->stop(), 0);
         // A cancellation that cannot refund is not made: 502, and the booking stays as it was.
         auto cancel =
             m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(m_ann));
@@ -964,27 +946,16 @@ private Q_SLOTS:
         const auto id = hold(m_box, sale, {QStringLiteral("MAIN-B-1"), QStringLiteral("MAIN-B-2")})
                             .value(QStringLiteral("booking_id"))
                             .toString();
-        std::vector<ticketing::bench::LoadResponse> answers(10);
-        std::atomic<bool> go{false};
-        std::vector<std::thread> threads;
-        const auto port = m_server->port();
         const auto body = boost::json::serialize(
             boost::json::object{{"booking_id", id.toStdString()}, {"method", "cash"}});
-        for (std::size_t i = 0; i < answers.size(); ++i)
-            threads.emplace_back([&, i] {
-                while (!go)
-                    std::this_thread::yield();
-                answers[i] = ticketing::bench::fetch(
-                    "127.0.0.1", port,
-                    {"POST",
-                     "/api/v1/payments/intent",
-                     body,
-                     {{"Authorization", "Bearer " + m_box.toStdString()},
-                      {"Idempotency-Key", "cash-at-once-" + std::to_string(i)}}});
-            });
-        go = true;
-        for (auto& t : threads)
-            t.join();
+        std::vector<ticketing::bench::LoadRequest> requests;
+        for (int i = 0; i < 10; ++i)
+            requests.push_back({"POST",
+                                "/api/v1/payments/intent",
+                                body,
+                                {{"Authorization", "Bearer " + m_box.toStdString()},
+                                 {"Idempotency-Key", "cash-at-once-" + std::to_string(i)}}});
+        const auto answers = atOnce(m_server->port(), requests);
         int created = 0, paid = 0;
         for (const auto& a : answers) {
             if (a.status == 201)
@@ -1019,7 +990,7 @@ private Q_SLOTS:
         QCOMPARE(cancelled.json().value(QStringLiteral("status")).toString(),
                  QStringLiteral("cancelled"));
         const auto ref = card.value(QStringLiteral("provider_intent_id")).toString();
-        QCOMPARE(m_provider
+        QCOMPARE(m_pay.http
                      ->send("GET", QStringLiteral("/v1/payment_intents/") + ref, {},
                             {{"Authorization", "Bearer " + kSecretKey.toUtf8()}})
                      .json()

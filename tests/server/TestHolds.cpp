@@ -1,5 +1,6 @@
 #include "loadgen/HttpLoad.h"
 #include "support/Accounts.h"
+#include "support/AtOnce.h"
 #include "support/HttpClient.h"
 #include "support/Sales.h"
 #include "support/TestEnv.h"
@@ -86,25 +87,15 @@ class TestHolds : public QObject
     holdAtOnce(const QStringList& tokens, const QStringList& keys,
                const std::vector<boost::json::object>& bodies)
     {
-        std::vector<ticketing::bench::LoadResponse> answers(bodies.size());
-        std::atomic<bool> go{false};
-        std::vector<std::thread> threads;
-        const auto port = m_t.server->port();
+        std::vector<ticketing::bench::LoadRequest> requests;
         for (std::size_t i = 0; i < bodies.size(); ++i)
-            threads.emplace_back([&, i] {
-                while (!go)
-                    std::this_thread::yield();
-                answers[i] = ticketing::bench::fetch(
-                    "127.0.0.1", port,
-                    {"POST",
-                     "/api/v1/bookings/hold",
-                     boost::json::serialize(bodies[i]),
-                     {{"Authorization", "Bearer " + tokens[static_cast<int>(i)].toStdString()},
-                      {"Idempotency-Key", keys[static_cast<int>(i)].toStdString()}}});
-            });
-        go = true;
-        for (auto& t : threads)
-            t.join();
+            requests.push_back(
+                {"POST",
+                 "/api/v1/bookings/hold",
+                 boost::json::serialize(bodies[i]),
+                 {{"Authorization", "Bearer " + tokens[static_cast<int>(i)].toStdString()},
+                  {"Idempotency-Key", keys[static_cast<int>(i)].toStdString()}}});
+        const auto answers = atOnce(m_t.server->port(), requests);
         return answers;
     }
 

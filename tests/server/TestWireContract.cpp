@@ -1,7 +1,6 @@
 // Qt first: moc reads this file and cannot parse <compare> (domain headers) before Qt's own.
 #include <QFile>
 #include <QJsonArray>
-#include <QTcpServer>
 #include <QtTest>
 // The rest.
 #include "domain/Availability.h"
@@ -18,6 +17,7 @@
 #include "support/SyncClient.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
+#include "support/TicketdUnderTest.h"
 
 #include <boost/json.hpp>
 
@@ -26,16 +26,10 @@ namespace domain = ticketing::domain;
 namespace json = boost::json;
 
 namespace {
-const QString kSecretKey = QStringLiteral("sk_test_wire");
-const QString kWebhookSecret = QStringLiteral("whsec_wire");
 
 json::value golden(const QString& name)
 {
-    QFile f(dataPath(QStringLiteral("wire/") + name));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read the golden file %s", qPrintable(name));
-    const auto bytes = f.readAll();
-    return json::parse(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    return readJsonFile(dataPath(QStringLiteral("wire/") + name));
 }
 
 json::value parse(const QByteArray& body)
@@ -147,13 +141,6 @@ void compareShape(const json::value& answer, const json::value& expected, const 
     }
 }
 
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
 QByteArray text(const json::value& v)
 {
     return QByteArray::fromStdString(json::serialize(v));
@@ -167,12 +154,8 @@ class TestWireContract : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TicketdProcess> m_paysim;
-    std::unique_ptr<TicketdProcess> m_server;
-    std::unique_ptr<HttpClient> m_http;
-    std::unique_ptr<HttpClient> m_provider;
-    QStringList m_env;
+    PaysimUnderTest m_paysim;
+    TicketdUnderTest m_t;
     QString m_org, m_ann, m_box, m_admin;
     int m_keys = 0;
 
@@ -206,48 +189,27 @@ class TestWireContract : public QObject
     HttpResult post(const QString& path, const json::value& body,
                     const QList<QPair<QByteArray, QByteArray>>& headers)
     {
-        return m_http->send("POST", path, text(body), headers);
+        return m_t.http->send("POST", path, text(body), headers);
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = std::make_unique<TestDatabase>();
         const auto port = freePort();
-        m_paysim = std::make_unique<TicketdProcess>(QStringLiteral(PAYSIM_BINARY),
-                                                    QStringLiteral("paysim is serving"));
-        QVERIFY(m_paysim->start(
-            {QStringLiteral("--secret-key"), kSecretKey, QStringLiteral("--webhook-url"),
-             QStringLiteral("http://127.0.0.1:%1/api/v1/webhooks/paysim").arg(port),
-             QStringLiteral("--webhook-secret"), kWebhookSecret},
-            {}));
-        m_provider = std::make_unique<HttpClient>(m_paysim->baseUrl());
-        m_env = {QStringLiteral("TICKETING_DATABASE_URL=") + QString::fromStdString(m_db->url()),
-                 QStringLiteral("TICKETING_REDIS_URL=") + QString::fromStdString(sharedRedisUrl()),
-                 QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0"),
-                 QStringLiteral("TICKETING_PAYMENTS_URL=") + m_paysim->baseUrl(),
-                 QStringLiteral("TICKETING_PAYMENTS_SECRET_KEY=") + kSecretKey,
-                 QStringLiteral("TICKETING_WEBHOOK_SECRET=") + kWebhookSecret};
-        m_server = std::make_unique<TicketdProcess>();
-        QVERIFY(m_server->start(
-            {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)}, m_env));
-        m_http = std::make_unique<HttpClient>(m_server->baseUrl());
-        m_org = signUpAs(*m_http, m_env, QStringLiteral("organizer"),
-                         QStringLiteral("org@example.com"));
-        m_ann =
-            signUpAs(*m_http, m_env, QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
-        m_box = signUpAs(*m_http, m_env, QStringLiteral("box_office"),
-                         QStringLiteral("box@example.com"));
-        m_admin =
-            signUpAs(*m_http, m_env, QStringLiteral("admin"), QStringLiteral("admin@example.com"));
+        QVERIFY(m_paysim.start(port));
+        QVERIFY(m_t.start(m_paysim.ticketdEnv(),
+                          {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)}));
+        m_org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        m_ann = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        m_box = m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        m_admin = m_t.signUp(QStringLiteral("admin"), QStringLiteral("admin@example.com"));
         QVERIFY(!m_org.isEmpty() && !m_ann.isEmpty() && !m_box.isEmpty() && !m_admin.isEmpty());
     }
 
     void cleanupTestCase()
     {
-        m_server.reset();
-        m_paysim.reset();
-        m_db.reset();
+        m_t.finish();
+        m_paysim.process.reset();
     }
 
     void accounts()
@@ -269,8 +231,8 @@ private Q_SLOTS:
             QString::fromStdString(json::value_to<std::string>(tokens.at("access_token")));
 
         auto change =
-            m_http->send("PATCH", QStringLiteral("/api/v1/users/me"),
-                         text(golden(QStringLiteral("profile-change.json"))), bearer(token));
+            m_t.http->send("PATCH", QStringLiteral("/api/v1/users/me"),
+                           text(golden(QStringLiteral("profile-change.json"))), bearer(token));
         QCOMPARE(change.status, 200);
         QVERIFY(matches<domain::User>(parse(change.body), QStringLiteral("user.no-phone.json")));
 
@@ -279,8 +241,8 @@ private Q_SLOTS:
         QCOMPARE(refresh.status, 200);
         QVERIFY(matches<domain::Tokens>(parse(refresh.body), QStringLiteral("tokens.json")));
 
-        auto users =
-            m_http->send("GET", QStringLiteral("/api/v1/admin/users?limit=2"), {}, bearer(m_admin));
+        auto users = m_t.http->send("GET", QStringLiteral("/api/v1/admin/users?limit=2"), {},
+                                    bearer(m_admin));
         QCOMPARE(users.status, 200);
         QVERIFY(matches<domain::Page<domain::User>>(parse(users.body),
                                                     QStringLiteral("users.page.json")));
@@ -333,21 +295,21 @@ private Q_SLOTS:
                  json::object{}, bearer(m_org));
         QCOMPARE(published.status, 200);
         QVERIFY(matches<domain::Event>(parse(published.body), QStringLiteral("event.json")));
-        auto list = m_http->get(QStringLiteral("/api/v1/events"));
+        auto list = m_t.http->get(QStringLiteral("/api/v1/events"));
         QVERIFY(matches<domain::Page<domain::Event>>(parse(list.body),
                                                      QStringLiteral("events.page.json")));
         QVERIFY(matches<domain::Event>(parse(list.body).at("items").as_array().at(0),
                                        QStringLiteral("event.json")));
 
-        auto availability = m_http->get(QStringLiteral("/api/v1/events/") + eventId +
-                                        QStringLiteral("/availability"));
+        auto availability = m_t.http->get(QStringLiteral("/api/v1/events/") + eventId +
+                                          QStringLiteral("/availability"));
         QCOMPARE(availability.status, 200);
         QVERIFY(matches<domain::Availability>(parse(availability.body),
                                               QStringLiteral("availability.json")));
 
         // Live sync, both formats.
         const auto wsUrl =
-            m_server->baseUrl().replace(QStringLiteral("http://"), QStringLiteral("ws://")) +
+            m_t.server->baseUrl().replace(QStringLiteral("http://"), QStringLiteral("ws://")) +
             QStringLiteral("/api/v1/ws");
         SyncClient full, compact;
         compact.compact = true;
@@ -412,7 +374,7 @@ private Q_SLOTS:
         const auto secret =
             QString::fromStdString(json::value_to<std::string>(payment.at("client_secret")));
         const auto ref = secret.left(secret.indexOf(QStringLiteral("_secret_")));
-        QCOMPARE(m_provider
+        QCOMPARE(m_paysim.http
                      ->send("POST", QStringLiteral("/v1/payment_intents/%1/confirm").arg(ref),
                             QStringLiteral("client_secret=%1&payment_method=4242424242424242")
                                 .arg(secret)
@@ -423,7 +385,7 @@ private Q_SLOTS:
         json::value confirmed;
         QVERIFY(QTest::qWaitFor(
             [&] {
-                confirmed = parse(m_http
+                confirmed = parse(m_t.http
                                       ->send("GET", QStringLiteral("/api/v1/bookings/") + bookingId,
                                              {}, bearer(m_ann))
                                       .body);
@@ -435,24 +397,24 @@ private Q_SLOTS:
         const auto ticketId = QString::fromStdString(
             json::value_to<std::string>(confirmed.at("tickets").as_array().at(0).at("ticket_id")));
         auto ticket =
-            m_http->send("GET", QStringLiteral("/api/v1/tickets/") + ticketId, {}, bearer(m_ann));
+            m_t.http->send("GET", QStringLiteral("/api/v1/tickets/") + ticketId, {}, bearer(m_ann));
         QCOMPARE(ticket.status, 200);
         QVERIFY(matches<domain::Ticket>(parse(ticket.body), QStringLiteral("ticket.json")));
-        auto keys = m_http->get(QStringLiteral("/api/v1/events/") + eventId +
-                                QStringLiteral("/signing-keys"));
+        auto keys = m_t.http->get(QStringLiteral("/api/v1/events/") + eventId +
+                                  QStringLiteral("/signing-keys"));
         QCOMPARE(keys.status, 200);
         QVERIFY(
             matches<domain::SigningKeys>(parse(keys.body), QStringLiteral("signing-keys.json")));
 
-        auto cancelled = m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + bookingId, {},
-                                      bearer(m_ann));
+        auto cancelled = m_t.http->send("DELETE", QStringLiteral("/api/v1/bookings/") + bookingId,
+                                        {}, bearer(m_ann));
         QCOMPARE(cancelled.status, 200);
         QVERIFY(matches<domain::Booking>(parse(cancelled.body),
                                          QStringLiteral("booking.refunded.json")));
         const auto paymentId =
             QString::fromStdString(json::value_to<std::string>(payment.at("payment_id")));
-        auto refunded =
-            m_http->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {}, bearer(m_ann));
+        auto refunded = m_t.http->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {},
+                                       bearer(m_ann));
         QCOMPARE(refunded.status, 200);
         QVERIFY(
             matches<domain::Payment>(parse(refunded.body), QStringLiteral("payment.card.json")));

@@ -3,13 +3,25 @@
 #include "db/Admin.h"
 
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtDebug>
+#include <boost/json/parse.hpp>
 #include <pqxx/pqxx>
 
 namespace ticketing::test {
+
+boost::json::value readJsonFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    const auto bytes = f.readAll();
+    return boost::json::parse(
+        std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+}
 
 QString dataPath(const QString& relative)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <boost/json/value.hpp>
 #include <string>
 
 // Paths and servers the tests use, found through values CMake writes at configure time (never
@@ -8,6 +9,8 @@
 namespace ticketing::test {
 
 QString dataPath(const QString& relative); // tests/data/<relative>
+// A JSON file read and parsed (a golden file); the test aborts when it cannot be read.
+boost::json::value readJsonFile(const QString& path);
 QString harnessScript();
 QString ticketdBinary();
 

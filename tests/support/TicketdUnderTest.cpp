@@ -2,6 +2,7 @@
 
 #include "support/Accounts.h"
 
+#include <QTcpServer>
 #include <QtTest>
 
 namespace ticketing::test {
@@ -41,6 +42,40 @@ void TicketdUnderTest::finish()
     http.reset();
     server.reset();
     db.reset();
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+bool PaysimUnderTest::start(quint16 webhookPort, const QStringList& extraArgs)
+{
+    http.reset();
+    process = std::make_unique<TicketdProcess>(QStringLiteral(PAYSIM_BINARY),
+                                               QStringLiteral("paysim is serving"));
+    if (!process->start(
+            QStringList{
+                QStringLiteral("--secret-key"), QString::fromLatin1(kSecretKey),
+                QStringLiteral("--webhook-url"),
+                QStringLiteral("http://127.0.0.1:%1/api/v1/webhooks/paysim").arg(webhookPort),
+                QStringLiteral("--webhook-secret"), QString::fromLatin1(kWebhookSecret)} +
+                extraArgs,
+            {})) {
+        qWarning().noquote() << "paysim did not start:\n" << process->log();
+        return false;
+    }
+    http = std::make_unique<HttpClient>(process->baseUrl());
+    return true;
+}
+
+QStringList PaysimUnderTest::ticketdEnv() const
+{
+    return {QStringLiteral("TICKETING_PAYMENTS_URL=") + process->baseUrl(),
+            QStringLiteral("TICKETING_PAYMENTS_SECRET_KEY=") + QString::fromLatin1(kSecretKey),
+            QStringLiteral("TICKETING_WEBHOOK_SECRET=") + QString::fromLatin1(kWebhookSecret)};
 }
 
 } // namespace ticketing::test

@@ -30,4 +30,23 @@ struct TicketdUnderTest
     void finish();
 };
 
+// A loopback port free at this moment (for a server to listen on, or for webhooks that must
+// reach nobody).
+quint16 freePort();
+
+// The payment simulator (server/paysim) for a test, with the test secrets, sending its webhooks
+// to `webhookPort` on loopback; `extraArgs` adds options (--late-ms 500).
+struct PaysimUnderTest
+{
+    static constexpr const char* kSecretKey = "sk_test_paysim";
+    static constexpr const char* kWebhookSecret = "whsec_paysim";
+
+    std::unique_ptr<TicketdProcess> process;
+    std::unique_ptr<HttpClient> http;
+
+    bool start(quint16 webhookPort, const QStringList& extraArgs = {});
+    // What ticketd needs to use it (TICKETING_PAYMENTS_URL and the secrets).
+    QStringList ticketdEnv() const;
+};
+
 } // namespace ticketing::test
