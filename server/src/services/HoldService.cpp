@@ -8,9 +8,6 @@
 #include "log/Log.h"
 #include "services/Cursor.h"
 
-#include <boost/json/serialize.hpp>
-#include <sodium.h>
-
 namespace ticketing::services {
 
 using domain::Problem;
