@@ -103,4 +103,24 @@ bool allows(Role role, Permission permission)
     return false;
 }
 
+bool mayAccessBooking(BookingAccess access, Role role, const UserId& caller, const UserId& owner,
+                      const UserId& organizer)
+{
+    const bool isOwner = caller == owner;
+    switch (access) {
+    case BookingAccess::Read:
+        return isOwner || allows(role, Permission::BookingsReadAny) || caller == organizer;
+    case BookingAccess::ReadPayments:
+        return isOwner || allows(role, Permission::BookingsReadAny);
+    case BookingAccess::Pay:
+        return isOwner || role == Role::BoxOffice || role == Role::Admin;
+    case BookingAccess::Cancel:
+        return (isOwner && allows(role, Permission::BookingsCancelOwn)) ||
+               allows(role, Permission::BookingsCancelAny);
+    case BookingAccess::Refund:
+        return role == Role::BoxOffice || role == Role::Admin || caller == organizer;
+    }
+    return false;
+}
+
 } // namespace ticketing::domain

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/Uuid.h"
+
 #include <optional>
 #include <span>
 #include <string_view>
@@ -43,5 +45,19 @@ std::string_view toString(Permission permission);
 
 // The one table every handler asks (through its route's rule).
 bool allows(Role role, Permission permission);
+
+// Who may do what with one booking (and its payments and tickets), on top of the routes'
+// permissions: written once, for every service that touches a booking. A caller who may not is
+// told the booking does not exist (404).
+enum class BookingAccess
+{
+    Read,         // the booking and its tickets: its owner, staff, the event's organizer
+    ReadPayments, // its payments: its owner, staff
+    Pay,    // pay, confirm, cancel a payment: its owner, the box office acting for them, admin
+    Cancel, // release or cancel: its owner (attendees), staff
+    Refund, // refund a payment: the box office, admin, the event's organizer
+};
+bool mayAccessBooking(BookingAccess access, Role role, const UserId& caller, const UserId& owner,
+                      const UserId& organizer);
 
 } // namespace ticketing::domain

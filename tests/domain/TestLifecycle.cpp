@@ -1,4 +1,5 @@
 #include "domain/Lifecycle.h"
+#include "domain/Roles.h"
 
 #include <QtTest>
 
@@ -53,6 +54,32 @@ private Q_SLOTS:
         QVERIFY(*parseTicketStatus("used") == TicketStatus::Used);
         QVERIFY(!parseBookingStatus("HELD"));
         QVERIFY(!parseTicketStatus(""));
+    }
+
+    // Who may do what with a booking: one rule (domain::mayAccessBooking) for every service.
+    void bookingAccessIsOneRule()
+    {
+        const auto owner = UserId::generate(), organizer = UserId::generate(),
+                   other = UserId::generate();
+        auto may = [&](BookingAccess a, Role role, const UserId& who) {
+            return mayAccessBooking(a, role, who, owner, organizer);
+        };
+        using A = BookingAccess;
+        QVERIFY(may(A::Read, Role::Attendee, owner));
+        QVERIFY(!may(A::Read, Role::Attendee, other));
+        QVERIFY(may(A::Read, Role::Organizer, organizer));
+        QVERIFY(!may(A::Read, Role::Organizer, other));
+        QVERIFY(may(A::Read, Role::BoxOffice, other) && may(A::Read, Role::Admin, other));
+        QVERIFY(!may(A::Read, Role::Gate, other));
+        QVERIFY(!may(A::ReadPayments, Role::Organizer, organizer)); // sales, not payments
+        QVERIFY(may(A::ReadPayments, Role::Attendee, owner));
+        QVERIFY(may(A::Pay, Role::Attendee, owner) && may(A::Pay, Role::BoxOffice, other));
+        QVERIFY(!may(A::Pay, Role::Organizer, organizer));
+        QVERIFY(may(A::Cancel, Role::Attendee, owner) && may(A::Cancel, Role::Admin, other));
+        QVERIFY(!may(A::Cancel, Role::Attendee, other) && !may(A::Cancel, Role::Gate, owner));
+        QVERIFY(may(A::Refund, Role::Organizer, organizer) &&
+                may(A::Refund, Role::BoxOffice, other));
+        QVERIFY(!may(A::Refund, Role::Attendee, owner));
     }
 };
 

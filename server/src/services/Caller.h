@@ -11,10 +11,11 @@ struct Caller
     domain::UserId user;
     domain::Role role = domain::Role::Attendee;
     bool isAdmin() const { return role == domain::Role::Admin; }
-    // Staff who may read any booking (and its payments and tickets).
-    bool seesAllBookings() const
+    // domain::mayAccessBooking for this caller.
+    bool may(domain::BookingAccess access, const domain::UserId& owner,
+             const domain::UserId& organizer) const
     {
-        return domain::allows(role, domain::Permission::BookingsReadAny);
+        return domain::mayAccessBooking(access, role, user, owner, organizer);
     }
 };
 

@@ -43,12 +43,6 @@ Problem providerDown(const std::exception& e)
                    "nothing was charged or refunded; try again shortly");
 }
 
-// The owner, or the box office (and admin) acting for them.
-bool maySettle(const Caller& c, const domain::Booking& b)
-{
-    return b.user == c.user || c.role == domain::Role::BoxOffice || c.isAdmin();
-}
-
 // Stored amounts are in currencies the suite knows (checked when the event was made).
 std::string money(long long minor, const std::string& currency)
 {
@@ -157,7 +151,7 @@ Keyed<domain::Payment> CheckoutService::createIntent(const Caller& caller, const
         [&](checkout::Tx& tx) -> domain::StoredAnswer {
             effect = {};
             const auto b = checkout::lockBooking(tx, request.booking);
-            if (!b || !maySettle(caller, b->booking))
+            if (!b || !caller.may(domain::BookingAccess::Pay, b->booking.user, b->organizer))
                 return effect.refuse(noSuchBooking());
             if (b->eventStatus != domain::EventStatus::Published)
                 return effect.refuse(
@@ -263,7 +257,7 @@ Keyed<domain::Booking> CheckoutService::confirm(const Caller& caller, const std:
         [&](checkout::Tx& tx) -> domain::StoredAnswer {
             effect = {};
             const auto b = checkout::lockBooking(tx, request.booking);
-            if (!b || !maySettle(caller, b->booking))
+            if (!b || !caller.may(domain::BookingAccess::Pay, b->booking.user, b->organizer))
                 return effect.refuse(noSuchBooking());
             const auto p = checkout::lockPayment(tx, request.payment);
             if (!p || p->booking != b->booking.id)
@@ -302,7 +296,7 @@ domain::Result<domain::Payment, Problem> CheckoutService::payment(const Caller& 
     if (!p)
         return domain::fail(noSuchPayment());
     const auto b = db::bookings::find(s, p->booking);
-    if (!b || !(b->booking.user == caller.user || caller.seesAllBookings()))
+    if (!b || !caller.may(domain::BookingAccess::ReadPayments, b->booking.user, b->organizer))
         return domain::fail(noSuchPayment());
     return paymentOf(*p);
 }
@@ -320,8 +314,8 @@ CheckoutService::refund(const Caller& caller, const domain::PaymentId& id,
         return domain::fail(noSuchPayment());
     checkout::inTransaction(s, [&](checkout::Tx& tx) {
         const auto b = checkout::lockBooking(tx, found->booking);
-        const bool allowed = b && (caller.isAdmin() || caller.role == domain::Role::BoxOffice ||
-                                   b->organizer == caller.user);
+        const bool allowed =
+            b && caller.may(domain::BookingAccess::Refund, b->booking.user, b->organizer);
         const auto p = allowed ? checkout::lockPayment(tx, id) : std::nullopt;
         if (!p) {
             problem = noSuchPayment();
@@ -381,9 +375,7 @@ domain::Result<domain::Booking, Problem> CheckoutService::cancel(const Caller& c
     db::Session& s = db::currentSession();
     const auto found = db::bookings::find(s, id);
     const bool mayCancel =
-        found && ((found->booking.user == caller.user &&
-                   domain::allows(caller.role, domain::Permission::BookingsCancelOwn)) ||
-                  domain::allows(caller.role, domain::Permission::BookingsCancelAny));
+        found && caller.may(domain::BookingAccess::Cancel, found->booking.user, found->organizer);
     if (!mayCancel)
         return domain::fail(noSuchBooking());
     if (found->booking.status != domain::BookingStatus::Confirmed)
@@ -633,7 +625,9 @@ domain::Result<domain::Payment, Problem> CheckoutService::cancelPayment(const Ca
     checkout::inTransaction(s, [&](checkout::Tx& tx) {
         problem.reset();
         const auto b = checkout::lockBooking(tx, found->booking);
-        auto p = b && maySettle(caller, b->booking) ? checkout::lockPayment(tx, id) : std::nullopt;
+        auto p = b && caller.may(domain::BookingAccess::Pay, b->booking.user, b->organizer)
+                     ? checkout::lockPayment(tx, id)
+                     : std::nullopt;
         if (!p) {
             problem = noSuchPayment();
             return;
@@ -738,7 +732,7 @@ domain::Result<domain::Ticket, Problem> CheckoutService::ticket(const Caller& ca
 {
     db::Session& s = db::currentSession();
     const auto t = checkout::findTicket(s, id);
-    if (!t || !(t->owner == caller.user || caller.seesAllBookings() || t->organizer == caller.user))
+    if (!t || !caller.may(domain::BookingAccess::Read, t->owner, t->organizer))
         return domain::fail(Problem(ProblemCode::NotFound, "no such ticket"));
     const domain::Ticket ticket{
         t->id,

@@ -125,8 +125,7 @@ domain::Result<domain::Booking, Problem> HoldService::get(const Caller& caller,
 {
     db::Session& s = db::currentSession();
     auto found = db::bookings::find(s, id);
-    if (!found || !(found->booking.user == caller.user || caller.seesAllBookings() ||
-                    found->organizer == caller.user))
+    if (!found || !caller.may(domain::BookingAccess::Read, found->booking.user, found->organizer))
         return domain::fail(Problem(ProblemCode::NotFound, "no such booking"));
     return std::move(found->booking);
 }
@@ -137,9 +136,7 @@ domain::Result<domain::Booking, Problem> HoldService::cancel(const Caller& calle
     db::Session& s = db::currentSession();
     auto found = db::bookings::find(s, id);
     const bool mayCancel =
-        found && ((found->booking.user == caller.user &&
-                   domain::allows(caller.role, domain::Permission::BookingsCancelOwn)) ||
-                  domain::allows(caller.role, domain::Permission::BookingsCancelAny));
+        found && caller.may(domain::BookingAccess::Cancel, found->booking.user, found->organizer);
     if (!mayCancel)
         return domain::fail(Problem(ProblemCode::NotFound, "no such booking"));
     const auto now = m_clock.now();
