@@ -432,6 +432,12 @@ domain::Result<domain::Booking, Problem> CheckoutService::cancelPaid(db::Session
                 }
                 refunded += amount;
             }
+            // confirmed -> refunded (money went back) or cancelled (the policy gave none back).
+            const auto moved = domain::transition(b->booking.status,
+                                                  refunded > 0 ? domain::BookingStatus::Refunded
+                                                               : domain::BookingStatus::Cancelled);
+            if (!moved)
+                throw std::logic_error("cancelPaid: " + moved.error().detail());
             checkout::cancelConfirmed(tx, *b, refunded > 0, actor, now);
             answer = checkout::readBooking(tx, id);
             answer->refundMinor = refunded;

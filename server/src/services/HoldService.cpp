@@ -140,19 +140,25 @@ domain::Result<domain::Booking, Problem> HoldService::cancel(const Caller& calle
     if (!mayCancel)
         return domain::fail(Problem(ProblemCode::NotFound, "no such booking"));
     const auto now = m_clock.now();
+    auto notCancellable = [&] {
+        // (A confirmed booking is cancelled by CheckoutService; one confirmed a moment ago is
+        // reported here, and a second DELETE refunds it.)
+        const auto status = found->booking.statusAt(now);
+        return Problem(409, "not_cancellable", "The booking is no longer held",
+                       "the booking is " + std::string(domain::toString(status)))
+            .with("current_status", boost::json::string(domain::toString(status)));
+    };
+    // A release is the move held -> cancelled of the booking state machine; the store makes it
+    // under the booking's lock, where the status may have moved on meanwhile (NotHeld).
+    if (found->booking.statusAt(now) != domain::BookingStatus::Held ||
+        !domain::transition(domain::BookingStatus::Held, domain::BookingStatus::Cancelled))
+        return domain::fail(notCancellable());
     switch (db::bookings::release(s, id, caller.user, now)) {
     case db::bookings::ReleaseOutcome::Released:
         forgetSeats(found->booking);
         return db::bookings::find(s, id)->booking;
-    case db::bookings::ReleaseOutcome::NotHeld: {
-        // (A confirmed booking is cancelled by CheckoutService; one confirmed a moment ago is
-        // reported here, and a second DELETE refunds it.)
-        const auto status = found->booking.statusAt(now);
-        return domain::fail(
-            Problem(409, "not_cancellable", "The booking is no longer held",
-                    "the booking is " + std::string(domain::toString(status)))
-                .with("current_status", boost::json::string(domain::toString(status))));
-    }
+    case db::bookings::ReleaseOutcome::NotHeld:
+        return domain::fail(notCancellable());
     case db::bookings::ReleaseOutcome::NotFound:
         break;
     }
