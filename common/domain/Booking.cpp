@@ -123,10 +123,7 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Hold
 
 HoldRequest tag_invoke(boost::json::value_to_tag<HoldRequest>, const boost::json::value& v)
 {
-    auto hold = parseHoldRequest(v);
-    if (!hold.ok())
-        throw WireError(std::move(hold).error());
-    return std::move(hold).value();
+    return valueOrThrow(parseHoldRequest(v));
 }
 
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Booking& b)

@@ -198,6 +198,15 @@ private:
     std::vector<FieldError> m_errors;
 };
 
+// For a tag_invoke(value_to_tag<T>) that stands on a parser returning Result (parseVenue,
+// parseEvent, ...): the value, or its errors thrown as WireError.
+template <class T> T valueOrThrow(Result<T, std::vector<FieldError>>&& parsed)
+{
+    if (!parsed.ok())
+        throw WireError(std::move(parsed).error());
+    return std::move(parsed).value();
+}
+
 // A value of T read from JSON, or every problem with its path (the root is "(body)").
 template <class T> Result<T, std::vector<FieldError>> decode(const boost::json::value& v)
 {

@@ -444,10 +444,7 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Even
 
 EventInput tag_invoke(boost::json::value_to_tag<EventInput>, const boost::json::value& v)
 {
-    auto event = parseEvent(v);
-    if (!event.ok())
-        throw WireError(std::move(event).error());
-    return std::move(event).value();
+    return valueOrThrow(parseEvent(v));
 }
 
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Tier& t)

@@ -345,10 +345,7 @@ void clearIds(SeatMap& map)
 
 SeatMap tag_invoke(boost::json::value_to_tag<SeatMap>, const boost::json::value& v)
 {
-    auto map = parseSeatMap(v, "");
-    if (!map.ok())
-        throw WireError(std::move(map).error());
-    return std::move(map).value();
+    return valueOrThrow(parseSeatMap(v, ""));
 }
 
 namespace {

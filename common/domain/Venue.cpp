@@ -53,10 +53,7 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Venu
 
 VenueInput tag_invoke(boost::json::value_to_tag<VenueInput>, const boost::json::value& v)
 {
-    auto venue = parseVenue(v);
-    if (!venue.ok())
-        throw WireError(std::move(venue).error());
-    return std::move(venue).value();
+    return valueOrThrow(parseVenue(v));
 }
 
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Venue& v)

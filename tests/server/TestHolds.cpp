@@ -34,6 +34,17 @@ class TestHolds : public QObject
     QString m_org;
     int m_keys = 0;
 
+    // What /readyz says of Redis: "up" or "down".
+    QString redisStatus()
+    {
+        return m_t.http->get(QStringLiteral("/readyz"))
+            .json()
+            .value(QStringLiteral("redis"))
+            .toObject()
+            .value(QStringLiteral("status"))
+            .toString();
+    }
+
     Sale openSale(int rows = 2, int perRow = 5, int standing = 20, int standingQuantity = 20)
     {
         return ticketing::test::openSale(*m_t.http, m_org, rows, perRow, standing,
@@ -485,13 +496,7 @@ private Q_SLOTS:
         QVERIFY(redisHas(QStringLiteral("MAIN-A-1"))); // the fast path took the key
 
         QVERIFY(harness(QStringLiteral("stop-redis"), redisDir.path()));
-        QTRY_COMPARE_WITH_TIMEOUT(m_t.http->get(QStringLiteral("/readyz"))
-                                      .json()
-                                      .value(QStringLiteral("redis"))
-                                      .toObject()
-                                      .value(QStringLiteral("status"))
-                                      .toString(),
-                                  QStringLiteral("down"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(redisStatus(), QStringLiteral("down"), 5000);
         QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-1")}).status,
                  409); // PostgreSQL alone refuses
         QCOMPARE(
@@ -503,13 +508,7 @@ private Q_SLOTS:
         QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-4")), QStringLiteral("available"));
 
         QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
-        QTRY_COMPARE_WITH_TIMEOUT(m_t.http->get(QStringLiteral("/readyz"))
-                                      .json()
-                                      .value(QStringLiteral("redis"))
-                                      .toObject()
-                                      .value(QStringLiteral("status"))
-                                      .toString(),
-                                  QStringLiteral("up"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(redisStatus(), QStringLiteral("up"), 5000);
         QCOMPARE(holdSeats(ann, sale, {QStringLiteral("MAIN-B-1")}).status, 201);
         QVERIFY(redisHas(QStringLiteral("MAIN-B-1"))); // back on the fast path
         QVERIFY(harness(QStringLiteral("stop-redis"), redisDir.path()));

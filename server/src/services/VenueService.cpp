@@ -3,6 +3,7 @@
 #include "db/Pool.h"
 #include "db/VenueStore.h"
 #include "domain/Codec.h"
+#include "domain/Event.h"
 #include "domain/Venue.h"
 
 #include <filesystem>
@@ -114,9 +115,12 @@ domain::Result<std::string, Problem> VenueService::replace(const Caller& caller,
     }
     domain::assignIds(venue->seatMap);
     const auto now = m_clock.now();
-    // The creation time is kept from the stored document.
-    const auto old = domain::decodeText<domain::Venue>(stored->document);
-    const auto created = old.ok() ? old->createdAt : now;
+    // The creation time is kept from the stored document: only that member is read (reading the
+    // whole of a stadium's document would check 60,000 seats again).
+    auto created = now;
+    if (const auto old = domain::parseJsonText(stored->document); old.ok() && old->is_object())
+        if (const auto* at = old->as_object().if_contains("created_at"); at && at->is_string())
+            created = domain::parseTimestamp(at->as_string()).value_or(now);
     auto document = domain::encodeText(domain::Venue{id, stored->organizer, *venue, created, now});
     db::venues::replace(s, row(id, stored->organizer, *venue, document), now);
     return document;
