@@ -9,6 +9,7 @@
 #include <QProcessEnvironment>
 #include <QUrl>
 #include <QtDebug>
+#include <csignal>
 
 namespace ticketing::test {
 
@@ -58,6 +59,22 @@ TicketdProcess::~TicketdProcess()
         stop(30000);
     if (!m_logPath.isEmpty())
         QFile::remove(m_logPath);
+}
+
+void TicketdProcess::pause()
+{
+    ::kill(static_cast<pid_t>(m_process.processId()), SIGSTOP);
+}
+
+void TicketdProcess::resume()
+{
+    ::kill(static_cast<pid_t>(m_process.processId()), SIGCONT);
+}
+
+void TicketdProcess::kill()
+{
+    m_process.kill();
+    m_process.waitForFinished(10000);
 }
 
 bool TicketdProcess::start(const QStringList& args, const QStringList& env, int timeoutMs)

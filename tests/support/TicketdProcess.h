@@ -39,6 +39,12 @@ public:
 
     // SIGTERM and wait; the exit code (-1 if it had to be killed or crashed).
     int stop(int timeoutMs = 60000);
+    // SIGSTOP: it keeps its port, accepts connections and answers nothing, as a stalled server
+    // does; SIGCONT carries on.
+    void pause();
+    void resume();
+    // SIGKILL, as a crash: nothing of it runs after this, and nothing is cleaned up.
+    void kill();
     // Everything it wrote to stderr so far.
     QByteArray log();
     // Its warning and error lines, to print when a test fails.

@@ -1,6 +1,7 @@
 #include "app/App.h"
 
 #include "app/Backends.h"
+#include "app/OutboundLane.h"
 #include "app/PoolExecutor.h"
 #include "cache/Redis.h"
 #include "db/Migrations.h"
@@ -105,7 +106,8 @@ std::unique_ptr<payments::PaymentProvider> cardProvider(const config::Config& c)
         log::warn("TICKETING_WEBHOOK_SECRET is not set: every webhook of the card provider "
                   "will be refused");
     return c.paymentsUrl
-               ? payments::makeCardProvider(c.paymentsProvider, *c.paymentsUrl, c.paymentsSecretKey)
+               ? payments::makeCardProvider(c.paymentsProvider, *c.paymentsUrl, c.paymentsSecretKey,
+                                            std::chrono::seconds(c.paymentsTimeoutSeconds))
                : nullptr;
 }
 
@@ -134,7 +136,8 @@ public:
           m_tokens(tokenKey(c, db::withConnectTimeout(m_url, 5)), m_clock),
           m_auth(m_tokens, m_hasher, m_clock),
           m_authLimiter(m_redis, c.authRateLimit, std::chrono::seconds(60)), m_executor(m_pool),
-          m_router(&m_executor), m_venues(m_clock), m_events(m_clock),
+          m_outbound(m_pool, {c.providerWorkers, static_cast<std::size_t>(c.dbQueueLimit)}),
+          m_router(&m_executor, &m_outbound), m_venues(m_clock), m_events(m_clock),
           m_holds(m_redis, m_clock, std::chrono::seconds(c.holdTtlSeconds),
                   services::HoldBatcher::Options{c.holdBatch, c.holdBatches}),
           m_sweeper(db::withConnectTimeout(m_url, 3), m_clock, std::chrono::seconds(1)),
@@ -169,6 +172,7 @@ public:
                    {"pid", getpid()}});
         m_server.run(); // until SIGTERM / SIGINT, then graceful
         log::info("http server stopped; closing the database pool");
+        m_outbound.stop(); // its jobs borrow the pool's workers
         m_pool.stop();
     }
 
@@ -179,7 +183,9 @@ private:
         m_router.setErrorTranslator(translateInfrastructureError);
         m_router.setAuthenticate(
             [this](std::string_view token) -> domain::Result<http::Principal, domain::Problem> {
-                auto claims = m_auth.authenticate(token);
+                // On a pool worker, or borrowing one from the outbound lane.
+                auto claims =
+                    db::withSession([&](db::Session&) { return m_auth.authenticate(token); });
                 if (!claims.ok())
                     return domain::fail(std::move(claims).error());
                 return http::Principal{claims->user, claims->role, claims->session};
@@ -201,6 +207,18 @@ private:
                 {"ticketd_hold_batched_total", "Holds placed in them.", "counter", double(b.holds)},
                 {"ticketd_hold_batches_failed_total", "Hold transactions that ended in an error.",
                  "counter", double(b.failed)},
+            };
+        });
+        m_metrics.addCollector([this] {
+            const auto s = m_outbound.stats();
+            return std::vector<http::Metrics::Sample>{
+                {"ticketd_provider_workers_busy",
+                 "Requests waiting on the payment provider (on threads of their own).", "gauge",
+                 double(s.busy)},
+                {"ticketd_provider_queue_depth", "Such requests waiting for a thread.", "gauge",
+                 double(s.queued)},
+                {"ticketd_provider_rejected_total", "Such requests refused with 503.", "counter",
+                 double(s.rejected)},
             };
         });
         m_metrics.addCollector([this] {
@@ -249,6 +267,7 @@ private:
     services::AuthService m_auth;
     services::RateLimiter m_authLimiter;
     PoolExecutor m_executor;
+    OutboundLane m_outbound;
     http::Router m_router;
     services::VenueService m_venues;
     services::EventService m_events;

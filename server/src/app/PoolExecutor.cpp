@@ -20,6 +20,10 @@ std::optional<domain::Problem> translateInfrastructureError(const std::exception
         return domain::Problem(domain::ProblemCode::DatabaseUnavailable,
                                "the database cannot be reached; try again shortly")
             .retryAfter(1);
+    if (dynamic_cast<const db::Busy*>(&e))
+        return domain::Problem(domain::ProblemCode::Overloaded,
+                               "too many requests are waiting for the database; retry shortly")
+            .retryAfter(1);
     if (dynamic_cast<const db::Conflict*>(&e))
         return domain::Problem(domain::ProblemCode::Conflict,
                                "another change to the same thing was made at the same moment; "

@@ -136,6 +136,11 @@ const std::vector<Entry>& entries()
              c.webhookSecret = v;
              return std::string();
          }},
+        {{"--payments-timeout-seconds", "TICKETING_PAYMENTS_TIMEOUT_SECONDS", "10",
+          "how long one call to the card provider may take before it counts as failed"},
+         [](Config& c, const std::string& v) {
+             return parseInt(v, 1, 120, c.paymentsTimeoutSeconds);
+         }},
         {{"--payment-recheck-seconds", "TICKETING_PAYMENT_RECHECK_SECONDS", "30",
           "card payments pending this long are asked of the provider (a lost webhook)"},
          [](Config& c, const std::string& v) {
@@ -150,6 +155,10 @@ const std::vector<Entry>& entries()
         {{"--db-queue-limit", "TICKETING_DB_QUEUE_LIMIT", "512",
           "requests that may wait for a database worker; more get 503"},
          [](Config& c, const std::string& v) { return parseInt(v, 1, 1000000, c.dbQueueLimit); }},
+        {{"--provider-workers", "TICKETING_PROVIDER_WORKERS", "64",
+          "threads for requests that wait on the payment provider (they hold no database worker "
+          "while they wait)"},
+         [](Config& c, const std::string& v) { return parseInt(v, 1, 1024, c.providerWorkers); }},
         {{"--read-timeout-seconds", "TICKETING_READ_TIMEOUT_SECONDS", "30",
           "time a client has to send a whole request (and idle keep-alive time)"},
          [](Config& c, const std::string& v) {

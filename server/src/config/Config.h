@@ -29,9 +29,11 @@ struct Config
     std::optional<std::string> paymentsPublicUrl; // the provider as browsers reach it
     std::string webhookSecret;
     int paymentRecheckSeconds = 30;
-    int ioThreads = 0; // 0: one per core
+    int paymentsTimeoutSeconds = 10; // one call to the card provider
+    int ioThreads = 0;               // 0: one per core
     int dbPoolSize = 32;
     int dbQueueLimit = 512;
+    int providerWorkers = 64; // threads of the routes that wait on a payment provider
     int readTimeoutSeconds = 30;
     int shutdownGraceSeconds = 20;
     int authRateLimit = 60; // requests per minute per client address on /auth/*; 0: off

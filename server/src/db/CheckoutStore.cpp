@@ -53,8 +53,8 @@ const Statement kRefunds{"checkout.refunds", R"sql(
 const Statement kSetPaymentStatus{"checkout.set_payment_status", R"sql(
     UPDATE payments SET status = $2, failure_code = $3, updated_at = $4::timestamptz WHERE id = $1::uuid)sql"};
 const Statement kInsertRefund{"checkout.insert_refund", R"sql(
-    INSERT INTO payment_refunds (payment_id, amount_minor, provider_ref, reason, actor_id, created_at)
-    VALUES ($1::uuid, $2, $3, $4, $5::uuid, $6::timestamptz))sql"};
+    INSERT INTO payment_refunds (payment_id, amount_minor, provider_key, owed, reason, actor_id, created_at)
+    VALUES ($1::uuid, $2, $3, true, $4, $5::uuid, $6::timestamptz))sql"};
 const Statement kAddRefunded{"checkout.add_refunded", R"sql(
     UPDATE payments SET refunded_minor = refunded_minor + $2,
            status = CASE WHEN refunded_minor + $2 >= amount_minor THEN 'refunded' ELSE status END,
@@ -78,8 +78,42 @@ const Statement kPublicKeys{"checkout.public_keys", R"sql(
            (extract(epoch from retired_at) * 1000000)::bigint
     FROM event_keys WHERE event_id = $1::uuid ORDER BY created_at)sql"};
 const Statement kStalePayments{"checkout.stale_payments", R"sql(
-    SELECT id FROM payments WHERE status = 'pending' AND method = 'card' AND updated_at < $1::timestamptz
+    SELECT id FROM payments
+    WHERE status = 'pending' AND method = 'card' AND provider_ref IS NOT NULL AND updated_at < $1::timestamptz
     ORDER BY updated_at LIMIT $2)sql"};
+const Statement kUnansweredIntents{"checkout.unanswered_intents", R"sql(
+    SELECT id FROM payments WHERE status = 'pending' AND provider_ref IS NULL AND updated_at < $1::timestamptz
+    ORDER BY updated_at LIMIT $2)sql"};
+const Statement kSetProviderIntent{"checkout.set_provider_intent", R"sql(
+    UPDATE payments SET provider_ref = $2, client_secret = $3, updated_at = $4::timestamptz WHERE id = $1::uuid)sql"};
+const Statement kCancelPayment{"checkout.cancel_payment", R"sql(
+    UPDATE payments SET status = 'cancelled', cancel_owed = true, updated_at = $2::timestamptz WHERE id = $1::uuid)sql"};
+// What is owed to providers: refunds recorded but not made, and cancellations not told, of
+// intents that the provider has answered.
+const Statement kOwedCalls{"checkout.owed_calls", R"sql(
+    SELECT 'refund', p.id, p.booking_id, p.provider, p.provider_ref, f.id, f.amount_minor, f.provider_key
+    FROM payment_refunds f JOIN payments p ON p.id = f.payment_id
+    WHERE f.owed AND p.provider_ref IS NOT NULL AND p.id = ANY ($1::uuid[])
+    UNION ALL
+    SELECT 'cancel', p.id, p.booking_id, p.provider, p.provider_ref, 0, 0, ''
+    FROM payments p WHERE p.cancel_owed AND p.provider_ref IS NOT NULL AND p.id = ANY ($1::uuid[]))sql"};
+const Statement kStaleOwedCalls{"checkout.stale_owed_calls", R"sql(
+    (SELECT 'refund', p.id, p.booking_id, p.provider, p.provider_ref, f.id, f.amount_minor, f.provider_key
+     FROM payment_refunds f JOIN payments p ON p.id = f.payment_id
+     WHERE f.owed AND p.provider_ref IS NOT NULL AND coalesce(f.attempted_at, f.created_at) < $1::timestamptz
+     ORDER BY coalesce(f.attempted_at, f.created_at) LIMIT $2)
+    UNION ALL
+    (SELECT 'cancel', p.id, p.booking_id, p.provider, p.provider_ref, 0, 0, ''
+     FROM payments p WHERE p.cancel_owed AND p.provider_ref IS NOT NULL AND p.updated_at < $1::timestamptz
+     ORDER BY p.updated_at LIMIT $2))sql"};
+const Statement kRefundMade{"checkout.refund_made", R"sql(
+    UPDATE payment_refunds SET owed = false, provider_ref = $2, attempts = attempts + 1,
+           attempted_at = $3::timestamptz
+    WHERE id = $1)sql"};
+const Statement kRefundAttempted{"checkout.refund_attempted", R"sql(
+    UPDATE payment_refunds SET attempts = attempts + 1, attempted_at = $2::timestamptz WHERE id = $1 AND owed)sql"};
+const Statement kCancelTold{"checkout.cancel_told",
+                            "UPDATE payments SET cancel_owed = false WHERE id = $1::uuid"};
 const Statement kTouchPayment{
     "checkout.touch_payment",
     "UPDATE payments SET updated_at = $2::timestamptz WHERE id = $1::uuid"};
@@ -193,6 +227,8 @@ void audit(Tx& tx, const domain::BookingId& booking, const char* kind,
 
 void inTransaction(Session& s, const std::function<void(Tx&)>& effect)
 {
+    // No provider is called inside (what is owed to one is recorded and made after the commit),
+    // so a transaction that PostgreSQL ended runs again from its start.
     s.run(
         [&](pqxx::connection_base& c) {
             pqxx::work w(c);
@@ -200,7 +236,7 @@ void inTransaction(Session& s, const std::function<void(Tx&)>& effect)
             effect(tx);
             w.commit();
         },
-        Rerun::Never); // the effect may call a payment provider: never twice
+        Rerun::Safe);
 }
 
 std::optional<BookingForPayment> lockBooking(Tx& tx, const domain::BookingId& id)
@@ -277,13 +313,13 @@ void setPaymentStatus(Tx& tx, const domain::PaymentId& id, const std::string& st
                        toSql(now));
 }
 
-void recordRefund(Tx& tx, const Payment& p, long long amountMinor,
-                  const std::optional<std::string>& providerRef, const std::string& reason,
-                  const std::optional<domain::UserId>& actor, Clock::TimePoint now)
+void recordRefund(Tx& tx, const Payment& p, long long amountMinor, const std::string& providerKey,
+                  const std::string& reason, const std::optional<domain::UserId>& actor,
+                  Clock::TimePoint now)
 {
     const auto who = nullableId(actor);
-    tx.w.exec_prepared(kInsertRefund.name, p.id.toString(), amountMinor, nullable(providerRef),
-                       reason, nullable(who), toSql(now));
+    tx.w.exec_prepared(kInsertRefund.name, p.id.toString(), amountMinor, providerKey, reason,
+                       nullable(who), toSql(now));
     tx.w.exec_prepared(kAddRefunded.name, p.id.toString(), amountMinor, toSql(now));
     audit(tx, p.booking, "refunded", actor,
           {{"payment_id", p.id.toString()},
@@ -433,6 +469,111 @@ std::vector<domain::PaymentId> stalePayments(Session& s, Clock::TimePoint olderT
         },
         Rerun::Safe);
     return out;
+}
+
+void setProviderIntent(Tx& tx, const domain::PaymentId& id, const std::string& providerRef,
+                       const std::optional<std::string>& clientSecret, Clock::TimePoint now)
+{
+    tx.w.exec_prepared(kSetProviderIntent.name, id.toString(), providerRef, nullable(clientSecret),
+                       toSql(now));
+}
+
+void cancelPayment(Tx& tx, const domain::PaymentId& id, Clock::TimePoint now)
+{
+    tx.w.exec_prepared(kCancelPayment.name, id.toString(), toSql(now));
+}
+
+std::vector<domain::PaymentId> unansweredIntents(Session& s, Clock::TimePoint olderThan, int limit)
+{
+    std::vector<domain::PaymentId> out;
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out.clear();
+            pqxx::read_transaction tx(c);
+            for (const auto& r : tx.exec_prepared(kUnansweredIntents.name, toSql(olderThan), limit))
+                out.push_back(idFrom<domain::PaymentId>(r[0]));
+        },
+        Rerun::Safe);
+    return out;
+}
+
+namespace {
+std::vector<OwedCall> owedFrom(const pqxx::result& result)
+{
+    std::vector<OwedCall> out;
+    for (const auto& r : result) {
+        OwedCall call;
+        call.kind =
+            r[0].as<std::string>() == "refund" ? OwedCall::Kind::Refund : OwedCall::Kind::Cancel;
+        call.payment = idFrom<domain::PaymentId>(r[1]);
+        call.booking = idFrom<domain::BookingId>(r[2]);
+        call.provider = r[3].as<std::string>();
+        call.providerRef = r[4].as<std::string>();
+        call.refundId = r[5].as<long long>();
+        call.amountMinor = r[6].as<long long>();
+        call.key = r[7].is_null() ? std::string() : r[7].as<std::string>();
+        out.push_back(std::move(call));
+    }
+    return out;
+}
+} // namespace
+
+std::vector<OwedCall> owedCalls(Session& s, const std::vector<domain::PaymentId>& payments)
+{
+    std::vector<OwedCall> out;
+    if (payments.empty())
+        return out;
+    std::vector<std::string> ids;
+    for (const auto& p : payments)
+        ids.push_back(p.toString());
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::read_transaction tx(c);
+            out = owedFrom(tx.exec_prepared(kOwedCalls.name, textArray(ids)));
+        },
+        Rerun::Safe);
+    return out;
+}
+
+std::vector<OwedCall> staleOwedCalls(Session& s, Clock::TimePoint olderThan, int limit)
+{
+    std::vector<OwedCall> out;
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::read_transaction tx(c);
+            out = owedFrom(tx.exec_prepared(kStaleOwedCalls.name, toSql(olderThan), limit));
+        },
+        Rerun::Safe);
+    return out;
+}
+
+void callMade(Session& s, const OwedCall& call, const std::string& providerRef,
+              Clock::TimePoint now)
+{
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work w(c);
+            if (call.kind == OwedCall::Kind::Refund)
+                w.exec_prepared(kRefundMade.name, call.refundId, providerRef, toSql(now));
+            else
+                w.exec_prepared(kCancelTold.name, call.payment.toString());
+            w.commit();
+        },
+        Rerun::Safe);
+}
+
+void callFailed(Session& s, const OwedCall& call, Clock::TimePoint now)
+{
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work w(c);
+            if (call.kind == OwedCall::Kind::Refund)
+                w.exec_prepared(kRefundAttempted.name, call.refundId, toSql(now));
+            else
+                w.exec_prepared(kTouchPayment.name, call.payment.toString(), toSql(now));
+            w.commit();
+        },
+        Rerun::Safe);
 }
 
 void touchPayment(Tx& tx, const domain::PaymentId& id, Clock::TimePoint now)

@@ -18,11 +18,13 @@ class Session;
 
 namespace checkout {
 
-// One open transaction, for services to run several of the functions below (and calls to a
-// payment provider) as one unit. Opaque outside db/.
+// One open transaction, for services to run several of the functions below as one unit. No
+// payment provider is ever called inside one: what a provider is owed is recorded in it and
+// made after the commit (owedCalls). Opaque outside db/.
 struct Tx;
 
-// The same transaction without a key (webhooks, cancellations).
+// The same transaction without a key (webhooks, cancellations). A transaction that PostgreSQL
+// ended runs again from its start, so `effect` must reset what it captures.
 void inTransaction(Session& s, const std::function<void(Tx&)>& effect);
 
 // What paying for a booking needs to know, read with the booking locked.
@@ -53,7 +55,9 @@ struct Payment
     std::string method; // card, cash
     long long amountMinor = 0;
     std::string currency;
-    std::string status; // pending, succeeded, failed, refunded
+    std::string status; // pending, succeeded, failed, cancelled, refunded
+    // The provider's intent; none while the intent is recorded and its provider has not
+    // answered yet (a pending payment without one is not payable at the provider).
     std::optional<std::string> providerRef;
     std::optional<std::string> clientSecret;
     std::optional<std::string> failureCode;
@@ -71,11 +75,48 @@ std::optional<std::pair<domain::BookingId, domain::PaymentId>>
 bookingOfPayment(Tx& tx, const std::string& provider, const std::string& providerRef);
 void setPaymentStatus(Tx& tx, const domain::PaymentId& id, const std::string& status,
                       const std::optional<std::string>& failureCode, domain::Clock::TimePoint now);
-// Records a refund (with its booking event): refunded_minor grows; the payment is `refunded`
-// once all of it is.
-void recordRefund(Tx& tx, const Payment& p, long long amountMinor,
-                  const std::optional<std::string>& providerRef, const std::string& reason,
-                  const std::optional<domain::UserId>& actor, domain::Clock::TimePoint now);
+// Records a refund, owed to its provider until callMade (with its booking event): refunded_minor
+// grows at once; the payment is `refunded` once all of it is. `providerKey` is the provider's
+// idempotency key for it, so that the refund is made once however often it is asked.
+void recordRefund(Tx& tx, const Payment& p, long long amountMinor, const std::string& providerKey,
+                  const std::string& reason, const std::optional<domain::UserId>& actor,
+                  domain::Clock::TimePoint now);
+// What the provider answered for a recorded intent.
+void setProviderIntent(Tx& tx, const domain::PaymentId& id, const std::string& providerRef,
+                       const std::optional<std::string>& clientSecret,
+                       domain::Clock::TimePoint now);
+// A pending payment cancelled here; its provider is owed the cancellation (owedCalls).
+void cancelPayment(Tx& tx, const domain::PaymentId& id, domain::Clock::TimePoint now);
+
+// A call owed to a payment provider, recorded in the transaction of its cause.
+struct OwedCall
+{
+    enum class Kind
+    {
+        Refund,
+        Cancel
+    } kind = Kind::Refund;
+    domain::PaymentId payment;
+    domain::BookingId booking;
+    std::string provider;
+    std::string providerRef; // the intent at the provider
+    long long refundId = 0;  // Refund
+    long long amountMinor = 0;
+    std::string key; // the provider's idempotency key (Refund)
+};
+// What is owed for these payments (just after the transaction that recorded it).
+std::vector<OwedCall> owedCalls(Session& s, const std::vector<domain::PaymentId>& payments);
+// What is still owed since before `olderThan` (an outage, a crash): the reconciler's work.
+std::vector<OwedCall> staleOwedCalls(Session& s, domain::Clock::TimePoint olderThan, int limit);
+// The provider made it (a refund's id at the provider; empty for a cancellation).
+void callMade(Session& s, const OwedCall& call, const std::string& providerRef,
+              domain::Clock::TimePoint now);
+// The provider could not be asked: asked again after the reconciler's interval.
+void callFailed(Session& s, const OwedCall& call, domain::Clock::TimePoint now);
+// Intents recorded before `olderThan` that their provider never answered (a crash between the
+// record and the answer).
+std::vector<domain::PaymentId> unansweredIntents(Session& s, domain::Clock::TimePoint olderThan,
+                                                 int limit);
 // Money in, on the booking's audit trail.
 void recordPaymentEvent(Tx& tx, const Payment& p, const std::string& kind,
                         const std::optional<domain::UserId>& actor, domain::Clock::TimePoint now);

@@ -23,6 +23,13 @@ const Statement kKeyStore{"idempotency.store", R"sql(
       SET route = excluded.route, request_hash = excluded.request_hash, status = excluded.status,
           response = excluded.response, created_at = excluded.created_at)sql"};
 
+const Statement kKeyFinish{"idempotency.finish", R"sql(
+    UPDATE idempotency_keys SET status = $3, response = $4
+    WHERE user_id = $1::uuid AND key = $2 AND status = 0)sql"};
+const Statement kKeyForget{"idempotency.forget",
+                           "DELETE FROM idempotency_keys WHERE user_id = $1::uuid AND key = $2 AND "
+                           "status = 0"};
+
 } // namespace
 
 void store(pqxx::transaction_base& tx, const std::string& route,
@@ -65,17 +72,30 @@ Outcome run(Session& s, const Request& r,
                     return;
                 }
                 out.answer = {k[0][2].as<int>(), k[0][3].as<std::string>()};
-                out.replayed = true;
+                if (out.answer.status == 0)
+                    out.begun = true;
+                else
+                    out.replayed = true;
                 return;
             }
             out.answer = effect(tx);
+            out.begun = out.answer.status == 0;
             if (out.answer.status < 500)
                 store(w, r.route,
                       {{user, r.key, r.requestHash, out.answer.status, out.answer.body}}, r.now);
             w.commit();
         },
-        Rerun::Never); // the effect may call a payment provider: never twice
+        Rerun::Safe); // the effect's only effects are in the transaction
     return out;
+}
+
+void finish(checkout::Tx& tx, const domain::UserId& user, const std::string& key,
+            const domain::StoredAnswer& answer)
+{
+    if (answer.status >= 500)
+        tx.w.exec_prepared(kKeyForget.name, user.toString(), key);
+    else
+        tx.w.exec_prepared(kKeyFinish.name, user.toString(), key, answer.status, answer.body);
 }
 
 } // namespace ticketing::db::idempotency

@@ -3,6 +3,7 @@
 #include "db/Sql.h"
 #include "log/Log.h"
 
+#include <future>
 #include <pqxx/pqxx>
 #include <sodium.h>
 #include <thread>
@@ -179,6 +180,42 @@ Session& currentSession()
     if (!t_current)
         throw std::logic_error("database work off a pool worker: no current session");
     return *t_current;
+}
+
+namespace {
+thread_local Pool* t_borrow = nullptr;
+}
+
+BorrowScope::BorrowScope(Pool& pool) : m_previous(t_borrow)
+{
+    t_borrow = &pool;
+}
+
+BorrowScope::~BorrowScope()
+{
+    t_borrow = m_previous;
+}
+
+void runWithSession(const std::function<void(Session&)>& fn)
+{
+    if (t_current) {
+        fn(*t_current);
+        return;
+    }
+    if (!t_borrow)
+        throw std::logic_error("database work on a thread with neither a session nor a pool");
+    std::promise<void> done;
+    auto finished = done.get_future();
+    if (!t_borrow->trySubmit([&](Session& s) {
+            try {
+                fn(s);
+                done.set_value();
+            } catch (...) {
+                done.set_exception(std::current_exception());
+            }
+        }))
+        throw Busy("too many requests are waiting for the database");
+    finished.get(); // rethrows what `fn` threw
 }
 
 SessionScope::SessionScope(Session& session) : m_previous(t_current)

@@ -8,9 +8,11 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace pqxx {
@@ -39,6 +41,13 @@ public:
 // A uniqueness conflict that the code in db/ did not expect (a unique violation): a change made
 // at the same moment (409 conflict). The constraint is in what(), for the log only.
 class Conflict : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Too many tasks wait for a database worker already (503 overloaded with Retry-After).
+class Busy : public std::runtime_error
 {
 public:
     using std::runtime_error::runtime_error;
@@ -114,6 +123,42 @@ public:
 private:
     Session* m_previous;
 };
+
+class Pool;
+
+// Runs `fn` with a database session and returns what it returns: on this thread with its
+// current session (a pool worker, a SessionScope), or - on a thread that a BorrowScope lends to
+// a pool - on one of that pool's workers while this thread waits. This is how work that also
+// waits on something slow outside (a payment provider) reaches the database without holding a
+// worker, or a transaction, while it waits. Exceptions of `fn` reach the caller; a full pool
+// queue throws Busy.
+template <class F> auto withSession(F&& fn) -> std::invoke_result_t<F&, Session&>;
+void runWithSession(const std::function<void(Session&)>& fn);
+
+// While it lives, withSession on this thread borrows a worker of `pool`.
+class BorrowScope
+{
+public:
+    explicit BorrowScope(Pool& pool);
+    ~BorrowScope();
+    BorrowScope(const BorrowScope&) = delete;
+    BorrowScope& operator=(const BorrowScope&) = delete;
+
+private:
+    Pool* m_previous;
+};
+
+template <class F> auto withSession(F&& fn) -> std::invoke_result_t<F&, Session&>
+{
+    using R = std::invoke_result_t<F&, Session&>;
+    if constexpr (std::is_void_v<R>) {
+        runWithSession([&](Session& s) { fn(s); });
+    } else {
+        std::optional<R> out;
+        runWithSession([&](Session& s) { out.emplace(fn(s)); });
+        return std::move(*out);
+    }
+}
 
 // A bounded pool of worker threads, each with its own Session. Blocking database work never
 // runs on the I/O threads: they submit a task here and get the answer posted back. The queue

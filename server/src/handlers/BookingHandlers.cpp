@@ -49,15 +49,16 @@ void registerBookingRoutes(http::Router& router, Services& services)
                });
     auto& checkout = services.checkout;
     // A hold is released; a confirmed booking is cancelled under its refund policy.
-    router.add("DELETE", "/api/v1/bookings/{id}",
-               Access::permitted(domain::Permission::BookingsCancelOwn),
-               [&holds, &checkout](Context& c) {
-                   auto id = domain::BookingId::parse(c.params.at("id"));
-                   if (!id)
-                       return problem(Problem(domain::ProblemCode::NotFound, "no such booking"),
-                                      c.request);
-                   return bookingAnswer(checkout.cancel(callerOf(c), *id), c, holds.clock());
-               });
+    router.add(
+        "DELETE", "/api/v1/bookings/{id}", Access::permitted(domain::Permission::BookingsCancelOwn),
+        [&holds, &checkout](Context& c) {
+            auto id = domain::BookingId::parse(c.params.at("id"));
+            if (!id)
+                return problem(Problem(domain::ProblemCode::NotFound, "no such booking"),
+                               c.request);
+            return bookingAnswer(checkout.cancel(callerOf(c), *id), c, holds.clock());
+        },
+        callsProvider());
     router.add("GET", "/api/v1/users/me/bookings", Access::signedIn(), [&holds](Context& c) {
         auto page = pageOf(c.request);
         if (!page.ok())

@@ -38,24 +38,28 @@ template <class Body, class Call> Response idempotentPost(Context& c, int status
 void registerCheckoutRoutes(http::Router& router, Services& services)
 {
     auto& checkout = services.checkout;
-    router.add("POST", "/api/v1/payments/intent",
-               Access::permitted(domain::Permission::PaymentsCreate), [&checkout](Context& c) {
-                   return idempotentPost<domain::IntentRequest>(
-                       c, 201,
-                       [&](const std::string& key, const std::string& hash,
-                           const domain::IntentRequest& request) {
-                           return checkout.createIntent(callerOf(c), key, hash, request);
-                       });
-               });
-    router.add("POST", "/api/v1/bookings/confirm",
-               Access::permitted(domain::Permission::PaymentsCreate), [&checkout](Context& c) {
-                   return idempotentPost<domain::ConfirmRequest>(
-                       c, 200,
-                       [&](const std::string& key, const std::string& hash,
-                           const domain::ConfirmRequest& request) {
-                           return checkout.confirm(callerOf(c), key, hash, request);
-                       });
-               });
+    router.add(
+        "POST", "/api/v1/payments/intent", Access::permitted(domain::Permission::PaymentsCreate),
+        [&checkout](Context& c) {
+            return idempotentPost<domain::IntentRequest>(
+                c, 201,
+                [&](const std::string& key, const std::string& hash,
+                    const domain::IntentRequest& request) {
+                    return checkout.createIntent(callerOf(c), key, hash, request);
+                });
+        },
+        callsProvider());
+    router.add(
+        "POST", "/api/v1/bookings/confirm", Access::permitted(domain::Permission::PaymentsCreate),
+        [&checkout](Context& c) {
+            return idempotentPost<domain::ConfirmRequest>(
+                c, 200,
+                [&](const std::string& key, const std::string& hash,
+                    const domain::ConfirmRequest& request) {
+                    return checkout.confirm(callerOf(c), key, hash, request);
+                });
+        },
+        callsProvider());
     router.add("GET", "/api/v1/payments/{id}",
                Access::permitted(domain::Permission::BookingsReadOwn), [&checkout](Context& c) {
                    const auto id = idParam<domain::PaymentId>(c);
@@ -64,36 +68,45 @@ void registerCheckoutRoutes(http::Router& router, Services& services)
                                       c.request);
                    return valueAnswer(checkout.payment(callerOf(c), *id), c);
                });
-    router.add("POST", "/api/v1/payments/{id}/refund",
-               Access::permitted(domain::Permission::PaymentsRefund), [&checkout](Context& c) {
-                   const auto id = idParam<domain::PaymentId>(c);
-                   if (!id)
-                       return problem(Problem(domain::ProblemCode::NotFound, "no such payment"),
-                                      c.request);
-                   domain::RefundRequest request; // no body: all that is left
-                   if (!c.request.body.empty()) {
-                       auto read = readBody<domain::RefundRequest>(c.request);
-                       if (!read.ok())
-                           return problem(read.error(), c.request);
-                       request = std::move(read).value();
-                   }
-                   return valueAnswer(checkout.refund(callerOf(c), *id, request), c);
-               });
-    router.add("POST", "/api/v1/payments/{id}/cancel",
-               Access::permitted(domain::Permission::PaymentsCreate), [&checkout](Context& c) {
-                   const auto id = idParam<domain::PaymentId>(c);
-                   if (!id)
-                       return problem(Problem(domain::ProblemCode::NotFound, "no such payment"),
-                                      c.request);
-                   return valueAnswer(checkout.cancelPayment(callerOf(c), *id), c);
-               });
+    router.add(
+        "POST", "/api/v1/payments/{id}/refund",
+        Access::permitted(domain::Permission::PaymentsRefund),
+        [&checkout](Context& c) {
+            const auto id = idParam<domain::PaymentId>(c);
+            if (!id)
+                return problem(Problem(domain::ProblemCode::NotFound, "no such payment"),
+                               c.request);
+            domain::RefundRequest request; // no body: all that is left
+            if (!c.request.body.empty()) {
+                auto read = readBody<domain::RefundRequest>(c.request);
+                if (!read.ok())
+                    return problem(read.error(), c.request);
+                request = std::move(read).value();
+            }
+            return valueAnswer(checkout.refund(callerOf(c), *id, request), c);
+        },
+        callsProvider());
+    router.add(
+        "POST", "/api/v1/payments/{id}/cancel",
+        Access::permitted(domain::Permission::PaymentsCreate),
+        [&checkout](Context& c) {
+            const auto id = idParam<domain::PaymentId>(c);
+            if (!id)
+                return problem(Problem(domain::ProblemCode::NotFound, "no such payment"),
+                               c.request);
+            return valueAnswer(checkout.cancelPayment(callerOf(c), *id), c);
+        },
+        callsProvider());
     // The provider calls this; the signature, not a token, says who it is.
-    router.add("POST", "/api/v1/webhooks/{provider}", Access::anyone(), [&checkout](Context& c) {
-        return valueAnswer(checkout.webhook(c.params.at("provider"),
-                                            c.request.header("ticketing-signature"),
-                                            c.request.body),
-                           c);
-    });
+    router.add(
+        "POST", "/api/v1/webhooks/{provider}", Access::anyone(),
+        [&checkout](Context& c) {
+            return valueAnswer(checkout.webhook(c.params.at("provider"),
+                                                c.request.header("ticketing-signature"),
+                                                c.request.body),
+                               c);
+        },
+        callsProvider());
     router.add(
         "GET", "/api/v1/events/{id}/signing-keys", Access::optional(), [&checkout](Context& c) {
             const auto id = idParam<domain::EventId>(c);

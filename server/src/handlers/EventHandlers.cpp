@@ -105,11 +105,14 @@ void registerEventRoutes(http::Router& router, Services& services)
     });
     // Cancelling refunds everyone who paid (CheckoutService).
     auto& checkout = services.checkout;
-    router.add("DELETE", "/api/v1/events/{id}", manage, [&checkout](Context& c) {
-        return withEvent(c, [&](const domain::EventId& id) {
-            return answer(checkout.cancelEvent(callerOf(c), id), c);
-        });
-    });
+    router.add(
+        "DELETE", "/api/v1/events/{id}", manage,
+        [&checkout](Context& c) {
+            return withEvent(c, [&](const domain::EventId& id) {
+                return answer(checkout.cancelEvent(callerOf(c), id), c);
+            });
+        },
+        callsProvider());
 }
 
 } // namespace ticketing::handlers

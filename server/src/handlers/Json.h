@@ -13,6 +13,15 @@
 
 namespace ticketing::handlers {
 
+// The routes that may wait on a payment provider run on the outbound lane (http::Lane), where
+// waiting holds no database worker.
+inline http::RouteOptions callsProvider()
+{
+    http::RouteOptions options;
+    options.lane = http::Lane::Outbound;
+    return options;
+}
+
 // The JSON object of a request body, or the problem to answer (415, 400 invalid_json, or 400
 // validation_failed when the body is not an object).
 domain::Result<boost::json::object, domain::Problem> bodyObject(const http::Request& request);

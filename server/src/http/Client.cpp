@@ -31,11 +31,12 @@ ClientResponse fetch(const std::string& method, const std::string& url,
         target += "?" + std::string(parsed->encoded_query());
 
     try {
+        // Asynchronous operations on a private io_context: beast::tcp_stream's timeout applies
+        // to those only (a synchronous read of a server that accepts and never answers would
+        // wait forever). `timeout` bounds the whole exchange.
         boost::asio::io_context io;
         tcp::resolver resolver(io);
         beast::tcp_stream stream(io);
-        stream.expires_after(timeout);
-        stream.connect(resolver.resolve(host, port));
         bhttp::request<bhttp::string_body> req(bhttp::string_to_verb(method), target, 11);
         req.set(bhttp::field::host, host + ":" + port);
         req.set(bhttp::field::user_agent, "ticketing-suite");
@@ -43,10 +44,28 @@ ClientResponse fetch(const std::string& method, const std::string& url,
             req.set(name, value);
         req.body() = body;
         req.prepare_payload();
-        bhttp::write(stream, req);
         beast::flat_buffer buffer;
         bhttp::response<bhttp::string_body> res;
-        bhttp::read(stream, buffer, res);
+        beast::error_code failure;
+        const auto endpoints = resolver.resolve(host, port);
+        stream.expires_after(timeout);
+        stream.async_connect(endpoints, [&](beast::error_code connected, const tcp::endpoint&) {
+            if (connected) {
+                failure = connected;
+                return;
+            }
+            bhttp::async_write(stream, req, [&](beast::error_code written, std::size_t) {
+                if (written) {
+                    failure = written;
+                    return;
+                }
+                bhttp::async_read(stream, buffer, res,
+                                  [&](beast::error_code read, std::size_t) { failure = read; });
+            });
+        });
+        io.run();
+        if (failure)
+            throw beast::system_error(failure);
         beast::error_code ec;
         stream.socket().shutdown(tcp::socket::shutdown_both, ec);
         ClientResponse out;

@@ -60,7 +60,10 @@ int Access::statusFor(const std::optional<domain::Role>& caller) const
     return 403;
 }
 
-Router::Router(Executor* executor) : m_executor(executor) {}
+Router::Router(Executor* executor, Executor* outbound)
+    : m_executor(executor), m_outbound(outbound ? outbound : executor)
+{
+}
 
 void Router::addRoute(Route route)
 {
@@ -208,10 +211,13 @@ void Router::handle(Request request, Responder done)
     };
     // trySubmit takes the task only on success; on refusal `done` is still ours to call.
     auto shared = std::make_shared<decltype(task)>(std::move(task));
-    if (!m_executor->trySubmit([shared] { (*shared)(); })) {
+    auto& executor = route.options.lane == Lane::Outbound ? *m_outbound : *m_executor;
+    if (!executor.trySubmit([shared] { (*shared)(); })) {
         auto r = Response::problem(
             Problem(ProblemCode::Overloaded,
-                    "too many requests are waiting for the database; retry shortly")
+                    route.options.lane == Lane::Outbound
+                        ? "too many requests are waiting for the payment provider; retry shortly"
+                        : "too many requests are waiting for the database; retry shortly")
                 .retryAfter(1),
             requestId);
         r.route = route.pattern;

@@ -54,11 +54,20 @@ struct Access
 // API.md: request bodies up to 64 KiB unless a route says otherwise (venues: 16 MiB).
 inline constexpr std::size_t kDefaultBodyLimit = 64 * 1024;
 
+// Which workers run a route: the database's, or - for a route that waits on another service (a
+// payment provider) - the outbound lane's, where waiting ties up no database worker.
+enum class Lane
+{
+    Database,
+    Outbound
+};
+
 struct RouteOptions
 {
     std::size_t bodyLimit = kDefaultBodyLimit;
     // A per-client-address limit (the auth endpoints): 429 rate_limited with Retry-After.
     bool rateLimited = false;
+    Lane lane = Lane::Database;
 };
 
 // What a worker handler gets: the request, its path parameters and the caller (always set on
@@ -101,8 +110,9 @@ class Router : public RequestHandler
 public:
     static constexpr std::size_t kDefaultBodyLimit = http::kDefaultBodyLimit;
 
-    // Without an executor, only inline routes can be added.
-    explicit Router(Executor* executor);
+    // Without an executor, only inline routes can be added. Outbound routes run on `outbound`
+    // (on `executor` when there is none).
+    explicit Router(Executor* executor, Executor* outbound = nullptr);
 
     void setAuthenticate(Authenticate authenticate) { m_authenticate = std::move(authenticate); }
     void setErrorTranslator(ErrorTranslator translate) { m_translate = std::move(translate); }
@@ -154,6 +164,7 @@ private:
     Response runWorkerRoute(const Route& route, const Request& request, const PathParams& params);
 
     Executor* m_executor;
+    Executor* m_outbound;
     std::vector<Route> m_routes;
     Authenticate m_authenticate;
     RateLimit m_rateLimit;

@@ -8,11 +8,35 @@
 
 namespace ticketing::payments {
 
+std::optional<WebhookEvent> parseWebhookEvent(std::string_view body)
+{
+    boost::system::error_code ec;
+    const auto event = boost::json::parse(body, ec);
+    const auto* o = ec ? nullptr : event.if_object();
+    const auto* id = o ? o->if_contains("id") : nullptr;
+    const auto* type = o ? o->if_contains("type") : nullptr;
+    const auto* data = o ? o->if_contains("data") : nullptr;
+    const auto* object =
+        data && data->is_object() ? data->as_object().if_contains("object") : nullptr;
+    const auto* ref =
+        object && object->is_object() ? object->as_object().if_contains("id") : nullptr;
+    if (!id || !id->is_string() || !type || !type->is_string() || !ref || !ref->is_string())
+        return std::nullopt;
+    WebhookEvent out{std::string(id->as_string()), std::string(type->as_string()),
+                     std::string(ref->as_string()), std::nullopt};
+    if (const auto* err = object->as_object().if_contains("last_payment_error");
+        err && err->is_object())
+        if (const auto* c = err->as_object().if_contains("code"); c && c->is_string())
+            out.failureCode = std::string(c->as_string());
+    return out;
+}
+
 namespace {
 class CashProvider final : public PaymentProvider
 {
 public:
     std::string name() const override { return "cash"; }
+    bool remote() const override { return false; }
     ProviderIntent createIntent(long long, const std::string&, const domain::PaymentId& payment,
                                 const domain::BookingId&) override
     {
@@ -52,13 +76,16 @@ std::string formValue(const std::string& v)
 class CardProvider final : public PaymentProvider
 {
 public:
-    CardProvider(std::string name, std::string baseUrl, std::string secretKey)
-        : m_name(std::move(name)), m_base(std::move(baseUrl)), m_secret(std::move(secretKey))
+    CardProvider(std::string name, std::string baseUrl, std::string secretKey,
+                 std::chrono::seconds timeout)
+        : m_name(std::move(name)), m_base(std::move(baseUrl)), m_secret(std::move(secretKey)),
+          m_timeout(timeout)
     {
         while (!m_base.empty() && m_base.back() == '/')
             m_base.pop_back();
     }
     std::string name() const override { return m_name; }
+    std::chrono::seconds timeout() const override { return m_timeout; }
 
     ProviderIntent createIntent(long long amountMinor, const std::string& currency,
                                 const domain::PaymentId& payment,
@@ -95,8 +122,7 @@ public:
         http::ClientResponse r;
         try {
             r = http::fetch("GET", m_base + "/v1/payment_intents/" + formValue(ref),
-                            {{"Authorization", "Bearer " + m_secret}}, "",
-                            std::chrono::seconds(10));
+                            {{"Authorization", "Bearer " + m_secret}}, "", m_timeout);
         } catch (const http::ClientError& e) {
             throw ProviderError(std::string("the card provider cannot be reached: ") + e.what());
         }
@@ -128,7 +154,7 @@ public:
                             {{"Authorization", "Bearer " + m_secret},
                              {"Content-Type", "application/x-www-form-urlencoded"},
                              {"Idempotency-Key", "cancel-" + ref}},
-                            "", std::chrono::seconds(10));
+                            "", m_timeout);
         } catch (const http::ClientError& e) {
             throw ProviderError(std::string("the card provider cannot be reached: ") + e.what());
         }
@@ -151,7 +177,7 @@ private:
                             {{"Authorization", "Bearer " + m_secret},
                              {"Content-Type", "application/x-www-form-urlencoded"},
                              {"Idempotency-Key", idempotencyKey}},
-                            form, std::chrono::seconds(10));
+                            form, m_timeout);
         } catch (const http::ClientError& e) {
             throw ProviderError(std::string("the card provider cannot be reached: ") + e.what());
         }
@@ -166,6 +192,7 @@ private:
     std::string m_name;
     std::string m_base;
     std::string m_secret;
+    std::chrono::seconds m_timeout;
 };
 } // namespace
 
@@ -175,10 +202,11 @@ std::unique_ptr<PaymentProvider> makeCashProvider()
 }
 
 std::unique_ptr<PaymentProvider> makeCardProvider(std::string name, std::string baseUrl,
-                                                  std::string secretKey)
+                                                  std::string secretKey,
+                                                  std::chrono::seconds timeout)
 {
-    return std::make_unique<CardProvider>(std::move(name), std::move(baseUrl),
-                                          std::move(secretKey));
+    return std::make_unique<CardProvider>(std::move(name), std::move(baseUrl), std::move(secretKey),
+                                          timeout);
 }
 
 } // namespace ticketing::payments

@@ -2,10 +2,12 @@
 
 #include "domain/Uuid.h"
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace ticketing::payments {
 
@@ -42,6 +44,11 @@ class PaymentProvider
 public:
     virtual ~PaymentProvider() = default;
     virtual std::string name() const = 0;
+    // Whether its calls go over the network (and so are never made inside a transaction or on
+    // a database worker). Cash is taken at the counter: false.
+    virtual bool remote() const { return true; }
+    // How long one call may wait for an answer (0: it never waits).
+    virtual std::chrono::seconds timeout() const { return std::chrono::seconds(0); }
     // `payment` doubles as the provider's idempotency key: a retry makes no second intent.
     virtual ProviderIntent createIntent(long long amountMinor, const std::string& currency,
                                         const domain::PaymentId& payment,
@@ -55,11 +62,28 @@ public:
     virtual bool cancel(const std::string& ref) = 0;
 };
 
+// A provider's webhook event as its body says (its signature checked before), Stripe-shaped:
+// {"id", "type", "data": {"object": {"id", "last_payment_error"?: {"code"}}}}.
+struct WebhookEvent
+{
+    std::string id;        // the event's, for deduplication
+    std::string type;      // "payment_intent.succeeded", "payment_intent.payment_failed", ...
+    std::string intentRef; // the intent it is about
+    std::optional<std::string> failureCode;
+
+    bool succeeded() const { return type == "payment_intent.succeeded"; }
+    bool failed() const { return type == "payment_intent.payment_failed"; }
+};
+// nullopt when the body is not such an event.
+std::optional<WebhookEvent> parseWebhookEvent(std::string_view body);
+
 // The box office's cash: paid at once at the counter, refunds handed back there.
 std::unique_ptr<PaymentProvider> makeCashProvider();
 
-// A Stripe-shaped card provider at `baseUrl` (e.g. paysim's "http://127.0.0.1:8099").
+// A Stripe-shaped card provider at `baseUrl` (e.g. paysim's "http://127.0.0.1:8099"); a call
+// that has no answer within `timeout` is a ProviderError.
 std::unique_ptr<PaymentProvider> makeCardProvider(std::string name, std::string baseUrl,
-                                                  std::string secretKey);
+                                                  std::string secretKey,
+                                                  std::chrono::seconds timeout);
 
 } // namespace ticketing::payments

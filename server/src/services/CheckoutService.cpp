@@ -134,7 +134,6 @@ Keyed<domain::Payment> CheckoutService::createIntent(const Caller& caller, const
                                                      const std::string& requestHash,
                                                      const domain::IntentRequest& request)
 {
-    db::Session& s = db::currentSession();
     if (request.method != "card" && request.method != "cash")
         return Problem::validation({{"method", "must be card or cash"}});
     if (request.method == "cash" &&
@@ -145,72 +144,179 @@ Keyed<domain::Payment> CheckoutService::createIntent(const Caller& caller, const
                        "this server has no card provider (TICKETING_PAYMENTS_URL)");
 
     const auto now = m_clock.now();
+    auto& provider = request.method == "cash" ? m_cash : *m_card;
     Effect<domain::Payment> effect;
-    const auto outcome = db::idempotency::run(
-        s, {caller.user, key, "POST /payments/intent", requestHash, now},
-        [&](checkout::Tx& tx) -> domain::StoredAnswer {
-            effect = {};
-            const auto b = checkout::lockBooking(tx, request.booking);
-            if (!b || !caller.may(domain::BookingAccess::Pay, b->booking.user, b->organizer))
-                return effect.refuse(noSuchBooking());
-            if (b->eventStatus != domain::EventStatus::Published)
-                return effect.refuse(
-                    Problem(409, "not_on_sale", "The event is not on sale",
-                            "the event is " + std::string(domain::toString(b->eventStatus))));
-            // One live payment per booking (API.md "Payments"), decided with the booking locked.
-            std::vector<domain::PaymentSummary> summary;
-            for (const auto& x : checkout::bookingPayments(tx, b->booking.id))
-                summary.push_back(
-                    {x.id, x.method,
-                     domain::parsePaymentStatus(x.status).value_or(domain::PaymentStatus::Failed)});
-            const auto plan = domain::planIntent(summary, request.method);
-            if (plan.decision == domain::IntentDecision::AlreadyPaid)
-                return effect.refuse(domain::alreadyPaid());
-            const auto status = b->booking.statusAt(now);
-            if (status == domain::BookingStatus::Expired)
-                return effect.refuse(Problem(410, "hold_expired", "The hold has ended",
-                                             "hold the seats again, then pay"));
-            if (status != domain::BookingStatus::Held)
-                return effect.refuse(
-                    Problem(409, "not_payable", "The booking is not waiting for payment",
-                            "the booking is " + std::string(domain::toString(status)))
-                        .with("current_status", json::string(domain::toString(status))));
-            if (plan.decision == domain::IntentDecision::AnswerPending)
-                return effect.give(paymentOf(*checkout::lockPayment(tx, *plan.pending)), 201);
-            if (plan.decision == domain::IntentDecision::ReplacePending) {
-                auto old = *checkout::lockPayment(tx, *plan.pending);
-                try {
+    std::optional<checkout::Payment> recorded; // an intent to ask of a remote provider
+    std::vector<domain::PaymentId> touched;    // payments whose provider may be owed a call
+    // 1. The intent is recorded (a remote provider's is still to be asked for), with the key.
+    const auto outcome = db::withSession([&](db::Session& s) {
+        return db::idempotency::run(
+            s, {caller.user, key, "POST /payments/intent", requestHash, now},
+            [&](checkout::Tx& tx) -> domain::StoredAnswer {
+                effect = {};
+                recorded.reset();
+                touched.clear();
+                const auto b = checkout::lockBooking(tx, request.booking);
+                if (!b || !caller.may(domain::BookingAccess::Pay, b->booking.user, b->organizer))
+                    return effect.refuse(noSuchBooking());
+                if (b->eventStatus != domain::EventStatus::Published)
+                    return effect.refuse(
+                        Problem(409, "not_on_sale", "The event is not on sale",
+                                "the event is " + std::string(domain::toString(b->eventStatus))));
+                // One live payment per booking (API.md "Payments"), decided with it locked.
+                std::vector<domain::PaymentSummary> summary;
+                for (const auto& x : checkout::bookingPayments(tx, b->booking.id))
+                    summary.push_back({x.id, x.method,
+                                       domain::parsePaymentStatus(x.status).value_or(
+                                           domain::PaymentStatus::Failed)});
+                const auto plan = domain::planIntent(summary, request.method);
+                if (plan.decision == domain::IntentDecision::AlreadyPaid)
+                    return effect.refuse(domain::alreadyPaid());
+                const auto status = b->booking.statusAt(now);
+                if (status == domain::BookingStatus::Expired)
+                    return effect.refuse(Problem(410, "hold_expired", "The hold has ended",
+                                                 "hold the seats again, then pay"));
+                if (status != domain::BookingStatus::Held)
+                    return effect.refuse(
+                        Problem(409, "not_payable", "The booking is not waiting for payment",
+                                "the booking is " + std::string(domain::toString(status)))
+                            .with("current_status", json::string(domain::toString(status))));
+                if (plan.decision == domain::IntentDecision::AnswerPending)
+                    return effect.give(paymentOf(*checkout::lockPayment(tx, *plan.pending)), 201);
+                if (plan.decision == domain::IntentDecision::ReplacePending) {
+                    auto old = *checkout::lockPayment(tx, *plan.pending);
                     cancelPending(tx, old, caller.user, now);
-                } catch (const payments::ProviderError& e) {
-                    return effect.refuse(providerDown(e));
+                    touched.push_back(old.id);
                 }
-            }
-            auto& provider = request.method == "cash" ? m_cash : *m_card;
-            checkout::Payment p;
-            p.id = domain::PaymentId::generate();
-            p.booking = b->booking.id;
-            p.provider = provider.name();
-            p.method = request.method;
-            p.amountMinor = b->booking.totalMinor;
-            p.currency = b->booking.currency;
-            p.createdBy = caller.user;
-            p.createdAt = now;
-            payments::ProviderIntent intent;
-            try {
-                intent = provider.createIntent(p.amountMinor, p.currency, p.id, p.booking);
-            } catch (const payments::ProviderError& e) {
-                return effect.refuse(providerDown(e));
-            }
-            p.providerRef = intent.ref;
-            p.clientSecret = intent.clientSecret;
-            p.status = intent.succeeded ? "succeeded" : "pending";
-            checkout::insertPayment(tx, p);
-            checkout::recordPaymentEvent(tx, p,
-                                         intent.succeeded ? "payment_succeeded" : "payment_started",
-                                         caller.user, now);
-            return effect.give(paymentOf(p), 201);
+                checkout::Payment p;
+                p.id = domain::PaymentId::generate();
+                p.booking = b->booking.id;
+                p.provider = provider.name();
+                p.method = request.method;
+                p.amountMinor = b->booking.totalMinor;
+                p.currency = b->booking.currency;
+                p.createdBy = caller.user;
+                p.createdAt = now;
+                p.status = "pending";
+                if (provider.remote()) {
+                    checkout::insertPayment(tx, p); // no provider_ref: not asked yet
+                    recorded = p;
+                    return db::idempotency::begun(p.id.toString());
+                }
+                // The counter's drawer: taken at once, nothing leaves the process.
+                const auto intent =
+                    provider.createIntent(p.amountMinor, p.currency, p.id, p.booking);
+                p.providerRef = intent.ref;
+                p.status = intent.succeeded ? "succeeded" : "pending";
+                checkout::insertPayment(tx, p);
+                checkout::recordPaymentEvent(
+                    tx, p, intent.succeeded ? "payment_succeeded" : "payment_started", caller.user,
+                    now);
+                return effect.give(paymentOf(p), 201);
+            });
+    });
+    makeOwedCalls(touched);
+    if (!outcome.begun)
+        return effect.result(outcome);
+    // 2. and 3. The provider is asked with no transaction open and no database worker held;
+    // what it answered is settled in a second transaction.
+    if (recorded)
+        return askForIntent(*recorded, KeyRecord{caller.user, key});
+    return resumeIntent(caller.user, key, outcome.answer.body);
+}
+
+Keyed<domain::Payment> CheckoutService::askForIntent(const checkout::Payment& recorded,
+                                                     const std::optional<KeyRecord>& keyRecord)
+{
+    auto* provider = providerFor(recorded.provider);
+    std::optional<payments::ProviderIntent> intent;
+    std::optional<Problem> failure;
+    try {
+        if (!provider)
+            throw payments::ProviderError("no provider named " + recorded.provider);
+        // The payment's id is the provider's idempotency key: asked again (by the reconciler,
+        // after a crash), the provider answers the same intent.
+        intent = provider->createIntent(recorded.amountMinor, recorded.currency, recorded.id,
+                                        recorded.booking);
+    } catch (const payments::ProviderError& e) {
+        failure = providerDown(e);
+    }
+    const auto now = m_clock.now();
+    std::optional<domain::Payment> answer;
+    db::withSession([&](db::Session& s) {
+        checkout::inTransaction(s, [&](checkout::Tx& tx) {
+            answer.reset();
+            const auto b = checkout::lockBooking(tx, recorded.booking);
+            auto p = b ? checkout::lockPayment(tx, recorded.id) : std::nullopt;
+            if (!p)
+                return;
+            settleIntent(tx, *p, intent, now);
+            answer = paymentOf(*p);
+            if (keyRecord)
+                db::idempotency::finish(tx, keyRecord->user, keyRecord->key,
+                                        failure ? domain::storedAnswer(*failure)
+                                                : domain::storedAnswer(201, *answer));
         });
-    return effect.result(outcome);
+    });
+    makeOwedCalls({recorded.id}); // it may have been cancelled while the provider was asked
+    if (failure)
+        return *failure;
+    if (!answer)
+        return noSuchPayment();
+    return *answer;
+}
+
+void CheckoutService::settleIntent(checkout::Tx& tx, checkout::Payment& p,
+                                   const std::optional<payments::ProviderIntent>& intent,
+                                   domain::Clock::TimePoint now)
+{
+    if (p.providerRef)
+        return; // settled before (the request and the reconciler both asked)
+    if (!intent) {
+        // Not a live payment: the booking can take another intent.
+        if (p.status == "pending") {
+            checkout::setPaymentStatus(tx, p.id, "failed", "provider_unavailable", now);
+            p.status = "failed";
+            p.failureCode = "provider_unavailable";
+            checkout::recordPaymentEvent(tx, p, "payment_failed", std::nullopt, now);
+        }
+        return;
+    }
+    checkout::setProviderIntent(tx, p.id, intent->ref, intent->clientSecret, now);
+    p.providerRef = intent->ref;
+    p.clientSecret = intent->clientSecret;
+    // Cancelled meanwhile: its provider is now owed the cancellation (made after the commit).
+    // Failed meanwhile (the reconciler gave up on it): nobody has its client secret.
+    if (p.status != "pending")
+        return;
+    if (intent->succeeded) {
+        checkout::setPaymentStatus(tx, p.id, "succeeded", std::nullopt, now);
+        p.status = "succeeded";
+        checkout::recordPaymentEvent(tx, p, "payment_succeeded", p.createdBy, now);
+    } else {
+        checkout::recordPaymentEvent(tx, p, "payment_started", p.createdBy, now);
+    }
+}
+
+Keyed<domain::Payment> CheckoutService::resumeIntent(const domain::UserId& user,
+                                                     const std::string& key,
+                                                     const std::string& reference)
+{
+    const auto id = domain::PaymentId::parse(reference);
+    const auto p =
+        id ? db::withSession([&](db::Session& s) { return checkout::findPayment(s, *id); })
+           : std::nullopt;
+    // Its provider is still being asked (by the first request, or the reconciler after a
+    // crash): the first request still runs, as far as the client can tell.
+    if (!p || (p->status == "pending" && !p->providerRef))
+        return domain::keyInFlight();
+    const auto answer = paymentOf(*p);
+    db::withSession([&](db::Session& s) {
+        checkout::inTransaction(s, [&](checkout::Tx& tx) {
+            db::idempotency::finish(tx, user, key, domain::storedAnswer(201, answer));
+        });
+    });
+    return answer;
 }
 
 CheckoutService::Settled CheckoutService::settle(checkout::Tx& tx,
@@ -223,16 +329,12 @@ CheckoutService::Settled CheckoutService::settle(checkout::Tx& tx,
     if (outcome == checkout::ConfirmOutcome::Confirmed ||
         outcome == checkout::ConfirmOutcome::AlreadyConfirmed)
         return Settled::Confirmed;
-    // The saga's other end: the money goes back, and the booking says why.
-    auto* provider = providerFor(p.provider);
-    if (!provider)
-        throw std::runtime_error("no provider named " + p.provider + " to refund payment " +
-                                 p.id.toString());
+    // The saga's other end: the money goes back (owed to the provider until the commit), and
+    // the booking says why.
     const auto left = p.amountMinor - p.refundedMinor;
-    if (left > 0) {
-        const auto ref = provider->refund(*p.providerRef, left, "unconfirmable-" + p.id.toString());
-        checkout::recordRefund(tx, p, left, ref, "hold_expired", std::nullopt, now);
-    }
+    if (left > 0)
+        checkout::recordRefund(tx, p, left, "unconfirmable-" + p.id.toString(), "hold_expired",
+                               std::nullopt, now);
     checkout::setStatusReason(
         tx, b.booking.id,
         outcome == checkout::ConfirmOutcome::SeatsGone
@@ -249,42 +351,38 @@ Keyed<domain::Booking> CheckoutService::confirm(const Caller& caller, const std:
                                                 const std::string& requestHash,
                                                 const domain::ConfirmRequest& request)
 {
-    db::Session& s = db::currentSession();
     const auto now = m_clock.now();
     Effect<domain::Booking> effect;
-    const auto outcome = db::idempotency::run(
-        s, {caller.user, key, "POST /bookings/confirm", requestHash, now},
-        [&](checkout::Tx& tx) -> domain::StoredAnswer {
-            effect = {};
-            const auto b = checkout::lockBooking(tx, request.booking);
-            if (!b || !caller.may(domain::BookingAccess::Pay, b->booking.user, b->organizer))
-                return effect.refuse(noSuchBooking());
-            const auto p = checkout::lockPayment(tx, request.payment);
-            if (!p || p->booking != b->booking.id)
-                return effect.refuse(noSuchPayment());
-            if (p->status != "succeeded" &&
-                !(p->status == "refunded" && b->booking.status == domain::BookingStatus::Confirmed))
-                return effect.refuse(Problem(409, "payment_not_completed",
-                                             "The payment has not succeeded",
-                                             "the payment is " + p->status)
-                                         .with("payment_status", json::string(p->status)));
-            Settled settled;
-            try {
-                settled = settle(tx, *b, *p, now);
-            } catch (const payments::ProviderError& e) {
-                return effect.refuse(
-                    providerDown(e)); // nothing was written: the refund comes first
-            }
-            if (settled == Settled::Refunded)
-                return effect.refuse(
-                    Problem(410, "hold_expired", "The hold ended before the payment arrived",
-                            "its seats were taken meanwhile; the payment was refunded")
-                        .with("refunded",
-                              json::string(money(p->amountMinor - p->refundedMinor, p->currency))));
-            auto confirmed = *checkout::readBooking(tx, b->booking.id);
-            confirmed.status = confirmed.statusAt(now);
-            return effect.give(std::move(confirmed), 200);
-        });
+    const auto outcome = db::withSession([&](db::Session& s) {
+        return db::idempotency::run(
+            s, {caller.user, key, "POST /bookings/confirm", requestHash, now},
+            [&](checkout::Tx& tx) -> domain::StoredAnswer {
+                effect = {};
+                const auto b = checkout::lockBooking(tx, request.booking);
+                if (!b || !caller.may(domain::BookingAccess::Pay, b->booking.user, b->organizer))
+                    return effect.refuse(noSuchBooking());
+                const auto p = checkout::lockPayment(tx, request.payment);
+                if (!p || p->booking != b->booking.id)
+                    return effect.refuse(noSuchPayment());
+                if (p->status != "succeeded" &&
+                    !(p->status == "refunded" &&
+                      b->booking.status == domain::BookingStatus::Confirmed))
+                    return effect.refuse(Problem(409, "payment_not_completed",
+                                                 "The payment has not succeeded",
+                                                 "the payment is " + p->status)
+                                             .with("payment_status", json::string(p->status)));
+                if (settle(tx, *b, *p, now) == Settled::Refunded)
+                    return effect.refuse(
+                        Problem(410, "hold_expired", "The hold ended before the payment arrived",
+                                "its seats were taken meanwhile; the payment was refunded")
+                            .with("refunded", json::string(money(p->amountMinor - p->refundedMinor,
+                                                                 p->currency))));
+                auto confirmed = *checkout::readBooking(tx, b->booking.id);
+                confirmed.status = confirmed.statusAt(now);
+                return effect.give(std::move(confirmed), 200);
+            });
+    });
+    makeOwedCalls({request.payment});
     return effect.result(outcome);
 }
 
@@ -305,94 +403,97 @@ domain::Result<domain::Payment, Problem>
 CheckoutService::refund(const Caller& caller, const domain::PaymentId& id,
                         const domain::RefundRequest& request)
 {
-    db::Session& s = db::currentSession();
     const auto now = m_clock.now();
     std::optional<Problem> problem;
-    std::optional<domain::Payment> answer;
-    const auto found = checkout::findPayment(s, id);
-    if (!found)
-        return domain::fail(noSuchPayment());
-    checkout::inTransaction(s, [&](checkout::Tx& tx) {
-        const auto b = checkout::lockBooking(tx, found->booking);
-        const bool allowed =
-            b && caller.may(domain::BookingAccess::Refund, b->booking.user, b->organizer);
-        const auto p = allowed ? checkout::lockPayment(tx, id) : std::nullopt;
-        if (!p) {
+    // The refund is recorded (its amount can be refunded by no one else), then made at the
+    // provider with no transaction open; one that the provider cannot make now stays owed and
+    // is made by the payment reconciler.
+    db::withSession([&](db::Session& s) {
+        const auto found = checkout::findPayment(s, id);
+        if (!found) {
             problem = noSuchPayment();
             return;
         }
-        const auto left = p->amountMinor - p->refundedMinor;
-        if ((p->status != "succeeded") || left <= 0) {
-            problem = Problem(409, "not_refundable", "Nothing of this payment can be refunded",
-                              "the payment is " + p->status + " with " + money(left, p->currency) +
-                                  " left")
-                          .with("payment_status", json::string(p->status));
-            return;
-        }
-        long long amount = left;
-        if (request.amount) {
-            auto m =
-                domain::Money::parse(*request.amount, *domain::Currency::fromCode(p->currency));
-            if (!m.ok())
-                problem = Problem::validation({{"amount", m.error()}});
-            else if (m.value().minorUnits() <= 0 || m.value().minorUnits() > left)
-                problem = Problem::validation(
-                    {{"amount", "must be more than 0 and at most " + money(left, p->currency)}});
-            else
-                amount = m.value().minorUnits();
-            if (problem)
+        checkout::inTransaction(s, [&](checkout::Tx& tx) {
+            problem.reset();
+            const auto b = checkout::lockBooking(tx, found->booking);
+            const bool allowed =
+                b && caller.may(domain::BookingAccess::Refund, b->booking.user, b->organizer);
+            const auto p = allowed ? checkout::lockPayment(tx, id) : std::nullopt;
+            if (!p) {
+                problem = noSuchPayment();
                 return;
-        }
-        auto* provider = providerFor(p->provider);
-        if (!provider) {
-            problem = Problem(503, "payment_provider_unavailable",
-                              "The provider of this payment is not configured",
-                              "provider " + p->provider);
-            return;
-        }
-        std::string ref;
-        try {
+            }
+            const auto left = p->amountMinor - p->refundedMinor;
+            if ((p->status != "succeeded") || left <= 0) {
+                problem = Problem(409, "not_refundable", "Nothing of this payment can be refunded",
+                                  "the payment is " + p->status + " with " +
+                                      money(left, p->currency) + " left")
+                              .with("payment_status", json::string(p->status));
+                return;
+            }
+            long long amount = left;
+            if (request.amount) {
+                auto m =
+                    domain::Money::parse(*request.amount, *domain::Currency::fromCode(p->currency));
+                if (!m.ok())
+                    problem = Problem::validation({{"amount", m.error()}});
+                else if (m.value().minorUnits() <= 0 || m.value().minorUnits() > left)
+                    problem = Problem::validation({{"amount", "must be more than 0 and at most " +
+                                                                  money(left, p->currency)}});
+                else
+                    amount = m.value().minorUnits();
+                if (problem)
+                    return;
+            }
+            if (!providerFor(p->provider)) {
+                problem = Problem(503, "payment_provider_unavailable",
+                                  "The provider of this payment is not configured",
+                                  "provider " + p->provider);
+                return;
+            }
             // The same request at the same state is the same refund at the provider.
-            ref = provider->refund(*p->providerRef, amount,
+            checkout::recordRefund(tx, *p, amount,
                                    "staff-" + p->id.toString() + "-" +
                                        std::to_string(p->refundedMinor) + "-" +
-                                       std::to_string(amount));
-        } catch (const payments::ProviderError& e) {
-            problem = providerDown(e);
-            return;
-        }
-        checkout::recordRefund(tx, *p, amount, ref, "staff", caller.user, now);
-        answer = paymentOf(*checkout::lockPayment(tx, id));
+                                       std::to_string(amount),
+                                   "staff", caller.user, now);
+        });
     });
     if (problem)
         return domain::fail(*problem);
-    return *answer;
+    makeOwedCalls({id});
+    return paymentOf(
+        *db::withSession([&](db::Session& s) { return checkout::findPayment(s, id); }));
 }
 
 domain::Result<domain::Booking, Problem> CheckoutService::cancel(const Caller& caller,
                                                                  const domain::BookingId& id)
 {
-    db::Session& s = db::currentSession();
-    const auto found = db::bookings::find(s, id);
+    const auto found = db::withSession([&](db::Session& s) { return db::bookings::find(s, id); });
     const bool mayCancel =
         found && caller.may(domain::BookingAccess::Cancel, found->booking.user, found->organizer);
     if (!mayCancel)
         return domain::fail(noSuchBooking());
     if (found->booking.status != domain::BookingStatus::Confirmed)
-        return m_holds.cancel(caller, id);
-    return cancelPaid(s, id, caller.user, Refund::ByPolicy);
+        return db::withSession([&](db::Session&) { return m_holds.cancel(caller, id); });
+    return cancelPaid(id, caller.user, Refund::ByPolicy);
 }
 
-domain::Result<domain::Booking, Problem> CheckoutService::cancelPaid(db::Session& s,
-                                                                     const domain::BookingId& id,
-                                                                     const domain::UserId& actor,
-                                                                     Refund rule)
+domain::Result<domain::Booking, Problem>
+CheckoutService::cancelPaid(const domain::BookingId& id, const domain::UserId& actor, Refund rule)
 {
     const auto now = m_clock.now();
     std::optional<Problem> problem;
     std::optional<domain::Booking> answer;
-    try {
+    std::vector<domain::PaymentId> paid;
+    // The booking is cancelled and its refunds recorded in one transaction; the provider makes
+    // them after the commit (one it cannot make now is owed and made by the reconciler).
+    db::withSession([&](db::Session& s) {
         checkout::inTransaction(s, [&](checkout::Tx& tx) {
+            problem.reset();
+            answer.reset();
+            paid.clear();
             const auto b = checkout::lockBooking(tx, id);
             if (!b || b->booking.status != domain::BookingStatus::Confirmed) {
                 problem = Problem(409, "not_cancellable", "The booking is not confirmed",
@@ -416,23 +517,17 @@ domain::Result<domain::Booking, Problem> CheckoutService::cancelPaid(db::Session
                         .minorUnits();
                 if (amount <= 0)
                     continue;
-                auto* provider = providerFor(p.provider);
-                if (!provider)
+                if (!providerFor(p.provider))
                     throw std::runtime_error("no provider named " + p.provider +
                                              " to refund payment " + p.id.toString());
-                try {
-                    // The same key on a retry: the provider refunds once.
-                    const auto ref = provider->refund(
-                        *p.providerRef, amount, "cancel-" + id.toString() + "-" + p.id.toString());
-                    checkout::recordRefund(tx, p, amount, ref, reason, actor, now);
-                } catch (const payments::ProviderError& e) {
-                    problem =
-                        providerDown(e); // the whole cancellation is rolled back; a retry is safe
-                    throw;
-                }
+                // The same key on a retry: the provider refunds once.
+                checkout::recordRefund(tx, p, amount,
+                                       "cancel-" + id.toString() + "-" + p.id.toString(), reason,
+                                       actor, now);
+                paid.push_back(p.id);
                 refunded += amount;
             }
-            // confirmed -> refunded (money went back) or cancelled (the policy gave none back).
+            // confirmed -> refunded (money goes back) or cancelled (the policy gave none back).
             const auto moved = domain::transition(b->booking.status,
                                                   refunded > 0 ? domain::BookingStatus::Refunded
                                                                : domain::BookingStatus::Cancelled);
@@ -442,11 +537,10 @@ domain::Result<domain::Booking, Problem> CheckoutService::cancelPaid(db::Session
             answer = checkout::readBooking(tx, id);
             answer->refundMinor = refunded;
         });
-    } catch (const payments::ProviderError&) {
-        // `problem` says so; the transaction was rolled back
-    }
+    });
     if (problem)
         return domain::fail(*problem);
+    makeOwedCalls(paid);
     m_holds.forgetSeats(*answer);
     return std::move(*answer);
 }
@@ -454,149 +548,21 @@ domain::Result<domain::Booking, Problem> CheckoutService::cancelPaid(db::Session
 domain::Result<domain::Event, Problem> CheckoutService::cancelEvent(const Caller& caller,
                                                                     const domain::EventId& id)
 {
-    db::Session& s = db::currentSession();
-    auto cancelled = m_events.cancelRow(caller, id);
+    auto cancelled = db::withSession([&](db::Session&) { return m_events.cancelRow(caller, id); });
     if (!cancelled.ok())
         return domain::fail(std::move(cancelled).error());
-    // Everyone who paid gets everything back (the organizer cancelled, not them). A booking whose
-    // refund fails stays confirmed and is retried by cancelling the event again.
+    // Everyone who paid gets everything back (the organizer cancelled, not them). Refunds that
+    // the provider cannot make now are owed and made by the payment reconciler.
     int refunded = 0;
-    int failed = 0;
-    for (const auto& booking : checkout::confirmedBookings(s, id)) {
-        if (cancelPaid(s, booking, caller.user, Refund::Everything).ok())
+    const auto bookings =
+        db::withSession([&](db::Session& s) { return checkout::confirmedBookings(s, id); });
+    for (const auto& booking : bookings)
+        if (cancelPaid(booking, caller.user, Refund::Everything).ok())
             ++refunded;
-        else
-            ++failed;
-    }
-    if (refunded > 0 || failed > 0)
+    if (refunded > 0)
         log::info("a cancelled event's bookings were refunded",
-                  {{"event", id.toString()}, {"refunded", refunded}, {"failed", failed}});
-    if (failed > 0)
-        return domain::fail(
-            Problem(502, "payment_provider_unavailable", "Some refunds could not be made",
-                    std::to_string(failed) +
-                        " bookings are still to be refunded; cancel the event again to retry")
-                .with("refunded_bookings", refunded)
-                .with("pending_bookings", failed));
+                  {{"event", id.toString()}, {"refunded", refunded}});
     return EventService::toEvent(*cancelled);
-}
-
-domain::Result<domain::WebhookReceipt, Problem>
-CheckoutService::webhook(std::string_view provider, std::optional<std::string_view> signature,
-                         const std::string& rawBody)
-{
-    db::Session& s = db::currentSession();
-    if (!m_card || provider != m_card->name())
-        return domain::fail(Problem(ProblemCode::NotFound, "no such payment provider"));
-    const auto now = m_clock.now();
-    const auto verified =
-        domain::verifyWebhook(signature.value_or(""), rawBody, m_webhookSecret, now);
-    if (!verified)
-        return domain::fail(
-            Problem(400, "invalid_signature", "The webhook's signature does not hold",
-                    "Ticketing-Signature is " + std::string(domain::toString(verified.error()))));
-    boost::system::error_code ec;
-    const auto event = json::parse(rawBody, ec);
-    const auto* o = ec ? nullptr : event.if_object();
-    const auto* id = o ? o->if_contains("id") : nullptr;
-    const auto* type = o ? o->if_contains("type") : nullptr;
-    const auto* data = o ? o->if_contains("data") : nullptr;
-    const auto* object =
-        data && data->is_object() ? data->as_object().if_contains("object") : nullptr;
-    const auto* ref =
-        object && object->is_object() ? object->as_object().if_contains("id") : nullptr;
-    if (!id || !id->is_string() || !type || !type->is_string() || !ref || !ref->is_string())
-        return domain::fail(Problem(400, "invalid_event", "The webhook is not a payment event",
-                                    "id, type, data.object.id"));
-
-    domain::WebhookReceipt answer;
-    const std::string kind(type->as_string());
-    checkout::inTransaction(s, [&](checkout::Tx& tx) {
-        if (!checkout::firstDelivery(tx, std::string(provider), std::string(id->as_string()), kind,
-                                     now)) {
-            answer.duplicate = true; // handled before: nothing happens
-            return;
-        }
-        const auto owner =
-            checkout::bookingOfPayment(tx, std::string(provider), std::string(ref->as_string()));
-        const auto b = owner ? checkout::lockBooking(tx, owner->first) : std::nullopt;
-        auto p = b ? checkout::lockPayment(tx, owner->second) : std::nullopt;
-        if (!p) {
-            log::warn(
-                "a webhook names a payment we do not know",
-                {{"provider", std::string(provider)}, {"ref", ref->as_string()}, {"type", kind}});
-            answer.ignored = true;
-            return;
-        }
-        const bool succeeded = kind == "payment_intent.succeeded";
-        std::optional<std::string> code;
-        if (const auto* err = object->as_object().if_contains("last_payment_error");
-            err && err->is_object())
-            if (const auto* c = err->as_object().if_contains("code"); c && c->is_string())
-                code = std::string(c->as_string());
-        if (!(succeeded || kind == "payment_intent.payment_failed") ||
-            !applyOutcome(tx, *b, *p, succeeded, code, now))
-            answer.ignored = true; // another type, or a payment already settled
-    });
-    return answer;
-}
-
-bool CheckoutService::applyOutcome(checkout::Tx& tx, const checkout::BookingForPayment& b,
-                                   checkout::Payment& p, bool succeeded,
-                                   const std::optional<std::string>& failureCode,
-                                   domain::Clock::TimePoint now)
-{
-    // The money came for an intent we had cancelled: it goes back at once.
-    if (succeeded && p.status == "cancelled") {
-        checkout::recordPaymentEvent(tx, p, "payment_succeeded", std::nullopt, now);
-        refundUnwanted(tx, p, "payment_cancelled", now);
-        return true;
-    }
-    // A declined card may be followed by another one on the same intent: failed, then succeeded.
-    if (succeeded && (p.status == "pending" || p.status == "failed")) {
-        checkout::setPaymentStatus(tx, p.id, "succeeded", std::nullopt, now);
-        p.status = "succeeded";
-        p.failureCode.reset();
-        checkout::recordPaymentEvent(tx, p, "payment_succeeded", std::nullopt, now);
-        // Another payment paid the booking already (this one was declined, another was taken,
-        // then this one was paid after all): a booking is paid once, so this money goes back.
-        for (const auto& other : checkout::paidPayments(tx, b.booking.id))
-            if (other.id != p.id) {
-                refundUnwanted(tx, p, "booking_already_paid", now);
-                return true;
-            }
-        // A card payment that succeeds confirms its booking by itself (seed 8.1).
-        settle(tx, b, p, now);
-        return true;
-    }
-    if (!succeeded && p.status == "pending") {
-        checkout::setPaymentStatus(tx, p.id, "failed", failureCode, now);
-        p.status = "failed";
-        p.failureCode = failureCode;
-        checkout::recordPaymentEvent(tx, p, "payment_failed", std::nullopt,
-                                     now); // the hold runs out by itself
-        return true;
-    }
-    return false;
-}
-
-void CheckoutService::refundUnwanted(checkout::Tx& tx, checkout::Payment& p,
-                                     const std::string& reason, domain::Clock::TimePoint now)
-{
-    auto* provider = providerFor(p.provider);
-    if (!provider || !p.providerRef)
-        throw std::runtime_error("no provider named " + p.provider + " to refund payment " +
-                                 p.id.toString());
-    const auto left = p.amountMinor - p.refundedMinor;
-    if (left <= 0)
-        return;
-    const auto ref = provider->refund(*p.providerRef, left, "unwanted-" + p.id.toString());
-    checkout::recordRefund(tx, p, left, ref, reason, std::nullopt, now);
-    p.refundedMinor += left;
-    p.status = "refunded";
-    log::info(
-        "a payment that must not stand was refunded",
-        {{"payment", p.id.toString()}, {"booking", p.booking.toString()}, {"reason", reason}});
 }
 
 void CheckoutService::cancelPending(checkout::Tx& tx, checkout::Payment& p,
@@ -606,14 +572,10 @@ void CheckoutService::cancelPending(checkout::Tx& tx, checkout::Payment& p,
     const auto from = domain::parsePaymentStatus(p.status).value_or(domain::PaymentStatus::Failed);
     if (!domain::canTransition(from, domain::PaymentStatus::Cancelled))
         throw std::logic_error("cancelPending of a " + p.status + " payment");
-    // At the provider first. It may answer that the intent is paid meanwhile: ours is cancelled
-    // all the same, and the success that arrives for it is refunded (applyOutcome).
-    if (auto* provider = providerFor(p.provider); provider && p.providerRef)
-        if (!provider->cancel(*p.providerRef))
-            log::info("a payment was cancelled while the provider was taking it; its success "
-                      "will be refunded",
-                      {{"payment", p.id.toString()}});
-    checkout::setPaymentStatus(tx, p.id, "cancelled", std::nullopt, now);
+    // Cancelled here at once (no longer a live payment); its provider is owed the cancellation
+    // (made after the commit). A success that the provider still reports for it is refunded
+    // (applyOutcome).
+    checkout::cancelPayment(tx, p.id, now);
     p.status = "cancelled";
     checkout::recordPaymentEvent(tx, p, "payment_cancelled", actor, now);
 }
@@ -621,89 +583,38 @@ void CheckoutService::cancelPending(checkout::Tx& tx, checkout::Payment& p,
 domain::Result<domain::Payment, Problem> CheckoutService::cancelPayment(const Caller& caller,
                                                                         const domain::PaymentId& id)
 {
-    db::Session& s = db::currentSession();
     const auto now = m_clock.now();
-    const auto found = checkout::findPayment(s, id);
-    if (!found)
-        return domain::fail(noSuchPayment());
     std::optional<Problem> problem;
-    std::optional<domain::Payment> answer;
-    checkout::inTransaction(s, [&](checkout::Tx& tx) {
-        problem.reset();
-        const auto b = checkout::lockBooking(tx, found->booking);
-        auto p = b && caller.may(domain::BookingAccess::Pay, b->booking.user, b->organizer)
-                     ? checkout::lockPayment(tx, id)
-                     : std::nullopt;
-        if (!p) {
+    db::withSession([&](db::Session& s) {
+        const auto found = checkout::findPayment(s, id);
+        if (!found) {
             problem = noSuchPayment();
             return;
         }
-        if (p->status != "pending") {
-            problem = Problem(409, "not_cancellable", "The payment is not pending",
-                              "the payment is " + p->status)
-                          .with("current_status", json::string(p->status));
-            return;
-        }
-        try {
+        checkout::inTransaction(s, [&](checkout::Tx& tx) {
+            problem.reset();
+            const auto b = checkout::lockBooking(tx, found->booking);
+            auto p = b && caller.may(domain::BookingAccess::Pay, b->booking.user, b->organizer)
+                         ? checkout::lockPayment(tx, id)
+                         : std::nullopt;
+            if (!p) {
+                problem = noSuchPayment();
+                return;
+            }
+            if (p->status != "pending") {
+                problem = Problem(409, "not_cancellable", "The payment is not pending",
+                                  "the payment is " + p->status)
+                              .with("current_status", json::string(p->status));
+                return;
+            }
             cancelPending(tx, *p, caller.user, now);
-        } catch (const payments::ProviderError& e) {
-            problem = providerDown(e); // nothing was written
-            return;
-        }
-        answer = paymentOf(*checkout::lockPayment(tx, id));
+        });
     });
     if (problem)
         return domain::fail(*problem);
-    return *answer;
-}
-
-int CheckoutService::reconcile(db::Session& s, std::chrono::seconds olderThan)
-{
-    if (!m_card)
-        return 0;
-    const auto now = m_clock.now();
-    int settled = 0;
-    for (const auto& id : checkout::stalePayments(s, now - olderThan, 100)) {
-        const auto found = checkout::findPayment(s, id);
-        auto* provider = found ? providerFor(found->provider) : nullptr;
-        if (!provider || !found->providerRef)
-            continue;
-        payments::ProviderStatus status;
-        try {
-            status = provider->status(*found->providerRef);
-        } catch (const payments::ProviderError& e) {
-            // Down, or it does not know the intent: this one goes to the back of the queue
-            // (so one bad payment cannot hold up the others), and the round ends.
-            log::warn("the payment reconciler could not ask the provider",
-                      {{"payment", id.toString()}, {"error", e.what()}});
-            checkout::inTransaction(s,
-                                    [&](checkout::Tx& tx) { checkout::touchPayment(tx, id, now); });
-            return settled;
-        }
-        try {
-            checkout::inTransaction(s, [&](checkout::Tx& tx) {
-                const auto b = checkout::lockBooking(tx, found->booking);
-                auto p = b ? checkout::lockPayment(tx, id) : std::nullopt;
-                if (!p || p->status != "pending")
-                    return; // a webhook came meanwhile
-                if (status.state == payments::ProviderStatus::State::Pending) {
-                    checkout::touchPayment(tx, id, now); // ask again after the interval
-                    return;
-                }
-                if (applyOutcome(tx, *b, *p,
-                                 status.state == payments::ProviderStatus::State::Succeeded,
-                                 status.failureCode, now)) {
-                    ++settled;
-                    log::warn("a payment's webhook never came; the provider was asked instead",
-                              {{"payment", id.toString()}, {"status", p->status}});
-                }
-            });
-        } catch (const payments::ProviderError& e) {
-            log::warn("the payment reconciler could not refund a late payment; it tries again",
-                      {{"error", e.what()}});
-        }
-    }
-    return settled;
+    makeOwedCalls({id});
+    return paymentOf(
+        *db::withSession([&](db::Session& s) { return checkout::findPayment(s, id); }));
 }
 
 domain::Result<domain::SigningKeys, Problem>

@@ -17,10 +17,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ticketing::payments {
 class PaymentProvider;
-}
+struct ProviderIntent;
+} // namespace ticketing::payments
 namespace ticketing::db {
 class Session;
 }
@@ -90,9 +92,15 @@ public:
     domain::Result<domain::SigningKeys, domain::Problem> rotateKey(const Caller& caller,
                                                                    const domain::EventId& event);
 
-    // Card payments pending longer than `olderThan` are asked of the provider: a webhook that
-    // never came must not leave money taken without its seats. Returns how many were settled.
+    // The payment reconciler's round, on its own thread and session: calls owed to providers
+    // since before `olderThan` are made again (an outage, a crash after a commit); intents whose
+    // provider never answered are asked again (a crash between the record and the answer); card
+    // payments pending longer are asked of the provider (a webhook that never came must not
+    // leave money taken without its seats). Returns how many payments were settled.
     int reconcile(db::Session& s, std::chrono::seconds olderThan);
+    // How long a request waits on a provider at most, and then some: an intent unanswered for
+    // longer was left by a request that is gone.
+    std::chrono::seconds providerPatience() const;
     // POST /payments/{id}/cancel: a pending payment cancelled, at the provider too; anything else
     // 409 not_cancellable.
     domain::Result<domain::Payment, domain::Problem> cancelPayment(const Caller& caller,
@@ -108,10 +116,35 @@ private:
         ByPolicy,  // the attendee cancels: the event's refund policy
         Everything // the organizer cancelled the event
     };
-    domain::Result<domain::Booking, domain::Problem> cancelPaid(db::Session& s,
-                                                                const domain::BookingId& id,
-                                                                const domain::UserId& actor,
-                                                                Refund rule);
+    domain::Result<domain::Booking, domain::Problem>
+    cancelPaid(const domain::BookingId& id, const domain::UserId& actor, Refund rule);
+
+    // A payment provider is never called inside a transaction or on a database worker (the
+    // database is reached through db::withSession). An intent is recorded, asked of its provider,
+    // then settled; refunds and cancellations are recorded as owed in the transaction of their
+    // cause and made after its commit (CheckoutProviderCalls.cpp).
+    struct KeyRecord
+    {
+        domain::UserId user;
+        std::string key;
+    };
+    // Asks the provider for a recorded intent and settles what it answered (a failure marks the
+    // payment failed); finishes the key's record when there is one.
+    Keyed<domain::Payment> askForIntent(const db::checkout::Payment& recorded,
+                                        const std::optional<KeyRecord>& keyRecord);
+    void settleIntent(db::checkout::Tx& tx, db::checkout::Payment& p,
+                      const std::optional<payments::ProviderIntent>& intent,
+                      domain::Clock::TimePoint now);
+    // A retry of an intent whose first request has not answered: in flight while the provider
+    // is asked; else the payment as it is now.
+    Keyed<domain::Payment> resumeIntent(const domain::UserId& user, const std::string& key,
+                                        const std::string& reference);
+    // The calls owed to providers for these payments, made now; one that fails stays owed.
+    void makeOwedCalls(const std::vector<domain::PaymentId>& payments);
+    bool makeCall(const db::checkout::OwedCall& call);
+    // What the provider says of a payment now, settled (a lost webhook; a payment paid while
+    // it was cancelled). Throws ProviderError when the provider cannot be asked.
+    bool askProvider(const domain::PaymentId& id);
     // Confirms a booking whose payment succeeded, inside `tx`; a hold that ended with its
     // seats gone (or a booking cancelled meanwhile) has the payment refunded and says why.
     enum class Settled
@@ -131,7 +164,7 @@ private:
     // paid the booking): all of it back through its provider, recorded with `reason`.
     void refundUnwanted(db::checkout::Tx& tx, db::checkout::Payment& p, const std::string& reason,
                         domain::Clock::TimePoint now);
-    // A pending payment cancelled, at its provider first.
+    // A pending payment cancelled here; its provider is owed the cancellation.
     void cancelPending(db::checkout::Tx& tx, db::checkout::Payment& p,
                        const std::optional<domain::UserId>& actor, domain::Clock::TimePoint now);
 
