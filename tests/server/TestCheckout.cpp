@@ -8,9 +8,11 @@
 #include "support/TicketdProcess.h"
 #include "support/TicketdUnderTest.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTcpServer>
 #include <QtTest>
+#include <algorithm>
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
 #include <thread>
@@ -840,6 +842,191 @@ private Q_SLOTS:
         QVERIFY(waitForStatus(m_bob, other, QStringLiteral("confirmed")));
         QCOMPARE(keptBy(other), totalOf(other));
         expectMoneyAddsUp(other);
+    }
+
+    // Issue 12 item 5: the card provider stops answering for 15 s while more intents and
+    // cancellations than the database has workers wait on it; 50 other requests (holds, reads)
+    // meanwhile get no 5xx and do not wait on it. When it answers again, every waiting request
+    // gets its answer and every booking keeps at most one live payment.
+    void aStalledProviderHoldsUpNothingElse()
+    {
+        constexpr int kPool = 4;
+        QVERIFY(restartWith({QStringLiteral("TICKETING_DB_POOL_SIZE=%1").arg(kPool),
+                             QStringLiteral("TICKETING_PAYMENTS_TIMEOUT_SECONDS=60")}));
+        const auto sale = openSale(*m_http, m_org, 6, 10);
+        auto labels = sale.seatByLabel.keys();
+        std::sort(labels.begin(), labels.end());
+        QStringList buyers;
+        for (int i = 0; i < 6; ++i)
+            buyers << signUpAs(*m_http, m_env, QStringLiteral("attendee"),
+                               QStringLiteral("buyer%1@example.com").arg(i));
+        const auto port = m_server->port();
+        auto auth = [](const QString& token) {
+            return std::pair<std::string, std::string>{"Authorization",
+                                                       "Bearer " + token.toStdString()};
+        };
+        auto intentRequest = [&](const QString& token, const QString& booking) {
+            return ticketing::bench::LoadRequest{
+                "POST",
+                "/api/v1/payments/intent",
+                boost::json::serialize(
+                    boost::json::object{{"booking_id", booking.toStdString()}, {"method", "card"}}),
+                {auth(token), {"Idempotency-Key", "stalled-" + booking.toStdString()}}};
+        };
+
+        // Before the stall: 4 bookings with a pending card payment (to cancel during it), and 8
+        // bookings held (to pay during it): 12 requests for a pool of 4.
+        std::vector<ticketing::bench::LoadRequest> waiting;
+        QStringList cancelled, paying;
+        int seat = 0;
+        for (int i = 0; i < 12; ++i) {
+            const auto& token = i % 2 ? m_bob : m_ann;
+            const auto booking =
+                hold(token, sale, {labels[seat++]}).value(QStringLiteral("booking_id")).toString();
+            QVERIFY(!booking.isEmpty());
+            if (i < 4) {
+                const auto pending = intent(token, booking, QStringLiteral("card"));
+                QCOMPARE(pending.status, 201);
+                const auto id = pending.json().value(QStringLiteral("payment_id")).toString();
+                cancelled << id;
+                waiting.push_back({"POST",
+                                   "/api/v1/payments/" + id.toStdString() + "/cancel",
+                                   {},
+                                   {auth(token)}});
+            } else {
+                paying << booking;
+                waiting.push_back(intentRequest(token, booking));
+            }
+        }
+        QVERIFY(int(waiting.size()) > kPool);
+
+        m_pay.process->pause();
+        QElapsedTimer stalled;
+        stalled.start();
+        std::vector<ticketing::bench::LoadResponse> waited;
+        std::thread provider([&] { waited = atOnce(port, waiting); });
+        auto busyOnProvider = [&] {
+            for (const auto& line : m_http->get(QStringLiteral("/metrics")).body.split('\n'))
+                if (line.startsWith("ticketd_provider_workers_busy "))
+                    return line.mid(line.indexOf(' ') + 1).toDouble();
+            return -1.0;
+        };
+        QVERIFY(QTest::qWaitFor([&] { return busyOnProvider() >= double(waiting.size()); }, 5000));
+
+        // 50 other requests at once: 25 holds of one seat by six buyers, 25 reads.
+        std::vector<ticketing::bench::LoadRequest> others;
+        for (int i = 0; i < 25; ++i) {
+            others.push_back(
+                {"POST",
+                 "/api/v1/bookings/hold",
+                 boost::json::serialize(boost::json::object{
+                     {"event_id", sale.event.toStdString()},
+                     {"seat_ids",
+                      boost::json::array{sale.seatByLabel.value(labels[seat++]).toStdString()}}}),
+                 {auth(buyers[i % buyers.size()]),
+                  {"Idempotency-Key", "other-" + std::to_string(i)}}});
+            others.push_back({"GET",
+                              i % 2 ? "/api/v1/events/" + sale.event.toStdString() + "/availability"
+                                    : "/api/v1/events/" + sale.event.toStdString(),
+                              {},
+                              {}});
+        }
+        const auto answers = atOnce(port, others);
+        double slowest = 0;
+        for (std::size_t i = 0; i < answers.size(); ++i) {
+            if (answers[i].status < 200 || answers[i].status >= 300)
+                qWarning() << others[i].target.c_str() << answers[i].status
+                           << answers[i].body.c_str();
+            QVERIFY(answers[i].status >= 200 && answers[i].status < 300);
+            slowest = std::max(slowest, answers[i].latencyMs);
+        }
+        qInfo("50 requests during the stall: the slowest took %.0f ms", slowest);
+        // Waiting on the provider would have taken until it answers again (seconds from now).
+        QVERIFY(slowest < 5000);
+        QVERIFY(stalled.elapsed() < 15000);
+        QVERIFY(busyOnProvider() >= double(waiting.size())); // they still wait
+
+        QTest::qWait(int(15000 - stalled.elapsed()));
+        m_pay.process->resume();
+        provider.join();
+        for (std::size_t i = 0; i < waited.size(); ++i) {
+            if (i < 4) {
+                QCOMPARE(waited[i].status, 200);
+                QVERIFY(waited[i].body.find("\"cancelled\"") != std::string::npos);
+            } else {
+                QCOMPARE(waited[i].status, 201);
+                QVERIFY(waited[i].body.find("client_secret") != std::string::npos);
+            }
+        }
+        // The provider was told of every cancellation; each booking has one live payment.
+        for (const auto& id : cancelled)
+            QCOMPARE(scalar("SELECT count(*) FROM payments WHERE id = $1::uuid AND status = "
+                            "'cancelled' AND NOT cancel_owed",
+                            id.toStdString()),
+                     1);
+        for (const auto& booking : paying)
+            QCOMPARE(scalar("SELECT count(*) FROM payments WHERE booking_id = $1::uuid AND status "
+                            "= 'pending' AND provider_ref IS NOT NULL",
+                            booking.toStdString()),
+                     1);
+    }
+
+    // Issue 12 item 5: ticketd dies after recording an intent and before the provider's answer
+    // is settled. The next ticketd's reconciler asks the provider again (the same idempotency
+    // key: the same intent) and settles it; the buyer's retry with the same key gets it.
+    void aCrashBetweenRecordAndAnswerIsRecovered()
+    {
+        QVERIFY(restartWith({QStringLiteral("TICKETING_PAYMENTS_TIMEOUT_SECONDS=2"),
+                             QStringLiteral("TICKETING_PAYMENT_RECHECK_SECONDS=1")}));
+        const auto sale = openSale(*m_http, m_org);
+        const auto booking = hold(m_ann, sale, {QStringLiteral("MAIN-A-1")})
+                                 .value(QStringLiteral("booking_id"))
+                                 .toString();
+        const ticketing::bench::LoadRequest request{
+            "POST",
+            "/api/v1/payments/intent",
+            boost::json::serialize(
+                boost::json::object{{"booking_id", booking.toStdString()}, {"method", "card"}}),
+            {{"Authorization", "Bearer " + m_ann.toStdString()},
+             {"Idempotency-Key", "crash-" + booking.toStdString()}}};
+        const auto port = m_server->port();
+
+        m_pay.process->pause();
+        std::thread first([&] { ticketing::bench::fetch("127.0.0.1", port, request); });
+        const auto unanswered = "SELECT count(*) FROM payments WHERE booking_id = $1::uuid AND "
+                                "status = 'pending' AND provider_ref IS NULL";
+        QVERIFY(
+            QTest::qWaitFor([&] { return scalar(unanswered, booking.toStdString()) == 1; }, 5000));
+        m_server->kill(); // between the record and the answer
+        first.join();
+        m_pay.process->resume();
+        QCOMPARE(scalar(unanswered, booking.toStdString()), 1);
+
+        m_server = std::make_unique<TicketdProcess>();
+        QVERIFY(m_server->start(
+            {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)}, m_env));
+        m_http = std::make_unique<HttpClient>(m_server->baseUrl());
+        // While it is unanswered, the key's first request still runs as far as a client knows.
+        const auto early = ticketing::bench::fetch("127.0.0.1", port, request);
+        if (early.status == 409)
+            QVERIFY(early.body.find("idempotency_key_in_flight") != std::string::npos);
+        else
+            QCOMPARE(early.status, 201);
+        QVERIFY(
+            QTest::qWaitFor([&] { return scalar(unanswered, booking.toStdString()) == 0; }, 20000));
+        QVERIFY(m_server->log().contains("its provider's answer never was"));
+        const auto retried = ticketing::bench::fetch("127.0.0.1", port, request);
+        QCOMPARE(retried.status, 201);
+        const auto payment =
+            QJsonDocument::fromJson(QByteArray::fromStdString(retried.body)).object();
+        QCOMPARE(payment.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+        QCOMPARE(scalar("SELECT count(*) FROM payments WHERE booking_id = $1::uuid",
+                        booking.toStdString()),
+                 1);
+        QCOMPARE(payAtProvider(payment, QStringLiteral("4242424242424242")).status, 200);
+        QVERIFY(waitForStatus(m_ann, booking, QStringLiteral("confirmed")));
+        QCOMPARE(keptBy(booking), totalOf(booking));
+        expectMoneyAddsUp(booking);
     }
 
     void staffRefundPartOfAPayment()
