@@ -4,6 +4,7 @@
 #include <QtTest>
 #include <future>
 #include <pqxx/pqxx>
+#include <thread>
 
 using namespace ticketing;
 using namespace ticketing::test;
@@ -78,6 +79,49 @@ private Q_SLOTS:
         pool.stop(); // runs what was queued, then joins
         QCOMPARE(ran.load(), 3);
         QVERIFY(!pool.trySubmit(blocker)); // stopped
+    }
+
+    // db::withSession: on a thread with no session of its own, `fn` runs on a pool worker
+    // borrowed for it (BorrowScope), its value and its exceptions come back; without a pool to
+    // borrow from, database work is a bug, said at once.
+    void withSessionBorrowsAWorker()
+    {
+        TestDatabase db;
+        db::Pool pool({db.url(), 1, 4});
+        // What the other thread saw, checked here (QtTest's checks belong to the test thread).
+        bool refusedWithoutPool = false, ranElsewhere = false, errorCameBack = false,
+             busyWhenStopped = false;
+        std::thread([&] {
+            try {
+                db::withSession([](db::Session& s) { return s.ping(); });
+            } catch (const std::logic_error&) {
+                refusedWithoutPool = true;
+            }
+            const db::BorrowScope borrow(pool);
+            const auto ranOn = db::withSession([](db::Session& s) {
+                s.ping();
+                return std::this_thread::get_id();
+            });
+            ranElsewhere = ranOn != std::this_thread::get_id();
+            try {
+                db::withSession([](db::Session&) { throw std::runtime_error("from the worker"); });
+            } catch (const std::runtime_error& e) {
+                errorCameBack = std::string(e.what()) == "from the worker";
+            }
+        }).join();
+        pool.stop();
+        std::thread([&] {
+            const db::BorrowScope borrow(pool);
+            try {
+                db::withSession([](db::Session&) {});
+            } catch (const db::Busy&) {
+                busyWhenStopped = true;
+            }
+        }).join();
+        QVERIFY(refusedWithoutPool);
+        QVERIFY(ranElsewhere);
+        QVERIFY(errorCameBack);
+        QVERIFY(busyWhenStopped);
     }
 
     // A real serialization failure (two SERIALIZABLE transactions writing what the other read):

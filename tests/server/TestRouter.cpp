@@ -1,3 +1,4 @@
+#include "app/OutboundLane.h"
 #include "app/PoolExecutor.h"
 #include "db/Pool.h"
 #include "http/Metrics.h"
@@ -147,6 +148,47 @@ private Q_SLOTS:
         QCOMPARE(first.get_future().get().status, 200);
         QCOMPARE(second.get_future().get().status, 200);
         QVERIFY(ranOn.load() != std::this_thread::get_id());
+    }
+
+    // Outbound routes run on the outbound lane: a handler there that waits (on a provider) holds
+    // no pool worker, and a database route still runs while it waits. What the outbound route
+    // asks of the database runs on a pool worker it borrows (db::withSession).
+    void outboundRoutesWaitWithoutHoldingAWorker()
+    {
+        db::Pool pool({"host=/nonexistent", 1, 4});
+        app::PoolExecutor executor(pool);
+        app::OutboundLane lane(pool, {2, 4});
+        Router router(&executor, &lane);
+        std::promise<void> release;
+        auto provider = release.get_future().share();
+        std::atomic<std::thread::id> borrowedOn;
+        std::atomic<std::thread::id> waitedOn;
+        http::RouteOptions outbound;
+        outbound.lane = http::Lane::Outbound;
+        router.add("POST", "/pay", Access::anyone(), WorkerHandler([&](Context&) {
+                       db::withSession(
+                           [&](db::Session&) { borrowedOn = std::this_thread::get_id(); });
+                       waitedOn = std::this_thread::get_id();
+                       provider.wait(); // the provider takes its time
+                       return Response::json(201, {{"paid", true}});
+                   }),
+                   outbound);
+        router.add("GET", "/read", Access::anyone(), WorkerHandler([](Context&) {
+                       return Response::json(200, {{"ok", true}});
+                   }));
+        std::promise<Response> paid;
+        Request r;
+        r.method = "POST";
+        r.path = "/pay";
+        r.requestId = "rq";
+        router.handle(std::move(r), [&paid](Response resp) { paid.set_value(std::move(resp)); });
+        QTRY_COMPARE(lane.stats().busy, 1);
+        QCOMPARE(pool.stats().busy, 0); // the only worker is free while /pay waits
+        QCOMPARE(call(router, "GET", "/read").status, 200);
+        release.set_value();
+        QCOMPARE(paid.get_future().get().status, 201);
+        QVERIFY(borrowedOn.load() != waitedOn.load()); // the database part ran on the worker
+        lane.stop();
     }
 
     void anUnreachableDatabaseIsA503()
