@@ -7,6 +7,7 @@
 #include "domain/Booking.h"
 #include "domain/Codec.h"
 #include "domain/Event.h"
+#include "domain/Health.h"
 #include "domain/LiveSync.h"
 #include "domain/Payment.h"
 #include "domain/Tickets.h"
@@ -77,6 +78,7 @@ const std::map<QString, RoundTrip>& types()
         {QStringLiteral("confirm-request"), roundTrip<ConfirmRequest>()},
         {QStringLiteral("intent-request"), roundTrip<IntentRequest>()},
         {QStringLiteral("refund-request"), roundTrip<RefundRequest>()},
+        {QStringLiteral("readiness"), roundTrip<Readiness>()},
         {QStringLiteral("payment"), roundTrip<Payment>()},
         {QStringLiteral("ticket"), roundTrip<Ticket>()},
         {QStringLiteral("signing-keys"), roundTrip<SigningKeys>()},

@@ -107,7 +107,9 @@ private Q_SLOTS:
         const std::chrono::seconds ttl(300);
         services::HoldService holds(*m_redis, m_clock, ttl);
 
-        const auto venue = venues.create(org, hall(5, 20));
+        auto venueInput = domain::decode<domain::VenueInput>(hall(5, 20));
+        QVERIFY(venueInput.ok());
+        const auto venue = venues.create(org, std::move(venueInput).value());
         QVERIFY(venue.ok());
         const auto venueDoc = domain::decodeText<domain::Venue>(*venue);
         QVERIFY(venueDoc.ok());
@@ -127,7 +129,9 @@ private Q_SLOTS:
                                                {"price", "25.50"},
                                                {"section_key", "FLOOR"},
                                                {"quantity", 12}}}}};
-        auto event = events.create(org, input);
+        auto eventInput = domain::decode<domain::EventInput>(input);
+        QVERIFY(eventInput.ok());
+        auto event = events.create(org, std::move(eventInput).value());
         QVERIFY(event.ok());
         QVERIFY(events.publish(org, event->id).ok());
         const auto floor = event->tiers.at(1).id;

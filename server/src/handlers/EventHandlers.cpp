@@ -53,10 +53,10 @@ void registerEventRoutes(http::Router& router, Services& services)
     auto& events = services.events;
     const auto manage = Access::permitted(domain::Permission::EventsManage);
     router.add("POST", "/api/v1/events", manage, [&events](Context& c) {
-        auto body = http::parseJsonBody(c.request);
-        if (!body.ok())
-            return problem(body.error(), c.request);
-        return answer(events.create(callerOf(c), *body), c, 201);
+        auto body = readBody<domain::EventInput>(c.request);
+        if (unreadable(body))
+            return problem(body.error(), c.request); // not JSON at all
+        return answer(events.create(callerOf(c), std::move(body)), c, 201);
     });
     router.add("GET", "/api/v1/events", Access::optional(), [&events](Context& c) {
         auto page = pageOf(c.request);
@@ -92,10 +92,10 @@ void registerEventRoutes(http::Router& router, Services& services)
     });
     router.add("PUT", "/api/v1/events/{id}", manage, [&events](Context& c) {
         return withEvent(c, [&](const domain::EventId& id) {
-            auto body = http::parseJsonBody(c.request);
-            if (!body.ok())
-                return problem(body.error(), c.request);
-            return answer(events.update(callerOf(c), id, *body), c);
+            auto body = readBody<domain::EventInput>(c.request);
+            if (unreadable(body))
+                return problem(body.error(), c.request); // not JSON at all
+            return answer(events.update(callerOf(c), id, std::move(body)), c);
         });
     });
     router.add("POST", "/api/v1/events/{id}/publish", manage, [&events](Context& c) {

@@ -86,4 +86,12 @@ template <class T> domain::Result<T, domain::Problem> readBody(const http::Reque
     return std::move(value).value();
 }
 
+// A body that is not JSON at all (415, 400 invalid_json), answered by the handler itself; what is
+// wrong inside a JSON body goes to a service that takes services::Decoded, which says it after
+// deciding who may act on what.
+template <class T> bool unreadable(const domain::Result<T, domain::Problem>& body)
+{
+    return !body.ok() && body.error().code() != domain::Problem::validation({}).code();
+}
+
 } // namespace ticketing::handlers

@@ -1,3 +1,4 @@
+#include "domain/Codec.h"
 #include "handlers/Routes.h"
 #include "http/Metrics.h"
 #include "http/Router.h"
@@ -18,9 +19,9 @@ void registerOpsRoutes(http::Router& router, Services& services)
                }));
     router.add("GET", "/readyz", http::Access::anyone(),
                [&health = services.health](http::Context&) {
-                   auto r = health.readiness();
-                   auto response = http::Response::json(r.ready ? 200 : 503, r.body);
-                   if (!r.ready)
+                   const auto r = health.readiness();
+                   auto response = http::Response::json(r.ready() ? 200 : 503, domain::encode(r));
+                   if (!r.ready())
                        response.headers.emplace_back("Retry-After", "1");
                    return response;
                });

@@ -36,10 +36,10 @@ void registerVenueRoutes(http::Router& router, Services& services)
     router.add(
         "POST", "/api/v1/venues", Access::permitted(domain::Permission::VenuesManage),
         [&venues](Context& c) {
-            auto body = http::parseJsonBody(c.request);
-            if (!body.ok())
-                return problem(body.error(), c.request);
-            auto created = venues.create(callerOf(c), *body);
+            auto body = readBody<domain::VenueInput>(c.request);
+            if (unreadable(body))
+                return problem(body.error(), c.request); // not JSON at all
+            auto created = venues.create(callerOf(c), std::move(body));
             return created.ok() ? document(201, std::move(created).value())
                                 : problem(created.error(), c.request);
         },
@@ -88,10 +88,10 @@ void registerVenueRoutes(http::Router& router, Services& services)
             auto id = venueId(c);
             if (!id)
                 return notFound(c);
-            auto body = http::parseJsonBody(c.request);
-            if (!body.ok())
-                return problem(body.error(), c.request);
-            auto replaced = venues.replace(callerOf(c), *id, *body);
+            auto body = readBody<domain::VenueInput>(c.request);
+            if (unreadable(body))
+                return problem(body.error(), c.request); // not JSON at all
+            auto replaced = venues.replace(callerOf(c), *id, std::move(body));
             return replaced.ok() ? document(200, std::move(replaced).value())
                                  : problem(replaced.error(), c.request);
         },

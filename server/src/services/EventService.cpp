@@ -84,12 +84,11 @@ domain::Result<db::EventRow, Problem> EventService::build(db::Session& s, const 
 }
 
 domain::Result<db::EventRow, Problem> EventService::createRow(const Caller& caller,
-                                                              const boost::json::value& body)
+                                                              Decoded<domain::EventInput> input)
 {
     db::Session& s = db::currentSession();
-    auto input = domain::parseEvent(body);
     if (!input.ok())
-        return domain::fail(Problem::validation(std::move(input).error()));
+        return domain::fail(std::move(input).error());
     auto event = build(s, caller, *input, domain::EventId::generate(), caller.user);
     if (!event.ok())
         return event;
@@ -118,7 +117,7 @@ domain::Result<db::EventRow, Problem> EventService::owned(db::Session& s, const 
 
 domain::Result<db::EventRow, Problem> EventService::updateRow(const Caller& caller,
                                                               const domain::EventId& id,
-                                                              const boost::json::value& body)
+                                                              Decoded<domain::EventInput> input)
 {
     db::Session& s = db::currentSession();
     auto current = owned(s, caller, id);
@@ -128,9 +127,8 @@ domain::Result<db::EventRow, Problem> EventService::updateRow(const Caller& call
         return domain::fail(Problem(409, "event_closed", "The event is closed",
                                     "a " + std::string(domain::toString(current->status)) +
                                         " event cannot change"));
-    auto input = domain::parseEvent(body);
     if (!input.ok())
-        return domain::fail(Problem::validation(std::move(input).error()));
+        return domain::fail(std::move(input).error());
     const bool published = current->status == EventStatus::Published;
     if (published) {
         // Its inventory and prices are on sale: only what describes it may change.
@@ -274,9 +272,9 @@ domain::Result<domain::Event, Problem> shown(domain::Result<db::EventRow, Proble
 } // namespace
 
 domain::Result<domain::Event, Problem> EventService::create(const Caller& caller,
-                                                            const boost::json::value& body)
+                                                            Decoded<domain::EventInput> input)
 {
-    return shown(createRow(caller, body));
+    return shown(createRow(caller, std::move(input)));
 }
 
 domain::Result<domain::Event, Problem> EventService::get(const std::optional<Caller>& caller,
@@ -287,9 +285,9 @@ domain::Result<domain::Event, Problem> EventService::get(const std::optional<Cal
 
 domain::Result<domain::Event, Problem> EventService::update(const Caller& caller,
                                                             const domain::EventId& id,
-                                                            const boost::json::value& body)
+                                                            Decoded<domain::EventInput> input)
 {
-    return shown(updateRow(caller, id, body));
+    return shown(updateRow(caller, id, std::move(input)));
 }
 
 domain::Result<domain::Event, Problem> EventService::publish(const Caller& caller,

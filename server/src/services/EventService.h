@@ -8,7 +8,6 @@
 #include "domain/Result.h"
 #include "services/VenueService.h"
 
-#include <boost/json/value.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,12 +27,12 @@ public:
     explicit EventService(const domain::Clock& clock) : m_clock(clock) {}
 
     domain::Result<domain::Event, domain::Problem> create(const Caller& caller,
-                                                          const boost::json::value& body);
+                                                          Decoded<domain::EventInput> input);
     // Drafts are the owner's (and admin's) alone: to anyone else they do not exist (404).
     domain::Result<domain::Event, domain::Problem> get(const std::optional<Caller>& caller,
                                                        const domain::EventId& id);
     domain::Result<domain::Event, domain::Problem>
-    update(const Caller& caller, const domain::EventId& id, const boost::json::value& body);
+    update(const Caller& caller, const domain::EventId& id, Decoded<domain::EventInput> input);
     domain::Result<domain::Event, domain::Problem> publish(const Caller& caller,
                                                            const domain::EventId& id);
     // Marks it cancelled; CheckoutService::cancelEvent refunds in the same transaction.
@@ -62,11 +61,11 @@ private:
         std::optional<std::string> nextCursor;
     };
     domain::Result<db::EventRow, domain::Problem> createRow(const Caller& caller,
-                                                            const boost::json::value& body);
+                                                            Decoded<domain::EventInput> input);
     domain::Result<db::EventRow, domain::Problem> getRow(const std::optional<Caller>& caller,
                                                          const domain::EventId& id);
     domain::Result<db::EventRow, domain::Problem>
-    updateRow(const Caller& caller, const domain::EventId& id, const boost::json::value& body);
+    updateRow(const Caller& caller, const domain::EventId& id, Decoded<domain::EventInput> input);
     domain::Result<db::EventRow, domain::Problem> publishRow(const Caller& caller,
                                                              const domain::EventId& id);
     domain::Result<RowPage, domain::Problem> listRows(const std::optional<Caller>& caller,

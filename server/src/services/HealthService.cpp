@@ -2,32 +2,24 @@
 
 #include "cache/Redis.h"
 #include "db/Pool.h"
+#include "log/Log.h"
 
 namespace ticketing::services {
 
-HealthService::Readiness HealthService::readiness() const
+domain::Readiness HealthService::readiness() const
 {
     db::Session& session = db::currentSession();
-    Readiness r;
-    boost::json::object database;
+    domain::Readiness r;
     try {
-        const auto rtt = session.ping();
-        database["status"] = "up";
-        database["latency_us"] = static_cast<std::int64_t>(rtt.count());
-        r.ready = true;
+        r.databaseLatencyUs = static_cast<std::int64_t>(session.ping().count());
+        r.databaseUp = true;
     } catch (const db::Unavailable& e) {
-        database["status"] = "down";
-        database["error"] = e.what();
+        // The database's own words go to the log, not to whoever asks.
+        log::warn("readiness: the database does not answer", {{"error", e.what()}});
     }
     const auto stats = m_pool.stats();
-    database["pool"] = {{"size", stats.size}, {"busy", stats.busy}, {"queued", stats.queued}};
-    const bool redisUp = m_redis.isUp();
-    boost::json::object redis{{"status", redisUp ? "up" : "down"}};
-    if (!redisUp)
-        redis["impact"] = "serving from PostgreSQL alone (slower seat holds)";
-    r.body["status"] = r.ready ? (redisUp ? "ready" : "degraded") : "unavailable";
-    r.body["database"] = std::move(database);
-    r.body["redis"] = std::move(redis);
+    r.pool = {stats.size, stats.busy, static_cast<std::int64_t>(stats.queued)};
+    r.redisUp = m_redis.isUp();
     return r;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <boost/json/object.hpp>
+#include "domain/Health.h"
 
 namespace ticketing::db {
 class Pool;
@@ -12,21 +12,14 @@ class Redis;
 
 namespace ticketing::services {
 
-// Readiness as operators and load balancers need it: ready means the database answers (the
-// source of truth); Redis is reported but never makes the service unready, because the
-// inventory stays correct without it (DESIGN.md: degrade to database-only locking).
+// Readiness as operators and load balancers need it (domain::Readiness says what it means).
 class HealthService
 {
 public:
     HealthService(db::Pool& pool, cache::Redis& redis) : m_pool(pool), m_redis(redis) {}
 
-    struct Readiness
-    {
-        bool ready = false;
-        boost::json::object body;
-    };
     // Runs on a database worker with its session.
-    Readiness readiness() const;
+    domain::Readiness readiness() const;
 
 private:
     db::Pool& m_pool;

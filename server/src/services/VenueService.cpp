@@ -32,14 +32,13 @@ std::optional<Problem> VenueService::checkTimezone(const std::string& tz) const
 }
 
 namespace {
-domain::Result<domain::VenueInput, Problem> parse(const boost::json::value& body)
+domain::Result<domain::VenueInput, Problem> accept(Decoded<domain::VenueInput> venue)
 {
-    auto venue = domain::decode<domain::VenueInput>(body);
     if (!venue.ok())
-        return domain::fail(Problem::validation(std::move(venue).error()));
+        return venue;
     // Ids are the server's to give: a client's map (one read back from a Venue) keeps none.
     domain::clearIds(venue->seatMap);
-    return std::move(venue).value();
+    return venue;
 }
 
 db::VenueRow row(const domain::VenueId& id, const domain::UserId& organizer,
@@ -56,10 +55,10 @@ Problem notFound()
 } // namespace
 
 domain::Result<std::string, Problem> VenueService::create(const Caller& caller,
-                                                          const boost::json::value& body)
+                                                          Decoded<domain::VenueInput> input)
 {
     db::Session& s = db::currentSession();
-    auto venue = parse(body);
+    auto venue = accept(std::move(input));
     if (!venue.ok())
         return domain::fail(std::move(venue).error());
     if (auto p = checkTimezone(venue->timezone))
@@ -82,13 +81,13 @@ domain::Result<std::string, Problem> VenueService::get(const domain::VenueId& id
 
 domain::Result<std::string, Problem> VenueService::replace(const Caller& caller,
                                                            const domain::VenueId& id,
-                                                           const boost::json::value& body)
+                                                           Decoded<domain::VenueInput> input)
 {
     db::Session& s = db::currentSession();
     auto stored = db::venues::find(s, id);
     if (!stored || (!caller.isAdmin() && !(stored->organizer == caller.user)))
         return domain::fail(notFound());
-    auto venue = parse(body);
+    auto venue = accept(std::move(input));
     if (!venue.ok())
         return domain::fail(std::move(venue).error());
     if (auto p = checkTimezone(venue->timezone))

@@ -5,9 +5,10 @@
 #include "domain/Result.h"
 #include "domain/Roles.h"
 #include "domain/Uuid.h"
+#include "domain/Venue.h"
 #include "services/Caller.h"
+#include "services/Decoded.h"
 
-#include <boost/json/value.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,12 +28,12 @@ public:
                           std::string zoneinfoDir = "/usr/share/zoneinfo");
 
     domain::Result<std::string, domain::Problem> create(const Caller& caller,
-                                                        const boost::json::value& body);
+                                                        Decoded<domain::VenueInput> input);
     // Public: attendees draw seat maps from it.
     domain::Result<std::string, domain::Problem> get(const domain::VenueId& id);
     // 409 venue_in_use while a published event takes place there; another organizer's: 404.
     domain::Result<std::string, domain::Problem>
-    replace(const Caller& caller, const domain::VenueId& id, const boost::json::value& body);
+    replace(const Caller& caller, const domain::VenueId& id, Decoded<domain::VenueInput> input);
 
     struct Page
     {
