@@ -178,7 +178,10 @@ Payment toPayment(const pqxx::row& r)
     p.method = r[3].as<std::string>();
     p.amountMinor = r[4].as<long long>();
     p.currency = r[5].as<std::string>();
-    p.status = r[6].as<std::string>();
+    const auto status = r[6].as<std::string>();
+    p.status = domain::parsePaymentStatus(status).value_or(domain::PaymentStatus::Failed);
+    if (!domain::parsePaymentStatus(status))
+        throw std::runtime_error("a payment with an unknown status: " + status);
     p.providerRef = optionalText(r[7]);
     p.clientSecret = optionalText(r[8]);
     p.failureCode = optionalText(r[9]);
@@ -270,8 +273,9 @@ std::optional<BookingForPayment> lockBooking(Tx& tx, const domain::BookingId& id
 void insertPayment(Tx& tx, const Payment& p)
 {
     tx.w.exec_prepared(kInsertPayment.name, p.id.toString(), p.booking.toString(), p.provider,
-                       p.method, p.amountMinor, p.currency, p.status, nullable(p.providerRef),
-                       nullable(p.clientSecret), p.createdBy.toString(), toSql(p.createdAt));
+                       p.method, p.amountMinor, p.currency, std::string(domain::toString(p.status)),
+                       nullable(p.providerRef), nullable(p.clientSecret), p.createdBy.toString(),
+                       toSql(p.createdAt));
 }
 
 std::optional<Payment> findPayment(Session& s, const domain::PaymentId& id)
@@ -306,11 +310,11 @@ std::optional<domain::Booking> readBooking(Tx& tx, const domain::BookingId& id)
     return found ? std::optional(std::move(found->booking)) : std::nullopt;
 }
 
-void setPaymentStatus(Tx& tx, const domain::PaymentId& id, const std::string& status,
+void setPaymentStatus(Tx& tx, const domain::PaymentId& id, domain::PaymentStatus status,
                       const std::optional<std::string>& failureCode, Clock::TimePoint now)
 {
-    tx.w.exec_prepared(kSetPaymentStatus.name, id.toString(), status, nullable(failureCode),
-                       toSql(now));
+    tx.w.exec_prepared(kSetPaymentStatus.name, id.toString(), std::string(domain::toString(status)),
+                       nullable(failureCode), toSql(now));
 }
 
 void recordRefund(Tx& tx, const Payment& p, long long amountMinor, const std::string& providerKey,

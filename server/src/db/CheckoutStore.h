@@ -4,6 +4,7 @@
 #include "domain/Clock.h"
 #include "domain/Credential.h"
 #include "domain/Event.h"
+#include "domain/Payment.h"
 #include "domain/Uuid.h"
 
 #include <functional>
@@ -55,7 +56,7 @@ struct Payment
     std::string method; // card, cash
     long long amountMinor = 0;
     std::string currency;
-    std::string status; // pending, succeeded, failed, cancelled, refunded
+    domain::PaymentStatus status = domain::PaymentStatus::Pending;
     // The provider's intent; none while the intent is recorded and its provider has not
     // answered yet (a pending payment without one is not payable at the provider).
     std::optional<std::string> providerRef;
@@ -73,7 +74,8 @@ std::optional<Payment> lockPayment(Tx& tx, const domain::PaymentId& id);
 // then the payment, as every other path does).
 std::optional<std::pair<domain::BookingId, domain::PaymentId>>
 bookingOfPayment(Tx& tx, const std::string& provider, const std::string& providerRef);
-void setPaymentStatus(Tx& tx, const domain::PaymentId& id, const std::string& status,
+// Stores a move that domain::transition allowed (the service checks it).
+void setPaymentStatus(Tx& tx, const domain::PaymentId& id, domain::PaymentStatus status,
                       const std::optional<std::string>& failureCode, domain::Clock::TimePoint now);
 // Records a refund, owed to its provider until callMade (with its booking event): refunded_minor
 // grows at once; the payment is `refunded` once all of it is. `providerKey` is the provider's

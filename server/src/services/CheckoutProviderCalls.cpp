@@ -120,16 +120,15 @@ bool CheckoutService::applyOutcome(checkout::Tx& tx, const checkout::BookingForP
                                    domain::Clock::TimePoint now)
 {
     // The money came for an intent we had cancelled: it goes back at once.
-    if (succeeded && p.status == "cancelled") {
+    if (succeeded && p.status == domain::PaymentStatus::Cancelled) {
         checkout::recordPaymentEvent(tx, p, "payment_succeeded", std::nullopt, now);
         refundUnwanted(tx, p, "payment_cancelled", now);
         return true;
     }
     // A declined card may be followed by another one on the same intent: failed, then succeeded.
-    if (succeeded && (p.status == "pending" || p.status == "failed")) {
-        checkout::setPaymentStatus(tx, p.id, "succeeded", std::nullopt, now);
-        p.status = "succeeded";
-        p.failureCode.reset();
+    if (succeeded &&
+        (p.status == domain::PaymentStatus::Pending || p.status == domain::PaymentStatus::Failed)) {
+        moveTo(tx, p, domain::PaymentStatus::Succeeded, std::nullopt, now);
         checkout::recordPaymentEvent(tx, p, "payment_succeeded", std::nullopt, now);
         // Another payment paid the booking already (this one was declined, another was taken,
         // then this one was paid after all): a booking is paid once, so this money goes back.
@@ -142,10 +141,8 @@ bool CheckoutService::applyOutcome(checkout::Tx& tx, const checkout::BookingForP
         settle(tx, b, p, now);
         return true;
     }
-    if (!succeeded && p.status == "pending") {
-        checkout::setPaymentStatus(tx, p.id, "failed", failureCode, now);
-        p.status = "failed";
-        p.failureCode = failureCode;
+    if (!succeeded && p.status == domain::PaymentStatus::Pending) {
+        moveTo(tx, p, domain::PaymentStatus::Failed, failureCode, now);
         checkout::recordPaymentEvent(tx, p, "payment_failed", std::nullopt,
                                      now); // the hold runs out by itself
         return true;
@@ -165,7 +162,7 @@ void CheckoutService::refundUnwanted(checkout::Tx& tx, checkout::Payment& p,
     // Owed to the provider until the transaction commits; made then (makeOwedCalls).
     checkout::recordRefund(tx, p, left, "unwanted-" + p.id.toString(), reason, std::nullopt, now);
     p.refundedMinor += left;
-    p.status = "refunded";
+    p.status = domain::PaymentStatus::Refunded;
     log::info(
         "a payment that must not stand was refunded",
         {{"payment", p.id.toString()}, {"booking", p.booking.toString()}, {"reason", reason}});
@@ -194,14 +191,16 @@ bool CheckoutService::askProvider(const domain::PaymentId& id)
             const auto now = m_clock.now();
             const auto b = checkout::lockBooking(tx, found->booking);
             auto p = b ? checkout::lockPayment(tx, id) : std::nullopt;
-            if (!p || (p->status != "pending" && p->status != "cancelled"))
+            if (!p || (p->status != domain::PaymentStatus::Pending &&
+                       p->status != domain::PaymentStatus::Cancelled))
                 return; // a webhook came meanwhile
             settled =
                 applyOutcome(tx, *b, *p, status.state == payments::ProviderStatus::State::Succeeded,
                              status.failureCode, now);
             if (settled)
                 log::warn("a payment's webhook never came; the provider was asked instead",
-                          {{"payment", id.toString()}, {"status", p->status}});
+                          {{"payment", id.toString()},
+                           {"status", std::string(domain::toString(p->status))}});
         });
     });
     makeOwedCalls({id});

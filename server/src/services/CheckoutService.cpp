@@ -78,7 +78,7 @@ domain::Payment CheckoutService::paymentOf(const checkout::Payment& p) const
     out.method = p.method;
     out.amountMinor = p.amountMinor;
     out.currency = p.currency;
-    out.status = domain::parsePaymentStatus(p.status).value_or(domain::PaymentStatus::Pending);
+    out.status = p.status;
     out.refundedMinor = p.refundedMinor;
     for (const auto& r : p.refunds)
         out.refunds.push_back({r.amountMinor, r.reason, r.at});
@@ -166,9 +166,7 @@ Keyed<domain::Payment> CheckoutService::createIntent(const Caller& caller, const
                 // One live payment per booking (API.md "Payments"), decided with it locked.
                 std::vector<domain::PaymentSummary> summary;
                 for (const auto& x : checkout::bookingPayments(tx, b->booking.id))
-                    summary.push_back({x.id, x.method,
-                                       domain::parsePaymentStatus(x.status).value_or(
-                                           domain::PaymentStatus::Failed)});
+                    summary.push_back({x.id, x.method, x.status});
                 const auto plan = domain::planIntent(summary, request.method);
                 if (plan.decision == domain::IntentDecision::AlreadyPaid)
                     return effect.refuse(domain::alreadyPaid());
@@ -197,7 +195,7 @@ Keyed<domain::Payment> CheckoutService::createIntent(const Caller& caller, const
                 p.currency = b->booking.currency;
                 p.createdBy = caller.user;
                 p.createdAt = now;
-                p.status = "pending";
+                p.status = domain::PaymentStatus::Pending;
                 if (provider.remote()) {
                     checkout::insertPayment(tx, p); // no provider_ref: not asked yet
                     recorded = p;
@@ -207,7 +205,8 @@ Keyed<domain::Payment> CheckoutService::createIntent(const Caller& caller, const
                 const auto intent =
                     provider.createIntent(p.amountMinor, p.currency, p.id, p.booking);
                 p.providerRef = intent.ref;
-                p.status = intent.succeeded ? "succeeded" : "pending";
+                p.status = intent.succeeded ? domain::PaymentStatus::Succeeded
+                                            : domain::PaymentStatus::Pending;
                 checkout::insertPayment(tx, p);
                 checkout::recordPaymentEvent(
                     tx, p, intent.succeeded ? "payment_succeeded" : "payment_started", caller.user,
@@ -274,10 +273,8 @@ void CheckoutService::settleIntent(checkout::Tx& tx, checkout::Payment& p,
         return; // settled before (the request and the reconciler both asked)
     if (!intent) {
         // Not a live payment: the booking can take another intent.
-        if (p.status == "pending") {
-            checkout::setPaymentStatus(tx, p.id, "failed", "provider_unavailable", now);
-            p.status = "failed";
-            p.failureCode = "provider_unavailable";
+        if (p.status == domain::PaymentStatus::Pending) {
+            moveTo(tx, p, domain::PaymentStatus::Failed, "provider_unavailable", now);
             checkout::recordPaymentEvent(tx, p, "payment_failed", std::nullopt, now);
         }
         return;
@@ -287,11 +284,10 @@ void CheckoutService::settleIntent(checkout::Tx& tx, checkout::Payment& p,
     p.clientSecret = intent->clientSecret;
     // Cancelled meanwhile: its provider is now owed the cancellation (made after the commit).
     // Failed meanwhile (the reconciler gave up on it): nobody has its client secret.
-    if (p.status != "pending")
+    if (p.status != domain::PaymentStatus::Pending)
         return;
     if (intent->succeeded) {
-        checkout::setPaymentStatus(tx, p.id, "succeeded", std::nullopt, now);
-        p.status = "succeeded";
+        moveTo(tx, p, domain::PaymentStatus::Succeeded, std::nullopt, now);
         checkout::recordPaymentEvent(tx, p, "payment_succeeded", p.createdBy, now);
     } else {
         checkout::recordPaymentEvent(tx, p, "payment_started", p.createdBy, now);
@@ -308,7 +304,7 @@ Keyed<domain::Payment> CheckoutService::resumeIntent(const domain::UserId& user,
            : std::nullopt;
     // Its provider is still being asked (by the first request, or the reconciler after a
     // crash): the first request still runs, as far as the client can tell.
-    if (!p || (p->status == "pending" && !p->providerRef))
+    if (!p || (p->status == domain::PaymentStatus::Pending && !p->providerRef))
         return domain::keyInFlight();
     const auto answer = paymentOf(*p);
     db::withSession([&](db::Session& s) {
@@ -324,8 +320,15 @@ CheckoutService::Settled CheckoutService::settle(checkout::Tx& tx,
                                                  const checkout::Payment& p,
                                                  domain::Clock::TimePoint now)
 {
-    const auto key = checkout::currentKey(tx, b.booking.event, now);
-    const auto outcome = checkout::confirm(tx, b, p.id, key, now);
+    // held -> confirmed, or expired -> confirmed (the saga takes the seats again when they are
+    // still free); a cancelled or refunded booking cannot be, and its payment goes back.
+    const auto from = b.booking.statusAt(now);
+    auto outcome = checkout::ConfirmOutcome::NotConfirmable;
+    if (from == domain::BookingStatus::Confirmed)
+        outcome = checkout::ConfirmOutcome::AlreadyConfirmed;
+    else if (domain::transition(from, domain::BookingStatus::Confirmed).ok())
+        outcome =
+            checkout::confirm(tx, b, p.id, checkout::currentKey(tx, b.booking.event, now), now);
     if (outcome == checkout::ConfirmOutcome::Confirmed ||
         outcome == checkout::ConfirmOutcome::AlreadyConfirmed)
         return Settled::Confirmed;
@@ -364,13 +367,13 @@ Keyed<domain::Booking> CheckoutService::confirm(const Caller& caller, const std:
                 const auto p = checkout::lockPayment(tx, request.payment);
                 if (!p || p->booking != b->booking.id)
                     return effect.refuse(noSuchPayment());
-                if (p->status != "succeeded" &&
-                    !(p->status == "refunded" &&
+                if (p->status != domain::PaymentStatus::Succeeded &&
+                    !(p->status == domain::PaymentStatus::Refunded &&
                       b->booking.status == domain::BookingStatus::Confirmed))
-                    return effect.refuse(Problem(409, "payment_not_completed",
-                                                 "The payment has not succeeded",
-                                                 "the payment is " + p->status)
-                                             .with("payment_status", json::string(p->status)));
+                    return effect.refuse(
+                        Problem(409, "payment_not_completed", "The payment has not succeeded",
+                                "the payment is " + std::string(domain::toString(p->status)))
+                            .with("payment_status", json::string(domain::toString(p->status))));
                 if (settle(tx, *b, *p, now) == Settled::Refunded)
                     return effect.refuse(
                         Problem(410, "hold_expired", "The hold ended before the payment arrived",
@@ -425,11 +428,11 @@ CheckoutService::refund(const Caller& caller, const domain::PaymentId& id,
                 return;
             }
             const auto left = p->amountMinor - p->refundedMinor;
-            if ((p->status != "succeeded") || left <= 0) {
+            if ((p->status != domain::PaymentStatus::Succeeded) || left <= 0) {
                 problem = Problem(409, "not_refundable", "Nothing of this payment can be refunded",
-                                  "the payment is " + p->status + " with " +
-                                      money(left, p->currency) + " left")
-                              .with("payment_status", json::string(p->status));
+                                  "the payment is " + std::string(domain::toString(p->status)) +
+                                      " with " + money(left, p->currency) + " left")
+                              .with("payment_status", json::string(domain::toString(p->status)));
                 return;
             }
             long long amount = left;
@@ -565,18 +568,30 @@ domain::Result<domain::Event, Problem> CheckoutService::cancelEvent(const Caller
     return EventService::toEvent(*cancelled);
 }
 
+void CheckoutService::moveTo(checkout::Tx& tx, checkout::Payment& p, domain::PaymentStatus to,
+                             const std::optional<std::string>& failureCode,
+                             domain::Clock::TimePoint now)
+{
+    const auto moved = domain::transition(p.status, to);
+    if (!moved)
+        throw std::logic_error("payment " + p.id.toString() + ": " + moved.error().detail());
+    checkout::setPaymentStatus(tx, p.id, to, failureCode, now);
+    p.status = to;
+    p.failureCode = failureCode;
+}
+
 void CheckoutService::cancelPending(checkout::Tx& tx, checkout::Payment& p,
                                     const std::optional<domain::UserId>& actor,
                                     domain::Clock::TimePoint now)
 {
-    const auto from = domain::parsePaymentStatus(p.status).value_or(domain::PaymentStatus::Failed);
-    if (!domain::canTransition(from, domain::PaymentStatus::Cancelled))
-        throw std::logic_error("cancelPending of a " + p.status + " payment");
+    if (!domain::canTransition(p.status, domain::PaymentStatus::Cancelled))
+        throw std::logic_error("cancelPending of a " + std::string(domain::toString(p.status)) +
+                               " payment");
     // Cancelled here at once (no longer a live payment); its provider is owed the cancellation
     // (made after the commit). A success that the provider still reports for it is refunded
     // (applyOutcome).
     checkout::cancelPayment(tx, p.id, now);
-    p.status = "cancelled";
+    p.status = domain::PaymentStatus::Cancelled;
     checkout::recordPaymentEvent(tx, p, "payment_cancelled", actor, now);
 }
 
@@ -601,10 +616,10 @@ domain::Result<domain::Payment, Problem> CheckoutService::cancelPayment(const Ca
                 problem = noSuchPayment();
                 return;
             }
-            if (p->status != "pending") {
+            if (p->status != domain::PaymentStatus::Pending) {
                 problem = Problem(409, "not_cancellable", "The payment is not pending",
-                                  "the payment is " + p->status)
-                              .with("current_status", json::string(p->status));
+                                  "the payment is " + std::string(domain::toString(p->status)))
+                              .with("current_status", json::string(domain::toString(p->status)));
                 return;
             }
             cancelPending(tx, *p, caller.user, now);

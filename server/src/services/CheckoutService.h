@@ -164,6 +164,10 @@ private:
     // paid the booking): all of it back through its provider, recorded with `reason`.
     void refundUnwanted(db::checkout::Tx& tx, db::checkout::Payment& p, const std::string& reason,
                         domain::Clock::TimePoint now);
+    // Every change of a payment's status goes through domain::transition (a move the state
+    // machine does not allow is a bug: logic_error).
+    void moveTo(db::checkout::Tx& tx, db::checkout::Payment& p, domain::PaymentStatus to,
+                const std::optional<std::string>& failureCode, domain::Clock::TimePoint now);
     // A pending payment cancelled here; its provider is owed the cancellation.
     void cancelPending(db::checkout::Tx& tx, db::checkout::Payment& p,
                        const std::optional<domain::UserId>& actor, domain::Clock::TimePoint now);
