@@ -328,53 +328,6 @@ private Q_SLOTS:
         expectMoneyAddsUp(id);
     }
 
-    void aDeclinedCardLeavesTheHoldToExpire()
-    {
-        QVERIFY(restartWith({QStringLiteral("TICKETING_HOLD_TTL_SECONDS=2")}));
-        const auto sale = openSale(*m_http, m_org);
-        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-B-1")})
-                            .value(QStringLiteral("booking_id"))
-                            .toString();
-        const auto payment = intent(m_ann, id, QStringLiteral("card")).json();
-        auto declined = payAtProvider(payment, QStringLiteral("4000000000000002"));
-        QCOMPARE(declined.status, 200);
-        const auto paymentId = payment.value(QStringLiteral("payment_id")).toString();
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                return m_http
-                           ->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {},
-                                  bearer(m_ann))
-                           .json()
-                           .value(QStringLiteral("status"))
-                           .toString() == QStringLiteral("failed");
-            },
-            10000));
-        QCOMPARE(
-            m_http->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {}, bearer(m_ann))
-                .json()
-                .value(QStringLiteral("failure_code"))
-                .toString(),
-            QStringLiteral("card_declined"));
-        auto confirm = m_http->send(
-            "POST", QStringLiteral("/api/v1/bookings/confirm"),
-            json({{QStringLiteral("booking_id"), id}, {QStringLiteral("payment_id"), paymentId}}),
-            keyed(m_ann));
-        QCOMPARE(confirm.status, 409);
-        QCOMPARE(confirm.json().value(QStringLiteral("code")).toString(),
-                 QStringLiteral("payment_not_completed"));
-        QVERIFY(waitForStatus(m_ann, id, QStringLiteral("expired")));
-        QTRY_COMPARE_WITH_TIMEOUT(seatStatus(sale, QStringLiteral("MAIN-B-1")),
-                                  QStringLiteral("available"), 5000);
-        QCOMPARE(booking(m_ann, id).value(QStringLiteral("tickets")).toArray().size(), 0);
-
-        // Another card on the same intent succeeds: the seat is still free, so the booking is
-        // confirmed after all (the money is never left without its seats).
-        QCOMPARE(payAtProvider(payment, QStringLiteral("4242424242424242")).status, 200);
-        QVERIFY(waitForStatus(m_ann, id, QStringLiteral("confirmed")));
-        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-B-1")), QStringLiteral("sold"));
-        expectMoneyAddsUp(id);
-    }
-
     void forgedAlteredStaleAndReplayedWebhooksChangeNothing()
     {
         const auto sale = openSale(*m_http, m_org);
@@ -473,62 +426,6 @@ private Q_SLOTS:
         QCOMPARE(noKey.json().value(QStringLiteral("code")).toString(),
                  QStringLiteral("idempotency_key_required"));
         expectMoneyAddsUp(id);
-    }
-
-    void aHoldThatEndsDuringPaymentIsTakenAgainOrRefunded()
-    {
-        QVERIFY(restartWith({QStringLiteral("TICKETING_HOLD_TTL_SECONDS=2")}));
-        const auto sale = openSale(*m_http, m_org);
-        // (a) The seats are still free when the money arrives: they are taken again.
-        const auto first = hold(m_ann, sale, {QStringLiteral("MAIN-A-1")})
-                               .value(QStringLiteral("booking_id"))
-                               .toString();
-        const auto firstPayment = intent(m_ann, first, QStringLiteral("card")).json();
-        QVERIFY(waitForStatus(m_ann, first, QStringLiteral("expired")));
-        QTRY_COMPARE_WITH_TIMEOUT(seatStatus(sale, QStringLiteral("MAIN-A-1")),
-                                  QStringLiteral("available"), 5000);
-        QCOMPARE(payAtProvider(firstPayment, QStringLiteral("4242424242424242")).status, 200);
-        QVERIFY(waitForStatus(m_ann, first, QStringLiteral("confirmed")));
-        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-1")), QStringLiteral("sold"));
-
-        // (b) Someone else took the seat meanwhile: the payment is refunded and the booking says
-        // why.
-        const auto second = hold(m_ann, sale, {QStringLiteral("MAIN-A-2")})
-                                .value(QStringLiteral("booking_id"))
-                                .toString();
-        const auto secondPayment = intent(m_ann, second, QStringLiteral("card")).json();
-        QVERIFY(waitForStatus(m_ann, second, QStringLiteral("expired")));
-        QTRY_COMPARE_WITH_TIMEOUT(seatStatus(sale, QStringLiteral("MAIN-A-2")),
-                                  QStringLiteral("available"), 5000);
-        QVERIFY(
-            hold(m_bob, sale, {QStringLiteral("MAIN-A-2")}).contains(QStringLiteral("booking_id")));
-        QCOMPARE(payAtProvider(secondPayment, QStringLiteral("4000000000000077")).status,
-                 200); // succeeds late
-        const auto paymentId = secondPayment.value(QStringLiteral("payment_id")).toString();
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                return m_http
-                           ->send("GET", QStringLiteral("/api/v1/payments/") + paymentId, {},
-                                  bearer(m_ann))
-                           .json()
-                           .value(QStringLiteral("status"))
-                           .toString() == QStringLiteral("refunded");
-            },
-            10000));
-        const auto b = booking(m_ann, second);
-        QCOMPARE(b.value(QStringLiteral("status")).toString(), QStringLiteral("expired"));
-        QVERIFY(b.value(QStringLiteral("status_reason"))
-                    .toString()
-                    .contains(QStringLiteral("refunded")));
-        QCOMPARE(b.value(QStringLiteral("tickets")).toArray().size(), 0);
-        auto confirm = m_http->send("POST", QStringLiteral("/api/v1/bookings/confirm"),
-                                    json({{QStringLiteral("booking_id"), second},
-                                          {QStringLiteral("payment_id"), paymentId}}),
-                                    keyed(m_ann));
-        QCOMPARE(confirm.status, 409); // the payment is refunded, not completed
-        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-2")), QStringLiteral("held")); // Bob's
-        expectMoneyAddsUp(second);
-        expectMoneyAddsUp(first);
     }
 
     void cancellationRefundsWhatThePolicyAllows_data()

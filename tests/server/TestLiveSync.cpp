@@ -258,6 +258,9 @@ private Q_SLOTS:
         QCOMPARE(client.tiers.value(sale.seatedTier).value(QStringLiteral("available")).toInt(), 8);
     }
 
+    // The one test that waits for a real hold to end (1 s): that a running ticketd's sweeper is
+    // wired, and its announcement reaches a subscriber. When holds end, and what the sweeper
+    // writes, is tested on the manual clock (tst_hold_expiry, tst_payment_saga).
     void anExpiredHoldIsAnnouncedByTheSweeper()
     {
         QVERIFY(m_t.restart({QStringLiteral("TICKETING_HOLD_TTL_SECONDS=1")}));
