@@ -1,7 +1,6 @@
 // Qt first: moc reads this file and cannot parse <compare> (domain headers) before Qt's own.
 #include <QtTest>
 // The rest.
-#include "db/BookingStore.h"
 #include "services/EventService.h"
 #include "services/HoldService.h"
 #include "services/VenueService.h"
@@ -82,14 +81,14 @@ private Q_SLOTS:
 
         // The sweeper's step marks the lapsed holds expired (Ann's and the box office's) and
         // leaves Bob's alone.
-        QCOMPARE(db::bookings::expireHolds(m_app->session(), clock.now(), 500), 2);
+        QCOMPARE(services::HoldSweeper::sweep(m_app->session(), clock.now()), 2);
         QVERIFY(holds.get(ann, annBooking.id)->status == domain::BookingStatus::Expired);
         const auto a = holds.availability(event->id);
         QVERIFY(a.ok());
         QVERIFY(a->seats.at(0).status == domain::SeatStatus::Held);
         QCOMPARE(a->tiers.at(1).held, 9); // Bob's 5 and 4
         QCOMPARE(a->tiers.at(1).available, 3);
-        QCOMPARE(db::bookings::expireHolds(m_app->session(), clock.now(), 500), 0);
+        QCOMPARE(services::HoldSweeper::sweep(m_app->session(), clock.now()), 0);
     }
 
     // The sweeper's step announces what it ended: the outbox row that the relay turns into the
@@ -123,9 +122,9 @@ private Q_SLOTS:
         QCOMPARE(announced("held"), 1);
         QCOMPARE(announced("available"), 0);
         clock.advance(ttl - std::chrono::seconds(1));
-        QCOMPARE(db::bookings::expireHolds(m_app->session(), clock.now(), 500), 0);
+        QCOMPARE(services::HoldSweeper::sweep(m_app->session(), clock.now()), 0);
         clock.advance(std::chrono::seconds(1));
-        QCOMPARE(db::bookings::expireHolds(m_app->session(), clock.now(), 500), 1);
+        QCOMPARE(services::HoldSweeper::sweep(m_app->session(), clock.now()), 1);
         QCOMPARE(announced("available"), 1);
         const auto a = holds.availability(sale.event.id);
         QVERIFY(a.ok());

@@ -4,7 +4,6 @@
 #include <QJsonObject>
 #include <QtTest>
 // The rest.
-#include "db/BookingStore.h"
 #include "domain/WebhookSignature.h"
 #include "payments/Provider.h"
 #include "services/CheckoutService.h"
@@ -174,7 +173,7 @@ private Q_SLOTS:
         m_app->clock.advance(kTtl); // the hold's time is up
         QVERIFY(m_holds->get(ann, booking.id)->statusAt(m_app->clock.now()) ==
                 domain::BookingStatus::Expired);
-        QCOMPARE(db::bookings::expireHolds(m_app->session(), m_app->clock.now(), 500), 1);
+        QCOMPARE(services::HoldSweeper::sweep(m_app->session(), m_app->clock.now()), 1);
         QVERIFY(seatStatus(sale.event.id, sale.seats[0]) == domain::SeatStatus::Available);
 
         QCOMPARE(payAtProvider(p, QStringLiteral("4242424242424242")), 200);
@@ -197,7 +196,7 @@ private Q_SLOTS:
         const auto first = hold(ann, sale.event.id, sale.seats[0]);
         const auto firstPayment = intent(ann, first.id);
         m_app->clock.advance(kTtl);
-        QCOMPARE(db::bookings::expireHolds(m_app->session(), m_app->clock.now(), 500), 1);
+        QCOMPARE(services::HoldSweeper::sweep(m_app->session(), m_app->clock.now()), 1);
         QCOMPARE(payAtProvider(firstPayment, QStringLiteral("4242424242424242")), 200);
         QVERIFY(deliverWebhooks(1));
         QVERIFY(m_holds->get(ann, first.id)->status == domain::BookingStatus::Confirmed);
@@ -206,7 +205,7 @@ private Q_SLOTS:
         const auto second = hold(ann, sale.event.id, sale.seats[1]);
         const auto secondPayment = intent(ann, second.id);
         m_app->clock.advance(kTtl);
-        QCOMPARE(db::bookings::expireHolds(m_app->session(), m_app->clock.now(), 500), 1);
+        QCOMPARE(services::HoldSweeper::sweep(m_app->session(), m_app->clock.now()), 1);
         hold(bob, sale.event.id, sale.seats[1]); // Bob takes the seat meanwhile
         QCOMPARE(payAtProvider(secondPayment, QStringLiteral("4000000000000077")),
                  200); // succeeds late

@@ -212,9 +212,9 @@ const Statement kSetStatus{
     "UPDATE bookings SET status = $2, updated_at = $3::timestamptz WHERE id = $1::uuid"};
 const Statement kExpire{"bookings.expire", R"sql(
     WITH due AS (
-        SELECT id FROM bookings WHERE status = 'held' AND hold_expires_at <= $1::timestamptz
+        SELECT id FROM bookings WHERE status = $3 AND hold_expires_at <= $1::timestamptz
         ORDER BY hold_expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-    UPDATE bookings b SET status = 'expired', updated_at = $1::timestamptz FROM due WHERE b.id = due.id
+    UPDATE bookings b SET status = $4, updated_at = $1::timestamptz FROM due WHERE b.id = due.id
     RETURNING b.id, b.event_id)sql"};
 const Statement kAvailabilitySeq{"bookings.availability_seq",
                                  "SELECT sync_seq, currency FROM events WHERE id = $1::uuid"};
@@ -679,13 +679,16 @@ ReleaseOutcome release(Session& s, const domain::BookingId& id,
     return outcome;
 }
 
-int expireHolds(Session& s, Clock::TimePoint now, int batch)
+int expireHolds(Session& s, domain::BookingStatus from, domain::BookingStatus to,
+                Clock::TimePoint now, int batch)
 {
     int expired = 0;
     s.run(
         [&](pqxx::connection_base& c) {
             pqxx::work tx(c);
-            const auto due = tx.exec_prepared(kExpire.name, toSql(now), batch);
+            const auto due = tx.exec_prepared(kExpire.name, toSql(now), batch,
+                                              std::string(domain::toString(from)),
+                                              std::string(domain::toString(to)));
             expired = static_cast<int>(due.size());
             for (const auto& r : due) {
                 const auto booking = idFrom<domain::BookingId>(r[0]);

@@ -103,9 +103,11 @@ enum class ReleaseOutcome
 ReleaseOutcome release(Session& s, const domain::BookingId& id,
                        const std::optional<domain::UserId>& actor, domain::Clock::TimePoint now);
 
-// The sweeper's step: marks up to `batch` held bookings whose time has passed as expired and
-// returns their units that are still held by them to sale. Returns how many it expired.
-int expireHolds(Session& s, domain::Clock::TimePoint now, int batch);
+// The sweeper's step. Moves up to `batch` bookings in `from` whose hold ended by `now` to `to` (the
+// sweeper's move, which the service checks with the booking state machine), with their audit events
+// and the live-sync announcement of their units.
+int expireHolds(Session& s, domain::BookingStatus from, domain::BookingStatus to,
+                domain::Clock::TimePoint now, int batch);
 
 // One consistent snapshot of an event's inventory, by the units' stored status: a hold whose
 // time is up counts as held until the sweeper ends it (within about a second), exactly as the

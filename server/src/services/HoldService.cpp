@@ -207,16 +207,29 @@ HoldSweeper::HoldSweeper(std::string databaseUrl, const domain::Clock& clock,
                          std::chrono::milliseconds interval)
     : m_job("the hold sweeper", std::move(databaseUrl), interval,
             [this, &clock](db::Session& session) {
-                constexpr int kBatch = 500;
-                int n = 0;
-                do {
-                    n = db::bookings::expireHolds(session, clock.now(), kBatch);
-                    m_expired += static_cast<std::uint64_t>(n);
-                    if (n > 0)
-                        log::info("holds expired", {{"count", n}});
-                } while (n == kBatch);
+                const int n = sweep(session, clock.now());
+                m_expired += static_cast<std::uint64_t>(n);
+                if (n > 0)
+                    log::info("holds expired", {{"count", n}});
             })
 {
+}
+
+int HoldSweeper::sweep(db::Session& session, domain::Clock::TimePoint now)
+{
+    const auto move =
+        domain::transition(domain::BookingStatus::Held, domain::BookingStatus::Expired);
+    if (!move)
+        throw std::logic_error("the sweeper's move is not the state machine's: " +
+                               move.error().detail());
+    constexpr int kBatch = 500;
+    int total = 0;
+    int n = 0;
+    do {
+        n = db::bookings::expireHolds(session, domain::BookingStatus::Held, *move, now, kBatch);
+        total += n;
+    } while (n == kBatch);
+    return total;
 }
 
 } // namespace ticketing::services

@@ -89,6 +89,10 @@ public:
     HoldSweeper(std::string databaseUrl, const domain::Clock& clock,
                 std::chrono::milliseconds interval);
     std::uint64_t expired() const { return m_expired.load(); }
+    // One round: every hold whose time is up at `now` moves held -> expired (the booking state
+    // machine's move, checked by domain::transition), a batch at a time, each with its audit
+    // event and live-sync announcement. How many were expired.
+    static int sweep(db::Session& session, domain::Clock::TimePoint now);
 
 private:
     std::atomic<std::uint64_t> m_expired{0};
