@@ -514,6 +514,94 @@ private Q_SLOTS:
         QVERIFY(harness(QStringLiteral("stop-redis"), redisDir.path()));
     }
 
+    void releasesRacingHoldsWithoutRedisAreOnly201Or409_data()
+    {
+        QTest::addColumn<bool>("restarted");
+        QTest::newRow("Redis down") << false;
+        QTest::newRow("Redis restarted, seat keys gone") << true;
+    }
+
+    // Issue 13 item 1: with Redis away (down, or restarted without the seat keys of the holds
+    // made before), holds of seats whose holds are being released at the same moment are decided
+    // by PostgreSQL. A hold that loses the race is a 409 for its own request; the batch it was
+    // in goes on. Only 201 and 409, never a 500; and no unit is in two live bookings.
+    void releasesRacingHoldsWithoutRedisAreOnly201Or409()
+    {
+        QFETCH(bool, restarted);
+        TempDir redisDir;
+        m_t.server.reset();
+        if (restarted) {
+            QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
+            QVERIFY(m_t.restart({QStringLiteral("TICKETING_REDIS_URL=") +
+                                 QString::fromStdString(redisUrlIn(redisDir.path()))}));
+        } else {
+            QVERIFY(m_t.restart(
+                {QStringLiteral("TICKETING_REDIS_URL=unix:///nonexistent/redis.sock")}));
+            QTRY_COMPARE_WITH_TIMEOUT(redisStatus(), QStringLiteral("down"), 5000);
+        }
+        const auto sale = openSale(5, 10);
+        QStringList labels = sale.seatByLabel.keys();
+        std::sort(labels.begin(), labels.end());
+        std::map<int, int> holdStatuses, releaseStatuses;
+        for (int round = 0; round < 5; ++round) {
+            const auto owner = m_t.signUp(QStringLiteral("attendee"),
+                                          QStringLiteral("owner%1@example.com").arg(round));
+            const QStringList racers{m_t.signUp(QStringLiteral("attendee"),
+                                                QStringLiteral("a%1@example.com").arg(round)),
+                                     m_t.signUp(QStringLiteral("attendee"),
+                                                QStringLiteral("b%1@example.com").arg(round))};
+            std::vector<ticketing::bench::LoadRequest> requests;
+            for (int i = 0; i < 10; ++i) {
+                const auto label = labels[round * 10 + i];
+                const auto booking = holdSeats(owner, sale, {label});
+                QCOMPARE(booking.status, 201);
+                const auto id = booking.json().value(QStringLiteral("booking_id")).toString();
+                requests.push_back({"DELETE",
+                                    "/api/v1/bookings/" + id.toStdString(),
+                                    {},
+                                    {{"Authorization", "Bearer " + owner.toStdString()}}});
+                requests.push_back(
+                    {"POST",
+                     "/api/v1/bookings/hold",
+                     boost::json::serialize(boost::json::object{
+                         {"event_id", sale.event.toStdString()},
+                         {"seat_ids", boost::json::array{sale.seatByLabel[label].toStdString()}}}),
+                     {{"Authorization", "Bearer " + racers[i % 2].toStdString()},
+                      {"Idempotency-Key",
+                       QStringLiteral("race-%1-%2").arg(round).arg(i).toStdString()}}});
+            }
+            if (restarted) { // the holds' keys are lost with Redis's memory
+                QVERIFY(harness(QStringLiteral("stop-redis"), redisDir.path()));
+                QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
+            }
+            const auto answers = atOnce(m_t.server->port(), requests);
+            for (std::size_t i = 0; i < answers.size(); ++i) {
+                if (answers[i].status >= 500)
+                    qWarning() << requests[i].method.c_str() << answers[i].status
+                               << answers[i].body.c_str();
+                ++(requests[i].method == "DELETE" ? releaseStatuses
+                                                  : holdStatuses)[answers[i].status];
+            }
+        }
+        qInfo() << "holds by status:" << holdStatuses << "releases by status:" << releaseStatuses;
+        for (const auto& line : m_t.server->log().split('\n'))
+            if (line.contains("\"level\":\"error\""))
+                qWarning() << line.left(400);
+        for (const auto& [status, count] : holdStatuses)
+            QVERIFY2(status == 201 || status == 409, qPrintable(QString::number(status)));
+        for (const auto& [status, count] : releaseStatuses)
+            QCOMPARE(status, 200);
+        pqxx::connection c(m_t.db->url());
+        pqxx::read_transaction tx(c);
+        QCOMPARE(tx.exec1("SELECT count(*) FROM (SELECT bi.unit_id FROM booking_items bi JOIN "
+                          "bookings b ON b.id = bi.booking_id WHERE b.status IN ('held', "
+                          "'confirmed') GROUP BY bi.unit_id HAVING count(*) > 1) x")[0]
+                     .as<int>(),
+                 0);
+        if (restarted)
+            QVERIFY(harness(QStringLiteral("stop-redis"), redisDir.path()));
+    }
+
     void manyBuyersNeverShareAUnit()
     {
         const auto sale = openSale(4, 10, 60, 60); // 40 seats, 60 standing places

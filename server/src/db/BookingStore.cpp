@@ -399,6 +399,15 @@ std::vector<Seen> claimUnits(pqxx::work& tx, const std::vector<BatchedHold*>& cl
     return seen;
 }
 
+// A unit changed hands while the batch's statement ran (a release committing between the
+// statement's snapshot and its locks, seen with Redis away): what the statement judged and what
+// it wrote disagree. The batch's transaction is rolled back and the batch runs again, on a new
+// snapshot in which that change is visible (placeHolds).
+struct BatchRace : std::runtime_error
+{
+    using std::runtime_error::runtime_error;
+};
+
 // 3b. Each hold's outcome from what it got: its booking, or why not. Standing holds that came
 // short are returned: whether that is a sold-out tier is for 3c.
 std::vector<BatchedHold*> judgeClaims(const std::vector<BatchedHold*>& claim,
@@ -412,11 +421,10 @@ std::vector<BatchedHold*> judgeClaims(const std::vector<BatchedHold*>& claim,
         const int units = h.request.units();
         if (x.ok) {
             // The statement writes a booking only with all of its units; a hold that claimed
-            // some of them would leave units pointing at no booking. Never seen: abort all.
+            // fewer would leave units pointing at no booking: the batch runs again.
             if (static_cast<int>(x.items.size()) != units)
-                throw std::logic_error("a hold of the batch claimed " +
-                                       std::to_string(x.items.size()) + " of its " +
-                                       std::to_string(units) + " units");
+                throw BatchRace("a hold of the batch claimed " + std::to_string(x.items.size()) +
+                                " of its " + std::to_string(units) + " units");
             domain::Booking b;
             b.id = h.booking;
             b.event = h.request.event;
@@ -590,14 +598,26 @@ void placeHolds(Session& s, const std::vector<BatchedHold*>& batch, Clock::TimeP
             // deadlock each other; the sweeper or a cancellation freeing units of one booking
             // still could, rarely. PostgreSQL then ends one transaction, which is safe to run
             // again.
+            // A unit that changed hands under the statement (BatchRace, or the same seen by
+            // PostgreSQL as items of a booking that was not written) also rolls the batch back
+            // and runs it again: on the new snapshot the holds that lost are plain refusals.
+            constexpr int kAttempts = 5;
             for (int attempt = 1;; ++attempt) {
                 try {
                     runBatch(c, batch, now);
                     return;
                 } catch (const pqxx::deadlock_detected& e) {
-                    if (attempt == 3)
+                    if (attempt == kAttempts)
                         throw;
                     log::warn("hold batch", {{"deadlock", e.what()}, {"attempt", attempt}});
+                } catch (const BatchRace& e) {
+                    if (attempt == kAttempts)
+                        throw;
+                    log::info("hold batch ran again", {{"race", e.what()}, {"attempt", attempt}});
+                } catch (const pqxx::foreign_key_violation& e) {
+                    if (attempt == kAttempts)
+                        throw;
+                    log::info("hold batch ran again", {{"race", e.what()}, {"attempt", attempt}});
                 }
             }
         },
