@@ -602,6 +602,68 @@ private Q_SLOTS:
             QVERIFY(harness(QStringLiteral("stop-redis"), redisDir.path()));
     }
 
+    // Issue 13 item 2: after Redis restarts, ticketd's pooled connections to the old server are
+    // dead. The first use of each must not fail a request or mark Redis down again: the holds
+    // after the restart all take the fast path, and Redis changes state no more.
+    void aRedisRestartLeavesNoStaleConnection()
+    {
+        TempDir redisDir;
+        QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
+        m_t.server.reset();
+        QVERIFY(m_t.restart({QStringLiteral("TICKETING_REDIS_URL=") +
+                             QString::fromStdString(redisUrlIn(redisDir.path()))}));
+        const auto sale = openSale(2, 10);
+        const QStringList buyers{
+            m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com")),
+            m_t.signUp(QStringLiteral("attendee"), QStringLiteral("bob@example.com"))};
+        QStringList labels = sale.seatByLabel.keys();
+        std::sort(labels.begin(), labels.end());
+        auto redisKeys = [&] {
+            QProcess p;
+            p.start(QStringLiteral("redis-cli"),
+                    {QStringLiteral("-s"), redisDir.path() + QStringLiteral("/redis.sock"),
+                     QStringLiteral("DBSIZE")});
+            p.waitForFinished();
+            return p.readAll().trimmed().toInt();
+        };
+        auto transitions = [&] {
+            for (const auto& line : m_t.http->get(QStringLiteral("/metrics")).body.split('\n'))
+                if (line.startsWith("ticketd_redis_transitions_total "))
+                    return line.mid(line.indexOf(' ') + 1).toInt();
+            return -1;
+        };
+        // Holds at once, so that every pooled connection is in use.
+        auto holdAtOnceFrom = [&](int first, int count) {
+            std::vector<ticketing::bench::LoadRequest> requests;
+            for (int i = first; i < first + count; ++i)
+                requests.push_back(
+                    {"POST",
+                     "/api/v1/bookings/hold",
+                     boost::json::serialize(boost::json::object{
+                         {"event_id", sale.event.toStdString()},
+                         {"seat_ids",
+                          boost::json::array{sale.seatByLabel[labels[i]].toStdString()}}}),
+                     {{"Authorization", "Bearer " + buyers[i % 2].toStdString()},
+                      {"Idempotency-Key", "warm-" + std::to_string(i)}}});
+            int created = 0;
+            for (const auto& a : atOnce(m_t.server->port(), requests))
+                created += a.status == 201;
+            return created;
+        };
+        QCOMPARE(holdAtOnceFrom(0, 8), 8);
+        QCOMPARE(redisKeys(), 8);
+
+        QVERIFY(harness(QStringLiteral("stop-redis"), redisDir.path()));
+        QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
+        QTRY_COMPARE_WITH_TIMEOUT(redisStatus(), QStringLiteral("up"), 5000);
+        const auto before = transitions();
+        QCOMPARE(holdAtOnceFrom(8, 8), 8);
+        QCOMPARE(redisKeys(), 8); // the new holds' keys: all on the fast path
+        QCOMPARE(transitions(), before);
+        QCOMPARE(redisStatus(), QStringLiteral("up"));
+        QVERIFY(harness(QStringLiteral("stop-redis"), redisDir.path()));
+    }
+
     void manyBuyersNeverShareAUnit()
     {
         const auto sale = openSale(4, 10, 60, 60); // 40 seats, 60 standing places

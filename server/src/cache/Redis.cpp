@@ -97,6 +97,7 @@ struct Redis::Slot
 {
     std::mutex mutex;
     ContextPtr ctx;
+    std::uint64_t epoch = 0; // Redis::m_epoch when ctx was made
     std::chrono::steady_clock::time_point retryAfter{};
 };
 
@@ -177,7 +178,7 @@ ContextPtr connectTo(const RedisEndpoint& ep, std::chrono::milliseconds timeout,
 // Runs one command on a slot (its mutex held by the caller); resets the slot's context when
 // the connection fails.
 std::optional<RedisReply> runOn(redisContext* ctx, const std::vector<std::string>& args,
-                                std::string& why)
+                                std::string& why, int* error = nullptr)
 {
     std::vector<const char*> argv;
     std::vector<size_t> lens;
@@ -191,6 +192,8 @@ std::optional<RedisReply> runOn(redisContext* ctx, const std::vector<std::string
         redisCommandArgv(ctx, static_cast<int>(argv.size()), argv.data(), lens.data())));
     if (!r) {
         why = ctx->errstr;
+        if (error)
+            *error = ctx->err;
         return std::nullopt;
     }
     return convert(r.get());
@@ -231,11 +234,16 @@ std::optional<RedisReply> Redis::command(const std::vector<std::string>& args)
     auto& slot = *picked;
     const auto now = std::chrono::steady_clock::now();
     std::string why;
+    // A connection made before Redis went away (or before another slot found the server gone)
+    // is dead: make a new one now rather than fail a request on it.
+    if (slot.ctx && slot.epoch != m_epoch.load())
+        slot.ctx.reset();
     if (!slot.ctx) {
         // While Redis is known down, do not make every request wait for a connect timeout: the
         // monitor finds out when it is back.
         if (!m_up.load() && now < slot.retryAfter)
             return std::nullopt;
+        slot.epoch = m_epoch.load();
         slot.ctx = connectTo(m_endpoint, m_options.timeout, why);
         if (!slot.ctx) {
             slot.retryAfter = now + m_options.monitorInterval;
@@ -243,7 +251,18 @@ std::optional<RedisReply> Redis::command(const std::vector<std::string>& args)
             return std::nullopt;
         }
     }
-    auto reply = runOn(slot.ctx.get(), args, why);
+    int error = 0;
+    auto reply = runOn(slot.ctx.get(), args, why, &error);
+    if (!reply && (error == REDIS_ERR_EOF || error == REDIS_ERR_IO)) {
+        // The server closed an idle pooled connection (it restarted): nothing was run there.
+        // Every other pooled connection is as old; one new connection and one more try before
+        // Redis counts as down.
+        m_epoch.fetch_add(1);
+        slot.epoch = m_epoch.load();
+        slot.ctx = connectTo(m_endpoint, m_options.timeout, why);
+        if (slot.ctx)
+            reply = runOn(slot.ctx.get(), args, why);
+    }
     if (!reply) {
         slot.ctx.reset();
         slot.retryAfter = now + m_options.monitorInterval;
@@ -266,10 +285,12 @@ void Redis::monitorLoop()
             if (slot.ctx) {
                 auto reply = runOn(slot.ctx.get(), {"PING"}, why);
                 up = reply && !reply->isError();
-                if (!reply)
+                if (!reply) {
                     slot.ctx.reset();
-                else if (reply->isError())
+                    m_epoch.fetch_add(1); // the pooled connections are as dead as this one
+                } else if (reply->isError()) {
                     why = reply->str;
+                }
             }
         }
         setUp(up, why);

@@ -85,6 +85,9 @@ private:
     std::vector<std::unique_ptr<Slot>> m_slots;
     std::unique_ptr<Slot> m_monitorSlot;
     std::atomic<std::size_t> m_next{0};
+    // Bumped whenever a connection is found dead: pooled connections made before are remade
+    // before their next use instead of failing it (a Redis restart closes them all).
+    std::atomic<std::uint64_t> m_epoch{0};
     std::atomic<bool> m_up{false};
     std::atomic<std::uint64_t> m_transitions{0};
     std::mutex m_stopMutex;
