@@ -82,6 +82,13 @@ struct Booking
 
     // A hold whose time has passed is expired, whether or not the sweeper has marked it yet.
     BookingStatus statusAt(Clock::TimePoint now) const;
+    // A cancellation (DELETE /bookings/{id}) finds nothing left to do: the booking was released
+    // or cancelled already (by this request's first try, which a proxy retried, or by anyone).
+    // It answers the booking as it is, as a replay would; DELETE is safe to retry.
+    bool cancelledAlready() const
+    {
+        return status == BookingStatus::Cancelled || status == BookingStatus::Refunded;
+    }
     bool operator==(const Booking&) const = default;
 };
 

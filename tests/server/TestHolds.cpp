@@ -327,11 +327,15 @@ private Q_SLOTS:
         QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-5")), QStringLiteral("available"));
         QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-5")}).status,
                  201); // Redis let go too
+        // Issue 13 item 5: DELETE is safe to retry (a proxy that resends it after the first
+        // committed): the booking as it is now, and nothing happens again - Bob keeps his seat.
         auto twice =
             m_t.http->send("DELETE", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(ann));
-        QCOMPARE(twice.status, 409);
-        QCOMPARE(twice.json().value(QStringLiteral("code")).toString(),
-                 QStringLiteral("not_cancellable"));
+        QCOMPARE(twice.status, 200);
+        QCOMPARE(twice.json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("cancelled"));
+        QCOMPARE(twice.json().value(QStringLiteral("booking_id")).toString(), id);
+        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-5")), QStringLiteral("held"));
         auto mine =
             m_t.http->send("GET", QStringLiteral("/api/v1/users/me/bookings"), {}, bearer(ann))
                 .json();
@@ -345,6 +349,20 @@ private Q_SLOTS:
                                  id.toStdString())[0]
                      .as<std::string>(),
                  std::string("held,released"));
+        // Two releases at the same moment: both answer the released booking.
+        const auto other = holdSeats(ann, sale, {QStringLiteral("MAIN-B-1")})
+                               .json()
+                               .value(QStringLiteral("booking_id"))
+                               .toString();
+        const ticketing::bench::LoadRequest release{
+            "DELETE",
+            "/api/v1/bookings/" + other.toStdString(),
+            {},
+            {{"Authorization", "Bearer " + ann.toStdString()}}};
+        for (const auto& a : atOnce(m_t.server->port(), {release, release, release})) {
+            QCOMPARE(a.status, 200);
+            QVERIFY(a.body.find("\"cancelled\"") != std::string::npos);
+        }
     }
 
     void aUserHoldsAtMostTenUnitsOfAnEvent()

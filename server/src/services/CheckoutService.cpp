@@ -498,6 +498,10 @@ CheckoutService::cancelPaid(const domain::BookingId& id, const domain::UserId& a
             answer.reset();
             paid.clear();
             const auto b = checkout::lockBooking(tx, id);
+            if (b && b->booking.cancelledAlready()) { // a retry, or two at once: done already
+                answer = checkout::readBooking(tx, id);
+                return;
+            }
             if (!b || b->booking.status != domain::BookingStatus::Confirmed) {
                 problem = Problem(409, "not_cancellable", "The booking is not confirmed",
                                   "read it again");

@@ -139,6 +139,8 @@ domain::Result<domain::Booking, Problem> HoldService::cancel(const Caller& calle
         found && caller.may(domain::BookingAccess::Cancel, found->booking.user, found->organizer);
     if (!mayCancel)
         return domain::fail(Problem(ProblemCode::NotFound, "no such booking"));
+    if (found->booking.cancelledAlready())
+        return std::move(found->booking);
     const auto now = m_clock.now();
     auto notCancellable = [&] {
         // (A confirmed booking is cancelled by CheckoutService; one confirmed a moment ago is
@@ -158,6 +160,9 @@ domain::Result<domain::Booking, Problem> HoldService::cancel(const Caller& calle
         forgetSeats(found->booking);
         return db::bookings::find(s, id)->booking;
     case db::bookings::ReleaseOutcome::NotHeld:
+        // Moved on meanwhile: released by a request that ran at the same moment, or confirmed.
+        if (auto moved = db::bookings::find(s, id); moved && moved->booking.cancelledAlready())
+            return std::move(moved->booking);
         return domain::fail(notCancellable());
     case db::bookings::ReleaseOutcome::NotFound:
         break;
