@@ -283,11 +283,18 @@ void Redis::monitorLoop()
             if (!slot.ctx)
                 slot.ctx = connectTo(m_endpoint, m_options.timeout, why);
             if (slot.ctx) {
-                auto reply = runOn(slot.ctx.get(), {"PING"}, why);
+                int error = 0;
+                auto reply = runOn(slot.ctx.get(), {"PING"}, why, &error);
+                if (!reply && (error == REDIS_ERR_EOF || error == REDIS_ERR_IO)) {
+                    // Closed under us: a restarted server answers a new connection at once.
+                    m_epoch.fetch_add(1); // the pooled connections are as dead as this one
+                    slot.ctx = connectTo(m_endpoint, m_options.timeout, why);
+                    if (slot.ctx)
+                        reply = runOn(slot.ctx.get(), {"PING"}, why);
+                }
                 up = reply && !reply->isError();
                 if (!reply) {
                     slot.ctx.reset();
-                    m_epoch.fetch_add(1); // the pooled connections are as dead as this one
                 } else if (reply->isError()) {
                     why = reply->str;
                 }
