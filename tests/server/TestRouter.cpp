@@ -4,6 +4,7 @@
 #include "http/Metrics.h"
 #include "http/Router.h"
 
+#include <QScopeGuard>
 #include <QtTest>
 #include <boost/json.hpp>
 
@@ -155,14 +156,24 @@ private Q_SLOTS:
     // asks of the database runs on a pool worker it borrows (db::withSession).
     void outboundRoutesWaitWithoutHoldingAWorker()
     {
+        // Declared first, so that they outlive the lane's job whatever happens below.
+        std::promise<void> release;
+        std::promise<Response> paid;
+        auto provider = release.get_future().share();
+        std::atomic<std::thread::id> borrowedOn;
+        std::atomic<std::thread::id> waitedOn;
         db::Pool pool({"host=/nonexistent", 1, 4});
         app::PoolExecutor executor(pool);
         app::OutboundLane lane(pool, {2, 4});
         Router router(&executor, &lane);
-        std::promise<void> release;
-        auto provider = release.get_future().share();
-        std::atomic<std::thread::id> borrowedOn;
-        std::atomic<std::thread::id> waitedOn;
+        bool released = false;
+        // Whatever happens below, the job is let go and the lane stopped before the router and
+        // the promises go.
+        const auto finish = qScopeGuard([&] {
+            if (!released)
+                release.set_value();
+            lane.stop();
+        });
         http::RouteOptions outbound;
         outbound.lane = http::Lane::Outbound;
         router.add("POST", "/pay", Access::anyone(), WorkerHandler([&](Context&) {
@@ -176,19 +187,19 @@ private Q_SLOTS:
         router.add("GET", "/read", Access::anyone(), WorkerHandler([](Context&) {
                        return Response::json(200, {{"ok", true}});
                    }));
-        std::promise<Response> paid;
         Request r;
         r.method = "POST";
         r.path = "/pay";
         r.requestId = "rq";
         router.handle(std::move(r), [&paid](Response resp) { paid.set_value(std::move(resp)); });
         QTRY_COMPARE(lane.stats().busy, 1);
-        QCOMPARE(pool.stats().busy, 0); // the only worker is free while /pay waits
+        // The only worker is free while /pay waits (it counts down just after its task).
+        QTRY_COMPARE(pool.stats().busy, 0);
         QCOMPARE(call(router, "GET", "/read").status, 200);
+        released = true;
         release.set_value();
         QCOMPARE(paid.get_future().get().status, 201);
         QVERIFY(borrowedOn.load() != waitedOn.load()); // the database part ran on the worker
-        lane.stop();
     }
 
     void anUnreachableDatabaseIsA503()

@@ -5,24 +5,37 @@
 namespace ticketing::cache {
 
 namespace {
-// KEYS: seat keys. ARGV[1]: owner, ARGV[2]: ttl in ms. Returns the 1-based indexes of keys
-// owned by another; when there are any, the keys this call set are deleted again.
+// KEYS: seat keys. ARGV[1]: owner, ARGV[2]: ttl in ms. Returns, for each key owned by another,
+// its 1-based index, its owner and the ms it has left; when there are any, the keys this call
+// set are deleted again.
 constexpr const char* kAcquire = R"lua(
 local taken = {}
 local mine = {}
 for i, k in ipairs(KEYS) do
   if redis.call('SET', k, ARGV[1], 'NX', 'PX', ARGV[2]) then
     mine[#mine + 1] = k
-  elseif redis.call('GET', k) == ARGV[1] then
-    redis.call('PEXPIRE', k, ARGV[2])
   else
-    taken[#taken + 1] = i
+    local other = redis.call('GET', k)
+    if other == ARGV[1] or other == ARGV[1] .. '!' then
+      redis.call('PEXPIRE', k, ARGV[2])
+    else
+      taken[#taken + 1] = i
+      taken[#taken + 1] = other or ''
+      taken[#taken + 1] = redis.call('PTTL', k)
+    end
   end
 end
 if #taken > 0 then
   for _, k in ipairs(mine) do redis.call('DEL', k) end
 end
 return taken)lua";
+
+// KEYS: seat keys. ARGV[1]: owner. Its keys say that its hold is in PostgreSQL now.
+constexpr const char* kCommitted = R"lua(
+for _, k in ipairs(KEYS) do
+  if redis.call('GET', k) == ARGV[1] then redis.call('SET', k, ARGV[1] .. '!', 'XX', 'KEEPTTL') end
+end
+return 0)lua";
 
 constexpr const char* kRelease = R"lua(
 for _, k in ipairs(KEYS) do
@@ -40,10 +53,9 @@ std::vector<std::string> evalArgs(const char* script, const std::string& event,
 }
 } // namespace
 
-std::optional<std::vector<std::size_t>> SeatLocks::acquire(const std::string& event,
-                                                           const std::vector<std::string>& seats,
-                                                           const std::string& owner,
-                                                           std::chrono::milliseconds ttl)
+std::optional<std::vector<SeatLocks::Taken>>
+SeatLocks::acquire(const std::string& event, const std::vector<std::string>& seats,
+                   const std::string& owner, std::chrono::milliseconds ttl)
 {
     if (!m_redis.isUp())
         return std::nullopt;
@@ -53,10 +65,30 @@ std::optional<std::vector<std::size_t>> SeatLocks::acquire(const std::string& ev
     auto reply = m_redis.command(args);
     if (!reply || reply->type != RedisReply::Type::Array)
         return std::nullopt; // down, or a script error: PostgreSQL decides alone
-    std::vector<std::size_t> taken;
-    for (const auto& e : reply->elements)
-        taken.push_back(static_cast<std::size_t>(e.integer - 1));
+    std::vector<Taken> taken;
+    for (std::size_t i = 0; i + 2 < reply->elements.size(); i += 3)
+        taken.push_back({static_cast<std::size_t>(reply->elements[i].integer - 1),
+                         reply->elements[i + 1].str,
+                         std::chrono::milliseconds(reply->elements[i + 2].integer)});
     return taken;
+}
+
+void SeatLocks::committed(const std::string& event, const std::vector<std::string>& seats,
+                          const std::string& owner)
+{
+    if (seats.empty())
+        return;
+    auto args = evalArgs(kCommitted, event, seats);
+    args.push_back(owner);
+    m_redis.command(args); // best effort: unmarked, the key is checked against PostgreSQL
+}
+
+void SeatLocks::removeStale(const std::string& event, const std::string& seat,
+                            const std::string& owner)
+{
+    auto args = evalArgs(kRelease, event, {seat});
+    args.push_back(owner);
+    m_redis.command(args);
 }
 
 void SeatLocks::release(const std::string& event, const std::vector<std::string>& seats,

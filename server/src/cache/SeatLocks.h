@@ -18,13 +18,31 @@ class SeatLocks
 public:
     explicit SeatLocks(Redis& redis) : m_redis(redis) {}
 
-    // nullopt: Redis is unavailable (hold through PostgreSQL alone). Otherwise the indexes of
-    // the seats owned by someone else (none: every key is now `owner`'s for `ttl`). Keys that
-    // `owner` holds already count as its own, so a retry with the same owner passes.
-    std::optional<std::vector<std::size_t>> acquire(const std::string& event,
-                                                    const std::vector<std::string>& seats,
-                                                    const std::string& owner,
-                                                    std::chrono::milliseconds ttl);
+    // A seat whose key someone else has: its index in the request, and that someone.
+    struct Taken
+    {
+        std::size_t index = 0;
+        std::string owner;                 // as the key has it (with the '!' of committed())
+        std::chrono::milliseconds left{0}; // of its time to live
+    };
+    // nullopt: Redis is unavailable (hold through PostgreSQL alone). Otherwise the seats owned
+    // by someone else (none: every key is now `owner`'s for `ttl`). Keys that `owner` holds
+    // already count as its own, so a retry with the same owner passes.
+    std::optional<std::vector<Taken>> acquire(const std::string& event,
+                                              const std::vector<std::string>& seats,
+                                              const std::string& owner,
+                                              std::chrono::milliseconds ttl);
+    // Marks `owner`'s keys as those of a hold PostgreSQL has (its value gains a '!'): a refusal
+    // by such a key needs no question to PostgreSQL.
+    void committed(const std::string& event, const std::vector<std::string>& seats,
+                   const std::string& owner);
+    static bool isCommitted(const std::string& value)
+    {
+        return !value.empty() && value.back() == '!';
+    }
+    // Deletes a seat's key if `owner` still has it (a key whose hold never reached PostgreSQL:
+    // its process died between the two).
+    void removeStale(const std::string& event, const std::string& seat, const std::string& owner);
     // Deletes the keys that `owner` holds (after a hold failed in PostgreSQL).
     void release(const std::string& event, const std::vector<std::string>& seats,
                  const std::string& owner);

@@ -158,6 +158,10 @@ const Statement kBatchClaim{"bookings.batch_claim", R"sql(
     SELECT 2, m.n, NULL, NULL, NULL, NULL, NULL, NULL, EXISTS (SELECT 1 FROM ok WHERE ok.n = m.n), m.held, m.got
     FROM mine m
     ORDER BY 2, 1, 5 NULLS LAST, 3)sql"};
+const Statement kSeatsTaken{"bookings.seats_taken", R"sql(
+    SELECT seat_id FROM inventory_units
+    WHERE event_id = $1::uuid AND seat_id = ANY ($2::uuid[])
+      AND (status = 'sold' OR (status = 'held' AND hold_expires_at > $3::timestamptz)))sql"};
 // Why a standing hold failed: its tier (kind, event) and the places left in it.
 const Statement kStandingLeft{"bookings.standing_left", R"sql(
     SELECT t.id, t.kind, t.event_id,
@@ -306,6 +310,23 @@ void audit(pqxx::transaction_base& tx, const domain::BookingId& booking, const s
                      detail, toSql(now));
 }
 } // namespace
+
+std::vector<domain::SeatId> seatsTaken(Session& s, const domain::EventId& event,
+                                       const std::vector<domain::SeatId>& seats,
+                                       Clock::TimePoint now)
+{
+    std::vector<domain::SeatId> out;
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out.clear();
+            pqxx::read_transaction tx(c);
+            for (const auto& r :
+                 tx.exec_prepared(kSeatsTaken.name, event.toString(), idArray(seats), toSql(now)))
+                out.push_back(idFrom<domain::SeatId>(r[0]));
+        },
+        Rerun::Safe);
+    return out;
+}
 
 std::optional<EventFacts> eventFacts(Session& s, const domain::EventId& id)
 {

@@ -33,6 +33,12 @@ struct EventFacts
 };
 std::optional<EventFacts> eventFacts(Session& s, const domain::EventId& id);
 
+// Which of these seats of the event a live booking has at `now` (held and not ended, or sold):
+// what the Redis fast path's refusals are checked against.
+std::vector<domain::SeatId> seatsTaken(Session& s, const domain::EventId& event,
+                                       const std::vector<domain::SeatId>& seats,
+                                       domain::Clock::TimePoint now);
+
 struct PlaceHold
 {
     domain::BookingId booking;

@@ -8,6 +8,9 @@
 #include "log/Log.h"
 #include "services/Cursor.h"
 
+#include <algorithm>
+#include <set>
+
 namespace ticketing::services {
 
 using domain::Problem;
@@ -82,11 +85,17 @@ Keyed<domain::Booking> HoldService::hold(const Caller& caller, const std::string
     for (const auto& seat : request.seats)
         lock.seats.push_back(seat.toString());
     if (!lock.seats.empty()) {
-        if (auto taken = m_locks->acquire(lock.event, lock.seats, lock.owner, m_ttl)) {
+        auto taken = m_locks->acquire(lock.event, lock.seats, lock.owner, m_ttl);
+        // Seats that only Redis refuses (a key whose hold never reached PostgreSQL: its process
+        // died between the two) are freed and tried once more; availability and the fast path
+        // must agree.
+        if (taken && !taken->empty() && freeStaleKeys(s, request, *taken, now))
+            taken = m_locks->acquire(lock.event, lock.seats, lock.owner, m_ttl);
+        if (taken) {
             if (!taken->empty()) {
                 std::vector<domain::SeatId> unavailable;
-                for (auto i : *taken)
-                    unavailable.push_back(request.seats[i]);
+                for (const auto& t : *taken)
+                    unavailable.push_back(request.seats[t.index]);
                 // Not stored under the key: nothing happened, and a retry is asked afresh.
                 return domain::seatsUnavailable(unavailable);
             }
@@ -117,7 +126,62 @@ Keyed<domain::Booking> HoldService::hold(const Caller& caller, const std::string
         outcome.booking.has_value() || (outcome.replay && outcome.replay->status == 201);
     if (lock.locked && !held)
         m_locks->release(lock.event, lock.seats, lock.owner); // the seats are not ours after all
+    else if (lock.locked && outcome.booking)
+        m_locks->committed(lock.event, lock.seats, lock.owner); // refusals need not ask again
     return answerOf(outcome);
+}
+
+namespace {
+// How old a seat key must be before its hold is asked of PostgreSQL: longer than a hold takes to
+// commit, even in a rush (its batch, a retry or two).
+constexpr std::chrono::milliseconds kStaleAfter{5000};
+} // namespace
+
+bool HoldService::freeStaleKeys(db::Session& s, const domain::HoldRequest& request,
+                                const std::vector<cache::SeatLocks::Taken>& taken,
+                                domain::Clock::TimePoint now)
+{
+    const auto steady = std::chrono::steady_clock::now();
+    // PostgreSQL is asked about a seat at most once a second per instance: in a rush the same
+    // few seats are refused thousands of times, and those refusals stay on the fast path.
+    std::vector<domain::SeatId> ask;
+    {
+        const std::lock_guard lock(m_takenMutex);
+        if (m_takenUntil.size() > 100000)
+            m_takenUntil.clear();
+        for (const auto& t : taken) {
+            // A key set moments ago belongs to a hold on its way to PostgreSQL, and a marked one
+            // to a hold PostgreSQL has (its end removes the key): neither is stale.
+            if (m_ttl - t.left < kStaleAfter || cache::SeatLocks::isCommitted(t.owner))
+                continue;
+            const auto key = request.seats[t.index].toString();
+            if (auto it = m_takenUntil.find(key); it == m_takenUntil.end() || it->second < steady)
+                ask.push_back(request.seats[t.index]);
+        }
+    }
+    if (ask.empty())
+        return false;
+    const auto live = db::bookings::seatsTaken(s, request.event, ask, now);
+    const std::set<std::string> liveSet = [&] {
+        std::set<std::string> out;
+        for (const auto& seat : live)
+            out.insert(seat.toString());
+        return out;
+    }();
+    bool freed = false;
+    const std::lock_guard lock(m_takenMutex);
+    for (const auto& t : taken) {
+        const auto seat = request.seats[t.index].toString();
+        if (liveSet.count(seat)) {
+            m_takenUntil[seat] = steady + std::chrono::seconds(1);
+        } else if (std::find(ask.begin(), ask.end(), request.seats[t.index]) != ask.end()) {
+            m_locks->removeStale(request.event.toString(), seat, t.owner);
+            log::info("a seat's Redis key had no live booking in PostgreSQL; removed",
+                      {{"event", request.event.toString()}, {"seat", seat}, {"owner", t.owner}});
+            freed = true;
+        }
+    }
+    return freed;
 }
 
 domain::Result<domain::Booking, Problem> HoldService::get(const Caller& caller,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cache/SeatLocks.h"
 #include "db/BookingStore.h"
 #include "domain/Clock.h"
 #include "domain/Problem.h"
@@ -73,8 +74,16 @@ private:
                                                std::chrono::steady_clock::time_point>>
         m_facts;
 
+    // Of the seats Redis refused, those that no live booking has in PostgreSQL have their key
+    // removed (true when any was). Seats PostgreSQL shows taken are remembered for a second.
+    bool freeStaleKeys(db::Session& s, const domain::HoldRequest& request,
+                       const std::vector<cache::SeatLocks::Taken>& taken,
+                       domain::Clock::TimePoint now);
+
     cache::Redis& m_redis;
     std::unique_ptr<cache::SeatLocks> m_locks;
+    std::mutex m_takenMutex;
+    std::unordered_map<std::string, std::chrono::steady_clock::time_point> m_takenUntil;
     const domain::Clock& m_clock;
     std::chrono::seconds m_ttl;
     HoldBatcher m_batcher;
