@@ -515,7 +515,43 @@ private Q_SLOTS:
         const int wait = last.header("retry-after").toInt();
         QVERIFY(wait >= 1 && wait <= 60);
         QCOMPARE(http.get(QStringLiteral("/healthz")).status, 200); // only the auth endpoints
+        // Nobody is trusted to name the client: an X-Forwarded-For changes nothing. (Each try
+        // with another unknown e-mail: failures for one account lock it, which is not tested.)
+        int tries = 0;
+        auto signIn = [&](HttpClient& client, const QByteArray& forwardedFor) {
+            return client
+                .send(
+                    "POST", QStringLiteral("/api/v1/auth/login"),
+                    json({{QStringLiteral("email"), QStringLiteral("y%1@example.com").arg(++tries)},
+                          {QStringLiteral("password"), QStringLiteral("whatever12")}}),
+                    {{"X-Forwarded-For", forwardedFor}})
+                .status;
+        };
+        QCOMPARE(signIn(http, "198.51.100.7"), 429);
         QCOMPARE(limited.stop(), 0);
+
+        // Issue 13 item 7: behind a trusted proxy (here: loopback, as nginx on the same host)
+        // each client it names has its own allowance; an address a client put in the header
+        // itself, in front of the proxy's, does not count.
+        QVERIFY(harness(QStringLiteral("stop-redis"), redisDir.path()));
+        QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
+        TicketdProcess proxied;
+        QVERIFY(proxied.start({}, limitedEnv + QStringList{QStringLiteral(
+                                                   "TICKETING_TRUSTED_PROXIES=127.0.0.1, ::1")}));
+        HttpClient behind(proxied.baseUrl());
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(signIn(behind, "203.0.113.1"), 401);
+        QCOMPARE(signIn(behind, "203.0.113.1"), 429);
+        QCOMPARE(signIn(behind, "203.0.113.2"), 401); // another client behind the same proxy
+        QCOMPARE(signIn(behind, "10.9.9.9, 203.0.113.1"), 429); // a forged hop in front
+        QVERIFY(proxied.log().contains("\"remote\":\"203.0.113.2\""));
+        QCOMPARE(proxied.stop(), 0);
+
+        // A list that is not one stops ticketd at once, naming the entry.
+        const auto bad = runTicketd(
+            {}, limitedEnv + QStringList{QStringLiteral("TICKETING_TRUSTED_PROXIES=10.0.0.0/33")});
+        QVERIFY(bad.exitCode != 0);
+        QVERIFY(bad.err.contains("10.0.0.0/33"));
         QVERIFY(harness(QStringLiteral("stop-redis"), redisDir.path()));
     }
 };

@@ -1,6 +1,7 @@
 #include "app/OutboundLane.h"
 #include "app/PoolExecutor.h"
 #include "db/Pool.h"
+#include "http/ClientAddress.h"
 #include "http/Metrics.h"
 #include "http/Router.h"
 
@@ -200,6 +201,39 @@ private Q_SLOTS:
         release.set_value();
         QCOMPARE(paid.get_future().get().status, 201);
         QVERIFY(borrowedOn.load() != waitedOn.load()); // the database part ran on the worker
+    }
+
+    // TICKETING_TRUSTED_PROXIES: only a trusted peer names the client; the walk goes from the
+    // right and stops at the first address that is not a trusted proxy.
+    void trustedProxiesNameTheClient()
+    {
+        const auto proxies = http::TrustedProxies::parse("127.0.0.1, 10.0.0.0/8, fd00::/8").value();
+        QVERIFY(proxies.contains("10.200.1.1"));
+        QVERIFY(!proxies.contains("11.0.0.1"));
+        QVERIFY(proxies.contains("fd12::1"));
+        QVERIFY(!proxies.contains("2001:db8::1"));
+        auto from = [&](const std::string& peer,
+                        std::vector<std::pair<std::string, std::string>> h) {
+            Request r;
+            r.headers = std::move(h);
+            return proxies.clientOf(peer, r);
+        };
+        QCOMPARE(from("127.0.0.1", {{"x-forwarded-for", "203.0.113.7"}}),
+                 std::string("203.0.113.7"));
+        QCOMPARE(from("127.0.0.1", {{"x-forwarded-for", "198.51.100.1, 203.0.113.7, 10.1.2.3"}}),
+                 std::string("203.0.113.7")); // 198.51.100.1 was written by the client itself
+        QCOMPARE(from("192.0.2.9", {{"x-forwarded-for", "203.0.113.7"}}),
+                 std::string("192.0.2.9")); // not a proxy of ours: its header means nothing
+        QCOMPARE(from("127.0.0.1", {{"forwarded", "for=\"[2001:db8::1]:4711\";proto=https"}}),
+                 std::string("2001:db8::1"));
+        QCOMPARE(from("127.0.0.1", {{"forwarded", "for=192.0.2.60:80, for=10.0.0.3"}}),
+                 std::string("192.0.2.60"));
+        QCOMPARE(from("127.0.0.1", {{"x-forwarded-for", "garbage, 10.0.0.2"}}),
+                 std::string("10.0.0.2")); // nothing readable beyond the proxies
+        QCOMPARE(from("127.0.0.1", {}), std::string("127.0.0.1"));
+        QVERIFY(!http::TrustedProxies::parse("10.0.0.0/33").ok());
+        QVERIFY(!http::TrustedProxies::parse("proxy.example.com").ok());
+        QVERIFY(http::TrustedProxies::parse("").value().empty());
     }
 
     void anUnreachableDatabaseIsA503()

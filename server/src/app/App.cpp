@@ -97,6 +97,7 @@ http::ServerOptions serverOptions(const config::Config& c)
     so.threads = c.ioThreads;
     so.readTimeout = std::chrono::seconds(c.readTimeoutSeconds);
     so.shutdownGrace = std::chrono::seconds(c.shutdownGraceSeconds);
+    so.trustedProxies = http::TrustedProxies::parse(c.trustedProxies).value();
     return so;
 }
 
@@ -288,6 +289,11 @@ private:
 int runServer(const config::Config& c)
 {
     applyLogLevel(c);
+    if (auto proxies = http::TrustedProxies::parse(c.trustedProxies); !proxies) {
+        log::error("ticketd cannot run",
+                   {{"error", "TICKETING_TRUSTED_PROXIES: " + proxies.error()}});
+        return 1;
+    }
     installStartupSignals();
     std::signal(SIGPIPE, SIG_IGN);
     Backends backends;

@@ -159,6 +159,13 @@ const std::vector<Entry>& entries()
           "threads for requests that wait on the payment provider (they hold no database worker "
           "while they wait)"},
          [](Config& c, const std::string& v) { return parseInt(v, 1, 1024, c.providerWorkers); }},
+        {{"--trusted-proxies", "TICKETING_TRUSTED_PROXIES", "",
+          "proxies (addresses, CIDR ranges; comma-separated) whose X-Forwarded-For or Forwarded "
+          "names the client, for rate limits and logs; no one else's is read"},
+         [](Config& c, const std::string& v) {
+             c.trustedProxies = v;
+             return std::string();
+         }},
         {{"--read-timeout-seconds", "TICKETING_READ_TIMEOUT_SECONDS", "30",
           "time a client has to send a whole request (and idle keep-alive time)"},
          [](Config& c, const std::string& v) {

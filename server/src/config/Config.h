@@ -37,6 +37,9 @@ struct Config
     int readTimeoutSeconds = 30;
     int shutdownGraceSeconds = 20;
     int authRateLimit = 60; // requests per minute per client address on /auth/*; 0: off
+    // Addresses and CIDR ranges of proxies whose X-Forwarded-For / Forwarded names the client
+    // (checked by app/ with http::TrustedProxies); empty: none, the peer is the client.
+    std::string trustedProxies;
     std::string logLevel = "info";
 };
 

@@ -184,7 +184,9 @@ private:
         }
         r.body = std::move(msg.body());
         r.requestId = m_requestId;
-        r.remoteAddress = m_remote;
+        // Behind a trusted proxy, the client it names; otherwise the peer.
+        r.remoteAddress = m_server->options.trustedProxies.clientOf(m_remote, r);
+        m_client = r.remoteAddress;
         m_method = r.method;
         m_path = r.path;
 
@@ -274,7 +276,7 @@ private:
                                   {"path", m_path},
                                   {"status", response.status},
                                   {"duration_us", static_cast<std::int64_t>(seconds * 1e6)},
-                                  {"remote", m_remote}});
+                                  {"remote", m_client.empty() ? m_remote : m_client}});
 
         m_stream.expires_after(m_server->options.writeTimeout);
         bhttp::async_write(
@@ -336,7 +338,8 @@ private:
     std::optional<bhttp::request_parser<bhttp::string_body>> m_parser;
     std::shared_ptr<Server::Impl> m_server;
     std::list<std::weak_ptr<ws::Closable>>::iterator m_registration;
-    std::string m_remote;
+    std::string m_remote; // the peer
+    std::string m_client; // the last request's client (the peer, or whom a trusted proxy names)
     std::string m_requestId;
     std::string m_method;
     std::string m_path;

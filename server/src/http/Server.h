@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/ClientAddress.h"
 #include "http/Metrics.h"
 #include "http/Router.h"
 #include "http/WebSocket.h"
@@ -21,6 +22,8 @@ struct ServerOptions
     std::chrono::milliseconds shutdownGrace{20000};
     std::size_t headerLimit = 16 * 1024;
     bool handleSignals = true; // SIGTERM / SIGINT start a graceful shutdown
+    // Whose X-Forwarded-For / Forwarded names the client (Request::remoteAddress).
+    TrustedProxies trustedProxies;
 };
 
 // The HTTP/1.1 server (Boost.Beast), the only place besides the WebSocket sessions that
