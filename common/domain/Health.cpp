@@ -32,7 +32,7 @@ bool readUp(WireReader& r)
 
 void tag_invoke(json::value_from_tag, json::value& out, const Readiness::Pool& p)
 {
-    out = {{"size", p.size}, {"busy", p.busy}, {"queued", p.queued}};
+    out = {{"size", p.size}, {"connected", p.connected}, {"busy", p.busy}, {"queued", p.queued}};
 }
 
 Readiness::Pool tag_invoke(json::value_to_tag<Readiness::Pool>, const json::value& v)
@@ -40,6 +40,7 @@ Readiness::Pool tag_invoke(json::value_to_tag<Readiness::Pool>, const json::valu
     WireReader r(v);
     Readiness::Pool p;
     p.size = r.required<int>("size").value_or(0);
+    p.connected = r.required<int>("connected").value_or(0);
     p.busy = r.required<int>("busy").value_or(0);
     p.queued = r.required<std::int64_t>("queued").value_or(0);
     r.finish();
@@ -72,7 +73,7 @@ RedisPart tag_invoke(json::value_to_tag<RedisPart>, const json::value& v)
 
 std::string Readiness::status() const
 {
-    return !databaseUp ? "unavailable" : redisUp ? "ready" : "degraded";
+    return !ready() ? "unavailable" : redisUp ? "ready" : "degraded";
 }
 
 void tag_invoke(json::value_from_tag, json::value& out, const Readiness& r)

@@ -7,7 +7,8 @@
 
 namespace ticketing::domain {
 
-// GET /readyz (API.md "Operations"): ready when the database answers (the source of truth);
+// GET /readyz (API.md "Operations"): ready when the database answers (the source of truth) and
+// every worker of the pool has its connection (a cold pool fails requests under load);
 // Redis is reported but never makes the service unready, because the inventory stays correct
 // without it (DESIGN.md: degrade to database-only locking). Status 200 when ready, else 503.
 struct Readiness
@@ -15,6 +16,7 @@ struct Readiness
     struct Pool
     {
         int size = 0;
+        int connected = 0; // workers with a connection: ready needs every one
         int busy = 0;
         std::int64_t queued = 0;
         bool operator==(const Pool&) const = default;
@@ -24,8 +26,9 @@ struct Readiness
     Pool pool;
     bool redisUp = false;
 
-    bool ready() const { return databaseUp; }
-    // "ready", "degraded" (Redis down), "unavailable" (the database down).
+    bool ready() const { return databaseUp && pool.connected >= pool.size; }
+    // "ready", "degraded" (Redis down), "unavailable" (the database down, or the pool not
+    // connected yet).
     std::string status() const;
     bool operator==(const Readiness&) const = default;
 };

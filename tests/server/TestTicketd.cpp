@@ -75,6 +75,14 @@ private Q_SLOTS:
                      .value(QStringLiteral("status"))
                      .toString(),
                  QStringLiteral("up"));
+        // Issue 13 item 6: the pool is connected before ticketd serves, every worker of it.
+        const auto pool = body.value(QStringLiteral("database"))
+                              .toObject()
+                              .value(QStringLiteral("pool"))
+                              .toObject();
+        QCOMPARE(pool.value(QStringLiteral("size")).toInt(), 32);
+        QCOMPARE(pool.value(QStringLiteral("connected")).toInt(), 32);
+        QVERIFY(t.log().contains("the database pool is connected"));
 
         auto openapi = http.get(QStringLiteral("/api/v1/openapi.json"));
         QCOMPARE(openapi.status, 200);
@@ -164,6 +172,15 @@ private Q_SLOTS:
 
         QVERIFY(harness(QStringLiteral("start-postgres"), dir.path()));
         QTRY_COMPARE_WITH_TIMEOUT(http.get(QStringLiteral("/readyz")).status, 200, 15000);
+        // Ready again means every worker has a new connection: made while idle, not by requests.
+        const auto pool = http.get(QStringLiteral("/readyz"))
+                              .json()
+                              .value(QStringLiteral("database"))
+                              .toObject()
+                              .value(QStringLiteral("pool"))
+                              .toObject();
+        QCOMPARE(pool.value(QStringLiteral("connected")).toInt(),
+                 pool.value(QStringLiteral("size")).toInt());
         QCOMPARE(t.stop(), 0);
         QVERIFY(harness(QStringLiteral("stop-postgres"), dir.path()));
     }

@@ -129,8 +129,8 @@ class Suite
 public:
     Suite(const config::Config& c, const Backends& backends)
         : m_config(c), m_url(backends.databaseUrl),
-          m_pool(db::Pool::Options{db::withConnectTimeout(m_url, 3), c.dbPoolSize,
-                                   static_cast<std::size_t>(c.dbQueueLimit)}),
+          m_pool(db::Pool::Options{db::withConnectTimeout(m_url, 5), c.dbPoolSize,
+                                   static_cast<std::size_t>(c.dbQueueLimit), true}),
           m_redis({backends.redisUrl, 4, std::chrono::milliseconds(500),
                    std::chrono::milliseconds(1000)}),
           m_health(m_pool, m_redis),
@@ -163,6 +163,7 @@ public:
     // Listens, then serves until SIGTERM or SIGINT, and finishes gracefully.
     void serve(Backends& backends)
     {
+        waitForThePool();
         m_server.listen();
         checkpoint();
         backends.watch();
@@ -178,6 +179,31 @@ public:
     }
 
 private:
+    // Every worker connects before ticketd listens (and /readyz says ready only while they all
+    // have a connection): a fresh instance under load answered 503 "timeout expired" while
+    // its pool connected. A PostgreSQL without room for it is said plainly.
+    void waitForThePool()
+    {
+        const int size = m_config.dbPoolSize;
+        const int connected = m_pool.waitConnected(std::chrono::seconds(20));
+        if (connected >= size) {
+            log::info("the database pool is connected", {{"connections", connected}});
+            return;
+        }
+        const auto error = m_pool.lastConnectError();
+        if (error.find("too many clients") != std::string::npos ||
+            error.find("remaining connection slots") != std::string::npos)
+            log::error("PostgreSQL refuses more connections: its max_connections is too small "
+                       "for this deployment. Each ticketd needs TICKETING_DB_POOL_SIZE + 4 "
+                       "(relay, hub, sweeper, reconciler); max_connections must be at least the "
+                       "instances x (pool + 4) plus PostgreSQL's reserved ones "
+                       "(docs/deployment.md)",
+                       {{"connected", connected}, {"pool", size}, {"error", error}});
+        else
+            log::warn("the database pool is not fully connected yet; /readyz says so until it is",
+                      {{"connected", connected}, {"pool", size}, {"error", error}});
+    }
+
     // The router's workers are the pool's; tokens and rate limits are the services'.
     void wireRouter()
     {

@@ -12,7 +12,35 @@ namespace ticketing::db {
 
 namespace {
 constexpr auto kReconnectBackoff = std::chrono::milliseconds(500);
-}
+
+// Connects of this process in progress at once: enough to fill a pool quickly, few enough that
+// a restarted PostgreSQL (which forks a backend per connection) answers each within its
+// connect_timeout. The rest wait their turn instead of timing out.
+constexpr int kConcurrentConnects = 4;
+std::mutex g_connectMutex;
+std::condition_variable g_connectFree;
+int g_connecting = 0;
+
+struct ConnectTurn
+{
+    ConnectTurn()
+    {
+        std::unique_lock lock(g_connectMutex);
+        g_connectFree.wait(lock, [] { return g_connecting < kConcurrentConnects; });
+        ++g_connecting;
+    }
+    ~ConnectTurn()
+    {
+        {
+            const std::lock_guard lock(g_connectMutex);
+            --g_connecting;
+        }
+        g_connectFree.notify_one();
+    }
+    ConnectTurn(const ConnectTurn&) = delete;
+    ConnectTurn& operator=(const ConnectTurn&) = delete;
+};
+} // namespace
 
 std::string withConnectTimeout(const std::string& url, int seconds)
 {
@@ -43,13 +71,29 @@ pqxx::connection_base& Session::connection()
     if (now < m_retryAfter)
         throw Unavailable("the database is unreachable (retrying shortly)");
     try {
+        const ConnectTurn turn;
         m_conn = std::make_unique<Connection>(m_url);
         prepareAll(m_conn->conn);
     } catch (const std::exception& e) {
-        m_retryAfter = now + kReconnectBackoff;
+        m_conn.reset();
+        m_retryAfter = std::chrono::steady_clock::now() + kReconnectBackoff;
+        {
+            const std::lock_guard lock(m_errorMutex);
+            m_lastError = e.what();
+        }
         throw Unavailable(std::string("cannot connect to the database: ") + e.what());
     }
+    {
+        const std::lock_guard lock(m_errorMutex);
+        m_lastError.clear();
+    }
     return m_conn->conn;
+}
+
+std::string Session::lastError() const
+{
+    const std::lock_guard lock(m_errorMutex);
+    return m_lastError;
 }
 
 bool Session::isConnected() const
@@ -156,6 +200,25 @@ Pool::Stats Pool::stats() const
     return s;
 }
 
+int Pool::waitConnected(std::chrono::milliseconds timeout) const
+{
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        const int connected = stats().connected;
+        if (connected >= m_options.size || std::chrono::steady_clock::now() >= until)
+            return connected;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+}
+
+std::string Pool::lastConnectError() const
+{
+    for (const auto& session : m_sessions)
+        if (auto e = session->lastError(); !e.empty())
+            return e;
+    return {};
+}
+
 void Pool::stop()
 {
     {
@@ -232,11 +295,31 @@ void Pool::workerLoop(int index)
 {
     Session& session = *m_sessions[static_cast<std::size_t>(index)];
     const SessionScope scope(session); // the services' session on this worker
+    if (m_options.connectEarly) {
+        try {
+            session.connection();
+        } catch (const Unavailable&) {
+            // Said by the server's start-up (lastConnectError); the first task tries again.
+        }
+    }
     for (;;) {
         Task task;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
+            if (!m_wake.wait_for(lock, std::chrono::seconds(1),
+                                 [&] { return m_stopping || !m_queue.empty(); })) {
+                // Idle: a worker whose connection broke (a database restart) makes a new one now
+                // rather than on the next request, so the pool is whole again by itself.
+                if (m_options.connectEarly && !session.isConnected()) {
+                    lock.unlock();
+                    try {
+                        session.connection();
+                    } catch (const Unavailable&) {
+                        // tried again in a second (the session's back-off holds it shorter)
+                    }
+                }
+                continue;
+            }
             if (m_queue.empty())
                 return; // stopping and drained
             task = std::move(m_queue.front());

@@ -81,7 +81,12 @@ public:
     Session& operator=(const Session&) = delete;
 
     // The open connection, connecting if needed; throws Unavailable. For code in db/ only.
+    // At most a few sessions of the process connect at once (kConcurrentConnects): after a
+    // database restart the whole pool reconnects, and a storm of connects made each of them
+    // run into connect_timeout ("timeout expired") on a busy server.
     pqxx::connection_base& connection();
+    // Why the last connect failed (empty after a success).
+    std::string lastError() const;
     bool isConnected() const;
     // Drops the connection after it broke, so the next call makes a new one.
     void reset();
@@ -103,6 +108,8 @@ private:
     std::string m_url;
     std::unique_ptr<Connection> m_conn;
     std::chrono::steady_clock::time_point m_retryAfter{};
+    mutable std::mutex m_errorMutex;
+    std::string m_lastError;
 };
 
 // The session of the thread this runs on: a pool worker's own, or one a SessionScope set (tests,
@@ -172,6 +179,9 @@ public:
         std::string url;
         int size = 8;
         std::size_t queueLimit = 512;
+        // Each worker connects as it starts instead of on its first task (a server: its pool
+        // is connected before it says it is ready; see waitConnected).
+        bool connectEarly = false;
     };
     struct Stats
     {
@@ -195,6 +205,10 @@ public:
     // False, at once, when the queue is full or the pool is stopping.
     bool trySubmit(Task task);
     Stats stats() const;
+    // Waits until every worker has its connection or `timeout` passes; how many have one.
+    int waitConnected(std::chrono::milliseconds timeout) const;
+    // The last error of a worker's connect, if any (for the start-up log).
+    std::string lastConnectError() const;
     // Refuses new tasks, runs those already queued (each belongs to a request in flight), joins.
     void stop();
 

@@ -18,7 +18,7 @@ domain::Readiness HealthService::readiness() const
         log::warn("readiness: the database does not answer", {{"error", e.what()}});
     }
     const auto stats = m_pool.stats();
-    r.pool = {stats.size, stats.busy, static_cast<std::int64_t>(stats.queued)};
+    r.pool = {stats.size, stats.connected, stats.busy, static_cast<std::int64_t>(stats.queued)};
     r.redisUp = m_redis.isUp();
     return r;
 }
