@@ -737,6 +737,68 @@ private Q_SLOTS:
         QVERIFY(harness(QStringLiteral("stop-redis"), redisDir.path()));
     }
 
+    // Issue 13 item 4: the connection breaks while PostgreSQL commits a hold (here: the backend
+    // is terminated while a deferred trigger holds its COMMIT, as a fail-over would cut it). The
+    // answer is 503 outcome_unknown, never 500; the client's retry with the same key tells the
+    // truth (the hold is made, once), and no unit is in two bookings.
+    void aCommitCutOffAnswers503AndTheRetriedKeyTellsTheTruth()
+    {
+        const auto sale = openSale();
+        const auto ann = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        pqxx::connection admin(m_t.db->url());
+        {
+            pqxx::work tx(admin);
+            tx.exec("CREATE FUNCTION slow_commit() RETURNS trigger LANGUAGE plpgsql AS "
+                    "$$ BEGIN PERFORM pg_sleep(3); RETURN NULL; END $$");
+            tx.exec("CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON bookings "
+                    "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION slow_commit()");
+            tx.commit();
+        }
+        const ticketing::bench::LoadRequest request{
+            "POST",
+            "/api/v1/bookings/hold",
+            boost::json::serialize(boost::json::object{
+                {"event_id", sale.event.toStdString()},
+                {"seat_ids",
+                 boost::json::array{sale.seatByLabel[QStringLiteral("MAIN-A-1")].toStdString()}}}),
+            {{"Authorization", "Bearer " + ann.toStdString()}, {"Idempotency-Key", "cut-off"}}};
+        ticketing::bench::LoadResponse first;
+        std::thread client(
+            [&] { first = ticketing::bench::fetch("127.0.0.1", m_t.server->port(), request); });
+        // The batch's COMMIT is running its deferred trigger: cut its connection.
+        int terminated = 0;
+        for (int i = 0; i < 100 && terminated == 0; ++i) {
+            QTest::qWait(30);
+            pqxx::work tx(admin);
+            terminated = tx.exec1("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                  "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                                  "AND wait_event = 'PgSleep'")[0]
+                             .as<int>();
+            tx.commit();
+        }
+        client.join();
+        QCOMPARE(terminated, 1);
+        QCOMPARE(first.status, 503);
+        QVERIFY(first.body.find("\"outcome_unknown\"") != std::string::npos);
+        QVERIFY(first.body.find("terminat") == std::string::npos); // no upstream text
+
+        {
+            pqxx::work tx(admin);
+            tx.exec("DROP TRIGGER slow_commit ON bookings");
+            tx.commit();
+        }
+        const auto retried = ticketing::bench::fetch("127.0.0.1", m_t.server->port(), request);
+        QCOMPARE(retried.status, 201);
+        const auto again = ticketing::bench::fetch("127.0.0.1", m_t.server->port(), request);
+        QCOMPARE(again.status, 201);
+        QCOMPARE(again.body, retried.body); // the key's answer, replayed
+        pqxx::read_transaction tx(admin);
+        QCOMPARE(tx.exec_params1("SELECT count(*) FROM bookings WHERE user_id = (SELECT id FROM "
+                                 "users WHERE email = 'ann@example.com')")[0]
+                     .as<int>(),
+                 1);
+    }
+
     void manyBuyersNeverShareAUnit()
     {
         const auto sale = openSale(4, 10, 60, 60); // 40 seats, 60 standing places
