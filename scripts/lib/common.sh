@@ -11,6 +11,7 @@ BUILD_PACKAGES=(
 # Running ticketd with its embedded servers (and the test harness's).
 RUNTIME_PACKAGES=(
   postgresql redis-server redis-tools procps util-linux curl jq tzdata
+  nginx-light
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
