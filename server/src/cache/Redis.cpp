@@ -9,8 +9,62 @@
 
 namespace ticketing::cache {
 
+namespace {
+// redis-sentinel://[:password@]host:port[,host:port...]/master-name[/db]. Not a URI a parser
+// takes (several hosts), so read by hand.
+std::optional<RedisEndpoint> parseSentinelUrl(std::string_view rest)
+{
+    RedisEndpoint ep;
+    const auto slash = rest.find('/');
+    if (slash == std::string_view::npos)
+        return std::nullopt;
+    auto authority = rest.substr(0, slash);
+    auto path = rest.substr(slash + 1);
+    if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
+        auto user = authority.substr(0, at);
+        if (const auto colon = user.find(':'); colon != std::string_view::npos)
+            ep.password = std::string(user.substr(colon + 1));
+        authority.remove_prefix(at + 1);
+    }
+    while (!authority.empty()) {
+        const auto comma = authority.find(',');
+        const auto hostPort = authority.substr(0, comma);
+        const auto colon = hostPort.rfind(':');
+        if (colon == std::string_view::npos || colon == 0)
+            return std::nullopt;
+        int port = 0;
+        try {
+            port = std::stoi(std::string(hostPort.substr(colon + 1)));
+        } catch (...) {
+            return std::nullopt;
+        }
+        if (port <= 0 || port > 65535)
+            return std::nullopt;
+        ep.sentinels.emplace_back(std::string(hostPort.substr(0, colon)), port);
+        if (comma == std::string_view::npos)
+            break;
+        authority.remove_prefix(comma + 1);
+    }
+    const auto nameEnd = path.find('/');
+    ep.masterName = std::string(path.substr(0, nameEnd));
+    if (nameEnd != std::string_view::npos) {
+        try {
+            ep.database = std::stoi(std::string(path.substr(nameEnd + 1)));
+        } catch (...) {
+            return std::nullopt;
+        }
+    }
+    if (ep.sentinels.empty() || ep.masterName.empty())
+        return std::nullopt;
+    return ep;
+}
+} // namespace
+
 std::optional<RedisEndpoint> parseRedisUrl(const std::string& url)
 {
+    constexpr std::string_view kSentinel = "redis-sentinel://";
+    if (url.rfind(kSentinel, 0) == 0)
+        return parseSentinelUrl(std::string_view(url).substr(kSentinel.size()));
     auto parsed = boost::urls::parse_uri(url);
     if (!parsed)
         return std::nullopt;
@@ -142,8 +196,60 @@ void Redis::setUp(bool up, const std::string& why)
 }
 
 namespace {
+ContextPtr connectDirect(const RedisEndpoint& ep, std::chrono::milliseconds timeout,
+                         std::string& why);
+std::optional<RedisReply> runOn(redisContext* ctx, const std::vector<std::string>& args,
+                                std::string& why, int* error = nullptr);
+
+// The master that the sentinels name (the first that answers), checked to be one (ROLE): after
+// a fail-over they name the promoted replica.
+ContextPtr connectThroughSentinels(const RedisEndpoint& ep, std::chrono::milliseconds timeout,
+                                   std::string& why)
+{
+    why = "no sentinel answered for " + ep.masterName;
+    for (const auto& [host, port] : ep.sentinels) {
+        RedisEndpoint sentinel;
+        sentinel.host = host;
+        sentinel.port = port;
+        std::string error;
+        auto s = connectDirect(sentinel, timeout, error);
+        if (!s)
+            continue;
+        const auto addr =
+            runOn(s.get(), {"SENTINEL", "get-master-addr-by-name", ep.masterName}, error);
+        if (!addr || addr->type != RedisReply::Type::Array || addr->elements.size() != 2)
+            continue;
+        RedisEndpoint master = ep;
+        master.sentinels.clear();
+        master.host = addr->elements[0].str;
+        try {
+            master.port = std::stoi(addr->elements[1].str);
+        } catch (...) {
+            continue;
+        }
+        auto ctx = connectDirect(master, timeout, why);
+        if (!ctx)
+            continue;
+        const auto role = runOn(ctx.get(), {"ROLE"}, why);
+        if (role && role->type == RedisReply::Type::Array && !role->elements.empty() &&
+            role->elements[0].str == "master")
+            return ctx;
+        why = "the sentinels name " + master.host + ":" + std::to_string(master.port) +
+              ", which is not a master (yet)";
+    }
+    return nullptr;
+}
+
 // Connects and authenticates; null with `why` set on failure.
 ContextPtr connectTo(const RedisEndpoint& ep, std::chrono::milliseconds timeout, std::string& why)
+{
+    if (!ep.sentinels.empty())
+        return connectThroughSentinels(ep, timeout, why);
+    return connectDirect(ep, timeout, why);
+}
+
+ContextPtr connectDirect(const RedisEndpoint& ep, std::chrono::milliseconds timeout,
+                         std::string& why)
 {
     const auto tv = toTimeval(timeout);
     ContextPtr ctx(ep.socketPath.empty() ? redisConnectWithTimeout(ep.host.c_str(), ep.port, tv)
@@ -178,7 +284,7 @@ ContextPtr connectTo(const RedisEndpoint& ep, std::chrono::milliseconds timeout,
 // Runs one command on a slot (its mutex held by the caller); resets the slot's context when
 // the connection fails.
 std::optional<RedisReply> runOn(redisContext* ctx, const std::vector<std::string>& args,
-                                std::string& why, int* error = nullptr)
+                                std::string& why, int* error)
 {
     std::vector<const char*> argv;
     std::vector<size_t> lens;
@@ -253,7 +359,10 @@ std::optional<RedisReply> Redis::command(const std::vector<std::string>& args)
     }
     int error = 0;
     auto reply = runOn(slot.ctx.get(), args, why, &error);
-    if (!reply && (error == REDIS_ERR_EOF || error == REDIS_ERR_IO)) {
+    // A master demoted in a Sentinel fail-over refuses writes: the new one is asked for.
+    const bool demoted =
+        reply && reply->isError() && reply->str.find("READONLY") != std::string::npos;
+    if ((!reply && (error == REDIS_ERR_EOF || error == REDIS_ERR_IO)) || demoted) {
         // The server closed an idle pooled connection (it restarted): nothing was run there.
         // Every other pooled connection is as old; one new connection and one more try before
         // Redis counts as down.
@@ -283,16 +392,27 @@ void Redis::monitorLoop()
             if (!slot.ctx)
                 slot.ctx = connectTo(m_endpoint, m_options.timeout, why);
             if (slot.ctx) {
+                // Behind Sentinel the question is whether it is still the master (ROLE): after
+                // a fail-over the old one may answer as a replica.
+                const bool sentinel = !m_endpoint.sentinels.empty();
+                const std::vector<std::string> probe{sentinel ? "ROLE" : "PING"};
+                auto healthy = [&](const std::optional<RedisReply>& r) {
+                    if (!r || r->isError())
+                        return false;
+                    return !sentinel || (r->type == RedisReply::Type::Array &&
+                                         !r->elements.empty() && r->elements[0].str == "master");
+                };
                 int error = 0;
-                auto reply = runOn(slot.ctx.get(), {"PING"}, why, &error);
-                if (!reply && (error == REDIS_ERR_EOF || error == REDIS_ERR_IO)) {
-                    // Closed under us: a restarted server answers a new connection at once.
-                    m_epoch.fetch_add(1); // the pooled connections are as dead as this one
+                auto reply = runOn(slot.ctx.get(), probe, why, &error);
+                if ((!reply && (error == REDIS_ERR_EOF || error == REDIS_ERR_IO)) ||
+                    (reply && !healthy(reply))) {
+                    // Closed under us (a restarted server answers a new connection at once), or
+                    // no longer the master (the sentinels name the new one).
+                    m_epoch.fetch_add(1); // the pooled connections are as stale as this one
                     slot.ctx = connectTo(m_endpoint, m_options.timeout, why);
-                    if (slot.ctx)
-                        reply = runOn(slot.ctx.get(), {"PING"}, why);
+                    reply = slot.ctx ? runOn(slot.ctx.get(), probe, why) : std::nullopt;
                 }
-                up = reply && !reply->isError();
+                up = healthy(reply);
                 if (!reply) {
                     slot.ctx.reset();
                 } else if (reply->isError()) {

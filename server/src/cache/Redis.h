@@ -32,7 +32,10 @@ struct RedisReply
     bool isError() const { return type == Type::Error; }
 };
 
-// Where a Redis server is: redis://[:password@]host[:port][/db] or unix:///path/to/socket.
+// Where a Redis server is: redis://[:password@]host[:port][/db], unix:///path/to/socket, or
+// redis-sentinel://[:password@]host:port[,host:port...]/master-name[/db]: the sentinels are asked
+// for the master's address at every connect, so a fail-over is followed (hiredis has no
+// Sentinel support: the few commands are ours, Redis's documented client protocol for it).
 struct RedisEndpoint
 {
     std::string host;
@@ -40,6 +43,8 @@ struct RedisEndpoint
     std::string socketPath; // set for unix://
     std::string password;
     int database = 0;
+    std::vector<std::pair<std::string, int>> sentinels; // set for redis-sentinel://
+    std::string masterName;
 };
 std::optional<RedisEndpoint> parseRedisUrl(const std::string& url);
 
