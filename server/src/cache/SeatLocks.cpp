@@ -2,6 +2,8 @@
 
 #include "cache/Redis.h"
 
+#include <algorithm>
+
 namespace ticketing::cache {
 
 namespace {
@@ -30,10 +32,10 @@ if #taken > 0 then
 end
 return taken)lua";
 
-// KEYS: seat keys. ARGV[1]: owner. Its keys say that its hold is in PostgreSQL now.
+// KEYS: seat keys; ARGV[i]: the owner of KEYS[i]. Its keys say that its hold is in PostgreSQL.
 constexpr const char* kCommitted = R"lua(
-for _, k in ipairs(KEYS) do
-  if redis.call('GET', k) == ARGV[1] then redis.call('SET', k, ARGV[1] .. '!', 'XX', 'KEEPTTL') end
+for i, k in ipairs(KEYS) do
+  if redis.call('GET', k) == ARGV[i] then redis.call('SET', k, ARGV[i] .. '!', 'XX', 'KEEPTTL') end
 end
 return 0)lua";
 
@@ -73,14 +75,55 @@ SeatLocks::acquire(const std::string& event, const std::vector<std::string>& sea
     return taken;
 }
 
+SeatLocks::SeatLocks(Redis& redis) : m_redis(redis), m_marker([this] { markLoop(); }) {}
+
+SeatLocks::~SeatLocks()
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_marker.join();
+}
+
 void SeatLocks::committed(const std::string& event, const std::vector<std::string>& seats,
                           const std::string& owner)
 {
     if (seats.empty())
         return;
-    auto args = evalArgs(kCommitted, event, seats);
-    args.push_back(owner);
-    m_redis.command(args); // best effort: unmarked, the key is checked against PostgreSQL
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_toMark.size() > 100000)
+            return; // Redis cannot keep up: unmarked keys are checked against PostgreSQL
+        for (const auto& seat : seats)
+            m_toMark.emplace_back(key(event, seat), owner);
+    }
+    m_wake.notify_one();
+}
+
+void SeatLocks::markLoop()
+{
+    constexpr std::size_t kPerCall = 256;
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [this] { return m_stopping || !m_toMark.empty(); });
+        if (m_toMark.empty())
+            return; // stopping
+        std::vector<std::pair<std::string, std::string>> batch;
+        batch.swap(m_toMark);
+        lock.unlock();
+        for (std::size_t at = 0; at < batch.size(); at += kPerCall) {
+            const auto end = std::min(batch.size(), at + kPerCall);
+            std::vector<std::string> args{"EVAL", kCommitted, std::to_string(end - at)};
+            for (auto i = at; i < end; ++i)
+                args.push_back(batch[i].first);
+            for (auto i = at; i < end; ++i)
+                args.push_back(batch[i].second);
+            m_redis.command(args); // best effort: an unmarked key is checked against PostgreSQL
+        }
+        lock.lock();
+    }
 }
 
 void SeatLocks::removeStale(const std::string& event, const std::string& seat,

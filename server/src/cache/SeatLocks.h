@@ -1,8 +1,11 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace ticketing::cache {
@@ -16,7 +19,10 @@ class Redis;
 class SeatLocks
 {
 public:
-    explicit SeatLocks(Redis& redis) : m_redis(redis) {}
+    explicit SeatLocks(Redis& redis);
+    ~SeatLocks(); // marks what is queued, then stops its thread
+    SeatLocks(const SeatLocks&) = delete;
+    SeatLocks& operator=(const SeatLocks&) = delete;
 
     // A seat whose key someone else has: its index in the request, and that someone.
     struct Taken
@@ -33,7 +39,8 @@ public:
                                               const std::string& owner,
                                               std::chrono::milliseconds ttl);
     // Marks `owner`'s keys as those of a hold PostgreSQL has (its value gains a '!'): a refusal
-    // by such a key needs no question to PostgreSQL.
+    // by such a key needs no question to PostgreSQL. Queued and done off the request's path,
+    // many holds' keys in one script call (a key is only checked once it is seconds old).
     void committed(const std::string& event, const std::vector<std::string>& seats,
                    const std::string& owner);
     static bool isCommitted(const std::string& value)
@@ -55,7 +62,14 @@ public:
     }
 
 private:
+    void markLoop();
+
     Redis& m_redis;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::vector<std::pair<std::string, std::string>> m_toMark; // key, owner
+    bool m_stopping = false;
+    std::thread m_marker;
 };
 
 } // namespace ticketing::cache
