@@ -799,6 +799,120 @@ private Q_SLOTS:
                  1);
     }
 
+    // Issue 13 item 3, as an operator saw it: an instance killed (SIGKILL) mid-sale, with holds
+    // whose seat keys were taken and whose commit never came. Once those keys are older than a
+    // hold takes to commit, every seat that availability shows available can be held through
+    // the other instance: none is refused while shown available.
+    void aKilledInstanceLeavesNoSeatStuck()
+    {
+        TempDir redisDir;
+        QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
+        const auto redisEnv = QStringLiteral("TICKETING_REDIS_URL=") +
+                              QString::fromStdString(redisUrlIn(redisDir.path()));
+        m_t.server.reset();
+        QVERIFY(m_t.restart({redisEnv}));
+        TicketdProcess other; // the instance that lives on, on the same database and Redis
+        QVERIFY(other.start({}, m_t.env));
+        HttpClient survivor(other.baseUrl());
+        const auto sale = openSale(2, 10);
+        QStringList buyers;
+        for (int i = 0; i < 3; ++i)
+            buyers << m_t.signUp(QStringLiteral("attendee"),
+                                 QStringLiteral("k%1@example.com").arg(i));
+        const auto buyer = // who buys through the survivor afterwards
+            m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        QStringList labels = sale.seatByLabel.keys();
+        std::sort(labels.begin(), labels.end());
+
+        // The doomed instance's holds commit slowly (a deferred trigger), so it dies with them
+        // in hand: their keys are in Redis, their bookings never reach PostgreSQL.
+        pqxx::connection admin(m_t.db->url());
+        {
+            pqxx::work tx(admin);
+            tx.exec("CREATE FUNCTION slow_commit() RETURNS trigger LANGUAGE plpgsql AS "
+                    "$$ BEGIN PERFORM pg_sleep(30); RETURN NULL; END $$");
+            tx.exec("CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON bookings "
+                    "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION slow_commit()");
+            tx.commit();
+        }
+        std::vector<ticketing::bench::LoadRequest> requests;
+        for (int i = 0; i < 8; ++i)
+            requests.push_back(
+                {"POST",
+                 "/api/v1/bookings/hold",
+                 boost::json::serialize(boost::json::object{
+                     {"event_id", sale.event.toStdString()},
+                     {"seat_ids", boost::json::array{sale.seatByLabel[labels[i]].toStdString()}}}),
+                 {{"Authorization", "Bearer " + buyers[i % 3].toStdString()},
+                  {"Idempotency-Key", "doomed-" + std::to_string(i)}}});
+        const auto port = m_t.server->port();
+        std::thread doomed([&] { atOnce(port, requests); });
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                pqxx::work tx(admin);
+                return tx.exec1("SELECT count(*) FROM pg_stat_activity WHERE wait_event = "
+                                "'PgSleep' AND pid <> pg_backend_pid()")[0]
+                           .as<int>() > 0;
+            },
+            5000));
+        m_t.server->kill();
+        doomed.join();
+        {
+            // Its transaction dies with it (PostgreSQL would end it once it noticed the client
+            // gone; the trigger's sleep would make that wait).
+            pqxx::work tx(admin);
+            tx.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event = "
+                    "'PgSleep' AND pid <> pg_backend_pid()");
+            tx.commit();
+        }
+        {
+            pqxx::work tx(admin);
+            tx.exec("DROP TRIGGER slow_commit ON bookings");
+            tx.commit();
+        }
+        QProcess keys;
+        keys.start(QStringLiteral("redis-cli"),
+                   {QStringLiteral("-s"), redisDir.path() + QStringLiteral("/redis.sock"),
+                    QStringLiteral("DBSIZE")});
+        keys.waitForFinished();
+        QVERIFY(keys.readAll().trimmed().toInt() > 0); // the dead instance's keys are there
+
+        QTest::qWait(5500); // older than a hold takes to commit
+        int shownAvailable = 0, refused = 0, held = 0;
+        const auto availability = survivor
+                                      .get(QStringLiteral("/api/v1/events/") + sale.event +
+                                           QStringLiteral("/availability"))
+                                      .json();
+        for (const auto& seat : availability.value(QStringLiteral("seats")).toArray()) {
+            if (seat.toObject().value(QStringLiteral("status")).toString() !=
+                QStringLiteral("available"))
+                continue;
+            ++shownAvailable;
+            auto headers = bearer(buyer);
+            headers.append(qMakePair(QByteArray("Idempotency-Key"),
+                                     (QStringLiteral("after-") +
+                                      seat.toObject().value(QStringLiteral("seat_id")).toString())
+                                         .toUtf8()));
+            const auto r = survivor.send(
+                "POST", QStringLiteral("/api/v1/bookings/hold"),
+                json({{QStringLiteral("event_id"), sale.event},
+                      {QStringLiteral("seat_ids"),
+                       QJsonArray{seat.toObject().value(QStringLiteral("seat_id")).toString()}}}),
+                headers);
+            if (r.status == 201)
+                ++held;
+            else if (++refused == 1)
+                qWarning() << "refused:" << r.status << r.body;
+        }
+        qInfo("after the kill: %d seats shown available, %d held, %d refused", shownAvailable, held,
+              refused);
+        QCOMPARE(shownAvailable, 20); // the dead instance's holds never committed
+        QCOMPARE(refused, 0);
+        QVERIFY(other.log().contains("had no live booking in PostgreSQL"));
+        QCOMPARE(other.stop(), 0);
+        QVERIFY(harness(QStringLiteral("stop-redis"), redisDir.path()));
+    }
+
     void manyBuyersNeverShareAUnit()
     {
         const auto sale = openSale(4, 10, 60, 60); // 40 seats, 60 standing places
