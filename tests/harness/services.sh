@@ -8,6 +8,9 @@
 #   services.sh stop-postgres DIR
 #   services.sh start-redis DIR       one Redis only
 #   services.sh stop-redis DIR
+#   services.sh start-replica DIR PRIMARY_DIR   a streaming replica of PRIMARY_DIR's PostgreSQL
+#   services.sh kill-postgres DIR    SIGKILL (a crash); stop-postgres stops a replica too
+#   services.sh promote DIR          the replica in DIR becomes a primary
 #
 # Runs PostgreSQL as the `postgres` system user when started as root (initdb refuses root).
 set -euo pipefail
@@ -77,6 +80,45 @@ stop_postgres() {
   echo "PostgreSQL stopped"
 }
 
+# A streaming replica of the PostgreSQL in $3 (its `start-postgres` directory), in $dir:
+# pg_basebackup over the primary's socket, standby.signal written (-R), then started like it.
+start_replica() {
+  local primary=${3:?usage: services.sh start-replica DIR PRIMARY_DIR}
+  local data=$dir/pg-data sock=$dir/pg
+  mkdir -p "$dir"
+  chmod 755 "$dir"
+  rm -rf "$data"
+  install -d -m 700 "$data"
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$data"
+  (cd /tmp && as_pg "$pgbin/pg_basebackup" -h "$primary/pg" -p 5432 -U postgres -D "$data" -R \
+      -X stream --no-sync >"$dir/basebackup.log" 2>&1) || { cat "$dir/basebackup.log" >&2; exit 1; }
+  install -d -m 700 "$sock"
+  touch "$dir/postgres.log"
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$sock" "$dir/postgres.log"
+  (cd /tmp && as_pg "$pgbin/pg_ctl" -D "$data" -l "$dir/postgres.log" -w -t 60 start -o \
+      "-c listen_addresses= -c unix_socket_directories=$sock -c port=5432 \
+       -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300") \
+      >/dev/null || { tail -n 20 "$dir/postgres.log" >&2; exit 1; }
+  head -n 1 "$data/postmaster.pid" >"$dir/postgres.pid"
+  echo "PostgreSQL replica pid $(cat "$dir/postgres.pid"), socket $sock"
+}
+
+# The PostgreSQL in $dir dies at once (SIGKILL), as a crashed primary does.
+kill_postgres() {
+  [ -f "$dir/postgres.pid" ] || return 0
+  local pid
+  pid=$(cat "$dir/postgres.pid")
+  kill -KILL "$pid" 2>/dev/null || true
+  wait_gone "$pid" 10 || true
+  rm -f "$dir/postgres.pid"
+  echo "PostgreSQL killed"
+}
+
+promote_postgres() {
+  (cd /tmp && as_pg "$pgbin/pg_ctl" -D "$dir/pg-data" -w -t 30 promote) >/dev/null
+  echo "PostgreSQL promoted"
+}
+
 start_redis() {
   command -v redis-server >/dev/null || { echo "services.sh: redis-server is missing (apt-get install redis-server)" >&2; exit 1; }
   if [ -f "$dir/redis.pid" ] && kill -0 "$(cat "$dir/redis.pid")" 2>/dev/null; then
@@ -114,6 +156,9 @@ case $cmd in
   start-postgres) start_postgres ;;
   stop-postgres) stop_postgres ;;
   start-redis) start_redis ;;
+  start-replica) start_replica "$@" ;;
+  kill-postgres) kill_postgres ;;
+  promote) promote_postgres ;;
   stop-redis) stop_redis ;;
   *) echo "services.sh: unknown command $cmd" >&2; exit 2 ;;
 esac

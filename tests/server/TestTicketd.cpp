@@ -1,8 +1,12 @@
+#include "support/Accounts.h"
 #include "support/HttpClient.h"
+#include "support/Sales.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QtTest>
 #include <csignal>
 #include <pqxx/pqxx>
@@ -183,6 +187,104 @@ private Q_SLOTS:
                  pool.value(QStringLiteral("size")).toInt());
         QCOMPARE(t.stop(), 0);
         QVERIFY(harness(QStringLiteral("stop-postgres"), dir.path()));
+    }
+
+    // Issue 13: the PostgreSQL primary dies (SIGKILL) and its streaming replica is promoted.
+    // With a multi-host URL (target_session_attrs=read-write) ticketd finds the new primary by
+    // itself: meanwhile holds answer 503 (retry), never 500; afterwards they are 201 again, and
+    // what was acknowledged before (the replica had replayed it) is there.
+    void aPostgresFailoverIsFollowed()
+    {
+        TempDir primary;
+        TempDir replica;
+        QVERIFY(harness(QStringLiteral("start-postgres"), primary.path()));
+        QVERIFY(harness(QStringLiteral("start-replica"), replica.path(), {primary.path()}));
+        const auto url = QStringLiteral("host=%1/pg,%2/pg port=5432,5432 user=postgres "
+                                        "dbname=postgres target_session_attrs=read-write")
+                             .arg(primary.path(), replica.path());
+        const QStringList environment{QStringLiteral("TICKETING_DATABASE_URL=") + url,
+                                      env("TICKETING_REDIS_URL", sharedRedisUrl()),
+                                      QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0"),
+                                      QStringLiteral("TICKETING_DB_POOL_SIZE=4")};
+        TicketdProcess t;
+        QVERIFY(t.start({}, environment));
+        HttpClient http(t.baseUrl());
+        const auto org = signUpAs(http, environment, QStringLiteral("organizer"),
+                                  QStringLiteral("org@example.com"));
+        const auto box = signUpAs(http, environment, QStringLiteral("box_office"),
+                                  QStringLiteral("box@example.com"));
+        const auto sale = openSale(http, org, 2, 10);
+        int keys = 0;
+        auto hold = [&](const QString& label) {
+            auto headers = bearer(box);
+            headers.append(qMakePair(QByteArray("Idempotency-Key"), QByteArray::number(++keys)));
+            return http.send("POST", QStringLiteral("/api/v1/bookings/hold"),
+                             QJsonDocument(QJsonObject{{QStringLiteral("event_id"), sale.event},
+                                                       {QStringLiteral("seat_ids"),
+                                                        QJsonArray{sale.seatByLabel[label]}}})
+                                 .toJson(QJsonDocument::Compact),
+                             headers, 10000);
+        };
+        const auto before = hold(QStringLiteral("MAIN-A-1"));
+        QCOMPARE(before.status, 201);
+        // Acknowledged and replayed on the replica (asynchronous replication: only then is it
+        // sure to survive the primary).
+        pqxx::connection p(postgresUrlIn(primary.path(), "postgres"));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                pqxx::work tx(p);
+                return tx.exec1("SELECT count(*) FROM pg_stat_replication WHERE replay_lsn >= "
+                                "pg_current_wal_lsn()")[0]
+                           .as<int>() == 1;
+            },
+            10000));
+
+        QVERIFY(harness(QStringLiteral("kill-postgres"), primary.path()));
+        QElapsedTimer recovery;
+        recovery.start();
+        std::map<int, int> statuses;
+        // No primary at all until the replica is promoted: 503 database_unavailable, at once.
+        for (int i = 0; i < 3; ++i) {
+            const auto r = hold(QStringLiteral("MAIN-B-%1").arg(i + 1));
+            ++statuses[r.status];
+            QCOMPARE(r.status, 503);
+            QVERIFY(r.json().value(QStringLiteral("code")).toString() ==
+                    QStringLiteral("database_unavailable"));
+        }
+        QVERIFY(harness(QStringLiteral("promote"), replica.path()));
+        int label = 2;
+        bool back = false;
+        while (!back && recovery.elapsed() < 30000) {
+            const auto r = hold(QStringLiteral("MAIN-A-%1").arg(label));
+            ++statuses[r.status];
+            if (r.status == 201)
+                back = true;
+            else
+                QTest::qWait(200);
+            if (r.status == 201 || r.status == 409)
+                ++label;
+        }
+        qInfo() << "holds after the primary's loss:" << statuses << "back after"
+                << recovery.elapsed() << "ms";
+        QVERIFY(back);
+        for (const auto& [status, count] : statuses)
+            QVERIFY2(status == 201 || status == 503, qPrintable(QString::number(status)));
+        // Every worker finds the new primary within a second or two (a 503 meanwhile is to be
+        // retried): ready again with the whole pool, and what was acknowledged is there.
+        QTRY_COMPARE_WITH_TIMEOUT(http.get(QStringLiteral("/readyz")).status, 200, 10000);
+        qInfo() << "ready again" << recovery.elapsed() << "ms after the primary's loss";
+        HttpResult kept;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (kept = http.send("GET",
+                              QStringLiteral("/api/v1/bookings/") +
+                                  before.json().value(QStringLiteral("booking_id")).toString(),
+                              {}, bearer(box)))
+                    .status != 503,
+            5000);
+        QCOMPARE(kept.status, 200);
+        QCOMPARE(kept.json().value(QStringLiteral("status")).toString(), QStringLiteral("held"));
+        QCOMPARE(t.stop(), 0);
+        QVERIFY(harness(QStringLiteral("stop-postgres"), replica.path()));
     }
 
     void embeddedServersKeepDataAndLeaveNothingBehind()

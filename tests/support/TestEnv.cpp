@@ -59,11 +59,11 @@ std::string sharedRedisUrl()
     return redisUrlIn(QStringLiteral(TICKETING_TEST_SERVICES_DIR));
 }
 
-bool harness(const QString& command, const QString& dir)
+bool harness(const QString& command, const QString& dir, const QStringList& more)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(harnessScript(), {command, dir});
+    p.start(harnessScript(), QStringList{command, dir} + more);
     const bool finished = p.waitForFinished(120000);
     if (!finished || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         qWarning().noquote() << "services.sh" << command << dir << "failed:" << p.readAll();

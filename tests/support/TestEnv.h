@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <boost/json/value.hpp>
 #include <string>
 
@@ -21,7 +22,7 @@ std::string postgresUrlIn(const QString& servicesDir, const std::string& databas
 std::string redisUrlIn(const QString& servicesDir);
 
 // Runs `services.sh <command> <dir>`; false (with the output logged) on failure.
-bool harness(const QString& command, const QString& dir);
+bool harness(const QString& command, const QString& dir, const QStringList& more = {});
 
 // A fresh database on the shared server for one test, dropped when it goes away, so tests can
 // run in parallel without seeing each other's rows. Throws when the server is not reachable:
