@@ -44,13 +44,27 @@ start_postgres() {
   mkdir -p "$dir"
   chmod 755 "$dir"
   if [ ! -f "$data/PG_VERSION" ]; then
-    rm -rf "$data"
-    install -d -m 700 "$data"
-    [ "$(id -u)" = 0 ] && chown postgres:postgres "$data"
+    fresh_data_dir "$data"
     (cd /tmp && as_pg "$pgbin/initdb" -D "$data" -U postgres -E UTF8 --locale=C.UTF-8 \
         --auth-local=trust --auth-host=reject --no-sync >"$dir/initdb.log" 2>&1) \
       || { cat "$dir/initdb.log" >&2; exit 1; }
   fi
+  run_postgres "$data" "$sock"
+  echo "PostgreSQL pid $(cat "$dir/postgres.pid"), socket $sock"
+}
+
+# An empty data directory that the postgres user owns.
+fresh_data_dir() {
+  rm -rf "$1"
+  install -d -m 700 "$1"
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$1"
+  return 0
+}
+
+# Starts the cluster in $1 on the socket directory $2 with the test settings; its pid in
+# $dir/postgres.pid.
+run_postgres() {
+  local data=$1 sock=$2
   install -d -m 700 "$sock"
   touch "$dir/postgres.log"
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$sock" "$dir/postgres.log"
@@ -65,7 +79,6 @@ start_postgres() {
        -c max_connections=300") >/dev/null \
     || { tail -n 20 "$dir/postgres.log" >&2; exit 1; }
   head -n 1 "$data/postmaster.pid" >"$dir/postgres.pid"
-  echo "PostgreSQL pid $(cat "$dir/postgres.pid"), socket $sock"
 }
 
 stop_postgres() {
@@ -87,19 +100,10 @@ start_replica() {
   local data=$dir/pg-data sock=$dir/pg
   mkdir -p "$dir"
   chmod 755 "$dir"
-  rm -rf "$data"
-  install -d -m 700 "$data"
-  [ "$(id -u)" = 0 ] && chown postgres:postgres "$data"
+  fresh_data_dir "$data"
   (cd /tmp && as_pg "$pgbin/pg_basebackup" -h "$primary/pg" -p 5432 -U postgres -D "$data" -R \
       -X stream --no-sync >"$dir/basebackup.log" 2>&1) || { cat "$dir/basebackup.log" >&2; exit 1; }
-  install -d -m 700 "$sock"
-  touch "$dir/postgres.log"
-  [ "$(id -u)" = 0 ] && chown postgres:postgres "$sock" "$dir/postgres.log"
-  (cd /tmp && as_pg "$pgbin/pg_ctl" -D "$data" -l "$dir/postgres.log" -w -t 60 start -o \
-      "-c listen_addresses= -c unix_socket_directories=$sock -c port=5432 \
-       -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300") \
-      >/dev/null || { tail -n 20 "$dir/postgres.log" >&2; exit 1; }
-  head -n 1 "$data/postmaster.pid" >"$dir/postgres.pid"
+  run_postgres "$data" "$sock"
   echo "PostgreSQL replica pid $(cat "$dir/postgres.pid"), socket $sock"
 }
 

@@ -30,11 +30,9 @@ private Q_SLOTS:
         const auto ann = m_app->addUser("ann@example.com", domain::Role::Attendee);
         const auto bob = m_app->addUser("bob@example.com", domain::Role::Attendee);
         const auto box = m_app->addUser("box@example.com", domain::Role::BoxOffice);
-        services::VenueService venues(clock);
-        services::EventService events(clock);
-        const std::chrono::seconds ttl(300);
-        services::HoldService holds(m_app->redis(), clock, ttl);
-        const auto sale = m_app->openSale(venues, events, org, 5, 20, 12);
+        const auto ttl = test::InProcess::kHoldTtl;
+        auto& holds = m_app->holds();
+        const auto sale = m_app->openSale(org, 5, 20, 12);
         const auto* event = &sale.event;
         const auto& seatIds = sale.seats;
         const auto floor = event->tiers.at(1).id;
@@ -99,11 +97,9 @@ private Q_SLOTS:
         auto& clock = m_app->clock;
         const auto org = m_app->addUser("org@example.com", domain::Role::Organizer);
         const auto ann = m_app->addUser("ann@example.com", domain::Role::Attendee);
-        services::VenueService venues(clock);
-        services::EventService events(clock);
-        const std::chrono::seconds ttl(300);
-        services::HoldService holds(m_app->redis(), clock, ttl);
-        const auto sale = m_app->openSale(venues, events, org, 5, 20, 12);
+        const auto ttl = test::InProcess::kHoldTtl;
+        auto& holds = m_app->holds();
+        const auto sale = m_app->openSale(org, 5, 20, 12);
         const auto placed = holds.hold(
             ann, "k1", "k1", {sale.event.id, {sale.seats[1]}, std::nullopt, 0, std::nullopt});
         QVERIFY(std::holds_alternative<domain::Booking>(placed));

@@ -45,6 +45,33 @@ class TestHolds : public QObject
             .toString();
     }
 
+    // ticketd again, on the same database and a Redis of the test's own in `redisDir` (started
+    // here), so that the test can stop it, restart it or write its keys.
+    bool restartOnOwnRedis(const TempDir& redisDir)
+    {
+        if (!harness(QStringLiteral("start-redis"), redisDir.path()))
+            return false;
+        m_t.server.reset();
+        return m_t.restart({QStringLiteral("TICKETING_REDIS_URL=") +
+                            QString::fromStdString(redisUrlIn(redisDir.path()))});
+    }
+
+    // One redis-cli command on that Redis; its answer, trimmed.
+    static QByteArray redisCli(const TempDir& redisDir, const QStringList& args)
+    {
+        QProcess p;
+        p.start(QStringLiteral("redis-cli"),
+                QStringList{QStringLiteral("-s"), redisDir.path() + QStringLiteral("/redis.sock")} +
+                    args);
+        p.waitForFinished();
+        return p.readAll().trimmed();
+    }
+
+    static QString seatKey(const Sale& sale, const QString& label)
+    {
+        return QStringLiteral("seat:%1:%2").arg(sale.event, sale.seatByLabel[label]);
+    }
+
     Sale openSale(int rows = 2, int perRow = 5, int standing = 20, int standingQuantity = 20)
     {
         return ticketing::test::openSale(*m_t.http, m_org, rows, perRow, standing,
@@ -494,21 +521,12 @@ private Q_SLOTS:
     void correctWhileRedisIsDownAndFastAgainAfter()
     {
         TempDir redisDir;
-        QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
-        m_t.server.reset();
-        QVERIFY(m_t.restart({QStringLiteral("TICKETING_REDIS_URL=") +
-                             QString::fromStdString(redisUrlIn(redisDir.path()))}));
+        QVERIFY(restartOnOwnRedis(redisDir));
         const auto sale = openSale();
         const auto ann = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
         const auto bob = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
         auto redisHas = [&](const QString& label) {
-            QProcess p;
-            p.start(QStringLiteral("redis-cli"),
-                    {QStringLiteral("-s"), redisDir.path() + QStringLiteral("/redis.sock"),
-                     QStringLiteral("EXISTS"),
-                     QStringLiteral("seat:%1:%2").arg(sale.event, sale.seatByLabel[label])});
-            p.waitForFinished();
-            return p.readAll().trimmed() == "1";
+            return redisCli(redisDir, {QStringLiteral("EXISTS"), seatKey(sale, label)}) == "1";
         };
         QCOMPARE(holdSeats(ann, sale, {QStringLiteral("MAIN-A-1")}).status, 201);
         QVERIFY(redisHas(QStringLiteral("MAIN-A-1"))); // the fast path took the key
@@ -547,12 +565,10 @@ private Q_SLOTS:
     {
         QFETCH(bool, restarted);
         TempDir redisDir;
-        m_t.server.reset();
         if (restarted) {
-            QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
-            QVERIFY(m_t.restart({QStringLiteral("TICKETING_REDIS_URL=") +
-                                 QString::fromStdString(redisUrlIn(redisDir.path()))}));
+            QVERIFY(restartOnOwnRedis(redisDir));
         } else {
+            m_t.server.reset();
             QVERIFY(m_t.restart(
                 {QStringLiteral("TICKETING_REDIS_URL=unix:///nonexistent/redis.sock")}));
             QTRY_COMPARE_WITH_TIMEOUT(redisStatus(), QStringLiteral("down"), 5000);
@@ -626,24 +642,14 @@ private Q_SLOTS:
     void aRedisRestartLeavesNoStaleConnection()
     {
         TempDir redisDir;
-        QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
-        m_t.server.reset();
-        QVERIFY(m_t.restart({QStringLiteral("TICKETING_REDIS_URL=") +
-                             QString::fromStdString(redisUrlIn(redisDir.path()))}));
+        QVERIFY(restartOnOwnRedis(redisDir));
         const auto sale = openSale(2, 10);
         const QStringList buyers{
             m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com")),
             m_t.signUp(QStringLiteral("attendee"), QStringLiteral("bob@example.com"))};
         QStringList labels = sale.seatByLabel.keys();
         std::sort(labels.begin(), labels.end());
-        auto redisKeys = [&] {
-            QProcess p;
-            p.start(QStringLiteral("redis-cli"),
-                    {QStringLiteral("-s"), redisDir.path() + QStringLiteral("/redis.sock"),
-                     QStringLiteral("DBSIZE")});
-            p.waitForFinished();
-            return p.readAll().trimmed().toInt();
-        };
+        auto redisKeys = [&] { return redisCli(redisDir, {QStringLiteral("DBSIZE")}).toInt(); };
         auto transitions = [&] {
             for (const auto& line : m_t.http->get(QStringLiteral("/metrics")).body.split('\n'))
                 if (line.startsWith("ticketd_redis_transitions_total "))
@@ -694,23 +700,14 @@ private Q_SLOTS:
     void aSeatKeyWhoseHoldNeverCommittedBlocksNothing()
     {
         TempDir redisDir;
-        QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
-        m_t.server.reset();
-        QVERIFY(m_t.restart({QStringLiteral("TICKETING_REDIS_URL=") +
-                             QString::fromStdString(redisUrlIn(redisDir.path()))}));
+        QVERIFY(restartOnOwnRedis(redisDir));
         const auto sale = openSale();
         const auto ann = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
         const auto bob = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
         auto leaveKey = [&](const QString& label, int msLeft) {
-            QProcess p;
-            p.start(QStringLiteral("redis-cli"),
-                    {QStringLiteral("-s"), redisDir.path() + QStringLiteral("/redis.sock"),
-                     QStringLiteral("SET"),
-                     QStringLiteral("seat:%1:%2").arg(sale.event, sale.seatByLabel[label]),
-                     QStringLiteral("dead-instance/key"), QStringLiteral("PX"),
-                     QString::number(msLeft)});
-            p.waitForFinished();
-            return p.readAll().trimmed() == "OK";
+            return redisCli(redisDir, {QStringLiteral("SET"), seatKey(sale, label),
+                                       QStringLiteral("dead-instance/key"), QStringLiteral("PX"),
+                                       QString::number(msLeft)}) == "OK";
         };
         // Holds last 300 s here: a key with 290 s left was set 10 s ago.
         QVERIFY(leaveKey(QStringLiteral("MAIN-A-1"), 290000));
@@ -721,15 +718,10 @@ private Q_SLOTS:
         QCOMPARE(holdSeats(bob, sale, {QStringLiteral("MAIN-A-2")}).status, 409); // on its way
         // A live hold's key is refused, also once it is old: PostgreSQL has the hold (the key
         // says so since the hold committed, so a rush does not ask), and the key stays.
-        QProcess age;
-        age.start(QStringLiteral("redis-cli"),
-                  {QStringLiteral("-s"), redisDir.path() + QStringLiteral("/redis.sock"),
-                   QStringLiteral("PEXPIRE"),
-                   QStringLiteral("seat:%1:%2")
-                       .arg(sale.event, sale.seatByLabel[QStringLiteral("MAIN-A-1")]),
-                   QStringLiteral("290000")});
-        age.waitForFinished();
-        QCOMPARE(age.readAll().trimmed(), QByteArray("1"));
+        QCOMPARE(redisCli(redisDir,
+                          {QStringLiteral("PEXPIRE"), seatKey(sale, QStringLiteral("MAIN-A-1")),
+                           QStringLiteral("290000")}),
+                 QByteArray("1"));
         for (int i = 0; i < 3; ++i)
             QCOMPARE(holdSeats(ann, sale, {QStringLiteral("MAIN-A-1")}).status, 409);
         QCOMPARE(m_t.server->log().count("had no live booking in PostgreSQL"), 1);
@@ -806,11 +798,7 @@ private Q_SLOTS:
     void aKilledInstanceLeavesNoSeatStuck()
     {
         TempDir redisDir;
-        QVERIFY(harness(QStringLiteral("start-redis"), redisDir.path()));
-        const auto redisEnv = QStringLiteral("TICKETING_REDIS_URL=") +
-                              QString::fromStdString(redisUrlIn(redisDir.path()));
-        m_t.server.reset();
-        QVERIFY(m_t.restart({redisEnv}));
+        QVERIFY(restartOnOwnRedis(redisDir));
         TicketdProcess other; // the instance that lives on, on the same database and Redis
         QVERIFY(other.start({}, m_t.env));
         HttpClient survivor(other.baseUrl());
@@ -870,12 +858,8 @@ private Q_SLOTS:
             tx.exec("DROP TRIGGER slow_commit ON bookings");
             tx.commit();
         }
-        QProcess keys;
-        keys.start(QStringLiteral("redis-cli"),
-                   {QStringLiteral("-s"), redisDir.path() + QStringLiteral("/redis.sock"),
-                    QStringLiteral("DBSIZE")});
-        keys.waitForFinished();
-        QVERIFY(keys.readAll().trimmed().toInt() > 0); // the dead instance's keys are there
+        QVERIFY(redisCli(redisDir, {QStringLiteral("DBSIZE")}).toInt() >
+                0); // the dead instance's keys are there
 
         QTest::qWait(5500); // older than a hold takes to commit
         int shownAvailable = 0, refused = 0, held = 0;

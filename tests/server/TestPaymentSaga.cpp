@@ -32,13 +32,10 @@ class TestPaymentSaga : public QObject
     test::PaysimUnderTest m_pay;
     std::unique_ptr<payments::PaymentProvider> m_cash;
     std::unique_ptr<payments::PaymentProvider> m_card;
-    std::unique_ptr<services::VenueService> m_venues;
-    std::unique_ptr<services::EventService> m_events;
-    std::unique_ptr<services::HoldService> m_holds;
     std::unique_ptr<services::CheckoutService> m_checkout;
     std::set<QString> m_delivered; // webhook event ids handed over already
     int m_keys = 0;
-    static constexpr std::chrono::seconds kTtl{300};
+    static constexpr std::chrono::seconds kTtl = test::InProcess::kHoldTtl;
 
     std::string key() { return "k" + std::to_string(++m_keys); }
 
@@ -46,7 +43,7 @@ class TestPaymentSaga : public QObject
                          const domain::SeatId& seat)
     {
         const auto k = key();
-        auto r = m_holds->hold(who, k, k, {event, {seat}, std::nullopt, 0, std::nullopt});
+        auto r = m_app->holds().hold(who, k, k, {event, {seat}, std::nullopt, 0, std::nullopt});
         if (!std::holds_alternative<domain::Booking>(r))
             qFatal("the hold was refused");
         return std::get<domain::Booking>(r);
@@ -116,7 +113,7 @@ class TestPaymentSaga : public QObject
     }
     domain::SeatStatus seatStatus(const domain::EventId& event, const domain::SeatId& seat)
     {
-        const auto availability = m_holds->availability(event);
+        const auto availability = m_app->holds().availability(event);
         for (const auto& s : availability->seats)
             if (s.seat == seat)
                 return s.status;
@@ -132,20 +129,14 @@ private Q_SLOTS:
         m_cash = payments::makeCashProvider();
         m_card = payments::makeCardProvider("paysim", m_pay.process->baseUrl().toStdString(),
                                             test::PaysimUnderTest::kSecretKey, 5s);
-        m_venues = std::make_unique<services::VenueService>(m_app->clock);
-        m_events = std::make_unique<services::EventService>(m_app->clock);
-        m_holds = std::make_unique<services::HoldService>(m_app->redis(), m_app->clock, kTtl);
         m_checkout = std::make_unique<services::CheckoutService>(
-            *m_holds, *m_events, *m_cash, m_card.get(), test::PaysimUnderTest::kWebhookSecret,
-            m_app->clock);
+            m_app->holds(), m_app->events(), *m_cash, m_card.get(),
+            test::PaysimUnderTest::kWebhookSecret, m_app->clock);
         m_delivered.clear();
     }
     void cleanup()
     {
         m_checkout.reset();
-        m_holds.reset();
-        m_events.reset();
-        m_venues.reset();
         m_card.reset();
         m_cash.reset();
         m_pay.http.reset();
@@ -159,7 +150,7 @@ private Q_SLOTS:
     {
         const auto org = m_app->addUser("org@example.com", domain::Role::Organizer);
         const auto ann = m_app->addUser("ann@example.com", domain::Role::Attendee);
-        const auto sale = m_app->openSale(*m_venues, *m_events, org, 5, 20, 12);
+        const auto sale = m_app->openSale(org, 5, 20, 12);
         const auto booking = hold(ann, sale.event.id, sale.seats[0]);
         const auto p = intent(ann, booking.id);
         QCOMPARE(payAtProvider(p, QStringLiteral("4000000000000002")), 200);
@@ -171,14 +162,14 @@ private Q_SLOTS:
         QCOMPARE(std::get<domain::Problem>(refused).code(), std::string("payment_not_completed"));
 
         m_app->clock.advance(kTtl); // the hold's time is up
-        QVERIFY(m_holds->get(ann, booking.id)->statusAt(m_app->clock.now()) ==
+        QVERIFY(m_app->holds().get(ann, booking.id)->statusAt(m_app->clock.now()) ==
                 domain::BookingStatus::Expired);
         QCOMPARE(services::HoldSweeper::sweep(m_app->session(), m_app->clock.now()), 1);
         QVERIFY(seatStatus(sale.event.id, sale.seats[0]) == domain::SeatStatus::Available);
 
         QCOMPARE(payAtProvider(p, QStringLiteral("4242424242424242")), 200);
         QVERIFY(deliverWebhooks(1));
-        const auto b = *m_holds->get(ann, booking.id);
+        const auto b = *m_app->holds().get(ann, booking.id);
         QVERIFY(b.status == domain::BookingStatus::Confirmed);
         QCOMPARE(b.tickets.size(), std::size_t(1));
         QVERIFY(seatStatus(sale.event.id, sale.seats[0]) == domain::SeatStatus::Sold);
@@ -191,7 +182,7 @@ private Q_SLOTS:
         const auto org = m_app->addUser("org@example.com", domain::Role::Organizer);
         const auto ann = m_app->addUser("ann@example.com", domain::Role::Attendee);
         const auto bob = m_app->addUser("bob@example.com", domain::Role::Attendee);
-        const auto sale = m_app->openSale(*m_venues, *m_events, org, 5, 20, 12);
+        const auto sale = m_app->openSale(org, 5, 20, 12);
 
         const auto first = hold(ann, sale.event.id, sale.seats[0]);
         const auto firstPayment = intent(ann, first.id);
@@ -199,7 +190,7 @@ private Q_SLOTS:
         QCOMPARE(services::HoldSweeper::sweep(m_app->session(), m_app->clock.now()), 1);
         QCOMPARE(payAtProvider(firstPayment, QStringLiteral("4242424242424242")), 200);
         QVERIFY(deliverWebhooks(1));
-        QVERIFY(m_holds->get(ann, first.id)->status == domain::BookingStatus::Confirmed);
+        QVERIFY(m_app->holds().get(ann, first.id)->status == domain::BookingStatus::Confirmed);
         QVERIFY(seatStatus(sale.event.id, sale.seats[0]) == domain::SeatStatus::Sold);
 
         const auto second = hold(ann, sale.event.id, sale.seats[1]);
@@ -213,7 +204,7 @@ private Q_SLOTS:
         const auto refunded = payment(ann, secondPayment.id);
         QVERIFY(refunded.status == domain::PaymentStatus::Refunded);
         QCOMPARE(refunded.refundedMinor, refunded.amountMinor);
-        const auto b = *m_holds->get(ann, second.id);
+        const auto b = *m_app->holds().get(ann, second.id);
         QVERIFY(b.status == domain::BookingStatus::Expired);
         QVERIFY(b.statusReason.value_or("").find("refunded") != std::string::npos);
         QVERIFY(b.tickets.empty());

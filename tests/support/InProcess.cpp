@@ -4,6 +4,7 @@
 #include "domain/Codec.h"
 #include "domain/Venue.h"
 #include "services/EventService.h"
+#include "services/HoldService.h"
 #include "services/VenueService.h"
 
 #include <boost/json.hpp>
@@ -55,10 +56,16 @@ InProcess::InProcess() : m_db(std::make_unique<TestDatabase>())
     m_redis = std::make_unique<cache::Redis>(
         cache::Redis::Options{"unix:///nonexistent/redis.sock", 1, std::chrono::milliseconds(50),
                               std::chrono::milliseconds(1000)});
+    m_venues = std::make_unique<services::VenueService>(clock);
+    m_events = std::make_unique<services::EventService>(clock);
+    m_holds = std::make_unique<services::HoldService>(*m_redis, clock, kHoldTtl);
 }
 
 InProcess::~InProcess()
 {
+    m_holds.reset();
+    m_events.reset();
+    m_venues.reset();
     m_redis.reset();
     m_scope.reset();
     m_session.reset();
@@ -77,15 +84,14 @@ services::Caller InProcess::addUser(const std::string& email, domain::Role role)
     return {id, role};
 }
 
-InProcess::Sale InProcess::openSale(services::VenueService& venues, services::EventService& events,
-                                    const services::Caller& organizer, int seats, int standing,
+InProcess::Sale InProcess::openSale(const services::Caller& organizer, int seats, int standing,
                                     int floorQuantity)
 {
     auto venueInput = domain::decode<domain::VenueInput>(hall(seats, standing));
     if (!venueInput.ok())
         throw std::runtime_error("the test hall does not read as a venue");
     const auto venue = domain::decodeText<domain::Venue>(
-        orThrow(venues.create(organizer, std::move(venueInput).value()), "venue"));
+        orThrow(m_venues->create(organizer, std::move(venueInput).value()), "venue"));
     if (!venue.ok())
         throw std::runtime_error("the venue's document does not read back");
     const json::object input{
@@ -106,8 +112,8 @@ InProcess::Sale InProcess::openSale(services::VenueService& venues, services::Ev
     auto eventInput = domain::decode<domain::EventInput>(input);
     if (!eventInput.ok())
         throw std::runtime_error("the test event does not read");
-    const auto event = orThrow(events.create(organizer, std::move(eventInput).value()), "event");
-    Sale sale{orThrow(events.publish(organizer, event.id), "publish"), {}};
+    const auto event = orThrow(m_events->create(organizer, std::move(eventInput).value()), "event");
+    Sale sale{orThrow(m_events->publish(organizer, event.id), "publish"), {}};
     for (const auto& seat : venue->details.seatMap.sections.at(0).rows.at(0).seats)
         sale.seats.push_back(*seat.id);
     return sale;

@@ -14,6 +14,7 @@
 namespace ticketing::services {
 class VenueService;
 class EventService;
+class HoldService;
 } // namespace ticketing::services
 
 namespace ticketing::test {
@@ -32,6 +33,11 @@ public:
     db::Session& session() { return *m_session; }
     cache::Redis& redis() { return *m_redis; }
     ManualClock clock;
+    // The services on that clock; holds last kHoldTtl.
+    static constexpr std::chrono::seconds kHoldTtl{300};
+    services::VenueService& venues() { return *m_venues; }
+    services::EventService& events() { return *m_events; }
+    services::HoldService& holds() { return *m_holds; }
 
     services::Caller addUser(const std::string& email, domain::Role role);
     // A published event on a new venue, starting in 30 days: section MAIN, one row of `seats`
@@ -42,14 +48,16 @@ public:
         domain::Event event;
         std::vector<domain::SeatId> seats;
     };
-    Sale openSale(services::VenueService& venues, services::EventService& events,
-                  const services::Caller& organizer, int seats, int standing, int floorQuantity);
+    Sale openSale(const services::Caller& organizer, int seats, int standing, int floorQuantity);
 
 private:
     std::unique_ptr<TestDatabase> m_db;
     std::unique_ptr<db::Session> m_session;
     std::unique_ptr<db::SessionScope> m_scope;
     std::unique_ptr<cache::Redis> m_redis;
+    std::unique_ptr<services::VenueService> m_venues;
+    std::unique_ptr<services::EventService> m_events;
+    std::unique_ptr<services::HoldService> m_holds;
 };
 
 } // namespace ticketing::test

@@ -43,6 +43,19 @@ Problem providerDown(const std::exception& e)
                    "nothing was charged or refunded; try again shortly");
 }
 
+// A payment the caller may act on as `access` says, locked after its booking (the lock order of
+// every path); nullopt when there is none or the caller may not (to them it does not exist).
+std::optional<checkout::Payment> lockPaymentFor(checkout::Tx& tx, const Caller& caller,
+                                                domain::BookingAccess access,
+                                                const domain::BookingId& booking,
+                                                const domain::PaymentId& id)
+{
+    const auto b = checkout::lockBooking(tx, booking);
+    if (!b || !caller.may(access, b->booking.user, b->organizer))
+        return std::nullopt;
+    return checkout::lockPayment(tx, id);
+}
+
 // Stored amounts are in currencies the suite knows (checked when the event was made).
 std::string money(long long minor, const std::string& currency)
 {
@@ -419,10 +432,8 @@ CheckoutService::refund(const Caller& caller, const domain::PaymentId& id,
         }
         checkout::inTransaction(s, [&](checkout::Tx& tx) {
             problem.reset();
-            const auto b = checkout::lockBooking(tx, found->booking);
-            const bool allowed =
-                b && caller.may(domain::BookingAccess::Refund, b->booking.user, b->organizer);
-            const auto p = allowed ? checkout::lockPayment(tx, id) : std::nullopt;
+            const auto p =
+                lockPaymentFor(tx, caller, domain::BookingAccess::Refund, found->booking, id);
             if (!p) {
                 problem = noSuchPayment();
                 return;
@@ -612,10 +623,7 @@ domain::Result<domain::Payment, Problem> CheckoutService::cancelPayment(const Ca
         }
         checkout::inTransaction(s, [&](checkout::Tx& tx) {
             problem.reset();
-            const auto b = checkout::lockBooking(tx, found->booking);
-            auto p = b && caller.may(domain::BookingAccess::Pay, b->booking.user, b->organizer)
-                         ? checkout::lockPayment(tx, id)
-                         : std::nullopt;
+            auto p = lockPaymentFor(tx, caller, domain::BookingAccess::Pay, found->booking, id);
             if (!p) {
                 problem = noSuchPayment();
                 return;

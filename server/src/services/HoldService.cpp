@@ -161,13 +161,9 @@ bool HoldService::freeStaleKeys(db::Session& s, const domain::HoldRequest& reque
     }
     if (ask.empty())
         return false;
-    const auto live = db::bookings::seatsTaken(s, request.event, ask, now);
-    const std::set<std::string> liveSet = [&] {
-        std::set<std::string> out;
-        for (const auto& seat : live)
-            out.insert(seat.toString());
-        return out;
-    }();
+    std::set<std::string> liveSet;
+    for (const auto& seat : db::bookings::seatsTaken(s, request.event, ask, now))
+        liveSet.insert(seat.toString());
     bool freed = false;
     const std::lock_guard lock(m_takenMutex);
     for (const auto& t : taken) {
