@@ -6,7 +6,8 @@
 #   services.sh stop DIR              stop what start started; safe to run twice
 #   services.sh start-postgres DIR    one PostgreSQL only (tests that restart it use their own)
 #   services.sh stop-postgres DIR
-#   services.sh start-redis DIR       one Redis only
+#   services.sh start-redis DIR [persistent]   one Redis only; `persistent`: an append-only
+#                                     file in DIR, kept across stop-redis and start-redis
 #   services.sh stop-redis DIR
 #   services.sh start-replica DIR PRIMARY_DIR   a streaming replica of PRIMARY_DIR's PostgreSQL
 #   services.sh kill-postgres DIR    SIGKILL (a crash); stop-postgres stops a replica too
@@ -130,8 +131,10 @@ start_redis() {
   fi
   mkdir -p "$dir"
   rm -f "$dir/redis.sock"
+  local appendonly=no
+  [ "${3:-}" = persistent ] && appendonly=yes
   redis-server --port 0 --unixsocket "$dir/redis.sock" --unixsocketperm 700 --save '' \
-    --appendonly no --daemonize yes --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" \
+    --appendonly "$appendonly" --appendfsync always --daemonize yes --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" \
     --dir "$dir" --maxclients 10000
   local i
   for ((i = 0; i < 100; i++)); do
@@ -159,7 +162,7 @@ case $cmd in
   stop) stop_redis; stop_postgres ;;
   start-postgres) start_postgres ;;
   stop-postgres) stop_postgres ;;
-  start-redis) start_redis ;;
+  start-redis) start_redis "$@" ;;
   start-replica) start_replica "$@" ;;
   kill-postgres) kill_postgres ;;
   promote) promote_postgres ;;

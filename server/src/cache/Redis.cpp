@@ -2,6 +2,7 @@
 
 #include "log/Log.h"
 
+#include <algorithm>
 #include <boost/url/parse.hpp>
 #include <csignal>
 #include <hiredis/hiredis.h>
@@ -182,8 +183,26 @@ Redis::~Redis()
         m_monitor.join();
 }
 
+std::optional<std::chrono::steady_clock::time_point> Redis::lastTrouble() const
+{
+    const auto at = m_troubleAt.load();
+    if (at == 0)
+        return std::nullopt;
+    return std::chrono::steady_clock::time_point(std::chrono::nanoseconds(at));
+}
+
+void Redis::trouble()
+{
+    m_troubleAt.store(
+        std::max<std::int64_t>(1, std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                      std::chrono::steady_clock::now().time_since_epoch())
+                                      .count()));
+}
+
 void Redis::setUp(bool up, const std::string& why)
 {
+    if (!up)
+        trouble();
     if (m_up.exchange(up) != up) {
         m_transitions.fetch_add(1);
         if (up)
@@ -367,6 +386,7 @@ std::optional<RedisReply> Redis::command(const std::vector<std::string>& args)
         // Every other pooled connection is as old; one new connection and one more try before
         // Redis counts as down.
         m_epoch.fetch_add(1);
+        trouble();
         slot.epoch = m_epoch.load();
         slot.ctx = connectTo(m_endpoint, m_options.timeout, why);
         if (slot.ctx)
@@ -409,6 +429,7 @@ void Redis::monitorLoop()
                     // Closed under us (a restarted server answers a new connection at once), or
                     // no longer the master (the sentinels name the new one).
                     m_epoch.fetch_add(1); // the pooled connections are as stale as this one
+                    trouble();
                     slot.ctx = connectTo(m_endpoint, m_options.timeout, why);
                     reply = slot.ctx ? runOn(slot.ctx.get(), probe, why) : std::nullopt;
                 }

@@ -78,6 +78,9 @@ public:
     std::optional<RedisReply> command(const std::vector<std::string>& args);
     bool isUp() const { return m_up.load(); }
     std::uint64_t transitions() const { return m_transitions.load(); }
+    // When Redis last failed a command, was found down, restarted or was no longer the master
+    // (nullopt: never, in this process). What was written to it around then may be lost.
+    std::optional<std::chrono::steady_clock::time_point> lastTrouble() const;
     const RedisEndpoint& endpoint() const { return m_endpoint; }
 
 private:
@@ -95,6 +98,8 @@ private:
     std::atomic<std::uint64_t> m_epoch{0};
     std::atomic<bool> m_up{false};
     std::atomic<std::uint64_t> m_transitions{0};
+    std::atomic<std::int64_t> m_troubleAt{0}; // steady clock, ns; 0: never
+    void trouble();
     std::mutex m_stopMutex;
     std::condition_variable m_stopCv;
     bool m_stopping = false;

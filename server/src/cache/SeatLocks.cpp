@@ -75,7 +75,10 @@ SeatLocks::acquire(const std::string& event, const std::vector<std::string>& sea
     return taken;
 }
 
-SeatLocks::SeatLocks(Redis& redis) : m_redis(redis), m_marker([this] { markLoop(); }) {}
+SeatLocks::SeatLocks(Redis& redis, std::chrono::milliseconds keyLifetime)
+    : m_redis(redis), m_keyLifetime(keyLifetime), m_worker([this] { workLoop(); })
+{
+}
 
 SeatLocks::~SeatLocks()
 {
@@ -84,7 +87,16 @@ SeatLocks::~SeatLocks()
         m_stopping = true;
     }
     m_wake.notify_all();
-    m_marker.join();
+    m_worker.join();
+}
+
+bool SeatLocks::marksTrusted() const
+{
+    const auto now = std::chrono::steady_clock::now();
+    if (const auto trouble = m_redis.lastTrouble(); trouble && now - *trouble < m_keyLifetime)
+        return false;
+    const std::lock_guard lock(m_mutex);
+    return m_toClear.empty() && (!m_lostClearAt || now - *m_lostClearAt >= m_keyLifetime);
 }
 
 void SeatLocks::committed(const std::string& event, const std::vector<std::string>& seats,
@@ -102,28 +114,65 @@ void SeatLocks::committed(const std::string& event, const std::vector<std::strin
     m_wake.notify_one();
 }
 
-void SeatLocks::markLoop()
+// Marks and retried deletions, off the requests' path. While deletions wait for Redis to come
+// back, it looks again every quarter second.
+void SeatLocks::workLoop()
 {
-    constexpr std::size_t kPerCall = 256;
     std::unique_lock lock(m_mutex);
     for (;;) {
-        m_wake.wait(lock, [this] { return m_stopping || !m_toMark.empty(); });
-        if (m_toMark.empty())
-            return; // stopping
-        std::vector<std::pair<std::string, std::string>> batch;
-        batch.swap(m_toMark);
+        auto due = [this] { return m_stopping || !m_toMark.empty(); };
+        if (m_toClear.empty())
+            m_wake.wait(lock, [&] { return due() || !m_toClear.empty(); });
+        else
+            m_wake.wait_for(lock, std::chrono::milliseconds(250), due);
+        if (m_stopping && m_toMark.empty())
+            return; // deletions still owed end with their keys' lifetime
+        std::vector<std::pair<std::string, std::string>> marks;
+        marks.swap(m_toMark);
+        std::vector<std::string> clears;
+        if (m_redis.isUp())
+            clears.swap(m_toClear);
         lock.unlock();
-        for (std::size_t at = 0; at < batch.size(); at += kPerCall) {
-            const auto end = std::min(batch.size(), at + kPerCall);
-            std::vector<std::string> args{"EVAL", kCommitted, std::to_string(end - at)};
-            for (auto i = at; i < end; ++i)
-                args.push_back(batch[i].first);
-            for (auto i = at; i < end; ++i)
-                args.push_back(batch[i].second);
-            m_redis.command(args); // best effort: an unmarked key is checked against PostgreSQL
-        }
+        mark(marks);
+        // A retried deletion may remove the key of a hold made since (the seat was free in
+        // PostgreSQL, and someone took it): that costs the fast path for that seat, never a
+        // wrong answer, since PostgreSQL decides every hold.
+        auto failed = deleteKeys(std::move(clears));
         lock.lock();
+        m_toClear.insert(m_toClear.end(), failed.begin(), failed.end());
     }
+}
+
+void SeatLocks::mark(const std::vector<std::pair<std::string, std::string>>& batch)
+{
+    constexpr std::size_t kPerCall = 256;
+    for (std::size_t at = 0; at < batch.size(); at += kPerCall) {
+        const auto end = std::min(batch.size(), at + kPerCall);
+        std::vector<std::string> args{"EVAL", kCommitted, std::to_string(end - at)};
+        for (auto i = at; i < end; ++i)
+            args.push_back(batch[i].first);
+        for (auto i = at; i < end; ++i)
+            args.push_back(batch[i].second);
+        m_redis.command(args); // best effort: an unmarked key is checked against PostgreSQL
+    }
+}
+
+std::vector<std::string> SeatLocks::deleteKeys(std::vector<std::string> keys)
+{
+    constexpr std::size_t kPerCall = 256;
+    std::vector<std::string> failed;
+    for (std::size_t at = 0; at < keys.size(); at += kPerCall) {
+        const auto end = std::min(keys.size(), at + kPerCall);
+        std::vector<std::string> args{"DEL"};
+        args.insert(args.end(), keys.begin() + static_cast<std::ptrdiff_t>(at),
+                    keys.begin() + static_cast<std::ptrdiff_t>(end));
+        const auto reply = m_redis.command(args);
+        if (!reply || reply->isError())
+            failed.insert(failed.end(), keys.begin() + static_cast<std::ptrdiff_t>(at), keys.end());
+        if (!reply || reply->isError())
+            break;
+    }
+    return failed;
 }
 
 void SeatLocks::removeStale(const std::string& event, const std::string& seat,
@@ -148,10 +197,21 @@ void SeatLocks::clear(const std::string& event, const std::vector<std::string>& 
 {
     if (seats.empty())
         return;
-    std::vector<std::string> args{"DEL"};
+    std::vector<std::string> keys;
     for (const auto& s : seats)
-        args.push_back(key(event, s));
-    m_redis.command(args);
+        keys.push_back(key(event, s));
+    auto failed = deleteKeys(std::move(keys));
+    if (failed.empty())
+        return;
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_toClear.size() + failed.size() > 100000) {
+            m_lostClearAt = std::chrono::steady_clock::now(); // marks are doubted meanwhile
+            return;
+        }
+        m_toClear.insert(m_toClear.end(), failed.begin(), failed.end());
+    }
+    m_wake.notify_one();
 }
 
 } // namespace ticketing::cache

@@ -19,7 +19,8 @@ class Redis;
 class SeatLocks
 {
 public:
-    explicit SeatLocks(Redis& redis);
+    // `keyLifetime`: the longest a seat key lives (a hold's time to live).
+    SeatLocks(Redis& redis, std::chrono::milliseconds keyLifetime);
     ~SeatLocks(); // marks what is queued, then stops its thread
     SeatLocks(const SeatLocks&) = delete;
     SeatLocks& operator=(const SeatLocks&) = delete;
@@ -47,13 +48,20 @@ public:
     {
         return !value.empty() && value.back() == '!';
     }
+    // Whether a mark may be believed. A mark stays when its hold ends but the key's deletion
+    // never reached Redis: sent while Redis was unreachable (those deletions are retried until
+    // it takes them), or acknowledged by a master that died before its replica had it (a
+    // Sentinel fail-over). So marks are believed only once Redis has given no trouble for a
+    // key's whole lifetime: every key from before the trouble has expired by then.
+    bool marksTrusted() const;
     // Deletes a seat's key if `owner` still has it (a key whose hold never reached PostgreSQL:
     // its process died between the two).
     void removeStale(const std::string& event, const std::string& seat, const std::string& owner);
     // Deletes the keys that `owner` holds (after a hold failed in PostgreSQL).
     void release(const std::string& event, const std::vector<std::string>& seats,
                  const std::string& owner);
-    // Deletes the keys outright (the hold was released or has ended in PostgreSQL).
+    // Deletes the keys outright (the hold was released or has ended in PostgreSQL). When Redis
+    // does not take it, it is retried in the background until it does.
     void clear(const std::string& event, const std::vector<std::string>& seats);
 
     static std::string key(const std::string& event, const std::string& seat)
@@ -62,14 +70,20 @@ public:
     }
 
 private:
-    void markLoop();
+    void workLoop();
+    void mark(const std::vector<std::pair<std::string, std::string>>& batch);
+    // The keys that Redis did not delete (none: all done).
+    std::vector<std::string> deleteKeys(std::vector<std::string> keys);
 
     Redis& m_redis;
-    std::mutex m_mutex;
+    std::chrono::milliseconds m_keyLifetime;
+    mutable std::mutex m_mutex;
     std::condition_variable m_wake;
-    std::vector<std::pair<std::string, std::string>> m_toMark; // key, owner
+    std::vector<std::pair<std::string, std::string>> m_toMark;          // key, owner
+    std::vector<std::string> m_toClear;                                 // keys Redis did not delete
+    std::optional<std::chrono::steady_clock::time_point> m_lostClearAt; // one given up on
     bool m_stopping = false;
-    std::thread m_marker;
+    std::thread m_worker;
 };
 
 } // namespace ticketing::cache

@@ -18,7 +18,7 @@ using domain::ProblemCode;
 
 HoldService::HoldService(cache::Redis& redis, const domain::Clock& clock,
                          std::chrono::seconds holdTtl, HoldBatcher::Options batching)
-    : m_redis(redis), m_locks(std::make_unique<cache::SeatLocks>(redis)), m_clock(clock),
+    : m_redis(redis), m_locks(std::make_unique<cache::SeatLocks>(redis, holdTtl)), m_clock(clock),
       m_ttl(holdTtl), m_batcher(clock, batching)
 {
 }
@@ -145,14 +145,17 @@ bool HoldService::freeStaleKeys(db::Session& s, const domain::HoldRequest& reque
     // PostgreSQL is asked about a seat at most once a second per instance: in a rush the same
     // few seats are refused thousands of times, and those refusals stay on the fast path.
     std::vector<domain::SeatId> ask;
+    const bool marksTrusted = m_locks->marksTrusted();
     {
         const std::lock_guard lock(m_takenMutex);
         if (m_takenUntil.size() > 100000)
             m_takenUntil.clear();
         for (const auto& t : taken) {
             // A key set moments ago belongs to a hold on its way to PostgreSQL, and a marked one
-            // to a hold PostgreSQL has (its end removes the key): neither is stale.
-            if (m_ttl - t.left < kStaleAfter || cache::SeatLocks::isCommitted(t.owner))
+            // to a hold PostgreSQL has (its end removes the key): neither is stale. Unless Redis
+            // gave trouble lately: then a mark may outlive its hold (SeatLocks::marksTrusted).
+            if (m_ttl - t.left < kStaleAfter ||
+                (cache::SeatLocks::isCommitted(t.owner) && marksTrusted))
                 continue;
             const auto key = request.seats[t.index].toString();
             if (auto it = m_takenUntil.find(key); it == m_takenUntil.end() || it->second < steady)
