@@ -6,7 +6,7 @@
 #include "domain/Clock.h"
 #include "loadgen/HttpLoad.h"
 #include "loadgen/WsClients.h"
-#include "services/TokenService.h"
+#include "support/SaleSupport.h"
 
 #include <algorithm>
 #include <array>
@@ -41,110 +41,10 @@ struct Args
     int sections = 20, rows = 20, seatsPerRow = 50, standing = 5000;
 };
 
-std::string run(const std::string& command)
-{
-    std::array<char, 4096> buf{};
-    std::string out;
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-    if (!pipe)
-        return out;
-    while (fgets(buf.data(), buf.size(), pipe.get()))
-        out += buf.data();
-    return out;
-}
-
-double numberBefore(const std::string& text, const std::string& marker, bool after = false)
-{
-    const auto at = text.rfind(marker);
-    if (at == std::string::npos)
-        return 0;
-    if (after)
-        return std::atof(text.c_str() + at + marker.size());
-    auto start = at;
-    while (start > 0 &&
-           (std::isdigit(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '.'))
-        --start;
-    return std::atof(text.substr(start, at - start).c_str());
-}
-
 bench::LoadResponse call(const Args& a, const std::string& method, const std::string& target,
                          const json::value& body, const std::string& token = {})
 {
-    bench::LoadRequest r{
-        method, target, body.is_null() ? std::string() : json::serialize(body), {}};
-    if (!token.empty())
-        r.headers.emplace_back("Authorization", "Bearer " + token);
-    return bench::fetch("127.0.0.1", a.port, r);
-}
-
-// A seat map: `sections` x `rows` x `perRow` seats, and a standing floor.
-json::object venue(const Args& a)
-{
-    json::array sections;
-    for (int s = 0; s < a.sections; ++s) {
-        json::array rows;
-        for (int r = 0; r < a.rows; ++r) {
-            json::array seats;
-            for (int n = 1; n <= a.seatsPerRow; ++n)
-                seats.push_back({{"number", n}, {"x", s * 60.0 + n}, {"y", r * 1.0}});
-            rows.push_back({{"label", "R" + std::to_string(r)}, {"seats", std::move(seats)}});
-        }
-        sections.push_back({{"key", "S" + std::to_string(s)},
-                            {"name", "Stand " + std::to_string(s)},
-                            {"kind", "seated"},
-                            {"rows", std::move(rows)}});
-    }
-    sections.push_back(
-        {{"key", "FLOOR"}, {"name", "Floor"}, {"kind", "standing"}, {"capacity", a.standing}});
-    return {{"name", "Arena"},
-            {"address", "1 Arena Way"},
-            {"city", "Manchester"},
-            {"country", "GB"},
-            {"latitude", 53.4},
-            {"longitude", -2.2},
-            {"timezone", "Europe/London"},
-            {"seat_map", {{"sections", std::move(sections)}}}};
-}
-
-struct Buyers
-{
-    std::vector<std::string> tokens;
-    std::atomic<std::size_t> next{0};
-};
-
-// Attendee accounts straight in the database, each signed in with a token minted with the
-// server's key: the sign-in path (Argon2id) is measured by bench/run-auth, not here.
-void makeBuyers(const Args& a, int count, Buyers& buyers)
-{
-    pqxx::connection c(a.db);
-    pqxx::work tx(c);
-    const pqxx::binarystring key(
-        tx.exec1("SELECT value FROM server_settings WHERE key = 'token_signing_key'")[0]);
-    services::TokenService tokens(key.str(), domain::SystemClock::instance());
-    for (int i = 0; i < count; ++i) {
-        const auto user = domain::UserId::generate();
-        const auto session = domain::Uuid::generateV7();
-        const auto email = "buyer" + std::to_string(i) + "@bench.test";
-        tx.exec_params(
-            "INSERT INTO users (id, email, email_key, password_hash, first_name, last_name, role) "
-            "VALUES ($1::uuid, $2, $2, 'x', 'Bench', 'Buyer', 'attendee')",
-            user.toString(), email);
-        tx.exec_params("INSERT INTO login_sessions (id, user_id) VALUES ($1::uuid, $2::uuid)",
-                       session.toString(), user.toString());
-        buyers.tokens.push_back(tokens.issueAccess(user, domain::Role::Attendee, session));
-    }
-    tx.commit();
-}
-
-void printLoad(const char* what, const bench::LoadStats& s)
-{
-    std::printf("  %s: %llu requests in %.1f s = %.0f/s; latency p50 %.1f ms, p95 %.1f ms, p99 "
-                "%.1f ms; statuses:",
-                what, static_cast<unsigned long long>(s.total()), s.seconds, s.total() / s.seconds,
-                s.percentile(50), s.percentile(95), s.percentile(99));
-    for (const auto& [status, n] : s.statuses)
-        std::printf(" %d x%llu", status, static_cast<unsigned long long>(n));
-    std::printf("%s\n", s.transportErrors ? " (transport errors!)" : "");
+    return bench::call(a.port, method, target, body, token);
 }
 
 Args parseArgs(int argc, char** argv)
@@ -187,7 +87,7 @@ struct Setup
     std::string floorTier;
     std::vector<std::string> seats; // in the snapshot's order
     std::unordered_map<std::string, std::size_t> seatIndex;
-    Buyers buyers;
+    bench::Buyers buyers;
     int seatCount = 0;
 };
 
@@ -220,7 +120,8 @@ bool setUp(const Args& a, Setup& s)
         return false;
     }
     s.org = std::string(json::parse(login.body).at("access_token").as_string());
-    auto v = call(a, "POST", "/api/v1/venues", venue(a), s.org);
+    auto v = call(a, "POST", "/api/v1/venues",
+                  bench::arenaVenue(a.sections, a.rows, a.seatsPerRow, a.standing), s.org);
     if (v.status != 201) {
         std::fprintf(stderr, "venue: %d %s\n", v.status, v.body.substr(0, 300).c_str());
         return false;
@@ -259,7 +160,7 @@ bool setUp(const Args& a, Setup& s)
         s.seatIndex[s.seats[i]] = i;
     s.seatCount = a.sections * a.rows * a.seatsPerRow;
     const int accounts = (s.seatCount + a.standing) / 6 + a.clients;
-    makeBuyers(a, accounts, s.buyers);
+    bench::makeBuyers(a.db, accounts, s.buyers);
     std::printf(
         "flash sale: %d reserved seats, %d standing places, %d clients, %d buyer accounts\n",
         s.seatCount, a.standing, a.clients, accounts);
@@ -551,7 +452,7 @@ void reportSale(const Args& a, const Setup& s, const Sale& sale, const bench::Lo
 {
     const auto holds = stats.count(201);
     std::printf("scenario 1, the sale:\n");
-    printLoad("hold attempts", stats);
+    bench::printLoad("hold attempts", stats);
     std::printf("  successful holds: %llu = %.0f/s; attempts %.0f/s; units held %llu of %d; "
                 "conflict rate %.1f %% "
                 "(seats_unavailable / attempts); sold_out answers %llu\n",
@@ -561,8 +462,8 @@ void reportSale(const Args& a, const Setup& s, const Sale& sale, const bench::Lo
                 100.0 * sale.conflicts() / std::max<double>(1, stats.total()),
                 static_cast<unsigned long long>(sale.soldOut()));
     const auto metrics = call(a, "GET", "/metrics", nullptr).body;
-    const double batches = numberBefore(metrics, "\nticketd_hold_batches_total ", true);
-    const double batched = numberBefore(metrics, "\nticketd_hold_batched_total ", true);
+    const double batches = bench::numberAt(metrics, "\nticketd_hold_batches_total ", true);
+    const double batched = bench::numberAt(metrics, "\nticketd_hold_batched_total ", true);
     std::printf("  hold transactions: %.0f for %.0f holds placed (%.1f per transaction)\n", batches,
                 batched, batches > 0 ? batched / batches : 0.0);
 }
@@ -612,8 +513,8 @@ void checkInvariants(const Args& a, const Setup& s, std::uint64_t unitsHeld)
 // The reference: pgbench on the same PostgreSQL, and the ratio.
 void pgbenchReference(const Args& a, double holdsPerSecond)
 {
-    const auto pg = run("pgbench -n -N -c 32 -j 2 -T 15 '" + a.pgbenchDb + "' 2>&1");
-    const double tps = numberBefore(pg, "tps = ", true);
+    const auto pg = bench::run("pgbench -n -N -c 32 -j 2 -T 15 '" + a.pgbenchDb + "' 2>&1");
+    const double tps = bench::numberAt(pg, "tps = ", true);
     std::printf("  reference: pgbench -N -c 32 -T 15 on the same PostgreSQL: %.0f tps\n", tps);
     std::printf("  ratio successful holds/s / pgbench tps: %.2f\n",
                 tps > 0 ? holdsPerSecond / tps : 0.0);
@@ -637,7 +538,7 @@ bool openLoop(const Args& a, Setup& s, Sale& sale, double peak)
                 "of %.0f/s), 8 s on a "
                 "fresh event:\n",
                 rate, peak);
-    printLoad("hold attempts", run70);
+    bench::printLoad("hold attempts", run70);
     std::printf("  p95 latency at 70 %% of the peak: %.1f ms (aim: under 50 ms)\n",
                 run70.percentile(95));
     return true;
@@ -666,11 +567,11 @@ void refusals(const Args& a, const Setup& s, const std::string& soldOutEvent)
         [](int, const bench::LoadRequest&, const bench::LoadResponse&) {},
         std::chrono::seconds(10));
     std::printf("scenario 2, holds of seats already held:\n");
-    printLoad("refusals", refused);
+    bench::printLoad("refusals", refused);
     const auto rb =
-        run("redis-benchmark -s '" + a.redisSocket +
-            "' -n 200000 -c 50 -r 100000 -q SET bench:__rand_int__ x NX PX 300000 2>&1");
-    const double setnx = numberBefore(rb, " requests per second");
+        bench::run("redis-benchmark -s '" + a.redisSocket +
+                   "' -n 200000 -c 50 -r 100000 -q SET bench:__rand_int__ x NX PX 300000 2>&1");
+    const double setnx = bench::numberAt(rb, " requests per second");
     std::printf("  reference: redis-benchmark SET NX PX (50 clients) on the same Redis: %.0f/s\n",
                 setnx);
     std::printf("  ratio refusals/s / redis SET NX/s: %.3f\n",

@@ -68,7 +68,8 @@ struct Shared
     std::atomic<int> open{0};             // connections not yet closed for good
     std::chrono::nanoseconds interval{0}; // open loop: between two requests of one connection
     std::chrono::steady_clock::time_point start;
-    std::function<void()> onAllClosed; // runs once, when `open` reaches zero
+    std::chrono::milliseconds reconnectPause{0}; // 0: a broken connection is given up
+    std::function<void()> onAllClosed;           // runs once, when `open` reaches zero
 };
 
 class Connection : public std::enable_shared_from_this<Connection>
@@ -125,6 +126,22 @@ private:
         m_request = std::move(*next);
         m_beastRequest = toBeast(m_request, m_shared->host);
         m_response = {};
+        if (m_request.delay.count() > 0) {
+            m_timer.expires_after(m_request.delay);
+            m_timer.async_wait([self = shared_from_this()](beast::error_code ec) {
+                if (!ec)
+                    self->write();
+            });
+            return;
+        }
+        write();
+    }
+
+    void write()
+    {
+        if (m_shared->stop)
+            return close();
+        m_inFlight = true;
         m_started = std::chrono::steady_clock::now();
         if (m_shared->interval.count() > 0) { // latency from the schedule, not from sending
             m_started = std::min(m_started, m_due);
@@ -145,6 +162,7 @@ private:
     {
         if (ec)
             return fail();
+        m_inFlight = false;
         LoadResponse r;
         r.status = static_cast<int>(m_response.result_int());
         r.body = std::move(m_response.body());
@@ -172,7 +190,24 @@ private:
             const std::lock_guard lock(m_shared->mutex);
             ++m_shared->stats.transportErrors;
         }
-        close();
+        if (m_shared->reconnectPause.count() == 0 || m_shared->stop)
+            return close();
+        if (m_inFlight) { // the client hears of it, as status 0
+            m_inFlight = false;
+            LoadResponse r;
+            r.latencyMs = std::chrono::duration<double, std::milli>(
+                              std::chrono::steady_clock::now() - m_started)
+                              .count();
+            m_shared->done(m_index, m_request, r);
+        }
+        beast::error_code ignored;
+        m_stream.socket().close(ignored);
+        m_buffer.clear();
+        m_timer.expires_after(m_shared->reconnectPause);
+        m_timer.async_wait([self = shared_from_this()](beast::error_code ec) {
+            if (!ec)
+                self->start();
+        });
     }
 
     void close()
@@ -197,6 +232,7 @@ private:
     http::request<http::string_body> m_beastRequest;
     http::response<http::string_body> m_response;
     std::chrono::steady_clock::time_point m_started;
+    bool m_inFlight = false; // written, its answer not yet read
     bool m_closed = false;
 };
 
@@ -218,6 +254,7 @@ LoadStats HttpLoad::run(Next next, Done done, std::chrono::milliseconds limit, d
     shared->endpoint = tcp::endpoint(asio::ip::make_address(m_host), m_port);
     shared->open = m_connections;
     shared->start = std::chrono::steady_clock::now();
+    shared->reconnectPause = m_reconnectPause;
     if (ratePerSecond > 0)
         shared->interval =
             std::chrono::nanoseconds(static_cast<long long>(1e9 * m_connections / ratePerSecond));

@@ -17,6 +17,9 @@ struct LoadRequest
     std::string target;
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    // Wait this long before sending (a client's back-off before a retry); latency counts from
+    // the sending.
+    std::chrono::milliseconds delay{0};
 };
 
 struct LoadResponse
@@ -51,6 +54,10 @@ public:
     using Done = std::function<void(int connection, const LoadRequest&, const LoadResponse&)>;
 
     HttpLoad(std::string host, std::uint16_t port, int connections, int threads);
+    // A connection that breaks (refused, reset, timed out) is given up by default. With a pause,
+    // it reconnects after it and goes on: the request that was in flight reaches `done` with
+    // status 0 (a client that then retries it decides), and is counted as a transport error.
+    void reconnectAfterErrors(std::chrono::milliseconds pause) { m_reconnectPause = pause; }
     // ratePerSecond > 0: open loop. Requests start on a fixed schedule spread over the
     // connections; a connection still busy when its next request is due sends it as soon as it
     // is free, and latency counts from the scheduled time, so an overloaded server shows as
@@ -62,6 +69,7 @@ private:
     std::uint16_t m_port;
     int m_connections;
     int m_threads;
+    std::chrono::milliseconds m_reconnectPause{0};
 };
 
 // One blocking request on a fresh connection (set-up steps of a benchmark).

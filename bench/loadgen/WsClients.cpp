@@ -1,8 +1,10 @@
 #include "loadgen/WsClients.h"
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
+#include <optional>
 #include <vector>
 
 namespace ticketing::bench {
@@ -18,47 +20,72 @@ struct WsClients::Impl
     std::uint16_t port;
     std::string target;
     int count;
-    std::string hello;
+    WsClients::Hello hello;
     OnMessage onMessage;
+    std::chrono::milliseconds reconnectPause{0};
     asio::io_context io;
     std::thread thread;
     std::atomic<int> open{0};
+    std::atomic<long long> reconnects{0};
 
     struct Client : std::enable_shared_from_this<Client>
     {
-        Client(Impl& impl, int index) : impl(impl), index(index), ws(impl.io) {}
+        Client(Impl& impl, int index) : impl(impl), index(index), timer(impl.io) {}
         void start()
         {
-            beast::get_lowest_layer(ws).expires_after(std::chrono::seconds(30));
-            beast::get_lowest_layer(ws).async_connect(
+            ws.emplace(impl.io);
+            beast::get_lowest_layer(*ws).expires_after(std::chrono::seconds(30));
+            beast::get_lowest_layer(*ws).async_connect(
                 tcp::endpoint(asio::ip::make_address(impl.host), impl.port),
                 [self = shared_from_this()](beast::error_code ec) {
-                    if (!ec)
-                        self->handshake();
+                    if (ec)
+                        return self->lost(false);
+                    self->handshake();
                 });
+        }
+        // The connection failed or closed: connect again after the pause (with some jitter, so
+        // that a thousand clients cut at once do not come back at once).
+        void lost(bool wasOpen)
+        {
+            if (wasOpen)
+                --impl.open;
+            if (impl.reconnectPause.count() == 0)
+                return;
+            const auto jitter = std::chrono::milliseconds(
+                (index * 37) % std::max<long long>(1, impl.reconnectPause.count()));
+            timer.expires_after(impl.reconnectPause + jitter);
+            timer.async_wait([self = shared_from_this()](beast::error_code ec) {
+                if (ec)
+                    return;
+                ++self->impl.reconnects;
+                self->buffer.clear();
+                self->start();
+            });
         }
         void handshake()
         {
-            beast::get_lowest_layer(ws).expires_never();
-            ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
-            ws.read_message_max(64 * 1024 * 1024);
-            ws.async_handshake(impl.host, impl.target,
-                               [self = shared_from_this()](beast::error_code ec) {
-                                   if (ec)
-                                       return;
-                                   ++self->impl.open;
-                                   self->ws.async_write(asio::buffer(self->impl.hello),
-                                                        [self](beast::error_code e, std::size_t) {
-                                                            if (!e)
-                                                                self->read();
-                                                        });
-                               });
+            beast::get_lowest_layer(*ws).expires_never();
+            ws->set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
+            ws->read_message_max(64 * 1024 * 1024);
+            ws->async_handshake(impl.host, impl.target,
+                                [self = shared_from_this()](beast::error_code ec) {
+                                    if (ec)
+                                        return self->lost(false);
+                                    ++self->impl.open;
+                                    self->hello = self->impl.hello(self->index);
+                                    self->ws->async_write(asio::buffer(self->hello),
+                                                          [self](beast::error_code e, std::size_t) {
+                                                              if (e)
+                                                                  return self->lost(true);
+                                                              self->read();
+                                                          });
+                                });
         }
         void read()
         {
-            ws.async_read(buffer, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            ws->async_read(buffer, [self = shared_from_this()](beast::error_code ec, std::size_t) {
                 if (ec)
-                    return;
+                    return self->lost(true);
                 const auto at = std::chrono::steady_clock::now();
                 const auto data = self->buffer.cdata();
                 self->impl.onMessage(
@@ -70,7 +97,9 @@ struct WsClients::Impl
         }
         Impl& impl;
         int index;
-        websocket::stream<beast::tcp_stream> ws;
+        std::optional<websocket::stream<beast::tcp_stream>> ws; // a new one per connection
+        asio::steady_timer timer;
+        std::string hello;
         beast::flat_buffer buffer;
     };
     std::vector<std::shared_ptr<Client>> clients;
@@ -78,6 +107,13 @@ struct WsClients::Impl
 
 WsClients::WsClients(std::string host, std::uint16_t port, std::string target, int count,
                      std::string hello, OnMessage onMessage)
+    : WsClients(std::move(host), port, std::move(target), count,
+                Hello([hello = std::move(hello)](int) { return hello; }), std::move(onMessage))
+{
+}
+
+WsClients::WsClients(std::string host, std::uint16_t port, std::string target, int count,
+                     Hello hello, OnMessage onMessage)
     : m_impl(std::make_unique<Impl>())
 {
     m_impl->host = std::move(host);
@@ -114,6 +150,16 @@ void WsClients::stop()
 int WsClients::open() const
 {
     return m_impl->open.load();
+}
+
+long long WsClients::reconnects() const
+{
+    return m_impl->reconnects.load();
+}
+
+void WsClients::reconnectAfter(std::chrono::milliseconds pause)
+{
+    m_impl->reconnectPause = pause;
 }
 
 } // namespace ticketing::bench
