@@ -108,12 +108,14 @@ start_replica() {
   echo "PostgreSQL replica pid $(cat "$dir/postgres.pid"), socket $sock"
 }
 
-# The PostgreSQL in $dir dies at once (SIGKILL), as a crashed primary does.
+# The PostgreSQL in $dir dies at once (SIGKILL), as a crashed primary's machine does: the
+# postmaster and every process of it together (alone, its WAL sender would go on streaming).
 kill_postgres() {
   [ -f "$dir/postgres.pid" ] || return 0
   local pid
   pid=$(cat "$dir/postgres.pid")
-  kill -KILL "$pid" 2>/dev/null || true
+  # shellcheck disable=SC2046
+  kill -KILL "$pid" $(pgrep -P "$pid") 2>/dev/null || true
   wait_gone "$pid" 10 || true
   rm -f "$dir/postgres.pid"
   echo "PostgreSQL killed"

@@ -1,6 +1,7 @@
 #include "support/Accounts.h"
 #include "support/HttpClient.h"
 #include "support/Sales.h"
+#include "support/SyncClient.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
 
@@ -225,16 +226,31 @@ private Q_SLOTS:
                                  .toJson(QJsonDocument::Compact),
                              headers, 10000);
         };
+        // A live seat map open through the fail-over.
+        const QString wsUrl =
+            t.baseUrl().replace(QStringLiteral("http://"), QStringLiteral("ws://")) +
+            QStringLiteral("/api/v1/ws");
+        SyncClient live;
+        QVERIFY(live.open(wsUrl));
+        live.subscribe(sale.event);
+        QVERIFY(live.waitUntil([&] { return live.snapshots == 1; }));
         const auto before = hold(QStringLiteral("MAIN-A-1"));
         QCOMPARE(before.status, 201);
+        QVERIFY(live.waitUntil([&] {
+            return live.seats.value(sale.seatByLabel[QStringLiteral("MAIN-A-1")]) ==
+                   QStringLiteral("held");
+        }));
+        const auto seqBefore = live.seq;
         // Acknowledged and replayed on the replica (asynchronous replication: only then is it
         // sure to survive the primary).
         pqxx::connection p(postgresUrlIn(primary.path(), "postgres"));
         QVERIFY(QTest::qWaitFor(
             [&] {
                 pqxx::work tx(p);
+                // (The insert position: with synchronous_commit off, as the tests run, a commit
+                // can be in the WAL buffers, not yet written and so not yet sent.)
                 return tx.exec1("SELECT count(*) FROM pg_stat_replication WHERE replay_lsn >= "
-                                "pg_current_wal_lsn()")[0]
+                                "pg_current_wal_insert_lsn()")[0]
                            .as<int>() == 1;
             },
             10000));
@@ -283,6 +299,37 @@ private Q_SLOTS:
             5000);
         QCOMPARE(kept.status, 200);
         QCOMPARE(kept.json().value(QStringLiteral("status")).toString(), QStringLiteral("held"));
+
+        // The promoted replica writes a new history (its own timeline): the live sync's seqs
+        // jump ahead of the old one's, so no new change can be taken for one a subscriber saw
+        // on the old primary (an asynchronous replica may lack it). The subscriber that stayed
+        // connected gets a fresh snapshot, then the deltas; one that resubscribes with its old
+        // seq gets a snapshot too. Both then agree with availability.
+        const QString newSeat = sale.seatByLabel[QStringLiteral("MAIN-A-%1").arg(label - 1)];
+        const bool resynced = live.waitUntil(
+            [&] {
+                return live.snapshots >= 2 && live.seats.value(newSeat) == QStringLiteral("held");
+            },
+            15000);
+        QVERIFY2(resynced,
+                 qPrintable(QStringLiteral("snapshots %1, seq %2 (before %3), new seat %4")
+                                .arg(live.snapshots)
+                                .arg(live.seq)
+                                .arg(seqBefore)
+                                .arg(live.seats.value(newSeat))));
+        QVERIFY(!live.gap);
+        QVERIFY2(live.seq >= seqBefore + 1000000, qPrintable(QString::number(live.seq)));
+        QVERIFY(t.log().contains("the database is on a new timeline"));
+        SyncClient resumed;
+        QVERIFY(resumed.open(wsUrl));
+        resumed.subscribe(sale.event, seqBefore);
+        QVERIFY(resumed.waitUntil([&] { return resumed.snapshots == 1; }));
+        const auto availability = http.get(QStringLiteral("/api/v1/events/") + sale.event +
+                                           QStringLiteral("/availability"))
+                                      .json();
+        QString why;
+        QVERIFY(live.waitUntil([&] { return live.matches(availability, &why); }));
+        QVERIFY2(resumed.matches(availability, &why), qPrintable(why));
         QCOMPARE(t.stop(), 0);
         QVERIFY(harness(QStringLiteral("stop-postgres"), replica.path()));
     }

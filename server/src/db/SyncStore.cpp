@@ -4,6 +4,7 @@
 #include "db/Sql.h"
 #include "domain/Codec.h"
 #include "domain/LiveSync.h"
+#include "log/Log.h"
 
 #include <map>
 
@@ -66,6 +67,7 @@ const Statement kInsertDelta{
     "INSERT INTO sync_deltas (event_id, seq, payload) VALUES ($1::uuid, $2, $3::jsonb)"};
 const Statement kMarkStamped{"sync.mark",
                              "UPDATE outbox SET seq = $2 WHERE id = ANY ($1::bigint[])"};
+const Statement kNewHistory{"sync.new_history", "SELECT sync_new_history()"};
 const Statement kNotify{"sync.notify", "SELECT pg_notify('ticketing_sync', $1)"};
 const Statement kAfter{"sync.after", R"sql(
     SELECT seq, payload::text FROM sync_deltas WHERE event_id = $1::uuid AND seq > $2 ORDER BY seq LIMIT $3)sql"};
@@ -75,6 +77,17 @@ const Statement kPruneOutbox{
     "sync.prune_outbox",
     "DELETE FROM outbox WHERE seq IS NOT NULL AND created_at < $1::timestamptz"};
 
+} // namespace
+
+namespace {
+// Before any seq is stamped: a new database history (a promoted replica) moves every event's seq
+// far ahead of the old one's (migration 0016).
+void checkHistory(pqxx::transaction_base& tx)
+{
+    if (tx.exec_prepared1(kNewHistory.name)[0].as<bool>())
+        log::warn("the database is on a new timeline (a fail-over or a restore): the live sync's "
+                  "seqs jumped ahead, and its subscribers get a fresh snapshot");
+}
 } // namespace
 
 std::vector<domain::EventId> stampPending(Session& s, int limit)
@@ -91,6 +104,8 @@ std::vector<domain::EventId> stampPending(Session& s, int limit)
             std::map<std::string, std::vector<long long>> byEvent;
             for (const auto& r : tx.exec_prepared(kPending.name, limit))
                 byEvent[r[1].as<std::string>()].push_back(r[0].as<long long>());
+            if (!byEvent.empty())
+                checkHistory(tx);
             for (const auto& [event, rows] : byEvent) {
                 const auto ids = numberArray(rows);
                 // What the live sync sends, in the wire contract's form (domain/LiveSync.h).
@@ -133,6 +148,8 @@ std::vector<domain::EventId> reconcileCounts(Session& s, int& corrected)
                     {idFrom<domain::TierId>(r[1]), r[2].as<int>(), r[3].as<int>(), r[4].as<int>()});
                 ++corrected;
             }
+            if (!byEvent.empty())
+                checkHistory(tx);
             for (const auto& [event, delta] : byEvent) {
                 const auto seq = tx.exec_prepared1(kBump.name, event)[0].as<long long>();
                 tx.exec_prepared(kInsertDelta.name, event, seq, domain::encodeText(delta));

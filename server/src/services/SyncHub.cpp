@@ -331,15 +331,40 @@ bool SyncHub::deliver(db::Session& session, const domain::EventId& event)
         std::shared_ptr<const SeatIndex> index;
         if (anyCompact)
             index = seatIndex(session, event); // kept since the subscription
-        send(event, deltas, index, writing);
+        std::set<std::uint64_t> behind;
+        send(event, deltas, index, writing, behind);
+        if (!behind.empty()) {
+            resnapshot(session, event, behind);
+            continue; // the deltas after the snapshot
+        }
         if (static_cast<int>(deltas.size()) < kBatch)
             break;
     }
     return !writing.empty();
 }
 
+void SyncHub::resnapshot(db::Session& session, const domain::EventId& event,
+                         const std::set<std::uint64_t>& subscribers)
+{
+    const auto a = db::bookings::availability(session, event);
+    const auto snapshot = message(domain::SyncSnapshot{channelOf(event), a.seq, a});
+    log::info("live subscribers whose next delta no longer exists get a new snapshot",
+              {{"event", event.toString()}, {"subscribers", subscribers.size()}});
+    const std::lock_guard lock(m_mutex);
+    auto it = m_subs.find(event);
+    if (it == m_subs.end())
+        return;
+    for (const auto id : subscribers)
+        if (auto sub = it->second.find(id); sub != it->second.end())
+            if (auto peer = sub->second.peer.lock()) {
+                peer->send(snapshot);
+                sub->second.last = a.seq;
+            }
+}
+
 void SyncHub::send(const domain::EventId& event, const std::vector<db::sync::Delta>& deltas,
-                   const std::shared_ptr<const SeatIndex>& index, std::set<std::uint64_t>& writing)
+                   const std::shared_ptr<const SeatIndex>& index, std::set<std::uint64_t>& writing,
+                   std::set<std::uint64_t>& behind)
 {
     const auto channel = channelOf(event);
     // One buffer per delta (full) or per starting point (compact), shared by every subscriber
@@ -363,8 +388,13 @@ void SyncHub::send(const domain::EventId& event, const std::vector<db::sync::Del
         std::size_t first = 0;
         while (first < deltas.size() && deltas[first].seq != sub.last + 1)
             ++first;
-        if (first == deltas.size())
+        if (first == deltas.size()) {
+            // Deltas beyond its last, none that follows on: what it missed is gone (a new
+            // database history after a fail-over, migration 0016, or pruned while it lagged).
+            if (deltas.front().seq > sub.last + 1)
+                behind.insert(id);
             continue;
+        }
         if (sub.compact) {
             if (peer->backlog() > 0) { // still writing: what comes is merged for it
                 writing.insert(id);

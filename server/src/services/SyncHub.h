@@ -84,8 +84,13 @@ private:
                                                std::chrono::steady_clock::time_point& lastFullPass);
     // True when compact subscribers were still writing (they get the rest merged next pass).
     bool deliver(db::Session& session, const domain::EventId& event);
+    // `behind`: the subscribers for whom no delta follows on from their last seq.
     void send(const domain::EventId& event, const std::vector<db::sync::Delta>& deltas,
-              const std::shared_ptr<const SeatIndex>& index, std::set<std::uint64_t>& writing);
+              const std::shared_ptr<const SeatIndex>& index, std::set<std::uint64_t>& writing,
+              std::set<std::uint64_t>& behind);
+    // A fresh snapshot to each of `subscribers`, who go on from its seq.
+    void resnapshot(db::Session& session, const domain::EventId& event,
+                    const std::set<std::uint64_t>& subscribers);
     void wake(const domain::EventId& event);
 
     db::Pool& m_pool;
