@@ -1,5 +1,6 @@
 #include "domain/Booking.h"
 
+#include "domain/Accounts.h"
 #include "domain/Codec.h"
 #include "domain/Idempotency.h"
 #include "domain/JsonReader.h"
@@ -8,6 +9,15 @@
 #include <set>
 
 namespace ticketing::domain {
+
+namespace {
+boost::json::object customerJson(const Customer& c)
+{
+    return {{"name", c.name},
+            {"email", c.email ? boost::json::value(*c.email) : boost::json::value(nullptr)},
+            {"phone", c.phone ? boost::json::value(*c.phone) : boost::json::value(nullptr)}};
+}
+} // namespace
 
 Result<HoldRequest, std::vector<FieldError>> parseHoldRequest(const boost::json::value& body)
 {
@@ -23,6 +33,34 @@ Result<HoldRequest, std::vector<FieldError>> parseHoldRequest(const boost::json:
             r.addError("event_id", "must be an event id");
     }
     h.promoCode = r.string(*o, "promo_code", "", false);
+    if (const auto* c = o->if_contains("customer"); c && !c->is_null()) {
+        if (const auto* customer = r.object(*c, "customer")) {
+            Customer who;
+            std::vector<FieldError> errors;
+            if (auto name = r.string(*customer, "name", "customer")) {
+                who.name = trimmed(*name);
+                checkName(who.name, "customer.name", errors);
+            }
+            auto optionalText = [&](std::string_view key) -> std::optional<std::string> {
+                const auto* v = customer->if_contains(key);
+                if (!v || v->is_null())
+                    return std::nullopt;
+                auto text = r.string(*customer, key, "customer");
+                if (text && trimmed(*text).empty())
+                    return std::nullopt;
+                return text ? std::optional(trimmed(*text)) : std::nullopt;
+            };
+            who.email = optionalText("email");
+            if (who.email)
+                checkEmail(*who.email, "customer.email", errors);
+            who.phone = optionalText("phone");
+            if (who.phone)
+                checkPhone(*who.phone, "customer.phone", errors);
+            for (auto& e : errors)
+                r.addError(std::move(e.field), std::move(e.message));
+            h.customer = std::move(who);
+        }
+    }
     const bool bySeat = o->contains("seat_ids");
     const bool byTier = o->contains("ticket_tier_id") || o->contains("quantity");
     if (bySeat == byTier) {
@@ -58,7 +96,13 @@ Result<HoldRequest, std::vector<FieldError>> parseHoldRequest(const boost::json:
             else
                 h.quantity = static_cast<int>(*q);
         }
+        h.bestAvailable = r.boolean(*o, "best_available", "", false).value_or(false);
     }
+    h.accessible = r.boolean(*o, "accessible", "", false).value_or(false);
+    if (h.accessible && !h.bestAvailable)
+        r.addError("best_available", "is required (true) with accessible");
+    if (bySeat && o->contains("best_available"))
+        r.addError("best_available", "with ticket_tier_id and quantity, not with seat_ids");
     if (!r.ok())
         return fail(std::move(r.errors()));
     return h;
@@ -116,6 +160,13 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Hold
             seats.emplace_back(s.toString());
         o["seat_ids"] = std::move(seats);
     }
+    if (h.bestAvailable) {
+        o["best_available"] = true;
+        if (h.accessible)
+            o["accessible"] = true;
+    }
+    if (h.customer)
+        o["customer"] = customerJson(*h.customer);
     if (h.promoCode)
         o["promo_code"] = *h.promoCode;
     out = std::move(o);
@@ -173,6 +224,11 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Book
     if (b.refundMinor)
         o["refund"] =
             boost::json::object{{"amount", money(*b.refundMinor)}, {"currency", b.currency}};
+    o["customer"] = b.customer ? customerJson(*b.customer) : boost::json::value(nullptr);
+    o["sold_by"] =
+        b.soldBy ? boost::json::value(b.soldBy->toString()) : boost::json::value(nullptr);
+    if (b.split)
+        o["split"] = true;
     out = std::move(o);
 }
 
@@ -224,6 +280,18 @@ Booking tag_invoke(boost::json::value_to_tag<Booking>, const boost::json::value&
     b.createdAt = r.time("created_at").value_or(Clock::TimePoint{});
     b.tickets = r.list<TicketView>("tickets", readTicket);
     b.statusReason = r.optional<std::string>("status_reason");
+    if (const auto* c = r.member("customer"); c && !c->is_null()) {
+        WireReader cr(*c);
+        Customer who;
+        who.name = cr.required<std::string>("name").value_or("");
+        who.email = cr.optional<std::string>("email");
+        who.phone = cr.optional<std::string>("phone");
+        for (const auto& e : cr.errors())
+            r.error(wire::joinPath("customer", e.field), e.message);
+        b.customer = std::move(who);
+    }
+    b.soldBy = r.optional<UserId>("sold_by");
+    b.split = r.optional<bool>("split").value_or(false);
     if (const auto* refund = r.member("refund")) {
         WireReader rr(*refund);
         const auto currency = rr.currency("currency").value_or(b.currency);

@@ -25,14 +25,28 @@ struct HoldRules
     static constexpr int maxUnitsPerUser = 10;
 };
 
-// POST /bookings/hold: named seats, or a quantity of a (standing) tier.
+// A box office sale's buyer (API.md "Box office"): a walk-in needs neither an account nor an
+// e-mail.
+struct Customer
+{
+    std::string name;
+    std::optional<std::string> email;
+    std::optional<std::string> phone;
+    bool operator==(const Customer&) const = default;
+};
+
+// POST /bookings/hold: named seats, or a quantity of a tier: standing places, or the best
+// available seats of a seated tier (`bestAvailable`, the server chooses: domain/BestAvailable.h).
 struct HoldRequest
 {
-    EventId event;
-    std::vector<SeatId> seats;
-    std::optional<TierId> tier;
+    EventId event{};
+    std::vector<SeatId> seats{};
+    std::optional<TierId> tier{};
     int quantity = 0;
-    std::optional<std::string> promoCode;
+    bool bestAvailable = false;
+    bool accessible = false; // with bestAvailable: accessible seats only
+    std::optional<Customer> customer{};
+    std::optional<std::string> promoCode{};
     bool operator==(const HoldRequest&) const = default;
 
     int units() const { return tier ? quantity : static_cast<int>(seats.size()); }
@@ -79,6 +93,9 @@ struct Booking
     std::vector<TicketView> tickets;         // from confirmation on
     std::optional<std::string> statusReason; // e.g. why a paid booking did not go through
     std::optional<std::int64_t> refundMinor; // set on the answer to a cancellation
+    std::optional<Customer> customer;        // named at the box office
+    std::optional<UserId> soldBy;            // the box office agent; none for online sales
+    bool split = false;                      // best available seats spread over several rows
 
     // A hold whose time has passed is expired, whether or not the sweeper has marked it yet.
     BookingStatus statusAt(Clock::TimePoint now) const;

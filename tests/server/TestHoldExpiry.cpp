@@ -44,10 +44,10 @@ private Q_SLOTS:
             return holds.hold(who, "k" + key, key, request);
         };
         auto holdSeat = [&](const services::Caller& who, const domain::SeatId& seat) {
-            return place(who, {event->id, {seat}, std::nullopt, 0, std::nullopt});
+            return place(who, {.event = event->id, .seats = {seat}});
         };
         auto holdFloor = [&](const services::Caller& who, int n) {
-            return place(who, {event->id, {}, floor, n, std::nullopt});
+            return place(who, {.event = event->id, .tier = floor, .quantity = n});
         };
         auto booked = [](const auto& r) { return std::holds_alternative<domain::Booking>(r); };
         auto code = [](const auto& r) {
@@ -100,8 +100,8 @@ private Q_SLOTS:
         const auto ttl = test::InProcess::kHoldTtl;
         auto& holds = m_app->holds();
         const auto sale = m_app->openSale(org, 5, 20, 12);
-        const auto placed = holds.hold(
-            ann, "k1", "k1", {sale.event.id, {sale.seats[1]}, std::nullopt, 0, std::nullopt});
+        const auto placed =
+            holds.hold(ann, "k1", "k1", {.event = sale.event.id, .seats = {sale.seats[1]}});
         QVERIFY(std::holds_alternative<domain::Booking>(placed));
 
         pqxx::connection c(m_app->database().url());

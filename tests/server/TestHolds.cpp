@@ -161,6 +161,111 @@ private Q_SLOTS:
     }
     void cleanup() { m_t.finish(); }
 
+    // API.md "Box office": a counter hold names its buyer (a walk-in needs no account) and keeps
+    // the agent; a buyer online names no one else.
+    void customersOnBookings()
+    {
+        const auto sale = openSale();
+        const auto box =
+            m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        const auto ann = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        const QJsonObject customer{{QStringLiteral("name"), QStringLiteral("  Ada Lovelace ")},
+                                   {QStringLiteral("email"), QStringLiteral("ada@example.com")}};
+        QJsonObject body{
+            {QStringLiteral("event_id"), sale.event},
+            {QStringLiteral("seat_ids"), QJsonArray{sale.seatByLabel[QStringLiteral("MAIN-A-1")]}},
+            {QStringLiteral("customer"), customer}};
+        const auto held = hold(box, body);
+        QCOMPARE(held.status, 201);
+        const auto booking = held.json();
+        const auto agent =
+            m_t.http->send("GET", QStringLiteral("/api/v1/users/me"), {}, bearer(box)).json();
+        QCOMPARE(booking.value(QStringLiteral("sold_by")).toString(),
+                 agent.value(QStringLiteral("id")).toString());
+        QCOMPARE(booking.value(QStringLiteral("customer")).toObject(),
+                 (QJsonObject{{QStringLiteral("name"), QStringLiteral("Ada Lovelace")},
+                              {QStringLiteral("email"), QStringLiteral("ada@example.com")},
+                              {QStringLiteral("phone"), QJsonValue::Null}}));
+        // Kept: read back as it was answered.
+        const auto id = booking.value(QStringLiteral("booking_id")).toString();
+        const auto read =
+            m_t.http->send("GET", QStringLiteral("/api/v1/bookings/") + id, {}, bearer(box)).json();
+        QCOMPARE(read.value(QStringLiteral("customer")), booking.value(QStringLiteral("customer")));
+        QCOMPARE(read.value(QStringLiteral("sold_by")), booking.value(QStringLiteral("sold_by")));
+
+        // A walk-in without a name; an online buyer: no customer, no agent.
+        body.remove(QStringLiteral("customer"));
+        body[QStringLiteral("seat_ids")] = QJsonArray{sale.seatByLabel[QStringLiteral("MAIN-A-2")]};
+        const auto walkIn = hold(box, body).json();
+        QVERIFY(walkIn.value(QStringLiteral("customer")).isNull());
+        QCOMPARE(walkIn.value(QStringLiteral("sold_by")), booking.value(QStringLiteral("sold_by")));
+        body[QStringLiteral("seat_ids")] = QJsonArray{sale.seatByLabel[QStringLiteral("MAIN-A-3")]};
+        const auto online = hold(ann, body).json();
+        QVERIFY(online.value(QStringLiteral("customer")).isNull());
+        QVERIFY(online.value(QStringLiteral("sold_by")).isNull());
+        body[QStringLiteral("customer")] = customer;
+        body[QStringLiteral("seat_ids")] = QJsonArray{sale.seatByLabel[QStringLiteral("MAIN-A-4")]};
+        const auto named = hold(ann, body);
+        QCOMPARE(named.status, 403);
+        // A customer's fields are checked like an account's.
+        body[QStringLiteral("customer")] =
+            QJsonObject{{QStringLiteral("name"), QString()},
+                        {QStringLiteral("email"), QStringLiteral("not an address")}};
+        const auto bad = hold(box, body);
+        QCOMPARE(bad.status, 400);
+        QVERIFY(bad.body.contains("customer.name"));
+        QVERIFY(bad.body.contains("customer.email"));
+    }
+
+    // API.md "Box office", best available: the server chooses side by side in one row, nearest
+    // the stage (no outline here: the first row) without stranding a seat; a group that no row
+    // fits is split over the fewest rows; too few seats is sold_out with what is left.
+    void bestAvailableHoldsAdjacentSeats()
+    {
+        const auto sale = openSale(3, 5);
+        const auto box =
+            m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        auto best = [&](int quantity, const QString& tier = {}) {
+            return hold(
+                box, {{QStringLiteral("event_id"), sale.event},
+                      {QStringLiteral("ticket_tier_id"), tier.isEmpty() ? sale.seatedTier : tier},
+                      {QStringLiteral("quantity"), quantity},
+                      {QStringLiteral("best_available"), true}});
+        };
+        auto labels = [](const HttpResult& r) {
+            QStringList out;
+            for (const auto& item : r.json().value(QStringLiteral("line_items")).toArray())
+                out << item.toObject().value(QStringLiteral("seat")).toString();
+            out.sort();
+            return out;
+        };
+        // Three of five in row A: the middle three would strand.
+        const auto first = best(3);
+        QCOMPARE(first.status, 201);
+        QCOMPARE(labels(first), (QStringList{QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2"),
+                                             QStringLiteral("MAIN-A-3")}));
+        QVERIFY(!first.json().contains(QStringLiteral("split")));
+        QCOMPARE(labels(best(2)),
+                 (QStringList{QStringLiteral("MAIN-A-4"), QStringLiteral("MAIN-A-5")}));
+        // Seven: no row has seven: rows B and C.
+        const auto split = best(7);
+        QCOMPARE(split.status, 201);
+        QCOMPARE(split.json().value(QStringLiteral("split")).toBool(), true);
+        QCOMPARE(labels(split).size(), 7);
+        for (const auto& l : labels(split))
+            QVERIFY(l.startsWith(QStringLiteral("MAIN-B-")) ||
+                    l.startsWith(QStringLiteral("MAIN-C-")));
+        const auto tooMany = best(4);
+        QCOMPARE(tooMany.status, 409);
+        QCOMPARE(tooMany.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("sold_out"));
+        QCOMPARE(tooMany.json().value(QStringLiteral("available")).toInt(), 3);
+        // The standing tier has no seats to choose.
+        QCOMPARE(best(2, sale.standingTier).status, 400);
+        // What was chosen is held: availability agrees.
+        QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-1")), QStringLiteral("held"));
+    }
+
     void holdsAreAllOrNothing()
     {
         const auto sale = openSale();

@@ -43,7 +43,7 @@ class TestPaymentSaga : public QObject
                          const domain::SeatId& seat)
     {
         const auto k = key();
-        auto r = m_app->holds().hold(who, k, k, {event, {seat}, std::nullopt, 0, std::nullopt});
+        auto r = m_app->holds().hold(who, k, k, {.event = event, .seats = {seat}});
         if (!std::holds_alternative<domain::Booking>(r))
             qFatal("the hold was refused");
         return std::get<domain::Booking>(r);

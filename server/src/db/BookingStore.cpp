@@ -5,6 +5,7 @@
 #include "db/Sql.h"
 #include "log/Log.h"
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <map>
 #include <set>
@@ -69,8 +70,10 @@ const Statement kBatchKeys{"bookings.batch_keys", R"sql(
 const Statement kBatchClaim{"bookings.batch_claim", R"sql(
     WITH req AS (
         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[],
-                             $7::int[], $8::int[], $9::uuid[])
-            WITH ORDINALITY AS r(booking, event, usr, expires, at, currency, wanted, lim, tier, n)),
+                             $7::int[], $8::int[], $9::uuid[], $13::text[], $14::text[], $15::text[], $16::uuid[],
+                             $17::boolean[])
+            WITH ORDINALITY AS r(booking, event, usr, expires, at, currency, wanted, lim, tier, cname, cemail, cphone,
+                                 sold_by, split, n)),
     target AS (
         SELECT u.id, u.seat_id, u.tier_id, u.status, w.n,
                (u.status = 'available' OR (u.status = 'held' AND u.hold_expires_at <= $12::timestamptz)) AS free
@@ -125,11 +128,13 @@ const Statement kBatchClaim{"bookings.batch_claim", R"sql(
         FROM claimed c JOIN ticket_tiers t ON t.id = c.tier_id JOIN req r ON r.n = c.n),
     booking AS (
         INSERT INTO bookings (id, event_id, user_id, status, hold_expires_at, currency, subtotal_minor, discount_minor,
-                              total_minor, created_at, updated_at, units)
+                              total_minor, created_at, updated_at, units, customer_name, customer_email,
+                              customer_phone, sold_by, split)
         SELECT r.booking, r.event, r.usr, 'held', r.expires, r.currency, sum(p.price_minor), 0, sum(p.price_minor),
-               r.at, r.at, count(*)
+               r.at, r.at, count(*), r.cname, r.cemail, r.cphone, r.sold_by, r.split
         FROM priced p JOIN req r ON r.n = p.n
-        GROUP BY r.n, r.booking, r.event, r.usr, r.expires, r.currency, r.at, r.wanted
+        GROUP BY r.n, r.booking, r.event, r.usr, r.expires, r.currency, r.at, r.wanted, r.cname, r.cemail, r.cphone,
+                 r.sold_by, r.split
         HAVING count(*) = r.wanted),
     items AS (
         INSERT INTO booking_items (booking_id, unit_id, tier_id, seat_id, price_minor)
@@ -188,7 +193,8 @@ const Statement kOutboxUnits{"bookings.outbox_units", R"sql(
 const Statement kFind{"bookings.find", R"sql(
     SELECT b.id, b.event_id, b.user_id, b.status, (extract(epoch from b.hold_expires_at) * 1000000)::bigint,
            b.subtotal_minor, b.discount_minor, b.total_minor, b.currency,
-           (extract(epoch from b.created_at) * 1000000)::bigint, e.organizer_id, b.status_reason
+           (extract(epoch from b.created_at) * 1000000)::bigint, e.organizer_id, b.status_reason,
+           b.customer_name, b.customer_email, b.customer_phone, b.sold_by, b.split
     FROM bookings b JOIN events e ON e.id = b.event_id WHERE b.id = $1::uuid)sql"};
 const Statement kItems{"bookings.items", R"sql(
     SELECT i.booking_id, i.seat_id, s.label, i.tier_id, t.name, i.price_minor
@@ -201,7 +207,8 @@ const Statement kTickets{"bookings.tickets", R"sql(
 const Statement kListUser{"bookings.list_user", R"sql(
     SELECT b.id, b.event_id, b.user_id, b.status, (extract(epoch from b.hold_expires_at) * 1000000)::bigint,
            b.subtotal_minor, b.discount_minor, b.total_minor, b.currency,
-           (extract(epoch from b.created_at) * 1000000)::bigint, e.organizer_id, b.status_reason
+           (extract(epoch from b.created_at) * 1000000)::bigint, e.organizer_id, b.status_reason,
+           b.customer_name, b.customer_email, b.customer_phone, b.sold_by, b.split
     FROM bookings b JOIN events e ON e.id = b.event_id
     WHERE b.user_id = $1::uuid AND ($2::timestamptz IS NULL OR (b.created_at, b.id) < ($2::timestamptz, $3::uuid))
     ORDER BY b.created_at DESC, b.id DESC LIMIT $4)sql"};
@@ -232,6 +239,15 @@ const Statement kAvailabilitySeats{"bookings.availability_seats", R"sql(
     FROM inventory_units u JOIN venue_seats s ON s.id = u.seat_id
     WHERE u.event_id = $1::uuid AND u.seat_id IS NOT NULL ORDER BY s.label)sql"};
 
+const Statement kTierSeating{"bookings.tier_seating", R"sql(
+    SELECT t.kind, array_to_json(t.section_keys)::text, e.venue_id
+    FROM ticket_tiers t JOIN events e ON e.id = t.event_id
+    WHERE t.id = $2::uuid AND t.event_id = $1::uuid)sql"};
+const Statement kFreeSeats{"bookings.free_seats", R"sql(
+    SELECT seat_id FROM inventory_units
+    WHERE tier_id = $1::uuid AND seat_id IS NOT NULL
+      AND (status = 'available' OR (status = 'held' AND hold_expires_at <= $2::timestamptz)))sql"};
+
 domain::Booking toBooking(const pqxx::row& r)
 {
     domain::Booking b;
@@ -247,6 +263,14 @@ domain::Booking toBooking(const pqxx::row& r)
     b.currency = r[8].as<std::string>();
     b.createdAt = fromMicros(r[9].as<long long>());
     b.statusReason = optionalText(r[11]);
+    if (r.size() > 16) { // the box office's columns (kFind, kListUser)
+        if (!r[12].is_null())
+            b.customer =
+                domain::Customer{r[12].as<std::string>(), optionalText(r[13]), optionalText(r[14])};
+        if (!r[15].is_null())
+            b.soldBy = idFrom<domain::UserId>(r[15]);
+        b.split = r[16].as<bool>();
+    }
     return b;
 }
 
@@ -376,11 +400,18 @@ std::vector<Seen> claimUnits(pqxx::work& tx, const std::vector<BatchedHold*>& cl
     std::vector<domain::EventId> events;
     std::vector<domain::UserId> users;
     std::vector<std::string> expires, ats, currencies;
-    std::vector<std::optional<std::string>> tiers;
+    std::vector<std::optional<std::string>> tiers, names, emails, phones, soldBy;
     std::vector<long long> wanted, limits, seatHold;
+    std::vector<std::string> split;
     std::vector<domain::SeatId> seats;
     for (std::size_t i = 0; i < claim.size(); ++i) {
         const auto& h = claim[i]->hold;
+        const auto& who = h.request.customer;
+        names.push_back(who ? std::optional(who->name) : std::nullopt);
+        emails.push_back(who ? who->email : std::nullopt);
+        phones.push_back(who ? who->phone : std::nullopt);
+        soldBy.push_back(h.soldBy ? std::optional(h.soldBy->toString()) : std::nullopt);
+        split.push_back(h.split ? "true" : "false");
         bookingIds.push_back(h.booking);
         events.push_back(h.request.event);
         users.push_back(h.user);
@@ -398,7 +429,8 @@ std::vector<Seen> claimUnits(pqxx::work& tx, const std::vector<BatchedHold*>& cl
     const auto rows = tx.exec_prepared(
         kBatchClaim.name, idArray(bookingIds), idArray(events), idArray(users), textArray(expires),
         textArray(ats), textArray(currencies), numberArray(wanted), numberArray(limits),
-        textArray(tiers), numberArray(seatHold), idArray(seats), toSql(now));
+        textArray(tiers), numberArray(seatHold), idArray(seats), toSql(now), textArray(names),
+        textArray(emails), textArray(phones), textArray(soldBy), textArray(split));
 
     std::vector<Seen> seen(claim.size());
     for (const auto& r : rows) {
@@ -454,6 +486,9 @@ std::vector<BatchedHold*> judgeClaims(const std::vector<BatchedHold*>& claim,
             b.holdExpiresAt = h.expiresAt;
             b.currency = h.currency;
             b.createdAt = h.now;
+            b.customer = h.request.customer;
+            b.soldBy = h.soldBy;
+            b.split = h.split;
             b.items = x.items;
             for (const auto& item : b.items)
                 b.subtotalMinor += item.priceMinor;
@@ -770,6 +805,44 @@ domain::Availability availability(Session& s, const domain::EventId& event)
                                      idFrom<domain::TierId>(r[2]),
                                      domain::parseSeatStatus(r[3].as<std::string>())
                                          .value_or(domain::SeatStatus::Sold)});
+        },
+        Rerun::Safe);
+    return out;
+}
+
+std::optional<TierSeating> tierSeating(Session& s, const domain::EventId& event,
+                                       const domain::TierId& tier)
+{
+    std::optional<TierSeating> out;
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out.reset();
+            pqxx::read_transaction tx(c);
+            const auto r = tx.exec_prepared(kTierSeating.name, event.toString(), tier.toString());
+            if (r.empty())
+                return;
+            TierSeating t;
+            t.seated = r[0][0].as<std::string>() == "seated";
+            const auto keys = boost::json::parse(r[0][1].as<std::string>()); // alive for the loop
+            for (const auto& k : keys.as_array())
+                t.sectionKeys.emplace_back(k.as_string());
+            t.venue = idFrom<domain::VenueId>(r[0][2]);
+            out = std::move(t);
+        },
+        Rerun::Safe);
+    return out;
+}
+
+std::vector<domain::SeatId> freeSeats(Session& s, const domain::TierId& tier,
+                                      domain::Clock::TimePoint now)
+{
+    std::vector<domain::SeatId> out;
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out.clear();
+            pqxx::read_transaction tx(c);
+            for (const auto& r : tx.exec_prepared(kFreeSeats.name, tier.toString(), toSql(now)))
+                out.push_back(idFrom<domain::SeatId>(r[0]));
         },
         Rerun::Safe);
     return out;

@@ -39,6 +39,20 @@ std::vector<domain::SeatId> seatsTaken(Session& s, const domain::EventId& event,
                                        const std::vector<domain::SeatId>& seats,
                                        domain::Clock::TimePoint now);
 
+// What best available chooses from (API.md "Box office"): a tier of the event, whether it is
+// seated, its sections, and the event's venue (whose document has the seat map).
+struct TierSeating
+{
+    bool seated = false;
+    std::vector<std::string> sectionKeys;
+    domain::VenueId venue;
+};
+std::optional<TierSeating> tierSeating(Session& s, const domain::EventId& event,
+                                       const domain::TierId& tier);
+// The seats of a tier that a hold may claim at `now` (free, or held past their time).
+std::vector<domain::SeatId> freeSeats(Session& s, const domain::TierId& tier,
+                                      domain::Clock::TimePoint now);
+
 struct PlaceHold
 {
     domain::BookingId booking;
@@ -51,6 +65,8 @@ struct PlaceHold
     domain::Clock::TimePoint expiresAt;
     std::string idempotencyKey;
     std::string requestHash;
+    std::optional<domain::UserId> soldBy; // the box office agent
+    bool split = false;                   // best available seats over several rows
 };
 
 using HoldFailure = domain::HoldFailure;

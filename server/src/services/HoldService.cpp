@@ -3,13 +3,17 @@
 #include "cache/Redis.h"
 #include "cache/SeatLocks.h"
 #include "db/Pool.h"
+#include "db/VenueStore.h"
+#include "domain/BestAvailable.h"
 #include "domain/Booking.h"
 #include "domain/Event.h"
 #include "log/Log.h"
 #include "services/Cursor.h"
 
 #include <algorithm>
+#include <boost/json/parse.hpp>
 #include <set>
+#include <unordered_set>
 
 namespace ticketing::services {
 
@@ -79,7 +83,96 @@ Keyed<domain::Booking> HoldService::hold(const Caller& caller, const std::string
     if (auto refused = domain::notOnSale(event->status, event->saleStart, event->saleEnd,
                                          event->publishedAt, event->start, now))
         return *refused;
+    // Box office sales (API.md "Box office"): the agent is kept, and only the counter names a
+    // buyer who may have no account.
+    const bool counter = caller.role == domain::Role::BoxOffice || caller.isAdmin();
+    if (request.customer && !counter)
+        return Problem(ProblemCode::Forbidden, "only the box office names a customer");
+    const auto soldBy = counter ? std::optional(caller.user) : std::nullopt;
+    if (request.bestAvailable)
+        return holdBestAvailable(s, caller, key, requestHash, request, *event, now, soldBy);
+    return holdUnits(s, caller, key, requestHash, request, *event, now, soldBy, std::nullopt,
+                     nullptr);
+}
 
+Keyed<domain::Booking>
+HoldService::holdBestAvailable(db::Session& s, const Caller& caller, const std::string& key,
+                               const std::string& requestHash, const domain::HoldRequest& request,
+                               const db::bookings::EventFacts& event, domain::Clock::TimePoint now,
+                               const std::optional<domain::UserId>& soldBy)
+{
+    const auto tier = db::bookings::tierSeating(s, request.event, *request.tier);
+    if (!tier)
+        return domain::holdRefusal(domain::HoldFailure::UnknownTier, {}, 0);
+    if (!tier->seated)
+        return Problem::validation(
+            {{"best_available", "is for seated tiers; a standing tier is held by quantity alone"}});
+    const auto map = seatMap(s, request.event, tier->venue);
+    std::vector<const domain::Section*> sections;
+    for (const auto& k : tier->sectionKeys)
+        if (const auto* section = map->findSection(k))
+            sections.push_back(section);
+    // A seat that the fast path refuses between the choice and the hold (someone is on it) is
+    // left out and the choice made again; a refusal there is not kept with the key.
+    std::set<domain::SeatId> refused;
+    for (int attempt = 0;; ++attempt) {
+        std::unordered_set<domain::Uuid> free;
+        for (const auto& seat : db::bookings::freeSeats(s, *request.tier, now))
+            free.insert(seat.value);
+        const auto choice =
+            domain::bestAvailable(*map, sections,
+                                  [&](const domain::SeatId& seat) {
+                                      return free.count(seat.value) > 0 && refused.count(seat) == 0;
+                                  },
+                                  {request.quantity, request.accessible});
+        if (choice.seats.empty())
+            return domain::holdRefusal(domain::HoldFailure::SoldOut, {}, choice.eligible);
+        auto named = request;
+        named.seats = choice.seats;
+        named.tier.reset();
+        named.quantity = 0;
+        named.bestAvailable = false;
+        named.accessible = false;
+        std::vector<domain::SeatId> fastRefused;
+        auto result = holdUnits(s, caller, key, requestHash, named, event, now, soldBy,
+                                choice.split, attempt < 4 ? &fastRefused : nullptr);
+        if (fastRefused.empty())
+            return result;
+        refused.insert(fastRefused.begin(), fastRefused.end());
+    }
+}
+
+std::shared_ptr<const domain::SeatMap>
+HoldService::seatMap(db::Session& s, const domain::EventId& event, const domain::VenueId& venue)
+{
+    {
+        const std::lock_guard lock(m_mapsMutex);
+        if (auto it = m_maps.find(event.value); it != m_maps.end())
+            return it->second;
+    }
+    const auto stored = db::venues::find(s, venue);
+    if (!stored)
+        throw std::runtime_error("the venue of event " + event.toString() + " is missing");
+    auto parsed = domain::parseSeatMap(boost::json::parse(stored->document).at("seat_map"));
+    if (!parsed)
+        throw std::runtime_error("the stored seat map of venue " + venue.toString() +
+                                 " does not read back");
+    auto map = std::make_shared<const domain::SeatMap>(std::move(*parsed));
+    // A published event's seat map does not change (its venue cannot while it is in use).
+    const std::lock_guard lock(m_mapsMutex);
+    if (m_maps.size() > 64)
+        m_maps.clear();
+    m_maps[event.value] = map;
+    return map;
+}
+
+Keyed<domain::Booking>
+HoldService::holdUnits(db::Session& s, const Caller& caller, const std::string& key,
+                       const std::string& requestHash, const domain::HoldRequest& request,
+                       const db::bookings::EventFacts& event, domain::Clock::TimePoint now,
+                       const std::optional<domain::UserId>& soldBy, std::optional<bool> chosenSplit,
+                       std::vector<domain::SeatId>* fastRefused)
+{
     // The fast path: a seat someone else is on is refused here, without PostgreSQL.
     SeatLock lock{caller.user.toString() + "/" + key, request.event.toString(), {}, false};
     for (const auto& seat : request.seats)
@@ -96,6 +189,8 @@ Keyed<domain::Booking> HoldService::hold(const Caller& caller, const std::string
                 std::vector<domain::SeatId> unavailable;
                 for (const auto& t : *taken)
                     unavailable.push_back(request.seats[t.index]);
+                if (fastRefused)
+                    *fastRefused = unavailable;
                 // Not stored under the key: nothing happened, and a retry is asked afresh.
                 return domain::seatsUnavailable(unavailable);
             }
@@ -109,11 +204,13 @@ Keyed<domain::Booking> HoldService::hold(const Caller& caller, const std::string
                     .limitExempt = caller.role == domain::Role::BoxOffice || caller.isAdmin(),
                     .limitPerUser = domain::HoldRules::maxUnitsPerUser,
                     .request = request,
-                    .currency = event->currency,
+                    .currency = event.currency,
                     .now = now,
                     .expiresAt = now + m_ttl,
                     .idempotencyKey = key,
-                    .requestHash = requestHash};
+                    .requestHash = requestHash,
+                    .soldBy = soldBy,
+                    .split = chosenSplit.value_or(false)};
     try {
         m_batcher.place(s, batched);
     } catch (...) {
@@ -128,6 +225,8 @@ Keyed<domain::Booking> HoldService::hold(const Caller& caller, const std::string
         m_locks->release(lock.event, lock.seats, lock.owner); // the seats are not ours after all
     else if (lock.locked && outcome.booking)
         m_locks->committed(lock.event, lock.seats, lock.owner); // refusals need not ask again
+    else if (lock.locked && chosenSplit)
+        m_locks->release(lock.event, lock.seats, lock.owner); // a replay: its seats were others
     return answerOf(outcome);
 }
 

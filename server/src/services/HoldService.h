@@ -5,6 +5,7 @@
 #include "domain/Clock.h"
 #include "domain/Problem.h"
 #include "domain/Result.h"
+#include "domain/SeatMap.h"
 #include "services/HoldBatcher.h"
 #include "services/Keyed.h"
 #include "services/Periodic.h"
@@ -66,6 +67,29 @@ public:
     const domain::Clock& clock() const { return m_clock; }
 
 private:
+    // The hold of named seats or of standing places, after the event's checks. `chosenSplit`: set
+    // for seats that best available chose (whether they are in several rows); `fastRefused`, when
+    // given, gets the seats the Redis fast path refused (such a refusal is not kept with the key).
+    Keyed<domain::Booking>
+    holdUnits(db::Session& s, const Caller& caller, const std::string& key,
+              const std::string& requestHash, const domain::HoldRequest& request,
+              const db::bookings::EventFacts& event, domain::Clock::TimePoint now,
+              const std::optional<domain::UserId>& soldBy, std::optional<bool> chosenSplit,
+              std::vector<domain::SeatId>* fastRefused);
+    // Best available seats of a seated tier (domain::bestAvailable on its free seats), then held
+    // as named seats.
+    Keyed<domain::Booking> holdBestAvailable(db::Session& s, const Caller& caller,
+                                             const std::string& key, const std::string& requestHash,
+                                             const domain::HoldRequest& request,
+                                             const db::bookings::EventFacts& event,
+                                             domain::Clock::TimePoint now,
+                                             const std::optional<domain::UserId>& soldBy);
+    // The seat map of a published event's venue, read once.
+    std::shared_ptr<const domain::SeatMap> seatMap(db::Session& s, const domain::EventId& event,
+                                                   const domain::VenueId& venue);
+    std::mutex m_mapsMutex;
+    std::unordered_map<domain::Uuid, std::shared_ptr<const domain::SeatMap>> m_maps;
+
     // Event facts (status, sale window) remembered for 1 s: the fast path refuses a contended
     // seat without PostgreSQL. The hold transaction re-checks the status itself.
     std::optional<db::bookings::EventFacts> eventFacts(db::Session& s, const domain::EventId& id);
