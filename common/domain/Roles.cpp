@@ -21,11 +21,12 @@ using P = Permission;
 const std::array<Grant, 4> kGrants{{
     {Role::Attendee,
      {P::BookingsCreate, P::BookingsReadOwn, P::BookingsCancelOwn, P::PaymentsCreate}},
-    {Role::Organizer, {P::VenuesManage, P::EventsManage, P::BookingsReadOwn, P::PaymentsRefund}},
+    {Role::Organizer,
+     {P::VenuesManage, P::EventsManage, P::BookingsReadOwn, P::BookingsSearch, P::PaymentsRefund}},
     {Role::BoxOffice,
-     {P::BookingsCreate, P::BookingsReadOwn, P::BookingsReadAny, P::BookingsCancelOwn,
-      P::BookingsCancelAny, P::PaymentsCreate, P::PaymentsTakeCash, P::PaymentsRefund,
-      P::TicketsScan}},
+     {P::BookingsCreate, P::BookingsReadOwn, P::BookingsReadAny, P::BookingsSearch,
+      P::BookingsCancelOwn, P::BookingsCancelAny, P::PaymentsCreate, P::PaymentsTakeCash,
+      P::PaymentsRefund, P::TicketsScan}},
     {Role::Gate, {P::TicketsScan}},
 }};
 } // namespace
@@ -75,6 +76,8 @@ std::string_view toString(Permission p)
         return "bookings:read:own";
     case P::BookingsReadAny:
         return "bookings:read";
+    case P::BookingsSearch:
+        return "bookings:search";
     case P::BookingsCancelOwn:
         return "bookings:cancel:own";
     case P::BookingsCancelAny:

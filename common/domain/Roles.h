@@ -33,6 +33,7 @@ enum class Permission
     BookingsCreate,  // hold seats
     BookingsReadOwn, // own bookings
     BookingsReadAny, // any booking (staff)
+    BookingsSearch,  // GET /bookings: staff every event, an organizer its own events
     BookingsCancelOwn,
     BookingsCancelAny, // staff
     PaymentsCreate,

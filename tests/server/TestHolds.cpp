@@ -266,6 +266,67 @@ private Q_SLOTS:
         QCOMPARE(seatStatus(sale, QStringLiteral("MAIN-A-1")), QStringLiteral("held"));
     }
 
+    // API.md "Box office": GET /bookings finds bookings by customer name, customer email,
+    // account email or booking id, newest first; staff search every event, an organizer only
+    // its own, an attendee not at all.
+    void bookingsAreFoundForWillCall()
+    {
+        const auto sale = openSale();
+        const auto box =
+            m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        const auto ann = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        auto seat = [&](const QString& label) { return QJsonArray{sale.seatByLabel[label]}; };
+        const auto ada =
+            hold(box, {{QStringLiteral("event_id"), sale.event},
+                       {QStringLiteral("seat_ids"), seat(QStringLiteral("MAIN-A-1"))},
+                       {QStringLiteral("customer"),
+                        QJsonObject{{QStringLiteral("name"), QStringLiteral("Ada Lovelace")},
+                                    {QStringLiteral("email"), QStringLiteral("ada@example.com")}}}})
+                .json()
+                .value(QStringLiteral("booking_id"))
+                .toString();
+        const auto anns = holdSeats(ann, sale, {QStringLiteral("MAIN-A-2")})
+                              .json()
+                              .value(QStringLiteral("booking_id"))
+                              .toString();
+        QVERIFY(!ada.isEmpty() && !anns.isEmpty());
+        auto find = [&](const QString& token, const QString& query) {
+            return m_t.http->send("GET", QStringLiteral("/api/v1/bookings?") + query, {},
+                                  bearer(token));
+        };
+        auto ids = [](const HttpResult& r) {
+            QStringList out;
+            for (const auto& b : r.json().value(QStringLiteral("items")).toArray())
+                out << b.toObject().value(QStringLiteral("booking_id")).toString();
+            return out;
+        };
+        const auto inEvent = QStringLiteral("event_id=") + sale.event;
+        QCOMPARE(ids(find(box, inEvent + QStringLiteral("&q=lovelace"))), QStringList{ada});
+        QCOMPARE(ids(find(box, inEvent + QStringLiteral("&q=ADA%40EXAMPLE"))), QStringList{ada});
+        QCOMPARE(ids(find(box, inEvent + QStringLiteral("&q=ann%40example.com"))),
+                 QStringList{anns});
+        QCOMPARE(ids(find(box, QStringLiteral("q=") + anns.mid(10, 12))), QStringList{anns});
+        QCOMPARE(ids(find(box, inEvent)), (QStringList{anns, ada})); // newest first
+        QCOMPARE(ids(find(box, inEvent + QStringLiteral("&status=held"))),
+                 (QStringList{anns, ada}));
+        QVERIFY(ids(find(box, inEvent + QStringLiteral("&status=confirmed"))).isEmpty());
+        QCOMPARE(ids(find(box, inEvent + QStringLiteral("&q=nobody"))), QStringList{});
+        // Paged with a cursor.
+        const auto first = find(box, inEvent + QStringLiteral("&limit=1"));
+        QCOMPARE(ids(first), QStringList{anns});
+        const auto cursor = first.json().value(QStringLiteral("next_cursor")).toString();
+        QVERIFY(!cursor.isEmpty());
+        QCOMPARE(ids(find(box, inEvent + QStringLiteral("&limit=1&cursor=") + cursor)),
+                 QStringList{ada});
+        // The event's organizer sees them; another organizer sees none; an attendee may not ask.
+        QCOMPARE(ids(find(m_org, inEvent)).size(), 2);
+        const auto other =
+            m_t.signUp(QStringLiteral("organizer"), QStringLiteral("other@example.com"));
+        QVERIFY(ids(find(other, inEvent)).isEmpty());
+        QCOMPARE(find(ann, inEvent).status, 403);
+        QCOMPARE(find(box, QStringLiteral("status=lost")).status, 400);
+    }
+
     void holdsAreAllOrNothing()
     {
         const auto sale = openSale();

@@ -212,6 +212,28 @@ const Statement kListUser{"bookings.list_user", R"sql(
     FROM bookings b JOIN events e ON e.id = b.event_id
     WHERE b.user_id = $1::uuid AND ($2::timestamptz IS NULL OR (b.created_at, b.id) < ($2::timestamptz, $3::uuid))
     ORDER BY b.created_at DESC, b.id DESC LIMIT $4)sql"};
+// Contains, without regard to case (strpos: a '%' or '_' typed is itself).
+const Statement kSearch{"bookings.search", R"sql(
+    SELECT b.id, b.event_id, b.user_id, b.status, (extract(epoch from b.hold_expires_at) * 1000000)::bigint,
+           b.subtotal_minor, b.discount_minor, b.total_minor, b.currency,
+           (extract(epoch from b.created_at) * 1000000)::bigint, e.organizer_id, b.status_reason,
+           b.customer_name, b.customer_email, b.customer_phone, b.sold_by, b.split
+    FROM bookings b JOIN events e ON e.id = b.event_id JOIN users u ON u.id = b.user_id
+    WHERE ($1::uuid IS NULL OR b.event_id = $1::uuid)
+      AND ($2::uuid IS NULL OR e.organizer_id = $2::uuid)
+      AND ($3::text IS NULL
+           OR ($3 = 'held' AND b.status = 'held' AND b.hold_expires_at > $7::timestamptz)
+           OR ($3 = 'expired' AND (b.status = 'expired'
+                                   OR (b.status = 'held' AND b.hold_expires_at <= $7::timestamptz)))
+           OR ($3 NOT IN ('held', 'expired') AND b.status = $3))
+      AND ($4::text IS NULL
+           OR strpos(b.id::text, lower($4)) > 0
+           OR strpos(lower(coalesce(b.customer_name, '')), lower($4)) > 0
+           OR strpos(lower(coalesce(b.customer_email, '')), lower($4)) > 0
+           OR strpos(lower(u.email), lower($4)) > 0
+           OR EXISTS (SELECT 1 FROM tickets t WHERE t.booking_id = b.id AND strpos(t.id::text, lower($4)) > 0))
+      AND ($5::timestamptz IS NULL OR (b.created_at, b.id) < ($5::timestamptz, $6::uuid))
+    ORDER BY b.created_at DESC, b.id DESC LIMIT $8)sql"};
 const Statement kLockBooking{"bookings.lock", R"sql(
     SELECT status, event_id, (extract(epoch from hold_expires_at) * 1000000)::bigint
     FROM bookings WHERE id = $1::uuid FOR UPDATE)sql"};
@@ -718,6 +740,32 @@ listForUser(Session& s, const domain::UserId& user,
             for (const auto& r :
                  tx.exec_prepared(kListUser.name, user.toString(), t ? t->c_str() : nullptr,
                                   id ? id->c_str() : nullptr, limit))
+                out.push_back(toBooking(r));
+            attachItems(tx, out);
+        },
+        Rerun::Safe);
+    return out;
+}
+
+std::vector<domain::Booking> search(Session& s, const BookingSearch& q)
+{
+    std::vector<domain::Booking> out;
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out.clear();
+            pqxx::read_transaction tx(c);
+            auto opt = [](const auto& v) -> std::optional<std::string> {
+                return v ? std::optional(v->toString()) : std::nullopt;
+            };
+            const std::optional<std::string> status =
+                q.status ? std::optional(std::string(domain::toString(*q.status))) : std::nullopt;
+            const std::optional<std::string> afterTime =
+                q.after ? std::optional(toSql(q.after->first)) : std::nullopt;
+            const std::optional<std::string> afterId =
+                q.after ? std::optional(q.after->second.toString()) : std::nullopt;
+            for (const auto& r :
+                 tx.exec_prepared(kSearch.name, opt(q.event), opt(q.organizer), status, q.text,
+                                  afterTime, afterId, toSql(q.now), q.limit))
                 out.push_back(toBooking(r));
             attachItems(tx, out);
         },

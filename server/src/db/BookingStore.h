@@ -115,6 +115,20 @@ listForUser(Session& s, const domain::UserId& user,
             const std::optional<std::pair<domain::Clock::TimePoint, domain::BookingId>>& after,
             int limit);
 
+// GET /bookings (API.md "Box office"): will-call and refunds start here.
+struct BookingSearch
+{
+    std::optional<domain::EventId> event;
+    std::optional<domain::UserId> organizer;     // only this organizer's events
+    std::optional<domain::BookingStatus> status; // as shown at `now` (a lapsed hold is expired)
+    std::optional<std::string> text; // in the id, a ticket id, the customer or the account email
+    std::optional<std::pair<domain::Clock::TimePoint, domain::BookingId>> after;
+    int limit = 50;
+    domain::Clock::TimePoint now;
+};
+// Newest first, with their items and tickets.
+std::vector<domain::Booking> search(Session& s, const BookingSearch& search);
+
 enum class ReleaseOutcome
 {
     Released,

@@ -77,6 +77,45 @@ void registerBookingRoutes(http::Router& router, Services& services)
                      {"next_cursor",
                       domain::nullable(next ? std::optional(encodeCursor(*next)) : std::nullopt)}});
     });
+    // Will-call and refunds (API.md "Box office"); an organizer's search is kept to its own
+    // events by the service.
+    router.add(
+        "GET", "/api/v1/bookings", Access::permitted(domain::Permission::BookingsSearch),
+        [&holds](Context& c) {
+            auto page = pageOf(c.request);
+            if (!page.ok())
+                return problem(page.error(), c.request);
+            services::HoldService::Search q;
+            q.limit = page->limit;
+            q.cursor = page->cursor;
+            std::vector<domain::FieldError> errors;
+            if (auto v = c.request.queryParam("event_id"); v && !v->empty()) {
+                if (!(q.event = domain::EventId::parse(*v)))
+                    errors.push_back({"event_id", "must be an event id"});
+            }
+            if (auto v = c.request.queryParam("status"); v && !v->empty()) {
+                if (!(q.status = domain::parseBookingStatus(*v)))
+                    errors.push_back(
+                        {"status", "must be one of held, confirmed, cancelled, expired, refunded"});
+            }
+            if (auto v = c.request.queryParam("q"); v && !v->empty())
+                q.text = *v;
+            if (!errors.empty())
+                return problem(domain::Problem::validation(std::move(errors)), c.request);
+            std::optional<std::string> next;
+            auto list = holds.search(callerOf(c), q, next);
+            if (!list.ok())
+                return problem(list.error(), c.request);
+            boost::json::array items;
+            const auto now = holds.clock().now();
+            for (const auto& b : list.value())
+                items.push_back(domain::bookingJson(b, now));
+            return Response::json(
+                200, boost::json::object{
+                         {"items", std::move(items)},
+                         {"next_cursor", domain::nullable(next ? std::optional(encodeCursor(*next))
+                                                               : std::nullopt)}});
+        });
     router.add("GET", "/api/v1/events/{id}/availability", Access::anyone(), [&holds](Context& c) {
         auto id = domain::EventId::parse(c.params.at("id"));
         if (!id)

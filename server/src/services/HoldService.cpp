@@ -341,6 +341,35 @@ void HoldService::forgetSeats(const domain::Booking& booking)
     m_locks->clear(booking.event.toString(), seats);
 }
 
+domain::Result<std::vector<domain::Booking>, Problem>
+HoldService::search(const Caller& caller, const Search& search,
+                    std::optional<std::string>& nextCursor)
+{
+    db::bookings::BookingSearch q;
+    if (!domain::allows(caller.role, domain::Permission::BookingsSearch))
+        return domain::fail(Problem(ProblemCode::Forbidden,
+                                    "only the box office, admins and organizers search bookings"));
+    if (!domain::allows(caller.role, domain::Permission::BookingsReadAny))
+        q.organizer = caller.user; // an organizer: its own events' bookings
+    if (search.text && search.text->size() > 200)
+        return domain::fail(Problem::validation({{"q", "at most 200 characters"}}));
+    q.event = search.event;
+    q.status = search.status;
+    q.text = search.text;
+    q.limit = search.limit + 1;
+    q.now = m_clock.now();
+    if (search.cursor)
+        if (auto position = parseKeysetCursor(*search.cursor))
+            q.after = std::pair{position->first, domain::BookingId{position->second}};
+    auto list = db::bookings::search(db::currentSession(), q);
+    nextCursor.reset();
+    if (static_cast<int>(list.size()) > search.limit) {
+        list.pop_back();
+        nextCursor = keysetCursor(list.back().createdAt, list.back().id.value);
+    }
+    return list;
+}
+
 std::vector<domain::Booking> HoldService::mine(const Caller& caller,
                                                const std::optional<std::string>& cursor, int limit,
                                                std::optional<std::string>& nextCursor)

@@ -55,6 +55,18 @@ public:
     std::vector<domain::Booking> mine(const Caller& caller,
                                       const std::optional<std::string>& cursor, int limit,
                                       std::optional<std::string>& nextCursor);
+    // GET /bookings (API.md "Box office"): staff search every event, an organizer its own;
+    // newest first, `limit` of them after the cursor.
+    struct Search
+    {
+        std::optional<domain::EventId> event;
+        std::optional<domain::BookingStatus> status;
+        std::optional<std::string> text;
+        std::optional<std::string> cursor;
+        int limit = 50;
+    };
+    domain::Result<std::vector<domain::Booking>, domain::Problem>
+    search(const Caller& caller, const Search& search, std::optional<std::string>& nextCursor);
     // Published events only.
     domain::Result<domain::Availability, domain::Problem>
     availability(const domain::EventId& event);
