@@ -75,6 +75,7 @@ using TierId = Id<struct TierIdTag>;
 using BookingId = Id<struct BookingIdTag>;
 using TicketId = Id<struct TicketIdTag>;
 using PaymentId = Id<struct PaymentIdTag>;
+using ShiftId = Id<struct ShiftIdTag>;
 
 } // namespace ticketing::domain
 

@@ -10,6 +10,7 @@
 #include "domain/Health.h"
 #include "domain/LiveSync.h"
 #include "domain/Payment.h"
+#include "domain/Shift.h"
 #include "domain/Tickets.h"
 #include "domain/User.h"
 #include "domain/Venue.h"
@@ -85,6 +86,8 @@ const std::map<QString, RoundTrip>& types()
         {QStringLiteral("problem"), roundTrip<Problem>()},
         {QStringLiteral("sync-client"), roundTrip<SyncClientMessage>()},
         {QStringLiteral("sync-server"), roundTrip<SyncServerMessage>()},
+        {QStringLiteral("shift"), roundTrip<Shift>()},
+        {QStringLiteral("shift-opening"), roundTrip<ShiftOpening>()},
     };
     return t;
 }

@@ -71,6 +71,7 @@ class TestCheckout : public QObject
                              QStringLiteral("bob@example.com"));
             m_box = signUpAs(*m_http, m_env, QStringLiteral("box_office"),
                              QStringLiteral("box@example.com"));
+            QVERIFY(!openShift(*m_http, m_box).isEmpty()); // the counter's drawer
         }
     }
 
@@ -426,6 +427,142 @@ private Q_SLOTS:
         QCOMPARE(noKey.json().value(QStringLiteral("code")).toString(),
                  QStringLiteral("idempotency_key_required"));
         expectMoneyAddsUp(id);
+    }
+
+    // API.md "Box office": an agent takes cash only in its open shift, in the shift's currency;
+    // the shift's totals add up to the cent with its payments and refunds, by method; closing
+    // it with the cash counted gives the difference, once.
+    void shiftsCountTheDrawer()
+    {
+        const auto sale = openSale(*m_http, m_org);
+        const auto agent = signUpAs(*m_http, m_env, QStringLiteral("box_office"),
+                                    QStringLiteral("agent@example.com"));
+        const auto elsewhere = signUpAs(*m_http, m_env, QStringLiteral("box_office"),
+                                        QStringLiteral("euros@example.com"));
+        auto send = [&](const QString& token, const QByteArray& method, const QString& path,
+                        const QJsonObject& body = {}) {
+            return m_http->send(method, path, body.isEmpty() ? QByteArray() : json(body),
+                                bearer(token));
+        };
+        auto money = [](const QJsonObject& o, const QString& key) {
+            return o.value(key).toString();
+        };
+        const auto first =
+            hold(agent, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")})
+                .value(QStringLiteral("booking_id"))
+                .toString();
+        // No shift: no cash.
+        auto refused = intent(agent, first, QStringLiteral("cash"));
+        QCOMPARE(refused.status, 409);
+        QCOMPARE(refused.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("no_open_shift"));
+        QCOMPARE(send(agent, "GET", QStringLiteral("/api/v1/boxoffice/shifts/current")).status,
+                 404);
+        // Open in GBP with 150.00 in the drawer; a second opening is refused.
+        const auto shiftId =
+            openShift(*m_http, agent, QStringLiteral("GBP"), QStringLiteral("150.00"));
+        QVERIFY(!shiftId.isEmpty());
+        const auto again = send(agent, "POST", QStringLiteral("/api/v1/boxoffice/shifts"),
+                                {{QStringLiteral("currency"), QStringLiteral("GBP")},
+                                 {QStringLiteral("opening_float"), QStringLiteral("0")}});
+        QCOMPARE(again.status, 409);
+        QCOMPARE(again.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("shift_already_open"));
+        QCOMPARE(again.json().value(QStringLiteral("shift_id")).toString(), shiftId);
+        // A shift in euros takes no pounds.
+        QVERIFY(!openShift(*m_http, elsewhere, QStringLiteral("EUR")).isEmpty());
+        const auto pounds = hold(elsewhere, sale, {QStringLiteral("MAIN-B-1")})
+                                .value(QStringLiteral("booking_id"))
+                                .toString();
+        const auto mismatch = intent(elsewhere, pounds, QStringLiteral("cash"));
+        QCOMPARE(mismatch.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("currency_mismatch"));
+
+        // Two cash sales: 80.00 (two seats) and 40.00 (one), and a refund of 12.34 of the first.
+        auto sell = [&](const QString& booking) {
+            const auto cash = intent(agent, booking, QStringLiteral("cash"));
+            if (cash.status != 201)
+                qWarning() << cash.body;
+            const auto confirmed =
+                m_http->send("POST", QStringLiteral("/api/v1/bookings/confirm"),
+                             json({{QStringLiteral("booking_id"), booking},
+                                   {QStringLiteral("payment_id"),
+                                    cash.json().value(QStringLiteral("payment_id"))}}),
+                             keyed(agent));
+            return confirmed.status == 200
+                       ? cash.json().value(QStringLiteral("payment_id")).toString()
+                       : QString();
+        };
+        const auto firstPayment = sell(first);
+        QVERIFY(!firstPayment.isEmpty());
+        const auto second = hold(agent, sale, {QStringLiteral("MAIN-A-3")})
+                                .value(QStringLiteral("booking_id"))
+                                .toString();
+        QVERIFY(!sell(second).isEmpty());
+        const auto refund =
+            send(agent, "POST",
+                 QStringLiteral("/api/v1/payments/") + firstPayment + QStringLiteral("/refund"),
+                 {{QStringLiteral("amount"), QStringLiteral("12.34")}});
+        QCOMPARE(refund.status, 200);
+
+        const auto current =
+            send(agent, "GET", QStringLiteral("/api/v1/boxoffice/shifts/current")).json();
+        QCOMPARE(current.value(QStringLiteral("shift_id")).toString(), shiftId);
+        const auto sales = current.value(QStringLiteral("sales")).toObject();
+        const auto refunds = current.value(QStringLiteral("refunds")).toObject();
+        QCOMPARE(sales.value(QStringLiteral("count")).toInt(), 2);
+        QCOMPARE(money(sales, QStringLiteral("cash")), QStringLiteral("120.00"));
+        QCOMPARE(money(sales, QStringLiteral("card")), QStringLiteral("0.00"));
+        QCOMPARE(refunds.value(QStringLiteral("count")).toInt(), 1);
+        QCOMPARE(money(refunds, QStringLiteral("cash")), QStringLiteral("12.34"));
+        // 150.00 + 120.00 - 12.34
+        QCOMPARE(money(current, QStringLiteral("expected_cash")), QStringLiteral("257.66"));
+        QVERIFY(current.value(QStringLiteral("counted_cash")).isNull());
+        // What the database recorded of those payments and refunds, to the cent.
+        QCOMPARE(scalar("SELECT sum(amount_minor) FROM payments WHERE shift_id = $1::uuid AND "
+                        "status IN ('succeeded', 'refunded')",
+                        shiftId.toStdString()),
+                 12000);
+        QCOMPARE(scalar("SELECT sum(amount_minor) FROM payment_refunds WHERE shift_id = $1::uuid",
+                        shiftId.toStdString()),
+                 1234);
+
+        // Closed with 257.16 counted: 0.50 short. Once.
+        const auto closePath =
+            QStringLiteral("/api/v1/boxoffice/shifts/") + shiftId + QStringLiteral("/close");
+        const auto closed = send(agent, "POST", closePath,
+                                 {{QStringLiteral("counted_cash"), QStringLiteral("257.16")}});
+        QCOMPARE(closed.status, 200);
+        QCOMPARE(money(closed.json(), QStringLiteral("counted_cash")), QStringLiteral("257.16"));
+        QCOMPARE(money(closed.json(), QStringLiteral("difference")), QStringLiteral("-0.50"));
+        QVERIFY(!closed.json().value(QStringLiteral("closed_at")).isNull());
+        const auto twice =
+            send(agent, "POST", closePath, {{QStringLiteral("counted_cash"), QStringLiteral("1")}});
+        QCOMPARE(twice.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("shift_closed"));
+        QCOMPARE(
+            send(agent, "POST", closePath, {{QStringLiteral("counted_cash"), QStringLiteral("-1")}})
+                .status,
+            409); // closed is closed, whatever the body
+        // Read back by the agent, listed; another agent does not see it.
+        const auto read =
+            send(agent, "GET", QStringLiteral("/api/v1/boxoffice/shifts/") + shiftId).json();
+        QCOMPARE(read, closed.json());
+        const auto list = send(agent, "GET", QStringLiteral("/api/v1/boxoffice/shifts")).json();
+        QCOMPARE(list.value(QStringLiteral("items")).toArray().size(), 1);
+        QCOMPARE(
+            send(elsewhere, "GET", QStringLiteral("/api/v1/boxoffice/shifts/") + shiftId).status,
+            404);
+        // After the close, no cash until a new shift opens.
+        const auto third = hold(agent, sale, {QStringLiteral("MAIN-A-4")})
+                               .value(QStringLiteral("booking_id"))
+                               .toString();
+        QCOMPARE(intent(agent, third, QStringLiteral("cash"))
+                     .json()
+                     .value(QStringLiteral("code"))
+                     .toString(),
+                 QStringLiteral("no_open_shift"));
+        expectMoneyAddsUp(first);
     }
 
     void cancellationRefundsWhatThePolicyAllows_data()

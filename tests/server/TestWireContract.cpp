@@ -14,6 +14,7 @@
 #include "domain/Venue.h"
 #include "support/Accounts.h"
 #include "support/HttpClient.h"
+#include "support/Sales.h"
 #include "support/SyncClient.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
@@ -202,6 +203,8 @@ private Q_SLOTS:
         m_org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
         m_ann = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
         m_box = m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        QVERIFY(
+            !openShift(*m_t.http, m_box, QStringLiteral("EUR")).isEmpty()); // cash needs a shift
         m_admin = m_t.signUp(QStringLiteral("admin"), QStringLiteral("admin@example.com"));
         QVERIFY(!m_org.isEmpty() && !m_ann.isEmpty() && !m_box.isEmpty() && !m_admin.isEmpty());
     }

@@ -106,4 +106,18 @@ Sale openSale(HttpClient& http, const QString& organizerToken, int rows, int per
     return sale;
 }
 
+QString openShift(HttpClient& http, const QString& agentToken, const QString& currency,
+                  const QString& openingFloat)
+{
+    const auto r =
+        http.send("POST", QStringLiteral("/api/v1/boxoffice/shifts"),
+                  QJsonDocument(QJsonObject{{QStringLiteral("currency"), currency},
+                                            {QStringLiteral("opening_float"), openingFloat}})
+                      .toJson(QJsonDocument::Compact),
+                  {{"Authorization", "Bearer " + agentToken.toUtf8()}});
+    if (r.status != 201)
+        return {};
+    return r.json().value(QStringLiteral("shift_id")).toString();
+}
+
 } // namespace ticketing::test

@@ -25,4 +25,10 @@ Sale openSale(HttpClient& http, const QString& organizerToken, int rows = 2, int
 
 QJsonObject hallVenue(int rows, int perRow, int standing);
 
+// API.md "Box office": the agent's shift, open in `currency` with `openingFloat` in the drawer
+// (cash is taken only in an open shift). Its id, or empty when it could not be opened.
+QString openShift(HttpClient& http, const QString& agentToken,
+                  const QString& currency = QStringLiteral("GBP"),
+                  const QString& openingFloat = QStringLiteral("100.00"));
+
 } // namespace ticketing::test

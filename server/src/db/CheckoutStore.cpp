@@ -29,8 +29,9 @@ const Statement kLockBooking{"checkout.lock_booking", R"sql(
     "1000000)::bigint"
 const Statement kInsertPayment{"checkout.insert_payment", R"sql(
     INSERT INTO payments (id, booking_id, provider, method, amount_minor, currency, status, provider_ref, client_secret,
-                          created_by, created_at, updated_at)
-    VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10::uuid, $11::timestamptz, $11::timestamptz))sql"};
+                          created_by, created_at, updated_at, shift_id)
+    VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10::uuid, $11::timestamptz, $11::timestamptz,
+            $12::uuid))sql"};
 const Statement kFindPayment{"checkout.find_payment",
                              "SELECT " PAYMENT_COLUMNS " FROM payments p WHERE p.id = $1::uuid"};
 const Statement kLockPayment{"checkout.lock_payment",
@@ -53,8 +54,10 @@ const Statement kRefunds{"checkout.refunds", R"sql(
 const Statement kSetPaymentStatus{"checkout.set_payment_status", R"sql(
     UPDATE payments SET status = $2, failure_code = $3, updated_at = $4::timestamptz WHERE id = $1::uuid)sql"};
 const Statement kInsertRefund{"checkout.insert_refund", R"sql(
-    INSERT INTO payment_refunds (payment_id, amount_minor, provider_key, owed, reason, actor_id, created_at)
-    VALUES ($1::uuid, $2, $3, true, $4, $5::uuid, $6::timestamptz))sql"};
+    INSERT INTO payment_refunds (payment_id, amount_minor, provider_key, owed, reason, actor_id, created_at, shift_id)
+    VALUES ($1::uuid, $2, $3, true, $4, $5::uuid, $6::timestamptz,
+            -- the refunding agent's open shift (API.md "Box office"), if any
+            (SELECT id FROM box_office_shifts WHERE agent_id = $5::uuid AND closed_at IS NULL)))sql"};
 const Statement kAddRefunded{"checkout.add_refunded", R"sql(
     UPDATE payments SET refunded_minor = refunded_minor + $2,
            status = CASE WHEN refunded_minor + $2 >= amount_minor THEN 'refunded' ELSE status END,
@@ -275,7 +278,8 @@ void insertPayment(Tx& tx, const Payment& p)
     tx.w.exec_prepared(kInsertPayment.name, p.id.toString(), p.booking.toString(), p.provider,
                        p.method, p.amountMinor, p.currency, std::string(domain::toString(p.status)),
                        nullable(p.providerRef), nullable(p.clientSecret), p.createdBy.toString(),
-                       toSql(p.createdAt));
+                       toSql(p.createdAt),
+                       p.shift ? std::optional(p.shift->toString()) : std::nullopt);
 }
 
 std::optional<Payment> findPayment(Session& s, const domain::PaymentId& id)

@@ -66,6 +66,7 @@ struct Payment
     std::vector<Refund> refunds;
     domain::UserId createdBy;
     domain::Clock::TimePoint createdAt;
+    std::optional<domain::ShiftId> shift; // taken at the counter (written, not read back)
 };
 void insertPayment(Tx& tx, const Payment& p);
 std::optional<Payment> findPayment(Session& s, const domain::PaymentId& id);

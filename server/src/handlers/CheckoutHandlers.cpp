@@ -35,8 +35,11 @@ template <class Body, class Call> Response idempotentPost(Context& c, int status
 }
 } // namespace
 
+void registerShiftRoutes(http::Router& router, Services& services);
+
 void registerCheckoutRoutes(http::Router& router, Services& services)
 {
+    registerShiftRoutes(router, services);
     auto& checkout = services.checkout;
     router.add(
         "POST", "/api/v1/payments/intent", Access::permitted(domain::Permission::PaymentsCreate),
@@ -143,6 +146,64 @@ void registerCheckoutRoutes(http::Router& router, Services& services)
                    response.headers.emplace_back("Cache-Control", "private, no-store");
                    return response;
                });
+}
+
+// API.md "Box office": shifts, the agent's cash drawer.
+void registerShiftRoutes(http::Router& router, Services& services)
+{
+    auto& shifts = services.checkout.shifts();
+    const auto counter = Access::permitted(domain::Permission::PaymentsTakeCash);
+    auto withShift = [](Context& c, auto&& fn) {
+        const auto id = idParam<domain::ShiftId>(c);
+        return id ? fn(*id)
+                  : problem(Problem(domain::ProblemCode::NotFound, "no such shift"), c.request);
+    };
+    router.add("POST", "/api/v1/boxoffice/shifts", counter, [&shifts](Context& c) {
+        auto body = readBody<domain::ShiftOpening>(c.request);
+        if (!body.ok())
+            return problem(body.error(), c.request);
+        auto opened = shifts.open(callerOf(c), *body);
+        return opened.ok() ? Response::json(201, domain::encode(*opened))
+                           : problem(opened.error(), c.request);
+    });
+    router.add("GET", "/api/v1/boxoffice/shifts/current", counter,
+               [&shifts](Context& c) { return valueAnswer(shifts.current(callerOf(c)), c); });
+    router.add("GET", "/api/v1/boxoffice/shifts/{id}", counter, [&shifts, withShift](Context& c) {
+        return withShift(c, [&](const domain::ShiftId& id) {
+            return valueAnswer(shifts.get(callerOf(c), id), c);
+        });
+    });
+    router.add("POST", "/api/v1/boxoffice/shifts/{id}/close", counter,
+               [&shifts, withShift](Context& c) {
+                   return withShift(c, [&](const domain::ShiftId& id) {
+                       auto body = http::parseJsonBody(c.request);
+                       if (!body.ok())
+                           return problem(body.error(), c.request);
+                       return valueAnswer(shifts.close(callerOf(c), id, *body), c);
+                   });
+               });
+    router.add("GET", "/api/v1/boxoffice/shifts", counter, [&shifts](Context& c) {
+        std::vector<domain::FieldError> errors;
+        std::optional<domain::UserId> agent;
+        if (auto v = c.request.queryParam("agent_id"); v && !v->empty())
+            if (!(agent = domain::UserId::parse(*v)))
+                errors.push_back({"agent_id", "must be a user id"});
+        std::optional<domain::Clock::TimePoint> from, to;
+        for (auto& [name, field] : {std::pair{"from", &from}, {"to", &to}})
+            if (auto v = c.request.queryParam(name); v && !v->empty())
+                if (!(*field = domain::parseTimestamp(v->size() == 10 ? *v + "T00:00:00Z" : *v)))
+                    errors.push_back({name, "must be a date (2026-03-01) or an RFC 3339 time"});
+        if (!errors.empty())
+            return problem(Problem::validation(std::move(errors)), c.request);
+        auto list = shifts.list(callerOf(c), agent, from, to);
+        if (!list.ok())
+            return problem(list.error(), c.request);
+        boost::json::array items;
+        for (const auto& shift : *list)
+            items.push_back(domain::encode(shift));
+        return Response::json(
+            200, boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}});
+    });
 }
 
 } // namespace ticketing::handlers

@@ -2,6 +2,7 @@
 
 #include "db/Idempotency.h"
 #include "db/Pool.h"
+#include "db/ShiftStore.h"
 #include "domain/Codec.h"
 #include "domain/Credential.h"
 #include "domain/JsonReader.h"
@@ -199,9 +200,23 @@ Keyed<domain::Payment> CheckoutService::createIntent(const Caller& caller, const
                     cancelPending(tx, old, caller.user, now);
                     touched.push_back(old.id);
                 }
+                // At the counter (API.md "Box office"): the agent's open shift takes the
+                // payment; cash needs one, in the booking's currency.
+                const auto shift = domain::allows(caller.role, domain::Permission::PaymentsTakeCash)
+                                       ? db::shifts::lockOpen(tx, caller.user)
+                                       : std::nullopt;
+                if (request.method == "cash") {
+                    if (!shift)
+                        return effect.refuse(domain::noOpenShift());
+                    if (shift->currency != b->booking.currency)
+                        return effect.refuse(
+                            domain::currencyMismatch(shift->currency, b->booking.currency));
+                }
                 checkout::Payment p;
                 p.id = domain::PaymentId::generate();
                 p.booking = b->booking.id;
+                if (shift)
+                    p.shift = shift->id;
                 p.provider = provider.name();
                 p.method = request.method;
                 p.amountMinor = b->booking.totalMinor;

@@ -10,6 +10,7 @@
 #include "domain/Tickets.h"
 #include "services/Caller.h"
 #include "services/Keyed.h"
+#include "services/ShiftService.h"
 
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
@@ -109,6 +110,9 @@ public:
     // API.md `Payment` of a stored one.
     domain::Payment paymentOf(const db::checkout::Payment& p) const;
 
+    // Box office shifts: every payment at the counter belongs to the agent's open one.
+    ShiftService& shifts() { return m_shifts; }
+
 private:
     payments::PaymentProvider* providerFor(const std::string& name) const;
     enum class Refund
@@ -178,6 +182,7 @@ private:
     payments::PaymentProvider* m_card;
     std::string m_webhookSecret;
     const domain::Clock& m_clock;
+    ShiftService m_shifts{m_clock};
     std::optional<CardCheckout> m_checkout;
 };
 
