@@ -186,6 +186,13 @@ Response Simulator::route(const Request& request)
                                                             std::string_view("/cancel").size()));
     if (request.method == "POST" && path == "/v1/refunds")
         return createRefund(request);
+    // The counter's card reader (Stripe Terminal's shape): it reads the card of a card_present
+    // intent, which is processing until the terminal decides.
+    constexpr std::string_view readers = "/v1/terminal/readers/";
+    constexpr std::string_view process = "/process_payment_intent";
+    if (request.method == "POST" && path.starts_with(readers) && path.ends_with(process))
+        return processAtReader(
+            request, path.substr(readers.size(), path.size() - readers.size() - process.size()));
     return error(404, "invalid_request_error", "resource_missing",
                  "unknown route " + request.method + " " + path);
 }
@@ -203,7 +210,8 @@ std::string Simulator::intentJson(const Intent& i)
                    {"status", i.status},
                    {"client_secret", i.clientSecret},
                    {"metadata", std::move(metadata)},
-                   {"created", i.created}};
+                   {"created", i.created},
+                   {"payment_method_types", json::array{i.cardPresent ? "card_present" : "card"}}};
     o["last_payment_error"] =
         i.lastError.empty()
             ? json::value(nullptr)
@@ -235,6 +243,9 @@ Response Simulator::createIntent(const Request& request)
     i.status = "requires_payment_method";
     i.created = unixNow();
     for (const auto& [k, v] : f)
+        if (k.starts_with("payment_method_types[") && v == "card_present")
+            i.cardPresent = true;
+    for (const auto& [k, v] : f)
         if (k.starts_with("metadata[") && k.ends_with("]"))
             i.metadata[k.substr(9, k.size() - 10)] = v;
     if (key)
@@ -260,6 +271,9 @@ Response Simulator::confirmIntent(const Request& request, const std::string& id)
         intent.status == "canceled")
         return error(400, "invalid_request_error", "payment_intent_unexpected_state",
                      "the payment intent is already " + intent.status);
+    if (intent.cardPresent)
+        return error(400, "invalid_request_error", "payment_method_invalid",
+                     "a card_present intent is paid at a terminal (process_payment_intent)");
     const auto method = f.count("payment_method") ? f.at("payment_method") : std::string();
     switch (cardOf(method)) {
     case Card::Succeeds:
@@ -274,7 +288,7 @@ Response Simulator::confirmIntent(const Request& request, const std::string& id)
     case Card::SucceedsLate:
         intent.status = "processing";
         intent.lastError.clear();
-        m_late.emplace_back(std::chrono::steady_clock::now() + m_options.lateDelay, id);
+        m_late.push_back({std::chrono::steady_clock::now() + m_options.lateDelay, id, {}});
         m_wake.notify_all();
         break;
     case Card::Unknown:
@@ -283,6 +297,37 @@ Response Simulator::confirmIntent(const Request& request, const std::string& id)
                      "succeeds)");
     }
     return Response::text(200, intentJson(intent), "application/json");
+}
+
+Response Simulator::processAtReader(const Request& request, const std::string& reader)
+{
+    const auto f = form(request.body);
+    const std::lock_guard lock(m_mutex);
+    const auto it =
+        f.count("payment_intent") ? m_intents.find(f.at("payment_intent")) : m_intents.end();
+    if (it == m_intents.end())
+        return error(404, "invalid_request_error", "resource_missing",
+                     "payment_intent: no such payment intent");
+    auto& intent = it->second;
+    if (!intent.cardPresent)
+        return error(400, "invalid_request_error", "payment_intent_invalid",
+                     "only a card_present intent is paid at a terminal");
+    if (intent.status != "requires_payment_method")
+        return error(400, "invalid_request_error", "payment_intent_unexpected_state",
+                     "the payment intent is already " + intent.status);
+    intent.status = "processing";
+    intent.lastError.clear();
+    // The simulated terminal: about a second to read the card; amounts ending in 01 declined.
+    m_late.push_back({std::chrono::steady_clock::now() + m_options.terminalDelay, intent.id,
+                      intent.amount % 100 == 1 ? "card_declined" : ""});
+    m_wake.notify_all();
+    return Response::json(
+        200, json::object{{"id", reader},
+                          {"object", "terminal.reader"},
+                          {"action", json::object{{"type", "process_payment_intent"},
+                                                  {"status", "in_progress"},
+                                                  {"process_payment_intent",
+                                                   json::object{{"payment_intent", intent.id}}}}}});
 }
 
 // Stripe's rule: an intent that is paid, or being paid, cannot be cancelled.
@@ -374,9 +419,9 @@ void Simulator::sendLoop()
     while (!m_stop) {
         const auto now = std::chrono::steady_clock::now();
         for (auto it = m_late.begin(); it != m_late.end();) {
-            if (it->first <= now) {
-                if (m_intents.at(it->second).status == "processing")
-                    settle(it->second, true, {});
+            if (it->at <= now) {
+                if (m_intents.at(it->intent).status == "processing")
+                    settle(it->intent, it->declineCode.empty(), it->declineCode);
                 it = m_late.erase(it);
             } else {
                 ++it;
@@ -414,8 +459,8 @@ void Simulator::sendLoop()
         auto wakeAt = now + std::chrono::milliseconds(200);
         if (!m_outbox.empty())
             wakeAt = std::min(wakeAt, m_outbox.front().due);
-        for (const auto& [at, id] : m_late)
-            wakeAt = std::min(wakeAt, at);
+        for (const auto& pending : m_late)
+            wakeAt = std::min(wakeAt, pending.at);
         m_wake.wait_until(lock, wakeAt);
     }
 }

@@ -24,6 +24,9 @@ struct Options
     std::string webhookUrl;    // where events go (empty: none are sent)
     std::string webhookSecret; // signs them: Ticketing-Signature
     std::chrono::milliseconds lateDelay{3000}; // the "succeeds late" card
+    // The counter's terminal: how long a card read takes before it is approved (or declined:
+    // amounts whose minor units end in 01).
+    std::chrono::milliseconds terminalDelay{1000};
 };
 
 class Simulator : public http::RequestHandler
@@ -47,6 +50,7 @@ private:
         std::map<std::string, std::string> metadata;
         std::string lastError; // a decline's code
         long long created = 0;
+        bool cardPresent = false; // payment_method_types[]=card_present: paid at a terminal
     };
     struct Webhook
     {
@@ -64,6 +68,7 @@ private:
     http::Response confirmIntent(const http::Request& request, const std::string& id);
     http::Response createRefund(const http::Request& request);
     http::Response cancelIntent(const std::string& id);
+    http::Response processAtReader(const http::Request& request, const std::string& reader);
     static std::string intentJson(const Intent& intent);
     void settle(const std::string& id, bool succeeded,
                 const std::string& declineCode);                    // under m_mutex
@@ -77,7 +82,14 @@ private:
     std::map<std::string, std::string> m_idempotency; // key -> intent or refund answer
     std::deque<Webhook> m_outbox;
     std::vector<Webhook> m_sent;
-    std::vector<std::pair<std::chrono::steady_clock::time_point, std::string>> m_late; // intent ids
+    // Intents being paid: when each is decided, and how (a decline code; empty: it succeeds).
+    struct Pending
+    {
+        std::chrono::steady_clock::time_point at;
+        std::string intent;
+        std::string declineCode;
+    };
+    std::vector<Pending> m_late;
     bool m_stop = false;
     std::thread m_sender;
 };

@@ -26,6 +26,7 @@ const char* kHelp = R"(paysim: a Stripe-shaped card payment simulator for the ti
   --webhook-url URL         PAYSIM_WEBHOOK_URL     where signed events go (none when unset)
   --webhook-secret SECRET   PAYSIM_WEBHOOK_SECRET  signs them (Ticketing-Signature)
   --late-ms N               PAYSIM_LATE_MS         delay of the "succeeds late" card, default 3000
+  --terminal-ms N           PAYSIM_TERMINAL_MS     the terminal's card read, default 1000
 
 Test cards: 4242424242424242 succeeds, 4000000000000002 is declined, 4000000000009995 is
 declined for insufficient funds, 4000000000000077 succeeds after the delay.
@@ -46,6 +47,8 @@ int main(int argc, char** argv)
     o.webhookSecret = setting(argc, argv, "--webhook-secret", "PAYSIM_WEBHOOK_SECRET", "");
     o.lateDelay = std::chrono::milliseconds(
         std::stoll(setting(argc, argv, "--late-ms", "PAYSIM_LATE_MS", "3000")));
+    o.terminalDelay = std::chrono::milliseconds(
+        std::stoll(setting(argc, argv, "--terminal-ms", "PAYSIM_TERMINAL_MS", "1000")));
     const auto listen = setting(argc, argv, "--listen", "PAYSIM_LISTEN", "127.0.0.1:8099");
     if (o.secretKey.empty() || (!o.webhookUrl.empty() && o.webhookSecret.empty())) {
         std::fputs("paysim: --secret-key is required, and --webhook-secret with --webhook-url (see "

@@ -565,6 +565,76 @@ private Q_SLOTS:
         expectMoneyAddsUp(first);
     }
 
+    // API.md "Box office": card_present is a card read by the counter's terminal through the
+    // card provider (paysim's terminal approves after about a second, and declines amounts
+    // ending in 01); the outcome arrives by webhook and confirms the booking by itself. It
+    // belongs to the agent's shift like cash.
+    void cardPresentAtTheCounter()
+    {
+        const auto sale = openSale(*m_http, m_org, 2, 5, 20, 20, {}, QStringLiteral("40.01"));
+        const auto agent = signUpAs(*m_http, m_env, QStringLiteral("box_office"),
+                                    QStringLiteral("terminal@example.com"));
+        const auto one = hold(agent, sale, {QStringLiteral("MAIN-A-1")})
+                             .value(QStringLiteral("booking_id"))
+                             .toString();
+        QCOMPARE(intent(agent, one, QStringLiteral("card_present"))
+                     .json()
+                     .value(QStringLiteral("code"))
+                     .toString(),
+                 QStringLiteral("no_open_shift"));
+        const auto shiftId = openShift(*m_http, agent, QStringLiteral("GBP"), QStringLiteral("0"));
+        QVERIFY(!shiftId.isEmpty());
+        // 40.01: the terminal declines it.
+        const auto declined = intent(agent, one, QStringLiteral("card_present"));
+        QCOMPARE(declined.status, 201);
+        QCOMPARE(declined.json().value(QStringLiteral("method")).toString(),
+                 QStringLiteral("card_present"));
+        QCOMPARE(declined.json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("pending"));
+        const auto declinedId = declined.json().value(QStringLiteral("payment_id")).toString();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return m_http
+                           ->send("GET", QStringLiteral("/api/v1/payments/") + declinedId, {},
+                                  bearer(agent))
+                           .json()
+                           .value(QStringLiteral("status"))
+                           .toString() == QStringLiteral("failed");
+            },
+            10000));
+        QCOMPARE(booking(agent, one).value(QStringLiteral("status")).toString(),
+                 QStringLiteral("held"));
+        // Two seats, 80.02: approved about a second later; the webhook confirms the booking.
+        const auto two = hold(agent, sale, {QStringLiteral("MAIN-B-1"), QStringLiteral("MAIN-B-2")})
+                             .value(QStringLiteral("booking_id"))
+                             .toString();
+        QElapsedTimer read;
+        read.start();
+        const auto approved = intent(agent, two, QStringLiteral("card_present"));
+        QCOMPARE(approved.status, 201);
+        QVERIFY(waitForStatus(agent, two, QStringLiteral("confirmed")));
+        qInfo("card_present approved and the booking confirmed %lld ms after the intent",
+              static_cast<long long>(read.elapsed()));
+        QVERIFY(read.elapsed() >= 900); // the terminal's second
+        QCOMPARE(booking(agent, two).value(QStringLiteral("tickets")).toArray().size(), 2);
+        // The shift counts it (the declined one is no sale).
+        const auto shift =
+            m_http
+                ->send("GET", QStringLiteral("/api/v1/boxoffice/shifts/current"), {}, bearer(agent))
+                .json();
+        const auto sales = shift.value(QStringLiteral("sales")).toObject();
+        QCOMPARE(sales.value(QStringLiteral("count")).toInt(), 1);
+        QCOMPARE(sales.value(QStringLiteral("card_present")).toString(), QStringLiteral("80.02"));
+        QCOMPARE(sales.value(QStringLiteral("cash")).toString(), QStringLiteral("0.00"));
+        QCOMPARE(shift.value(QStringLiteral("expected_cash")).toString(), QStringLiteral("0.00"));
+        // An attendee has no terminal.
+        const auto own = hold(m_ann, sale, {QStringLiteral("MAIN-A-5")})
+                             .value(QStringLiteral("booking_id"))
+                             .toString();
+        QCOMPARE(intent(m_ann, own, QStringLiteral("card_present")).status, 403);
+        expectMoneyAddsUp(two);
+    }
+
     void cancellationRefundsWhatThePolicyAllows_data()
     {
         QTest::addColumn<int>("hoursBefore");

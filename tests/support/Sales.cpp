@@ -49,7 +49,7 @@ QJsonObject hallVenue(int rows, int perRow, int standing)
 }
 
 Sale openSale(HttpClient& http, const QString& organizerToken, int rows, int perRow, int standing,
-              int standingQuantity, const QDateTime& start)
+              int standingQuantity, const QDateTime& start, const QString& seatedPrice)
 {
     const auto begins =
         start.isValid() ? start.toUTC() : QDateTime(QDate(2031, 1, 1), QTime(20, 0), Qt::UTC);
@@ -78,7 +78,7 @@ Sale openSale(HttpClient& http, const QString& organizerToken, int rows, int per
         {QStringLiteral("tiers"),
          QJsonArray{
              QJsonObject{{QStringLiteral("name"), QStringLiteral("Stalls")},
-                         {QStringLiteral("price"), QStringLiteral("40.00")},
+                         {QStringLiteral("price"), seatedPrice},
                          {QStringLiteral("section_keys"), QJsonArray{QStringLiteral("MAIN")}}},
              QJsonObject{{QStringLiteral("name"), QStringLiteral("Floor")},
                          {QStringLiteral("price"), QStringLiteral("25.50")},

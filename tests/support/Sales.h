@@ -20,8 +20,10 @@ struct Sale
     QMap<QString, QString> seatByLabel; // "MAIN-A-1" -> seat id
 };
 // `start`: when the event starts (default 2031-01-01T20:00Z); it ends three hours later.
+// `seatedPrice`: the Stalls' price (40.00).
 Sale openSale(HttpClient& http, const QString& organizerToken, int rows = 2, int perRow = 5,
-              int standing = 20, int standingQuantity = 20, const QDateTime& start = {});
+              int standing = 20, int standingQuantity = 20, const QDateTime& start = {},
+              const QString& seatedPrice = QStringLiteral("40.00"));
 
 QJsonObject hallVenue(int rows, int perRow, int standing);
 

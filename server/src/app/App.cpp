@@ -108,7 +108,8 @@ std::unique_ptr<payments::PaymentProvider> cardProvider(const config::Config& c)
                   "will be refused");
     return c.paymentsUrl
                ? payments::makeCardProvider(c.paymentsProvider, *c.paymentsUrl, c.paymentsSecretKey,
-                                            std::chrono::seconds(c.paymentsTimeoutSeconds))
+                                            std::chrono::seconds(c.paymentsTimeoutSeconds),
+                                            c.paymentsTerminal)
                : nullptr;
 }
 

@@ -130,6 +130,14 @@ const std::vector<Entry>& entries()
              c.paymentsPublicUrl = v.empty() ? std::nullopt : std::optional(v);
              return std::string();
          }},
+        {{"--payments-terminal", "TICKETING_PAYMENTS_TERMINAL", "tmr_counter",
+          "the card provider's reader that takes card_present payments at the counter"},
+         [](Config& c, const std::string& v) {
+             if (v.empty())
+                 return std::string("must name a reader");
+             c.paymentsTerminal = v;
+             return std::string();
+         }},
         {{"--webhook-secret", "TICKETING_WEBHOOK_SECRET", "",
           "the secret the card provider signs its webhooks with"},
          [](Config& c, const std::string& v) {

@@ -27,6 +27,7 @@ struct Config
     std::string paymentsSecretKey;
     std::string paymentsPublishableKey;           // given to browsers with a card payment
     std::optional<std::string> paymentsPublicUrl; // the provider as browsers reach it
+    std::string paymentsTerminal = "tmr_counter"; // the card reader of card_present payments
     std::string webhookSecret;
     int paymentRecheckSeconds = 30;
     int paymentsTimeoutSeconds = 10; // one call to the card provider

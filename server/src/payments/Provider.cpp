@@ -38,7 +38,7 @@ public:
     std::string name() const override { return "cash"; }
     bool remote() const override { return false; }
     ProviderIntent createIntent(long long, const std::string&, const domain::PaymentId& payment,
-                                const domain::BookingId&) override
+                                const domain::BookingId&, const std::string&) override
     {
         return {"cash-" + payment.toString(), std::nullopt, true};
     }
@@ -77,9 +77,9 @@ class CardProvider final : public PaymentProvider
 {
 public:
     CardProvider(std::string name, std::string baseUrl, std::string secretKey,
-                 std::chrono::seconds timeout)
+                 std::chrono::seconds timeout, std::string terminal)
         : m_name(std::move(name)), m_base(std::move(baseUrl)), m_secret(std::move(secretKey)),
-          m_timeout(timeout)
+          m_timeout(timeout), m_terminal(std::move(terminal))
     {
         while (!m_base.empty() && m_base.back() == '/')
             m_base.pop_back();
@@ -88,22 +88,33 @@ public:
     std::chrono::seconds timeout() const override { return m_timeout; }
 
     ProviderIntent createIntent(long long amountMinor, const std::string& currency,
-                                const domain::PaymentId& payment,
-                                const domain::BookingId& booking) override
+                                const domain::PaymentId& payment, const domain::BookingId& booking,
+                                const std::string& method) override
     {
         std::string lower;
         for (char c : currency)
             lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const bool present = method == "card_present";
         const auto o =
             call("/v1/payment_intents",
                  "amount=" + std::to_string(amountMinor) + "&currency=" + formValue(lower) +
                      "&metadata%5Bbooking_id%5D=" + booking.toString() +
-                     "&metadata%5Bpayment_id%5D=" + payment.toString(),
+                     "&metadata%5Bpayment_id%5D=" + payment.toString() +
+                     (present ? "&payment_method_types%5B%5D=card_present" : ""),
                  payment.toString());
         ProviderIntent out;
         out.ref = std::string(o.at("id").as_string());
-        out.clientSecret = std::string(o.at("client_secret").as_string());
         out.succeeded = o.at("status").as_string() == "succeeded";
+        if (!present) {
+            out.clientSecret = std::string(o.at("client_secret").as_string());
+            return out;
+        }
+        // The counter's terminal reads the card; asked again (a retry, the reconciler), an
+        // intent it has already taken is left to it.
+        if (o.at("status").as_string() == "requires_payment_method" &&
+            !o.at("last_payment_error").is_object())
+            call("/v1/terminal/readers/" + formValue(m_terminal) + "/process_payment_intent",
+                 "payment_intent=" + formValue(out.ref), payment.toString() + "-terminal");
         return out;
     }
 
@@ -193,6 +204,7 @@ private:
     std::string m_base;
     std::string m_secret;
     std::chrono::seconds m_timeout;
+    std::string m_terminal;
 };
 } // namespace
 
@@ -203,10 +215,11 @@ std::unique_ptr<PaymentProvider> makeCashProvider()
 
 std::unique_ptr<PaymentProvider> makeCardProvider(std::string name, std::string baseUrl,
                                                   std::string secretKey,
-                                                  std::chrono::seconds timeout)
+                                                  std::chrono::seconds timeout,
+                                                  std::string terminal)
 {
     return std::make_unique<CardProvider>(std::move(name), std::move(baseUrl), std::move(secretKey),
-                                          timeout);
+                                          timeout, std::move(terminal));
 }
 
 } // namespace ticketing::payments

@@ -50,9 +50,12 @@ public:
     // How long one call may wait for an answer (0: it never waits).
     virtual std::chrono::seconds timeout() const { return std::chrono::seconds(0); }
     // `payment` doubles as the provider's idempotency key: a retry makes no second intent.
+    // `method` "card_present": a card read by the counter's terminal (Stripe Terminal's shape:
+    // the intent is handed to the reader, and its outcome arrives by webhook).
     virtual ProviderIntent createIntent(long long amountMinor, const std::string& currency,
                                         const domain::PaymentId& payment,
-                                        const domain::BookingId& booking) = 0;
+                                        const domain::BookingId& booking,
+                                        const std::string& method) = 0;
     // Returns the refund's provider id. `idempotencyKey` makes a retried refund a no-op.
     virtual std::string refund(const std::string& ref, long long amountMinor,
                                const std::string& idempotencyKey) = 0;
@@ -82,8 +85,10 @@ std::unique_ptr<PaymentProvider> makeCashProvider();
 
 // A Stripe-shaped card provider at `baseUrl` (e.g. paysim's "http://127.0.0.1:8099"); a call
 // that has no answer within `timeout` is a ProviderError.
+// `terminal`: the reader that card_present intents go to.
 std::unique_ptr<PaymentProvider> makeCardProvider(std::string name, std::string baseUrl,
                                                   std::string secretKey,
-                                                  std::chrono::seconds timeout);
+                                                  std::chrono::seconds timeout,
+                                                  std::string terminal = "tmr_counter");
 
 } // namespace ticketing::payments

@@ -148,12 +148,15 @@ Keyed<domain::Payment> CheckoutService::createIntent(const Caller& caller, const
                                                      const std::string& requestHash,
                                                      const domain::IntentRequest& request)
 {
-    if (request.method != "card" && request.method != "cash")
-        return Problem::validation({{"method", "must be card or cash"}});
-    if (request.method == "cash" &&
-        !domain::allows(caller.role, domain::Permission::PaymentsTakeCash))
-        return Problem(ProblemCode::Forbidden, "only the box office takes cash");
-    if (request.method == "card" && !m_card)
+    if (request.method != "card" && request.method != "cash" && request.method != "card_present")
+        return Problem::validation({{"method", "must be card, cash or card_present"}});
+    // Money at the counter: cash in the drawer, or a card read by the counter's terminal.
+    const bool counter = request.method != "card";
+    if (counter && !domain::allows(caller.role, domain::Permission::PaymentsTakeCash))
+        return Problem(ProblemCode::Forbidden, request.method == "cash"
+                                                   ? "only the box office takes cash"
+                                                   : "only the box office has a card terminal");
+    if (request.method != "cash" && !m_card)
         return Problem(503, "payment_provider_unavailable", "Card payments are not configured",
                        "this server has no card provider (TICKETING_PAYMENTS_URL)");
 
@@ -201,11 +204,11 @@ Keyed<domain::Payment> CheckoutService::createIntent(const Caller& caller, const
                     touched.push_back(old.id);
                 }
                 // At the counter (API.md "Box office"): the agent's open shift takes the
-                // payment; cash needs one, in the booking's currency.
+                // payment; cash and card_present need one, in the booking's currency.
                 const auto shift = domain::allows(caller.role, domain::Permission::PaymentsTakeCash)
                                        ? db::shifts::lockOpen(tx, caller.user)
                                        : std::nullopt;
-                if (request.method == "cash") {
+                if (counter) {
                     if (!shift)
                         return effect.refuse(domain::noOpenShift());
                     if (shift->currency != b->booking.currency)
@@ -231,7 +234,7 @@ Keyed<domain::Payment> CheckoutService::createIntent(const Caller& caller, const
                 }
                 // The counter's drawer: taken at once, nothing leaves the process.
                 const auto intent =
-                    provider.createIntent(p.amountMinor, p.currency, p.id, p.booking);
+                    provider.createIntent(p.amountMinor, p.currency, p.id, p.booking, p.method);
                 p.providerRef = intent.ref;
                 p.status = intent.succeeded ? domain::PaymentStatus::Succeeded
                                             : domain::PaymentStatus::Pending;
@@ -264,7 +267,7 @@ Keyed<domain::Payment> CheckoutService::askForIntent(const checkout::Payment& re
         // The payment's id is the provider's idempotency key: asked again (by the reconciler,
         // after a crash), the provider answers the same intent.
         intent = provider->createIntent(recorded.amountMinor, recorded.currency, recorded.id,
-                                        recorded.booking);
+                                        recorded.booking, recorded.method);
     } catch (const payments::ProviderError& e) {
         failure = providerDown(e);
     }
