@@ -1,0 +1,336 @@
+#include "client/ApiClient.h"
+
+#include "domain/Codec.h"
+
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+namespace ticketing::client {
+
+namespace {
+QString fromStd(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+std::string toStd(const QString& s)
+{
+    return s.toStdString();
+}
+
+// A call that may be sent again without doing anything twice: a read, a DELETE (the server
+// answers a repeated release with the booking as it is), or a write with an Idempotency-Key.
+bool safeToRepeat(const ApiClient::Call& call)
+{
+    return call.method == "GET" || call.method == "DELETE" || !call.idempotencyKey.isEmpty();
+}
+} // namespace
+
+ApiClient::ApiClient(QUrl server, QObject* parent) : ApiClient(std::move(server), {}, parent) {}
+
+ApiClient::ApiClient(QUrl server, Options options, QObject* parent)
+    : QObject(parent), m_server(std::move(server)), m_options(options)
+{
+}
+
+void ApiClient::setConnectivity(Connectivity c)
+{
+    if (c == m_connectivity)
+        return;
+    m_connectivity = c;
+    Q_EMIT connectivityChanged(c);
+}
+
+void ApiClient::send(const Call& call, QObject* context, Raw done)
+{
+    auto p = std::make_shared<Pending>();
+    p->call = call;
+    p->context = context;
+    p->hasContext = context != nullptr;
+    p->done = std::move(done);
+    start(std::move(p));
+}
+
+void ApiClient::start(std::shared_ptr<Pending> p)
+{
+    // The access token is refreshed a little before it runs out, not after a refusal.
+    if (p->call.authenticated && !m_refresh.isEmpty() &&
+        (m_access.isEmpty() || QDateTime::currentDateTimeUtc().secsTo(m_accessExpires) < 30)) {
+        refreshThen([this, p](bool ok) {
+            if (!ok)
+                return finished(p, 401,
+                                QByteArrayLiteral(R"({"code":"token_expired","status":401})"),
+                                false, {});
+            attempt(p);
+        });
+        return;
+    }
+    attempt(std::move(p));
+}
+
+void ApiClient::attempt(std::shared_ptr<Pending> p)
+{
+    if (p->hasContext && !p->context)
+        return; // its receiver is gone
+    ++p->attempt;
+    QNetworkRequest request(m_server.resolved(QUrl(p->call.path)));
+    request.setTransferTimeout(static_cast<int>(m_options.timeout.count()));
+    request.setRawHeader("Accept", "application/json");
+    if (p->call.authenticated && !m_access.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_access.toUtf8());
+    if (!p->call.idempotencyKey.isEmpty())
+        request.setRawHeader("Idempotency-Key", p->call.idempotencyKey.toUtf8());
+    QByteArray body;
+    if (p->call.body) {
+        body = QByteArray::fromStdString(boost::json::serialize(*p->call.body));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+    }
+    auto* reply = m_net.sendCustomRequest(request, p->call.method, body);
+    connect(reply, &QNetworkReply::finished, this, [this, p, reply] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        // An HTTP error status is an answer; no status at all is no answer.
+        const bool network = status == 0;
+        finished(p, status, reply->readAll(), network, reply->errorString());
+    });
+}
+
+void ApiClient::finished(std::shared_ptr<Pending> p, int status, const QByteArray& body,
+                         bool network, const QString& networkError)
+{
+    if (p->hasContext && !p->context)
+        return;
+    const bool busy = status == 502 || status == 503 || status == 504 ||
+                      (status == 409 && body.contains("idempotency_key_in_flight"));
+    if ((network || busy) && safeToRepeat(p->call) && p->attempt < m_options.attempts) {
+        if (network)
+            setConnectivity(Connectivity::Reconnecting);
+        return retryLater(p);
+    }
+    if (network) {
+        setConnectivity(Connectivity::Offline);
+        p->done(0, networkError.toUtf8());
+        return;
+    }
+    setConnectivity(Connectivity::Online);
+    // A token refused (expired early, or the server restarted with another key): refresh once.
+    if (status == 401 && p->call.authenticated && !p->refreshed && !m_refresh.isEmpty()) {
+        p->refreshed = true;
+        m_access.clear();
+        refreshThen([this, p](bool ok) {
+            if (!ok)
+                return p->done(401, QByteArrayLiteral(R"({"code":"token_expired","status":401})"));
+            p->attempt = 0;
+            attempt(p);
+        });
+        return;
+    }
+    p->done(status, body);
+}
+
+void ApiClient::retryLater(std::shared_ptr<Pending> p)
+{
+    auto wait = m_options.firstBackoff * (1 << std::min(p->attempt - 1, 4));
+    wait = std::min<std::chrono::milliseconds>(wait, std::chrono::milliseconds(4000));
+    QTimer::singleShot(wait, this, [this, p] { attempt(p); });
+}
+
+void ApiClient::refreshThen(std::function<void(bool)> then)
+{
+    m_afterRefresh.push_back(std::move(then));
+    if (m_refreshing)
+        return;
+    m_refreshing = true;
+    Call call{"POST",
+              QStringLiteral("/api/v1/auth/refresh"),
+              boost::json::object{{"refresh_token", toStd(m_refresh)}},
+              {},
+              false};
+    send(call, this, [this](int status, const QByteArray& body) {
+        bool ok = false;
+        if (status == 200) {
+            auto tokens = domain::decodeText<domain::Tokens>(body.toStdString());
+            if (tokens.ok()) {
+                takeTokens(*tokens);
+                ok = true;
+            }
+        }
+        m_refreshing = false;
+        auto waiting = std::move(m_afterRefresh);
+        m_afterRefresh.clear();
+        if (!ok && status != 0) { // refused (not unreachable): the session is over
+            m_access.clear();
+            m_refresh.clear();
+            m_user.reset();
+            Q_EMIT signedOut();
+        }
+        for (auto& w : waiting)
+            w(ok);
+    });
+}
+
+void ApiClient::takeTokens(const domain::Tokens& tokens)
+{
+    m_access = fromStd(tokens.accessToken);
+    m_refresh = fromStd(tokens.refreshToken);
+    m_accessExpires = QDateTime::currentDateTimeUtc().addSecs(tokens.expiresIn);
+    m_user = tokens.user;
+    Q_EMIT tokensChanged();
+}
+
+template <class T>
+void ApiClient::typed(const Call& call, QObject* context,
+                      std::function<void(const Outcome<T>&)> done, std::initializer_list<int> ok)
+{
+    const std::vector<int> expected(ok);
+    send(call, context, [this, done, expected](int status, const QByteArray& body) {
+        if (status == 0) // the body is then the transport's error
+            return done(Failure::network(QString::fromUtf8(body)));
+        if (std::find(expected.begin(), expected.end(), status) == expected.end())
+            return done(Failure::fromProblem(status, body));
+        auto value = domain::decodeText<T>(body.toStdString());
+        if (!value.ok()) {
+            QStringList why;
+            for (const auto& e : value.error())
+                why << fromStd(e.field) + QStringLiteral(": ") + fromStd(e.message);
+            return done(Failure::unreadable(status, why.join(QStringLiteral("; "))));
+        }
+        done(std::move(value).value());
+    });
+}
+
+void ApiClient::signIn(const QString& email, const QString& password, QObject* context,
+                       std::function<void(const Outcome<domain::Tokens>&)> done)
+{
+    typed<domain::Tokens>(
+        {"POST",
+         QStringLiteral("/api/v1/auth/login"),
+         boost::json::object{{"email", toStd(email)}, {"password", toStd(password)}},
+         {},
+         false},
+        context,
+        [this, done](const Outcome<domain::Tokens>& o) {
+            if (const auto* t = std::get_if<domain::Tokens>(&o))
+                takeTokens(*t);
+            done(o);
+        },
+        {200});
+}
+
+void ApiClient::resume(const QString& refreshToken, QObject* context,
+                       std::function<void(const Outcome<domain::Tokens>&)> done)
+{
+    typed<domain::Tokens>({"POST",
+                           QStringLiteral("/api/v1/auth/refresh"),
+                           boost::json::object{{"refresh_token", toStd(refreshToken)}},
+                           {},
+                           false},
+                          context,
+                          [this, done](const Outcome<domain::Tokens>& o) {
+                              if (const auto* t = std::get_if<domain::Tokens>(&o))
+                                  takeTokens(*t);
+                              done(o);
+                          },
+                          {200});
+}
+
+void ApiClient::signOut()
+{
+    m_access.clear();
+    m_refresh.clear();
+    m_user.reset();
+    Q_EMIT signedOut();
+}
+
+void ApiClient::availability(const domain::EventId& event, QObject* context,
+                             std::function<void(const Outcome<domain::Availability>&)> done)
+{
+    typed<domain::Availability>(
+        {"GET",
+         QStringLiteral("/api/v1/events/%1/availability").arg(fromStd(event.toString())),
+         std::nullopt,
+         {},
+         false},
+        context, std::move(done), {200});
+}
+
+void ApiClient::hold(const domain::HoldRequest& request, const UserAction& action, QObject* context,
+                     std::function<void(const Outcome<domain::Booking>&)> done)
+{
+    typed<domain::Booking>({"POST", QStringLiteral("/api/v1/bookings/hold"),
+                            domain::encode(request), action.key(QLatin1String("hold")), true},
+                           context, std::move(done), {201});
+}
+
+void ApiClient::booking(const domain::BookingId& id, QObject* context,
+                        std::function<void(const Outcome<domain::Booking>&)> done)
+{
+    typed<domain::Booking>({"GET",
+                            QStringLiteral("/api/v1/bookings/%1").arg(fromStd(id.toString())),
+                            std::nullopt,
+                            {},
+                            true},
+                           context, std::move(done), {200});
+}
+
+void ApiClient::release(const domain::BookingId& id, QObject* context,
+                        std::function<void(const Outcome<domain::Booking>&)> done)
+{
+    typed<domain::Booking>({"DELETE",
+                            QStringLiteral("/api/v1/bookings/%1").arg(fromStd(id.toString())),
+                            std::nullopt,
+                            {},
+                            true},
+                           context, std::move(done), {200});
+}
+
+void ApiClient::payIntent(const domain::IntentRequest& request, const UserAction& action,
+                          QObject* context,
+                          std::function<void(const Outcome<domain::Payment>&)> done)
+{
+    typed<domain::Payment>({"POST", QStringLiteral("/api/v1/payments/intent"),
+                            domain::encode(request), action.key(QLatin1String("intent")), true},
+                           context, std::move(done), {200, 201});
+}
+
+void ApiClient::confirm(const domain::ConfirmRequest& request, const UserAction& action,
+                        QObject* context, std::function<void(const Outcome<domain::Booking>&)> done)
+{
+    typed<domain::Booking>({"POST", QStringLiteral("/api/v1/bookings/confirm"),
+                            domain::encode(request), action.key(QLatin1String("confirm")), true},
+                           context, std::move(done), {200});
+}
+
+void ApiClient::currentShift(QObject* context,
+                             std::function<void(const Outcome<domain::Shift>&)> done)
+{
+    typed<domain::Shift>(
+        {"GET", QStringLiteral("/api/v1/boxoffice/shifts/current"), std::nullopt, {}, true},
+        context, std::move(done), {200});
+}
+
+void ApiClient::openShift(const domain::ShiftOpening& opening, QObject* context,
+                          std::function<void(const Outcome<domain::Shift>&)> done)
+{
+    // Not keyed (the API takes none): a repeat finds the open shift (409 shift_already_open).
+    typed<domain::Shift>(
+        {"POST", QStringLiteral("/api/v1/boxoffice/shifts"), domain::encode(opening), {}, true},
+        context, std::move(done), {201});
+}
+
+void ApiClient::closeShift(const domain::ShiftId& id, const QString& countedCash, QObject* context,
+                           std::function<void(const Outcome<domain::Shift>&)> done)
+{
+    typed<domain::Shift>(
+        {"POST",
+         QStringLiteral("/api/v1/boxoffice/shifts/%1/close").arg(fromStd(id.toString())),
+         boost::json::object{{"counted_cash", toStd(countedCash)}},
+         {},
+         true},
+        context, std::move(done), {200});
+}
+
+} // namespace ticketing::client

@@ -1,0 +1,162 @@
+#pragma once
+
+#include "client/Failure.h"
+#include "domain/Availability.h"
+#include "domain/Booking.h"
+#include "domain/Payment.h"
+#include "domain/Shift.h"
+#include "domain/User.h"
+
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+#include <QUuid>
+#include <boost/json/value.hpp>
+#include <deque>
+#include <functional>
+#include <optional>
+#include <variant>
+
+namespace ticketing::client {
+
+// One thing a person asked for (a hold, "pay cash"): its Idempotency-Keys are made once, here,
+// and sent with every retry, so that a dropped connection never sells twice. An action of
+// several calls (a payment intent, then its confirmation) gives each step a key of its own,
+// the same on every retry of that step. A new action (the next click) is a new UserAction.
+class UserAction
+{
+public:
+    UserAction() : m_key(QUuid::createUuid().toString(QUuid::WithoutBraces)) {}
+    // The key of one step of the action ("hold", "intent", "confirm").
+    QString key(QLatin1String step) const { return m_key + QLatin1Char('/') + step; }
+
+private:
+    QString m_key;
+};
+
+// What a call came to: the value read through common/domain's codec, or why not.
+template <class T> using Outcome = std::variant<T, Failure>;
+template <class T> bool succeeded(const Outcome<T>& o)
+{
+    return std::holds_alternative<T>(o);
+}
+
+// The apps' one way to ticketd (DESIGN.md "The apps"): typed calls over QNetworkAccessManager,
+// bodies written and read by common/domain's codec (the wire contract the server uses too), the
+// access token refreshed before it runs out (and once more on a 401), retries with back-off
+// where that is safe (reads, and writes that carry an Idempotency-Key), and problems turned into
+// messages a person can act on. Callbacks run on the client's thread; a call outlived by its
+// receiver is dropped with it (pass the receiver as `context`).
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Connectivity
+    {
+        Online,       // the last call was answered
+        Reconnecting, // retrying a call that got no answer
+        Offline       // gave up on one: nothing answers
+    };
+    Q_ENUM(Connectivity)
+
+    struct Options
+    {
+        int attempts = 6;                            // per call, the first one included
+        std::chrono::milliseconds firstBackoff{250}; // doubled each time, at most 4 s
+        std::chrono::milliseconds timeout{10000};    // per attempt
+    };
+
+    explicit ApiClient(QUrl server, QObject* parent = nullptr);
+    ApiClient(QUrl server, Options options, QObject* parent = nullptr);
+
+    QUrl server() const { return m_server; }
+    Connectivity connectivity() const { return m_connectivity; }
+    bool signedIn() const { return !m_access.isEmpty(); }
+    const std::optional<domain::User>& user() const { return m_user; }
+    QString refreshToken() const { return m_refresh; }
+
+    // A raw call, for what has no typed call yet: `done(status, body)` with status 0 when no
+    // answer came (after the retries), the failure already said.
+    struct Call
+    {
+        QByteArray method = "GET";
+        QString path; // "/api/v1/..."
+        std::optional<boost::json::value> body;
+        QString idempotencyKey; // empty: none
+        bool authenticated = true;
+    };
+    using Raw = std::function<void(int status, const QByteArray& body)>;
+    void send(const Call& call, QObject* context, Raw done);
+
+    // POST /auth/login, then every call is signed in.
+    void signIn(const QString& email, const QString& password, QObject* context,
+                std::function<void(const Outcome<domain::Tokens>&)> done);
+    // Resumes a session from a refresh token kept from before (the keychain).
+    void resume(const QString& refreshToken, QObject* context,
+                std::function<void(const Outcome<domain::Tokens>&)> done);
+    void signOut();
+
+    void availability(const domain::EventId& event, QObject* context,
+                      std::function<void(const Outcome<domain::Availability>&)> done);
+    void hold(const domain::HoldRequest& request, const UserAction& action, QObject* context,
+              std::function<void(const Outcome<domain::Booking>&)> done);
+    void booking(const domain::BookingId& id, QObject* context,
+                 std::function<void(const Outcome<domain::Booking>&)> done);
+    void release(const domain::BookingId& id, QObject* context,
+                 std::function<void(const Outcome<domain::Booking>&)> done);
+    void payIntent(const domain::IntentRequest& request, const UserAction& action, QObject* context,
+                   std::function<void(const Outcome<domain::Payment>&)> done);
+    void confirm(const domain::ConfirmRequest& request, const UserAction& action, QObject* context,
+                 std::function<void(const Outcome<domain::Booking>&)> done);
+    void currentShift(QObject* context, std::function<void(const Outcome<domain::Shift>&)> done);
+    void openShift(const domain::ShiftOpening& opening, QObject* context,
+                   std::function<void(const Outcome<domain::Shift>&)> done);
+    void closeShift(const domain::ShiftId& id, const QString& countedCash, QObject* context,
+                    std::function<void(const Outcome<domain::Shift>&)> done);
+
+Q_SIGNALS:
+    void connectivityChanged(ticketing::client::ApiClient::Connectivity connectivity);
+    // The session ended (the refresh token was refused): sign in again.
+    void signedOut();
+    // New tokens (to keep the refresh token in the keychain).
+    void tokensChanged();
+
+private:
+    struct Pending
+    {
+        Call call;
+        QPointer<QObject> context;
+        bool hasContext = false;
+        Raw done;
+        int attempt = 0;
+        bool refreshed = false; // a 401 made us refresh once already
+    };
+    void start(std::shared_ptr<Pending> p);
+    void attempt(std::shared_ptr<Pending> p);
+    void finished(std::shared_ptr<Pending> p, int status, const QByteArray& body, bool network,
+                  const QString& networkError);
+    void retryLater(std::shared_ptr<Pending> p);
+    void setConnectivity(Connectivity c);
+    void refreshThen(std::function<void(bool)> then);
+    void takeTokens(const domain::Tokens& tokens);
+    template <class T>
+    void typed(const Call& call, QObject* context, std::function<void(const Outcome<T>&)> done,
+               std::initializer_list<int> ok);
+
+    QUrl m_server;
+    Options m_options;
+    QNetworkAccessManager m_net;
+    Connectivity m_connectivity = Connectivity::Online;
+    QString m_access;
+    QString m_refresh;
+    QDateTime m_accessExpires;
+    std::optional<domain::User> m_user;
+    bool m_refreshing = false;
+    std::vector<std::function<void(bool)>> m_afterRefresh;
+};
+
+} // namespace ticketing::client

@@ -1,0 +1,228 @@
+#include "client/ApiClient.h"
+#include "support/Accounts.h"
+#include "support/DropProxy.h"
+#include "support/Sales.h"
+#include "support/TicketdUnderTest.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace ticketing;
+using namespace ticketing::test;
+using client::ApiClient;
+using client::Failure;
+using client::Outcome;
+
+namespace {
+// Runs an asynchronous call of the client and waits for its outcome.
+template <class T, class Call> std::optional<Outcome<T>> await(Call&& call, int timeoutMs = 30000)
+{
+    std::optional<Outcome<T>> out;
+    QObject context;
+    call(&context, [&](const Outcome<T>& o) { out = o; });
+    (void)QTest::qWaitFor([&] { return out.has_value(); }, timeoutMs); // none: the caller fails
+    return out;
+}
+
+template <class T> const T* value(const std::optional<Outcome<T>>& o)
+{
+    return o ? std::get_if<T>(&*o) : nullptr;
+}
+
+template <class T> const Failure* failure(const std::optional<Outcome<T>>& o)
+{
+    return o ? std::get_if<Failure>(&*o) : nullptr;
+}
+
+domain::EventId eventId(const Sale& sale)
+{
+    return *domain::EventId::parse(sale.event.toStdString());
+}
+
+domain::SeatId seat(const Sale& sale, const QString& label)
+{
+    return *domain::SeatId::parse(sale.seatByLabel.value(label).toStdString());
+}
+} // namespace
+
+// common/client's ApiClient against a real ticketd (DESIGN.md "The apps"): signing in, typed
+// calls through the domain codec, problems as messages, one Idempotency-Key per user action
+// kept through retries, back-off, and what it says when nothing answers.
+class TestApiClient : public QObject
+{
+    Q_OBJECT
+
+    TicketdUnderTest m_t;
+    QString m_org;
+
+    QUrl serverUrl(quint16 port) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    }
+
+    bool signIn(ApiClient& api, const QString& email)
+    {
+        const auto r = await<domain::Tokens>([&](QObject* c, auto done) {
+            api.signIn(email, QStringLiteral("test password 1"), c, done);
+        });
+        return value(r) != nullptr;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_t.start());
+        m_org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+    }
+    void cleanup() { m_t.finish(); }
+
+    void signsInAndSaysWhyNot()
+    {
+        ApiClient api(serverUrl(m_t.server->port()));
+        const auto wrong = await<domain::Tokens>([&](QObject* c, auto done) {
+            api.signIn(QStringLiteral("box@example.com"), QStringLiteral("not it"), c, done);
+        });
+        QVERIFY(failure(wrong));
+        QCOMPARE(failure(wrong)->status, 401);
+        QCOMPARE(failure(wrong)->code, QStringLiteral("invalid_credentials"));
+        QVERIFY(!failure(wrong)->message.isEmpty());
+        QVERIFY(!failure(wrong)->transient);
+        QVERIFY(!api.signedIn());
+
+        QVERIFY(signIn(api, QStringLiteral("box@example.com")));
+        QVERIFY(api.signedIn());
+        QVERIFY(api.user()->role == domain::Role::BoxOffice);
+        // A session resumed elsewhere from the refresh token (what the keychain keeps).
+        ApiClient later(serverUrl(m_t.server->port()));
+        const auto resumed = await<domain::Tokens>(
+            [&](QObject* c, auto done) { later.resume(api.refreshToken(), c, done); });
+        QVERIFY(value(resumed));
+        QCOMPARE(later.user()->email, std::string("box@example.com"));
+        const auto shift =
+            await<domain::Shift>([&](QObject* c, auto done) { later.currentShift(c, done); });
+        QCOMPARE(failure(shift)->status, 404); // signed in: a 404, not a 401
+    }
+
+    // A sale at the counter through the client: shift, hold, cash, confirm, close.
+    void sellsForCashInAShift()
+    {
+        const auto sale = openSale(*m_t.http, m_org);
+        ApiClient api(serverUrl(m_t.server->port()));
+        QVERIFY(signIn(api, QStringLiteral("box@example.com")));
+        const auto opened = await<domain::Shift>([&](QObject* c, auto done) {
+            api.openShift({"GBP", 5000}, c, done);
+        });
+        QVERIFY(value(opened));
+        QCOMPARE(value(opened)->openingFloat, 5000);
+
+        domain::HoldRequest request;
+        request.event = eventId(sale);
+        request.tier = *domain::TierId::parse(sale.seatedTier.toStdString());
+        request.quantity = 2;
+        request.bestAvailable = true;
+        request.customer = domain::Customer{"Ada Lovelace", std::nullopt, std::nullopt};
+        const client::UserAction holdAction;
+        const auto held = await<domain::Booking>(
+            [&](QObject* c, auto done) { api.hold(request, holdAction, c, done); });
+        QVERIFY(value(held));
+        QCOMPARE(value(held)->items.size(), std::size_t(2));
+        QCOMPARE(value(held)->customer->name, std::string("Ada Lovelace"));
+
+        const client::UserAction pay;
+        const auto payment = await<domain::Payment>([&](QObject* c, auto done) {
+            api.payIntent({value(held)->id, "cash"}, pay, c, done);
+        });
+        QVERIFY(value(payment));
+        const auto confirmed = await<domain::Booking>([&](QObject* c, auto done) {
+            api.confirm({value(held)->id, value(payment)->id}, pay, c, done);
+        });
+        QVERIFY(value(confirmed));
+        QVERIFY(value(confirmed)->status == domain::BookingStatus::Confirmed);
+        QCOMPARE(value(confirmed)->tickets.size(), std::size_t(2));
+
+        const auto closed = await<domain::Shift>([&](QObject* c, auto done) {
+            api.closeShift(value(opened)->id, QStringLiteral("130.00"), c, done);
+        });
+        QVERIFY(value(closed));
+        QCOMPARE(value(closed)->expectedCash(), 13000); // 50.00 + 2 x 40.00
+        QCOMPARE(*value(closed)->difference(), 0);
+        // A problem comes back as a message a person can act on.
+        const auto again = await<domain::Shift>([&](QObject* c, auto done) {
+            api.closeShift(value(opened)->id, QStringLiteral("1"), c, done);
+        });
+        QCOMPARE(failure(again)->code, QStringLiteral("shift_closed"));
+        QVERIFY(failure(again)->message.contains(QStringLiteral("closed")));
+    }
+
+    // The answer to a hold is lost on the way back (the server made the hold): the client sends
+    // it again with the same Idempotency-Key and gets the first answer; one booking exists.
+    void aLostAnswerIsAskedAgainWithTheSameKey()
+    {
+        const auto sale = openSale(*m_t.http, m_org);
+        DropProxy proxy(m_t.server->port());
+        QVERIFY(proxy.listen());
+        ApiClient api(serverUrl(proxy.port()), ApiClient::Options{6, std::chrono::milliseconds(50),
+                                                                  std::chrono::milliseconds(5000)});
+        QVERIFY(signIn(api, QStringLiteral("box@example.com")));
+        QSignalSpy connectivity(&api, &ApiClient::connectivityChanged);
+        domain::HoldRequest request;
+        request.event = eventId(sale);
+        request.seats = {seat(sale, QStringLiteral("MAIN-A-1"))};
+        proxy.dropAnswers("POST /api/v1/bookings/hold", 2);
+        const client::UserAction action;
+        const auto held = await<domain::Booking>(
+            [&](QObject* c, auto done) { api.hold(request, action, c, done); });
+        QVERIFY2(value(held), failure(held) ? qPrintable(failure(held)->message) : "no outcome");
+        QCOMPARE(api.connectivity(), ApiClient::Connectivity::Online);
+        QVERIFY(connectivity.count() >= 2); // reconnecting, then online
+        int sent = 0;
+        for (const auto& head : proxy.requests)
+            if (head.startsWith("POST /api/v1/bookings/hold")) {
+                ++sent;
+                QVERIFY(head.toLower().contains("idempotency-key: " +
+                                                action.key(QLatin1String("hold")).toUtf8()));
+            }
+        QCOMPARE(sent, 3); // two answers lost, the third one heard
+        // One booking, the first one: the others were replays of it.
+        auto found = m_t.http->send(
+            "GET", QStringLiteral("/api/v1/bookings?event_id=") + sale.event, {},
+            bearer(m_t.signUp(QStringLiteral("admin"), QStringLiteral("admin@example.com"))));
+        QCOMPARE(found.json().value(QStringLiteral("items")).toArray().size(), 1);
+        QCOMPARE(found.json()
+                     .value(QStringLiteral("items"))
+                     .toArray()[0]
+                     .toObject()
+                     .value(QStringLiteral("booking_id"))
+                     .toString(),
+                 QString::fromStdString(value(held)->id.toString()));
+    }
+
+    // Nothing answers: the client tries a few times, then says so, and its state is offline; it
+    // is online again as soon as an answer comes.
+    void nothingAnsweringIsSaid()
+    {
+        DropProxy proxy(m_t.server->port());
+        QVERIFY(proxy.listen());
+        ApiClient api(serverUrl(proxy.port()), ApiClient::Options{3, std::chrono::milliseconds(20),
+                                                                  std::chrono::milliseconds(2000)});
+        QVERIFY(signIn(api, QStringLiteral("box@example.com")));
+        proxy.setDown(true);
+        QSignalSpy connectivity(&api, &ApiClient::connectivityChanged);
+        const auto lost =
+            await<domain::Shift>([&](QObject* c, auto done) { api.currentShift(c, done); });
+        QVERIFY(failure(lost));
+        QCOMPARE(failure(lost)->code, QStringLiteral("network"));
+        QVERIFY(failure(lost)->transient);
+        QCOMPARE(api.connectivity(), ApiClient::Connectivity::Offline);
+        QCOMPARE(connectivity.count(), 2); // reconnecting, offline
+        proxy.setDown(false);
+        const auto back =
+            await<domain::Shift>([&](QObject* c, auto done) { api.currentShift(c, done); });
+        QCOMPARE(failure(back)->status, 404);
+        QCOMPARE(api.connectivity(), ApiClient::Connectivity::Online);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiClient)
+#include "TestApiClient.moc"
