@@ -4,7 +4,7 @@
 # Building ticketd and the tests.
 BUILD_PACKAGES=(
   build-essential cmake pkg-config ccache clang-format
-  qt6-base-dev qt6-websockets-dev
+  qt6-base-dev qt6-websockets-dev qtkeychain-qt6-dev
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libpqxx-dev libhiredis-dev libsodium-dev libssl-dev libjwt-dev libqrencode-dev libpng-dev
 )
@@ -12,6 +12,10 @@ BUILD_PACKAGES=(
 RUNTIME_PACKAGES=(
   postgresql redis-server redis-tools procps util-linux curl jq tzdata
   nginx-light
+)
+# Only the tests: a D-Bus session with a secret service, for the apps' keychain.
+TEST_PACKAGES=(
+  dbus gnome-keyring
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
