@@ -4,6 +4,7 @@
 
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QUrlQuery>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -243,6 +244,41 @@ void ApiClient::signOut()
     m_refresh.clear();
     m_user.reset();
     Q_EMIT signedOut();
+}
+
+void ApiClient::events(const QString& text, QObject* context,
+                       std::function<void(const Outcome<domain::Page<domain::Event>>&)> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
+    if (!text.isEmpty())
+        query.addQueryItem(QStringLiteral("q"), text);
+    typed<domain::Page<domain::Event>>(
+        {"GET",
+         QStringLiteral("/api/v1/events?") + query.toString(QUrl::FullyEncoded),
+         std::nullopt,
+         {},
+         signedIn()},
+        context, std::move(done), {200});
+}
+
+void ApiClient::searchBookings(
+    const std::optional<domain::EventId>& event, const QString& text, QObject* context,
+    std::function<void(const Outcome<domain::Page<domain::Booking>>&)> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
+    if (event)
+        query.addQueryItem(QStringLiteral("event_id"), fromStd(event->toString()));
+    if (!text.isEmpty())
+        query.addQueryItem(QStringLiteral("q"), text);
+    typed<domain::Page<domain::Booking>>(
+        {"GET",
+         QStringLiteral("/api/v1/bookings?") + query.toString(QUrl::FullyEncoded),
+         std::nullopt,
+         {},
+         true},
+        context, std::move(done), {200});
 }
 
 void ApiClient::availability(const domain::EventId& event, QObject* context,

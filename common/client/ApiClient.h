@@ -3,6 +3,8 @@
 #include "client/Failure.h"
 #include "domain/Availability.h"
 #include "domain/Booking.h"
+#include "domain/Codec.h"
+#include "domain/Event.h"
 #include "domain/Payment.h"
 #include "domain/Shift.h"
 #include "domain/User.h"
@@ -100,6 +102,13 @@ public:
                 std::function<void(const Outcome<domain::Tokens>&)> done);
     void signOut();
 
+    // Published events on sale, by start; `text` searches the titles (GET /events?q=).
+    void events(const QString& text, QObject* context,
+                std::function<void(const Outcome<domain::Page<domain::Event>>&)> done);
+    // Will-call (GET /bookings): by event, and text in the id, customer or e-mail.
+    void searchBookings(const std::optional<domain::EventId>& event, const QString& text,
+                        QObject* context,
+                        std::function<void(const Outcome<domain::Page<domain::Booking>>&)> done);
     void availability(const domain::EventId& event, QObject* context,
                       std::function<void(const Outcome<domain::Availability>&)> done);
     void hold(const domain::HoldRequest& request, const UserAction& action, QObject* context,

@@ -141,6 +141,17 @@ private Q_SLOTS:
         QVERIFY(value(confirmed)->status == domain::BookingStatus::Confirmed);
         QCOMPARE(value(confirmed)->tickets.size(), std::size_t(2));
 
+        // Found again at will-call by the customer's name, and the event is listed.
+        const auto found = await<domain::Page<domain::Booking>>([&](QObject* c, auto done) {
+            api.searchBookings(eventId(sale), QStringLiteral("lovelace"), c, done);
+        });
+        QVERIFY(value(found));
+        QCOMPARE(value(found)->items.size(), std::size_t(1));
+        QCOMPARE(value(found)->items[0].id, value(held)->id);
+        const auto events = await<domain::Page<domain::Event>>(
+            [&](QObject* c, auto done) { api.events(QStringLiteral("Gig"), c, done); });
+        QVERIFY(value(events));
+        QCOMPARE(value(events)->items.size(), std::size_t(1));
         const auto closed = await<domain::Shift>([&](QObject* c, auto done) {
             api.closeShift(value(opened)->id, QStringLiteral("130.00"), c, done);
         });
