@@ -58,7 +58,8 @@ void ApiClient::start(std::shared_ptr<Pending> p)
 {
     // The access token is refreshed a little before it runs out, not after a refusal.
     if (p->call.authenticated && !m_refresh.isEmpty() &&
-        (m_access.isEmpty() || QDateTime::currentDateTimeUtc().secsTo(m_accessExpires) < 30)) {
+        (m_access.isEmpty() || QDateTime::currentDateTimeUtc().secsTo(m_accessExpires) <
+                                   m_options.refreshMargin.count())) {
         refreshThen([this, p](bool ok) {
             if (!ok)
                 return finished(p, 401,

@@ -70,6 +70,8 @@ public:
         int attempts = 6;                            // per call, the first one included
         std::chrono::milliseconds firstBackoff{250}; // doubled each time, at most 4 s
         std::chrono::milliseconds timeout{10000};    // per attempt
+        // The access token is refreshed when it has less than this left.
+        std::chrono::seconds refreshMargin{30};
     };
 
     explicit ApiClient(QUrl server, QObject* parent = nullptr);

@@ -6,6 +6,7 @@
 
 #include <QSignalSpy>
 #include <QtTest>
+#include <pqxx/pqxx>
 
 using namespace ticketing;
 using namespace ticketing::test;
@@ -102,6 +103,32 @@ private Q_SLOTS:
         const auto shift =
             await<domain::Shift>([&](QObject* c, auto done) { later.currentShift(c, done); });
         QCOMPARE(failure(shift)->status, 404); // signed in: a 404, not a 401
+    }
+
+    // The access token is refreshed before it runs out (here: the margin is longer than its
+    // 15 minutes, so before every call); calls made at once wait for one refresh together.
+    void refreshesBeforeTheTokenRunsOut()
+    {
+        ApiClient::Options options;
+        options.refreshMargin = std::chrono::minutes(16);
+        ApiClient api(serverUrl(m_t.server->port()), options);
+        QVERIFY(signIn(api, QStringLiteral("box@example.com")));
+        QSignalSpy refreshed(&api, &ApiClient::tokensChanged);
+        const auto before = api.refreshToken();
+        int answered = 0;
+        QObject context;
+        for (int i = 0; i < 3; ++i)
+            api.currentShift(&context, [&](const Outcome<domain::Shift>& o) {
+                if (const auto* f = std::get_if<Failure>(&o); f && f->status == 404)
+                    ++answered; // signed in: no open shift
+            });
+        QTRY_COMPARE(answered, 3);
+        QCOMPARE(refreshed.count(), 1);
+        QVERIFY(api.refreshToken() != before); // the server rotates it
+        const auto again =
+            await<domain::Shift>([&](QObject* c, auto done) { api.currentShift(c, done); });
+        QCOMPARE(failure(again)->status, 404);
+        QCOMPARE(refreshed.count(), 2);
     }
 
     // A sale at the counter through the client: shift, hold, cash, confirm, close.
@@ -207,6 +234,67 @@ private Q_SLOTS:
                      .value(QStringLiteral("booking_id"))
                      .toString(),
                  QString::fromStdString(value(held)->id.toString()));
+    }
+
+    // A card paid at the counter's terminal while the network drops: the answer to the intent
+    // is lost and the server is then away for a moment; the client asks again with the same key
+    // until it answers. One payment, one confirmed booking (by the provider's webhook).
+    void aNetworkDropDuringACardPaymentPaysOnce()
+    {
+        const auto port = freePort();
+        PaysimUnderTest paysim;
+        QVERIFY(paysim.start(port));
+        QVERIFY(m_t.restart(paysim.ticketdEnv(), {QStringLiteral("--listen"),
+                                                  QStringLiteral("127.0.0.1:%1").arg(port)}));
+        const auto sale = openSale(*m_t.http, m_org);
+        DropProxy proxy(m_t.server->port());
+        QVERIFY(proxy.listen());
+        ApiClient api(serverUrl(proxy.port()),
+                      ApiClient::Options{10, std::chrono::milliseconds(200),
+                                         std::chrono::milliseconds(5000)});
+        QVERIFY(signIn(api, QStringLiteral("box@example.com")));
+        QVERIFY(value(await<domain::Shift>([&](QObject* c, auto done) {
+            api.openShift({"GBP", 0}, c, done);
+        })));
+        domain::HoldRequest request;
+        request.event = eventId(sale);
+        request.seats = {seat(sale, QStringLiteral("MAIN-A-1")),
+                         seat(sale, QStringLiteral("MAIN-A-2"))};
+        const auto held = await<domain::Booking>(
+            [&](QObject* c, auto done) { api.hold(request, client::UserAction(), c, done); });
+        QVERIFY(value(held));
+
+        proxy.dropAnswers("POST /api/v1/payments/intent", 1);
+        // The server is away for two seconds right after it took the intent.
+        QTimer::singleShot(50, &proxy, [&] { proxy.setDown(true); });
+        QTimer::singleShot(2000, &proxy, [&] { proxy.setDown(false); });
+        const client::UserAction pay;
+        const auto payment = await<domain::Payment>([&](QObject* c, auto done) {
+            api.payIntent({value(held)->id, "card_present"}, pay, c, done);
+        });
+        QVERIFY2(value(payment), failure(payment) ? qPrintable(failure(payment)->message) : "none");
+        int sent = 0;
+        for (const auto& head : proxy.requests)
+            sent += head.startsWith("POST /api/v1/payments/intent");
+        QVERIFY(sent >= 2);
+        // The terminal approves; the webhook confirms the booking by itself.
+        domain::BookingStatus status = domain::BookingStatus::Held;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto b = await<domain::Booking>(
+                    [&](QObject* c, auto done) { api.booking(value(held)->id, c, done); });
+                if (value(b))
+                    status = value(b)->status;
+                return status == domain::BookingStatus::Confirmed;
+            },
+            15000));
+        // One payment for the booking, whatever was retried.
+        pqxx::connection db(m_t.db->url());
+        pqxx::read_transaction tx(db);
+        QCOMPARE(tx.exec_params1("SELECT count(*) FROM payments WHERE booking_id = $1::uuid",
+                                 value(held)->id.toString())[0]
+                     .as<int>(),
+                 1);
     }
 
     // Nothing answers: the client tries a few times, then says so, and its state is offline; it
