@@ -75,51 +75,38 @@ public:
         }
         const double r = pitch * 0.4;
         const auto exposed = option->exposedRect.adjusted(-r, -r, r, r);
-        painter->setRenderHint(QPainter::Antialiasing, pitch * lod > 6);
-        const QPen outline(Qt::black, 0); // cosmetic: one pixel at any zoom
+        if (pitch * lod < 8.0) {
+            // A seat a few pixels wide: a square of its colour (shapes cannot be told apart at
+            // this size; the legend's colours and the zoomed-in shapes can). The selection still
+            // shows, as a darker square.
+            for (const int i : layout.seatsIn(exposed)) {
+                const auto& seat = layout.seats()[static_cast<std::size_t>(i)];
+                if (seat.section != m_section)
+                    continue;
+                painter->fillRect(
+                    QRectF(seat.position.x() - r, seat.position.y() - r, 2 * r, 2 * r),
+                    m_scene.seatSelected(i) ? QColor(0x00, 0x5f, 0xcc)
+                                            : styleOf(seat.status).colour);
+            }
+            return;
+        }
+        // Zoomed in: each seat's shape, drawn once per size into a sprite and blitted at the
+        // seat's place on the device (an antialiased shape per seat costs ten times as much).
+        const QTransform world = painter->worldTransform();
+        const int px = std::max(4, static_cast<int>(std::lround(2 * r * lod)));
+        painter->save();
+        painter->resetTransform();
         for (const int i : layout.seatsIn(exposed)) {
             const auto& seat = layout.seats()[static_cast<std::size_t>(i)];
             if (seat.section != m_section)
                 continue;
-            const auto style = styleOf(seat.status);
-            const QRectF box(seat.position.x() - r, seat.position.y() - r, 2 * r, 2 * r);
-            painter->setPen(outline);
-            painter->setBrush(style.colour);
-            switch (style.shape) {
-            case StatusStyle::Shape::Circle:
-                painter->drawEllipse(box);
-                break;
-            case StatusStyle::Shape::Square:
-                painter->drawRect(box);
-                break;
-            case StatusStyle::Shape::Cross:
-                painter->setPen(QPen(style.colour, r * 0.5));
-                painter->drawLine(box.topLeft(), box.bottomRight());
-                painter->drawLine(box.topRight(), box.bottomLeft());
-                break;
-            case StatusStyle::Shape::Diamond: {
-                const QPointF c = box.center();
-                const QPointF pts[4] = {{c.x(), box.top()},
-                                        {box.right(), c.y()},
-                                        {c.x(), box.bottom()},
-                                        {box.left(), c.y()}};
-                painter->drawPolygon(pts, 4);
-                break;
-            }
-            }
-            if (seat.accessible) { // a white dot: an accessible seat
-                painter->setPen(Qt::NoPen);
-                painter->setBrush(Qt::white);
-                painter->drawEllipse(seat.position, r * 0.3, r * 0.3);
-            }
-            if (m_scene.seatSelected(i) || m_scene.focusSeat() == i) {
-                painter->setBrush(Qt::NoBrush);
-                painter->setPen(
-                    QPen(m_scene.seatSelected(i) ? QColor(0x00, 0x5f, 0xcc) : QColor(Qt::black),
-                         r * 0.35, m_scene.seatSelected(i) ? Qt::SolidLine : Qt::DashLine));
-                painter->drawEllipse(box.adjusted(-r * 0.2, -r * 0.2, r * 0.2, r * 0.2));
-            }
+            const auto& sprite = m_scene.sprite(seat.status, px, seat.accessible,
+                                                m_scene.seatSelected(i), m_scene.focusSeat() == i);
+            const QPointF at = world.map(seat.position);
+            painter->drawPixmap(
+                QPointF(at.x() - sprite.width() / 2.0, at.y() - sprite.height() / 2.0), sprite);
         }
+        painter->restore();
     }
 
 private:
@@ -127,6 +114,60 @@ private:
     int m_section;
     QRectF m_bounds;
 };
+
+const QPixmap& SeatMapScene::sprite(domain::SeatStatus status, int px, bool accessible,
+                                    bool selected, bool focus) const
+{
+    const quint64 key = (static_cast<quint64>(px) << 8) | (static_cast<quint64>(status) << 3) |
+                        (accessible ? 4u : 0u) | (selected ? 2u : 0u) | (focus ? 1u : 0u);
+    if (const auto it = m_sprites.find(key); it != m_sprites.end())
+        return *it;
+    if (m_sprites.size() > 256)
+        m_sprites.clear();
+    const int margin = std::max(2, px / 5);
+    QPixmap pixmap(px + 2 * margin, px + 2 * margin);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    const auto style = styleOf(status);
+    const double r = px / 2.0;
+    const QPointF c(margin + r, margin + r);
+    const QRectF box(margin, margin, px, px);
+    p.setPen(QPen(Qt::black, 1));
+    p.setBrush(style.colour);
+    switch (style.shape) {
+    case StatusStyle::Shape::Circle:
+        p.drawEllipse(box.adjusted(0.5, 0.5, -0.5, -0.5));
+        break;
+    case StatusStyle::Shape::Square:
+        p.drawRect(box.adjusted(0.5, 0.5, -0.5, -0.5));
+        break;
+    case StatusStyle::Shape::Cross:
+        p.setPen(QPen(style.colour, std::max(1.5, px / 5.0)));
+        p.drawLine(box.topLeft(), box.bottomRight());
+        p.drawLine(box.topRight(), box.bottomLeft());
+        break;
+    case StatusStyle::Shape::Diamond: {
+        const QPointF pts[4] = {
+            {c.x(), box.top()}, {box.right(), c.y()}, {c.x(), box.bottom()}, {box.left(), c.y()}};
+        p.drawPolygon(pts, 4);
+        break;
+    }
+    }
+    if (accessible) { // a white dot: an accessible seat
+        p.setPen(Qt::NoPen);
+        p.setBrush(Qt::white);
+        p.drawEllipse(c, r * 0.3, r * 0.3);
+    }
+    if (selected || focus) {
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(selected ? QColor(0x00, 0x5f, 0xcc) : QColor(Qt::black),
+                      std::max(1.5, px / 8.0), selected ? Qt::SolidLine : Qt::DashLine));
+        p.drawEllipse(c, r + margin / 2.0, r + margin / 2.0);
+    }
+    p.end();
+    return *m_sprites.insert(key, pixmap);
+}
 
 SeatMapScene::SeatMapScene(const domain::SeatMap& map, QObject* parent)
     : QGraphicsScene(parent), m_layout(std::make_unique<VenueLayout>(map))

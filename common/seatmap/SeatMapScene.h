@@ -6,6 +6,7 @@
 #include <QGraphicsScene>
 #include <QHash>
 #include <QImage>
+#include <QPixmap>
 #include <functional>
 #include <memory>
 #include <set>
@@ -69,6 +70,9 @@ public:
     QImage toImage(const QSize& size);
 
     bool seatSelected(int seat) const { return m_selection.count(seat) > 0; }
+    // A seat's picture at `px` pixels, drawn once and kept (SectionItem blits it).
+    const QPixmap& sprite(domain::SeatStatus status, int px, bool accessible, bool selected,
+                          bool focus) const;
     std::optional<int> focusSeat() const { return m_keyboard; }
 
 Q_SIGNALS:
@@ -97,6 +101,7 @@ private:
     std::optional<int> m_keyboard;
     QHash<QString, QString> m_tierLabels;
     QGraphicsRectItem* m_band = nullptr;
+    mutable QHash<quint64, QPixmap> m_sprites;
     QPointF m_bandStart;
 };
 
