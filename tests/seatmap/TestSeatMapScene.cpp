@@ -1,3 +1,4 @@
+#include "seatmap/SeatMapLegend.h"
 #include "seatmap/SeatMapScene.h"
 
 #include <QApplication>
@@ -186,6 +187,20 @@ private Q_SLOTS:
             QVERIFY2(green > 0,
                      qPrintable(QStringLiteral("%1x%2").arg(size.width()).arg(size.height())));
         }
+    }
+
+    // The legend says what each shape and colour means, to the eye and to a screen reader.
+    void theLegendNamesEveryStatus()
+    {
+        seatmap::SeatMapLegend legend;
+        legend.resize(legend.sizeHint());
+        QCOMPARE(legend.accessibleName(), QStringLiteral("Seat map legend"));
+        for (const auto* word : {"Available", "Held", "Sold", "Blocked", "Accessible", "Selected"})
+            QVERIFY(legend.accessibleDescription().contains(QLatin1String(word)));
+        const auto image = legend.grab().toImage();
+        if (const auto dir = qEnvironmentVariable("TICKETING_SCREENSHOT_DIR"); !dir.isEmpty())
+            image.save(dir + QStringLiteral("/seatmap-legend.png"));
+        QVERIFY(image.width() > 200);
     }
 };
 
