@@ -13,6 +13,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/common" "$work/server"
 cp -r "$ROOT/common/domain" "$ROOT/common/client" "$ROOT/common/seatmap" "$work/common/"
 cp -r "$ROOT/server/src" "$work/server/"
+cp -r "$ROOT/apps" "$work/"
 sed -i '0,/^#include/s//#include "db\/Pool.h"\n#include/' "$work/server/src/http/Router.h"
 sed -i '0,/^#include/s//#include <pqxx\/pqxx>\n#include/' "$work/server/src/services/HoldService.cpp"
 

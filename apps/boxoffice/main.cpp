@@ -1,0 +1,29 @@
+// The box office app (issue 14): `boxoffice [--server URL] [--email E]`.
+#include "apps/boxoffice/BoxOfficeWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("boxoffice"));
+    QApplication::setOrganizationName(QStringLiteral("ticketing"));
+    QCommandLineParser args;
+    args.setApplicationDescription(
+        QApplication::translate("main", "The box office of the ticketing suite"));
+    args.addHelpOption();
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    QApplication::translate("main", "ticketd's address"),
+                                    QStringLiteral("url"));
+    const QCommandLineOption email(QStringLiteral("email"),
+                                   QApplication::translate("main", "the agent's e-mail"),
+                                   QStringLiteral("email"));
+    args.addOption(server);
+    args.addOption(email);
+    args.process(app);
+    ticketing::boxoffice::BoxOfficeWindow window(QUrl(args.value(server)), args.value(email));
+    window.resize(1100, 720);
+    window.show();
+    return QApplication::exec();
+}

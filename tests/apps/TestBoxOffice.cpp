@@ -1,0 +1,115 @@
+#include "apps/boxoffice/BoxOfficeWindow.h"
+#include "support/Sales.h"
+#include "support/TicketdUnderTest.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QtTest>
+
+using namespace ticketing;
+using namespace ticketing::test;
+using boxoffice::BoxOfficeWindow;
+
+namespace {
+// A control found as a screen reader finds it: by its accessible name.
+template <class W> W* named(QWidget* root, const QString& name)
+{
+    for (auto* w : root->findChildren<W*>())
+        if (w->accessibleName() == name && w->isVisible())
+            return w;
+    return nullptr;
+}
+} // namespace
+
+// The box office's first screens with real widgets against a real ticketd, driven with QTest by
+// the keyboard as an agent would: sign in, open the shift, see today's events.
+class TestBoxOffice : public QObject
+{
+    Q_OBJECT
+
+    TicketdUnderTest m_t;
+
+private Q_SLOTS:
+    void init()
+    {
+        QStandardPaths::setTestModeEnabled(true); // remembered settings stay the test's
+        QVERIFY(m_t.start());
+    }
+    void cleanup() { m_t.finish(); }
+
+    void signsInOpensTheShiftAndShowsTheEvents()
+    {
+        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        openSale(*m_t.http, org);
+        BoxOfficeWindow window(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_t.server->port())),
+                               QStringLiteral("box@example.com"));
+        window.resize(1000, 640);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.page(), BoxOfficeWindow::Page::SignIn);
+
+        // A wrong password is said; then the right one, typed and sent with Enter.
+        auto* password = named<QLineEdit>(&window, QStringLiteral("Password"));
+        QVERIFY(password);
+        QVERIFY(password->hasFocus()); // the e-mail is filled: the cursor waits in the password
+        QTest::keyClicks(password, QStringLiteral("wrong"));
+        QTest::keyClick(password, Qt::Key_Return);
+        auto* message = named<QLabel>(&window, QStringLiteral("Message"));
+        QTRY_VERIFY(message->text().contains(QStringLiteral("password")));
+        password->clear();
+        QTest::keyClicks(password, QStringLiteral("test password 1"));
+        QTest::keyClick(password, Qt::Key_Return);
+        QTRY_COMPARE(window.page(), BoxOfficeWindow::Page::Shift);
+
+        // The drawer's float, in the currency of the events on sale.
+        auto* currency = named<QComboBox>(&window, QStringLiteral("Currency"));
+        QTRY_COMPARE(currency->currentText(), QStringLiteral("GBP"));
+        auto* drawer = named<QLineEdit>(&window, QStringLiteral("Opening float"));
+        QVERIFY(drawer->hasFocus());
+        QTest::keyClicks(drawer, QStringLiteral("100.00"));
+        QTest::keyClick(drawer, Qt::Key_Return);
+        QTRY_COMPARE(window.page(), BoxOfficeWindow::Page::Events);
+        QVERIFY(window.shift());
+        QCOMPARE(window.shift()->openingFloat, 10000);
+        QTRY_COMPARE(window.events().rowCount(), 1);
+        QCOMPARE(window.events()
+                     .data(window.events().index(0), client::EventsModel::TitleRole)
+                     .toString(),
+                 QStringLiteral("Gig"));
+        // F2 searches.
+        QTest::keyClick(&window, Qt::Key_F2);
+        auto* search = named<QLineEdit>(&window, QStringLiteral("Search events"));
+        QVERIFY(search->hasFocus());
+        QTest::keyClicks(search, QStringLiteral("nothing like it"));
+        QCOMPARE(window.events().rowCount(), 0);
+        search->clear();
+        // The status bar: the agent, the shift and the connection.
+        auto* agent = named<QLabel>(&window, QStringLiteral("Agent"));
+        auto* shift = named<QLabel>(&window, QStringLiteral("Shift"));
+        auto* connection = named<QLabel>(&window, QStringLiteral("Connection"));
+        QCOMPARE(agent->text(), QStringLiteral("box@example.com"));
+        QVERIFY(shift->text().contains(QStringLiteral("100.00")));
+        QCOMPARE(connection->text(), QStringLiteral("Online"));
+        if (const auto dir = qEnvironmentVariable("TICKETING_SCREENSHOT_DIR"); !dir.isEmpty())
+            window.grab().save(dir + QStringLiteral("/boxoffice-events.png"));
+
+        // Signed in again later (another window): the open shift is continued.
+        BoxOfficeWindow again(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_t.server->port())),
+                              QStringLiteral("box@example.com"));
+        again.show();
+        auto* password2 = named<QLineEdit>(&again, QStringLiteral("Password"));
+        QTest::keyClicks(password2, QStringLiteral("test password 1"));
+        QTest::keyClick(password2, Qt::Key_Return);
+        QTRY_COMPARE(again.page(), BoxOfficeWindow::Page::Events);
+        QCOMPARE(again.shift()->id, window.shift()->id);
+    }
+};
+
+QTEST_MAIN(TestBoxOffice)
+#include "TestBoxOffice.moc"
