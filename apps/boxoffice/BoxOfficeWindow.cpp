@@ -2,9 +2,11 @@
 
 #include "domain/Codec.h"
 #include "domain/Money.h"
+#include "seatmap/SeatMapLegend.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -57,6 +59,7 @@ BoxOfficeWindow::BoxOfficeWindow(const QUrl& server, const QString& email, QWidg
     m_pages->addWidget(buildSignIn());
     m_pages->addWidget(buildShift());
     m_pages->addWidget(buildEvents());
+    m_pages->addWidget(buildSale());
     setCentralWidget(m_pages);
 
     m_statusServer = new QLabel;
@@ -145,12 +148,219 @@ QWidget* BoxOfficeWindow::buildEvents()
     m_eventsMessage = message();
     layout->addWidget(m_eventsMessage);
     connect(m_search, &QLineEdit::textChanged, &m_events, &client::EventsModel::setSearch);
+    connect(m_eventList, &QListView::activated, this,
+            [this](const QModelIndex& index) { openEvent(index.row()); });
     auto* find = new QShortcut(QKeySequence(Qt::Key_F2), page);
     connect(find, &QShortcut::activated, this, [this] {
         m_search->setFocus();
         m_search->selectAll();
     });
     return page;
+}
+
+QWidget* BoxOfficeWindow::buildSale()
+{
+    auto* page = new QWidget;
+    auto* layout = new QHBoxLayout(page);
+    auto* left = new QVBoxLayout;
+    m_saleTitle = new QLabel;
+    m_saleTitle->setAccessibleName(tr("Event"));
+    left->addWidget(m_saleTitle);
+    m_mapView = new QGraphicsView;
+    m_mapView->setAccessibleName(tr("Seat map"));
+    m_mapView->setToolTip(tr("Click seats to hold them; arrows and Space with the keyboard"));
+    m_mapView->setDragMode(QGraphicsView::NoDrag);
+    m_mapView->setRenderHint(QPainter::Antialiasing, false);
+    left->addWidget(m_mapView, 1);
+    left->addWidget(new seatmap::SeatMapLegend);
+    layout->addLayout(left, 3);
+
+    auto* right = new QVBoxLayout;
+    auto* best = new QFormLayout;
+    m_tier = new QComboBox;
+    m_tier->setAccessibleName(tr("Tier"));
+    best->addRow(tr("&Tier:"), m_tier);
+    m_quantity = new QSpinBox;
+    m_quantity->setRange(1, 10);
+    m_quantity->setValue(2);
+    m_quantity->setAccessibleName(tr("Number of seats"));
+    best->addRow(tr("&Seats:"), m_quantity);
+    right->addLayout(best);
+    m_best = new QPushButton(tr("&Best available (F5)"));
+    m_best->setAccessibleName(tr("Best available"));
+    m_best->setToolTip(tr("Hold the best seats of the tier together (F5)"));
+    m_best->setShortcut(QKeySequence(Qt::Key_F5));
+    right->addWidget(m_best);
+    m_cartView = new QTableView;
+    m_cartView->setAccessibleName(tr("Cart"));
+    m_cartView->setModel(&m_cart);
+    m_cartView->horizontalHeader()->setStretchLastSection(true);
+    m_cartView->verticalHeader()->hide();
+    m_cartView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    right->addWidget(m_cartView, 1);
+    m_total = new QLabel;
+    m_total->setAccessibleName(tr("Total"));
+    right->addWidget(m_total);
+    m_saleMessage = message();
+    right->addWidget(m_saleMessage);
+    layout->addLayout(right, 2);
+
+    connect(m_best, &QPushButton::clicked, this, &BoxOfficeWindow::holdBestAvailable);
+    connect(&m_cart, &client::CartModel::totalChanged, this, [this] {
+        m_total->setText(m_cart.rowCount() == 0
+                             ? tr("Nothing held yet")
+                             : tr("Total: %1 %2 for %n place(s)", nullptr, m_cart.rowCount())
+                                   .arg(QString::fromStdString(domain::formatMoney(
+                                            m_cart.totalMinor(), m_cart.currency().toStdString())),
+                                        m_cart.currency()));
+        m_total->setAccessibleDescription(m_total->text());
+    });
+    auto* back = new QShortcut(QKeySequence(Qt::Key_Escape), page);
+    connect(back, &QShortcut::activated, this, [this] { showPage(Page::Events); });
+    return page;
+}
+
+void BoxOfficeWindow::openEvent(int row)
+{
+    const auto* event = m_events.eventAt(row);
+    if (!event)
+        return;
+    m_event = *event;
+    m_cart.clear();
+    m_heldSeats.clear();
+    m_saleTitle->setText(
+        QStringLiteral("<h2>%1</h2>").arg(QString::fromStdString(event->title).toHtmlEscaped()));
+    m_tier->clear();
+    QHash<QString, QString> tierLabels;
+    for (const auto& t : event->tiers) {
+        const auto label =
+            tr("%1, %2 %3")
+                .arg(QString::fromStdString(t.name),
+                     QString::fromStdString(domain::formatMoney(t.priceMinor, t.currency)),
+                     QString::fromStdString(t.currency));
+        tierLabels[QString::fromStdString(t.id.toString())] = label;
+        if (t.kind == domain::SectionKind::Seated)
+            m_tier->addItem(label, QString::fromStdString(t.id.toString()));
+    }
+    say(m_saleMessage, tr("Loading the seat map…"));
+    showPage(Page::Sale);
+    m_api->venue(event->venue, this, [this, tierLabels](const client::Outcome<domain::Venue>& o) {
+        if (const auto* f = std::get_if<client::Failure>(&o))
+            return say(m_saleMessage, f->message);
+        m_scene =
+            std::make_unique<seatmap::SeatMapScene>(std::get<domain::Venue>(o).details.seatMap);
+        m_scene->setTierLabels(tierLabels);
+        // Free seats, and those this sale holds (their status turns held when its delta comes).
+        m_scene->setSelectable([this](const seatmap::VenueLayout::Seat& seat) {
+            if (seat.status == domain::SeatStatus::Available)
+                return true;
+            const auto i = m_scene->layout().indexOf(seat.id);
+            return i && m_heldSeats.count(*i) > 0;
+        });
+        connect(m_scene.get(), &seatmap::SeatMapScene::selectionChanged, this,
+                &BoxOfficeWindow::holdSelected);
+        m_mapView->setScene(m_scene.get());
+        m_mapView->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+        // Live statuses: the socket's snapshot, then every change.
+        m_sync = std::make_unique<client::SyncClient>(m_api->server());
+        connect(m_sync.get(), &client::SyncClient::snapshot, this,
+                [this](const domain::EventId& e) {
+                    if (const auto* a = m_sync->availability(e))
+                        m_scene->setAvailability(*a);
+                    say(m_saleMessage, {});
+                });
+        connect(m_sync.get(), &client::SyncClient::seatsChanged, this,
+                [this](const domain::EventId&, const std::vector<domain::SeatChange>& changes) {
+                    m_scene->applyChanges(changes);
+                });
+        m_sync->subscribe(m_event->id);
+        m_mapView->setFocus();
+    });
+}
+
+// A seat clicked (or chosen with Space) is held at once, one hold per choice; one unselected
+// again is released.
+void BoxOfficeWindow::holdSelected()
+{
+    if (!m_scene || !m_event || m_holding)
+        return;
+    const auto& selected = m_scene->selection();
+    // Released: held seats no longer selected.
+    for (auto it = m_heldSeats.begin(); it != m_heldSeats.end();) {
+        if (selected.count(it->first)) {
+            ++it;
+            continue;
+        }
+        const auto booking = it->second;
+        it = m_heldSeats.erase(it);
+        bool stillUsed = false;
+        for (const auto& [seat, b] : m_heldSeats)
+            stillUsed = stillUsed || b == booking;
+        if (!stillUsed) {
+            m_cart.remove(booking);
+            m_api->release(booking, this, [](const client::Outcome<domain::Booking>&) {});
+        }
+    }
+    // Newly chosen: held.
+    for (const int seat : selected) {
+        if (m_heldSeats.count(seat))
+            continue;
+        domain::HoldRequest request;
+        request.event = m_event->id;
+        request.seats = {m_scene->layout().seats()[static_cast<std::size_t>(seat)].id};
+        m_heldSeats[seat] = domain::BookingId{}; // on its way
+        m_api->hold(request, client::UserAction(), this,
+                    [this, seat](const client::Outcome<domain::Booking>& o) {
+                        if (const auto* f = std::get_if<client::Failure>(&o)) {
+                            m_heldSeats.erase(seat);
+                            say(m_saleMessage, f->message);
+                            auto selection = m_scene->selection();
+                            selection.erase(seat);
+                            m_holding = true;
+                            m_scene->setSelection(selection);
+                            m_holding = false;
+                            return;
+                        }
+                        const auto& booking = std::get<domain::Booking>(o);
+                        m_heldSeats[seat] = booking.id;
+                        m_cart.add(booking);
+                        say(m_saleMessage, {});
+                    });
+    }
+}
+
+void BoxOfficeWindow::holdBestAvailable()
+{
+    if (!m_event || !m_scene || m_tier->currentIndex() < 0)
+        return;
+    domain::HoldRequest request;
+    request.event = m_event->id;
+    request.tier = domain::TierId::parse(m_tier->currentData().toString().toStdString());
+    request.quantity = m_quantity->value();
+    request.bestAvailable = true;
+    m_best->setEnabled(false);
+    say(m_saleMessage, tr("Finding the best seats…"));
+    m_api->hold(request, client::UserAction(), this,
+                [this](const client::Outcome<domain::Booking>& o) {
+                    m_best->setEnabled(true);
+                    if (const auto* f = std::get_if<client::Failure>(&o))
+                        return say(m_saleMessage, f->message);
+                    const auto& booking = std::get<domain::Booking>(o);
+                    m_cart.add(booking);
+                    // The chosen seats show as this sale's.
+                    auto selection = m_scene->selection();
+                    for (const auto& item : booking.items)
+                        if (item.seat)
+                            if (const auto i = m_scene->layout().indexOf(*item.seat)) {
+                                selection.insert(*i);
+                                m_heldSeats[*i] = booking.id;
+                            }
+                    m_holding = true;
+                    m_scene->setSelection(selection);
+                    m_holding = false;
+                    say(m_saleMessage,
+                        booking.split ? tr("The seats are in more than one row.") : QString());
+                });
 }
 
 BoxOfficeWindow::Page BoxOfficeWindow::page() const
@@ -170,6 +380,9 @@ void BoxOfficeWindow::showPage(Page page)
         break;
     case Page::Events:
         m_eventList->setFocus();
+        break;
+    case Page::Sale:
+        m_mapView->setFocus();
         break;
     }
     updateStatus();

@@ -3,14 +3,20 @@
 #include "client/ApiClient.h"
 #include "client/Models.h"
 #include "client/Session.h"
+#include "client/SyncClient.h"
+#include "seatmap/SeatMapScene.h"
 
 #include <QComboBox>
+#include <QGraphicsView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMainWindow>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QStackedWidget>
+#include <QTableView>
+#include <map>
 #include <memory>
 
 namespace ticketing::boxoffice {
@@ -33,12 +39,17 @@ public:
     {
         SignIn,
         Shift,
-        Events
+        Events,
+        Sale
     };
     Page page() const;
     client::ApiClient* api() const { return m_api.get(); }
     const std::optional<domain::Shift>& shift() const { return m_shift; }
     client::EventsModel& events() { return m_events; }
+    client::CartModel& cart() { return m_cart; }
+    seatmap::SeatMapScene* seatMap() const { return m_scene.get(); }
+    // The sale screen for the event at `row` of the events list.
+    void openEvent(int row);
 
 Q_SIGNALS:
     void pageChanged(ticketing::boxoffice::BoxOfficeWindow::Page page);
@@ -47,6 +58,9 @@ private:
     QWidget* buildSignIn();
     QWidget* buildShift();
     QWidget* buildEvents();
+    QWidget* buildSale();
+    void holdBestAvailable();
+    void holdSelected();
     void signIn();
     void afterSignIn();
     void openShift();
@@ -59,6 +73,12 @@ private:
     std::unique_ptr<client::ApiClient> m_api;
     std::optional<domain::Shift> m_shift;
     client::EventsModel m_events;
+    client::CartModel m_cart;
+    std::optional<domain::Event> m_event;
+    std::unique_ptr<seatmap::SeatMapScene> m_scene;
+    std::unique_ptr<client::SyncClient> m_sync;
+    std::map<int, domain::BookingId> m_heldSeats; // seat index -> the hold it is in
+    bool m_holding = false;
 
     QStackedWidget* m_pages = nullptr;
     // Sign in
@@ -76,6 +96,15 @@ private:
     QLineEdit* m_search = nullptr;
     QListView* m_eventList = nullptr;
     QLabel* m_eventsMessage = nullptr;
+    // Sale
+    QLabel* m_saleTitle = nullptr;
+    QGraphicsView* m_mapView = nullptr;
+    QComboBox* m_tier = nullptr;
+    QSpinBox* m_quantity = nullptr;
+    QPushButton* m_best = nullptr;
+    QTableView* m_cartView = nullptr;
+    QLabel* m_total = nullptr;
+    QLabel* m_saleMessage = nullptr;
     // Status bar
     QLabel* m_statusServer = nullptr;
     QLabel* m_statusAgent = nullptr;

@@ -282,6 +282,17 @@ void ApiClient::searchBookings(
         context, std::move(done), {200});
 }
 
+void ApiClient::venue(const domain::VenueId& id, QObject* context,
+                      std::function<void(const Outcome<domain::Venue>&)> done)
+{
+    typed<domain::Venue>({"GET",
+                          QStringLiteral("/api/v1/venues/%1").arg(fromStd(id.toString())),
+                          std::nullopt,
+                          {},
+                          false},
+                         context, std::move(done), {200});
+}
+
 void ApiClient::availability(const domain::EventId& event, QObject* context,
                              std::function<void(const Outcome<domain::Availability>&)> done)
 {

@@ -8,6 +8,7 @@
 #include "domain/Payment.h"
 #include "domain/Shift.h"
 #include "domain/User.h"
+#include "domain/Venue.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -111,6 +112,8 @@ public:
     void searchBookings(const std::optional<domain::EventId>& event, const QString& text,
                         QObject* context,
                         std::function<void(const Outcome<domain::Page<domain::Booking>>&)> done);
+    void venue(const domain::VenueId& id, QObject* context,
+               std::function<void(const Outcome<domain::Venue>&)> done);
     void availability(const domain::EventId& event, QObject* context,
                       std::function<void(const Outcome<domain::Availability>&)> done);
     void hold(const domain::HoldRequest& request, const UserAction& action, QObject* context,

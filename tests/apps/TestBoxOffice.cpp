@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -108,6 +109,85 @@ private Q_SLOTS:
         QTest::keyClick(password2, Qt::Key_Return);
         QTRY_COMPARE(again.page(), BoxOfficeWindow::Page::Events);
         QCOMPARE(again.shift()->id, window.shift()->id);
+    }
+
+    // The sale screen: best available (F5) holds adjacent seats at once, into the cart, and a
+    // second box office sees them held within a second on its own live map.
+    void bestAvailableHoldsAdjacentSeatsAndAnotherCounterSeesThem()
+    {
+        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box2@example.com"));
+        openSale(*m_t.http, org, 3, 6);
+        const QUrl server(QStringLiteral("http://127.0.0.1:%1").arg(m_t.server->port()));
+        auto counter = [&](BoxOfficeWindow& w, const QString& email) {
+            w.resize(1100, 700);
+            w.show();
+            auto* password = named<QLineEdit>(&w, QStringLiteral("Password"));
+            QTest::keyClicks(password, QStringLiteral("test password 1"));
+            QTest::keyClick(password, Qt::Key_Return);
+            if (!QTest::qWaitFor([&] { return w.page() != BoxOfficeWindow::Page::SignIn; }, 10000))
+                return false;
+            if (w.page() == BoxOfficeWindow::Page::Shift) {
+                auto* drawer = named<QLineEdit>(&w, QStringLiteral("Opening float"));
+                QTest::keyClicks(drawer, QStringLiteral("50"));
+                QTest::keyClick(drawer, Qt::Key_Return);
+            }
+            if (!QTest::qWaitFor([&] { return w.events().rowCount() == 1; }, 10000))
+                return false;
+            // Enter on the event opens its sale screen, with the live map.
+            auto* list = named<QListView>(&w, QStringLiteral("Events, today's first"));
+            list->setFocus();
+            QTest::keyClick(list, Qt::Key_Return);
+            Q_UNUSED(email);
+            return QTest::qWaitFor(
+                [&] {
+                    return w.page() == BoxOfficeWindow::Page::Sale && w.seatMap() &&
+                           w.seatMap()->layout().seats().size() == 18;
+                },
+                10000);
+        };
+        BoxOfficeWindow first(server, QStringLiteral("box@example.com"));
+        QVERIFY(counter(first, QStringLiteral("box@example.com")));
+        BoxOfficeWindow second(server, QStringLiteral("box2@example.com"));
+        QVERIFY(counter(second, QStringLiteral("box2@example.com")));
+
+        // Two best available seats, F5 (the quantity is 2 by default), at the first counter.
+        first.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&first));
+        QElapsedTimer seen; // from the key press
+        seen.start();
+        QTest::keyClick(&first, Qt::Key_F5);
+        QTRY_COMPARE(first.cart().rowCount(), 2);
+        const auto a =
+            first.cart().data(first.cart().index(0, client::CartModel::Place)).toString();
+        const auto b =
+            first.cart().data(first.cart().index(1, client::CartModel::Place)).toString();
+        QCOMPARE(a.section(QLatin1Char('-'), 0, 1), b.section(QLatin1Char('-'), 0, 1)); // one row
+        QCOMPARE(std::abs(a.section(QLatin1Char('-'), 2).toInt() -
+                          b.section(QLatin1Char('-'), 2).toInt()),
+                 1);
+        QCOMPARE(first.seatMap()->selection().size(), std::size_t(2));
+
+        // The other counter's map shows them held, within a second of the key press.
+        auto heldThere = [&] {
+            int held = 0;
+            for (const auto& s : second.seatMap()->layout().seats())
+                held +=
+                    s.status == domain::SeatStatus::Held &&
+                    (QString::fromStdString(s.label) == a || QString::fromStdString(s.label) == b);
+            return held;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(heldThere() == 2, 1000);
+        QVERIFY2(seen.elapsed() <= 1000, qPrintable(QString::number(seen.elapsed())));
+        qInfo("the other counter saw the seats held after %lld ms",
+              static_cast<long long>(seen.elapsed()));
+        // And on the first counter they stay this sale's (selected) when their delta arrives.
+        QTest::qWait(300);
+        QCOMPARE(first.seatMap()->selection().size(), std::size_t(2));
+        QCOMPARE(first.cart().rowCount(), 2);
+        if (const auto dir = qEnvironmentVariable("TICKETING_SCREENSHOT_DIR"); !dir.isEmpty())
+            first.grab().save(dir + QStringLiteral("/boxoffice-sale.png"));
     }
 };
 
