@@ -1,5 +1,6 @@
 #include "apps/boxoffice/BoxOfficeWindow.h"
 
+#include "domain/Clock.h"
 #include "domain/Codec.h"
 #include "domain/Money.h"
 #include "seatmap/SeatMapLegend.h"
@@ -201,6 +202,13 @@ QWidget* BoxOfficeWindow::buildSale()
     m_total = new QLabel;
     m_total->setAccessibleName(tr("Total"));
     right->addWidget(m_total);
+    m_countdown = new QLabel;
+    m_countdown->setAccessibleName(tr("Hold time left"));
+    right->addWidget(m_countdown);
+    m_tick = new QTimer(this);
+    m_tick->setInterval(1000);
+    connect(m_tick, &QTimer::timeout, this, &BoxOfficeWindow::tick);
+    m_tick->start();
     m_saleMessage = message();
     right->addWidget(m_saleMessage);
     layout->addLayout(right, 2);
@@ -361,6 +369,53 @@ void BoxOfficeWindow::holdBestAvailable()
                     say(m_saleMessage,
                         booking.split ? tr("The seats are in more than one row.") : QString());
                 });
+}
+
+void BoxOfficeWindow::tick()
+{
+    const auto ends = m_cart.endsAt();
+    if (!ends) {
+        m_countdown->clear();
+        return;
+    }
+    const auto now = domain::SystemClock::instance().now();
+    // Lapsed holds leave the cart (the server has let their seats go), and the agent is told.
+    std::vector<domain::BookingId> lapsed;
+    for (const auto& hold : m_cart.holds())
+        if (hold.holdExpiresAt <= now)
+            lapsed.push_back(hold.id);
+    if (!lapsed.empty()) {
+        auto selection = m_scene ? m_scene->selection() : std::set<int>{};
+        for (const auto& id : lapsed) {
+            m_cart.remove(id);
+            for (auto it = m_heldSeats.begin(); it != m_heldSeats.end();)
+                if (it->second == id) {
+                    selection.erase(it->first);
+                    it = m_heldSeats.erase(it);
+                } else {
+                    ++it;
+                }
+        }
+        if (m_scene) {
+            m_holding = true;
+            m_scene->setSelection(selection);
+            m_holding = false;
+        }
+        say(m_saleMessage,
+            tr("The hold has ended: its seats left the cart. Hold them again to sell them."));
+        if (!m_cart.endsAt()) {
+            m_countdown->clear();
+            return;
+        }
+    }
+    const auto left =
+        std::chrono::duration_cast<std::chrono::seconds>(*m_cart.endsAt() - now).count();
+    m_countdown->setText(
+        tr("Held for %1:%2 more").arg(left / 60).arg(left % 60, 2, 10, QLatin1Char('0')));
+    // The last minute is warned of.
+    m_countdown->setStyleSheet(left <= 60 ? QStringLiteral("color: #b00020; font-weight: bold;")
+                                          : QString());
+    m_countdown->setAccessibleDescription(m_countdown->text());
 }
 
 BoxOfficeWindow::Page BoxOfficeWindow::page() const

@@ -16,6 +16,7 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
 #include <map>
 #include <memory>
 
@@ -61,6 +62,8 @@ private:
     QWidget* buildSale();
     void holdBestAvailable();
     void holdSelected();
+    // Every second: how long the holds have left; a lapsed hold leaves the cart, said so.
+    void tick();
     void signIn();
     void afterSignIn();
     void openShift();
@@ -104,6 +107,8 @@ private:
     QPushButton* m_best = nullptr;
     QTableView* m_cartView = nullptr;
     QLabel* m_total = nullptr;
+    QLabel* m_countdown = nullptr;
+    QTimer* m_tick = nullptr;
     QLabel* m_saleMessage = nullptr;
     // Status bar
     QLabel* m_statusServer = nullptr;
