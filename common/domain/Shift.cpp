@@ -8,9 +8,9 @@
 
 namespace ticketing::domain {
 
-void ShiftTotals::add(const std::string& method, std::int64_t amountMinor)
+void ShiftTotals::add(const std::string& method, int n, std::int64_t amountMinor)
 {
-    ++count;
+    count += n;
     if (method == "cash")
         cash += amountMinor;
     else if (method == "card_present")

@@ -25,7 +25,8 @@ struct ShiftTotals
     std::int64_t cardPresent = 0;
     std::int64_t card = 0;
     bool operator==(const ShiftTotals&) const = default;
-    void add(const std::string& method, std::int64_t amountMinor);
+    // `count` payments (or refunds) of `method` amounting to `amountMinor`.
+    void add(const std::string& method, int count, std::int64_t amountMinor);
 };
 
 struct Shift

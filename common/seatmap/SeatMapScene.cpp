@@ -100,8 +100,9 @@ public:
             const auto& seat = layout.seats()[static_cast<std::size_t>(i)];
             if (seat.section != m_section)
                 continue;
-            const auto& sprite = m_scene.sprite(seat.status, px, seat.accessible,
-                                                m_scene.seatSelected(i), m_scene.focusSeat() == i);
+            const auto& sprite =
+                m_scene.sprite(seat.status, px, seat.accessible, m_scene.seatSelected(i),
+                               m_scene.keyboardSeat() == i);
             const QPointF at = world.map(seat.position);
             painter->drawPixmap(
                 QPointF(at.x() - sprite.width() / 2.0, at.y() - sprite.height() / 2.0), sprite);

@@ -73,7 +73,6 @@ public:
     // A seat's picture at `px` pixels, drawn once and kept (SectionItem blits it).
     const QPixmap& sprite(domain::SeatStatus status, int px, bool accessible, bool selected,
                           bool focus) const;
-    std::optional<int> focusSeat() const { return m_keyboard; }
 
 Q_SIGNALS:
     void selectionChanged();

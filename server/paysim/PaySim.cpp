@@ -299,16 +299,22 @@ Response Simulator::confirmIntent(const Request& request, const std::string& id)
     return Response::text(200, intentJson(intent), "application/json");
 }
 
+Simulator::Intent* Simulator::namedIntent(const std::map<std::string, std::string>& form)
+{
+    const auto name = form.find("payment_intent");
+    const auto it = name == form.end() ? m_intents.end() : m_intents.find(name->second);
+    return it == m_intents.end() ? nullptr : &it->second;
+}
+
 Response Simulator::processAtReader(const Request& request, const std::string& reader)
 {
     const auto f = form(request.body);
     const std::lock_guard lock(m_mutex);
-    const auto it =
-        f.count("payment_intent") ? m_intents.find(f.at("payment_intent")) : m_intents.end();
-    if (it == m_intents.end())
+    auto* found = namedIntent(f);
+    if (!found)
         return error(404, "invalid_request_error", "resource_missing",
                      "payment_intent: no such payment intent");
-    auto& intent = it->second;
+    auto& intent = *found;
     if (!intent.cardPresent)
         return error(400, "invalid_request_error", "payment_intent_invalid",
                      "only a card_present intent is paid at a terminal");
@@ -365,12 +371,11 @@ Response Simulator::createRefund(const Request& request)
         if (const auto it = m_idempotency.find("refund:" + std::string(*key));
             it != m_idempotency.end())
             return Response::text(200, it->second, "application/json");
-    const auto it =
-        f.count("payment_intent") ? m_intents.find(f.at("payment_intent")) : m_intents.end();
-    if (it == m_intents.end())
+    auto* found = namedIntent(f);
+    if (!found)
         return error(404, "invalid_request_error", "resource_missing",
                      "payment_intent: no such payment intent");
-    auto& intent = it->second;
+    auto& intent = *found;
     if (intent.status != "succeeded")
         return error(400, "invalid_request_error", "charge_not_refundable",
                      "only a succeeded payment can be refunded");

@@ -69,6 +69,8 @@ private:
     http::Response createRefund(const http::Request& request);
     http::Response cancelIntent(const std::string& id);
     http::Response processAtReader(const http::Request& request, const std::string& reader);
+    // The intent a form's `payment_intent` names (under m_mutex), or none.
+    Intent* namedIntent(const std::map<std::string, std::string>& form);
     static std::string intentJson(const Intent& intent);
     void settle(const std::string& id, bool succeeded,
                 const std::string& declineCode);                    // under m_mutex

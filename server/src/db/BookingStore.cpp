@@ -285,14 +285,12 @@ domain::Booking toBooking(const pqxx::row& r)
     b.currency = r[8].as<std::string>();
     b.createdAt = fromMicros(r[9].as<long long>());
     b.statusReason = optionalText(r[11]);
-    if (r.size() > 16) { // the box office's columns (kFind, kListUser)
-        if (!r[12].is_null())
-            b.customer =
-                domain::Customer{r[12].as<std::string>(), optionalText(r[13]), optionalText(r[14])};
-        if (!r[15].is_null())
-            b.soldBy = idFrom<domain::UserId>(r[15]);
-        b.split = r[16].as<bool>();
-    }
+    if (!r[12].is_null()) // the box office's columns
+        b.customer =
+            domain::Customer{r[12].as<std::string>(), optionalText(r[13]), optionalText(r[14])};
+    if (!r[15].is_null())
+        b.soldBy = idFrom<domain::UserId>(r[15]);
+    b.split = r[16].as<bool>();
     return b;
 }
 

@@ -58,17 +58,8 @@ domain::Shift shiftOf(pqxx::transaction_base& tx, const pqxx::row& r)
     if (!r[6].is_null())
         s.countedCash = r[6].as<long long>();
     auto totals = [&](const char* statement, domain::ShiftTotals& into) {
-        for (const auto& row : tx.exec_prepared(statement, s.id.toString())) {
-            const auto method = row[0].as<std::string>();
-            const auto amount = row[2].as<long long>();
-            into.count += row[1].as<int>();
-            if (method == "cash")
-                into.cash += amount;
-            else if (method == "card_present")
-                into.cardPresent += amount;
-            else
-                into.card += amount;
-        }
+        for (const auto& row : tx.exec_prepared(statement, s.id.toString()))
+            into.add(row[0].as<std::string>(), row[1].as<int>(), row[2].as<long long>());
     };
     totals(kSales.name, s.sales);
     totals(kRefunds.name, s.refunds);
