@@ -877,8 +877,15 @@ private Q_SLOTS:
                                   .toString();
         const auto declinedPayment = intent(m_bob, declined, QStringLiteral("card")).json();
         QCOMPARE(payAtProvider(declinedPayment, QStringLiteral("4000000000000002")).status, 200);
-        // No webhook reaches ticketd; the reconciler asks the provider and settles both.
+        // And a card at the counter's terminal (issue 14: the reconciler once looked at online
+        // cards only, so a terminal payment whose webhook was lost stayed pending for ever).
+        const auto counter = hold(m_box, sale, {QStringLiteral("MAIN-A-3")})
+                                 .value(QStringLiteral("booking_id"))
+                                 .toString();
+        QCOMPARE(intent(m_box, counter, QStringLiteral("card_present")).status, 201);
+        // No webhook reaches ticketd; the reconciler asks the provider and settles all three.
         QVERIFY(waitForStatus(m_ann, paid, QStringLiteral("confirmed")));
+        QVERIFY(waitForStatus(m_box, counter, QStringLiteral("confirmed")));
         QCOMPARE(booking(m_ann, paid).value(QStringLiteral("tickets")).toArray().size(), 1);
         QVERIFY(QTest::qWaitFor(
             [&] {

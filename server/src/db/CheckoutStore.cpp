@@ -82,7 +82,7 @@ const Statement kPublicKeys{"checkout.public_keys", R"sql(
     FROM event_keys WHERE event_id = $1::uuid ORDER BY created_at)sql"};
 const Statement kStalePayments{"checkout.stale_payments", R"sql(
     SELECT id FROM payments
-    WHERE status = 'pending' AND method = 'card' AND provider_ref IS NOT NULL AND updated_at < $1::timestamptz
+    WHERE status = 'pending' AND method IN ('card', 'card_present') AND provider_ref IS NOT NULL AND updated_at < $1::timestamptz
     ORDER BY updated_at LIMIT $2)sql"};
 const Statement kUnansweredIntents{"checkout.unanswered_intents", R"sql(
     SELECT id FROM payments WHERE status = 'pending' AND provider_ref IS NULL AND updated_at < $1::timestamptz
