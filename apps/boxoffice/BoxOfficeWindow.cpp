@@ -1,13 +1,17 @@
 #include "apps/boxoffice/BoxOfficeWindow.h"
 
+#include "apps/boxoffice/Keys.h"
 #include "domain/Clock.h"
 #include "domain/Codec.h"
 #include "domain/Money.h"
-#include "seatmap/SeatMapLegend.h"
 
+#include <QActionGroup>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
+#include <QMenuBar>
+#include <QPrinterInfo>
+#include <QSettings>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -60,8 +64,25 @@ BoxOfficeWindow::BoxOfficeWindow(const QUrl& server, const QString& email, QWidg
     m_pages->addWidget(buildSignIn());
     m_pages->addWidget(buildShift());
     m_pages->addWidget(buildEvents());
-    m_pages->addWidget(buildSale());
+    m_sale = new SalePage;
+    m_sale->setPrintTarget(&m_printTarget);
+    m_pages->addWidget(m_sale);
+    m_willCall = new WillCallPage;
+    m_willCall->setPrintTarget(&m_printTarget);
+    m_pages->addWidget(m_willCall);
+    m_pages->addWidget(buildCloseShift());
     setCentralWidget(m_pages);
+    connect(m_sale, &SalePage::sold, this, &BoxOfficeWindow::refreshShift);
+    connect(m_sale, &SalePage::stateChanged, this, &BoxOfficeWindow::updateActions);
+    connect(&m_sale->cart(), &client::CartModel::totalChanged, this,
+            &BoxOfficeWindow::updateActions);
+    connect(m_willCall, &WillCallPage::refunded, this, &BoxOfficeWindow::refreshShift);
+    m_probe.setInterval(3000);
+    connect(&m_probe, &QTimer::timeout, this, [this] {
+        if (m_api)
+            m_api->currentShift(this, [](const client::Outcome<domain::Shift>&) {});
+    });
+    buildMenus();
 
     m_statusServer = new QLabel;
     m_statusAgent = new QLabel;
@@ -97,6 +118,7 @@ QWidget* BoxOfficeWindow::buildSignIn()
     m_password->setEchoMode(QLineEdit::Password);
     m_signIn = new QPushButton(tr("Sign &in"));
     m_signIn->setAccessibleName(tr("Sign in"));
+    enterPresses(m_signIn);
     m_signIn->setDefault(true);
     m_signIn->setToolTip(tr("Sign in (Enter)"));
     form->addRow(m_signIn);
@@ -122,6 +144,7 @@ QWidget* BoxOfficeWindow::buildShift()
     form->addRow(tr("&Currency:"), m_currency);
     m_openShift = new QPushButton(tr("&Open the shift"));
     m_openShift->setAccessibleName(tr("Open the shift"));
+    enterPresses(m_openShift);
     m_openShift->setToolTip(tr("Open the shift (Enter)"));
     form->addRow(m_openShift);
     m_shiftMessage = message();
@@ -151,271 +174,13 @@ QWidget* BoxOfficeWindow::buildEvents()
     connect(m_search, &QLineEdit::textChanged, &m_events, &client::EventsModel::setSearch);
     connect(m_eventList, &QListView::activated, this,
             [this](const QModelIndex& index) { openEvent(index.row()); });
-    auto* find = new QShortcut(QKeySequence(Qt::Key_F2), page);
+    auto* find = new QShortcut(QKeySequence(Qt::Key_F2), page, nullptr, nullptr,
+                               Qt::WidgetWithChildrenShortcut);
     connect(find, &QShortcut::activated, this, [this] {
         m_search->setFocus();
         m_search->selectAll();
     });
     return page;
-}
-
-QWidget* BoxOfficeWindow::buildSale()
-{
-    auto* page = new QWidget;
-    auto* layout = new QHBoxLayout(page);
-    auto* left = new QVBoxLayout;
-    m_saleTitle = new QLabel;
-    m_saleTitle->setAccessibleName(tr("Event"));
-    left->addWidget(m_saleTitle);
-    m_mapView = new QGraphicsView;
-    m_mapView->setAccessibleName(tr("Seat map"));
-    m_mapView->setToolTip(tr("Click seats to hold them; arrows and Space with the keyboard"));
-    m_mapView->setDragMode(QGraphicsView::NoDrag);
-    m_mapView->setRenderHint(QPainter::Antialiasing, false);
-    left->addWidget(m_mapView, 1);
-    left->addWidget(new seatmap::SeatMapLegend);
-    layout->addLayout(left, 3);
-
-    auto* right = new QVBoxLayout;
-    auto* best = new QFormLayout;
-    m_tier = new QComboBox;
-    m_tier->setAccessibleName(tr("Tier"));
-    best->addRow(tr("&Tier:"), m_tier);
-    m_quantity = new QSpinBox;
-    m_quantity->setRange(1, 10);
-    m_quantity->setValue(2);
-    m_quantity->setAccessibleName(tr("Number of seats"));
-    best->addRow(tr("&Seats:"), m_quantity);
-    right->addLayout(best);
-    m_best = new QPushButton(tr("&Best available (F5)"));
-    m_best->setAccessibleName(tr("Best available"));
-    m_best->setToolTip(tr("Hold the best seats of the tier together (F5)"));
-    m_best->setShortcut(QKeySequence(Qt::Key_F5));
-    right->addWidget(m_best);
-    m_cartView = new QTableView;
-    m_cartView->setAccessibleName(tr("Cart"));
-    m_cartView->setModel(&m_cart);
-    m_cartView->horizontalHeader()->setStretchLastSection(true);
-    m_cartView->verticalHeader()->hide();
-    m_cartView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    right->addWidget(m_cartView, 1);
-    m_total = new QLabel;
-    m_total->setAccessibleName(tr("Total"));
-    right->addWidget(m_total);
-    m_countdown = new QLabel;
-    m_countdown->setAccessibleName(tr("Hold time left"));
-    right->addWidget(m_countdown);
-    m_tick = new QTimer(this);
-    m_tick->setInterval(1000);
-    connect(m_tick, &QTimer::timeout, this, &BoxOfficeWindow::tick);
-    m_tick->start();
-    m_saleMessage = message();
-    right->addWidget(m_saleMessage);
-    layout->addLayout(right, 2);
-
-    connect(m_best, &QPushButton::clicked, this, &BoxOfficeWindow::holdBestAvailable);
-    connect(&m_cart, &client::CartModel::totalChanged, this, [this] {
-        m_total->setText(m_cart.rowCount() == 0
-                             ? tr("Nothing held yet")
-                             : tr("Total: %1 %2 for %n place(s)", nullptr, m_cart.rowCount())
-                                   .arg(QString::fromStdString(domain::formatMoney(
-                                            m_cart.totalMinor(), m_cart.currency().toStdString())),
-                                        m_cart.currency()));
-        m_total->setAccessibleDescription(m_total->text());
-    });
-    auto* back = new QShortcut(QKeySequence(Qt::Key_Escape), page);
-    connect(back, &QShortcut::activated, this, [this] { showPage(Page::Events); });
-    return page;
-}
-
-void BoxOfficeWindow::openEvent(int row)
-{
-    const auto* event = m_events.eventAt(row);
-    if (!event)
-        return;
-    m_event = *event;
-    m_cart.clear();
-    m_heldSeats.clear();
-    m_saleTitle->setText(
-        QStringLiteral("<h2>%1</h2>").arg(QString::fromStdString(event->title).toHtmlEscaped()));
-    m_tier->clear();
-    QHash<QString, QString> tierLabels;
-    for (const auto& t : event->tiers) {
-        const auto label =
-            tr("%1, %2 %3")
-                .arg(QString::fromStdString(t.name),
-                     QString::fromStdString(domain::formatMoney(t.priceMinor, t.currency)),
-                     QString::fromStdString(t.currency));
-        tierLabels[QString::fromStdString(t.id.toString())] = label;
-        if (t.kind == domain::SectionKind::Seated)
-            m_tier->addItem(label, QString::fromStdString(t.id.toString()));
-    }
-    say(m_saleMessage, tr("Loading the seat map…"));
-    showPage(Page::Sale);
-    m_api->venue(event->venue, this, [this, tierLabels](const client::Outcome<domain::Venue>& o) {
-        if (const auto* f = std::get_if<client::Failure>(&o))
-            return say(m_saleMessage, f->message);
-        m_scene =
-            std::make_unique<seatmap::SeatMapScene>(std::get<domain::Venue>(o).details.seatMap);
-        m_scene->setTierLabels(tierLabels);
-        // Free seats, and those this sale holds (their status turns held when its delta comes).
-        m_scene->setSelectable([this](const seatmap::VenueLayout::Seat& seat) {
-            if (seat.status == domain::SeatStatus::Available)
-                return true;
-            const auto i = m_scene->layout().indexOf(seat.id);
-            return i && m_heldSeats.count(*i) > 0;
-        });
-        connect(m_scene.get(), &seatmap::SeatMapScene::selectionChanged, this,
-                &BoxOfficeWindow::holdSelected);
-        m_mapView->setScene(m_scene.get());
-        m_mapView->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
-        // Live statuses: the socket's snapshot, then every change.
-        m_sync = std::make_unique<client::SyncClient>(m_api->server());
-        connect(m_sync.get(), &client::SyncClient::snapshot, this,
-                [this](const domain::EventId& e) {
-                    if (const auto* a = m_sync->availability(e))
-                        m_scene->setAvailability(*a);
-                    say(m_saleMessage, {});
-                });
-        connect(m_sync.get(), &client::SyncClient::seatsChanged, this,
-                [this](const domain::EventId&, const std::vector<domain::SeatChange>& changes) {
-                    m_scene->applyChanges(changes);
-                });
-        m_sync->subscribe(m_event->id);
-        m_mapView->setFocus();
-    });
-}
-
-// A seat clicked (or chosen with Space) is held at once, one hold per choice; one unselected
-// again is released.
-void BoxOfficeWindow::holdSelected()
-{
-    if (!m_scene || !m_event || m_holding)
-        return;
-    const auto& selected = m_scene->selection();
-    // Released: held seats no longer selected.
-    for (auto it = m_heldSeats.begin(); it != m_heldSeats.end();) {
-        if (selected.count(it->first)) {
-            ++it;
-            continue;
-        }
-        const auto booking = it->second;
-        it = m_heldSeats.erase(it);
-        bool stillUsed = false;
-        for (const auto& [seat, b] : m_heldSeats)
-            stillUsed = stillUsed || b == booking;
-        if (!stillUsed) {
-            m_cart.remove(booking);
-            m_api->release(booking, this, [](const client::Outcome<domain::Booking>&) {});
-        }
-    }
-    // Newly chosen: held.
-    for (const int seat : selected) {
-        if (m_heldSeats.count(seat))
-            continue;
-        domain::HoldRequest request;
-        request.event = m_event->id;
-        request.seats = {m_scene->layout().seats()[static_cast<std::size_t>(seat)].id};
-        m_heldSeats[seat] = domain::BookingId{}; // on its way
-        m_api->hold(request, client::UserAction(), this,
-                    [this, seat](const client::Outcome<domain::Booking>& o) {
-                        if (const auto* f = std::get_if<client::Failure>(&o)) {
-                            m_heldSeats.erase(seat);
-                            say(m_saleMessage, f->message);
-                            auto selection = m_scene->selection();
-                            selection.erase(seat);
-                            m_holding = true;
-                            m_scene->setSelection(selection);
-                            m_holding = false;
-                            return;
-                        }
-                        const auto& booking = std::get<domain::Booking>(o);
-                        m_heldSeats[seat] = booking.id;
-                        m_cart.add(booking);
-                        say(m_saleMessage, {});
-                    });
-    }
-}
-
-void BoxOfficeWindow::holdBestAvailable()
-{
-    if (!m_event || !m_scene || m_tier->currentIndex() < 0)
-        return;
-    domain::HoldRequest request;
-    request.event = m_event->id;
-    request.tier = domain::TierId::parse(m_tier->currentData().toString().toStdString());
-    request.quantity = m_quantity->value();
-    request.bestAvailable = true;
-    m_best->setEnabled(false);
-    say(m_saleMessage, tr("Finding the best seats…"));
-    m_api->hold(request, client::UserAction(), this,
-                [this](const client::Outcome<domain::Booking>& o) {
-                    m_best->setEnabled(true);
-                    if (const auto* f = std::get_if<client::Failure>(&o))
-                        return say(m_saleMessage, f->message);
-                    const auto& booking = std::get<domain::Booking>(o);
-                    m_cart.add(booking);
-                    // The chosen seats show as this sale's.
-                    auto selection = m_scene->selection();
-                    for (const auto& item : booking.items)
-                        if (item.seat)
-                            if (const auto i = m_scene->layout().indexOf(*item.seat)) {
-                                selection.insert(*i);
-                                m_heldSeats[*i] = booking.id;
-                            }
-                    m_holding = true;
-                    m_scene->setSelection(selection);
-                    m_holding = false;
-                    say(m_saleMessage,
-                        booking.split ? tr("The seats are in more than one row.") : QString());
-                });
-}
-
-void BoxOfficeWindow::tick()
-{
-    const auto ends = m_cart.endsAt();
-    if (!ends) {
-        m_countdown->clear();
-        return;
-    }
-    const auto now = domain::SystemClock::instance().now();
-    // Lapsed holds leave the cart (the server has let their seats go), and the agent is told.
-    std::vector<domain::BookingId> lapsed;
-    for (const auto& hold : m_cart.holds())
-        if (hold.holdExpiresAt <= now)
-            lapsed.push_back(hold.id);
-    if (!lapsed.empty()) {
-        auto selection = m_scene ? m_scene->selection() : std::set<int>{};
-        for (const auto& id : lapsed) {
-            m_cart.remove(id);
-            for (auto it = m_heldSeats.begin(); it != m_heldSeats.end();)
-                if (it->second == id) {
-                    selection.erase(it->first);
-                    it = m_heldSeats.erase(it);
-                } else {
-                    ++it;
-                }
-        }
-        if (m_scene) {
-            m_holding = true;
-            m_scene->setSelection(selection);
-            m_holding = false;
-        }
-        say(m_saleMessage,
-            tr("The hold has ended: its seats left the cart. Hold them again to sell them."));
-        if (!m_cart.endsAt()) {
-            m_countdown->clear();
-            return;
-        }
-    }
-    const auto left =
-        std::chrono::duration_cast<std::chrono::seconds>(*m_cart.endsAt() - now).count();
-    m_countdown->setText(
-        tr("Held for %1:%2 more").arg(left / 60).arg(left % 60, 2, 10, QLatin1Char('0')));
-    // The last minute is warned of.
-    m_countdown->setStyleSheet(left <= 60 ? QStringLiteral("color: #b00020; font-weight: bold;")
-                                          : QString());
-    m_countdown->setAccessibleDescription(m_countdown->text());
 }
 
 BoxOfficeWindow::Page BoxOfficeWindow::page() const
@@ -437,10 +202,16 @@ void BoxOfficeWindow::showPage(Page page)
         m_eventList->setFocus();
         break;
     case Page::Sale:
-        m_mapView->setFocus();
+        break; // the sale page puts the focus on its map once loaded
+    case Page::WillCall:
+        m_willCall->enter();
+        break;
+    case Page::CloseShift:
+        m_counted->setFocus();
         break;
     }
     updateStatus();
+    updateActions();
     Q_EMIT pageChanged(page);
 }
 
@@ -459,7 +230,16 @@ void BoxOfficeWindow::signIn()
     say(m_signInMessage, tr("Signing in…"));
     m_api = std::make_unique<client::ApiClient>(server);
     connect(m_api.get(), &client::ApiClient::connectivityChanged, this,
-            &BoxOfficeWindow::updateStatus);
+            [this](client::ApiClient::Connectivity c) {
+                // Offline nothing is sold; the server is asked now and then until it answers.
+                const bool offline = c == client::ApiClient::Connectivity::Offline;
+                m_sale->setOnline(!offline);
+                if (offline)
+                    m_probe.start();
+                else
+                    m_probe.stop();
+                updateStatus();
+            });
     connect(m_api.get(), &client::ApiClient::signedOut, this, [this] {
         m_shift.reset();
         say(m_signInMessage, tr("The session has ended; sign in again."));
@@ -478,6 +258,9 @@ void BoxOfficeWindow::signIn()
                                      tr("This account is not a box office account."));
                       }
                       m_password->clear();
+                      const auto agent = QString::fromStdString(tokens.user.email);
+                      m_sale->setApi(m_api.get(), agent);
+                      m_willCall->setApi(m_api.get(), agent);
                       m_session.remember(server, m_email->text().trimmed());
                       m_session.keepRefreshToken(QString::fromStdString(tokens.refreshToken));
                       say(m_signInMessage, {});
@@ -583,6 +366,382 @@ void BoxOfficeWindow::updateStatus()
     m_statusConnection->setText(connection);
     for (auto* l : {m_statusServer, m_statusAgent, m_statusShift, m_statusConnection})
         l->setAccessibleDescription(l->text());
+}
+
+void BoxOfficeWindow::openEvent(int row)
+{
+    const auto* event = m_events.eventAt(row);
+    if (!event || !m_api)
+        return;
+    showPage(Page::Sale);
+    m_sale->open(*event);
+}
+
+QWidget* BoxOfficeWindow::buildCloseShift()
+{
+    auto* form = new QFormLayout;
+    form->addRow(new QLabel(tr("<h2>Close the shift</h2>")));
+    m_report = new QLabel;
+    m_report->setAccessibleName(tr("Shift report"));
+    m_report->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);
+    form->addRow(m_report);
+    m_counted = field(form, tr("Cash &counted:"), tr("Counted cash"));
+    m_counted->setToolTip(tr("Count the drawer and type what is in it; Enter closes the shift"));
+    m_closeShift = new QPushButton(tr("C&lose the shift"));
+    m_closeShift->setAccessibleName(tr("Close the shift"));
+    enterPresses(m_closeShift);
+    m_closeShift->setToolTip(tr("Close the shift with the cash counted (Enter)"));
+    form->addRow(m_closeShift);
+    m_printReport = new QPushButton(tr("&Print the report (F12)"));
+    m_printReport->setAccessibleName(tr("Print the report"));
+    enterPresses(m_printReport);
+    m_printReport->setToolTip(tr("Print the shift's report (F12)"));
+    form->addRow(m_printReport);
+    m_newShift = new QPushButton(tr("Open a &new shift"));
+    m_newShift->setAccessibleName(tr("Open a new shift"));
+    enterPresses(m_newShift);
+    form->addRow(m_newShift);
+    m_closeMessage = message();
+    form->addRow(m_closeMessage);
+    connect(m_closeShift, &QPushButton::clicked, this, &BoxOfficeWindow::closeShift);
+    connect(m_counted, &QLineEdit::returnPressed, this, &BoxOfficeWindow::closeShift);
+    connect(m_printReport, &QPushButton::clicked, this, &BoxOfficeWindow::printShiftReport);
+    connect(m_newShift, &QPushButton::clicked, this, [this] {
+        m_closedShift.reset();
+        afterSignIn();
+    });
+    return centred(form);
+}
+
+QAction* BoxOfficeWindow::action(QMenu* menu, const QString& text, const QKeySequence& key,
+                                 const QString& accessibleName, void (BoxOfficeWindow::*slot)())
+{
+    auto* a = menu->addAction(text);
+    a->setShortcut(key);
+    a->setShortcutContext(Qt::WindowShortcut);
+    // The shortcut is said in the tooltip as in the menu.
+    a->setToolTip(key.isEmpty()
+                      ? accessibleName
+                      : tr("%1 (%2)").arg(accessibleName, key.toString(QKeySequence::NativeText)));
+    if (slot)
+        connect(a, &QAction::triggered, this, slot);
+    return a;
+}
+
+void BoxOfficeWindow::buildMenus()
+{
+    auto* sale = menuBar()->addMenu(tr("&Sale"));
+    m_actBest = action(sale, tr("&Best available"), QKeySequence(Qt::Key_F5), tr("Best available"),
+                       nullptr);
+    connect(m_actBest, &QAction::triggered, m_sale, &SalePage::holdBestAvailable);
+    m_actCash = action(sale, tr("Pay &cash"), QKeySequence(Qt::Key_F9), tr("Pay cash"), nullptr);
+    connect(m_actCash, &QAction::triggered, m_sale, &SalePage::payCash);
+    m_actCard = action(sale, tr("Pay by c&ard at the terminal"), QKeySequence(Qt::Key_F10),
+                       tr("Pay by card"), nullptr);
+    connect(m_actCard, &QAction::triggered, m_sale, &SalePage::payCard);
+    m_actPrintAgain = action(sale, tr("&Print again"), QKeySequence(Qt::Key_F12), tr("Print again"),
+                             &BoxOfficeWindow::printAgain);
+    m_actNext = action(sale, tr("&Next sale"), QKeySequence(Qt::CTRL | Qt::Key_N), tr("Next sale"),
+                       nullptr);
+    connect(m_actNext, &QAction::triggered, m_sale, &SalePage::nextSale);
+    sale->addSeparator();
+    m_actBack =
+        action(sale, tr("&Back"), QKeySequence(Qt::Key_Escape), tr("Back"), &BoxOfficeWindow::back);
+
+    auto* go = menuBar()->addMenu(tr("&Go"));
+    m_actEvents = action(go, tr("&Events"), QKeySequence(Qt::Key_F3), tr("Events"),
+                         &BoxOfficeWindow::goEvents);
+    m_actWillCall = action(go, tr("&Will-call"), QKeySequence(Qt::Key_F6), tr("Will-call"),
+                           &BoxOfficeWindow::goWillCall);
+    m_actCloseShift = action(go, tr("&Close the shift…"), QKeySequence(Qt::Key_F7),
+                             tr("Close the shift"), &BoxOfficeWindow::goCloseShift);
+    go->addSeparator();
+    m_actSignOut = action(go, tr("Sign &out"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q),
+                          tr("Sign out"), &BoxOfficeWindow::signOut);
+
+    auto* settings = menuBar()->addMenu(tr("Se&ttings"));
+    m_printers = settings->addMenu(tr("&Printer"));
+    connect(m_printers, &QMenu::aboutToShow, this, &BoxOfficeWindow::fillPrinters);
+    fillPrinters();
+    auto* language = settings->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(language);
+    const QString chosen = QSettings().value(QStringLiteral("language")).toString();
+    const std::pair<QString, QString> choices[] = {{QString(), tr("The system's language")},
+                                                   {QStringLiteral("en"), tr("English")},
+                                                   {QStringLiteral("de"), tr("Deutsch")}};
+    for (const auto& [code, name] : choices) {
+        auto* a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(code == chosen);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] { chooseLanguage(code); });
+    }
+    for (auto* menu : {sale, go, settings})
+        menu->setToolTipsVisible(true);
+}
+
+void BoxOfficeWindow::fillPrinters()
+{
+    m_printers->clear();
+    auto* group = new QActionGroup(m_printers);
+    for (const auto& name : QPrinterInfo::availablePrinterNames()) {
+        auto* a = m_printers->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(name == m_printTarget.printerName());
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, name] {
+            m_printTarget.setPrinterName(name);
+            updateStatus();
+        });
+    }
+    auto* pdf = m_printers->addAction(tr("PDF files in a folder…"));
+    pdf->setCheckable(true);
+    pdf->setChecked(m_printTarget.printerName().isEmpty());
+    group->addAction(pdf);
+    connect(pdf, &QAction::triggered, this, [this] {
+        const auto folder = QFileDialog::getExistingDirectory(this, tr("Folder for the PDF files"),
+                                                              m_printTarget.pdfFolder());
+        if (!folder.isEmpty())
+            m_printTarget.setPdfFolder(folder);
+        m_printTarget.setPrinterName({});
+        updateStatus();
+    });
+}
+
+void BoxOfficeWindow::chooseLanguage(const QString& code)
+{
+    QSettings().setValue(QStringLiteral("language"), code);
+    statusBar()->showMessage(tr("The new language applies from the next start of the box "
+                                "office."),
+                             10000);
+}
+
+void BoxOfficeWindow::updateActions()
+{
+    const auto p = page();
+    const bool onSale = p == Page::Sale;
+    const bool signedIn = m_api && m_api->signedIn();
+    const bool paying = m_sale->paying();
+    m_actBest->setEnabled(onSale && !paying);
+    m_actCash->setEnabled(onSale && !paying && m_sale->cart().rowCount() > 0);
+    m_actCard->setEnabled(onSale && !paying && m_sale->cart().rowCount() > 0);
+    m_actNext->setEnabled(onSale && !paying);
+    m_actPrintAgain->setEnabled(onSale || p == Page::WillCall || p == Page::CloseShift);
+    m_actBack->setEnabled(p != Page::SignIn);
+    const bool working = signedIn && m_shift && !paying;
+    m_actEvents->setEnabled(working);
+    m_actWillCall->setEnabled(working);
+    m_actCloseShift->setEnabled(working);
+    m_actSignOut->setEnabled(signedIn && !paying);
+}
+
+void BoxOfficeWindow::back()
+{
+    switch (page()) {
+    case Page::Sale:
+        if (m_sale->cancel())
+            return;
+        m_sale->leave();
+        return showPage(Page::Events);
+    case Page::WillCall:
+        if (m_willCall->cancel())
+            return;
+        return showPage(m_sale->event() ? Page::Sale : Page::Events);
+    case Page::CloseShift:
+        if (m_shift)
+            return showPage(Page::Events);
+        return;
+    case Page::Events:
+    case Page::Shift:
+    case Page::SignIn:
+        return;
+    }
+}
+
+void BoxOfficeWindow::goEvents()
+{
+    if (page() == Page::Sale)
+        m_sale->leave();
+    showPage(Page::Events);
+}
+
+void BoxOfficeWindow::goWillCall()
+{
+    showPage(Page::WillCall);
+}
+
+void BoxOfficeWindow::goCloseShift()
+{
+    if (!m_shift)
+        return;
+    if (page() == Page::Sale)
+        m_sale->leave();
+    m_counted->clear();
+    m_counted->setEnabled(true);
+    m_closeShift->setEnabled(true);
+    m_printReport->setEnabled(false);
+    m_newShift->hide();
+    say(m_closeMessage, tr("Count the cash in the drawer."));
+    showShiftReport(*m_shift);
+    showPage(Page::CloseShift);
+    refreshShift();
+}
+
+void BoxOfficeWindow::refreshShift()
+{
+    if (!m_shift || !m_api)
+        return;
+    m_api->shift(m_shift->id, this, [this](const client::Outcome<domain::Shift>& o) {
+        if (const auto* s = std::get_if<domain::Shift>(&o); s && m_shift && s->id == m_shift->id) {
+            m_shift = *s;
+            if (page() == Page::CloseShift && !m_closedShift)
+                showShiftReport(*s);
+            updateStatus();
+        }
+    });
+}
+
+void BoxOfficeWindow::showShiftReport(const domain::Shift& shift)
+{
+    const auto cur = shift.currency;
+    const auto money = [&cur](std::int64_t minor) {
+        return QString::fromStdString(domain::formatMoney(minor, cur)) + QLatin1Char(' ') +
+               QString::fromStdString(cur);
+    };
+    QString html = QStringLiteral("<table cellspacing=\"4\">");
+    const auto row = [&html](const QString& label, const QString& value, bool bold = false,
+                             bool indent = false) {
+        QString cell = label.toHtmlEscaped();
+        QString amount = value.toHtmlEscaped();
+        if (bold) {
+            cell = QStringLiteral("<b>%1</b>").arg(cell);
+            amount = QStringLiteral("<b>%1</b>").arg(amount);
+        }
+        html += QStringLiteral("<tr><td style=\"padding-left: %1px\">%2</td>"
+                               "<td align=\"right\">%3</td></tr>")
+                    .arg(indent ? 18 : 0)
+                    .arg(cell, amount);
+    };
+    row(tr("Sales (%n)", nullptr, shift.sales.count), QString());
+    row(tr("cash"), money(shift.sales.cash), false, true);
+    row(tr("card at the counter"), money(shift.sales.cardPresent), false, true);
+    row(tr("card online"), money(shift.sales.card), false, true);
+    row(tr("Refunds (%n)", nullptr, shift.refunds.count), QString());
+    row(tr("cash"), money(shift.refunds.cash), false, true);
+    row(tr("card at the counter"), money(shift.refunds.cardPresent), false, true);
+    row(tr("card online"), money(shift.refunds.card), false, true);
+    row(tr("Opening float"), money(shift.openingFloat));
+    row(tr("Expected in the drawer"), money(shift.expectedCash()), true);
+    if (shift.countedCash) {
+        row(tr("Counted"), money(*shift.countedCash), true);
+        const auto diff = *shift.difference();
+        row(diff < 0 ? tr("Missing") : diff > 0 ? tr("Over") : tr("Difference"), money(diff), true);
+    }
+    html += QStringLiteral("</table>");
+    m_report->setText(html);
+    m_report->setMinimumHeight(m_report->sizeHint().height());
+    // A screen reader hears the figures as plain text.
+    QString plain = tr("Expected in the drawer: %1.").arg(money(shift.expectedCash()));
+    if (shift.countedCash)
+        plain += QLatin1Char(' ') + tr("Counted: %1. Difference: %2.")
+                                        .arg(money(*shift.countedCash), money(*shift.difference()));
+    m_report->setAccessibleDescription(plain);
+}
+
+void BoxOfficeWindow::closeShift()
+{
+    if (!m_shift || !m_api || !m_closeShift->isEnabled())
+        return;
+    const auto currency = domain::Currency::fromCode(m_shift->currency);
+    if (!currency)
+        return say(m_closeMessage, tr("The shift's currency is unknown to this app."));
+    const auto counted = domain::Money::parse(m_counted->text().trimmed().toStdString(), *currency);
+    if (!counted || counted->isNegative())
+        return say(m_closeMessage, counted ? tr("The counted cash cannot be negative.")
+                                           : tr("Type the cash counted, e.g. 250.00."));
+    m_closeShift->setEnabled(false);
+    say(m_closeMessage, tr("Closing the shift…"));
+    m_api->closeShift(
+        m_shift->id, m_counted->text().trimmed(), this,
+        [this](const client::Outcome<domain::Shift>& o) {
+            if (const auto* f = std::get_if<client::Failure>(&o)) {
+                m_closeShift->setEnabled(true);
+                return say(m_closeMessage, f->message);
+            }
+            m_closedShift = std::get<domain::Shift>(o);
+            m_shift.reset();
+            showShiftReport(*m_closedShift);
+            m_counted->setEnabled(false);
+            m_printReport->setEnabled(true);
+            m_newShift->show();
+            const auto diff = *m_closedShift->difference();
+            say(m_closeMessage,
+                diff == 0 ? tr("The shift is closed; the drawer is right.")
+                          : tr("The shift is closed; the drawer is %1 %2.")
+                                .arg(diff < 0 ? tr("short by") : tr("over by"),
+                                     QString::fromStdString(domain::formatMoney(
+                                         diff < 0 ? -diff : diff, m_closedShift->currency)) +
+                                         QLatin1Char(' ') +
+                                         QString::fromStdString(m_closedShift->currency)));
+            updateStatus();
+            updateActions();
+            printShiftReport();
+            m_printReport->setFocus();
+        });
+}
+
+void BoxOfficeWindow::printShiftReport()
+{
+    const auto& shift = m_closedShift ? m_closedShift : m_shift;
+    if (!shift)
+        return;
+    QString error;
+    QString file;
+    const auto agent =
+        m_api && m_api->user() ? QString::fromStdString(m_api->user()->email) : QString();
+    const auto report = *shift;
+    const bool ok = m_printTarget.print(
+        tr("Shift report %1").arg(QString::fromStdString(report.id.toString()).right(8)),
+        [&report, &agent](QPainter& painter, QPrinter& printer) {
+            Printout::shiftReport(painter, printer, report, agent);
+        },
+        &error, &file);
+    m_lastPrintFile = file;
+    if (!ok)
+        say(m_closeMessage, error);
+    else
+        say(m_closeMessage, m_closeMessage->text() + QLatin1Char(' ') +
+                                tr("Printed (%1).").arg(m_printTarget.describe()));
+}
+
+void BoxOfficeWindow::printAgain()
+{
+    switch (page()) {
+    case Page::Sale:
+        m_sale->printAgain();
+        m_lastPrintFile = m_sale->lastPrintFile();
+        return;
+    case Page::WillCall:
+        m_willCall->printAgain();
+        return;
+    case Page::CloseShift:
+        return printShiftReport();
+    default:
+        return;
+    }
+}
+
+void BoxOfficeWindow::signOut()
+{
+    if (!m_api || m_sale->paying())
+        return;
+    if (page() == Page::Sale)
+        m_sale->leave();
+    m_api->signOut();
+    m_session.forgetRefreshToken();
+    m_shift.reset();
+    m_closedShift.reset();
+    showPage(Page::SignIn);
 }
 
 } // namespace ticketing::boxoffice

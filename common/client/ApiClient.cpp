@@ -282,6 +282,16 @@ void ApiClient::searchBookings(
         context, std::move(done), {200});
 }
 
+void ApiClient::event(const domain::EventId& id, QObject* context,
+                      std::function<void(const Outcome<domain::Event>&)> done)
+{
+    typed<domain::Event>({"GET",
+                          QStringLiteral("/api/v1/events/%1").arg(fromStd(id.toString())),
+                          std::nullopt,
+                          {},
+                          true},
+                         context, std::move(done), {200});
+}
 void ApiClient::venue(const domain::VenueId& id, QObject* context,
                       std::function<void(const Outcome<domain::Venue>&)> done)
 {
@@ -344,6 +354,25 @@ void ApiClient::payIntent(const domain::IntentRequest& request, const UserAction
                            context, std::move(done), {200, 201});
 }
 
+void ApiClient::payment(const domain::PaymentId& id, QObject* context,
+                        std::function<void(const Outcome<domain::Payment>&)> done)
+{
+    typed<domain::Payment>({"GET",
+                            QStringLiteral("/api/v1/payments/%1").arg(fromStd(id.toString())),
+                            std::nullopt,
+                            {},
+                            true},
+                           context, std::move(done), {200});
+}
+void ApiClient::cancelPayment(const domain::PaymentId& id, QObject* context,
+                              std::function<void(const Outcome<domain::Payment>&)> done)
+{
+    // Cancelling is idempotent on the server (a cancelled payment stays so), so it may retry.
+    typed<domain::Payment>(
+        {"POST", QStringLiteral("/api/v1/payments/%1/cancel").arg(fromStd(id.toString())),
+         boost::json::object{}, QUuid::createUuid().toString(QUuid::WithoutBraces), true},
+        context, std::move(done), {200});
+}
 void ApiClient::confirm(const domain::ConfirmRequest& request, const UserAction& action,
                         QObject* context, std::function<void(const Outcome<domain::Booking>&)> done)
 {
@@ -360,6 +389,16 @@ void ApiClient::currentShift(QObject* context,
         context, std::move(done), {200});
 }
 
+void ApiClient::shift(const domain::ShiftId& id, QObject* context,
+                      std::function<void(const Outcome<domain::Shift>&)> done)
+{
+    typed<domain::Shift>({"GET",
+                          QStringLiteral("/api/v1/boxoffice/shifts/%1").arg(fromStd(id.toString())),
+                          std::nullopt,
+                          {},
+                          true},
+                         context, std::move(done), {200});
+}
 void ApiClient::openShift(const domain::ShiftOpening& opening, QObject* context,
                           std::function<void(const Outcome<domain::Shift>&)> done)
 {

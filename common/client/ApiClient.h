@@ -112,6 +112,8 @@ public:
     void searchBookings(const std::optional<domain::EventId>& event, const QString& text,
                         QObject* context,
                         std::function<void(const Outcome<domain::Page<domain::Booking>>&)> done);
+    void event(const domain::EventId& id, QObject* context,
+               std::function<void(const Outcome<domain::Event>&)> done);
     void venue(const domain::VenueId& id, QObject* context,
                std::function<void(const Outcome<domain::Venue>&)> done);
     void availability(const domain::EventId& event, QObject* context,
@@ -120,13 +122,23 @@ public:
               std::function<void(const Outcome<domain::Booking>&)> done);
     void booking(const domain::BookingId& id, QObject* context,
                  std::function<void(const Outcome<domain::Booking>&)> done);
+    // DELETE /bookings/{id}: a hold released; a confirmed booking cancelled under its event's
+    // refund policy (the answer's refundMinor says how much went back).
     void release(const domain::BookingId& id, QObject* context,
                  std::function<void(const Outcome<domain::Booking>&)> done);
     void payIntent(const domain::IntentRequest& request, const UserAction& action, QObject* context,
                    std::function<void(const Outcome<domain::Payment>&)> done);
+    // GET /payments/{id}: how a card payment at the terminal is going.
+    void payment(const domain::PaymentId& id, QObject* context,
+                 std::function<void(const Outcome<domain::Payment>&)> done);
+    // POST /payments/{id}/cancel: a pending one (the terminal's card not presented after all).
+    void cancelPayment(const domain::PaymentId& id, QObject* context,
+                       std::function<void(const Outcome<domain::Payment>&)> done);
     void confirm(const domain::ConfirmRequest& request, const UserAction& action, QObject* context,
                  std::function<void(const Outcome<domain::Booking>&)> done);
     void currentShift(QObject* context, std::function<void(const Outcome<domain::Shift>&)> done);
+    void shift(const domain::ShiftId& id, QObject* context,
+               std::function<void(const Outcome<domain::Shift>&)> done);
     void openShift(const domain::ShiftOpening& opening, QObject* context,
                    std::function<void(const Outcome<domain::Shift>&)> done);
     void closeShift(const domain::ShiftId& id, const QString& countedCash, QObject* context,

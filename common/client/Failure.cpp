@@ -47,6 +47,12 @@ QString messageFor(const QString& code, const QJsonObject& problem)
         return tr("This booking is paid already.");
     if (code == QLatin1String("card_declined"))
         return tr("The card was declined.");
+    if (code == QLatin1String("payment_cancelled"))
+        return tr("The card payment was cancelled; nothing was charged.");
+    if (code == QLatin1String("payment_failed") || code == QLatin1String("processing_error"))
+        return tr("The card payment did not go through.");
+    if (code == QLatin1String("not_cancellable"))
+        return tr("The payment can no longer be cancelled.");
     if (code == QLatin1String("invalid_credentials"))
         return tr("The e-mail or the password is wrong.");
     if (code == QLatin1String("invalid_token") || code == QLatin1String("token_expired"))

@@ -163,11 +163,23 @@ QVariant BookingsModel::data(const QModelIndex& index, int role) const
         return {};
     switch (index.column()) {
     case Reference:
-        return role == Qt::ToolTipRole ? qs(b->id.toString()) : qs(b->id.toString()).left(8);
+        return role == Qt::ToolTipRole ? qs(b->id.toString()) : qs(b->id.toString()).right(8);
     case Customer:
         return b->customer ? qs(b->customer->name) : tr("(walk-in)");
     case Status:
-        return qs(std::string(domain::toString(b->status)));
+        switch (b->status) {
+        case domain::BookingStatus::Held:
+            return tr("Held");
+        case domain::BookingStatus::Confirmed:
+            return tr("Confirmed");
+        case domain::BookingStatus::Cancelled:
+            return tr("Cancelled");
+        case domain::BookingStatus::Expired:
+            return tr("Expired");
+        case domain::BookingStatus::Refunded:
+            return tr("Refunded");
+        }
+        return {};
     case Seats: {
         QStringList places;
         for (const auto& item : b->items)

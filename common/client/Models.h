@@ -54,7 +54,7 @@ class BookingsModel : public QAbstractTableModel
 public:
     enum Column
     {
-        Reference, // the booking id's first eight characters
+        Reference, // the booking id's last eight characters (a UUIDv7 starts with its time)
         Customer,
         Status,
         Seats,

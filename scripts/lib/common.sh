@@ -4,7 +4,7 @@
 # Building ticketd and the tests.
 BUILD_PACKAGES=(
   build-essential cmake pkg-config ccache clang-format
-  qt6-base-dev qt6-websockets-dev qtkeychain-qt6-dev
+  qt6-base-dev qt6-websockets-dev qtkeychain-qt6-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libpqxx-dev libhiredis-dev libsodium-dev libssl-dev libjwt-dev libqrencode-dev libpng-dev
 )

@@ -96,7 +96,7 @@ private Q_SLOTS:
         model.update(walkIn);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(model.data(model.index(1, BookingsModel::Status)).toString(),
-                 QStringLiteral("refunded"));
+                 QStringLiteral("Refunded"));
     }
 
     void theCartAddsUpItsHolds()
