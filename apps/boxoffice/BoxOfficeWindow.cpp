@@ -1,6 +1,7 @@
 #include "apps/boxoffice/BoxOfficeWindow.h"
 
 #include "apps/boxoffice/Keys.h"
+#include "client/Language.h"
 #include "domain/Clock.h"
 #include "domain/Codec.h"
 #include "domain/Money.h"
@@ -510,7 +511,7 @@ void BoxOfficeWindow::fillPrinters()
 
 void BoxOfficeWindow::chooseLanguage(const QString& code)
 {
-    QSettings().setValue(QStringLiteral("language"), code);
+    client::chooseLanguage(code);
     statusBar()->showMessage(tr("The new language applies from the next start of the box "
                                 "office."),
                              10000);

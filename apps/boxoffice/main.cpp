@@ -1,14 +1,20 @@
 // The box office app (issue 14): `boxoffice [--server URL] [--email E]`.
 #include "apps/boxoffice/BoxOfficeWindow.h"
+#include "client/Language.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("boxoffice"));
     QApplication::setOrganizationName(QStringLiteral("ticketing"));
+    QApplication::setDesktopFileName(QStringLiteral("ticketing-boxoffice"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/boxoffice.png")));
+    // The settings' language, else the system's (English when there is no catalogue for it).
+    ticketing::client::installTranslations(app);
     QCommandLineParser args;
     args.setApplicationDescription(
         QApplication::translate("main", "The box office of the ticketing suite"));

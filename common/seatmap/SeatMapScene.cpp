@@ -16,18 +16,19 @@ namespace ticketing::seatmap {
 
 StatusStyle styleOf(domain::SeatStatus status)
 {
-    auto tr = [](const char* text) {
-        return QCoreApplication::translate("ticketing::seatmap::StatusStyle", text);
-    };
     switch (status) {
     case domain::SeatStatus::Available:
-        return {QColor(0x2e, 0x8b, 0x57), StatusStyle::Shape::Circle, tr("Available")};
+        return {QColor(0x2e, 0x8b, 0x57), StatusStyle::Shape::Circle,
+                QCoreApplication::translate("ticketing::seatmap::StatusStyle", "Available")};
     case domain::SeatStatus::Held:
-        return {QColor(0xe6, 0x9f, 0x00), StatusStyle::Shape::Square, tr("Held")};
+        return {QColor(0xe6, 0x9f, 0x00), StatusStyle::Shape::Square,
+                QCoreApplication::translate("ticketing::seatmap::StatusStyle", "Held")};
     case domain::SeatStatus::Sold:
-        return {QColor(0x6e, 0x6e, 0x6e), StatusStyle::Shape::Cross, tr("Sold")};
+        return {QColor(0x6e, 0x6e, 0x6e), StatusStyle::Shape::Cross,
+                QCoreApplication::translate("ticketing::seatmap::StatusStyle", "Sold")};
     case domain::SeatStatus::Blocked:
-        return {QColor(0x3b, 0x3b, 0x98), StatusStyle::Shape::Diamond, tr("Blocked")};
+        return {QColor(0x3b, 0x3b, 0x98), StatusStyle::Shape::Diamond,
+                QCoreApplication::translate("ticketing::seatmap::StatusStyle", "Blocked")};
     }
     return {};
 }

@@ -1,4 +1,5 @@
 #include "apps/boxoffice/BoxOfficeWindow.h"
+#include "client/Language.h"
 #include "support/Sales.h"
 #include "support/TicketdUnderTest.h"
 
@@ -9,8 +10,10 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 #include <pqxx/pqxx>
 
@@ -80,6 +83,11 @@ class TestBoxOffice : public QObject
     TicketdUnderTest m_t;
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // English, as the app starts on an English system: its catalogue has the plural forms.
+        QCOMPARE(client::installTranslations(*qApp, QStringLiteral("en")), QStringLiteral("en"));
+    }
     void init()
     {
         QStandardPaths::setTestModeEnabled(true); // remembered settings stay the test's
@@ -530,6 +538,60 @@ private Q_SLOTS:
         QCOMPARE(named<QLabel>(&w, QStringLiteral("Shift"))->text(), QStringLiteral("No shift"));
         if (const auto dir = qEnvironmentVariable("TICKETING_SCREENSHOT_DIR"); !dir.isEmpty())
             w.grab().save(dir + QStringLiteral("/boxoffice-shift-report.png"));
+    }
+
+    // German, from the catalogue built into the app: the sign-in, the sale screen and its
+    // plural forms (and, with TICKETING_SCREENSHOT_DIR, the German screenshot).
+    void theCounterSpeaksGerman()
+    {
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(":/i18n/ticketing_de.qm")));
+        QCoreApplication::installTranslator(&german);
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::German));
+        const auto restore = qScopeGuard([&] {
+            QCoreApplication::removeTranslator(&german);
+            QLocale::setDefault(before);
+        });
+        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        openSale(*m_t.http, org, 3, 6);
+        QTemporaryDir pdfs;
+        BoxOfficeWindow w(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_t.server->port())),
+                          QStringLiteral("box@example.com"));
+        QCOMPARE(w.windowTitle(), QStringLiteral("Kasse"));
+        // The accessible names are German too: readyToSell() finds them in English, so the
+        // German window is driven here by its own names.
+        w.printTarget().setPdfFolder(pdfs.path());
+        w.resize(1200, 760);
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        auto* signIn = named<QPushButton>(&w, QStringLiteral("Anmelden"));
+        QVERIFY(signIn);
+        QCOMPARE(signIn->text(), QStringLiteral("&Anmelden"));
+        auto* password = named<QLineEdit>(&w, QStringLiteral("Passwort"));
+        QTest::keyClicks(password, QStringLiteral("test password 1"));
+        QTest::keyClick(password, Qt::Key_Return);
+        QTRY_COMPARE(w.page(), BoxOfficeWindow::Page::Shift);
+        auto* drawer = named<QLineEdit>(&w, QStringLiteral("Wechselgeld zu Beginn"));
+        QTest::keyClicks(drawer, QStringLiteral("100"));
+        QTest::keyClick(drawer, Qt::Key_Return);
+        QTRY_COMPARE(w.events().rowCount(), 1);
+        w.openEvent(0);
+        QTRY_VERIFY(named<QPushButton>(&w, QStringLiteral("Beste Plätze")) &&
+                    named<QPushButton>(&w, QStringLiteral("Beste Plätze"))->isEnabled() &&
+                    named<QLabel>(&w, QStringLiteral("Meldung"))->text().isEmpty());
+        QTest::keyClick(&w, Qt::Key_F5);
+        QTRY_COMPARE(w.cart().rowCount(), 2);
+        QTRY_COMPARE(named<QLabel>(&w, QStringLiteral("Summe"))->text(),
+                     QStringLiteral("Summe: 80.00 GBP für 2 Plätze"));
+        QTRY_VERIFY(named<QLabel>(&w, QStringLiteral("Verbleibende Reservierungszeit"))
+                        ->text()
+                        .startsWith(QStringLiteral("Noch ")));
+        QCOMPARE(named<QLabel>(&w, QStringLiteral("Verbindung"))->text(), QStringLiteral("Online"));
+        if (const auto dir = qEnvironmentVariable("TICKETING_SCREENSHOT_DIR"); !dir.isEmpty())
+            w.grab().save(dir + QStringLiteral("/boxoffice-sale-de.png"));
     }
 };
 

@@ -1,0 +1,1305 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ticketing::client::BookingsModel</name>
+    <message>
+        <source>(walk-in)</source>
+        <translation>(Laufkundschaft)</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Reserviert</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>Buchung</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Plätze</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Gebucht</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::boxoffice::BoxOfficeWindow</name>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Box office</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Sign in to the box office&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Anmeldung an der Kasse&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in (Enter)</source>
+        <translation>Anmelden (Eingabe)</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Open your shift&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Schicht öffnen&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer before the first sale.</source>
+        <translation>Zählen Sie vor dem ersten Verkauf das Bargeld in der Kasse.</translation>
+    </message>
+    <message>
+        <source>Cash in the &amp;drawer:</source>
+        <translation>Bargeld in der &amp;Kasse:</translation>
+    </message>
+    <message>
+        <source>Opening float</source>
+        <translation>Wechselgeld zu Beginn</translation>
+    </message>
+    <message>
+        <source>e.g. 100.00</source>
+        <translation>z. B. 100.00</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation>&amp;Währung:</translation>
+    </message>
+    <message>
+        <source>&amp;Open the shift</source>
+        <translation>Schicht ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open the shift</source>
+        <translation>Schicht öffnen</translation>
+    </message>
+    <message>
+        <source>Open the shift (Enter)</source>
+        <translation>Schicht öffnen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Events&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Veranstaltungen&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Search events</source>
+        <translation>Veranstaltungen suchen</translation>
+    </message>
+    <message>
+        <source>Search by title, city or genre (F2)</source>
+        <translation>Nach Titel, Stadt oder Genre suchen (F2)</translation>
+    </message>
+    <message>
+        <source>Search events (F2)</source>
+        <translation>Veranstaltungen suchen (F2)</translation>
+    </message>
+    <message>
+        <source>Events, today's first</source>
+        <translation>Veranstaltungen, heutige zuerst</translation>
+    </message>
+    <message>
+        <source>Enter the server, your e-mail and your password.</source>
+        <translation>Bitte Server, E-Mail und Passwort eingeben.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung …</translation>
+    </message>
+    <message>
+        <source>The session has ended; sign in again.</source>
+        <translation>Die Sitzung ist abgelaufen; bitte erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>This account is not a box office account.</source>
+        <translation>Dieses Konto ist kein Kassenkonto.</translation>
+    </message>
+    <message>
+        <source>Choose the drawer's currency.</source>
+        <translation>Bitte die Währung der Kasse wählen.</translation>
+    </message>
+    <message>
+        <source>The float cannot be negative.</source>
+        <translation>Das Wechselgeld kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Loading events…</source>
+        <translation>Veranstaltungen werden geladen …</translation>
+    </message>
+    <message>
+        <source>No event is on sale.</source>
+        <translation>Keine Veranstaltung im Verkauf.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Shift open, float %1 %2</source>
+        <translation>Schicht offen, Wechselgeld %1 %2</translation>
+    </message>
+    <message>
+        <source>No shift</source>
+        <translation>Keine Schicht</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Verbindung wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Close the shift&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Schicht abschließen&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Shift report</source>
+        <translation>Schichtbericht</translation>
+    </message>
+    <message>
+        <source>Cash &amp;counted:</source>
+        <translation>&amp;Gezähltes Bargeld:</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>Gezähltes Bargeld</translation>
+    </message>
+    <message>
+        <source>Count the drawer and type what is in it; Enter closes the shift</source>
+        <translation>Kasse zählen und den Betrag eingeben; Eingabe schließt die Schicht</translation>
+    </message>
+    <message>
+        <source>C&amp;lose the shift</source>
+        <translation>Schicht ab&amp;schließen</translation>
+    </message>
+    <message>
+        <source>Close the shift</source>
+        <translation>Schicht abschließen</translation>
+    </message>
+    <message>
+        <source>Close the shift with the cash counted (Enter)</source>
+        <translation>Die Schicht mit dem gezählten Bargeld abschließen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>&amp;Print the report (F12)</source>
+        <translation>Bericht &amp;drucken (F12)</translation>
+    </message>
+    <message>
+        <source>Print the report</source>
+        <translation>Bericht drucken</translation>
+    </message>
+    <message>
+        <source>Print the shift's report (F12)</source>
+        <translation>Den Schichtbericht drucken (F12)</translation>
+    </message>
+    <message>
+        <source>Open a &amp;new shift</source>
+        <translation>&amp;Neue Schicht öffnen</translation>
+    </message>
+    <message>
+        <source>Open a new shift</source>
+        <translation>Neue Schicht öffnen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Sale</source>
+        <translation>&amp;Verkauf</translation>
+    </message>
+    <message>
+        <source>&amp;Best available</source>
+        <translation>&amp;Beste Plätze</translation>
+    </message>
+    <message>
+        <source>Best available</source>
+        <translation>Beste Plätze</translation>
+    </message>
+    <message>
+        <source>Pay &amp;cash</source>
+        <translation>&amp;Bar bezahlen</translation>
+    </message>
+    <message>
+        <source>Pay cash</source>
+        <translation>Bar bezahlen</translation>
+    </message>
+    <message>
+        <source>Pay by c&amp;ard at the terminal</source>
+        <translation>Mit &amp;Karte am Terminal bezahlen</translation>
+    </message>
+    <message>
+        <source>Pay by card</source>
+        <translation>Mit Karte bezahlen</translation>
+    </message>
+    <message>
+        <source>&amp;Print again</source>
+        <translation>Erneut &amp;drucken</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>Erneut drucken</translation>
+    </message>
+    <message>
+        <source>&amp;Next sale</source>
+        <translation>&amp;Nächster Verkauf</translation>
+    </message>
+    <message>
+        <source>Next sale</source>
+        <translation>Nächster Verkauf</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>&amp;Will-call</source>
+        <translation>&amp;Abholung</translation>
+    </message>
+    <message>
+        <source>Will-call</source>
+        <translation>Abholung</translation>
+    </message>
+    <message>
+        <source>&amp;Close the shift…</source>
+        <translation>Schicht &amp;abschließen …</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Printer</source>
+        <translation>&amp;Drucker</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>The system's language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Deutsch</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>PDF files in a folder…</source>
+        <translation>PDF-Dateien in einem Ordner …</translation>
+    </message>
+    <message>
+        <source>Folder for the PDF files</source>
+        <translation>Ordner für die PDF-Dateien</translation>
+    </message>
+    <message>
+        <source>The new language applies from the next start of the box office.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start der Kasse.</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer.</source>
+        <translation>Zählen Sie das Bargeld in der Kasse.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sales (%n)</source>
+        <translation><numerusform>Verkäufe (%n)</numerusform><numerusform>Verkäufe (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>bar</translation>
+    </message>
+    <message>
+        <source>card at the counter</source>
+        <translation>Karte an der Kasse</translation>
+    </message>
+    <message>
+        <source>card online</source>
+        <translation>Karte online</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refunds (%n)</source>
+        <translation><numerusform>Erstattungen (%n)</numerusform><numerusform>Erstattungen (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Expected in the drawer</source>
+        <translation>Soll in der Kasse</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Gezählt</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Fehlbetrag</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>Überschuss</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer: %1.</source>
+        <translation>Soll in der Kasse: %1.</translation>
+    </message>
+    <message>
+        <source>Counted: %1. Difference: %2.</source>
+        <translation>Gezählt: %1. Differenz: %2.</translation>
+    </message>
+    <message>
+        <source>The shift's currency is unknown to this app.</source>
+        <translation>Die Währung der Schicht ist dieser App unbekannt.</translation>
+    </message>
+    <message>
+        <source>The counted cash cannot be negative.</source>
+        <translation>Das gezählte Bargeld kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Type the cash counted, e.g. 250.00.</source>
+        <translation>Das gezählte Bargeld eingeben, z. B. 250.00.</translation>
+    </message>
+    <message>
+        <source>Closing the shift…</source>
+        <translation>Die Schicht wird abgeschlossen …</translation>
+    </message>
+    <message>
+        <source>The shift is closed; the drawer is right.</source>
+        <translation>Die Schicht ist abgeschlossen; die Kasse stimmt.</translation>
+    </message>
+    <message>
+        <source>The shift is closed; the drawer is %1 %2.</source>
+        <translation>Die Schicht ist abgeschlossen; in der Kasse %1 %2.</translation>
+    </message>
+    <message>
+        <source>short by</source>
+        <translation>im Minus um</translation>
+    </message>
+    <message>
+        <source>over by</source>
+        <translation>im Plus um</translation>
+    </message>
+    <message>
+        <source>Shift report %1</source>
+        <translation>Schichtbericht %1</translation>
+    </message>
+    <message>
+        <source>Printed (%1).</source>
+        <translation>Gedruckt (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::client::CartModel</name>
+    <message>
+        <source>Standing (%1)</source>
+        <translation>Stehplatz (%1)</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Platz</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::client::Checkout</name>
+    <message>
+        <source>No answer from the server. The payment goes on by itself when the connection is back; it will not be taken twice.</source>
+        <translation>Keine Antwort vom Server. Die Zahlung läuft von selbst weiter, sobald die Verbindung zurück ist; sie wird nicht doppelt abgebucht.</translation>
+    </message>
+    <message>
+        <source>Recording the cash payment…</source>
+        <translation>Die Barzahlung wird erfasst …</translation>
+    </message>
+    <message>
+        <source>Starting the payment at the terminal…</source>
+        <translation>Die Zahlung am Terminal wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Present the card at the terminal: %1.</source>
+        <translation>Bitte die Karte am Terminal vorlegen: %1.</translation>
+    </message>
+    <message>
+        <source>Still waiting for the card provider's answer. The sale completes as soon as it comes; nothing is charged twice.</source>
+        <translation>Die Antwort des Kartenanbieters steht noch aus. Der Verkauf wird abgeschlossen, sobald sie kommt; nichts wird doppelt abgebucht.</translation>
+    </message>
+    <message>
+        <source>Cancelling the payment at the terminal…</source>
+        <translation>Die Zahlung am Terminal wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>Paid. Issuing the tickets…</source>
+        <translation>Bezahlt. Die Tickets werden ausgestellt …</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::client::EventsModel</name>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>PrintTarget</name>
+    <message>
+        <source>PDF files in %1</source>
+        <translation>PDF-Dateien in %1</translation>
+    </message>
+    <message>
+        <source>The printer %1 is not available.</source>
+        <translation>Der Drucker %1 ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Could not start printing on %1.</source>
+        <translation>Der Druck auf %1 konnte nicht beginnen.</translation>
+    </message>
+    <message>
+        <source>Printing on %1 failed.</source>
+        <translation>Der Druck auf %1 ist fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>Printout</name>
+    <message>
+        <source>Cash</source>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <source>Card at the counter</source>
+        <translation>Karte an der Kasse</translation>
+    </message>
+    <message>
+        <source>Card online</source>
+        <translation>Karte online</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Platz</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>Stehplatz</translation>
+    </message>
+    <message>
+        <source>Tier: %1</source>
+        <translation>Kategorie: %1</translation>
+    </message>
+    <message>
+        <source>Price: %1</source>
+        <translation>Preis: %1</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <source>Booking %1 · Ticket %2</source>
+        <translation>Buchung %1 · Ticket %2</translation>
+    </message>
+    <message>
+        <source>Show this code at the gate. One entry per ticket.</source>
+        <translation>Diesen Code am Einlass vorzeigen. Ein Einlass pro Ticket.</translation>
+    </message>
+    <message>
+        <source>Receipt (copy)</source>
+        <translation>Beleg (Kopie)</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Standing, %1</source>
+        <translation>Stehplatz, %1</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>Bezahlt mit</translation>
+    </message>
+    <message>
+        <source>Tendered</source>
+        <translation>Gegeben</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Rückgeld</translation>
+    </message>
+    <message>
+        <source>Booking(s): %1</source>
+        <translation>Buchung(en): %1</translation>
+    </message>
+    <message>
+        <source>Served by %1, %2</source>
+        <translation>Bedient von %1, %2</translation>
+    </message>
+    <message>
+        <source>Shift report</source>
+        <translation>Schichtbericht</translation>
+    </message>
+    <message>
+        <source>Agent: %1</source>
+        <translation>Mitarbeiter: %1</translation>
+    </message>
+    <message>
+        <source>Opened: %1</source>
+        <translation>Geöffnet: %1</translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation>Geschlossen: %1</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Noch offen</translation>
+    </message>
+    <message>
+        <source>Shift %1</source>
+        <translation>Schicht %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sales (%n payment(s))</source>
+        <translation><numerusform>Verkäufe (%n Zahlung)</numerusform><numerusform>Verkäufe (%n Zahlungen)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Refunds (%n)</source>
+        <translation><numerusform>Erstattungen (%n)</numerusform><numerusform>Erstattungen (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>The drawer</source>
+        <translation>Die Kasse</translation>
+    </message>
+    <message>
+        <source>Opening float</source>
+        <translation>Wechselgeld zu Beginn</translation>
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation>Erwartetes Bargeld</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>Gezähltes Bargeld</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Fehlbetrag</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>Überschuss</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::boxoffice::SalePage</name>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Seat map</source>
+        <translation>Saalplan</translation>
+    </message>
+    <message>
+        <source>Click seats to hold them; arrows and Space with the keyboard</source>
+        <translation>Plätze anklicken, um sie zu reservieren; mit der Tastatur Pfeile und Leertaste</translation>
+    </message>
+    <message>
+        <source>Customer (optional, before choosing)</source>
+        <translation>Kunde (optional, vor der Platzwahl)</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>Name des Kunden</translation>
+    </message>
+    <message>
+        <source>The name the booking is found by at will-call</source>
+        <translation>Der Name, unter dem die Buchung bei der Abholung gefunden wird</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Customer e-mail</source>
+        <translation>E-Mail des Kunden</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation>E-&amp;Mail:</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation>&amp;Kategorie:</translation>
+    </message>
+    <message>
+        <source>Number of places</source>
+        <translation>Anzahl Plätze</translation>
+    </message>
+    <message>
+        <source>&amp;Places:</source>
+        <translation>&amp;Plätze:</translation>
+    </message>
+    <message>
+        <source>&amp;Accessible seats only</source>
+        <translation>Nur &amp;barrierefreie Plätze</translation>
+    </message>
+    <message>
+        <source>Accessible seats only</source>
+        <translation>Nur barrierefreie Plätze</translation>
+    </message>
+    <message>
+        <source>Best available</source>
+        <translation>Beste Plätze</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation>Warenkorb</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Hold time left</source>
+        <translation>Verbleibende Reservierungszeit</translation>
+    </message>
+    <message>
+        <source>Cash (F9)</source>
+        <translation>Bar (F9)</translation>
+    </message>
+    <message>
+        <source>Pay cash</source>
+        <translation>Bar bezahlen</translation>
+    </message>
+    <message>
+        <source>Take cash for the cart (F9)</source>
+        <translation>Den Warenkorb bar kassieren (F9)</translation>
+    </message>
+    <message>
+        <source>Card (F10)</source>
+        <translation>Karte (F10)</translation>
+    </message>
+    <message>
+        <source>Pay by card</source>
+        <translation>Mit Karte bezahlen</translation>
+    </message>
+    <message>
+        <source>Take the card at the counter's terminal (F10)</source>
+        <translation>Die Karte am Terminal der Kasse annehmen (F10)</translation>
+    </message>
+    <message>
+        <source>Amount tendered</source>
+        <translation>Gegebener Betrag</translation>
+    </message>
+    <message>
+        <source>What the customer hands over; Enter takes it</source>
+        <translation>Was der Kunde gibt; Eingabe übernimmt es</translation>
+    </message>
+    <message>
+        <source>Ten&amp;dered:</source>
+        <translation>&amp;Gegeben:</translation>
+    </message>
+    <message>
+        <source>Change due</source>
+        <translation>Rückgeld</translation>
+    </message>
+    <message>
+        <source>Change due:</source>
+        <translation>Rückgeld:</translation>
+    </message>
+    <message>
+        <source>Take the cash (Enter)</source>
+        <translation>Bargeld annehmen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Take the cash</source>
+        <translation>Bargeld annehmen</translation>
+    </message>
+    <message>
+        <source>Record the cash payment and print (Enter)</source>
+        <translation>Die Barzahlung erfassen und drucken (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Card payment</source>
+        <translation>Kartenzahlung</translation>
+    </message>
+    <message>
+        <source>Cancel the card payment (Esc)</source>
+        <translation>Kartenzahlung abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel the card payment</source>
+        <translation>Kartenzahlung abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the payment at the terminal (Esc)</source>
+        <translation>Die Zahlung am Terminal abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>Sale completed</source>
+        <translation>Verkauf abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Next sale (Ctrl+N)</source>
+        <translation>Nächster Verkauf (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Next sale</source>
+        <translation>Nächster Verkauf</translation>
+    </message>
+    <message>
+        <source>Clear the cart for the next customer (Ctrl+N)</source>
+        <translation>Den Warenkorb für den nächsten Kunden leeren (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Print again (F12)</source>
+        <translation>Erneut drucken (F12)</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>Erneut drucken</translation>
+    </message>
+    <message>
+        <source>Print the last sale's tickets and receipt again (F12)</source>
+        <translation>Tickets und Beleg des letzten Verkaufs erneut drucken (F12)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Nothing held yet</source>
+        <translation>Noch nichts reserviert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %1 for %n place(s)</source>
+        <translation><numerusform>Summe: %1 für %n Platz</numerusform><numerusform>Summe: %1 für %n Plätze</numerusform></translation>
+    </message>
+    <message>
+        <source>Offline: nothing can be held or sold until the server answers again.</source>
+        <translation>Offline: Nichts kann reserviert oder verkauft werden, bis der Server wieder antwortet.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 (standing), %2</source>
+        <translation>%1 (Stehplatz), %2</translation>
+    </message>
+    <message>
+        <source>Loading the seat map…</source>
+        <translation>Der Saalplan wird geladen …</translation>
+    </message>
+    <message>
+        <source>&amp;Best available (F5)</source>
+        <translation>&amp;Beste Plätze (F5)</translation>
+    </message>
+    <message>
+        <source>Add &amp;standing places (F5)</source>
+        <translation>&amp;Stehplätze hinzufügen (F5)</translation>
+    </message>
+    <message>
+        <source>Hold the best seats of the tier together (F5)</source>
+        <translation>Die besten zusammenhängenden Plätze der Kategorie reservieren (F5)</translation>
+    </message>
+    <message>
+        <source>Hold the number of standing places (F5)</source>
+        <translation>Die Anzahl Stehplätze reservieren (F5)</translation>
+    </message>
+    <message>
+        <source>A payment is under way; wait for it to finish.</source>
+        <translation>Eine Zahlung läuft; bitte warten, bis sie abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Offline: nothing can be held until the server answers.</source>
+        <translation>Offline: Nichts kann reserviert werden, bis der Server antwortet.</translation>
+    </message>
+    <message>
+        <source>Finding the best seats…</source>
+        <translation>Die besten Plätze werden gesucht …</translation>
+    </message>
+    <message>
+        <source>Holding the places…</source>
+        <translation>Die Plätze werden reserviert …</translation>
+    </message>
+    <message>
+        <source>The seats are in more than one row.</source>
+        <translation>Die Plätze liegen in mehr als einer Reihe.</translation>
+    </message>
+    <message>
+        <source>The hold has ended: its seats left the cart. Hold them again to sell them.</source>
+        <translation>Die Reservierung ist abgelaufen: Ihre Plätze sind aus dem Warenkorb entfernt. Zum Verkaufen erneut reservieren.</translation>
+    </message>
+    <message>
+        <source>Held for %1:%2 more</source>
+        <translation>Noch %1:%2 reserviert</translation>
+    </message>
+    <message>
+        <source>Less than a minute left on the hold: take the payment now.</source>
+        <translation>Die Reservierung endet in weniger als einer Minute: jetzt kassieren.</translation>
+    </message>
+    <message>
+        <source>Type the amount handed over</source>
+        <translation>Den gegebenen Betrag eingeben</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>%1 fehlen</translation>
+    </message>
+    <message>
+        <source>The amount tendered does not cover the total of %1.</source>
+        <translation>Der gegebene Betrag deckt die Summe von %1 nicht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sold: %n ticket(s), %1.</source>
+        <translation><numerusform>Verkauft: %n Ticket, %1.</numerusform><numerusform>Verkauft: %n Tickets, %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>Change due: %1.</source>
+        <translation>Rückgeld: %1.</translation>
+    </message>
+    <message>
+        <source>Tickets %1</source>
+        <translation>Tickets %1</translation>
+    </message>
+    <message>
+        <source>The sale is complete, but printing failed: %1 Print again with F12.</source>
+        <translation>Der Verkauf ist abgeschlossen, aber der Druck ist fehlgeschlagen: %1 Mit F12 erneut drucken.</translation>
+    </message>
+    <message>
+        <source>Printed (%1).</source>
+        <translation>Gedruckt (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::seatmap::SeatMapLegend</name>
+    <message>
+        <source>Accessible</source>
+        <translation>Barrierefrei</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Ausgewählt</translation>
+    </message>
+    <message>
+        <source>Seat map legend</source>
+        <translation>Legende des Saalplans</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::boxoffice::WillCallPage</name>
+    <message>
+        <source>&lt;h2&gt;Will-call&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Abholung&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Search bookings</source>
+        <translation>Buchungen suchen</translation>
+    </message>
+    <message>
+        <source>Name, e-mail, booking or ticket number (F2)</source>
+        <translation>Name, E-Mail, Buchungs- oder Ticketnummer (F2)</translation>
+    </message>
+    <message>
+        <source>Search bookings (F2)</source>
+        <translation>Buchungen suchen (F2)</translation>
+    </message>
+    <message>
+        <source>Bookings found</source>
+        <translation>Gefundene Buchungen</translation>
+    </message>
+    <message>
+        <source>Booking details</source>
+        <translation>Buchungsdetails</translation>
+    </message>
+    <message>
+        <source>Print again (F12)</source>
+        <translation>Erneut drucken (F12)</translation>
+    </message>
+    <message>
+        <source>Print the tickets again</source>
+        <translation>Die Tickets erneut drucken</translation>
+    </message>
+    <message>
+        <source>Print the booking's tickets and a copy of the receipt (F12)</source>
+        <translation>Die Tickets der Buchung und eine Kopie des Belegs drucken (F12)</translation>
+    </message>
+    <message>
+        <source>Cancel and refund… (Del)</source>
+        <translation>Stornieren und erstatten … (Entf)</translation>
+    </message>
+    <message>
+        <source>Cancel and refund</source>
+        <translation>Stornieren und erstatten</translation>
+    </message>
+    <message>
+        <source>Cancel the booking under its event's refund policy (Del)</source>
+        <translation>Die Buchung nach den Erstattungsregeln der Veranstaltung stornieren (Entf)</translation>
+    </message>
+    <message>
+        <source>Confirm the refund</source>
+        <translation>Erstattung bestätigen</translation>
+    </message>
+    <message>
+        <source>Confirm (Enter); Esc keeps the booking</source>
+        <translation>Bestätigen (Eingabe); Esc behält die Buchung</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche …</translation>
+    </message>
+    <message>
+        <source>No booking matches.</source>
+        <translation>Keine Buchung gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n booking(s) found.</source>
+        <translation><numerusform>%n Buchung gefunden.</numerusform><numerusform>%n Buchungen gefunden.</numerusform></translation>
+    </message>
+    <message>
+        <source>Search, then choose a booking.</source>
+        <translation>Suchen, dann eine Buchung wählen.</translation>
+    </message>
+    <message>
+        <source>Booking %1</source>
+        <translation>Buchung %1</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Summe %1</translation>
+    </message>
+    <message>
+        <source>Refunded %1</source>
+        <translation>%1 erstattet</translation>
+    </message>
+    <message>
+        <source>Refund %1 and cancel (Enter)</source>
+        <translation>%1 erstatten und stornieren (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Under the event's refund policy nothing is given back now; the tickets would be cancelled. Confirm with Enter, or Esc to keep the booking.</source>
+        <translation>Nach den Erstattungsregeln der Veranstaltung wird jetzt nichts erstattet; die Tickets würden storniert. Mit Eingabe bestätigen, mit Esc die Buchung behalten.</translation>
+    </message>
+    <message>
+        <source>Under the event's refund policy %1 of %2 is given back. Confirm with Enter, or Esc to keep the booking.</source>
+        <translation>Nach den Erstattungsregeln der Veranstaltung werden %1 von %2 erstattet. Mit Eingabe bestätigen, mit Esc die Buchung behalten.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Refunding…</source>
+        <translation>Wird erstattet …</translation>
+    </message>
+    <message>
+        <source>Cancelled. Give back %1; the tickets no longer admit.</source>
+        <translation>Storniert. %1 zurückgeben; die Tickets gelten nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Tickets %1</source>
+        <translation>Tickets %1</translation>
+    </message>
+    <message>
+        <source>Printed again (%1).</source>
+        <translation>Erneut gedruckt (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The box office of the ticketing suite</source>
+        <translation>Die Kasse der Ticketing-Suite</translation>
+    </message>
+    <message>
+        <source>ticketd's address</source>
+        <translation>die Adresse von ticketd</translation>
+    </message>
+    <message>
+        <source>the agent's e-mail</source>
+        <translation>die E-Mail des Mitarbeiters</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::client::Failure</name>
+    <message numerus="yes">
+        <source>Not enough places left: %n available.</source>
+        <translation><numerusform>Nicht genug Plätze frei: %n verfügbar.</numerusform><numerusform>Nicht genug Plätze frei: %n verfügbar.</numerusform></translation>
+    </message>
+    <message>
+        <source>The hold has ended; the seats must be held again.</source>
+        <translation>Die Reservierung ist abgelaufen; die Plätze müssen erneut reserviert werden.</translation>
+    </message>
+    <message>
+        <source>This buyer holds as many places as allowed for this event.</source>
+        <translation>Dieser Käufer hält bereits so viele Plätze wie erlaubt.</translation>
+    </message>
+    <message>
+        <source>This event is not on sale.</source>
+        <translation>Diese Veranstaltung ist nicht im Verkauf.</translation>
+    </message>
+    <message>
+        <source>Open a shift before taking money.</source>
+        <translation>Vor dem Kassieren eine Schicht öffnen.</translation>
+    </message>
+    <message>
+        <source>The shift counts %1; this sale is in %2.</source>
+        <translation>Die Schicht rechnet in %1; dieser Verkauf ist in %2.</translation>
+    </message>
+    <message>
+        <source>A shift is open already.</source>
+        <translation>Es ist bereits eine Schicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>This shift is closed.</source>
+        <translation>Diese Schicht ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>This booking is paid already.</source>
+        <translation>Diese Buchung ist bereits bezahlt.</translation>
+    </message>
+    <message>
+        <source>The card was declined.</source>
+        <translation>Die Karte wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The card payment was cancelled; nothing was charged.</source>
+        <translation>Die Kartenzahlung wurde abgebrochen; nichts wurde abgebucht.</translation>
+    </message>
+    <message>
+        <source>The card payment did not go through.</source>
+        <translation>Die Kartenzahlung ist nicht durchgegangen.</translation>
+    </message>
+    <message>
+        <source>The payment can no longer be cancelled.</source>
+        <translation>Die Zahlung kann nicht mehr abgebrochen werden.</translation>
+    </message>
+    <message>
+        <source>The e-mail or the password is wrong.</source>
+        <translation>E-Mail oder Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>The session has ended; sign in again.</source>
+        <translation>Die Sitzung ist abgelaufen; bitte erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>This account may not do that.</source>
+        <translation>Dieses Konto darf das nicht.</translation>
+    </message>
+    <message>
+        <source>Not found (it may have been removed).</source>
+        <translation>Nicht gefunden (vielleicht entfernt).</translation>
+    </message>
+    <message>
+        <source>Too many attempts; wait a moment and try again.</source>
+        <translation>Zu viele Versuche; bitte kurz warten und erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Please correct: %1</source>
+        <translation>Bitte korrigieren: %1</translation>
+    </message>
+    <message>
+        <source>The server is busy; trying again.</source>
+        <translation>Der Server ist ausgelastet; neuer Versuch.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Der Server hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached (%1). Nothing is lost: try again.</source>
+        <translation>Der Server ist nicht erreichbar (%1). Nichts geht verloren: bitte erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The server's answer could not be read: %1</source>
+        <translation>Die Antwort des Servers war nicht lesbar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) were taken by someone else meanwhile.</source>
+        <translation><numerusform>%n Platz wurde inzwischen von jemand anderem genommen.</numerusform><numerusform>%n Plätze wurden inzwischen von jemand anderem genommen.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::client::Session</name>
+    <message>
+        <source>No keychain is available (%1): you will be asked for your password next time.</source>
+        <translation>Kein Schlüsselbund verfügbar (%1): Beim nächsten Mal wird nach dem Passwort gefragt.</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::seatmap::SeatMapScene</name>
+    <message>
+        <source>accessible</source>
+        <translation>barrierefrei</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::seatmap::StatusStyle</name>
+    <message>
+        <source>Available</source>
+        <translation>Frei</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Reserviert</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Verkauft</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Gesperrt</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1305 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ticketing::client::BookingsModel</name>
+    <message>
+        <source>(walk-in)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Held</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Places</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::boxoffice::BoxOfficeWindow</name>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Box office</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;h2&gt;Sign in to the box office&lt;/h2&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;h2&gt;Open your shift&lt;/h2&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Count the cash in the drawer before the first sale.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cash in the &amp;drawer:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opening float</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 100.00</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Open the shift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the shift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the shift (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;h2&gt;Events&lt;/h2&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search by title, city or genre (F2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search events (F2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Events, today's first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the server, your e-mail and your password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The session has ended; sign in again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This account is not a box office account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the drawer's currency.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The float cannot be negative.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading events…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No event is on sale.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shift open, float %1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No shift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;h2&gt;Close the shift&lt;/h2&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shift report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cash &amp;counted:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Count the drawer and type what is in it; Enter closes the shift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;lose the shift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close the shift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close the shift with the cash counted (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Print the report (F12)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print the report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print the shift's report (F12)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a &amp;new shift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a new shift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Best available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Best available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pay &amp;cash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pay cash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pay by c&amp;ard at the terminal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pay by card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Print again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Next sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Will-call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Will-call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Close the shift…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Printer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The system's language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deutsch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF files in a folder…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder for the PDF files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The new language applies from the next start of the box office.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Count the cash in the drawer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Sales (%n)</source>
+        <translation><numerusform>Sales (%n)</numerusform><numerusform>Sales (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>card at the counter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>card online</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Refunds (%n)</source>
+        <translation><numerusform>Refunds (%n)</numerusform><numerusform>Refunds (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Expected in the drawer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected in the drawer: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Counted: %1. Difference: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The shift's currency is unknown to this app.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The counted cash cannot be negative.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type the cash counted, e.g. 250.00.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Closing the shift…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The shift is closed; the drawer is right.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The shift is closed; the drawer is %1 %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>short by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>over by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shift report %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printed (%1).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::client::CartModel</name>
+    <message>
+        <source>Standing (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::client::Checkout</name>
+    <message>
+        <source>No answer from the server. The payment goes on by itself when the connection is back; it will not be taken twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recording the cash payment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Starting the payment at the terminal…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Present the card at the terminal: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Still waiting for the card provider's answer. The sale completes as soon as it comes; nothing is charged twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelling the payment at the terminal…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paid. Issuing the tickets…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::client::EventsModel</name>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PrintTarget</name>
+    <message>
+        <source>PDF files in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The printer %1 is not available.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not start printing on %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printing on %1 failed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Printout</name>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card at the counter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tier: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Booking %1 · Ticket %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show this code at the gate. One entry per ticket.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receipt (copy)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Standing, %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tendered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Booking(s): %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Served by %1, %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shift report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opened: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shift %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Sales (%n payment(s))</source>
+        <translation><numerusform>Sales (%n payment)</numerusform><numerusform>Sales (%n payments)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Refunds (%n)</source>
+        <translation><numerusform>Refunds (%n)</numerusform><numerusform>Refunds (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>The drawer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opening float</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::boxoffice::SalePage</name>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seat map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click seats to hold them; arrows and Space with the keyboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer (optional, before choosing)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The name the booking is found by at will-call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number of places</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Places:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Accessible seats only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accessible seats only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Best available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hold time left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cash (F9)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pay cash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take cash for the cart (F9)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card (F10)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pay by card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take the card at the counter's terminal (F10)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Amount tendered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What the customer hands over; Enter takes it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ten&amp;dered:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change due:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take the cash (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take the cash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record the cash payment and print (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel the card payment (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel the card payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel the payment at the terminal (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sale completed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next sale (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear the cart for the next customer (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print again (F12)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print the last sale's tickets and receipt again (F12)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing held yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Total: %1 for %n place(s)</source>
+        <translation><numerusform>Total: %1 for %n place</numerusform><numerusform>Total: %1 for %n places</numerusform></translation>
+    </message>
+    <message>
+        <source>Offline: nothing can be held or sold until the server answers again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (standing), %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the seat map…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Best available (F5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add &amp;standing places (F5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hold the best seats of the tier together (F5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hold the number of standing places (F5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A payment is under way; wait for it to finish.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline: nothing can be held until the server answers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finding the best seats…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Holding the places…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The seats are in more than one row.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The hold has ended: its seats left the cart. Hold them again to sell them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Held for %1:%2 more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Less than a minute left on the hold: take the payment now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type the amount handed over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The amount tendered does not cover the total of %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Sold: %n ticket(s), %1.</source>
+        <translation><numerusform>Sold: %n ticket, %1.</numerusform><numerusform>Sold: %n tickets, %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>Change due: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tickets %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sale is complete, but printing failed: %1 Print again with F12.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printed (%1).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::seatmap::SeatMapLegend</name>
+    <message>
+        <source>Accessible</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seat map legend</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::boxoffice::WillCallPage</name>
+    <message>
+        <source>&lt;h2&gt;Will-call&lt;/h2&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search bookings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name, e-mail, booking or ticket number (F2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search bookings (F2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bookings found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Booking details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print again (F12)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print the tickets again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print the booking's tickets and a copy of the receipt (F12)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel and refund… (Del)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel and refund</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel the booking under its event's refund policy (Del)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirm the refund</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirm (Enter); Esc keeps the booking</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No booking matches.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n booking(s) found.</source>
+        <translation><numerusform>%n booking found.</numerusform><numerusform>%n bookings found.</numerusform></translation>
+    </message>
+    <message>
+        <source>Search, then choose a booking.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Booking %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refunded %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refund %1 and cancel (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Under the event's refund policy nothing is given back now; the tickets would be cancelled. Confirm with Enter, or Esc to keep the booking.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Under the event's refund policy %1 of %2 is given back. Confirm with Enter, or Esc to keep the booking.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refunding…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled. Give back %1; the tickets no longer admit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tickets %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printed again (%1).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The box office of the ticketing suite</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ticketd's address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the agent's e-mail</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::client::Failure</name>
+    <message numerus="yes">
+        <source>Not enough places left: %n available.</source>
+        <translation><numerusform>Not enough places left: %n available.</numerusform><numerusform>Not enough places left: %n available.</numerusform></translation>
+    </message>
+    <message>
+        <source>The hold has ended; the seats must be held again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This buyer holds as many places as allowed for this event.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This event is not on sale.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a shift before taking money.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The shift counts %1; this sale is in %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A shift is open already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This shift is closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This booking is paid already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card was declined.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card payment was cancelled; nothing was charged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card payment did not go through.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The payment can no longer be cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The e-mail or the password is wrong.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The session has ended; sign in again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This account may not do that.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not found (it may have been removed).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Too many attempts; wait a moment and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Please correct: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server is busy; trying again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server cannot be reached (%1). Nothing is lost: try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server's answer could not be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) were taken by someone else meanwhile.</source>
+        <translation><numerusform>%n seat was taken by someone else meanwhile.</numerusform><numerusform>%n seats were taken by someone else meanwhile.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::client::Session</name>
+    <message>
+        <source>No keychain is available (%1): you will be asked for your password next time.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::seatmap::SeatMapScene</name>
+    <message>
+        <source>accessible</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::seatmap::StatusStyle</name>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Held</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>
