@@ -351,7 +351,7 @@ void BoxOfficeWindow::updateStatus()
                                                   m_shift->openingFloat, m_shift->currency)),
                                               QString::fromStdString(m_shift->currency))
                                    : tr("No shift"));
-    QString connection = tr("Offline");
+    QString connection; // not signed in: nothing to say yet
     if (m_api)
         switch (m_api->connectivity()) {
         case client::ApiClient::Connectivity::Online:
@@ -367,6 +367,12 @@ void BoxOfficeWindow::updateStatus()
     m_statusConnection->setText(connection);
     for (auto* l : {m_statusServer, m_statusAgent, m_statusShift, m_statusConnection})
         l->setAccessibleDescription(l->text());
+}
+
+void BoxOfficeWindow::fillPassword(const QString& password)
+{
+    m_password->setText(password);
+    m_signIn->setFocus();
 }
 
 void BoxOfficeWindow::openEvent(int row)

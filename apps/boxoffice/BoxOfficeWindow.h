@@ -57,6 +57,8 @@ public:
     seatmap::SeatMapScene* seatMap() const { return m_sale->seatMap(); }
     PrintTarget& printTarget() { return m_printTarget; }
     QString lastPrintFile() const { return m_lastPrintFile; }
+    // Fills the sign-in form's password (a demo's), to sign in with Enter.
+    void fillPassword(const QString& password);
     // The sale screen for the event at `row` of the events list.
     void openEvent(int row);
 

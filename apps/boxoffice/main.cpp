@@ -29,6 +29,11 @@ int main(int argc, char** argv)
     args.addOption(email);
     args.process(app);
     ticketing::boxoffice::BoxOfficeWindow window(QUrl(args.value(server)), args.value(email));
+    // scripts/start fills in the demo agent's password (from the environment, which other
+    // users' `ps` does not show; never from the command line).
+    if (const auto password = qEnvironmentVariable("TICKETING_SIGN_IN_PASSWORD");
+        !password.isEmpty())
+        window.fillPassword(password);
     window.resize(1100, 720);
     window.show();
     return QApplication::exec();
