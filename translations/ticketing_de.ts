@@ -502,6 +502,18 @@
         <source>Printed (%1).</source>
         <translation>Gedruckt (%1).</translation>
     </message>
+    <message>
+        <source>Sell tickets for this event</source>
+        <translation>Tickets für diese Veranstaltung verkaufen</translation>
+    </message>
+    <message>
+        <source>Open the sale of the chosen event (Enter in the list)</source>
+        <translation>Den Verkauf der gewählten Veranstaltung öffnen (Eingabe in der Liste)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ll tickets for this event (Enter)</source>
+        <translation>Tickets für diese Veranstaltung ver&amp;kaufen (Eingabe)</translation>
+    </message>
 </context>
 <context>
     <name>ticketing::client::CartModel</name>

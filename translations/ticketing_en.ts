@@ -502,6 +502,18 @@
         <source>Printed (%1).</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Sell tickets for this event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the sale of the chosen event (Enter in the list)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Se&amp;ll tickets for this event (Enter)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ticketing::client::CartModel</name>

@@ -170,6 +170,15 @@ QWidget* BoxOfficeWindow::buildEvents()
     m_eventList->setAccessibleName(tr("Events, today's first"));
     m_eventList->setModel(&m_events);
     layout->addWidget(m_eventList, 1);
+    auto* sell = new QPushButton(tr("Se&ll tickets for this event (Enter)"));
+    sell->setAccessibleName(tr("Sell tickets for this event"));
+    sell->setToolTip(tr("Open the sale of the chosen event (Enter in the list)"));
+    enterPresses(sell);
+    layout->addWidget(sell);
+    connect(sell, &QPushButton::clicked, this, [this] {
+        const auto current = m_eventList->currentIndex();
+        openEvent(current.isValid() ? current.row() : 0);
+    });
     m_eventsMessage = message();
     layout->addWidget(m_eventsMessage);
     connect(m_search, &QLineEdit::textChanged, &m_events, &client::EventsModel::setSearch);

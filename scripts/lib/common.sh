@@ -13,9 +13,13 @@ RUNTIME_PACKAGES=(
   postgresql redis-server redis-tools procps util-linux curl jq tzdata
   nginx-light
 )
-# Only the tests: a D-Bus session with a secret service, for the apps' keychain.
+# Only the tests: a D-Bus session with a secret service, for the apps' keychain; and the box
+# office's end-to-end test: Xvfb, the accessibility bus and pyatspi, a CUPS PDF printer, and
+# the tools that read back what it printed.
 TEST_PACKAGES=(
   dbus gnome-keyring
+  xvfb xauth dbus-x11 at-spi2-core python3-pyatspi imagemagick
+  cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
