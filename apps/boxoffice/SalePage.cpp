@@ -417,6 +417,7 @@ void SalePage::holdSelected()
                             return;
                         }
                         const auto& booking = std::get<domain::Booking>(o);
+                        learnServerTime(booking);
                         m_heldSeats[seat] = booking.id;
                         m_cart.add(booking);
                         say({});
@@ -446,6 +447,7 @@ void SalePage::holdBestAvailable()
                     if (const auto* f = std::get_if<client::Failure>(&o))
                         return say(f->message);
                     const auto& booking = std::get<domain::Booking>(o);
+                    learnServerTime(booking);
                     m_cart.add(booking);
                     // The chosen seats show as this sale's.
                     auto selection = m_scene->selection();
@@ -460,6 +462,14 @@ void SalePage::holdBestAvailable()
                 });
 }
 
+void SalePage::learnServerTime(const domain::Booking& hold)
+{
+    // The hold was made a moment ago (the request's round trip, well under a second): its
+    // creation time is the server's now.
+    m_serverOffset = std::chrono::duration_cast<std::chrono::milliseconds>(
+        hold.createdAt - domain::SystemClock::instance().now());
+}
+
 void SalePage::tick()
 {
     const auto ends = m_cart.endsAt();
@@ -468,7 +478,7 @@ void SalePage::tick()
         m_warned = false;
         return;
     }
-    const auto now = domain::SystemClock::instance().now();
+    const auto now = domain::SystemClock::instance().now() + m_serverOffset; // the server's
     // Lapsed holds leave the cart (the server has let their seats go), and the agent is told;
     // not while they are being paid (the payment's confirmation says what became of them).
     std::vector<domain::BookingId> lapsed;

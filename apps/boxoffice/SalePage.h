@@ -103,6 +103,10 @@ private:
     std::optional<SaleRecord> m_lastSale;
     QString m_lastPrintFile;
     bool m_warned = false; // the last minute has been announced
+    // The server's clock less this PC's, from the last hold's creation time: a hold's end is
+    // the server's, and a counter PC's clock may be off by minutes.
+    std::chrono::milliseconds m_serverOffset{0};
+    void learnServerTime(const domain::Booking& hold);
 
     QLabel* m_title = nullptr;
     QGraphicsView* m_mapView = nullptr;
