@@ -133,7 +133,7 @@ DE = {
 "Hold the number of standing places (F5)": "Die Anzahl Stehplätze reservieren (F5)",
 "Hold time left": "Verbleibende Reservierungszeit",
 "Holding the places…": "Die Plätze werden reserviert …",
-"Less than a minute left on the hold: take the payment now.": "Die Reservierung endet in weniger als einer Minute: jetzt kassieren.",
+"The hold ends in %1:%2: take the payment now, or the seats go back on sale.": "Die Reservierung endet in %1:%2: jetzt kassieren, sonst gehen die Plätze zurück in den Verkauf.",
 "Loading events…": "Veranstaltungen werden geladen …",
 "Loading the seat map…": "Der Saalplan wird geladen …",
 "Message": "Meldung",

@@ -993,10 +993,6 @@
         <translation>Noch %1:%2 reserviert</translation>
     </message>
     <message>
-        <source>Less than a minute left on the hold: take the payment now.</source>
-        <translation>Die Reservierung endet in weniger als einer Minute: jetzt kassieren.</translation>
-    </message>
-    <message>
         <source>Type the amount handed over</source>
         <translation>Den gegebenen Betrag eingeben</translation>
     </message>
@@ -1027,6 +1023,10 @@
     <message>
         <source>Printed (%1).</source>
         <translation>Gedruckt (%1).</translation>
+    </message>
+    <message>
+        <source>The hold ends in %1:%2: take the payment now, or the seats go back on sale.</source>
+        <translation>Die Reservierung endet in %1:%2: jetzt kassieren, sonst gehen die Plätze zurück in den Verkauf.</translation>
     </message>
 </context>
 <context>

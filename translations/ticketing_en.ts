@@ -993,10 +993,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Less than a minute left on the hold: take the payment now.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Type the amount handed over</source>
         <translation type="unfinished" />
     </message>
@@ -1026,6 +1022,10 @@
     </message>
     <message>
         <source>Printed (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The hold ends in %1:%2: take the payment now, or the seats go back on sale.</source>
         <translation type="unfinished" />
     </message>
 </context>

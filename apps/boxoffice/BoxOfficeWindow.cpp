@@ -74,7 +74,10 @@ BoxOfficeWindow::BoxOfficeWindow(const QUrl& server, const QString& email, QWidg
     m_pages->addWidget(buildCloseShift());
     setCentralWidget(m_pages);
     connect(m_sale, &SalePage::sold, this, &BoxOfficeWindow::refreshShift);
-    connect(m_sale, &SalePage::stateChanged, this, &BoxOfficeWindow::updateActions);
+    connect(m_sale, &SalePage::stateChanged, this, [this] {
+        updateActions();
+        updateStatus();
+    });
     connect(&m_sale->cart(), &client::CartModel::totalChanged, this,
             &BoxOfficeWindow::updateActions);
     connect(m_willCall, &WillCallPage::refunded, this, &BoxOfficeWindow::refreshShift);
@@ -364,7 +367,8 @@ void BoxOfficeWindow::updateStatus()
     if (m_api)
         switch (m_api->connectivity()) {
         case client::ApiClient::Connectivity::Online:
-            connection = tr("Online");
+            // The server answers calls; the live map's socket may still be finding it again.
+            connection = m_sale->liveMapLost() ? tr("Reconnecting…") : tr("Online");
             break;
         case client::ApiClient::Connectivity::Reconnecting:
             connection = tr("Reconnecting…");

@@ -307,6 +307,14 @@ void SalePage::open(const domain::Event& event)
                 [this](const domain::EventId&, const std::vector<domain::SeatChange>& changes) {
                     m_scene->applyChanges(changes);
                 });
+        connect(m_sync.get(), &client::SyncClient::stateChanged, this,
+                [this](client::SyncClient::State state) {
+                    const bool lost = state == client::SyncClient::State::Reconnecting;
+                    if (lost != m_liveLost) {
+                        m_liveLost = lost;
+                        Q_EMIT stateChanged();
+                    }
+                });
         m_sync->subscribe(m_event->id);
         m_mapView->setFocus();
         updateActions();
@@ -325,8 +333,10 @@ void SalePage::leave()
     m_cart.clear();
     m_heldSeats.clear();
     m_sync.reset();
+    m_liveLost = false;
     m_event.reset();
     showPanel(NoPanel);
+    Q_EMIT stateChanged();
 }
 
 void SalePage::tierChanged()
@@ -475,7 +485,7 @@ void SalePage::tick()
     const auto ends = m_cart.endsAt();
     if (!ends) {
         m_countdown->clear();
-        m_warned = false;
+        m_warnedAt = 0;
         return;
     }
     const auto now = domain::SystemClock::instance().now() + m_serverOffset; // the server's
@@ -511,16 +521,23 @@ void SalePage::tick()
         0, std::chrono::duration_cast<std::chrono::seconds>(*m_cart.endsAt() - now).count());
     m_countdown->setText(
         tr("Held for %1:%2 more").arg(left / 60).arg(left % 60, 2, 10, QLatin1Char('0')));
-    // The last minute is warned of: in red, and said once to a screen reader.
+    // The last two minutes are warned of, and again at one minute, 30 and 10 seconds: in red
+    // for the last minute, and each time said to the agent (and a screen reader).
     const bool lastMinute = left <= 60;
     m_countdown->setStyleSheet(lastMinute ? QStringLiteral("color: #b00020; font-weight: bold;")
                                           : QString());
-    if (lastMinute && !m_warned && !paying()) {
-        m_warned = true;
-        say(tr("Less than a minute left on the hold: take the payment now."));
+    int due = 0;
+    for (const int at : {120, 60, 30, 10})
+        if (left <= at)
+            due = at;
+    if (due != 0 && due != m_warnedAt && !paying()) {
+        m_warnedAt = due;
+        say(tr("The hold ends in %1:%2: take the payment now, or the seats go back on sale.")
+                .arg(left / 60)
+                .arg(left % 60, 2, 10, QLatin1Char('0')));
     }
-    if (!lastMinute)
-        m_warned = false;
+    if (left > 120)
+        m_warnedAt = 0;
     m_countdown->setAccessibleDescription(m_countdown->text());
 }
 

@@ -54,6 +54,8 @@ public:
     // The file the last printout went to when printing to PDF files.
     QString lastPrintFile() const { return m_lastPrintFile; }
     bool paying() const { return m_checkout && m_checkout->busy(); }
+    // The live seat map's socket is lost and being reconnected (its statuses may be stale).
+    bool liveMapLost() const { return m_liveLost; }
 
 public Q_SLOTS:
     void holdBestAvailable(); // F5: N best seats of the tier, or N standing places
@@ -102,7 +104,8 @@ private:
     std::vector<domain::Booking> m_paid; // this sale's confirmed bookings
     std::optional<SaleRecord> m_lastSale;
     QString m_lastPrintFile;
-    bool m_warned = false; // the last minute has been announced
+    int m_warnedAt = 0; // the last warning before the hold lapses (seconds left), 0: none yet
+    bool m_liveLost = false;
     // The server's clock less this PC's, from the last hold's creation time: a hold's end is
     // the server's, and a counter PC's clock may be off by minutes.
     std::chrono::milliseconds m_serverOffset{0};

@@ -647,6 +647,43 @@ private Q_SLOTS:
         for (const auto* key : {"F5", "F9", "F10", "F12", "Ctrl+N", "Esc", "F6", "F7"})
             QVERIFY2(shortcuts.contains(QString::fromLatin1(key)), key);
     }
+
+    // The server goes away while the counter waits: the status bar says so at once (the live
+    // map's socket), a hold tried meanwhile finds nothing and nothing can be sold until the
+    // server answers again; then selling goes on by itself.
+    void offlineNothingIsSoldAndSellingResumes()
+    {
+        const auto port = freePort();
+        const QStringList listen{QStringLiteral("--listen"),
+                                 QStringLiteral("127.0.0.1:%1").arg(port)};
+        QVERIFY(m_t.restart({}, listen));
+        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        openSale(*m_t.http, org, 3, 6);
+        QTemporaryDir pdfs;
+        BoxOfficeWindow w(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)),
+                          QStringLiteral("box@example.com"));
+        QVERIFY(readyToSell(w, pdfs.path()));
+        auto* connection = named<QLabel>(&w, QStringLiteral("Connection"));
+        QCOMPARE(connection->text(), QStringLiteral("Online"));
+
+        m_t.server->kill();
+        m_t.server.reset();
+        m_t.http.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(connection->text(), QStringLiteral("Reconnecting…"), 3000);
+        auto* best = named<QPushButton>(&w, QStringLiteral("Best available"));
+        QTest::keyClick(&w, Qt::Key_F5);
+        QTRY_COMPARE_WITH_TIMEOUT(connection->text(), QStringLiteral("Offline"), 20000);
+        QVERIFY(!best->isEnabled());
+        QVERIFY(!named<QPushButton>(&w, QStringLiteral("Pay cash"))->isEnabled());
+        QCOMPARE(w.cart().rowCount(), 0);
+
+        QVERIFY(m_t.restart({}, listen));
+        QTRY_VERIFY_WITH_TIMEOUT(best->isEnabled(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(connection->text(), QStringLiteral("Online"), 15000);
+        QTest::keyClick(&w, Qt::Key_F5);
+        QTRY_COMPARE(w.cart().rowCount(), 2);
+    }
 };
 
 QTEST_MAIN(TestBoxOffice)
