@@ -8,6 +8,7 @@
 #include <QAbstractSpinBox>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QGraphicsView>
@@ -18,6 +19,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTranslator>
@@ -683,6 +685,52 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(connection->text(), QStringLiteral("Online"), 15000);
         QTest::keyClick(&w, Qt::Key_F5);
         QTRY_COMPARE(w.cart().rowCount(), 2);
+    }
+
+    // Standing places by quantity (the accessible toggle does not apply to them), and the
+    // accessible toggle asking the server for accessible seats only (this hall has none).
+    void standingPlacesAndTheAccessibleToggle()
+    {
+        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        openSale(*m_t.http, org, 3, 6);
+        QTemporaryDir pdfs;
+        BoxOfficeWindow w(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_t.server->port())),
+                          QStringLiteral("box@example.com"));
+        QVERIFY(readyToSell(w, pdfs.path()));
+        auto* tier = named<QComboBox>(&w, QStringLiteral("Tier"));
+        auto* accessible = named<QCheckBox>(&w, QStringLiteral("Accessible seats only"));
+        auto* best = named<QPushButton>(&w, QStringLiteral("Best available"));
+        QCOMPARE(tier->count(), 2);
+
+        // Accessible seats only: there are none here, and the agent is told so.
+        QVERIFY(accessible->isEnabled());
+        accessible->setChecked(true);
+        QTest::keyClick(&w, Qt::Key_F5);
+        QTRY_VERIFY(named<QLabel>(&w, QStringLiteral("Message"))
+                        ->text()
+                        .contains(QStringLiteral("Not enough places left: 0 available")));
+        QCOMPARE(w.cart().rowCount(), 0);
+
+        // The standing tier: three places, no toggle.
+        tier->setCurrentIndex(1);
+        QVERIFY(tier->currentText().contains(QStringLiteral("standing")));
+        QVERIFY(!accessible->isEnabled());
+        QVERIFY(!accessible->isChecked());
+        QVERIFY(best->text().contains(QStringLiteral("standing")));
+        named<QSpinBox>(&w, QStringLiteral("Number of places"))->setValue(3);
+        QTest::keyClick(&w, Qt::Key_F5);
+        QTRY_COMPARE(w.cart().rowCount(), 3);
+        QCOMPARE(w.cart().data(w.cart().index(0, client::CartModel::Tier)).toString(),
+                 QStringLiteral("Floor"));
+        QCOMPARE(named<QLabel>(&w, QStringLiteral("Total"))->text(),
+                 QStringLiteral("Total: 76.50 GBP for 3 places"));
+        // Paid cash, exactly: three standing tickets.
+        QTest::keyClick(&w, Qt::Key_F9);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(w.sale()->lastSale().has_value(), 10000);
+        QCOMPARE(w.sale()->lastSale()->bookings.front().tickets.size(), std::size_t(3));
+        QVERIFY(!w.sale()->lastSale()->bookings.front().tickets.front().seat);
     }
 };
 
