@@ -613,6 +613,19 @@ bool SalePage::cancel()
     return false;
 }
 
+SaleRecord SalePage::paidSale()
+{
+    SaleRecord sale;
+    sale.event = *m_event;
+    sale.venueName = m_venueName;
+    sale.venueZone = m_venueZone;
+    sale.bookings = std::move(m_paid);
+    m_paid.clear();
+    sale.agent = m_agent;
+    sale.at = QDateTime::currentDateTime();
+    return sale;
+}
+
 void SalePage::paid()
 {
     // The paid holds leave the cart; their seats turn sold on the map by the live deltas.
@@ -622,19 +635,12 @@ void SalePage::paid()
     }
     m_heldSeats.clear();
     setSelectionQuietly({});
-    SaleRecord sale;
-    sale.event = *m_event;
-    sale.venueName = m_venueName;
-    sale.venueZone = m_venueZone;
-    sale.bookings = m_paid;
+    SaleRecord sale = paidSale();
     sale.method = m_checkout->method() == client::Checkout::Method::Cash
                       ? QStringLiteral("cash")
                       : QStringLiteral("card_present");
     if (m_checkout->method() == client::Checkout::Method::Cash)
         sale.tenderedMinor = m_tendered;
-    sale.agent = m_agent;
-    sale.at = QDateTime::currentDateTime();
-    m_paid.clear();
     m_lastSale = sale;
     int tickets = 0;
     for (const auto& b : sale.bookings)
@@ -710,14 +716,7 @@ void SalePage::nextSale()
         return;
     if (!m_paid.empty()) {
         // Bookings paid before a later payment failed: theirs is a sale of its own, printed.
-        SaleRecord sale;
-        sale.event = *m_event;
-        sale.venueName = m_venueName;
-        sale.venueZone = m_venueZone;
-        sale.bookings = std::move(m_paid);
-        sale.agent = m_agent;
-        sale.at = QDateTime::currentDateTime();
-        m_paid.clear();
+        const SaleRecord sale = paidSale();
         m_lastSale = sale;
         print(sale);
     }

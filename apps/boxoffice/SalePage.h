@@ -79,6 +79,8 @@ private:
     void takeCash();
     void updateChange();
     void paid();
+    // This sale's paid bookings as a printout's record (they leave m_paid).
+    SaleRecord paidSale();
     void paymentFailed(const client::Failure& failure);
     void print(const SaleRecord& sale);
     void setSelectionQuietly(const std::set<int>& seats);

@@ -104,6 +104,23 @@ private Q_SLOTS:
     }
     void cleanup() { m_t.finish(); }
 
+    // An organizer's event on sale (a hall of 3 x 6 seats at `price`, and standing), a box
+    // office agent, and that agent's window on the event's sale screen, printing into `pdfs`.
+    std::unique_ptr<BoxOfficeWindow> counterOnSale(const QTemporaryDir& pdfs, quint16 port = 0,
+                                                   const QString& price = QStringLiteral("40.00"),
+                                                   const QString& drawer = QStringLiteral("100.00"))
+    {
+        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        openSale(*m_t.http, org, 3, 6, 20, 20, {}, price);
+        auto w = std::make_unique<BoxOfficeWindow>(
+            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port ? port : m_t.server->port())),
+            QStringLiteral("box@example.com"));
+        if (!readyToSell(*w, pdfs.path(), drawer))
+            return nullptr;
+        return w;
+    }
+
     void signsInOpensTheShiftAndShowsTheEvents()
     {
         const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
@@ -289,13 +306,10 @@ private Q_SLOTS:
     // tickets and the receipt, and a confirmed booking exists afterwards; the change is said.
     void aCashSaleTakesAtMostEightKeystrokes()
     {
-        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
-        m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
-        openSale(*m_t.http, org, 3, 6);
         QTemporaryDir pdfs;
-        BoxOfficeWindow w(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_t.server->port())),
-                          QStringLiteral("box@example.com"));
-        QVERIFY(readyToSell(w, pdfs.path()));
+        const auto counter = counterOnSale(pdfs);
+        QVERIFY(counter);
+        auto& w = *counter;
 
         int keys = 0;
         type(w, Qt::Key_F5, &keys); // two best seats of the first tier
@@ -369,13 +383,10 @@ private Q_SLOTS:
         QVERIFY(paysim.start(port, {QStringLiteral("--terminal-ms"), QStringLiteral("1500")}));
         QVERIFY(m_t.restart(paysim.ticketdEnv(), {QStringLiteral("--listen"),
                                                   QStringLiteral("127.0.0.1:%1").arg(port)}));
-        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
-        m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
-        openSale(*m_t.http, org, 3, 6, 20, 20, {}, QStringLiteral("40.01"));
         QTemporaryDir pdfs;
-        BoxOfficeWindow w(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)),
-                          QStringLiteral("box@example.com"));
-        QVERIFY(readyToSell(w, pdfs.path()));
+        const auto counter = counterOnSale(pdfs, port, QStringLiteral("40.01"));
+        QVERIFY(counter);
+        auto& w = *counter;
         w.sale()->checkout()->setOptions({std::chrono::milliseconds(200),
                                           std::chrono::milliseconds(700),
                                           std::chrono::milliseconds(500)});
@@ -431,13 +442,10 @@ private Q_SLOTS:
         const QStringList listen{QStringLiteral("--listen"),
                                  QStringLiteral("127.0.0.1:%1").arg(port)};
         QVERIFY(m_t.restart(paysim.ticketdEnv(), listen));
-        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
-        m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
-        openSale(*m_t.http, org, 3, 6);
         QTemporaryDir pdfs;
-        BoxOfficeWindow w(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)),
-                          QStringLiteral("box@example.com"));
-        QVERIFY(readyToSell(w, pdfs.path()));
+        const auto counter = counterOnSale(pdfs, port);
+        QVERIFY(counter);
+        auto& w = *counter;
         QTest::keyClick(&w, Qt::Key_F5);
         QTRY_COMPARE(w.cart().rowCount(), 2);
         const std::string booking = w.cart().holds().front().id.toString();
@@ -478,13 +486,11 @@ private Q_SLOTS:
     // its report matching the drawer.
     void willCallRefundAndTheShiftsClose()
     {
-        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
-        m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
-        openSale(*m_t.http, org, 3, 6);
         QTemporaryDir pdfs;
-        BoxOfficeWindow w(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_t.server->port())),
-                          QStringLiteral("box@example.com"));
-        QVERIFY(readyToSell(w, pdfs.path(), QStringLiteral("50.00")));
+        const auto counter =
+            counterOnSale(pdfs, 0, QStringLiteral("40.00"), QStringLiteral("50.00"));
+        QVERIFY(counter);
+        auto& w = *counter;
         auto* name = named<QLineEdit>(&w, QStringLiteral("Customer name"));
         QTest::keyClicks(name, QStringLiteral("Ada Lovelace"));
         QTest::keyClick(&w, Qt::Key_F5);
@@ -659,13 +665,10 @@ private Q_SLOTS:
         const QStringList listen{QStringLiteral("--listen"),
                                  QStringLiteral("127.0.0.1:%1").arg(port)};
         QVERIFY(m_t.restart({}, listen));
-        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
-        m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
-        openSale(*m_t.http, org, 3, 6);
         QTemporaryDir pdfs;
-        BoxOfficeWindow w(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)),
-                          QStringLiteral("box@example.com"));
-        QVERIFY(readyToSell(w, pdfs.path()));
+        const auto counter = counterOnSale(pdfs, port);
+        QVERIFY(counter);
+        auto& w = *counter;
         auto* connection = named<QLabel>(&w, QStringLiteral("Connection"));
         QCOMPARE(connection->text(), QStringLiteral("Online"));
 
@@ -691,13 +694,10 @@ private Q_SLOTS:
     // accessible toggle asking the server for accessible seats only (this hall has none).
     void standingPlacesAndTheAccessibleToggle()
     {
-        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
-        m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
-        openSale(*m_t.http, org, 3, 6);
         QTemporaryDir pdfs;
-        BoxOfficeWindow w(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_t.server->port())),
-                          QStringLiteral("box@example.com"));
-        QVERIFY(readyToSell(w, pdfs.path()));
+        const auto counter = counterOnSale(pdfs);
+        QVERIFY(counter);
+        auto& w = *counter;
         auto* tier = named<QComboBox>(&w, QStringLiteral("Tier"));
         auto* accessible = named<QCheckBox>(&w, QStringLiteral("Accessible seats only"));
         auto* best = named<QPushButton>(&w, QStringLiteral("Best available"));
