@@ -1356,6 +1356,180 @@ private Q_SLOTS:
         QCOMPARE(keptBy(id), 0);
         expectMoneyAddsUp(id);
     }
+
+    // Issue 15: the report and the settlement add up to the cent against the payments and
+    // refunds made (cash, card, a partial refund, a cancellation, standing places), and the
+    // CSV says what the JSON says.
+    void theReportAndTheSettlementAddUp()
+    {
+        const auto sale = openSale(*m_http, m_org);
+        auto call = [&](const QString& token, const QByteArray& method, const QString& path,
+                        const QList<QPair<QByteArray, QByteArray>>& extra = {},
+                        const QJsonObject& body = {}) {
+            auto headers = method == "GET" ? bearer(token) : keyed(token);
+            headers += extra;
+            return m_http->send(method, path, method == "GET" ? QByteArray() : json(body), headers);
+        };
+        auto cash = [&](const QString& booking) {
+            const auto p = intent(m_box, booking, QStringLiteral("cash")).json();
+            return call(m_box, "POST", QStringLiteral("/api/v1/bookings/confirm"), {},
+                        {{QStringLiteral("booking_id"), booking},
+                         {QStringLiteral("payment_id"), p.value(QStringLiteral("payment_id"))}})
+                       .status == 200;
+        };
+        auto card = [&](const QString& token, const QString& booking) {
+            const auto p = intent(token, booking, QStringLiteral("card")).json();
+            payAtProvider(p, QStringLiteral("4242424242424242"));
+            return waitForStatus(token, booking, QStringLiteral("confirmed")) ? p : QJsonObject();
+        };
+        auto id = [](const QJsonObject& o) {
+            return o.value(QStringLiteral("booking_id")).toString();
+        };
+        // Cash at the counter: two stalls (80.00) and two standing places (51.00).
+        QVERIFY(
+            cash(id(hold(m_box, sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")}))));
+        const auto standing =
+            m_http->send("POST", QStringLiteral("/api/v1/bookings/hold"),
+                         json({{QStringLiteral("event_id"), sale.event},
+                               {QStringLiteral("ticket_tier_id"), sale.standingTier},
+                               {QStringLiteral("quantity"), 2}}),
+                         keyed(m_box));
+        QCOMPARE(standing.status, 201);
+        QVERIFY(cash(standing.json().value(QStringLiteral("booking_id")).toString()));
+        // Online by card: a stall refunded 10.00 in part, and one cancelled (all back: the event
+        // is years away).
+        const auto partly = card(m_ann, id(hold(m_ann, sale, {QStringLiteral("MAIN-A-3")})));
+        QVERIFY(!partly.isEmpty());
+        QCOMPARE(call(m_box, "POST",
+                      QStringLiteral("/api/v1/payments/%1/refund")
+                          .arg(partly.value(QStringLiteral("payment_id")).toString()),
+                      {}, {{QStringLiteral("amount"), QStringLiteral("10.00")}})
+                     .status,
+                 200);
+        const auto cancelled = id(hold(m_bob, sale, {QStringLiteral("MAIN-B-1")}));
+        QVERIFY(!card(m_bob, cancelled).isEmpty());
+        QCOMPARE(call(m_bob, "DELETE", QStringLiteral("/api/v1/bookings/") + cancelled).status,
+                 200);
+
+        const auto path = QStringLiteral("/api/v1/events/%1/report?interval=hour").arg(sale.event);
+        const auto report = call(m_org, "GET", path);
+        QCOMPARE(report.status, 200);
+        const auto r = report.json();
+        const auto totals = r.value(QStringLiteral("totals")).toObject();
+        QCOMPARE(totals.value(QStringLiteral("gross")).toString(), QStringLiteral("211.00"));
+        QCOMPARE(totals.value(QStringLiteral("refunds")).toString(), QStringLiteral("50.00"));
+        QCOMPARE(totals.value(QStringLiteral("net")).toString(), QStringLiteral("161.00"));
+        QCOMPARE(totals.value(QStringLiteral("sold")).toInt(), 5); // two places
+        // Against the rows: every payment that went through, every refund.
+        {
+            pqxx::connection db(m_db->url());
+            pqxx::read_transaction tx(db);
+            const auto row = tx.exec_params1(
+                "SELECT sum(p.amount_minor), (SELECT sum(r.amount_minor) FROM payment_refunds r "
+                "JOIN payments q ON q.id = r.payment_id JOIN bookings c ON c.id = q.booking_id "
+                "WHERE c.event_id = $1::uuid) FROM payments p JOIN bookings b ON b.id = "
+                "p.booking_id WHERE b.event_id = $1::uuid AND p.status IN ('succeeded', "
+                "'refunded')",
+                sale.event.toStdString());
+            QCOMPARE(row[0].as<long long>(), 21100LL);
+            QCOMPARE(row[1].as<long long>(), 5000LL);
+        }
+        const auto tiers = r.value(QStringLiteral("tiers")).toArray();
+        QCOMPARE(tiers.size(), 2);
+        const auto stalls = tiers[0].toObject();
+        const auto floor = tiers[1].toObject();
+        QCOMPARE(stalls.value(QStringLiteral("gross")).toString(), QStringLiteral("160.00"));
+        QCOMPARE(stalls.value(QStringLiteral("refunds")).toString(), QStringLiteral("50.00"));
+        QCOMPARE(stalls.value(QStringLiteral("sold")).toInt(), 3);
+        QCOMPARE(stalls.value(QStringLiteral("available")).toInt(), 7);
+        QCOMPARE(floor.value(QStringLiteral("gross")).toString(), QStringLiteral("51.00"));
+        QCOMPARE(floor.value(QStringLiteral("sold")).toInt(), 2);
+        QCOMPARE(floor.value(QStringLiteral("total")).toInt(), 20);
+        QJsonObject methods;
+        for (const auto& m : r.value(QStringLiteral("by_method")).toArray())
+            methods[m.toObject().value(QStringLiteral("method")).toString()] =
+                m.toObject().value(QStringLiteral("amount"));
+        QCOMPARE(methods.value(QStringLiteral("cash")).toString(), QStringLiteral("131.00"));
+        QCOMPARE(methods.value(QStringLiteral("card")).toString(), QStringLiteral("80.00"));
+        const auto channels = r.value(QStringLiteral("by_channel")).toArray();
+        QCOMPARE(channels[0].toObject().value(QStringLiteral("gross")).toString(),
+                 QStringLiteral("80.00"));                                          // online
+        QCOMPARE(channels[1].toObject().value(QStringLiteral("units")).toInt(), 4); // box office
+        int units = 0;
+        for (const auto& p : r.value(QStringLiteral("sales")).toArray())
+            units += p.toObject().value(QStringLiteral("units")).toInt();
+        QCOMPARE(units, 6);
+
+        // The CSV: the JSON's tiers and totals, row for row.
+        const auto csv = call(m_org, "GET", path, {{"Accept", "text/csv"}});
+        QCOMPARE(csv.status, 200);
+        QVERIFY(csv.header("content-type").startsWith("text/csv"));
+        const auto rows =
+            QString::fromUtf8(csv.body).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), 4);
+        QCOMPARE(rows[0], QStringLiteral(
+                              "tier_id,name,total,available,held,blocked,sold,gross,refunds,net"));
+        QCOMPARE(rows[1],
+                 QStringLiteral("%1,Stalls,10,7,0,0,3,160.00,50.00,110.00").arg(sale.seatedTier));
+        QCOMPARE(rows[3], QStringLiteral("total,,30,25,0,0,5,211.00,50.00,161.00"));
+
+        // The settlement: 5 % of 161.00 is 8.05; paid out two days after the event's end.
+        const auto settlement =
+            call(m_org, "GET", QStringLiteral("/api/v1/events/%1/settlement").arg(sale.event))
+                .json();
+        QCOMPARE(settlement.value(QStringLiteral("net_sales")).toString(),
+                 QStringLiteral("161.00"));
+        QCOMPARE(settlement.value(QStringLiteral("fee_percent")).toDouble(), 5.0);
+        QCOMPARE(settlement.value(QStringLiteral("fee")).toString(), QStringLiteral("8.05"));
+        QCOMPARE(settlement.value(QStringLiteral("payout")).toString(), QStringLiteral("152.95"));
+        QCOMPARE(settlement.value(QStringLiteral("payout_date")).toString(),
+                 QStringLiteral("2031-01-03T23:00:00Z"));
+        QCOMPARE(settlement.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+        const auto settlementCsv =
+            call(m_org, "GET", QStringLiteral("/api/v1/events/%1/settlement").arg(sale.event),
+                 {{"Accept", "text/csv"}});
+        QVERIFY(settlementCsv.body.endsWith(
+            ",GBP,211.00,50.00,161.00,5,8.05,152.95,2031-01-03T23:00:00Z,pending\r\n"));
+
+        // Only the event's organizer (and admins) see it: another organizer finds nothing, an
+        // attendee may not ask.
+        const auto other = signUpAs(*m_http, m_env, QStringLiteral("organizer"),
+                                    QStringLiteral("other-org@example.com"));
+        QCOMPARE(call(other, "GET", path).status, 404);
+        QCOMPARE(call(m_ann, "GET", path).status, 403);
+        QCOMPARE(call(m_org, "GET",
+                      path.left(path.indexOf(QLatin1Char('?'))) + QStringLiteral("?interval=week"))
+                     .status,
+                 400);
+    }
+
+    // The fee is configured (TICKETING_PLATFORM_FEE_PERCENT) and rounds half-up: 2.5 % of 0.20
+    // is half a cent, so 0.01.
+    void theSettlementsFeeIsConfigured()
+    {
+        QVERIFY(restartWith({QStringLiteral("TICKETING_PLATFORM_FEE_PERCENT=2.5")}));
+        const auto sale = openSale(*m_http, m_org, 2, 5, 20, 20, {}, QStringLiteral("0.20"));
+        const auto booking = hold(m_box, sale, {QStringLiteral("MAIN-A-1")})
+                                 .value(QStringLiteral("booking_id"))
+                                 .toString();
+        const auto p = intent(m_box, booking, QStringLiteral("cash")).json();
+        QCOMPARE(m_http
+                     ->send("POST", QStringLiteral("/api/v1/bookings/confirm"),
+                            json({{QStringLiteral("booking_id"), booking},
+                                  {QStringLiteral("payment_id"),
+                                   p.value(QStringLiteral("payment_id"))}}),
+                            keyed(m_box))
+                     .status,
+                 200);
+        const auto s =
+            m_http
+                ->send("GET", QStringLiteral("/api/v1/events/%1/settlement").arg(sale.event), {},
+                       bearer(m_org))
+                .json();
+        QCOMPARE(s.value(QStringLiteral("fee_percent")).toDouble(), 2.5);
+        QCOMPARE(s.value(QStringLiteral("fee")).toString(), QStringLiteral("0.01"));
+        QCOMPARE(s.value(QStringLiteral("payout")).toString(), QStringLiteral("0.19"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCheckout)

@@ -154,6 +154,27 @@ const std::vector<Entry>& entries()
          [](Config& c, const std::string& v) {
              return parseInt(v, 1, 86400, c.paymentRecheckSeconds);
          }},
+        {{"--platform-fee-percent", "TICKETING_PLATFORM_FEE_PERCENT", "5",
+          "the platform's fee in a settlement, percent of net sales (at most two decimals)"},
+         [](Config& c, const std::string& v) {
+             // "5", "2.5", "0.25": basis points (config stands on nothing, not even domain's
+             // Money, so the two decimals are read here).
+             const auto dot = v.find('.');
+             const std::string whole = v.substr(0, dot);
+             std::string cents = dot == std::string::npos ? "" : v.substr(dot + 1);
+             const auto digits = [](const std::string& t) {
+                 return t.find_first_not_of("0123456789") == std::string::npos;
+             };
+             if (whole.empty() || whole.size() > 3 || cents.size() > 2 || !digits(whole) ||
+                 !digits(cents))
+                 return std::string("must be a percentage from 0 to 100, e.g. 5 or 2.5");
+             cents.resize(2, '0');
+             const int bp = std::stoi(whole) * 100 + std::stoi(cents);
+             if (bp > 10000)
+                 return std::string("must be a percentage from 0 to 100, e.g. 5 or 2.5");
+             c.platformFeeBasisPoints = bp;
+             return std::string();
+         }},
         {{"--io-threads", "TICKETING_IO_THREADS", "0",
           "threads serving HTTP and WebSocket I/O (0: one per core)"},
          [](Config& c, const std::string& v) { return parseInt(v, 0, 256, c.ioThreads); }},

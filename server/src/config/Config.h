@@ -30,8 +30,9 @@ struct Config
     std::string paymentsTerminal = "tmr_counter"; // the card reader of card_present payments
     std::string webhookSecret;
     int paymentRecheckSeconds = 30;
-    int paymentsTimeoutSeconds = 10; // one call to the card provider
-    int ioThreads = 0;               // 0: one per core
+    int platformFeeBasisPoints = 500; // TICKETING_PLATFORM_FEE_PERCENT, 5 % = 500
+    int paymentsTimeoutSeconds = 10;  // one call to the card provider
+    int ioThreads = 0;                // 0: one per core
     int dbPoolSize = 32;
     int dbQueueLimit = 512;
     int providerWorkers = 64; // threads of the routes that wait on a payment provider

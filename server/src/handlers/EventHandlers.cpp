@@ -2,6 +2,7 @@
 #include "domain/Codec.h"
 #include "domain/Event.h"
 #include "domain/RefundPolicy.h"
+#include "domain/Report.h"
 #include "handlers/Json.h"
 #include "handlers/Routes.h"
 #include "services/CheckoutService.h"
@@ -101,6 +102,37 @@ void registerEventRoutes(http::Router& router, Services& services)
     router.add("POST", "/api/v1/events/{id}/publish", manage, [&events](Context& c) {
         return withEvent(c, [&](const domain::EventId& id) {
             return answer(events.publish(callerOf(c), id), c);
+        });
+    });
+    // API.md "Reports": JSON, or CSV when the client asks for text/csv.
+    const auto wantsCsv = [](const Context& c) {
+        return c.request.header("accept").value_or("").find("text/csv") != std::string_view::npos;
+    };
+    router.add("GET", "/api/v1/events/{id}/report", manage, [&events, wantsCsv](Context& c) {
+        return withEvent(c, [&](const domain::EventId& id) {
+            const auto interval = c.request.queryParam("interval").value_or("day");
+            if (interval != "hour" && interval != "day")
+                return problem(Problem::validation({{"interval", "must be hour or day"}}),
+                               c.request);
+            auto report = events.report(callerOf(c), id,
+                                        interval == "hour" ? domain::ReportInterval::Hour
+                                                           : domain::ReportInterval::Day);
+            if (!report.ok())
+                return problem(report.error(), c.request);
+            if (wantsCsv(c))
+                return Response::text(200, domain::reportCsv(*report), "text/csv; charset=utf-8");
+            return Response::json(200, domain::reportJson(*report));
+        });
+    });
+    router.add("GET", "/api/v1/events/{id}/settlement", manage, [&events, wantsCsv](Context& c) {
+        return withEvent(c, [&](const domain::EventId& id) {
+            auto settlement = events.settlement(callerOf(c), id);
+            if (!settlement.ok())
+                return problem(settlement.error(), c.request);
+            if (wantsCsv(c))
+                return Response::text(200, domain::settlementCsv(*settlement),
+                                      "text/csv; charset=utf-8");
+            return Response::json(200, domain::settlementJson(*settlement));
         });
     });
     // Cancelling refunds everyone who paid (CheckoutService).

@@ -1,6 +1,7 @@
 #include "services/EventService.h"
 
 #include "db/Pool.h"
+#include "db/ReportStore.h"
 #include "domain/RefundPolicy.h"
 #include "services/Cursor.h"
 
@@ -308,6 +309,34 @@ EventService::list(const std::optional<Caller>& caller, const Query& query)
         page.items.push_back(toEvent(e));
     page.nextCursor = rows->nextCursor;
     return page;
+}
+
+domain::Result<domain::Report, Problem> EventService::report(const Caller& caller,
+                                                             const domain::EventId& id,
+                                                             domain::ReportInterval interval)
+{
+    auto& s = db::currentSession();
+    const auto event = owned(s, caller, id);
+    if (!event.ok())
+        return domain::fail(event.error());
+    const auto now = m_clock.now();
+    auto facts = db::reports::read(s, id, now);
+    return domain::buildReport(id, event->currency, now, facts.stock, facts.paid,
+                               std::move(facts.byMethod), interval);
+}
+
+domain::Result<domain::Settlement, Problem> EventService::settlement(const Caller& caller,
+                                                                     const domain::EventId& id)
+{
+    auto& s = db::currentSession();
+    const auto event = owned(s, caller, id);
+    if (!event.ok())
+        return domain::fail(event.error());
+    const auto now = m_clock.now();
+    const auto facts = db::reports::read(s, id, now);
+    const auto report = domain::buildReport(id, event->currency, now, facts.stock, facts.paid,
+                                            facts.byMethod, domain::ReportInterval::Day);
+    return domain::settle(report, event->end, m_feeBasisPoints, now);
 }
 
 } // namespace ticketing::services

@@ -5,6 +5,7 @@
 #include "domain/Codec.h"
 #include "domain/Event.h"
 #include "domain/Problem.h"
+#include "domain/Report.h"
 #include "domain/Result.h"
 #include "services/VenueService.h"
 
@@ -24,7 +25,11 @@ namespace ticketing::services {
 class EventService
 {
 public:
-    explicit EventService(const domain::Clock& clock) : m_clock(clock) {}
+    // `feeBasisPoints`: the platform's fee on net sales in a settlement (5 % = 500).
+    explicit EventService(const domain::Clock& clock, int feeBasisPoints = 500)
+        : m_clock(clock), m_feeBasisPoints(feeBasisPoints)
+    {
+    }
 
     domain::Result<domain::Event, domain::Problem> create(const Caller& caller,
                                                           Decoded<domain::EventInput> input);
@@ -50,6 +55,12 @@ public:
     // The next cursor is the service's own (the handler encodes it for the client).
     domain::Result<domain::Page<domain::Event>, domain::Problem>
     list(const std::optional<Caller>& caller, const Query& query);
+
+    // API.md "Reports": the owner's (and admin's); to anyone else the event does not exist.
+    domain::Result<domain::Report, domain::Problem>
+    report(const Caller& caller, const domain::EventId& id, domain::ReportInterval interval);
+    domain::Result<domain::Settlement, domain::Problem> settlement(const Caller& caller,
+                                                                   const domain::EventId& id);
 
     // API.md `Event` of a stored event.
     static domain::Event toEvent(const db::EventRow& row);
@@ -78,6 +89,7 @@ private:
                                                         const domain::UserId& organizer);
 
     const domain::Clock& m_clock;
+    int m_feeBasisPoints = 500;
 };
 
 } // namespace ticketing::services
