@@ -326,12 +326,8 @@ void SalePage::leave()
 {
     if (paying())
         return; // the payment goes on; the window does not leave meanwhile
-    for (const auto& hold : m_cart.holds())
-        m_api->release(hold.id, this, [](const client::Outcome<domain::Booking>&) {});
-    if (!m_paid.empty() && !m_lastSale)
-        nextSale(); // printed first
-    m_cart.clear();
-    m_heldSeats.clear();
+    // What was paid before a later payment failed is printed; the holds not paid are released.
+    nextSale();
     m_sync.reset();
     m_liveLost = false;
     m_event.reset();
