@@ -12,6 +12,12 @@
 
 namespace ticketing::domain {
 
+namespace {
+// Products of an amount and a price need more than 64 bits in the worst case; GCC and Clang
+// (our compilers) have a 128-bit integer (`__extension__` keeps -Wpedantic quiet about it).
+__extension__ typedef __int128 Wide;
+} // namespace
+
 std::vector<std::int64_t> spread(std::int64_t amount, const std::vector<std::int64_t>& weights)
 {
     std::vector<std::int64_t> shares(weights.size(), 0);
@@ -24,12 +30,12 @@ std::vector<std::int64_t> spread(std::int64_t amount, const std::vector<std::int
     }
     // Exact rational shares amount * w / sum; the floors first, then the remainders. 128-bit
     // products: an amount in minor units times a price cannot overflow.
-    std::vector<std::pair<__int128, std::size_t>> remainders;
+    std::vector<std::pair<Wide, std::size_t>> remainders;
     std::int64_t given = 0;
     const bool negative = amount < 0;
-    const __int128 a = negative ? -static_cast<__int128>(amount) : amount;
+    const Wide a = negative ? -static_cast<Wide>(amount) : amount;
     for (std::size_t i = 0; i < weights.size(); ++i) {
-        const __int128 product = a * weights[i];
+        const Wide product = a * weights[i];
         shares[i] = static_cast<std::int64_t>(product / sum);
         given += shares[i];
         remainders.emplace_back(product % sum, i);
