@@ -184,6 +184,9 @@ SalePage::SalePage(QWidget* parent) : QWidget(parent)
                              : tr("Total: %1 for %n place(s)", nullptr, m_cart.rowCount())
                                    .arg(money(m_cart.totalMinor(), m_cart.currency())));
         m_total->setAccessibleDescription(m_total->text());
+        if (m_panel->currentIndex() == CashPanel && !paying() && m_cart.rowCount() > 0 &&
+            m_checkout->state() != client::Checkout::State::Done)
+            updateChange(); // a seat added or let go with the panel open: against the new total
         updateActions();
     });
     tierChanged();
@@ -375,8 +378,12 @@ void SalePage::holdSelected()
 {
     if (!m_scene || !m_event || m_quiet)
         return;
-    if (m_panel->currentIndex() == DonePanel)
+    if (m_panel->currentIndex() == DonePanel) {
+        // The first seat of the next customer: the sale before is cleared, the seat kept.
+        const auto chosen = m_scene->selection();
         nextSale();
+        setSelectionQuietly(chosen);
+    }
     const auto selected = m_scene->selection();
     if (!m_online || paying()) {
         // Nothing changes hands meanwhile: the choice is undone.
@@ -624,6 +631,7 @@ SaleRecord SalePage::paidSale()
 
 void SalePage::paid()
 {
+    const auto tendered = m_tendered; // (the cart emptying below must not touch it)
     // The paid holds leave the cart; their seats turn sold on the map by the live deltas.
     for (const auto& b : m_checkout->confirmed()) {
         m_cart.remove(b.id);
@@ -636,7 +644,7 @@ void SalePage::paid()
                       ? QStringLiteral("cash")
                       : QStringLiteral("card_present");
     if (m_checkout->method() == client::Checkout::Method::Cash)
-        sale.tenderedMinor = m_tendered;
+        sale.tenderedMinor = tendered;
     m_lastSale = sale;
     int tickets = 0;
     for (const auto& b : sale.bookings)

@@ -368,10 +368,27 @@ private Q_SLOTS:
         QTest::keyClick(&w, Qt::Key_N, Qt::ControlModifier);
         QVERIFY(!named<QLabel>(&w, QStringLiteral("Sale completed")));
         QVERIFY(w.seatMap()->selection().empty());
-        // The shift counted it.
+        // Or the next customer's first seat, chosen straight after a sale, starts the next one.
+        QTest::keyClick(&w, Qt::Key_F5);
+        QTRY_COMPARE(w.cart().rowCount(), 2);
+        QTest::keyClick(&w, Qt::Key_F9);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY(named<QLabel>(&w, QStringLiteral("Sale completed")));
+        const auto free = [&] {
+            const auto& seats = w.seatMap()->layout().seats();
+            for (std::size_t i = 0; i < seats.size(); ++i)
+                if (seats[i].status == domain::SeatStatus::Available)
+                    return static_cast<int>(i);
+            return -1;
+        }();
+        QVERIFY(free >= 0);
+        w.seatMap()->setSelection({free}); // as a click does
+        QTRY_COMPARE(w.cart().rowCount(), 1);
+        QVERIFY(!named<QLabel>(&w, QStringLiteral("Sale completed")));
+        // The shift counted both sales.
         pqxx::read_transaction tx(db);
         QCOMPARE(tx.exec1("SELECT count(*) FROM payments WHERE shift_id IS NOT NULL")[0].as<int>(),
-                 1);
+                 2);
     }
 
     // The card at the counter's terminal: approved after the simulated read, declined for an
