@@ -223,7 +223,7 @@ DE = {
 "Server address": "Serveradresse",
 "Shift": "Schicht",
 "Shift %1": "Schicht %1",
-"Shift open, float %1 %2": "Schicht offen, Wechselgeld %1 %2",
+"Shift open, float %1": "Schicht offen, Wechselgeld %1",
 "Shift report": "Schichtbericht",
 "Shift report %1": "Schichtbericht %1",
 "Show this code at the gate. One entry per ticket.": "Diesen Code am Einlass vorzeigen. Ein Einlass pro Ticket.",

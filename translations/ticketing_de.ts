@@ -215,10 +215,6 @@
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <source>Shift open, float %1 %2</source>
-        <translation>Schicht offen, Wechselgeld %1 %2</translation>
-    </message>
-    <message>
         <source>No shift</source>
         <translation>Keine Schicht</translation>
     </message>
@@ -513,6 +509,10 @@
     <message>
         <source>Se&amp;ll tickets for this event (Enter)</source>
         <translation>Tickets für diese Veranstaltung ver&amp;kaufen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Shift open, float %1</source>
+        <translation>Schicht offen, Wechselgeld %1</translation>
     </message>
 </context>
 <context>

@@ -215,10 +215,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Shift open, float %1 %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>No shift</source>
         <translation type="unfinished" />
     </message>
@@ -512,6 +508,10 @@
     </message>
     <message>
         <source>Se&amp;ll tickets for this event (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shift open, float %1</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1,6 +1,7 @@
 #include "apps/boxoffice/BoxOfficeWindow.h"
 
-#include "apps/boxoffice/Keys.h"
+#include "apps/boxoffice/Widgets.h"
+#include "client/Display.h"
 #include "client/Language.h"
 #include "domain/Clock.h"
 #include "domain/Codec.h"
@@ -31,11 +32,7 @@ QLineEdit* field(QFormLayout* form, const QString& label, const QString& accessi
 
 QLabel* message()
 {
-    auto* label = new QLabel;
-    label->setWordWrap(true);
-    label->setAccessibleName(BoxOfficeWindow::tr("Message"));
-    label->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);
-    return label;
+    return messageLabel(BoxOfficeWindow::tr("Message"));
 }
 
 QWidget* centred(QLayout* inner)
@@ -228,12 +225,6 @@ void BoxOfficeWindow::showPage(Page page)
     Q_EMIT pageChanged(page);
 }
 
-void BoxOfficeWindow::say(QLabel* where, const QString& text)
-{
-    where->setText(text);
-    where->setAccessibleDescription(text);
-}
-
 void BoxOfficeWindow::signIn()
 {
     const QUrl server = QUrl::fromUserInput(m_server->text().trimmed());
@@ -358,11 +349,10 @@ void BoxOfficeWindow::updateStatus()
                                   : tr("Not signed in"));
     m_statusAgent->setText(m_api && m_api->user() ? QString::fromStdString(m_api->user()->email)
                                                   : QString());
-    m_statusShift->setText(m_shift ? tr("Shift open, float %1 %2")
-                                         .arg(QString::fromStdString(domain::formatMoney(
-                                                  m_shift->openingFloat, m_shift->currency)),
-                                              QString::fromStdString(m_shift->currency))
-                                   : tr("No shift"));
+    m_statusShift->setText(
+        m_shift ? tr("Shift open, float %1")
+                      .arg(client::moneyText(m_shift->openingFloat, m_shift->currency))
+                : tr("No shift"));
     QString connection; // not signed in: nothing to say yet
     if (m_api)
         switch (m_api->connectivity()) {
@@ -623,10 +613,8 @@ void BoxOfficeWindow::refreshShift()
 
 void BoxOfficeWindow::showShiftReport(const domain::Shift& shift)
 {
-    const auto cur = shift.currency;
-    const auto money = [&cur](std::int64_t minor) {
-        return QString::fromStdString(domain::formatMoney(minor, cur)) + QLatin1Char(' ') +
-               QString::fromStdString(cur);
+    const auto money = [&shift](std::int64_t minor) {
+        return client::moneyText(minor, shift.currency);
     };
     QString html = QStringLiteral("<table cellspacing=\"4\">");
     const auto row = [&html](const QString& label, const QString& value, bool bold = false,
@@ -681,33 +669,30 @@ void BoxOfficeWindow::closeShift()
                                            : tr("Type the cash counted, e.g. 250.00."));
     m_closeShift->setEnabled(false);
     say(m_closeMessage, tr("Closing the shift…"));
-    m_api->closeShift(
-        m_shift->id, m_counted->text().trimmed(), this,
-        [this](const client::Outcome<domain::Shift>& o) {
-            if (const auto* f = std::get_if<client::Failure>(&o)) {
-                m_closeShift->setEnabled(true);
-                return say(m_closeMessage, f->message);
-            }
-            m_closedShift = std::get<domain::Shift>(o);
-            m_shift.reset();
-            showShiftReport(*m_closedShift);
-            m_counted->setEnabled(false);
-            m_printReport->setEnabled(true);
-            m_newShift->show();
-            const auto diff = *m_closedShift->difference();
-            say(m_closeMessage,
-                diff == 0 ? tr("The shift is closed; the drawer is right.")
-                          : tr("The shift is closed; the drawer is %1 %2.")
-                                .arg(diff < 0 ? tr("short by") : tr("over by"),
-                                     QString::fromStdString(domain::formatMoney(
-                                         diff < 0 ? -diff : diff, m_closedShift->currency)) +
-                                         QLatin1Char(' ') +
-                                         QString::fromStdString(m_closedShift->currency)));
-            updateStatus();
-            updateActions();
-            printShiftReport();
-            m_printReport->setFocus();
-        });
+    m_api->closeShift(m_shift->id, m_counted->text().trimmed(), this,
+                      [this](const client::Outcome<domain::Shift>& o) {
+                          if (const auto* f = std::get_if<client::Failure>(&o)) {
+                              m_closeShift->setEnabled(true);
+                              return say(m_closeMessage, f->message);
+                          }
+                          m_closedShift = std::get<domain::Shift>(o);
+                          m_shift.reset();
+                          showShiftReport(*m_closedShift);
+                          m_counted->setEnabled(false);
+                          m_printReport->setEnabled(true);
+                          m_newShift->show();
+                          const auto diff = *m_closedShift->difference();
+                          say(m_closeMessage,
+                              diff == 0 ? tr("The shift is closed; the drawer is right.")
+                                        : tr("The shift is closed; the drawer is %1 %2.")
+                                              .arg(diff < 0 ? tr("short by") : tr("over by"),
+                                                   client::moneyText(diff < 0 ? -diff : diff,
+                                                                     m_closedShift->currency)));
+                          updateStatus();
+                          updateActions();
+                          printShiftReport();
+                          m_printReport->setFocus();
+                      });
 }
 
 void BoxOfficeWindow::printShiftReport()

@@ -81,7 +81,6 @@ private:
     void showPage(Page page);
     void updateStatus();
     void updateActions();
-    void say(QLabel* where, const QString& message);
     void back();
     void goEvents();
     void goWillCall();

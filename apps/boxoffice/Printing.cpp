@@ -1,6 +1,6 @@
 #include "apps/boxoffice/Printing.h"
 
-#include "domain/Money.h"
+#include "client/Display.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -16,17 +16,9 @@
 namespace ticketing::boxoffice {
 
 namespace {
-QString money(std::int64_t minor, const std::string& currency)
-{
-    return QString::fromStdString(domain::formatMoney(minor, currency)) + QLatin1Char(' ') +
-           QString::fromStdString(currency);
-}
-
 QString when(const domain::Clock::TimePoint& t, const QTimeZone& zone)
 {
-    const auto ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms, zone), QLocale::LongFormat);
+    return QLocale().toString(client::dateTimeOf(t).toTimeZone(zone), QLocale::LongFormat);
 }
 
 QRectF pageOf(QPrinter& printer)
@@ -142,7 +134,7 @@ void Printout::ticket(QPainter& painter, const QRectF& page, const SaleRecord& s
         if ((ticket.seat && item.seat == ticket.seat) ||
             (!ticket.seat && item.tierName == ticket.tierName))
             price = item.priceMinor;
-    c.line(tr("Price: %1").arg(money(price, booking.currency)), 14);
+    c.line(tr("Price: %1").arg(client::moneyText(price, booking.currency)), 14);
     if (booking.customer && !booking.customer->name.empty())
         c.line(tr("Name: %1").arg(QString::fromStdString(booking.customer->name)), 12);
     c.gap(0.03);
@@ -183,17 +175,18 @@ void Printout::receipt(QPainter& painter, const QRectF& page, const SaleRecord& 
             c.pair(item.seatLabel ? tr("%1, %2").arg(QString::fromStdString(*item.seatLabel),
                                                      QString::fromStdString(item.tierName))
                                   : tr("Standing, %1").arg(QString::fromStdString(item.tierName)),
-                   money(item.priceMinor, b.currency), 11);
+                   client::moneyText(item.priceMinor, b.currency), 11);
         if (b.discountMinor > 0)
-            c.pair(tr("Discount"), money(-b.discountMinor, b.currency), 11);
+            c.pair(tr("Discount"), client::moneyText(-b.discountMinor, b.currency), 11);
     }
     c.rule();
-    c.pair(tr("Total"), money(sale.totalMinor(), currency), 13, true);
+    c.pair(tr("Total"), client::moneyText(sale.totalMinor(), currency), 13, true);
     if (!sale.method.isEmpty())
         c.pair(tr("Paid by"), methodName(sale.method), 11);
     if (sale.tenderedMinor) {
-        c.pair(tr("Tendered"), money(*sale.tenderedMinor, currency), 11);
-        c.pair(tr("Change"), money(*sale.tenderedMinor - sale.totalMinor(), currency), 11);
+        c.pair(tr("Tendered"), client::moneyText(*sale.tenderedMinor, currency), 11);
+        c.pair(tr("Change"), client::moneyText(*sale.tenderedMinor - sale.totalMinor(), currency),
+               11);
     }
     c.gap(0.02);
     QStringList refs;
@@ -239,26 +232,26 @@ void Printout::shiftReport(QPainter& painter, QPrinter& printer, const domain::S
     c.gap(0.02);
     c.rule();
     c.line(tr("Sales (%n payment(s))", nullptr, shift.sales.count), 13, true);
-    c.pair(tr("Cash"), money(shift.sales.cash, cur), 11);
-    c.pair(tr("Card at the counter"), money(shift.sales.cardPresent, cur), 11);
-    c.pair(tr("Card online"), money(shift.sales.card, cur), 11);
+    c.pair(tr("Cash"), client::moneyText(shift.sales.cash, cur), 11);
+    c.pair(tr("Card at the counter"), client::moneyText(shift.sales.cardPresent, cur), 11);
+    c.pair(tr("Card online"), client::moneyText(shift.sales.card, cur), 11);
     c.gap(0.01);
     c.line(tr("Refunds (%n)", nullptr, shift.refunds.count), 13, true);
-    c.pair(tr("Cash"), money(shift.refunds.cash, cur), 11);
-    c.pair(tr("Card at the counter"), money(shift.refunds.cardPresent, cur), 11);
-    c.pair(tr("Card online"), money(shift.refunds.card, cur), 11);
+    c.pair(tr("Cash"), client::moneyText(shift.refunds.cash, cur), 11);
+    c.pair(tr("Card at the counter"), client::moneyText(shift.refunds.cardPresent, cur), 11);
+    c.pair(tr("Card online"), client::moneyText(shift.refunds.card, cur), 11);
     c.gap(0.01);
     c.rule();
     c.line(tr("The drawer"), 13, true);
-    c.pair(tr("Opening float"), money(shift.openingFloat, cur), 11);
-    c.pair(tr("Expected cash"), money(shift.expectedCash(), cur), 11, true);
+    c.pair(tr("Opening float"), client::moneyText(shift.openingFloat, cur), 11);
+    c.pair(tr("Expected cash"), client::moneyText(shift.expectedCash(), cur), 11, true);
     if (shift.countedCash) {
-        c.pair(tr("Counted cash"), money(*shift.countedCash, cur), 11, true);
+        c.pair(tr("Counted cash"), client::moneyText(*shift.countedCash, cur), 11, true);
         const auto diff = *shift.difference();
         c.pair(diff < 0   ? tr("Missing")
                : diff > 0 ? tr("Over")
                           : tr("Difference"),
-               money(diff, cur), 13, true);
+               client::moneyText(diff, cur), 13, true);
     }
 }
 

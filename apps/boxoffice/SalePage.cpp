@@ -1,6 +1,7 @@
 #include "apps/boxoffice/SalePage.h"
 
-#include "apps/boxoffice/Keys.h"
+#include "apps/boxoffice/Widgets.h"
+#include "client/Display.h"
 #include "domain/Clock.h"
 #include "domain/Money.h"
 #include "seatmap/SeatMapLegend.h"
@@ -22,20 +23,6 @@ enum Panel
     DonePanel
 };
 
-QString money(std::int64_t minor, const QString& currency)
-{
-    return QString::fromStdString(domain::formatMoney(minor, currency.toStdString())) +
-           QLatin1Char(' ') + currency;
-}
-
-QLabel* messageLabel(const QString& name)
-{
-    auto* label = new QLabel;
-    label->setWordWrap(true);
-    label->setAccessibleName(name);
-    label->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);
-    return label;
-}
 } // namespace
 
 SalePage::SalePage(QWidget* parent) : QWidget(parent)
@@ -182,7 +169,8 @@ SalePage::SalePage(QWidget* parent) : QWidget(parent)
         m_total->setText(m_cart.rowCount() == 0
                              ? tr("Nothing held yet")
                              : tr("Total: %1 for %n place(s)", nullptr, m_cart.rowCount())
-                                   .arg(money(m_cart.totalMinor(), m_cart.currency())));
+                                   .arg(client::moneyText(m_cart.totalMinor(),
+                                                          m_cart.currency().toStdString())));
         m_total->setAccessibleDescription(m_total->text());
         if (m_panel->currentIndex() == CashPanel && !paying() && m_cart.rowCount() > 0 &&
             m_checkout->state() != client::Checkout::State::Done)
@@ -203,8 +191,7 @@ void SalePage::setApi(client::ApiClient* api, const QString& agent)
     if (!m_checkout)
         return;
     connect(m_checkout.get(), &client::Checkout::progress, this, [this](const QString& text) {
-        m_cardProgress->setText(text);
-        m_cardProgress->setAccessibleDescription(text);
+        boxoffice::say(m_cardProgress, text);
         say(text);
     });
     connect(m_checkout.get(), &client::Checkout::finished, this, &SalePage::paid);
@@ -217,8 +204,7 @@ void SalePage::setApi(client::ApiClient* api, const QString& agent)
 
 void SalePage::say(const QString& text)
 {
-    m_message->setText(text);
-    m_message->setAccessibleDescription(text);
+    boxoffice::say(m_message, text);
 }
 
 void SalePage::showPanel(int which)
@@ -269,9 +255,9 @@ void SalePage::open(const domain::Event& event)
     QHash<QString, QString> tierLabels;
     for (const auto& t : event.tiers) {
         const bool seated = t.kind == domain::SectionKind::Seated;
-        const auto label = (seated ? tr("%1, %2") : tr("%1 (standing), %2"))
-                               .arg(QString::fromStdString(t.name),
-                                    money(t.priceMinor, QString::fromStdString(t.currency)));
+        const auto label =
+            (seated ? tr("%1, %2") : tr("%1 (standing), %2"))
+                .arg(QString::fromStdString(t.name), client::moneyText(t.priceMinor, t.currency));
         tierLabels[QString::fromStdString(t.id.toString())] = label;
         m_tier->addItem(label, QString::fromStdString(t.id.toString()));
         m_tier->setItemData(m_tier->count() - 1, seated, Qt::UserRole + 1);
@@ -571,12 +557,13 @@ void SalePage::updateChange()
     if (!tendered) {
         m_change->setText(tr("Type the amount handed over"));
     } else if (tendered->minorUnits() < m_cart.totalMinor()) {
-        m_change->setText(
-            tr("%1 short")
-                .arg(money(m_cart.totalMinor() - tendered->minorUnits(), m_cart.currency())));
+        m_change->setText(tr("%1 short")
+                              .arg(client::moneyText(m_cart.totalMinor() - tendered->minorUnits(),
+                                                     m_cart.currency().toStdString())));
     } else {
         m_tendered = tendered->minorUnits();
-        m_change->setText(money(*m_tendered - m_cart.totalMinor(), m_cart.currency()));
+        m_change->setText(
+            client::moneyText(*m_tendered - m_cart.totalMinor(), m_cart.currency().toStdString()));
     }
     m_change->setAccessibleDescription(m_change->text());
 }
@@ -587,8 +574,9 @@ void SalePage::takeCash()
         return;
     updateChange();
     if (!m_tendered)
-        return say(tr("The amount tendered does not cover the total of %1.")
-                       .arg(money(m_cart.totalMinor(), m_cart.currency())));
+        return say(
+            tr("The amount tendered does not cover the total of %1.")
+                .arg(client::moneyText(m_cart.totalMinor(), m_cart.currency().toStdString())));
     m_checkout->start(m_cart.holds(), client::Checkout::Method::Cash);
 }
 
@@ -650,13 +638,13 @@ void SalePage::paid()
     for (const auto& b : sale.bookings)
         tickets += static_cast<int>(b.tickets.size());
     QString text = tr("Sold: %n ticket(s), %1.", nullptr, tickets)
-                       .arg(money(sale.totalMinor(), QString::fromStdString(sale.event.currency)));
+                       .arg(client::moneyText(sale.totalMinor(), sale.event.currency));
     if (sale.tenderedMinor)
-        text += QLatin1Char(' ') + tr("Change due: %1.")
-                                       .arg(money(*sale.tenderedMinor - sale.totalMinor(),
-                                                  QString::fromStdString(sale.event.currency)));
-    m_done->setText(text);
-    m_done->setAccessibleDescription(text);
+        text +=
+            QLatin1Char(' ') + tr("Change due: %1.")
+                                   .arg(client::moneyText(*sale.tenderedMinor - sale.totalMinor(),
+                                                          sale.event.currency));
+    boxoffice::say(m_done, text);
     showPanel(DonePanel);
     print(sale);
     m_next->setFocus();

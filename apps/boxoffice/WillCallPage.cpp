@@ -1,6 +1,7 @@
 #include "apps/boxoffice/WillCallPage.h"
 
-#include "apps/boxoffice/Keys.h"
+#include "apps/boxoffice/Widgets.h"
+#include "client/Display.h"
 #include "domain/Clock.h"
 #include "domain/Money.h"
 
@@ -10,14 +11,6 @@
 #include <QVBoxLayout>
 
 namespace ticketing::boxoffice {
-
-namespace {
-QString money(std::int64_t minor, const std::string& currency)
-{
-    return QString::fromStdString(domain::formatMoney(minor, currency)) + QLatin1Char(' ') +
-           QString::fromStdString(currency);
-}
-} // namespace
 
 WillCallPage::WillCallPage(QWidget* parent) : QWidget(parent)
 {
@@ -63,9 +56,7 @@ WillCallPage::WillCallPage(QWidget* parent) : QWidget(parent)
     side->addWidget(m_confirmRefund);
     row->addLayout(side, 2);
     layout->addLayout(row, 1);
-    m_message = new QLabel;
-    m_message->setAccessibleName(tr("Message"));
-    m_message->setWordWrap(true);
+    m_message = messageLabel(tr("Message"));
     layout->addWidget(m_message);
 
     m_debounce.setSingleShot(true);
@@ -103,8 +94,7 @@ void WillCallPage::setApi(client::ApiClient* api, const QString& agent)
 
 void WillCallPage::say(const QString& text)
 {
-    m_message->setText(text);
-    m_message->setAccessibleDescription(text);
+    boxoffice::say(m_message, text);
 }
 
 void WillCallPage::enter()
@@ -191,12 +181,12 @@ void WillCallPage::showCurrent()
             QStringLiteral("<li>%1 · %2 · %3</li>")
                 .arg(QString::fromStdString(item.seatLabel.value_or(item.tierName)).toHtmlEscaped(),
                      QString::fromStdString(item.tierName).toHtmlEscaped(),
-                     money(item.priceMinor, b->currency));
+                     client::moneyText(item.priceMinor, b->currency));
     html += QStringLiteral("</ul><p><b>%1</b></p>")
-                .arg(tr("Total %1").arg(money(b->totalMinor, b->currency)));
+                .arg(tr("Total %1").arg(client::moneyText(b->totalMinor, b->currency)));
     if (b->refundMinor)
         html += QStringLiteral("<p>%1</p>")
-                    .arg(tr("Refunded %1").arg(money(*b->refundMinor, b->currency)));
+                    .arg(tr("Refunded %1").arg(client::moneyText(*b->refundMinor, b->currency)));
     m_details->setText(html);
     m_details->setAccessibleDescription(m_details->text());
 }
@@ -225,7 +215,7 @@ void WillCallPage::refund()
         const auto amount = refundFor(booking, event);
         m_asked = booking.id;
         m_confirmRefund->setText(
-            tr("Refund %1 and cancel (Enter)").arg(money(amount, booking.currency)));
+            tr("Refund %1 and cancel (Enter)").arg(client::moneyText(amount, booking.currency)));
         m_confirmRefund->show();
         m_confirmRefund->setFocus();
         say(amount == 0
@@ -233,8 +223,8 @@ void WillCallPage::refund()
                      "would be cancelled. Confirm with Enter, or Esc to keep the booking.")
                 : tr("Under the event's refund policy %1 of %2 is given back. Confirm with "
                      "Enter, or Esc to keep the booking.")
-                      .arg(money(amount, booking.currency),
-                           money(booking.totalMinor, booking.currency)));
+                      .arg(client::moneyText(amount, booking.currency),
+                           client::moneyText(booking.totalMinor, booking.currency)));
     });
 }
 
@@ -267,7 +257,7 @@ void WillCallPage::confirmRefund()
         m_bookings.update(b);
         showCurrent();
         say(tr("Cancelled. Give back %1; the tickets no longer admit.")
-                .arg(money(b.refundMinor.value_or(0), b.currency)));
+                .arg(client::moneyText(b.refundMinor.value_or(0), b.currency)));
         m_table->setFocus();
         Q_EMIT refunded();
     });

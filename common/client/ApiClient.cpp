@@ -23,6 +23,12 @@ std::string toStd(const QString& s)
 
 // A call that may be sent again without doing anything twice: a read, a DELETE (the server
 // answers a repeated release with the booking as it is), or a write with an Idempotency-Key.
+// A read of `path`, signed in unless it is public.
+ApiClient::Call read(const QString& path, bool authenticated = true)
+{
+    return {"GET", path, std::nullopt, {}, authenticated};
+}
+
 bool safeToRepeat(const ApiClient::Call& call)
 {
     return call.method == "GET" || call.method == "DELETE" || !call.idempotencyKey.isEmpty();
@@ -255,11 +261,7 @@ void ApiClient::events(const QString& text, QObject* context,
     if (!text.isEmpty())
         query.addQueryItem(QStringLiteral("q"), text);
     typed<domain::Page<domain::Event>>(
-        {"GET",
-         QStringLiteral("/api/v1/events?") + query.toString(QUrl::FullyEncoded),
-         std::nullopt,
-         {},
-         signedIn()},
+        read(QStringLiteral("/api/v1/events?") + query.toString(QUrl::FullyEncoded), signedIn()),
         context, std::move(done), {200});
 }
 
@@ -274,44 +276,30 @@ void ApiClient::searchBookings(
     if (!text.isEmpty())
         query.addQueryItem(QStringLiteral("q"), text);
     typed<domain::Page<domain::Booking>>(
-        {"GET",
-         QStringLiteral("/api/v1/bookings?") + query.toString(QUrl::FullyEncoded),
-         std::nullopt,
-         {},
-         true},
-        context, std::move(done), {200});
+        read(QStringLiteral("/api/v1/bookings?") + query.toString(QUrl::FullyEncoded)), context,
+        std::move(done), {200});
 }
 
 void ApiClient::event(const domain::EventId& id, QObject* context,
                       std::function<void(const Outcome<domain::Event>&)> done)
 {
-    typed<domain::Event>({"GET",
-                          QStringLiteral("/api/v1/events/%1").arg(fromStd(id.toString())),
-                          std::nullopt,
-                          {},
-                          true},
+    typed<domain::Event>(read(QStringLiteral("/api/v1/events/%1").arg(fromStd(id.toString()))),
                          context, std::move(done), {200});
 }
 void ApiClient::venue(const domain::VenueId& id, QObject* context,
                       std::function<void(const Outcome<domain::Venue>&)> done)
 {
-    typed<domain::Venue>({"GET",
-                          QStringLiteral("/api/v1/venues/%1").arg(fromStd(id.toString())),
-                          std::nullopt,
-                          {},
-                          false},
-                         context, std::move(done), {200});
+    typed<domain::Venue>(
+        read(QStringLiteral("/api/v1/venues/%1").arg(fromStd(id.toString())), false), context,
+        std::move(done), {200});
 }
 
 void ApiClient::availability(const domain::EventId& event, QObject* context,
                              std::function<void(const Outcome<domain::Availability>&)> done)
 {
     typed<domain::Availability>(
-        {"GET",
-         QStringLiteral("/api/v1/events/%1/availability").arg(fromStd(event.toString())),
-         std::nullopt,
-         {},
-         false},
+        read(QStringLiteral("/api/v1/events/%1/availability").arg(fromStd(event.toString())),
+             false),
         context, std::move(done), {200});
 }
 
@@ -326,11 +314,7 @@ void ApiClient::hold(const domain::HoldRequest& request, const UserAction& actio
 void ApiClient::booking(const domain::BookingId& id, QObject* context,
                         std::function<void(const Outcome<domain::Booking>&)> done)
 {
-    typed<domain::Booking>({"GET",
-                            QStringLiteral("/api/v1/bookings/%1").arg(fromStd(id.toString())),
-                            std::nullopt,
-                            {},
-                            true},
+    typed<domain::Booking>(read(QStringLiteral("/api/v1/bookings/%1").arg(fromStd(id.toString()))),
                            context, std::move(done), {200});
 }
 
@@ -357,17 +341,14 @@ void ApiClient::payIntent(const domain::IntentRequest& request, const UserAction
 void ApiClient::payment(const domain::PaymentId& id, QObject* context,
                         std::function<void(const Outcome<domain::Payment>&)> done)
 {
-    typed<domain::Payment>({"GET",
-                            QStringLiteral("/api/v1/payments/%1").arg(fromStd(id.toString())),
-                            std::nullopt,
-                            {},
-                            true},
+    typed<domain::Payment>(read(QStringLiteral("/api/v1/payments/%1").arg(fromStd(id.toString()))),
                            context, std::move(done), {200});
 }
 void ApiClient::cancelPayment(const domain::PaymentId& id, QObject* context,
                               std::function<void(const Outcome<domain::Payment>&)> done)
 {
-    // Cancelling is idempotent on the server (a cancelled payment stays so), so it may retry.
+    // Keyed so that it may be retried: a retry of a cancel that went through answers 409
+    // not_cancellable, which Checkout reads as "watch on" (the next look finds it cancelled).
     typed<domain::Payment>(
         {"POST", QStringLiteral("/api/v1/payments/%1/cancel").arg(fromStd(id.toString())),
          boost::json::object{}, QUuid::createUuid().toString(QUuid::WithoutBraces), true},
@@ -384,20 +365,16 @@ void ApiClient::confirm(const domain::ConfirmRequest& request, const UserAction&
 void ApiClient::currentShift(QObject* context,
                              std::function<void(const Outcome<domain::Shift>&)> done)
 {
-    typed<domain::Shift>(
-        {"GET", QStringLiteral("/api/v1/boxoffice/shifts/current"), std::nullopt, {}, true},
-        context, std::move(done), {200});
+    typed<domain::Shift>(read(QStringLiteral("/api/v1/boxoffice/shifts/current")), context,
+                         std::move(done), {200});
 }
 
 void ApiClient::shift(const domain::ShiftId& id, QObject* context,
                       std::function<void(const Outcome<domain::Shift>&)> done)
 {
-    typed<domain::Shift>({"GET",
-                          QStringLiteral("/api/v1/boxoffice/shifts/%1").arg(fromStd(id.toString())),
-                          std::nullopt,
-                          {},
-                          true},
-                         context, std::move(done), {200});
+    typed<domain::Shift>(
+        read(QStringLiteral("/api/v1/boxoffice/shifts/%1").arg(fromStd(id.toString()))), context,
+        std::move(done), {200});
 }
 void ApiClient::openShift(const domain::ShiftOpening& opening, QObject* context,
                           std::function<void(const Outcome<domain::Shift>&)> done)

@@ -1,6 +1,6 @@
 #include "client/Checkout.h"
 
-#include "domain/Money.h"
+#include "client/Display.h"
 
 namespace ticketing::client {
 
@@ -10,11 +10,14 @@ bool noAnswer(const Failure& f)
     return f.status == 0 || f.transient;
 }
 
-QString amountText(const domain::Payment& p)
+// A payment that did not go through, said as the API's problems are (its message translated).
+Failure refusal(const std::string& code, int status)
 {
-    return QString::fromStdString(domain::formatMoney(p.amountMinor, p.currency)) +
-           QLatin1Char(' ') + QString::fromStdString(p.currency);
+    return Failure::fromProblem(
+        status, QByteArrayLiteral(R"({"code":")") + QByteArray::fromStdString(code) +
+                    QByteArrayLiteral(R"(","status":)") + QByteArray::number(status) + '}');
 }
+
 } // namespace
 
 Checkout::Checkout(ApiClient& api, QObject* parent) : Checkout(api, Options{}, parent) {}
@@ -93,33 +96,13 @@ void Checkout::sendIntent()
     const auto& hold = m_holds[m_current];
     Q_EMIT progress(m_method == Method::Cash ? tr("Recording the cash payment…")
                                              : tr("Starting the payment at the terminal…"));
-    m_api.payIntent(
-        {hold.id, m_method == Method::Cash ? "cash" : "card_present"}, m_action, this,
-        [this](const Outcome<domain::Payment>& o) {
-            if (const auto* f = std::get_if<Failure>(&o))
-                return noAnswer(*f) ? again(&Checkout::sendIntent) : fail(*f);
-            m_retry = std::chrono::milliseconds(0);
-            m_payment = std::get<domain::Payment>(o);
-            switch (m_payment->status) {
-            case domain::PaymentStatus::Succeeded:
-                return sendConfirm();
-            case domain::PaymentStatus::Pending:
-                setState(State::WaitingForTerminal);
-                m_waitingSince = QDateTime::currentDateTimeUtc();
-                Q_EMIT progress(
-                    tr("Present the card at the terminal: %1.").arg(amountText(*m_payment)));
-                m_timer.disconnect();
-                connect(&m_timer, &QTimer::timeout, this, &Checkout::poll);
-                m_timer.start(m_options.poll);
-                return;
-            default:
-                return fail(Failure::fromProblem(
-                    402, QByteArrayLiteral(R"({"code":")") +
-                             QByteArray::fromStdString(
-                                 m_payment->failureCode.value_or("payment_failed")) +
-                             QByteArrayLiteral(R"(","status":402})")));
-            }
-        });
+    m_api.payIntent({hold.id, m_method == Method::Cash ? "cash" : "card_present"}, m_action, this,
+                    [this](const Outcome<domain::Payment>& o) {
+                        if (const auto* f = std::get_if<Failure>(&o))
+                            return noAnswer(*f) ? again(&Checkout::sendIntent) : fail(*f);
+                        m_waitingSince = {}; // a terminal payment's wait starts here
+                        follow(std::get<domain::Payment>(o));
+                    });
 }
 
 void Checkout::poll()
@@ -131,35 +114,39 @@ void Checkout::poll()
             return;
         if (const auto* f = std::get_if<Failure>(&o))
             return noAnswer(*f) ? again(&Checkout::poll) : fail(*f);
-        m_retry = std::chrono::milliseconds(0);
-        m_payment = std::get<domain::Payment>(o);
-        switch (m_payment->status) {
-        case domain::PaymentStatus::Succeeded:
-            return sendConfirm();
-        case domain::PaymentStatus::Pending: {
-            setState(State::WaitingForTerminal);
-            const auto waited = m_waitingSince.msecsTo(QDateTime::currentDateTimeUtc());
-            if (!m_saidSlow && waited > m_options.slow.count()) {
-                m_saidSlow = true;
-                Q_EMIT progress(tr("Still waiting for the card provider's answer. The sale "
-                                   "completes as soon as it comes; nothing is charged twice."));
-            }
-            m_timer.disconnect();
-            connect(&m_timer, &QTimer::timeout, this, &Checkout::poll);
-            m_timer.start(m_options.poll);
-            return;
-        }
-        case domain::PaymentStatus::Cancelled:
-            return fail(Failure::fromProblem(
-                409, QByteArrayLiteral(R"({"code":"payment_cancelled","status":409})")));
-        default:
-            return fail(Failure::fromProblem(
-                402,
-                QByteArrayLiteral(R"({"code":")") +
-                    QByteArray::fromStdString(m_payment->failureCode.value_or("payment_failed")) +
-                    QByteArrayLiteral(R"(","status":402})")));
-        }
+        follow(std::get<domain::Payment>(o));
     });
+}
+
+void Checkout::follow(const domain::Payment& payment)
+{
+    m_retry = std::chrono::milliseconds(0);
+    m_payment = payment;
+    switch (payment.status) {
+    case domain::PaymentStatus::Succeeded:
+        return sendConfirm();
+    case domain::PaymentStatus::Pending: {
+        setState(State::WaitingForTerminal);
+        const auto now = QDateTime::currentDateTimeUtc();
+        if (!m_waitingSince.isValid()) {
+            m_waitingSince = now;
+            Q_EMIT progress(tr("Present the card at the terminal: %1.")
+                                .arg(moneyText(payment.amountMinor, payment.currency)));
+        } else if (!m_saidSlow && m_waitingSince.msecsTo(now) > m_options.slow.count()) {
+            m_saidSlow = true;
+            Q_EMIT progress(tr("Still waiting for the card provider's answer. The sale "
+                               "completes as soon as it comes; nothing is charged twice."));
+        }
+        m_timer.disconnect();
+        connect(&m_timer, &QTimer::timeout, this, &Checkout::poll);
+        m_timer.start(m_options.poll);
+        return;
+    }
+    case domain::PaymentStatus::Cancelled:
+        return fail(refusal("payment_cancelled", 409));
+    default: // failed (or refunded meanwhile): the provider's reason
+        return fail(refusal(payment.failureCode.value_or("payment_failed"), 402));
+    }
 }
 
 bool Checkout::cancel()
@@ -175,8 +162,7 @@ bool Checkout::cancel()
         if (const auto* p = std::get_if<domain::Payment>(&o);
             p && p->status == domain::PaymentStatus::Cancelled) {
             m_payment = *p;
-            fail(Failure::fromProblem(
-                409, QByteArrayLiteral(R"({"code":"payment_cancelled","status":409})")));
+            fail(refusal("payment_cancelled", 409));
         }
     });
     return true;

@@ -79,6 +79,9 @@ private:
     void next();
     void sendIntent();
     void poll();
+    // A payment as the server answered it: confirmed when it went through, watched while it
+    // waits at the terminal, a failure otherwise.
+    void follow(const domain::Payment& payment);
     void sendConfirm();
     void setState(State s);
     // No answer: the same step again later, with the same key.

@@ -1,5 +1,6 @@
 #include "client/Models.h"
 
+#include "client/Display.h"
 #include "domain/Codec.h"
 
 #include <algorithm>
@@ -12,17 +13,6 @@ QString qs(const std::string& s)
     return QString::fromStdString(s);
 }
 
-QDateTime toQt(domain::Clock::TimePoint t)
-{
-    return QDateTime::fromMSecsSinceEpoch(
-        std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count(),
-        Qt::UTC);
-}
-
-QString money(std::int64_t minor, const std::string& currency)
-{
-    return qs(domain::formatMoney(minor, currency)) + QLatin1Char(' ') + qs(currency);
-}
 } // namespace
 
 // EventsModel
@@ -59,8 +49,8 @@ void EventsModel::rebuild()
         m_shown.push_back(&e);
     }
     std::stable_sort(m_shown.begin(), m_shown.end(), [this](const auto* a, const auto* b) {
-        const bool ta = toQt(a->start).date() == m_today;
-        const bool tb = toQt(b->start).date() == m_today;
+        const bool ta = dateTimeOf(a->start).date() == m_today;
+        const bool tb = dateTimeOf(b->start).date() == m_today;
         if (ta != tb)
             return ta;
         return a->start < b->start;
@@ -88,7 +78,7 @@ QVariant EventsModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return tr("%1 — %2, %3")
             .arg(qs(e->title),
-                 QLocale().toString(toQt(e->start).toLocalTime(), QLocale::ShortFormat),
+                 QLocale().toString(dateTimeOf(e->start).toLocalTime(), QLocale::ShortFormat),
                  qs(e->city));
     case Qt::AccessibleTextRole:
     case TitleRole:
@@ -96,11 +86,11 @@ QVariant EventsModel::data(const QModelIndex& index, int role) const
     case IdRole:
         return qs(e->id.toString());
     case StartRole:
-        return toQt(e->start);
+        return dateTimeOf(e->start);
     case CityRole:
         return qs(e->city);
     case TodayRole:
-        return toQt(e->start).date() == m_today;
+        return dateTimeOf(e->start).date() == m_today;
     default:
         return {};
     }
@@ -187,9 +177,9 @@ QVariant BookingsModel::data(const QModelIndex& index, int role) const
         return places.join(QStringLiteral(", "));
     }
     case Total:
-        return money(b->totalMinor, b->currency);
+        return moneyText(b->totalMinor, b->currency);
     case Created:
-        return QLocale().toString(toQt(b->createdAt).toLocalTime(), QLocale::ShortFormat);
+        return QLocale().toString(dateTimeOf(b->createdAt).toLocalTime(), QLocale::ShortFormat);
     default:
         return {};
     }
@@ -320,7 +310,7 @@ QVariant CartModel::data(const QModelIndex& index, int role) const
     case Tier:
         return qs(item.tierName);
     case Price:
-        return money(item.priceMinor, hold.currency);
+        return moneyText(item.priceMinor, hold.currency);
     default:
         return {};
     }

@@ -275,21 +275,11 @@ private Q_SLOTS:
         const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
         m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
         openSale(*m_t.http, org, 2, 4);
+        QTemporaryDir pdfs;
         BoxOfficeWindow w(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_t.server->port())),
                           QStringLiteral("box@example.com"));
-        w.resize(1100, 700);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
-        auto* password = named<QLineEdit>(&w, QStringLiteral("Password"));
-        QTest::keyClicks(password, QStringLiteral("test password 1"));
-        QTest::keyClick(password, Qt::Key_Return);
-        QTRY_COMPARE(w.page(), BoxOfficeWindow::Page::Shift);
-        auto* drawer = named<QLineEdit>(&w, QStringLiteral("Opening float"));
-        QTest::keyClicks(drawer, QStringLiteral("0"));
-        QTest::keyClick(drawer, Qt::Key_Return);
-        QTRY_COMPARE(w.events().rowCount(), 1);
-        w.openEvent(0);
-        QTRY_VERIFY(w.seatMap() && w.seatMap()->layout().seats().size() == 8);
+        QVERIFY(readyToSell(w, pdfs.path(), QStringLiteral("0")));
+        QCOMPARE(w.seatMap()->layout().seats().size(), std::size_t(8));
         QTest::keyClick(&w, Qt::Key_F5);
         QTRY_COMPARE(w.cart().rowCount(), 2);
         auto* countdown = named<QLabel>(&w, QStringLiteral("Hold time left"));

@@ -311,32 +311,38 @@ EventService::list(const std::optional<Caller>& caller, const Query& query)
     return page;
 }
 
-domain::Result<domain::Report, Problem> EventService::report(const Caller& caller,
-                                                             const domain::EventId& id,
-                                                             domain::ReportInterval interval)
+domain::Result<std::pair<db::EventRow, domain::Report>, Problem>
+EventService::reportRow(const Caller& caller, const domain::EventId& id,
+                        domain::ReportInterval interval)
 {
     auto& s = db::currentSession();
-    const auto event = owned(s, caller, id);
+    auto event = owned(s, caller, id);
     if (!event.ok())
         return domain::fail(event.error());
     const auto now = m_clock.now();
     auto facts = db::reports::read(s, id, now);
-    return domain::buildReport(id, event->currency, now, facts.stock, facts.paid,
-                               std::move(facts.byMethod), interval);
+    auto report = domain::buildReport(id, event->currency, now, facts.stock, facts.paid,
+                                      std::move(facts.byMethod), interval);
+    return std::pair(std::move(event).value(), std::move(report));
+}
+
+domain::Result<domain::Report, Problem> EventService::report(const Caller& caller,
+                                                             const domain::EventId& id,
+                                                             domain::ReportInterval interval)
+{
+    auto r = reportRow(caller, id, interval);
+    if (!r.ok())
+        return domain::fail(r.error());
+    return std::move(r->second);
 }
 
 domain::Result<domain::Settlement, Problem> EventService::settlement(const Caller& caller,
                                                                      const domain::EventId& id)
 {
-    auto& s = db::currentSession();
-    const auto event = owned(s, caller, id);
-    if (!event.ok())
-        return domain::fail(event.error());
-    const auto now = m_clock.now();
-    const auto facts = db::reports::read(s, id, now);
-    const auto report = domain::buildReport(id, event->currency, now, facts.stock, facts.paid,
-                                            facts.byMethod, domain::ReportInterval::Day);
-    return domain::settle(report, event->end, m_feeBasisPoints, now);
+    const auto r = reportRow(caller, id, domain::ReportInterval::Day);
+    if (!r.ok())
+        return domain::fail(r.error());
+    return domain::settle(r->second, r->first.end, m_feeBasisPoints, r->second.generatedAt);
 }
 
 } // namespace ticketing::services

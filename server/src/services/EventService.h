@@ -81,6 +81,9 @@ private:
                                                              const domain::EventId& id);
     domain::Result<RowPage, domain::Problem> listRows(const std::optional<Caller>& caller,
                                                       const Query& query);
+    // The caller's event and its report, read once.
+    domain::Result<std::pair<db::EventRow, domain::Report>, domain::Problem>
+    reportRow(const Caller& caller, const domain::EventId& id, domain::ReportInterval interval);
     domain::Result<db::EventRow, domain::Problem> owned(db::Session& s, const Caller& caller,
                                                         const domain::EventId& id);
     domain::Result<db::EventRow, domain::Problem> build(db::Session& s, const Caller& caller,
