@@ -139,6 +139,7 @@ void SyncClient::applyChanges(const domain::EventId& event, Live& live,
                 mine.available = t.available;
                 mine.held = t.held;
                 mine.sold = t.sold;
+                mine.blocked = t.blocked;
             }
     a.seq = seq;
     Q_EMIT seatsChanged(event, changes);

@@ -1,6 +1,9 @@
 #include "domain/Availability.h"
 
+#include "domain/Accounts.h"
 #include "domain/Codec.h"
+
+#include <set>
 
 namespace ticketing::domain {
 
@@ -66,7 +69,8 @@ void tag_invoke(json::value_from_tag, json::value& out, const TierAvailability& 
                        {"total", t.total},
                        {"available", t.available},
                        {"held", t.held},
-                       {"sold", t.sold}};
+                       {"sold", t.sold},
+                       {"blocked", t.blocked}};
 }
 
 TierAvailability tag_invoke(json::value_to_tag<TierAvailability>, const json::value& v)
@@ -81,6 +85,7 @@ TierAvailability tag_invoke(json::value_to_tag<TierAvailability>, const json::va
     t.available = r.required<int>("available").value_or(0);
     t.held = r.required<int>("held").value_or(0);
     t.sold = r.required<int>("sold").value_or(0);
+    t.blocked = r.optional<int>("blocked").value_or(0); // added with seat blocks
     r.finish();
     return t;
 }
@@ -133,6 +138,127 @@ Availability tag_invoke(json::value_to_tag<Availability>, const json::value& v)
         std::vector<SeatAvailability>{});
     r.finish();
     return a;
+}
+
+namespace {
+json::array seatIds(const std::vector<SeatId>& seats)
+{
+    json::array out;
+    out.reserve(seats.size());
+    for (const auto& s : seats)
+        out.emplace_back(s.toString());
+    return out;
+}
+
+// seat_ids: 1 to BlockRequest::maxSeats ids, none twice.
+std::vector<SeatId> readSeatIds(WireReader& r)
+{
+    std::vector<SeatId> out;
+    const auto* v = r.member("seat_ids");
+    const auto* a = v ? v->if_array() : nullptr;
+    if (!a) {
+        if (r.isObject())
+            r.error("seat_ids", v ? "must be an array of seat ids" : "is required");
+        return out;
+    }
+    if (a->empty() || a->size() > BlockRequest::maxSeats) {
+        r.error("seat_ids",
+                "names 1 to " + std::to_string(BlockRequest::maxSeats) + " seats at once");
+        return out;
+    }
+    std::set<Uuid> seen;
+    out.reserve(a->size());
+    for (std::size_t i = 0; i < a->size(); ++i) {
+        const auto* text = (*a)[i].if_string();
+        const auto id = text ? SeatId::parse(*text) : std::nullopt;
+        const auto at = "seat_ids[" + std::to_string(i) + "]";
+        if (!id)
+            r.error(at, "must be a seat id");
+        else if (!seen.insert(id->value).second)
+            r.error(at, "names a seat already in the list");
+        else
+            out.push_back(*id);
+    }
+    return out;
+}
+
+} // namespace
+
+void tag_invoke(json::value_from_tag, json::value& out, const BlockRequest& b)
+{
+    out = json::object{{"seat_ids", seatIds(b.seats)}, {"reason", b.reason}};
+}
+
+BlockRequest tag_invoke(json::value_to_tag<BlockRequest>, const json::value& v)
+{
+    WireReader r(v);
+    BlockRequest b;
+    b.seats = readSeatIds(r);
+    if (auto reason = r.required<std::string>("reason")) {
+        b.reason = trimmed(*reason);
+        if (b.reason.empty())
+            r.error("reason", "is required: say why the seats are held back");
+        else if (b.reason.size() > BlockRequest::maxReasonLength)
+            r.error("reason",
+                    "is at most " + std::to_string(BlockRequest::maxReasonLength) + " characters");
+    }
+    r.finish();
+    return b;
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const UnblockRequest& b)
+{
+    out = json::object{{"seat_ids", seatIds(b.seats)}};
+}
+
+UnblockRequest tag_invoke(json::value_to_tag<UnblockRequest>, const json::value& v)
+{
+    WireReader r(v);
+    UnblockRequest b;
+    b.seats = readSeatIds(r);
+    r.finish();
+    return b;
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const SeatBlock& b)
+{
+    out = json::object{{"seat_id", b.seat.toString()},
+                       {"label", b.label},
+                       {"tier_id", b.tier.toString()},
+                       {"reason", b.reason},
+                       {"status", toString(b.status)}};
+}
+
+SeatBlock tag_invoke(json::value_to_tag<SeatBlock>, const json::value& v)
+{
+    WireReader r(v);
+    SeatBlock b;
+    b.seat = r.required<SeatId>("seat_id").value_or(SeatId{});
+    b.label = r.required<std::string>("label").value_or("");
+    b.tier = r.required<TierId>("tier_id").value_or(TierId{});
+    b.reason = r.required<std::string>("reason").value_or("");
+    b.status = r.required<SeatStatus>("status").value_or(SeatStatus::Blocked);
+    r.finish();
+    return b;
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const SeatBlocks& b)
+{
+    json::array blocks;
+    blocks.reserve(b.blocks.size());
+    for (const auto& x : b.blocks)
+        blocks.push_back(json::value_from(x));
+    out = json::object{{"event_id", b.event.toString()}, {"blocks", std::move(blocks)}};
+}
+
+SeatBlocks tag_invoke(json::value_to_tag<SeatBlocks>, const json::value& v)
+{
+    WireReader r(v);
+    SeatBlocks b;
+    b.event = r.required<EventId>("event_id").value_or(EventId{});
+    b.blocks = r.required<std::vector<SeatBlock>>("blocks").value_or(std::vector<SeatBlock>{});
+    r.finish();
+    return b;
 }
 
 } // namespace ticketing::domain

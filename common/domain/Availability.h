@@ -37,6 +37,7 @@ struct TierAvailability
     int available = 0;
     int held = 0;
     int sold = 0;
+    int blocked = 0; // held back by the organizer (API.md "Seat blocks")
     bool operator==(const TierAvailability&) const = default;
 };
 
@@ -59,6 +60,42 @@ struct Availability
     bool operator==(const Availability&) const = default;
 };
 
+// API.md "Seat blocks": the body of POST /events/{id}/blocks.
+struct BlockRequest
+{
+    std::vector<SeatId> seats;
+    std::string reason; // "house seats", "camera position", ...
+    bool operator==(const BlockRequest&) const = default;
+
+    static constexpr std::size_t maxSeats = 10000; // a whole section of a stadium at once
+    static constexpr std::size_t maxReasonLength = 200;
+};
+// The body of DELETE /events/{id}/blocks.
+struct UnblockRequest
+{
+    std::vector<SeatId> seats;
+    bool operator==(const UnblockRequest&) const = default;
+};
+
+// A blocked seat as GET /events/{id}/blocks lists it: its reason, and whether a box office
+// hold or sale has it now (`held`, `sold`) or it is out of sale (`blocked`).
+struct SeatBlock
+{
+    SeatId seat;
+    std::string label;
+    TierId tier;
+    std::string reason;
+    SeatStatus status = SeatStatus::Blocked;
+    bool operator==(const SeatBlock&) const = default;
+};
+
+struct SeatBlocks
+{
+    EventId event;
+    std::vector<SeatBlock> blocks; // by label
+    bool operator==(const SeatBlocks&) const = default;
+};
+
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, SeatStatus s);
 SeatStatus tag_invoke(boost::json::value_to_tag<SeatStatus>, const boost::json::value& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const TierAvailability& t);
@@ -69,5 +106,15 @@ SeatAvailability tag_invoke(boost::json::value_to_tag<SeatAvailability>,
                             const boost::json::value& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Availability& a);
 Availability tag_invoke(boost::json::value_to_tag<Availability>, const boost::json::value& v);
+// Reading checks: 1 to BlockRequest::maxSeats seat ids, none twice; a reason of 1 to
+// maxReasonLength characters once trimmed.
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const BlockRequest& b);
+BlockRequest tag_invoke(boost::json::value_to_tag<BlockRequest>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const UnblockRequest& b);
+UnblockRequest tag_invoke(boost::json::value_to_tag<UnblockRequest>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const SeatBlock& b);
+SeatBlock tag_invoke(boost::json::value_to_tag<SeatBlock>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const SeatBlocks& b);
+SeatBlocks tag_invoke(boost::json::value_to_tag<SeatBlocks>, const boost::json::value& v);
 
 } // namespace ticketing::domain

@@ -103,6 +103,9 @@ Result<HoldRequest, std::vector<FieldError>> parseHoldRequest(const boost::json:
         r.addError("best_available", "is required (true) with accessible");
     if (bySeat && o->contains("best_available"))
         r.addError("best_available", "with ticket_tier_id and quantity, not with seat_ids");
+    h.includeBlocked = r.boolean(*o, "include_blocked", "", false).value_or(false);
+    if (h.includeBlocked && !bySeat)
+        r.addError("include_blocked", "is for seat_ids: blocked seats are taken by name");
     if (!r.ok())
         return fail(std::move(r.errors()));
     return h;
@@ -165,6 +168,8 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Hold
         if (h.accessible)
             o["accessible"] = true;
     }
+    if (h.includeBlocked)
+        o["include_blocked"] = true;
     if (h.customer)
         o["customer"] = customerJson(*h.customer);
     if (h.promoCode)

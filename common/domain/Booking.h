@@ -44,7 +44,8 @@ struct HoldRequest
     std::optional<TierId> tier{};
     int quantity = 0;
     bool bestAvailable = false;
-    bool accessible = false; // with bestAvailable: accessible seats only
+    bool accessible = false;     // with bestAvailable: accessible seats only
+    bool includeBlocked = false; // named seats: blocked ones too (box office, admin)
     std::optional<Customer> customer{};
     std::optional<std::string> promoCode{};
     bool operator==(const HoldRequest&) const = default;

@@ -116,7 +116,8 @@ void tag_invoke(json::value_from_tag, json::value& out, const TierCounts& t)
     out = json::object{{"tier_id", t.tier.toString()},
                        {"available", t.available},
                        {"held", t.held},
-                       {"sold", t.sold}};
+                       {"sold", t.sold},
+                       {"blocked", t.blocked}};
 }
 
 TierCounts tag_invoke(json::value_to_tag<TierCounts>, const json::value& v)
@@ -127,6 +128,7 @@ TierCounts tag_invoke(json::value_to_tag<TierCounts>, const json::value& v)
     t.available = r.required<int>("available").value_or(0);
     t.held = r.required<int>("held").value_or(0);
     t.sold = r.required<int>("sold").value_or(0);
+    t.blocked = r.optional<int>("blocked").value_or(0); // added with seat blocks
     r.finish();
     return t;
 }

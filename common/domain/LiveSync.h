@@ -67,6 +67,7 @@ struct TierCounts
     int available = 0;
     int held = 0;
     int sold = 0;
+    int blocked = 0;
     bool operator==(const TierCounts&) const = default;
 };
 // What one change of an event's inventory carries (the relay stores it, the `seats` message

@@ -1530,6 +1530,177 @@ private Q_SLOTS:
         QCOMPARE(s.value(QStringLiteral("fee")).toString(), QStringLiteral("0.01"));
         QCOMPARE(s.value(QStringLiteral("payout")).toString(), QStringLiteral("0.19"));
     }
+
+    // Issue 15, API.md "Seat blocks": blocked seats leave sale; nobody holds them but the box
+    // office or an admin with include_blocked; a sale of one that is refunded, or a hold of one
+    // that ends, leaves it blocked; held or sold seats cannot be blocked (all or nothing); the
+    // report counts them; DELETE puts them back on sale.
+    void blockedSeatsCannotBeHeldExceptByTheBoxOffice()
+    {
+        const auto sale = openSale(*m_http, m_org);
+        const auto blocks = QStringLiteral("/api/v1/events/%1/blocks").arg(sale.event);
+        auto ids = [&](const QStringList& labels) {
+            QJsonArray out;
+            for (const auto& l : labels)
+                out.append(sale.seatByLabel.value(l));
+            return out;
+        };
+        auto block = [&](const QString& token, const QStringList& labels,
+                         const QString& reason = QStringLiteral("house seats")) {
+            return m_http->send("POST", blocks,
+                                json({{QStringLiteral("seat_ids"), ids(labels)},
+                                      {QStringLiteral("reason"), reason}}),
+                                bearer(token));
+        };
+        auto unblock = [&](const QString& token, const QStringList& labels) {
+            return m_http->send("DELETE", blocks, json({{QStringLiteral("seat_ids"), ids(labels)}}),
+                                bearer(token));
+        };
+        auto holdAs = [&](const QString& token, const QStringList& labels, bool includeBlocked) {
+            QJsonObject body{{QStringLiteral("event_id"), sale.event},
+                             {QStringLiteral("seat_ids"), ids(labels)}};
+            if (includeBlocked)
+                body[QStringLiteral("include_blocked")] = true;
+            return m_http->send("POST", QStringLiteral("/api/v1/bookings/hold"), json(body),
+                                keyed(token));
+        };
+        auto status = [&](const QString& label) {
+            const auto a =
+                m_http->get(QStringLiteral("/api/v1/events/%1/availability").arg(sale.event))
+                    .json();
+            for (const auto& x : a.value(QStringLiteral("seats")).toArray())
+                if (x.toObject().value(QStringLiteral("label")).toString() == label)
+                    return x.toObject().value(QStringLiteral("status")).toString();
+            return QString();
+        };
+        const QStringList house{QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")};
+
+        // Who may block: the owner (and admin); another organizer does not see the event; a
+        // buyer may not; a body without a reason is explained.
+        const auto other = signUpAs(*m_http, m_env, QStringLiteral("organizer"),
+                                    QStringLiteral("other@example.com"));
+        QCOMPARE(block(other, house).status, 404);
+        QCOMPARE(block(m_ann, house).status, 403);
+        const auto noReason = block(m_org, house, QStringLiteral("   "));
+        QCOMPARE(noReason.status, 400);
+        QVERIFY(noReason.body.contains("\"reason\""));
+        const auto unknown =
+            m_http->send("POST", blocks,
+                         json({{QStringLiteral("seat_ids"),
+                                QJsonArray{QStringLiteral("0190a000-0000-7000-8000-000000000001")}},
+                               {QStringLiteral("reason"), QStringLiteral("x")}}),
+                         bearer(m_org));
+        QCOMPARE(unknown.status, 400);
+        QCOMPARE(unknown.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("unknown_seat"));
+
+        const auto blocked = block(m_org, house);
+        QCOMPARE(blocked.status, 200);
+        const auto list = blocked.json().value(QStringLiteral("blocks")).toArray();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list[0].toObject().value(QStringLiteral("label")).toString(),
+                 QStringLiteral("MAIN-A-1"));
+        QCOMPARE(list[0].toObject().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("house seats"));
+        QCOMPARE(list[0].toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("blocked"));
+        QCOMPARE(status(QStringLiteral("MAIN-A-1")), QStringLiteral("blocked"));
+        QCOMPARE(m_http->send("GET", blocks, {}, bearer(m_org)).json(), blocked.json());
+
+        // A buyer cannot hold them, nor ask to; the box office only by saying so.
+        const auto refused = holdAs(m_ann, {QStringLiteral("MAIN-A-1")}, false);
+        QCOMPARE(refused.status, 409);
+        QCOMPARE(refused.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("seats_unavailable"));
+        QCOMPARE(refused.json().value(QStringLiteral("unavailable_seat_ids")).toArray(),
+                 ids({QStringLiteral("MAIN-A-1")}));
+        QCOMPARE(holdAs(m_ann, {QStringLiteral("MAIN-A-1")}, true).status, 403);
+        QCOMPARE(holdAs(m_box, {QStringLiteral("MAIN-A-1")}, false).status, 409);
+        // Best available passes them by: 8 of the tier's 10 seats are for sale.
+        auto best = m_http->send("POST", QStringLiteral("/api/v1/bookings/hold"),
+                                 json({{QStringLiteral("event_id"), sale.event},
+                                       {QStringLiteral("ticket_tier_id"), sale.seatedTier},
+                                       {QStringLiteral("quantity"), 9},
+                                       {QStringLiteral("best_available"), true}}),
+                                 keyed(m_box));
+        QCOMPARE(best.status, 409);
+        QCOMPARE(best.json().value(QStringLiteral("available")).toInt(), 8);
+
+        // The box office sells one (cash) and holds the other, then both end: blocked again.
+        const auto sold = holdAs(m_box, {QStringLiteral("MAIN-A-1")}, true);
+        QCOMPARE(sold.status, 201);
+        const auto soldId = sold.json().value(QStringLiteral("booking_id")).toString();
+        const auto cash = intent(m_box, soldId, QStringLiteral("cash")).json();
+        QCOMPARE(m_http
+                     ->send("POST", QStringLiteral("/api/v1/bookings/confirm"),
+                            json({{QStringLiteral("booking_id"), soldId},
+                                  {QStringLiteral("payment_id"),
+                                   cash.value(QStringLiteral("payment_id"))}}),
+                            keyed(m_box))
+                     .status,
+                 200);
+        QCOMPARE(status(QStringLiteral("MAIN-A-1")), QStringLiteral("sold"));
+        const auto heldOther = holdAs(m_box, {QStringLiteral("MAIN-A-2")}, true);
+        QCOMPARE(heldOther.status, 201);
+        const auto listed = m_http->send("GET", blocks, {}, bearer(m_org))
+                                .json()
+                                .value(QStringLiteral("blocks"))
+                                .toArray();
+        QCOMPARE(listed[0].toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("sold"));
+        QCOMPARE(listed[1].toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("held"));
+        // Held or sold seats cannot be blocked: all or nothing (B-1 stays on sale).
+        const auto taken = block(m_org, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-B-1")});
+        QCOMPARE(taken.status, 409);
+        QCOMPARE(taken.json().value(QStringLiteral("unavailable_seat_ids")).toArray(),
+                 ids({QStringLiteral("MAIN-A-1")}));
+        QCOMPARE(status(QStringLiteral("MAIN-B-1")), QStringLiteral("available"));
+
+        QCOMPARE(
+            m_http->send("DELETE", QStringLiteral("/api/v1/bookings/") + soldId, {}, bearer(m_box))
+                .json()
+                .value(QStringLiteral("status"))
+                .toString(),
+            QStringLiteral("refunded"));
+        QCOMPARE(m_http
+                     ->send("DELETE",
+                            QStringLiteral("/api/v1/bookings/") +
+                                heldOther.json().value(QStringLiteral("booking_id")).toString(),
+                            {}, bearer(m_box))
+                     .status,
+                 200);
+        QCOMPARE(status(QStringLiteral("MAIN-A-1")), QStringLiteral("blocked"));
+        QCOMPARE(status(QStringLiteral("MAIN-A-2")), QStringLiteral("blocked"));
+        QCOMPARE(holdAs(m_ann, {QStringLiteral("MAIN-A-2")}, false).status, 409);
+
+        // The report and the availability count them.
+        const auto report =
+            m_http
+                ->send("GET", QStringLiteral("/api/v1/events/%1/report").arg(sale.event), {},
+                       bearer(m_org))
+                .json();
+        const auto stalls = report.value(QStringLiteral("tiers")).toArray()[0].toObject();
+        QCOMPARE(stalls.value(QStringLiteral("blocked")).toInt(), 2);
+        QCOMPARE(stalls.value(QStringLiteral("available")).toInt(), 8);
+        QCOMPARE(report.value(QStringLiteral("totals"))
+                     .toObject()
+                     .value(QStringLiteral("blocked"))
+                     .toInt(),
+                 2);
+        const auto tiers =
+            m_http->get(QStringLiteral("/api/v1/events/%1/availability").arg(sale.event))
+                .json()
+                .value(QStringLiteral("tiers"))
+                .toArray();
+        QCOMPARE(tiers[0].toObject().value(QStringLiteral("blocked")).toInt(), 2);
+
+        // Released: on sale again, to anyone; releasing again changes nothing.
+        QCOMPARE(unblock(m_org, house).json().value(QStringLiteral("blocks")).toArray().size(), 0);
+        QCOMPARE(unblock(m_org, house).status, 200);
+        QCOMPARE(status(QStringLiteral("MAIN-A-2")), QStringLiteral("available"));
+        QCOMPARE(holdAs(m_ann, {QStringLiteral("MAIN-A-2")}, false).status, 201);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCheckout)

@@ -104,6 +104,75 @@ private Q_SLOTS:
         QVERIFY(client.deltas >= 2);
     }
 
+    // API.md "Seat blocks": a block and its release reach subscribers like any change, with the
+    // tier's blocked count; a box office hold of a blocked seat that ends puts it back to blocked.
+    void blocksReachTheLiveSync()
+    {
+        const auto sale = openSale(*m_t.http, m_org);
+        SyncClient client;
+        QVERIFY(client.open(wsUrl(*m_t.server)));
+        client.subscribe(sale.event);
+        QVERIFY(client.waitUntil([&] { return client.snapshots == 1; }));
+        const auto seat = [&](const char* label) {
+            return sale.seatByLabel[QString::fromLatin1(label)];
+        };
+        const auto blocks =
+            QStringLiteral("/api/v1/events/") + sale.event + QStringLiteral("/blocks");
+        const auto body = [&](const QJsonObject& o) {
+            return QJsonDocument(o).toJson(QJsonDocument::Compact);
+        };
+        QCOMPARE(m_t.http
+                     ->send("POST", blocks,
+                            body({{QStringLiteral("seat_ids"),
+                                   QJsonArray{seat("MAIN-A-1"), seat("MAIN-A-2")}},
+                                  {QStringLiteral("reason"), QStringLiteral("camera")}}),
+                            bearer(m_org))
+                     .status,
+                 200);
+        QVERIFY(client.waitUntil(
+            [&] { return client.seats.value(seat("MAIN-A-2")) == QStringLiteral("blocked"); }));
+        expectInStep(client, sale);
+        QCOMPARE(client.tiers.value(sale.seatedTier).value(QStringLiteral("blocked")).toInt(), 2);
+        QCOMPARE(client.tiers.value(sale.seatedTier).value(QStringLiteral("available")).toInt(), 8);
+
+        // The box office takes one, then lets it go: blocked again, not on sale.
+        auto headers = bearer(m_buyer);
+        headers.append({"Idempotency-Key", QByteArray("live-blocked")});
+        const auto held =
+            m_t.http->send("POST", QStringLiteral("/api/v1/bookings/hold"),
+                           body({{QStringLiteral("event_id"), sale.event},
+                                 {QStringLiteral("seat_ids"), QJsonArray{seat("MAIN-A-1")}},
+                                 {QStringLiteral("include_blocked"), true}}),
+                           headers);
+        QCOMPARE(held.status, 201);
+        QVERIFY(client.waitUntil(
+            [&] { return client.seats.value(seat("MAIN-A-1")) == QStringLiteral("held"); }));
+        QCOMPARE(m_t.http
+                     ->send("DELETE",
+                            QStringLiteral("/api/v1/bookings/") +
+                                held.json().value(QStringLiteral("booking_id")).toString(),
+                            {}, bearer(m_buyer))
+                     .status,
+                 200);
+        QVERIFY(client.waitUntil(
+            [&] { return client.seats.value(seat("MAIN-A-1")) == QStringLiteral("blocked"); }));
+        expectInStep(client, sale);
+
+        QCOMPARE(m_t.http
+                     ->send("DELETE", blocks,
+                            body({{QStringLiteral("seat_ids"),
+                                   QJsonArray{seat("MAIN-A-1"), seat("MAIN-A-2")}}}),
+                            bearer(m_org))
+                     .status,
+                 200);
+        QVERIFY(client.waitUntil(
+            [&] { return client.seats.value(seat("MAIN-A-2")) == QStringLiteral("available"); }));
+        expectInStep(client, sale);
+        QCOMPARE(client.tiers.value(sale.seatedTier).value(QStringLiteral("blocked")).toInt(), 0);
+        QCOMPARE(client.tiers.value(sale.seatedTier).value(QStringLiteral("available")).toInt(),
+                 10);
+    }
+
     void aResumeGetsExactlyWhatWasMissed()
     {
         const auto sale = openSale(*m_t.http, m_org);
@@ -180,7 +249,8 @@ private Q_SLOTS:
         // Two writers: the first takes its outbox id first but commits last.
         auto change = [&](pqxx::work& tx, const QString& label) {
             const auto seat = sale.seatByLabel[label].toStdString();
-            tx.exec_params("UPDATE inventory_units SET status = 'blocked' WHERE event_id = "
+            tx.exec_params("UPDATE inventory_units SET status = 'blocked', blocked_reason = 'test' "
+                           "WHERE event_id = "
                            "$1::uuid AND seat_id = $2::uuid",
                            sale.event.toStdString(), seat);
             // An outbox row as every writer makes it: the seats, the tiers, and the moves.

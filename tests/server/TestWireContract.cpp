@@ -310,6 +310,37 @@ private Q_SLOTS:
         QVERIFY(matches<domain::Availability>(parse(availability.body),
                                               QStringLiteral("availability.json")));
 
+        // Seat blocks: the second seat held back and released again.
+        const auto blocks = QStringLiteral("/api/v1/events/") + eventId + QStringLiteral("/blocks");
+        auto blockRequest = golden(QStringLiteral("block-request.json"));
+        const auto secondSeat = venueJson.at("seat_map")
+                                    .at("sections")
+                                    .as_array()
+                                    .at(0)
+                                    .at("rows")
+                                    .as_array()
+                                    .at(0)
+                                    .at("seats")
+                                    .as_array()
+                                    .at(1)
+                                    .at("id");
+        blockRequest.as_object()["seat_ids"] = json::array{secondSeat};
+        auto blocked = post(blocks, blockRequest, bearer(m_org));
+        QCOMPARE(blocked.status, 200);
+        QVERIFY(
+            matches<domain::SeatBlocks>(parse(blocked.body), QStringLiteral("seat-blocks.json")));
+        auto blockedMap = m_t.http->get(QStringLiteral("/api/v1/events/") + eventId +
+                                        QStringLiteral("/availability"));
+        QVERIFY(matches<domain::Availability>(parse(blockedMap.body),
+                                              QStringLiteral("availability.json")));
+        auto unblocked = m_t.http->send("DELETE", blocks,
+                                        QByteArray::fromStdString(json::serialize(
+                                            json::object{{"seat_ids", json::array{secondSeat}}})),
+                                        bearer(m_org));
+        QCOMPARE(unblocked.status, 200);
+        QVERIFY(
+            matches<domain::SeatBlocks>(parse(unblocked.body), QStringLiteral("seat-blocks.json")));
+
         // Live sync, both formats.
         const auto wsUrl =
             m_t.server->baseUrl().replace(QStringLiteral("http://"), QStringLiteral("ws://")) +

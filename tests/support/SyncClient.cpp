@@ -105,7 +105,7 @@ void SyncClient::onText(const QString& text)
         }
         for (const auto& t : m.value(QStringLiteral("tiers")).toArray()) {
             auto& mine = tiers[t.toObject().value(QStringLiteral("tier_id")).toString()];
-            for (const char* k : {"available", "held", "sold"})
+            for (const char* k : {"available", "held", "sold", "blocked"})
                 mine.insert(QLatin1String(k), t.toObject().value(QLatin1String(k)));
         }
     }
@@ -124,7 +124,7 @@ bool SyncClient::matches(const QJsonObject& a, QString* why) const
     }
     for (const auto& t : a.value(QStringLiteral("tiers")).toArray()) {
         const auto id = t.toObject().value(QStringLiteral("tier_id")).toString();
-        for (const char* k : {"available", "held", "sold"})
+        for (const char* k : {"available", "held", "sold", "blocked"})
             if (tiers.value(id).value(QLatin1String(k)).toInt() !=
                 t.toObject().value(QLatin1String(k)).toInt()) {
                 if (why)

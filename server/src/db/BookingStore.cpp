@@ -71,12 +71,14 @@ const Statement kBatchClaim{"bookings.batch_claim", R"sql(
     WITH req AS (
         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[],
                              $7::int[], $8::int[], $9::uuid[], $13::text[], $14::text[], $15::text[], $16::uuid[],
-                             $17::boolean[])
+                             $17::boolean[], $18::boolean[])
             WITH ORDINALITY AS r(booking, event, usr, expires, at, currency, wanted, lim, tier, cname, cemail, cphone,
-                                 sold_by, split, n)),
+                                 sold_by, split, ib, n)),
     target AS (
         SELECT u.id, u.seat_id, u.tier_id, u.status, w.n,
-               (u.status = 'available' OR (u.status = 'held' AND u.hold_expires_at <= $12::timestamptz)) AS free
+               (u.status = 'available' OR (u.status = 'blocked' AND r.ib)
+                OR (u.status = 'held' AND u.hold_expires_at <= $12::timestamptz
+                    AND (u.blocked_reason IS NULL OR r.ib))) AS free
         FROM unnest($10::int[], $11::uuid[]) AS w(n, seat)
         JOIN req r ON r.n = w.n
         JOIN inventory_units u ON u.event_id = r.event AND u.seat_id = w.seat
@@ -121,7 +123,9 @@ const Statement kBatchClaim{"bookings.batch_claim", R"sql(
     claimed AS (
         UPDATE inventory_units u SET status = 'held', booking_id = r.booking, hold_expires_at = r.expires
         FROM cand c JOIN ok ON ok.n = c.n JOIN req r ON r.n = c.n
-        WHERE u.id = c.id AND (u.status = 'available' OR (u.status = 'held' AND u.hold_expires_at <= $12::timestamptz))
+        WHERE u.id = c.id AND (u.status = 'available' OR (u.status = 'blocked' AND r.ib)
+                               OR (u.status = 'held' AND u.hold_expires_at <= $12::timestamptz
+                                   AND (u.blocked_reason IS NULL OR r.ib)))
         RETURNING c.n, u.id, u.seat_id, u.tier_id, c.was),
     priced AS (
         SELECT c.n, c.id, c.seat_id, c.tier_id, c.was, t.price_minor, t.name AS tier_name, r.event
@@ -238,7 +242,9 @@ const Statement kLockBooking{"bookings.lock", R"sql(
     SELECT status, event_id, (extract(epoch from hold_expires_at) * 1000000)::bigint
     FROM bookings WHERE id = $1::uuid FOR UPDATE)sql"};
 const Statement kFreeUnits{"bookings.free_units", R"sql(
-    UPDATE inventory_units SET status = 'available', booking_id = NULL, hold_expires_at = NULL
+    UPDATE inventory_units
+    SET status = CASE WHEN blocked_reason IS NULL THEN 'available' ELSE 'blocked' END, booking_id = NULL,
+        hold_expires_at = NULL
     WHERE booking_id = $1::uuid AND status = 'held' RETURNING id)sql"};
 const Statement kSetStatus{
     "bookings.set_status",
@@ -253,7 +259,8 @@ const Statement kAvailabilitySeq{"bookings.availability_seq",
                                  "SELECT sync_seq, currency FROM events WHERE id = $1::uuid"};
 const Statement kAvailabilityTiers{"bookings.availability_tiers", R"sql(
     SELECT t.id, t.name, t.price_minor, count(u.id), count(u.id) FILTER (WHERE u.status = 'available'),
-           count(u.id) FILTER (WHERE u.status = 'held'), count(u.id) FILTER (WHERE u.status = 'sold')
+           count(u.id) FILTER (WHERE u.status = 'held'), count(u.id) FILTER (WHERE u.status = 'sold'),
+           count(u.id) FILTER (WHERE u.status = 'blocked')
     FROM ticket_tiers t LEFT JOIN inventory_units u ON u.tier_id = t.id
     WHERE t.event_id = $1::uuid GROUP BY t.id, t.name, t.price_minor, t.position ORDER BY t.position)sql"};
 const Statement kAvailabilitySeats{"bookings.availability_seats", R"sql(
@@ -268,7 +275,8 @@ const Statement kTierSeating{"bookings.tier_seating", R"sql(
 const Statement kFreeSeats{"bookings.free_seats", R"sql(
     SELECT seat_id FROM inventory_units
     WHERE tier_id = $1::uuid AND seat_id IS NOT NULL
-      AND (status = 'available' OR (status = 'held' AND hold_expires_at <= $2::timestamptz)))sql"};
+      AND (status = 'available'
+           OR (status = 'held' AND hold_expires_at <= $2::timestamptz AND blocked_reason IS NULL)))sql"};
 
 domain::Booking toBooking(const pqxx::row& r)
 {
@@ -422,7 +430,7 @@ std::vector<Seen> claimUnits(pqxx::work& tx, const std::vector<BatchedHold*>& cl
     std::vector<std::string> expires, ats, currencies;
     std::vector<std::optional<std::string>> tiers, names, emails, phones, soldBy;
     std::vector<long long> wanted, limits, seatHold;
-    std::vector<std::string> split;
+    std::vector<std::string> split, includeBlocked;
     std::vector<domain::SeatId> seats;
     for (std::size_t i = 0; i < claim.size(); ++i) {
         const auto& h = claim[i]->hold;
@@ -432,6 +440,7 @@ std::vector<Seen> claimUnits(pqxx::work& tx, const std::vector<BatchedHold*>& cl
         phones.push_back(who ? who->phone : std::nullopt);
         soldBy.push_back(h.soldBy ? std::optional(h.soldBy->toString()) : std::nullopt);
         split.push_back(h.split ? "true" : "false");
+        includeBlocked.push_back(h.request.includeBlocked ? "true" : "false");
         bookingIds.push_back(h.booking);
         events.push_back(h.request.event);
         users.push_back(h.user);
@@ -450,7 +459,8 @@ std::vector<Seen> claimUnits(pqxx::work& tx, const std::vector<BatchedHold*>& cl
         kBatchClaim.name, idArray(bookingIds), idArray(events), idArray(users), textArray(expires),
         textArray(ats), textArray(currencies), numberArray(wanted), numberArray(limits),
         textArray(tiers), numberArray(seatHold), idArray(seats), toSql(now), textArray(names),
-        textArray(emails), textArray(phones), textArray(soldBy), textArray(split));
+        textArray(emails), textArray(phones), textArray(soldBy), textArray(split),
+        textArray(includeBlocked));
 
     std::vector<Seen> seen(claim.size());
     for (const auto& r : rows) {
@@ -844,7 +854,7 @@ domain::Availability availability(Session& s, const domain::EventId& event)
             for (const auto& r : tx.exec_prepared(kAvailabilityTiers.name, event.toString()))
                 out.tiers.push_back({idFrom<domain::TierId>(r[0]), r[1].as<std::string>(),
                                      r[2].as<long long>(), currency, r[3].as<int>(), r[4].as<int>(),
-                                     r[5].as<int>(), r[6].as<int>()});
+                                     r[5].as<int>(), r[6].as<int>(), r[7].as<int>()});
             out.seats.reserve(out.tiers.empty() ? 0 : 1024);
             for (const auto& r : tx.exec_prepared(kAvailabilitySeats.name, event.toString()))
                 out.seats.push_back({idFrom<domain::SeatId>(r[0]), r[1].as<std::string>(),

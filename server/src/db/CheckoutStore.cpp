@@ -135,7 +135,7 @@ const Statement kSellUnits{"checkout.sell_units", R"sql(
     sold AS (UPDATE inventory_units u SET status = 'sold', booking_id = $1::uuid, hold_expires_at = NULL
              FROM target WHERE u.id = target.id
                AND ((u.status = 'held' AND u.booking_id = $1::uuid) OR u.status = 'available'
-                    OR (u.status = 'held' AND u.hold_expires_at <= $2::timestamptz))
+                    OR (u.status = 'held' AND u.hold_expires_at <= $2::timestamptz AND u.blocked_reason IS NULL))
              RETURNING u.id, u.tier_id, u.seat_id, target.status AS was)
     SELECT id, tier_id, seat_id, was, (SELECT count(*) FROM items) FROM sold ORDER BY id)sql"};
 const Statement kOutboxSold{"checkout.outbox_sold", R"sql(
@@ -154,7 +154,9 @@ const Statement kInsertTicket{"checkout.insert_ticket", R"sql(
 const Statement kSetReason{"checkout.set_reason", R"sql(
     UPDATE bookings SET status_reason = $2, updated_at = $3::timestamptz WHERE id = $1::uuid)sql"};
 const Statement kReleaseSold{"checkout.release_sold", R"sql(
-    UPDATE inventory_units SET status = 'available', booking_id = NULL, hold_expires_at = NULL
+    UPDATE inventory_units
+    SET status = CASE WHEN blocked_reason IS NULL THEN 'available' ELSE 'blocked' END, booking_id = NULL,
+        hold_expires_at = NULL
     WHERE booking_id = $1::uuid AND status = 'sold' RETURNING id)sql"};
 const Statement kRevokeTickets{"checkout.revoke_tickets", R"sql(
     UPDATE tickets SET status = 'cancelled', revoked_at = $2::timestamptz WHERE booking_id = $1::uuid AND status = 'active')sql"};

@@ -12,10 +12,13 @@ namespace {
 const Statement kStock{"reports.stock", R"sql(
     SELECT t.id, t.name,
            count(u.id) FILTER (WHERE u.status = 'available'
-                               OR (u.status = 'held' AND u.hold_expires_at <= $2::timestamptz)),
+                               OR (u.status = 'held' AND u.hold_expires_at <= $2::timestamptz
+                                   AND u.blocked_reason IS NULL)),
            count(u.id) FILTER (WHERE u.status = 'held'
                                AND (u.hold_expires_at IS NULL OR u.hold_expires_at > $2::timestamptz)),
-           count(u.id) FILTER (WHERE u.status = 'blocked'),
+           count(u.id) FILTER (WHERE u.status = 'blocked'
+                               OR (u.status = 'held' AND u.hold_expires_at <= $2::timestamptz
+                                   AND u.blocked_reason IS NOT NULL)),
            count(u.id) FILTER (WHERE u.status = 'sold')
     FROM ticket_tiers t LEFT JOIN inventory_units u ON u.tier_id = t.id
     WHERE t.event_id = $1::uuid GROUP BY t.id, t.name, t.position ORDER BY t.position)sql"};

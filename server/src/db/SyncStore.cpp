@@ -30,33 +30,39 @@ const Statement kTierCounts{"sync.tier_counts", R"sql(
                sum(CASE WHEN m ->> 'to' = 'available' THEN 1 WHEN m ->> 'from' = 'available' THEN -1 ELSE 0 END
                    * (m ->> 'n')::int) AS available,
                sum(CASE WHEN m ->> 'to' = 'held' THEN 1 WHEN m ->> 'from' = 'held' THEN -1 ELSE 0 END * (m ->> 'n')::int) AS held,
-               sum(CASE WHEN m ->> 'to' = 'sold' THEN 1 WHEN m ->> 'from' = 'sold' THEN -1 ELSE 0 END * (m ->> 'n')::int) AS sold
+               sum(CASE WHEN m ->> 'to' = 'sold' THEN 1 WHEN m ->> 'from' = 'sold' THEN -1 ELSE 0 END * (m ->> 'n')::int) AS sold,
+               sum(CASE WHEN m ->> 'to' = 'blocked' THEN 1 WHEN m ->> 'from' = 'blocked' THEN -1 ELSE 0 END
+                   * (m ->> 'n')::int) AS blocked
         FROM outbox o, jsonb_array_elements(coalesce(o.payload -> 'moves', '[]'::jsonb)) m
         WHERE o.id = ANY ($1::bigint[]) AND m ->> 'from' IS DISTINCT FROM m ->> 'to'
         GROUP BY 1),
     moved AS (
         UPDATE sync_tier_counts c
-        SET available = c.available + moves.available, held = c.held + moves.held, sold = c.sold + moves.sold
+        SET available = c.available + moves.available, held = c.held + moves.held, sold = c.sold + moves.sold,
+            blocked = c.blocked + moves.blocked
         FROM moves WHERE c.tier_id = moves.tier_id
-        RETURNING c.tier_id, c.available, c.held, c.sold),
+        RETURNING c.tier_id, c.available, c.held, c.sold, c.blocked),
     named AS (
         SELECT DISTINCT (t #>> '{}')::uuid AS tier_id FROM outbox o, jsonb_array_elements(o.payload -> 'tiers') t
         WHERE o.id = ANY ($1::bigint[]))
-    SELECT tier_id, available, held, sold FROM moved
+    SELECT tier_id, available, held, sold, blocked FROM moved
     UNION ALL
-    SELECT c.tier_id, c.available, c.held, c.sold FROM sync_tier_counts c JOIN named USING (tier_id)
+    SELECT c.tier_id, c.available, c.held, c.sold, c.blocked FROM sync_tier_counts c JOIN named USING (tier_id)
     WHERE c.tier_id NOT IN (SELECT tier_id FROM moved))sql"};
 // The counts as the units say, for the tiers of published events whose kept counts differ.
 const Statement kRecount{"sync.recount", R"sql(
     WITH truth AS (
         SELECT u.tier_id, count(*) FILTER (WHERE u.status = 'available') AS available,
-               count(*) FILTER (WHERE u.status = 'held') AS held, count(*) FILTER (WHERE u.status = 'sold') AS sold
+               count(*) FILTER (WHERE u.status = 'held') AS held, count(*) FILTER (WHERE u.status = 'sold') AS sold,
+               count(*) FILTER (WHERE u.status = 'blocked') AS blocked
         FROM inventory_units u JOIN events e ON e.id = u.event_id
         WHERE e.status = 'published' GROUP BY u.tier_id)
-    UPDATE sync_tier_counts c SET available = truth.available, held = truth.held, sold = truth.sold
+    UPDATE sync_tier_counts c
+    SET available = truth.available, held = truth.held, sold = truth.sold, blocked = truth.blocked
     FROM truth
-    WHERE c.tier_id = truth.tier_id AND (c.available, c.held, c.sold) <> (truth.available, truth.held, truth.sold)
-    RETURNING c.event_id, c.tier_id, c.available, c.held, c.sold)sql"};
+    WHERE c.tier_id = truth.tier_id
+      AND (c.available, c.held, c.sold, c.blocked) <> (truth.available, truth.held, truth.sold, truth.blocked)
+    RETURNING c.event_id, c.tier_id, c.available, c.held, c.sold, c.blocked)sql"};
 const Statement kAnyPending{"sync.any_pending",
                             "SELECT EXISTS (SELECT 1 FROM outbox WHERE seq IS NULL)"};
 const Statement kBump{
@@ -117,7 +123,7 @@ std::vector<domain::EventId> stampPending(Session& s, int limit)
                                                  .value_or(domain::SeatStatus::Sold)});
                 for (const auto& r : tx.exec_prepared(kTierCounts.name, ids))
                     delta.tiers.push_back({idFrom<domain::TierId>(r[0]), r[1].as<int>(),
-                                           r[2].as<int>(), r[3].as<int>()});
+                                           r[2].as<int>(), r[3].as<int>(), r[4].as<int>()});
                 const auto payload = domain::encodeText(delta);
                 const auto seq = tx.exec_prepared1(kBump.name, event)[0].as<long long>();
                 tx.exec_prepared(kInsertDelta.name, event, seq, payload);
@@ -144,8 +150,9 @@ std::vector<domain::EventId> reconcileCounts(Session& s, int& corrected)
                 return;
             std::map<std::string, domain::SeatsDelta> byEvent; // counts only: no seat changed
             for (const auto& r : tx.exec_prepared(kRecount.name)) {
-                byEvent[r[0].as<std::string>()].tiers.push_back(
-                    {idFrom<domain::TierId>(r[1]), r[2].as<int>(), r[3].as<int>(), r[4].as<int>()});
+                byEvent[r[0].as<std::string>()].tiers.push_back({idFrom<domain::TierId>(r[1]),
+                                                                 r[2].as<int>(), r[3].as<int>(),
+                                                                 r[4].as<int>(), r[5].as<int>()});
                 ++corrected;
             }
             if (!byEvent.empty())

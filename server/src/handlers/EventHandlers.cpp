@@ -1,4 +1,5 @@
 // API.md "Events and tiers": parse, call EventService, serialize. No rules here.
+#include "domain/Availability.h"
 #include "domain/Codec.h"
 #include "domain/Event.h"
 #include "domain/RefundPolicy.h"
@@ -133,6 +134,33 @@ void registerEventRoutes(http::Router& router, Services& services)
                 return Response::text(200, domain::settlementCsv(*settlement),
                                       "text/csv; charset=utf-8");
             return Response::json(200, domain::settlementJson(*settlement));
+        });
+    });
+    // API.md "Seat blocks": each answered with the event's blocks after the change.
+    const auto blocksAnswer = [](const domain::Result<domain::SeatBlocks, Problem>& r,
+                                 const Context& c) {
+        return r.ok() ? Response::json(200, boost::json::value_from(*r))
+                      : problem(r.error(), c.request);
+    };
+    router.add("GET", "/api/v1/events/{id}/blocks", manage, [&events, blocksAnswer](Context& c) {
+        return withEvent(c, [&](const domain::EventId& id) {
+            return blocksAnswer(events.blocks(callerOf(c), id), c);
+        });
+    });
+    router.add("POST", "/api/v1/events/{id}/blocks", manage, [&events, blocksAnswer](Context& c) {
+        return withEvent(c, [&](const domain::EventId& id) {
+            auto body = readBody<domain::BlockRequest>(c.request);
+            if (unreadable(body))
+                return problem(body.error(), c.request);
+            return blocksAnswer(events.block(callerOf(c), id, std::move(body)), c);
+        });
+    });
+    router.add("DELETE", "/api/v1/events/{id}/blocks", manage, [&events, blocksAnswer](Context& c) {
+        return withEvent(c, [&](const domain::EventId& id) {
+            auto body = readBody<domain::UnblockRequest>(c.request);
+            if (unreadable(body))
+                return problem(body.error(), c.request);
+            return blocksAnswer(events.unblock(callerOf(c), id, std::move(body)), c);
         });
     });
     // Cancelling refunds everyone who paid (CheckoutService).

@@ -1,7 +1,9 @@
 #include "services/EventService.h"
 
+#include "db/BlockStore.h"
 #include "db/Pool.h"
 #include "db/ReportStore.h"
+#include "domain/Booking.h"
 #include "domain/RefundPolicy.h"
 #include "services/Cursor.h"
 
@@ -343,6 +345,77 @@ domain::Result<domain::Settlement, Problem> EventService::settlement(const Calle
     if (!r.ok())
         return domain::fail(r.error());
     return domain::settle(r->second, r->first.end, m_feeBasisPoints, r->second.generatedAt);
+}
+
+domain::Result<db::EventRow, Problem> EventService::onSale(db::Session& s, const Caller& caller,
+                                                           const domain::EventId& id)
+{
+    auto event = owned(s, caller, id);
+    if (!event.ok())
+        return event;
+    if (event->status == EventStatus::Draft)
+        return domain::fail(Problem(ProblemCode::Conflict,
+                                    "the event is a draft: its seats exist, and can be blocked, "
+                                    "once it is published"));
+    if (event->status != EventStatus::Published)
+        return domain::fail(Problem(409, "event_closed", "The event is closed",
+                                    "a " + std::string(domain::toString(event->status)) +
+                                        " event's seats cannot change"));
+    return event;
+}
+
+domain::Result<domain::SeatBlocks, Problem> EventService::blocks(const Caller& caller,
+                                                                 const domain::EventId& id)
+{
+    auto& s = db::currentSession();
+    auto event = owned(s, caller, id);
+    if (!event.ok())
+        return domain::fail(event.error());
+    return domain::SeatBlocks{id, db::blocks::list(s, id)};
+}
+
+namespace {
+// The refusal of a change that named seats not in the event, or (blocking) held or sold ones.
+std::optional<Problem> refusal(const db::blocks::Outcome& outcome)
+{
+    if (!outcome.unknown.empty())
+        return domain::holdRefusal(domain::HoldFailure::UnknownSeats, outcome.unknown, 0);
+    if (!outcome.unavailable.empty())
+        return domain::seatsUnavailable(outcome.unavailable);
+    return std::nullopt;
+}
+} // namespace
+
+domain::Result<domain::SeatBlocks, Problem> EventService::block(const Caller& caller,
+                                                                const domain::EventId& id,
+                                                                Decoded<domain::BlockRequest> input)
+{
+    auto& s = db::currentSession();
+    auto event = onSale(s, caller, id);
+    if (!event.ok())
+        return domain::fail(event.error());
+    if (!input.ok())
+        return domain::fail(std::move(input).error());
+    const auto outcome = db::blocks::block(s, id, input->seats, input->reason, m_clock.now());
+    if (auto refused = refusal(outcome))
+        return domain::fail(std::move(*refused));
+    return domain::SeatBlocks{id, db::blocks::list(s, id)};
+}
+
+domain::Result<domain::SeatBlocks, Problem>
+EventService::unblock(const Caller& caller, const domain::EventId& id,
+                      Decoded<domain::UnblockRequest> input)
+{
+    auto& s = db::currentSession();
+    auto event = onSale(s, caller, id);
+    if (!event.ok())
+        return domain::fail(event.error());
+    if (!input.ok())
+        return domain::fail(std::move(input).error());
+    const auto outcome = db::blocks::unblock(s, id, input->seats);
+    if (auto refused = refusal(outcome))
+        return domain::fail(std::move(*refused));
+    return domain::SeatBlocks{id, db::blocks::list(s, id)};
 }
 
 } // namespace ticketing::services

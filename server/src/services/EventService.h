@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/EventStore.h"
+#include "domain/Availability.h"
 #include "domain/Clock.h"
 #include "domain/Codec.h"
 #include "domain/Event.h"
@@ -62,6 +63,15 @@ public:
     domain::Result<domain::Settlement, domain::Problem> settlement(const Caller& caller,
                                                                    const domain::EventId& id);
 
+    // API.md "Seat blocks", on a published event (the owner's and admin's): each change all or
+    // nothing, answered with the event's blocks as they are after it.
+    domain::Result<domain::SeatBlocks, domain::Problem> blocks(const Caller& caller,
+                                                               const domain::EventId& id);
+    domain::Result<domain::SeatBlocks, domain::Problem>
+    block(const Caller& caller, const domain::EventId& id, Decoded<domain::BlockRequest> input);
+    domain::Result<domain::SeatBlocks, domain::Problem>
+    unblock(const Caller& caller, const domain::EventId& id, Decoded<domain::UnblockRequest> input);
+
     // API.md `Event` of a stored event.
     static domain::Event toEvent(const db::EventRow& row);
 
@@ -84,6 +94,9 @@ private:
     // The caller's event and its report, read once.
     domain::Result<std::pair<db::EventRow, domain::Report>, domain::Problem>
     reportRow(const Caller& caller, const domain::EventId& id, domain::ReportInterval interval);
+    // The caller's event, published (its inventory exists).
+    domain::Result<db::EventRow, domain::Problem> onSale(db::Session& s, const Caller& caller,
+                                                         const domain::EventId& id);
     domain::Result<db::EventRow, domain::Problem> owned(db::Session& s, const Caller& caller,
                                                         const domain::EventId& id);
     domain::Result<db::EventRow, domain::Problem> build(db::Session& s, const Caller& caller,

@@ -89,6 +89,8 @@ Keyed<domain::Booking> HoldService::hold(const Caller& caller, const std::string
     if (request.customer && !counter)
         return Problem(ProblemCode::Forbidden, "only the box office names a customer");
     const auto soldBy = counter ? std::optional(caller.user) : std::nullopt;
+    if (request.includeBlocked && !counter)
+        return Problem(ProblemCode::Forbidden, "only the box office takes blocked seats");
     if (request.bestAvailable)
         return holdBestAvailable(s, caller, key, requestHash, request, *event, now, soldBy);
     return holdUnits(s, caller, key, requestHash, request, *event, now, soldBy, std::nullopt,
