@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccessibleTool</name>
+    <message>
+        <source>Accessible seats</source>
+        <translation>Barrierefreie Plätze</translation>
+    </message>
+    <message>
+        <source>Click a seat to mark it accessible (wheelchair space), or to unmark it</source>
+        <translation>Einen Platz anklicken, um ihn als barrierefrei (Rollstuhlplatz) zu markieren oder die Markierung aufzuheben</translation>
+    </message>
+    <message>
+        <source>Mark a seat accessible</source>
+        <translation>Platz als barrierefrei markieren</translation>
+    </message>
+    <message>
+        <source>Unmark an accessible seat</source>
+        <translation>Barrierefrei-Markierung eines Platzes aufheben</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Label rows</source>
+        <translation>Reihen beschriften</translation>
+    </message>
+    <message>
+        <source>Number seats</source>
+        <translation>Plätze nummerieren</translation>
+    </message>
+    <message>
+        <source>Mark seats accessible</source>
+        <translation>Plätze als barrierefrei markieren</translation>
+    </message>
+    <message>
+        <source>Unmark accessible seats</source>
+        <translation>Barrierefrei-Markierung aufheben</translation>
+    </message>
+    <message>
+        <source>Outline sections</source>
+        <translation>Bereiche umranden</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Align</source>
+        <translation>Ausrichten</translation>
+    </message>
+    <message>
+        <source>Distribute</source>
+        <translation>Verteilen</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Drehen</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <source>Change a section's key</source>
+        <translation>Kürzel eines Bereichs ändern</translation>
+    </message>
+    <message>
+        <source>Rename a section</source>
+        <translation>Bereich umbenennen</translation>
+    </message>
+    <message>
+        <source>Change a standing area's places</source>
+        <translation>Plätze eines Stehbereichs ändern</translation>
+    </message>
+    <message>
+        <source>Change a row's label</source>
+        <translation>Reihenbezeichnung ändern</translation>
+    </message>
+    <message>
+        <source>Change a seat's number</source>
+        <translation>Platznummer ändern</translation>
+    </message>
+</context>
+<context>
     <name>ticketing::client::BookingsModel</name>
     <message>
         <source>(walk-in)</source>
@@ -566,10 +652,646 @@
     </message>
 </context>
 <context>
+    <name>CurveTool</name>
+    <message>
+        <source>Curved rows</source>
+        <translation>Gebogene Reihen</translation>
+    </message>
+    <message>
+        <source>Click a seated section to curve its rows around the stage (radius from the tool bar)</source>
+        <translation>Einen Sitzbereich anklicken, um seine Reihen um die Bühne zu biegen (Radius aus der Werkzeugleiste)</translation>
+    </message>
+    <message>
+        <source>Click the section to curve, then the first row's left end, a point on the curve, and its right end</source>
+        <translation>Den Bereich anklicken, dann das linke Ende der ersten Reihe, einen Punkt auf dem Bogen und ihr rechtes Ende</translation>
+    </message>
+    <message>
+        <source>Click where the first row begins (its left end)</source>
+        <translation>Dort klicken, wo die erste Reihe beginnt (ihr linkes Ende)</translation>
+    </message>
+    <message>
+        <source>Click a point the first row passes through</source>
+        <translation>Einen Punkt anklicken, durch den die erste Reihe verläuft</translation>
+    </message>
+    <message>
+        <source>Click where the first row ends (its right end)</source>
+        <translation>Dort klicken, wo die erste Reihe endet (ihr rechtes Ende)</translation>
+    </message>
+    <message>
+        <source>Curve rows</source>
+        <translation>Reihen biegen</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::organizer::DesignerPage</name>
+    <message>
+        <source>Venue designer</source>
+        <translation>Saalplan-Editor</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Tool settings</source>
+        <translation>Werkzeugeinstellungen</translation>
+    </message>
+    <message>
+        <source>Ro&amp;ws:</source>
+        <translation>Rei&amp;hen:</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Reihen</translation>
+    </message>
+    <message>
+        <source>Seats per r&amp;ow:</source>
+        <translation>Plätze je R&amp;eihe:</translation>
+    </message>
+    <message>
+        <source>Seats per row</source>
+        <translation>Plätze je Reihe</translation>
+    </message>
+    <message>
+        <source>Seat spacin&amp;g:</source>
+        <translation>Platza&amp;bstand:</translation>
+    </message>
+    <message>
+        <source>Seat spacing</source>
+        <translation>Platzabstand</translation>
+    </message>
+    <message>
+        <source>Row spaci&amp;ng:</source>
+        <translation>Reihenabsta&amp;nd:</translation>
+    </message>
+    <message>
+        <source>Row spacing</source>
+        <translation>Reihenabstand</translation>
+    </message>
+    <message>
+        <source>Standing p&amp;laces:</source>
+        <translation>Steh&amp;plätze:</translation>
+    </message>
+    <message>
+        <source>Standing places</source>
+        <translation>Stehplätze</translation>
+    </message>
+    <message>
+        <source>Cur&amp;ve radius:</source>
+        <translation>Bogen&amp;radius:</translation>
+    </message>
+    <message>
+        <source>Curve radius</source>
+        <translation>Bogenradius</translation>
+    </message>
+    <message>
+        <source>By &amp;three points</source>
+        <translation>Durch &amp;drei Punkte</translation>
+    </message>
+    <message>
+        <source>Curve by three points</source>
+        <translation>Bogen durch drei Punkte</translation>
+    </message>
+    <message>
+        <source>S&amp;nap to grid</source>
+        <translation>Am &amp;Raster ausrichten</translation>
+    </message>
+    <message>
+        <source>Snap to grid</source>
+        <translation>Am Raster ausrichten</translation>
+    </message>
+    <message>
+        <source>Gr&amp;id:</source>
+        <translation>Ras&amp;ter:</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Venue &amp;name:</source>
+        <translation>&amp;Name des Veranstaltungsorts:</translation>
+    </message>
+    <message>
+        <source>Venue name</source>
+        <translation>Name des Veranstaltungsorts</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>A&amp;dresse:</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Cit&amp;y:</source>
+        <translation>&amp;Stadt:</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <source>Co&amp;untry:</source>
+        <translation>&amp;Land:</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>two letters, e.g. GB</source>
+        <translation>zwei Buchstaben, z. B. DE</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>&amp;Latitude:</source>
+        <translation>&amp;Breite:</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <source>L&amp;ongitude:</source>
+        <translation>Län&amp;ge:</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Veranstaltungsort</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;Seats</source>
+        <translation>&amp;Plätze</translation>
+    </message>
+    <message>
+        <source>Row &amp;labels</source>
+        <translation>Reihen&amp;bezeichnungen</translation>
+    </message>
+    <message>
+        <source>A, B, C… from the &amp;front</source>
+        <translation>A, B, C … von &amp;vorn</translation>
+    </message>
+    <message>
+        <source>A, B, C… from the &amp;back</source>
+        <translation>A, B, C … von &amp;hinten</translation>
+    </message>
+    <message>
+        <source>1, 2, 3… from the f&amp;ront</source>
+        <translation>1, 2, 3 … von v&amp;orn</translation>
+    </message>
+    <message>
+        <source>1, 2, 3… from the b&amp;ack</source>
+        <translation>1, 2, 3 … von h&amp;inten</translation>
+    </message>
+    <message>
+        <source>Seat &amp;numbers</source>
+        <translation>Platz&amp;nummern</translation>
+    </message>
+    <message>
+        <source>&amp;Left to right</source>
+        <translation>Von &amp;links nach rechts</translation>
+    </message>
+    <message>
+        <source>&amp;Right to left</source>
+        <translation>Von &amp;rechts nach links</translation>
+    </message>
+    <message>
+        <source>&amp;Odd and even from the middle</source>
+        <translation>&amp;Ungerade und gerade von der Mitte</translation>
+    </message>
+    <message>
+        <source>Mark &amp;accessible</source>
+        <translation>Als &amp;barrierefrei markieren</translation>
+    </message>
+    <message>
+        <source>&amp;Unmark accessible</source>
+        <translation>Barrierefrei-Markierung &amp;aufheben</translation>
+    </message>
+    <message>
+        <source>&amp;Outline sections</source>
+        <translation>Bereiche &amp;umranden</translation>
+    </message>
+    <message>
+        <source>&amp;Arrange</source>
+        <translation>&amp;Anordnen</translation>
+    </message>
+    <message>
+        <source>Align &amp;left</source>
+        <translation>&amp;Links ausrichten</translation>
+    </message>
+    <message>
+        <source>Align &amp;right</source>
+        <translation>&amp;Rechts ausrichten</translation>
+    </message>
+    <message>
+        <source>Align &amp;top</source>
+        <translation>&amp;Oben ausrichten</translation>
+    </message>
+    <message>
+        <source>Align &amp;bottom</source>
+        <translation>&amp;Unten ausrichten</translation>
+    </message>
+    <message>
+        <source>Centre &amp;horizontally</source>
+        <translation>&amp;Horizontal zentrieren</translation>
+    </message>
+    <message>
+        <source>Centre &amp;vertically</source>
+        <translation>&amp;Vertikal zentrieren</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;across</source>
+        <translation>&amp;Waagerecht verteilen</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;down</source>
+        <translation>&amp;Senkrecht verteilen</translation>
+    </message>
+    <message>
+        <source>Turn 15° clock&amp;wise</source>
+        <translation>15° im Uhrzeigersinn dre&amp;hen</translation>
+    </message>
+    <message>
+        <source>Turn 15° &amp;anticlockwise</source>
+        <translation>15° gegen den Uhrzeigersinn &amp;drehen</translation>
+    </message>
+    <message>
+        <source>Turn 90° clockw&amp;ise</source>
+        <translation>90° im Uhrzeigersinn dreh&amp;en</translation>
+    </message>
+    <message>
+        <source>Turn 90° anticlockwis&amp;e</source>
+        <translation>90° gegen den Uhrzeigersinn drehe&amp;n</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Fit the venue</source>
+        <translation>Ganzen &amp;Saal zeigen</translation>
+    </message>
+    <message>
+        <source>Show the &amp;selection</source>
+        <translation>&amp;Auswahl zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>its name</source>
+        <translation>seinen Namen</translation>
+    </message>
+    <message>
+        <source>its address</source>
+        <translation>seine Adresse</translation>
+    </message>
+    <message>
+        <source>its city</source>
+        <translation>seine Stadt</translation>
+    </message>
+    <message>
+        <source>its country (two letters)</source>
+        <translation>sein Land (zwei Buchstaben)</translation>
+    </message>
+    <message>
+        <source>its time zone</source>
+        <translation>seine Zeitzone</translation>
+    </message>
+    <message>
+        <source>The venue needs %1 (the Venue panel).</source>
+        <translation>Der Veranstaltungsort braucht %1 (Feld „Veranstaltungsort“).</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::organizer::DesignerView</name>
+    <message>
+        <source>Seat map</source>
+        <translation>Saalplan</translation>
+    </message>
+    <message>
+        <source>The venue being designed. Tools: S select, R seated section, C curved rows, A standing area, T stage, W accessible seats.</source>
+        <translation>Der Saalplan in Bearbeitung. Werkzeuge: S Auswahl, R Sitzbereich, C gebogene Reihen, A Stehbereich, T Bühne, W barrierefreie Plätze.</translation>
+    </message>
+</context>
+<context>
     <name>ticketing::client::EventsModel</name>
     <message>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::organizer::OrganizerWindow</name>
+    <message>
+        <source>Organizer</source>
+        <translation>Veranstalter</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Sign in to organize&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Anmeldung für Veranstalter&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in (Enter)</source>
+        <translation>Anmelden (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Sign-in message</source>
+        <translation>Anmeldemeldung</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Your venues&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Ihre Veranstaltungsorte&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>Veranstaltungsorte</translation>
+    </message>
+    <message>
+        <source>&amp;Open in the designer</source>
+        <translation>Im Editor ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open in the designer</source>
+        <translation>Im Editor öffnen</translation>
+    </message>
+    <message>
+        <source>Open the chosen venue (Enter)</source>
+        <translation>Den gewählten Veranstaltungsort öffnen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>&amp;New venue</source>
+        <translation>&amp;Neuer Veranstaltungsort</translation>
+    </message>
+    <message>
+        <source>New venue</source>
+        <translation>Neuer Veranstaltungsort</translation>
+    </message>
+    <message>
+        <source>Draw a new venue (Ctrl+N)</source>
+        <translation>Einen neuen Veranstaltungsort zeichnen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Venues message</source>
+        <translation>Meldung zu Veranstaltungsorten</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Venues…</source>
+        <translation>&amp;Veranstaltungsorte …</translation>
+    </message>
+    <message>
+        <source>&amp;Save the venue</source>
+        <translation>Veranstaltungsort &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Import a seat map…</source>
+        <translation>Saalplan &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Import a seat map</source>
+        <translation>Saalplan importieren</translation>
+    </message>
+    <message>
+        <source>Seat maps (*.json)</source>
+        <translation>Saalpläne (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Export the seat map…</source>
+        <translation>Saalplan &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Export the seat map</source>
+        <translation>Saalplan exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Deutsch</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>The language changes the next time the app starts.</source>
+        <translation>Die Sprache wechselt beim nächsten Start der App.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Verbindung wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <source>Enter the server, your e-mail and your password.</source>
+        <translation>Bitte Server, E-Mail und Passwort eingeben.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung …</translation>
+    </message>
+    <message>
+        <source>The session has ended; sign in again.</source>
+        <translation>Die Sitzung ist abgelaufen; bitte erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>This account is not an organizer's account.</source>
+        <translation>Dieses Konto ist kein Veranstalterkonto.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The venue has changes that are not saved. Discard them?</source>
+        <translation>Der Veranstaltungsort hat ungespeicherte Änderungen. Verwerfen?</translation>
+    </message>
+    <message>
+        <source>Loading your venues…</source>
+        <translation>Ihre Veranstaltungsorte werden geladen …</translation>
+    </message>
+    <message>
+        <source>No venues yet: draw one with New venue.</source>
+        <translation>Noch keine Veranstaltungsorte: Zeichnen Sie einen mit „Neuer Veranstaltungsort“.</translation>
+    </message>
+    <message>
+        <source>Choose a venue first.</source>
+        <translation>Wählen Sie zuerst einen Veranstaltungsort.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not JSON: %2</source>
+        <translation>%1 ist kein JSON: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported the seat map to %1.</source>
+        <translation>Saalplan nach %1 exportiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n place(s)</source>
+        <translation><numerusform>%1 · %2 · %n Platz</numerusform><numerusform>%1 · %2 · %n Plätze</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The seat map has %n problem(s); the Problems panel lists them.</source>
+        <translation><numerusform>Der Saalplan hat %n Problem; die Liste „Probleme“ zeigt es.</numerusform><numerusform>Der Saalplan hat %n Probleme; die Liste „Probleme“ zeigt sie.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %n place(s).</source>
+        <translation><numerusform>Gespeichert: %n Platz.</numerusform><numerusform>Gespeichert: %n Plätze.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is not a seat map: %2 %3 (and %n more problem(s))</source>
+        <translation><numerusform>%1 ist kein Saalplan: %2 %3 (und %n weiteres Problem)</numerusform><numerusform>%1 ist kein Saalplan: %2 %3 (und %n weitere Probleme)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n place(s).</source>
+        <translation><numerusform>%n Platz importiert.</numerusform><numerusform>%n Plätze importiert.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -740,6 +1462,100 @@
     <message>
         <source>Difference</source>
         <translation>Differenz</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::organizer::ProblemsPanel</name>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>No problems: the venue can be saved.</source>
+        <translation>Keine Probleme: Der Veranstaltungsort kann gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Keine Probleme</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation><numerusform>%n Problem</numerusform><numerusform>%n Probleme</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::organizer::PropertiesPanel</name>
+    <message>
+        <source>Selection</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <source>Section &amp;key:</source>
+        <translation>Bereichs&amp;kürzel:</translation>
+    </message>
+    <message>
+        <source>Section key</source>
+        <translation>Bereichskürzel</translation>
+    </message>
+    <message>
+        <source>Letters A-Z, digits and _; the first part of every seat's label</source>
+        <translation>Buchstaben A–Z, Ziffern und _; der erste Teil jeder Platzbezeichnung</translation>
+    </message>
+    <message>
+        <source>Section &amp;name:</source>
+        <translation>Bereichs&amp;name:</translation>
+    </message>
+    <message>
+        <source>Section name</source>
+        <translation>Bereichsname</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Plätze</translation>
+    </message>
+    <message>
+        <source>&amp;Places:</source>
+        <translation>&amp;Plätze:</translation>
+    </message>
+    <message>
+        <source>&amp;Row label:</source>
+        <translation>&amp;Reihe:</translation>
+    </message>
+    <message>
+        <source>Row label</source>
+        <translation>Reihe</translation>
+    </message>
+    <message>
+        <source>Seat number</source>
+        <translation>Platznummer</translation>
+    </message>
+    <message>
+        <source>Seat n&amp;umber:</source>
+        <translation>Platz&amp;nummer:</translation>
+    </message>
+    <message>
+        <source>Acc&amp;essible (wheelchair space)</source>
+        <translation>Barriere&amp;frei (Rollstuhlplatz)</translation>
+    </message>
+    <message>
+        <source>Accessible</source>
+        <translation>Barrierefrei</translation>
+    </message>
+    <message>
+        <source>Nothing selected. Click a seat or a section, or drag around seats.</source>
+        <translation>Nichts ausgewählt. Einen Platz oder Bereich anklicken oder einen Rahmen um Plätze ziehen.</translation>
+    </message>
+    <message>
+        <source>the stage</source>
+        <translation>die Bühne</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s)</source>
+        <translation><numerusform>%n Platz</numerusform><numerusform>%n Plätze</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s)</source>
+        <translation><numerusform>%n Bereich</numerusform><numerusform>%n Bereiche</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1861,92 @@
     </message>
 </context>
 <context>
+    <name>SectionGraphic</name>
+    <message numerus="yes">
+        <source>%n place(s)</source>
+        <translation><numerusform>%n Platz</numerusform><numerusform>%n Plätze</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SectionTool</name>
+    <message>
+        <source>Seated section</source>
+        <translation>Sitzbereich</translation>
+    </message>
+    <message>
+        <source>Click to place a block of rows and seats as the tool bar says; drag to size it</source>
+        <translation>Klicken setzt einen Block aus Reihen und Plätzen laut Werkzeugleiste; Ziehen bestimmt seine Größe</translation>
+    </message>
+    <message>
+        <source>Add a seated section</source>
+        <translation>Sitzbereich hinzufügen</translation>
+    </message>
+    <message>
+        <source>Section %1</source>
+        <translation>Bereich %1</translation>
+    </message>
+</context>
+<context>
+    <name>SelectTool</name>
+    <message>
+        <source>Select</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <source>Click to select, Shift+click to add, drag to move; Ctrl+drag turns; drag from empty space to select a rectangle</source>
+        <translation>Klicken wählt aus, Umschalt+Klick fügt hinzu, Ziehen verschiebt; Strg+Ziehen dreht; Ziehen auf freier Fläche wählt ein Rechteck</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Drehen</translation>
+    </message>
+</context>
+<context>
+    <name>StageGraphic</name>
+    <message>
+        <source>STAGE</source>
+        <translation>BÜHNE</translation>
+    </message>
+</context>
+<context>
+    <name>StageTool</name>
+    <message>
+        <source>Stage</source>
+        <translation>Bühne</translation>
+    </message>
+    <message>
+        <source>Drag to draw the stage (it replaces the one there is)</source>
+        <translation>Ziehen zeichnet die Bühne (sie ersetzt die vorhandene)</translation>
+    </message>
+    <message>
+        <source>Draw the stage</source>
+        <translation>Bühne zeichnen</translation>
+    </message>
+</context>
+<context>
+    <name>StandingTool</name>
+    <message>
+        <source>Standing area</source>
+        <translation>Stehbereich</translation>
+    </message>
+    <message>
+        <source>Click the corners of the area; Enter or a double click closes it, Backspace takes a corner back</source>
+        <translation>Die Ecken des Bereichs anklicken; Eingabe oder Doppelklick schließt ihn, Rücktaste nimmt eine Ecke zurück</translation>
+    </message>
+    <message>
+        <source>Add a standing area</source>
+        <translation>Stehbereich hinzufügen</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>Stehplatz</translation>
+    </message>
+</context>
+<context>
     <name>ticketing::boxoffice::WillCallPage</name>
     <message>
         <source>&lt;h2&gt;Will-call&lt;/h2&gt;</source>
@@ -1180,6 +2082,14 @@
     <message>
         <source>the agent's e-mail</source>
         <translation>die E-Mail des Mitarbeiters</translation>
+    </message>
+    <message>
+        <source>The organizer's app of the ticketing suite</source>
+        <translation>Die Veranstalter-App der Ticketing-Suite</translation>
+    </message>
+    <message>
+        <source>the organizer's e-mail</source>
+        <translation>die E-Mail des Veranstalters</translation>
     </message>
 </context>
 <context>

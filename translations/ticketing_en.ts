@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccessibleTool</name>
+    <message>
+        <source>Accessible seats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click a seat to mark it accessible (wheelchair space), or to unmark it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark a seat accessible</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unmark an accessible seat</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Label rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number seats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark seats accessible</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unmark accessible seats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Outline sections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Align</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Distribute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change a section's key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rename a section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change a standing area's places</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change a row's label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change a seat's number</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ticketing::client::BookingsModel</name>
     <message>
         <source>(walk-in)</source>
@@ -566,10 +652,646 @@
     </message>
 </context>
 <context>
+    <name>CurveTool</name>
+    <message>
+        <source>Curved rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click a seated section to curve its rows around the stage (radius from the tool bar)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click the section to curve, then the first row's left end, a point on the curve, and its right end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click where the first row begins (its left end)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click a point the first row passes through</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click where the first row ends (its right end)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Curve rows</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::organizer::DesignerPage</name>
+    <message>
+        <source>Venue designer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tool settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ro&amp;ws:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seats per r&amp;ow:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seats per row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seat spacin&amp;g:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seat spacing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row spaci&amp;ng:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row spacing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Standing p&amp;laces:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Standing places</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cur&amp;ve radius:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Curve radius</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By &amp;three points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Curve by three points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;nap to grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Snap to grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gr&amp;id:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Venue &amp;name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Venue name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cit&amp;y:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Co&amp;untry:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>two letters, e.g. GB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Latitude:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>L&amp;ongitude:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Seats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row &amp;labels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A, B, C… from the &amp;front</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A, B, C… from the &amp;back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1, 2, 3… from the f&amp;ront</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1, 2, 3… from the b&amp;ack</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seat &amp;numbers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Left to right</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Right to left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Odd and even from the middle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark &amp;accessible</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Unmark accessible</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Outline sections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Arrange</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Align &amp;left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Align &amp;right</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Align &amp;top</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Align &amp;bottom</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Centre &amp;horizontally</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Centre &amp;vertically</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Distribute &amp;across</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Distribute &amp;down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Turn 15° clock&amp;wise</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Turn 15° &amp;anticlockwise</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Turn 90° clockw&amp;ise</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Turn 90° anticlockwis&amp;e</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Fit the venue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the &amp;selection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its city</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its country (two letters)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its time zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The venue needs %1 (the Venue panel).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::organizer::DesignerView</name>
+    <message>
+        <source>Seat map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The venue being designed. Tools: S select, R seated section, C curved rows, A standing area, T stage, W accessible seats.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ticketing::client::EventsModel</name>
     <message>
         <source>%1 — %2, %3</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::organizer::OrganizerWindow</name>
+    <message>
+        <source>Organizer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;h2&gt;Sign in to organize&lt;/h2&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign-in message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;h2&gt;Your venues&lt;/h2&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Open in the designer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open in the designer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the chosen venue (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;New venue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New venue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draw a new venue (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Venues message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Venues…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save the venue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import a seat map…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import a seat map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seat maps (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Export the seat map…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the seat map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deutsch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The language changes the next time the app starts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the server, your e-mail and your password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The session has ended; sign in again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This account is not an organizer's account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The venue has changes that are not saved. Discard them?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading your venues…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No venues yet: draw one with New venue.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a venue first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not JSON: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported the seat map to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n place(s)</source>
+        <translation><numerusform>%1 · %2 · %n place</numerusform><numerusform>%1 · %2 · %n places</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The seat map has %n problem(s); the Problems panel lists them.</source>
+        <translation><numerusform>The seat map has %n problem; the Problems panel lists them.</numerusform><numerusform>The seat map has %n problems; the Problems panel lists them.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %n place(s).</source>
+        <translation><numerusform>Saved: %n place.</numerusform><numerusform>Saved: %n places.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is not a seat map: %2 %3 (and %n more problem(s))</source>
+        <translation><numerusform>%1 is not a seat map: %2 %3 (and %n more problem)</numerusform><numerusform>%1 is not a seat map: %2 %3 (and %n more problems)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n place(s).</source>
+        <translation><numerusform>Imported %n place.</numerusform><numerusform>Imported %n places.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -740,6 +1462,100 @@
     <message>
         <source>Difference</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::organizer::ProblemsPanel</name>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No problems: the venue can be saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation><numerusform>%n problem</numerusform><numerusform>%n problems</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::organizer::PropertiesPanel</name>
+    <message>
+        <source>Selection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Section &amp;key:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Section key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Letters A-Z, digits and _; the first part of every seat's label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Section &amp;name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Section name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Places</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Places:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Row label:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seat number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seat n&amp;umber:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Acc&amp;essible (wheelchair space)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accessible</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing selected. Click a seat or a section, or drag around seats.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the stage</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s)</source>
+        <translation><numerusform>%n seat</numerusform><numerusform>%n seats</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s)</source>
+        <translation><numerusform>%n section</numerusform><numerusform>%n sections</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1861,92 @@
     </message>
 </context>
 <context>
+    <name>SectionGraphic</name>
+    <message numerus="yes">
+        <source>%n place(s)</source>
+        <translation><numerusform>%n place</numerusform><numerusform>%n places</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SectionTool</name>
+    <message>
+        <source>Seated section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click to place a block of rows and seats as the tool bar says; drag to size it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a seated section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Section %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SelectTool</name>
+    <message>
+        <source>Select</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click to select, Shift+click to add, drag to move; Ctrl+drag turns; drag from empty space to select a rectangle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StageGraphic</name>
+    <message>
+        <source>STAGE</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StageTool</name>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drag to draw the stage (it replaces the one there is)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draw the stage</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StandingTool</name>
+    <message>
+        <source>Standing area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click the corners of the area; Enter or a double click closes it, Backspace takes a corner back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a standing area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ticketing::boxoffice::WillCallPage</name>
     <message>
         <source>&lt;h2&gt;Will-call&lt;/h2&gt;</source>
@@ -1179,6 +2081,14 @@
     </message>
     <message>
         <source>the agent's e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The organizer's app of the ticketing suite</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the organizer's e-mail</source>
         <translation type="unfinished" />
     </message>
 </context>

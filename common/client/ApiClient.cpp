@@ -31,7 +31,8 @@ ApiClient::Call read(const QString& path, bool authenticated = true)
 
 bool safeToRepeat(const ApiClient::Call& call)
 {
-    return call.method == "GET" || call.method == "DELETE" || !call.idempotencyKey.isEmpty();
+    return call.method == "GET" || call.method == "PUT" || call.method == "DELETE" ||
+           !call.idempotencyKey.isEmpty();
 }
 } // namespace
 
@@ -292,6 +293,34 @@ void ApiClient::venue(const domain::VenueId& id, QObject* context,
     typed<domain::Venue>(
         read(QStringLiteral("/api/v1/venues/%1").arg(fromStd(id.toString())), false), context,
         std::move(done), {200});
+}
+
+void ApiClient::venues(QObject* context,
+                       std::function<void(const Outcome<domain::Page<domain::Venue>>&)> done)
+{
+    typed<domain::Page<domain::Venue>>(read(QStringLiteral("/api/v1/venues?limit=100")), context,
+                                       std::move(done), {200});
+}
+
+void ApiClient::createVenue(const domain::VenueInput& venue, QObject* context,
+                            std::function<void(const Outcome<domain::Venue>&)> done)
+{
+    typed<domain::Venue>(
+        {"POST", QStringLiteral("/api/v1/venues"), domain::encode(venue), {}, true}, context,
+        std::move(done), {201});
+}
+
+void ApiClient::updateVenue(const domain::VenueId& id, const domain::VenueInput& venue,
+                            QObject* context,
+                            std::function<void(const Outcome<domain::Venue>&)> done)
+{
+    // PUT replaces the whole venue: sending it again changes nothing, so a retry is safe.
+    typed<domain::Venue>({"PUT",
+                          QStringLiteral("/api/v1/venues/%1").arg(fromStd(id.toString())),
+                          domain::encode(venue),
+                          {},
+                          true},
+                         context, std::move(done), {200});
 }
 
 void ApiClient::availability(const domain::EventId& event, QObject* context,

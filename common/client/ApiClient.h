@@ -116,6 +116,14 @@ public:
                std::function<void(const Outcome<domain::Event>&)> done);
     void venue(const domain::VenueId& id, QObject* context,
                std::function<void(const Outcome<domain::Venue>&)> done);
+    // The organizer's venues (API.md "Venues and seat maps"); a new one (201), or one replaced
+    // (409 venue_in_use while a published event uses it).
+    void venues(QObject* context,
+                std::function<void(const Outcome<domain::Page<domain::Venue>>&)> done);
+    void createVenue(const domain::VenueInput& venue, QObject* context,
+                     std::function<void(const Outcome<domain::Venue>&)> done);
+    void updateVenue(const domain::VenueId& id, const domain::VenueInput& venue, QObject* context,
+                     std::function<void(const Outcome<domain::Venue>&)> done);
     void availability(const domain::EventId& event, QObject* context,
                       std::function<void(const Outcome<domain::Availability>&)> done);
     void hold(const domain::HoldRequest& request, const UserAction& action, QObject* context,

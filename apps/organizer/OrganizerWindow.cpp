@@ -1,0 +1,449 @@
+#include "apps/organizer/OrganizerWindow.h"
+
+#include "client/Language.h"
+
+#include <QCloseEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QShortcut>
+#include <QStatusBar>
+#include <QVBoxLayout>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value_from.hpp>
+
+namespace ticketing::organizer {
+
+namespace {
+QLineEdit* field(QFormLayout* form, const QString& label, const QString& name)
+{
+    auto* edit = new QLineEdit;
+    edit->setAccessibleName(name);
+    form->addRow(label, edit);
+    return edit;
+}
+
+QLabel* messageLabel(const QString& name)
+{
+    auto* label = new QLabel;
+    label->setWordWrap(true);
+    label->setAccessibleName(name);
+    label->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);
+    return label;
+}
+
+void tell(QLabel* label, const QString& text)
+{
+    label->setText(text);
+    label->setAccessibleDescription(text); // a named label is read by its description
+}
+
+// Enter presses a focused button, as Space does.
+void enterPresses(QPushButton* button)
+{
+    for (const auto key : {Qt::Key_Return, Qt::Key_Enter}) {
+        auto* shortcut =
+            new QShortcut(QKeySequence(key), button, nullptr, nullptr, Qt::WidgetShortcut);
+        QObject::connect(shortcut, &QShortcut::activated, button, &QPushButton::click);
+    }
+}
+} // namespace
+
+OrganizerWindow::OrganizerWindow(const QUrl& server, const QString& email, QWidget* parent)
+    : QMainWindow(parent)
+{
+    setWindowTitle(tr("Organizer"));
+    m_pages = new QStackedWidget;
+    m_pages->addWidget(buildSignIn());
+    m_pages->addWidget(buildVenues());
+    m_designer = new DesignerPage;
+    m_pages->addWidget(m_designer);
+    setCentralWidget(m_pages);
+    connect(m_designer, &DesignerPage::message, this, &OrganizerWindow::say);
+    connect(m_designer->document().undoStack(), &QUndoStack::cleanChanged, this,
+            &OrganizerWindow::updateStatus);
+
+    m_statusServer = new QLabel;
+    m_statusUser = new QLabel;
+    m_statusMessage = messageLabel(tr("Message"));
+    m_statusConnection = new QLabel;
+    m_statusServer->setAccessibleName(tr("Server"));
+    m_statusUser->setAccessibleName(tr("Organizer"));
+    m_statusConnection->setAccessibleName(tr("Connection"));
+    statusBar()->addWidget(m_statusServer);
+    statusBar()->addWidget(m_statusUser);
+    statusBar()->addWidget(m_statusMessage, 1);
+    statusBar()->addPermanentWidget(m_statusConnection);
+    buildMenus();
+
+    m_server->setText(server.isValid() && !server.isEmpty()
+                          ? server.toString()
+                          : (m_session.server().isEmpty() ? QStringLiteral("http://127.0.0.1:8080")
+                                                          : m_session.server().toString()));
+    m_email->setText(email.isEmpty() ? m_session.email() : email);
+    showPage(Page::SignIn);
+}
+
+OrganizerWindow::~OrganizerWindow() = default;
+
+QWidget* OrganizerWindow::buildSignIn()
+{
+    auto* form = new QFormLayout;
+    form->addRow(new QLabel(tr("<h2>Sign in to organize</h2>")));
+    m_server = field(form, tr("&Server:"), tr("Server address"));
+    m_email = field(form, tr("&E-mail:"), tr("E-mail"));
+    m_password = field(form, tr("&Password:"), tr("Password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_signIn = new QPushButton(tr("Sign &in"));
+    m_signIn->setAccessibleName(tr("Sign in"));
+    m_signIn->setToolTip(tr("Sign in (Enter)"));
+    enterPresses(m_signIn);
+    form->addRow(m_signIn);
+    m_signInMessage = messageLabel(tr("Sign-in message"));
+    form->addRow(m_signInMessage);
+    connect(m_signIn, &QPushButton::clicked, this, &OrganizerWindow::signIn);
+    for (auto* edit : {m_server, m_email, m_password})
+        connect(edit, &QLineEdit::returnPressed, this, &OrganizerWindow::signIn);
+    auto* page = new QWidget;
+    auto* outer = new QHBoxLayout(page);
+    outer->addStretch();
+    auto* inner = new QVBoxLayout;
+    inner->addStretch();
+    inner->addLayout(form);
+    inner->addStretch();
+    outer->addLayout(inner);
+    outer->addStretch();
+    return page;
+}
+
+QWidget* OrganizerWindow::buildVenues()
+{
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    layout->addWidget(new QLabel(tr("<h2>Your venues</h2>")));
+    m_venueList = new QListWidget;
+    m_venueList->setAccessibleName(tr("Venues"));
+    layout->addWidget(m_venueList);
+    auto* buttons = new QHBoxLayout;
+    auto* open = new QPushButton(tr("&Open in the designer"));
+    open->setAccessibleName(tr("Open in the designer"));
+    open->setToolTip(tr("Open the chosen venue (Enter)"));
+    enterPresses(open);
+    auto* create = new QPushButton(tr("&New venue"));
+    create->setAccessibleName(tr("New venue"));
+    create->setToolTip(tr("Draw a new venue (Ctrl+N)"));
+    enterPresses(create);
+    buttons->addWidget(open);
+    buttons->addWidget(create);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    m_venuesMessage = messageLabel(tr("Venues message"));
+    layout->addWidget(m_venuesMessage);
+    connect(open, &QPushButton::clicked, this, [this] { openVenue(m_venueList->currentRow()); });
+    connect(create, &QPushButton::clicked, this, &OrganizerWindow::newVenue);
+    connect(m_venueList, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { openVenue(m_venueList->row(item)); });
+    return page;
+}
+
+void OrganizerWindow::buildMenus()
+{
+    auto* file = menuBar()->addMenu(tr("&File"));
+    auto add = [&](QMenu* menu, const QString& text, const QKeySequence& key, auto fn,
+                   bool signedIn = true) {
+        auto* a = menu->addAction(text);
+        a->setShortcut(key);
+        if (!key.isEmpty())
+            a->setToolTip(QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')),
+                                                        key.toString(QKeySequence::NativeText)));
+        connect(a, &QAction::triggered, this, fn);
+        if (signedIn)
+            m_signedInActions.push_back(a);
+        return a;
+    };
+    add(file, tr("&New venue"), QKeySequence::New, [this] { newVenue(); });
+    add(file, tr("&Venues…"), QKeySequence::Open, [this] { showVenues(); });
+    add(file, tr("&Save the venue"), QKeySequence::Save, [this] { saveVenue(); });
+    file->addSeparator();
+    add(file, tr("&Import a seat map…"), QKeySequence(Qt::CTRL | Qt::Key_I), [this] {
+        const auto path = QFileDialog::getOpenFileName(this, tr("Import a seat map"), {},
+                                                       tr("Seat maps (*.json)"));
+        if (!path.isEmpty())
+            importSeatMap(path);
+    });
+    add(file, tr("&Export the seat map…"), QKeySequence(Qt::CTRL | Qt::Key_E), [this] {
+        const auto path = QFileDialog::getSaveFileName(this, tr("Export the seat map"), {},
+                                                       tr("Seat maps (*.json)"));
+        if (!path.isEmpty())
+            exportSeatMap(path);
+    });
+    file->addSeparator();
+    auto* language = file->addMenu(tr("&Language"));
+    for (const auto& [code, name] :
+         {std::pair{QStringLiteral("en"), tr("English")}, {QStringLiteral("de"), tr("Deutsch")}}) {
+        auto* a = language->addAction(name);
+        connect(a, &QAction::triggered, this, [this, code = code] {
+            client::chooseLanguage(code);
+            say(tr("The language changes the next time the app starts."));
+        });
+    }
+    add(file, tr("Sign &out"), QKeySequence(), [this] { signOut(); });
+    add(
+        file, tr("&Quit"), QKeySequence::Quit, [this] { close(); }, false);
+    for (auto* menu : m_designer->menus())
+        menuBar()->addMenu(menu);
+}
+
+OrganizerWindow::Page OrganizerWindow::page() const
+{
+    return static_cast<Page>(m_pages->currentIndex());
+}
+
+void OrganizerWindow::showPage(Page page)
+{
+    m_pages->setCurrentIndex(static_cast<int>(page));
+    const bool designing = page == Page::Designer;
+    for (auto* menu : m_designer->menus())
+        menu->menuAction()->setVisible(designing);
+    for (auto* a : m_signedInActions)
+        a->setEnabled(page != Page::SignIn);
+    if (page == Page::SignIn)
+        m_password->setFocus();
+    else if (page == Page::Venues)
+        m_venueList->setFocus();
+    else
+        m_designer->view()->setFocus();
+    updateStatus();
+    Q_EMIT pageChanged(page);
+}
+
+void OrganizerWindow::fillPassword(const QString& password)
+{
+    m_password->setText(password);
+}
+
+void OrganizerWindow::say(const QString& text)
+{
+    tell(m_statusMessage, text);
+}
+
+void OrganizerWindow::updateStatus()
+{
+    m_statusServer->setText(m_api ? m_api->server().toString() : QString());
+    m_statusUser->setText(m_api && m_api->user() ? QString::fromStdString(m_api->user()->email)
+                                                 : tr("Not signed in"));
+    QString connection = tr("Offline");
+    if (m_api) {
+        switch (m_api->connectivity()) {
+        case client::ApiClient::Connectivity::Online:
+            connection = tr("Online");
+            break;
+        case client::ApiClient::Connectivity::Reconnecting:
+            connection = tr("Reconnecting…");
+            break;
+        case client::ApiClient::Connectivity::Offline:
+            break;
+        }
+    }
+    m_statusConnection->setText(connection);
+    m_statusConnection->setAccessibleDescription(connection);
+    QString title = tr("Organizer");
+    if (page() == Page::Designer) {
+        const auto name = m_designer->venue().name;
+        title =
+            QStringLiteral("%1%2 — %3")
+                .arg(name.empty() ? tr("New venue") : QString::fromStdString(name),
+                     m_designer->document().isModified() ? QStringLiteral(" *") : QString(), title);
+    }
+    setWindowTitle(title);
+}
+
+void OrganizerWindow::signIn()
+{
+    const QUrl server = QUrl::fromUserInput(m_server->text().trimmed());
+    if (!server.isValid() || m_email->text().trimmed().isEmpty() || m_password->text().isEmpty())
+        return tell(m_signInMessage, tr("Enter the server, your e-mail and your password."));
+    m_signIn->setEnabled(false);
+    tell(m_signInMessage, tr("Signing in…"));
+    m_api = std::make_unique<client::ApiClient>(server);
+    connect(m_api.get(), &client::ApiClient::connectivityChanged, this,
+            &OrganizerWindow::updateStatus);
+    connect(m_api.get(), &client::ApiClient::signedOut, this, [this] {
+        tell(m_signInMessage, tr("The session has ended; sign in again."));
+        showPage(Page::SignIn);
+    });
+    m_api->signIn(m_email->text().trimmed(), m_password->text(), this,
+                  [this, server](const client::Outcome<domain::Tokens>& o) {
+                      m_signIn->setEnabled(true);
+                      if (const auto* f = std::get_if<client::Failure>(&o))
+                          return tell(m_signInMessage, f->message);
+                      const auto& tokens = std::get<domain::Tokens>(o);
+                      if (tokens.user.role != domain::Role::Organizer &&
+                          tokens.user.role != domain::Role::Admin) {
+                          m_api->signOut();
+                          return tell(m_signInMessage,
+                                      tr("This account is not an organizer's account."));
+                      }
+                      m_password->clear();
+                      m_session.remember(server, m_email->text().trimmed());
+                      m_session.keepRefreshToken(QString::fromStdString(tokens.refreshToken));
+                      tell(m_signInMessage, {});
+                      showVenues();
+                  });
+}
+
+void OrganizerWindow::signOut()
+{
+    if (!confirmDiscard())
+        return;
+    if (m_api)
+        m_api->signOut();
+    m_session.forgetRefreshToken();
+    showPage(Page::SignIn);
+}
+
+bool OrganizerWindow::confirmDiscard()
+{
+    if (!m_designer->document().isModified())
+        return true;
+    return QMessageBox::question(this, tr("Unsaved changes"),
+                                 tr("The venue has changes that are not saved. Discard them?"),
+                                 QMessageBox::Discard | QMessageBox::Cancel,
+                                 QMessageBox::Cancel) == QMessageBox::Discard;
+}
+
+void OrganizerWindow::closeEvent(QCloseEvent* event)
+{
+    if (confirmDiscard())
+        event->accept();
+    else
+        event->ignore();
+}
+
+void OrganizerWindow::showVenues()
+{
+    if (!m_api || (page() == Page::Designer && !confirmDiscard()))
+        return;
+    showPage(Page::Venues);
+    tell(m_venuesMessage, tr("Loading your venues…"));
+    m_api->venues(this, [this](const client::Outcome<domain::Page<domain::Venue>>& o) {
+        if (const auto* f = std::get_if<client::Failure>(&o))
+            return tell(m_venuesMessage, f->message);
+        m_venues = std::get<domain::Page<domain::Venue>>(o).items;
+        m_venueList->clear();
+        for (const auto& v : m_venues)
+            m_venueList->addItem(
+                tr("%1 · %2 · %n place(s)", nullptr, v.details.seatMap.totalCapacity())
+                    .arg(QString::fromStdString(v.details.name),
+                         QString::fromStdString(v.details.city)));
+        if (!m_venues.empty())
+            m_venueList->setCurrentRow(0);
+        tell(m_venuesMessage,
+             m_venues.empty() ? tr("No venues yet: draw one with New venue.") : QString());
+        Q_EMIT venuesLoaded();
+    });
+}
+
+void OrganizerWindow::newVenue()
+{
+    if (!m_api || (page() == Page::Designer && !confirmDiscard()))
+        return;
+    m_designer->openVenue(std::nullopt, {});
+    showPage(Page::Designer);
+}
+
+void OrganizerWindow::openVenue(int row)
+{
+    if (row < 0 || row >= static_cast<int>(m_venues.size()))
+        return tell(m_venuesMessage, tr("Choose a venue first."));
+    const auto& v = m_venues[static_cast<std::size_t>(row)];
+    m_designer->openVenue(v.id, v.details);
+    showPage(Page::Designer);
+}
+
+void OrganizerWindow::saveVenue()
+{
+    if (!m_api || page() != Page::Designer)
+        return;
+    if (const auto missing = m_designer->missingDetails(); !missing.isEmpty())
+        return say(missing);
+    if (const auto& problems = m_designer->document().problems(); !problems.empty())
+        return say(tr("The seat map has %n problem(s); the Problems panel lists them.", nullptr,
+                      static_cast<int>(problems.size())));
+    const auto venue = m_designer->venue();
+    say(tr("Saving…"));
+    auto done = [this](const client::Outcome<domain::Venue>& o) {
+        if (const auto* f = std::get_if<client::Failure>(&o)) {
+            say(tr("Not saved: %1").arg(f->message));
+            Q_EMIT saved(false);
+            return;
+        }
+        const auto& stored = std::get<domain::Venue>(o);
+        m_designer->setVenueId(stored.id);
+        m_designer->document().setSaved();
+        say(tr("Saved: %n place(s).", nullptr, stored.details.seatMap.totalCapacity()));
+        updateStatus();
+        Q_EMIT saved(true);
+    };
+    if (m_designer->venueId())
+        m_api->updateVenue(*m_designer->venueId(), venue, this, done);
+    else
+        m_api->createVenue(venue, this, done);
+}
+
+bool OrganizerWindow::importSeatMap(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        say(tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    boost::system::error_code ec;
+    const auto json = boost::json::parse(file.readAll().toStdString(), ec);
+    if (ec) {
+        say(tr("%1 is not JSON: %2").arg(path, QString::fromStdString(ec.message())));
+        return false;
+    }
+    // A seat map, or a whole venue (its seat_map).
+    const auto* object = json.if_object();
+    const bool venue = object && object->contains("seat_map");
+    auto map = domain::parseSeatMap(venue ? object->at("seat_map") : json);
+    if (!map.ok()) {
+        const auto& e = map.error().front();
+        say(tr("%1 is not a seat map: %2 %3 (and %n more problem(s))", nullptr,
+               static_cast<int>(map.error().size()) - 1)
+                .arg(path, QString::fromStdString(e.field), QString::fromStdString(e.message)));
+        return false;
+    }
+    auto details = m_designer->venue();
+    details.seatMap = std::move(map).value();
+    domain::clearIds(details.seatMap);
+    const auto id = m_designer->venueId();
+    m_designer->openVenue(id, details);
+    m_designer->document().undoStack()->resetClean(); // not what the server has
+    updateStatus();
+    showPage(Page::Designer);
+    say(tr("Imported %n place(s).", nullptr, details.seatMap.totalCapacity()));
+    return true;
+}
+
+bool OrganizerWindow::exportSeatMap(const QString& path)
+{
+    auto map = m_designer->document().map();
+    domain::clearIds(map);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        file.write(
+            QByteArray::fromStdString(boost::json::serialize(boost::json::value_from(map)))) < 0) {
+        say(tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    say(tr("Exported the seat map to %1.").arg(path));
+    return true;
+}
+
+} // namespace ticketing::organizer

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "apps/organizer/DesignerPage.h"
+#include "client/ApiClient.h"
+#include "client/Session.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMainWindow>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <memory>
+
+namespace ticketing::organizer {
+
+// The organizer's app (issue 15): sign in, the organizer's venues, the venue designer. Every
+// action is in a menu with its shortcut; every control has an accessible name; the status bar
+// shows the server, the organizer and the connection.
+class OrganizerWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit OrganizerWindow(const QUrl& server = {}, const QString& email = {},
+                             QWidget* parent = nullptr);
+    ~OrganizerWindow() override;
+
+    enum class Page
+    {
+        SignIn,
+        Venues,
+        Designer
+    };
+    Page page() const;
+    client::ApiClient* api() const { return m_api.get(); }
+    DesignerPage* designer() const { return m_designer; }
+    QListWidget* venueList() const { return m_venueList; }
+    void fillPassword(const QString& password);
+
+    // File menu: a new venue, the list, save to the server, import and export a seat map.
+    void newVenue();
+    void showVenues();
+    void openVenue(int row);
+    void saveVenue();
+    bool importSeatMap(const QString& path);
+    bool exportSeatMap(const QString& path);
+
+Q_SIGNALS:
+    void pageChanged(ticketing::organizer::OrganizerWindow::Page page);
+    void saved(bool ok);
+    void venuesLoaded();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    QWidget* buildSignIn();
+    QWidget* buildVenues();
+    void buildMenus();
+    void signIn();
+    void signOut();
+    void showPage(Page page);
+    void updateStatus();
+    bool confirmDiscard();
+    void say(const QString& text);
+
+    client::Session m_session{QStringLiteral("organizer")};
+    std::unique_ptr<client::ApiClient> m_api;
+    std::vector<domain::Venue> m_venues;
+    QStackedWidget* m_pages = nullptr;
+    QLineEdit* m_server = nullptr;
+    QLineEdit* m_email = nullptr;
+    QLineEdit* m_password = nullptr;
+    QPushButton* m_signIn = nullptr;
+    QLabel* m_signInMessage = nullptr;
+    QListWidget* m_venueList = nullptr;
+    QLabel* m_venuesMessage = nullptr;
+    DesignerPage* m_designer = nullptr;
+    std::vector<QAction*> m_signedInActions;
+    QLabel* m_statusServer = nullptr;
+    QLabel* m_statusUser = nullptr;
+    QLabel* m_statusConnection = nullptr;
+    QLabel* m_statusMessage = nullptr;
+};
+
+} // namespace ticketing::organizer

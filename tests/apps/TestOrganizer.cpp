@@ -1,0 +1,337 @@
+// The organizer's app with real widgets against a real ticketd (issue 15): sign in, draw a venue
+// with the mouse and the keyboard, save it, open it again, import and export seat maps, and a
+// venue in use that cannot change says why.
+#include "apps/organizer/Actions.h"
+#include "apps/organizer/OrganizerWindow.h"
+#include "client/Language.h"
+#include "support/Accounts.h"
+#include "support/Sales.h"
+#include "support/TicketdUnderTest.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QToolBar>
+#include <QtTest>
+#include <boost/json.hpp>
+
+using namespace ticketing;
+using namespace ticketing::test;
+using organizer::OrganizerWindow;
+
+namespace {
+template <class W> W* named(QWidget* root, const QString& name)
+{
+    for (auto* w : root->findChildren<W*>())
+        if (w->accessibleName() == name && w->isVisible())
+            return w;
+    return nullptr;
+}
+
+// A click on the designer's view at a point of the venue.
+void clickAt(organizer::DesignerView* view, QPointF venuePoint,
+             Qt::KeyboardModifiers modifiers = {})
+{
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers, view->mapFromScene(venuePoint));
+}
+
+void dragOn(organizer::DesignerView* view, QPointF from, QPointF to)
+{
+    const auto a = view->mapFromScene(from);
+    const auto b = view->mapFromScene(to);
+    QTest::mousePress(view->viewport(), Qt::LeftButton, {}, a);
+    for (int i = 1; i <= 4; ++i)
+        QTest::mouseMove(view->viewport(), a + (b - a) * i / 4);
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, b);
+}
+
+void key(QWidget* w, Qt::Key k, Qt::KeyboardModifiers modifiers = {})
+{
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : w, k, modifiers);
+}
+
+void screenshot(QWidget& w, const QString& name)
+{
+    if (const auto dir = qEnvironmentVariable("TICKETING_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QTest::qWait(50); // the panels follow the last edits
+        w.grab().save(dir + QLatin1Char('/') + name);
+    }
+}
+} // namespace
+
+class TestOrganizer : public QObject
+{
+    Q_OBJECT
+
+    TicketdUnderTest m_t;
+
+    std::unique_ptr<OrganizerWindow> signedIn(const QString& email)
+    {
+        auto w = std::make_unique<OrganizerWindow>(
+            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_t.server->port())), email);
+        w->resize(1400, 860);
+        w->show();
+        w->activateWindow();
+        if (!QTest::qWaitForWindowActive(w.get()))
+            return nullptr;
+        auto* password = named<QLineEdit>(w.get(), QStringLiteral("Password"));
+        QTest::keyClicks(password, QStringLiteral("test password 1"));
+        QTest::keyClick(password, Qt::Key_Return);
+        if (!QTest::qWaitFor([&] { return w->page() == OrganizerWindow::Page::Venues; }, 10000))
+            return nullptr;
+        return w;
+    }
+
+    QJsonArray venuesOnServer(const QString& token)
+    {
+        return m_t.http->send("GET", QStringLiteral("/api/v1/venues"), {}, bearer(token))
+            .json()
+            .value(QStringLiteral("items"))
+            .toArray();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCOMPARE(client::installTranslations(*qApp, QStringLiteral("en")), QStringLiteral("en"));
+    }
+    void init()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_t.start());
+    }
+    void cleanup() { m_t.finish(); }
+
+    // Drawn with the mouse and the keyboard, as an organizer would: a seated section (R and a
+    // click), its rows curved (C and a click), a standing area (A, corners, Enter), a stage (T
+    // and a drag); named in the properties panel (one undo step for the typing); the venue's
+    // details; Ctrl+S. The server has it; the venues list opens it again, the same.
+    void drawsAVenueAndSavesIt()
+    {
+        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        auto w = signedIn(QStringLiteral("org@example.com"));
+        QVERIFY(w);
+        QTRY_VERIFY(named<QLabel>(w.get(), QStringLiteral("Venues message"))
+                        ->text()
+                        .contains(QStringLiteral("No venues yet")));
+        key(w.get(), Qt::Key_N, Qt::ControlModifier);
+        QCOMPARE(w->page(), OrganizerWindow::Page::Designer);
+        auto* designer = w->designer();
+        auto* view = designer->view();
+        QVERIFY(view->hasFocus());
+        auto& doc = designer->document();
+
+        key(w.get(), Qt::Key_R);
+        QVERIFY(designer->toolAction(1)->isChecked());
+        clickAt(view, {0, 60});
+        QCOMPARE(doc.map().sections.size(), std::size_t{1});
+        QCOMPARE(doc.map().sections[0].placeCount(), 200);
+        key(w.get(), Qt::Key_C);
+        clickAt(view, {95, 100});
+        QVERIFY(doc.map().sections[0].rows[0].seats.front().y <
+                doc.map().sections[0].rows[0].seats[9].y);
+        key(w.get(), Qt::Key_A);
+        for (const auto& p :
+             {QPointF(-40, 220), QPointF(230, 220), QPointF(230, 280), QPointF(-40, 280)})
+            clickAt(view, p);
+        key(w.get(), Qt::Key_Return);
+        QCOMPARE(doc.map().sections.size(), std::size_t{2});
+        QCOMPARE(doc.map().sections[1].kind, domain::SectionKind::Standing);
+        key(w.get(), Qt::Key_T);
+        dragOn(view, {20, -10}, {170, 20});
+        QCOMPARE(doc.map().stageOutline.size(), std::size_t{4});
+        view->zoomToFit();
+
+        // The seated section chosen with the select tool; its name typed: one step.
+        key(w.get(), Qt::Key_S);
+        clickAt(view, {95, 60 + 12 * 4 + 3});
+        QVERIFY(!doc.selection().empty());
+        auto* name = named<QLineEdit>(w.get(), QStringLiteral("Section name"));
+        QVERIFY(name && name->isEnabled());
+        const int steps = doc.undoStack()->count();
+        name->setFocus();
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("Stalls"));
+        QCOMPARE(doc.map().sections[0].name, std::string("Stalls"));
+        QCOMPARE(doc.undoStack()->count(), steps + 1);
+        screenshot(*w, QStringLiteral("organizer-designer.png"));
+
+        // Not saved without the venue's details; then saved.
+        view->setFocus();
+        key(w.get(), Qt::Key_S, Qt::ControlModifier);
+        auto* message = named<QLabel>(w.get(), QStringLiteral("Message"));
+        QVERIFY(message->text().contains(QStringLiteral("needs")));
+        QTest::keyClicks(named<QLineEdit>(w.get(), QStringLiteral("Venue name")),
+                         QStringLiteral("The Round House"));
+        QTest::keyClicks(named<QLineEdit>(w.get(), QStringLiteral("Address")),
+                         QStringLiteral("Chalk Farm Road"));
+        QTest::keyClicks(named<QLineEdit>(w.get(), QStringLiteral("City")),
+                         QStringLiteral("London"));
+        QTest::keyClicks(named<QLineEdit>(w.get(), QStringLiteral("Country")),
+                         QStringLiteral("gb"));
+        QTest::keyClicks(named<QLineEdit>(w.get(), QStringLiteral("Time zone")),
+                         QStringLiteral("Europe/London"));
+        QSignalSpy saved(w.get(), &OrganizerWindow::saved);
+        view->setFocus();
+        key(w.get(), Qt::Key_S, Qt::ControlModifier);
+        QTRY_COMPARE(saved.count(), 1);
+        QCOMPARE(saved.first().first().toBool(), true);
+        QVERIFY(!doc.isModified());
+        QVERIFY(message->text().contains(QStringLiteral("700 places")));
+        auto venues = venuesOnServer(org);
+        QCOMPARE(venues.size(), 1);
+        const auto stored = venues[0].toObject();
+        QCOMPARE(stored.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("The Round House"));
+        QCOMPARE(stored.value(QStringLiteral("country")).toString(), QStringLiteral("GB"));
+        QCOMPARE(stored.value(QStringLiteral("total_capacity")).toInt(), 700);
+
+        // Changed and saved again: the same venue, replaced.
+        organizer::actions::selectAll(doc);
+        view->setFocus();
+        key(w.get(), Qt::Key_Right);
+        QVERIFY(doc.isModified());
+        key(w.get(), Qt::Key_S, Qt::ControlModifier);
+        QTRY_COMPARE(saved.count(), 2);
+        QCOMPARE(venuesOnServer(org).size(), 1);
+
+        // The list opens it again, as it was saved.
+        const auto drawn = doc.map();
+        key(w.get(), Qt::Key_O, Qt::ControlModifier);
+        QTRY_COMPARE(w->venueList()->count(), 1);
+        QVERIFY(w->venueList()->item(0)->text().contains(QStringLiteral("The Round House")));
+        w->venueList()->setFocus();
+        key(w.get(), Qt::Key_Return);
+        QCOMPARE(w->page(), OrganizerWindow::Page::Designer);
+        auto reopened = doc.map();
+        domain::clearIds(reopened);
+        QVERIFY(reopened == drawn);
+        QCOMPARE(named<QLineEdit>(w.get(), QStringLiteral("Venue name"))->text(),
+                 QStringLiteral("The Round House"));
+    }
+
+    // A venue that a published event uses cannot change: the app says why, and keeps the
+    // drawing.
+    void aVenueInUseSaysWhyItCannotChange()
+    {
+        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        openSale(*m_t.http, org);
+        auto w = signedIn(QStringLiteral("org@example.com"));
+        QVERIFY(w);
+        QTRY_COMPARE(w->venueList()->count(), 1);
+        w->openVenue(0);
+        auto& doc = w->designer()->document();
+        organizer::actions::selectAll(doc);
+        QVERIFY(organizer::actions::nudge(doc, 5, 0));
+        QSignalSpy saved(w.get(), &OrganizerWindow::saved);
+        w->saveVenue();
+        QTRY_COMPARE(saved.count(), 1);
+        QCOMPARE(saved.first().first().toBool(), false);
+        const auto text = named<QLabel>(w.get(), QStringLiteral("Message"))->text();
+        QVERIFY2(text.contains(QStringLiteral("Not saved")) &&
+                     text.contains(QStringLiteral("event")),
+                 qPrintable(text));
+        QVERIFY(doc.isModified());
+    }
+
+    void importsAndExportsSeatMaps()
+    {
+        m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        auto w = signedIn(QStringLiteral("org@example.com"));
+        QVERIFY(w);
+        const auto theatre = QStringLiteral(TICKETING_TEST_DATA_DIR "/seatmap/valid/theatre.json");
+        QVERIFY(w->importSeatMap(theatre));
+        QCOMPARE(w->page(), OrganizerWindow::Page::Designer);
+        const auto& map = w->designer()->document().map();
+        QCOMPARE(map.sections.size(), std::size_t{3});
+        QVERIFY(w->designer()->document().isModified());
+        QTemporaryDir dir;
+        const auto out = dir.filePath(QStringLiteral("out.json"));
+        QVERIFY(w->exportSeatMap(out));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        auto read = domain::parseSeatMap(boost::json::parse(f.readAll().toStdString()));
+        QVERIFY(read.ok());
+        QVERIFY(read.value() == map);
+        // What is not a seat map is refused with the reason.
+        const auto bad = dir.filePath(QStringLiteral("bad.json"));
+        QFile b(bad);
+        QVERIFY(b.open(QIODevice::WriteOnly));
+        b.write("{\"sections\": [{\"key\": \"A-B\"}]}");
+        b.close();
+        QVERIFY(!w->importSeatMap(bad));
+        QVERIFY(named<QLabel>(w.get(), QStringLiteral("Message"))
+                    ->text()
+                    .contains(QStringLiteral("is not a seat map")));
+        QCOMPARE(w->designer()->document().map().sections.size(), std::size_t{3});
+    }
+
+    // Every control has an accessible name and a Tab stop; every tool is in the Tools menu with
+    // its key, and the palette shows the key.
+    void everyControlIsNamedAndEveryToolHasAKey()
+    {
+        OrganizerWindow w;
+        int checked = 0;
+        for (auto* widget : w.findChildren<QWidget*>()) {
+            const bool control =
+                qobject_cast<QAbstractButton*>(widget) || qobject_cast<QLineEdit*>(widget) ||
+                qobject_cast<QComboBox*>(widget) || qobject_cast<QAbstractSpinBox*>(widget) ||
+                qobject_cast<QAbstractItemView*>(widget) || qobject_cast<QGraphicsView*>(widget);
+            if (!control)
+                continue;
+            bool part = false;
+            for (auto* p = widget->parentWidget(); p && p != &w; p = p->parentWidget())
+                part = part || qobject_cast<QAbstractSpinBox*>(p) || qobject_cast<QComboBox*>(p) ||
+                       qobject_cast<QAbstractItemView*>(p) || qobject_cast<QLineEdit*>(p);
+            // A tool bar's buttons are its actions, named by their text.
+            if (part || widget->objectName().startsWith(QStringLiteral("qt_")) ||
+                qobject_cast<QToolBar*>(widget->parentWidget()))
+                continue;
+            ++checked;
+            QVERIFY2(!widget->accessibleName().isEmpty(),
+                     qPrintable(QStringLiteral("%1 without an accessible name")
+                                    .arg(QString::fromLatin1(widget->metaObject()->className()))));
+            QVERIFY2(widget->focusPolicy() & Qt::TabFocus,
+                     qPrintable(widget->accessibleName() + QStringLiteral(" cannot be tabbed to")));
+        }
+        QVERIFY2(checked >= 20, qPrintable(QString::number(checked)));
+        QStringList tools;
+        for (auto* a : w.designer()->findChildren<QAction*>())
+            if (a->isCheckable() && !a->shortcut().isEmpty() && a->actionGroup()) {
+                tools << a->shortcut().toString();
+                QVERIFY(a->iconText().endsWith(a->shortcut().toString()));
+            }
+        for (const auto* k : {"S", "R", "C", "A", "T", "W"})
+            QVERIFY2(tools.contains(QString::fromLatin1(k)), k);
+        QStringList shortcuts;
+        std::function<void(const QList<QAction*>&)> visit = [&](const QList<QAction*>& actions) {
+            for (auto* action : actions) {
+                if (action->isSeparator())
+                    continue;
+                QVERIFY(!action->text().isEmpty());
+                if (action->menu())
+                    visit(action->menu()->actions());
+                else if (!action->shortcut().isEmpty())
+                    shortcuts << action->shortcut().toString();
+            }
+        };
+        visit(w.menuBar()->actions());
+        for (const auto* k : {"Ctrl+N", "Ctrl+O", "Ctrl+S", "Ctrl+I", "Ctrl+E", "Ctrl+Z", "Ctrl+C",
+                              "Ctrl+V", "Del", "Ctrl+A", "Ctrl+L", "Ctrl+K", "Ctrl+W", "Ctrl+0"})
+            QVERIFY2(shortcuts.contains(QString::fromLatin1(k)), k);
+    }
+};
+
+QTEST_MAIN(TestOrganizer)
+#include "TestOrganizer.moc"
