@@ -1024,6 +1024,14 @@
         <source>The venue needs %1 (the Venue panel).</source>
         <translation>Der Veranstaltungsort braucht %1 (Feld „Veranstaltungsort“).</translation>
     </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Generate a stadium</source>
+        <translation>Stadion erzeugen</translation>
+    </message>
 </context>
 <context>
     <name>ticketing::organizer::DesignerView</name>
@@ -1041,6 +1049,108 @@
     <message>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::organizer::GenerateDialog</name>
+    <message>
+        <source>Generate a stadium</source>
+        <translation>Stadion erzeugen</translation>
+    </message>
+    <message>
+        <source>Blocks of seats in a ring around the pitch. The map it makes replaces the one in the designer (Undo brings it back).</source>
+        <translation>Sitzblöcke im Ring um das Spielfeld. Der erzeugte Plan ersetzt den im Editor (Rückgängig holt ihn zurück).</translation>
+    </message>
+    <message>
+        <source>&amp;Blocks:</source>
+        <translation>&amp;Blöcke:</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Blöcke</translation>
+    </message>
+    <message>
+        <source>&amp;Rows per block:</source>
+        <translation>&amp;Reihen je Block:</translation>
+    </message>
+    <message>
+        <source>Rows per block</source>
+        <translation>Reihen je Block</translation>
+    </message>
+    <message>
+        <source>&amp;Inner radius:</source>
+        <translation>&amp;Innenradius:</translation>
+    </message>
+    <message>
+        <source>Inner radius</source>
+        <translation>Innenradius</translation>
+    </message>
+    <message>
+        <source>&amp;Seat spacing:</source>
+        <translation>&amp;Platzabstand:</translation>
+    </message>
+    <message>
+        <source>Seat spacing</source>
+        <translation>Platzabstand</translation>
+    </message>
+    <message>
+        <source>R&amp;ow spacing:</source>
+        <translation>Reihen&amp;abstand:</translation>
+    </message>
+    <message>
+        <source>Row spacing</source>
+        <translation>Reihenabstand</translation>
+    </message>
+    <message>
+        <source>&amp;Gap between blocks (degrees):</source>
+        <translation>&amp;Lücke zwischen Blöcken (Grad):</translation>
+    </message>
+    <message>
+        <source>Gap between blocks</source>
+        <translation>Lücke zwischen Blöcken</translation>
+    </message>
+    <message>
+        <source>Standing &amp;floor (places, 0 for none):</source>
+        <translation>Steh&amp;fläche (Plätze, 0 für keine):</translation>
+    </message>
+    <message>
+        <source>Standing floor</source>
+        <translation>Stehfläche</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Plätze</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Erzeugen</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 seats, %2 places in all</source>
+        <translation>%1 Sitzplätze, insgesamt %2 Plätze</translation>
+    </message>
+    <message>
+        <source>Too large: %1</source>
+        <translation>Zu groß: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::organizer::MiniMap</name>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>The whole venue; click or use the arrow keys to move the view</source>
+        <translation>Der ganze Saal; Klicken oder Pfeiltasten verschieben die Ansicht</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1402,14 @@
     <message numerus="yes">
         <source>Imported %n place(s).</source>
         <translation><numerusform>%n Platz importiert.</numerusform><numerusform>%n Plätze importiert.</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Generate a stadium…</source>
+        <translation>Stadion &amp;erzeugen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generated %n place(s).</source>
+        <translation><numerusform>%n Platz erzeugt.</numerusform><numerusform>%n Plätze erzeugt.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -1024,6 +1024,14 @@
         <source>The venue needs %1 (the Venue panel).</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Generate a stadium</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ticketing::organizer::DesignerView</name>
@@ -1040,6 +1048,108 @@
     <name>ticketing::client::EventsModel</name>
     <message>
         <source>%1 — %2, %3</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::organizer::GenerateDialog</name>
+    <message>
+        <source>Generate a stadium</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blocks of seats in a ring around the pitch. The map it makes replaces the one in the designer (Undo brings it back).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Blocks:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Rows per block:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rows per block</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Inner radius:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inner radius</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Seat spacing:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seat spacing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>R&amp;ow spacing:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row spacing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Gap between blocks (degrees):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gap between blocks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Standing &amp;floor (places, 0 for none):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Standing floor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Places</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 seats, %2 places in all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Too large: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::organizer::MiniMap</name>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The whole venue; click or use the arrow keys to move the view</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1292,6 +1402,14 @@
     <message numerus="yes">
         <source>Imported %n place(s).</source>
         <translation><numerusform>Imported %n place.</numerusform><numerusform>Imported %n places.</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Generate a stadium…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Generated %n place(s).</source>
+        <translation><numerusform>Generated %n place.</numerusform><numerusform>Generated %n places.</numerusform></translation>
     </message>
 </context>
 <context>

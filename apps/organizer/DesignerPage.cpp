@@ -1,6 +1,7 @@
 #include "apps/organizer/DesignerPage.h"
 
 #include "apps/organizer/Actions.h"
+#include "apps/organizer/MiniMap.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -200,6 +201,8 @@ void DesignerPage::buildDocks()
 
     m_problems = new ProblemsPanel(m_document);
     dock(tr("Problems"), m_problems, QStringLiteral("problems"));
+    m_miniMap = new MiniMap(m_scene, m_view);
+    dock(tr("Overview"), m_miniMap, QStringLiteral("overview"));
 }
 
 void DesignerPage::buildMenus()
@@ -314,6 +317,15 @@ void DesignerPage::copy()
 void DesignerPage::pasteClipboard()
 {
     actions::paste(m_document, m_clipboard, m_context.grid * 4);
+}
+
+void DesignerPage::generate(const edit::RingSpec& spec)
+{
+    m_document.edit(tr("Generate a stadium"), [&](domain::SeatMap& map, Selection& selection) {
+        map = edit::ringVenue(spec);
+        selection = {};
+    });
+    m_view->zoomToFit();
 }
 
 domain::VenueInput DesignerPage::venue() const

@@ -50,6 +50,9 @@ public:
     domain::VenueInput venue() const;
     void openVenue(const std::optional<domain::VenueId>& id, const domain::VenueInput& venue);
     void setVenueId(const domain::VenueId& id) { m_venueId = id; }
+    // A generated venue (GenerateDialog) in place of the map: one undoable step.
+    void generate(const edit::RingSpec& spec);
+    class MiniMap* miniMap() const { return m_miniMap; }
     // What is missing from the venue's details before it can be saved; empty when nothing.
     QString missingDetails() const;
 
@@ -75,6 +78,7 @@ private:
     DesignerView* m_view = nullptr;
     PropertiesPanel* m_properties = nullptr;
     ProblemsPanel* m_problems = nullptr;
+    class MiniMap* m_miniMap = nullptr;
     std::vector<QMenu*> m_menus;
     std::vector<domain::Section> m_clipboard;
     std::optional<domain::VenueId> m_venueId;

@@ -105,10 +105,13 @@ public:
         if (s.rows.empty())
             return;
 
-        if (px < 2.0) { // zoomed far out: the seats as one block
+        if (px < 2.0) { // zoomed far out: the seats as one block, the shape of its outline
             painter->setPen(Qt::NoPen);
             painter->setBrush(whole ? kSelected : kSeat);
-            painter->drawRect(m_seats.adjusted(-r, -r, r, r));
+            if (s.outline.size() >= 3)
+                painter->drawPolygon(polygonOf(s.outline));
+            else
+                painter->drawRect(m_seats.adjusted(-r, -r, r, r));
             return;
         }
         const QRectF exposed = option->exposedRect.adjusted(-r, -r, r, r);
@@ -143,17 +146,23 @@ public:
                     painter->drawText(box, Qt::AlignCenter, QString::number(seat.number));
                 }
             }
-            if (detailed && !row.seats.empty()) { // the row's label left of its first seat
-                const auto first = std::min_element(
-                    row.seats.begin(), row.seats.end(),
-                    [](const domain::Seat& a, const domain::Seat& b) { return a.x < b.x; });
+            if (detailed && !row.seats.empty()) {
+                // The row's label before its first seat, along the row (rows of a ring's
+                // blocks run every way).
+                const auto& first = row.seats.front();
+                QPointF along(-1, 0);
+                if (row.seats.size() > 1) {
+                    along = QPointF(first.x - row.seats[1].x, first.y - row.seats[1].y);
+                    const double length = std::hypot(along.x(), along.y());
+                    along = length > 0 ? along / length : QPointF(-1, 0);
+                }
+                const QPointF at = QPointF(first.x, first.y) + along * (2.8 * r);
                 painter->setPen(QColor(0x33, 0x33, 0x33));
                 QFont f = painter->font();
                 f.setPointSizeF(std::max(1.0, r * 1.1));
                 f.setBold(true);
                 painter->setFont(f);
-                painter->drawText(QRectF(first->x - 4.5 * r, first->y - r, 3 * r, 2 * r),
-                                  Qt::AlignRight | Qt::AlignVCenter,
+                painter->drawText(QRectF(at.x() - 2 * r, at.y() - r, 4 * r, 2 * r), Qt::AlignCenter,
                                   QString::fromStdString(row.label));
             }
         }
@@ -417,10 +426,19 @@ void DesignerScene::keyPressEvent(QKeyEvent* event)
     QGraphicsScene::keyPressEvent(event);
 }
 
+void DesignerScene::renderOverview(QPainter* painter, const QRectF& target, const QRectF& source)
+{
+    m_overview = true;
+    m_preview->setVisible(false);
+    render(painter, target, source);
+    m_preview->setVisible(true);
+    m_overview = false;
+}
+
 void DesignerScene::drawBackground(QPainter* painter, const QRectF& rect)
 {
     painter->fillRect(rect, QColor(0xfb, 0xfb, 0xfd));
-    if (!m_context.snap || m_context.grid <= 0)
+    if (m_overview || !m_context.snap || m_context.grid <= 0)
         return;
     const double scale = painter->worldTransform().m11();
     double step = m_context.grid;

@@ -33,6 +33,8 @@ public:
     double seatRadius() const { return m_seatRadius; }
     // The rectangle that shows every item, with a margin.
     QRectF contentRect() const;
+    // `source` drawn into `target` without the grid (the overview, a printout).
+    void renderOverview(QPainter* painter, const QRectF& target, const QRectF& source);
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
@@ -55,6 +57,7 @@ private:
     StageGraphic* m_stage = nullptr;
     QGraphicsPathItem* m_preview = nullptr;
     double m_seatRadius = 4;
+    bool m_overview = false;
 };
 
 // Zoom (the wheel, Ctrl+plus and minus, fit) and pan (the middle button, or Space and drag);

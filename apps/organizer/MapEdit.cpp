@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <numbers>
 #include <numeric>
 
@@ -574,6 +575,70 @@ std::vector<SeatRef> seatsInRect(const SeatMap& map, Point a, Point b)
                     out.push_back({static_cast<int>(s), static_cast<int>(r), static_cast<int>(i)});
         }
     return out;
+}
+
+domain::SeatMap ringVenue(const RingSpec& spec)
+{
+    domain::SeatMap map;
+    const int n = std::clamp(spec.sections, 1, domain::SeatMapLimits::maxSections);
+    const double pi = std::numbers::pi;
+    const double share = 2 * pi / n;
+    const double gap = std::clamp(spec.gapDegrees, 0.0, 90.0) * pi / 180;
+    const double span = std::max(share - gap, share * 0.1);
+    const int rows = std::clamp(spec.rows, 1, domain::SeatMapLimits::maxRowsPerSection);
+    for (int s = 0; s < n; ++s) {
+        // Clockwise on screen (y downwards) from the top.
+        const double from = -pi / 2 + s * share + (share - span) / 2;
+        Section section;
+        char key[8];
+        std::snprintf(key, sizeof key, "S%03d", s + 1);
+        section.key = key;
+        section.name = "Block " + std::to_string(s + 1);
+        for (int r = 0; r < rows; ++r) {
+            const double radius = spec.innerRadius + r * spec.rowSpacing;
+            const int seats = std::clamp(static_cast<int>(radius * span / spec.seatSpacing), 1,
+                                         domain::SeatMapLimits::maxSeatsPerRow);
+            // The row's seats centred in the block's span, `seatSpacing` apart along the arc.
+            const double step = spec.seatSpacing / radius;
+            const double first = from + (span - step * (seats - 1)) / 2;
+            domain::Row row;
+            row.label = std::to_string(r + 1);
+            row.seats.reserve(static_cast<std::size_t>(seats));
+            for (int i = 0; i < seats; ++i) {
+                const double a = first + i * step;
+                domain::Seat seat;
+                seat.number = i + 1;
+                seat.x = rounded(radius * std::cos(a));
+                seat.y = rounded(radius * std::sin(a));
+                row.seats.push_back(seat);
+            }
+            section.rows.push_back(std::move(row));
+        }
+        // The block's outline: its inner and outer arcs, half a spacing out.
+        const double inner = spec.innerRadius - spec.rowSpacing / 2;
+        const double outer = spec.innerRadius + (rows - 0.5) * spec.rowSpacing;
+        const int segments = 8;
+        for (int k = 0; k <= segments; ++k) {
+            const double a = from + span * k / segments;
+            section.outline.push_back(roundedPoint(outer * std::cos(a), outer * std::sin(a)));
+        }
+        for (int k = segments; k >= 0; --k) {
+            const double a = from + span * k / segments;
+            section.outline.push_back(roundedPoint(inner * std::cos(a), inner * std::sin(a)));
+        }
+        map.sections.push_back(std::move(section));
+    }
+    // The pitch as the stage, well inside the ring.
+    const double w = spec.innerRadius * 0.62, h = spec.innerRadius * 0.4;
+    map.stageOutline = {roundedPoint(-w, -h), roundedPoint(w, -h), roundedPoint(w, h),
+                        roundedPoint(-w, h)};
+    if (spec.standingCapacity > 0) {
+        const double f = spec.innerRadius * 0.55;
+        map.sections.push_back(standingSection(
+            "FLOOR", "Floor", {{-f, h + 20}, {f, h + 20}, {f, f}, {-f, f}},
+            std::min(spec.standingCapacity, domain::SeatMapLimits::maxStandingCapacity)));
+    }
+    return map;
 }
 
 namespace {

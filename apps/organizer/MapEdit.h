@@ -151,6 +151,24 @@ bool insidePolygon(const std::vector<domain::Point>& polygon, domain::Point p);
 // The seats inside the rectangle from `a` to `b`.
 std::vector<SeatRef> seatsInRect(const domain::SeatMap& map, domain::Point a, domain::Point b);
 
+// A bowl of `sections` blocks in a ring around the pitch (an arena or a stadium), for large
+// venues: each block spans its share of the ring less a gap, its rows on concentric arcs from
+// `innerRadius` outwards, each row as many seats as fit along its arc at `seatSpacing`. Blocks
+// are keyed S001, S002, ... clockwise from the top, rows numbered from the pitch outwards, seats
+// numbered clockwise; each block has its outline; the pitch is the stage. A floor standing area
+// inside the ring when `standingCapacity` is not 0.
+struct RingSpec
+{
+    int sections = 40;
+    int rows = 30;
+    double innerRadius = 3450;
+    double seatSpacing = 10;
+    double rowSpacing = 12;
+    double gapDegrees = 1;
+    int standingCapacity = 0;
+};
+domain::SeatMap ringVenue(const RingSpec& spec);
+
 // What a validation problem's path ("seat_map.sections[2].rows[0].seats[7].number") points at:
 // a seat, a row's seats, a section, or the stage.
 Selection selectionOfPath(const domain::SeatMap& map, const std::string& path);

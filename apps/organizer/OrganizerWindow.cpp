@@ -1,5 +1,6 @@
 #include "apps/organizer/OrganizerWindow.h"
 
+#include "apps/organizer/GenerateDialog.h"
 #include "client/Language.h"
 
 #include <QCloseEvent>
@@ -180,6 +181,11 @@ void OrganizerWindow::buildMenus()
                                                        tr("Seat maps (*.json)"));
         if (!path.isEmpty())
             exportSeatMap(path);
+    });
+    add(file, tr("&Generate a stadium…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), [this] {
+        GenerateDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            generateVenue(dialog.spec());
     });
     file->addSeparator();
     auto* language = file->addMenu(tr("&Language"));
@@ -393,6 +399,16 @@ void OrganizerWindow::saveVenue()
         m_api->updateVenue(*m_designer->venueId(), venue, this, done);
     else
         m_api->createVenue(venue, this, done);
+}
+
+void OrganizerWindow::generateVenue(const edit::RingSpec& spec)
+{
+    if (page() != Page::Designer)
+        newVenue();
+    if (page() != Page::Designer)
+        return;
+    m_designer->generate(spec);
+    say(tr("Generated %n place(s).", nullptr, m_designer->document().map().totalCapacity()));
 }
 
 bool OrganizerWindow::importSeatMap(const QString& path)

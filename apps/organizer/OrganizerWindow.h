@@ -44,6 +44,7 @@ public:
     void openVenue(int row);
     void saveVenue();
     bool importSeatMap(const QString& path);
+    void generateVenue(const edit::RingSpec& spec);
     bool exportSeatMap(const QString& path);
 
 Q_SIGNALS:

@@ -351,6 +351,35 @@ private Q_SLOTS:
             QCOMPARE(s.y, 0.0);
     }
 
+    // The generator: a 60,000-seat stadium in one call, valid as it comes, its blocks in a ring.
+    void aStadiumIsOneCallAway()
+    {
+        const auto map = edit::ringVenue({});
+        QVERIFY(domain::validateSeatMap(map).empty());
+        QCOMPARE(map.sections.size(), std::size_t{40});
+        const int seats = map.totalCapacity();
+        QVERIFY2(seats >= 59000 && seats <= 62000, qPrintable(QString::number(seats)));
+        QCOMPARE(map.sections[0].key, std::string("S001"));
+        QCOMPARE(map.sections[39].key, std::string("S040"));
+        QCOMPARE(map.sections[0].rows[29].label, std::string("30"));
+        for (const auto& section : map.sections) {
+            QCOMPARE(section.outline.size(), std::size_t{18});
+            for (std::size_t r = 0; r < section.rows.size(); ++r)
+                for (const auto& seat : section.rows[r].seats)
+                    QVERIFY(std::abs(std::hypot(seat.x, seat.y) - (3450 + 12.0 * r)) < 0.02);
+        }
+        // Neighbours 10 units apart along the arc; the next block starts after the gap.
+        const auto& row = map.sections[3].rows[0].seats;
+        QVERIFY(std::abs(std::hypot(row[1].x - row[0].x, row[1].y - row[0].y) - 10) < 0.05);
+        auto withFloor = edit::RingSpec{};
+        withFloor.sections = 12;
+        withFloor.rows = 5;
+        withFloor.standingCapacity = 2000;
+        const auto arena = edit::ringVenue(withFloor);
+        QVERIFY(domain::validateSeatMap(arena).empty());
+        QCOMPARE(arena.sections.back().capacity, 2000);
+    }
+
     // The outline action draws the padded hull of a section's seats.
     void outlinesHugTheSeats()
     {

@@ -2,6 +2,8 @@
 // with the mouse and the keyboard, save it, open it again, import and export seat maps, and a
 // venue in use that cannot change says why.
 #include "apps/organizer/Actions.h"
+#include "apps/organizer/GenerateDialog.h"
+#include "apps/organizer/MiniMap.h"
 #include "apps/organizer/OrganizerWindow.h"
 #include "client/Language.h"
 #include "support/Accounts.h"
@@ -275,6 +277,42 @@ private Q_SLOTS:
                     ->text()
                     .contains(QStringLiteral("is not a seat map")));
         QCOMPARE(w->designer()->document().map().sections.size(), std::size_t{3});
+    }
+
+    // A stadium is one dialog away; the overview shows it all and moves the view; zoomed in,
+    // its seats are drawn one by one.
+    void generatesAStadiumAndShowsItInTheOverview()
+    {
+        m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        auto w = signedIn(QStringLiteral("org@example.com"));
+        QVERIFY(w);
+        organizer::GenerateDialog dialog;
+        QVERIFY(dialog.total()->text().startsWith(QStringLiteral("60,200 seats")));
+        dialog.sections()->setValue(10);
+        QVERIFY2(dialog.total()->text().startsWith(QStringLiteral("66,270 seats")),
+                 qPrintable(dialog.total()->text()));
+        w->generateVenue(organizer::edit::RingSpec{});
+        QCOMPARE(w->page(), OrganizerWindow::Page::Designer);
+        auto& doc = w->designer()->document();
+        QCOMPARE(doc.map().totalCapacity(), 60200);
+        QCOMPARE(doc.undoStack()->count(), 1); // one step: Undo brings the empty map back
+        QVERIFY(doc.problems().empty());
+        auto* overview = w->designer()->miniMap();
+        QTRY_VERIFY(overview->shownArea().contains(QPointF(0, -3450)));
+        auto* view = w->designer()->view();
+        QTRY_VERIFY(overview->viewArea().contains(QPointF(3400, 0))); // fitted: all of it
+        screenshot(*w, QStringLiteral("organizer-stadium-out.png"));
+
+        view->setTransform(QTransform::fromScale(1.4, 1.4));
+        // A click on the overview's right edge centres the view there.
+        const QPoint right(overview->width() - 12, overview->height() / 2);
+        QTest::mouseClick(overview, Qt::LeftButton, {}, right);
+        QVERIFY(view->mapToScene(view->viewport()->rect().center()).x() > 2500);
+        organizer::Selection block;
+        block.sections.insert(10);
+        doc.setSelection(block);
+        view->showSelection();
+        screenshot(*w, QStringLiteral("organizer-stadium-in.png"));
     }
 
     // Every control has an accessible name and a Tab stop; every tool is in the Tools menu with
