@@ -4,6 +4,7 @@
 #include "domain/Money.h"
 
 #include <algorithm>
+#include <cmath>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <map>
@@ -268,6 +269,116 @@ std::string settlementCsv(const Settlement& s)
                    money(s.refunds, s.currency), money(s.netSales, s.currency), percent,
                    money(s.fee, s.currency), money(s.payout, s.currency),
                    formatTimestamp(s.payoutDate), s.due ? "due" : "pending"});
+}
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Report& report)
+{
+    out = reportJson(report);
+}
+
+namespace {
+ReportLine readLine(WireReader& r, const std::string& currency)
+{
+    ReportLine l;
+    l.total = r.required<int>("total").value_or(0);
+    l.available = r.required<int>("available").value_or(0);
+    l.held = r.required<int>("held").value_or(0);
+    l.blocked = r.required<int>("blocked").value_or(0);
+    l.sold = r.required<int>("sold").value_or(0);
+    l.gross = r.money("gross", currency).value_or(0);
+    l.refunds = r.money("refunds", currency).value_or(0);
+    if (const auto net = r.money("net", currency); net && *net != l.net())
+        r.error("net", "is not gross less refunds");
+    return l;
+}
+} // namespace
+
+Report tag_invoke(boost::json::value_to_tag<Report>, const boost::json::value& v)
+{
+    WireReader r(v);
+    Report out;
+    out.event = r.required<EventId>("event_id").value_or(EventId{});
+    out.currency = r.currency("currency").value_or("");
+    out.generatedAt = r.time("generated_at").value_or(Clock::TimePoint{});
+    const auto& currency = out.currency;
+    out.tiers = r.list<Report::Tier>("tiers", [&](const boost::json::value& item) {
+        WireReader t(item);
+        Report::Tier tier;
+        tier.tier = t.required<TierId>("tier_id").value_or(TierId{});
+        tier.name = t.required<std::string>("name").value_or("");
+        tier.line = readLine(t, currency);
+        t.finish();
+        return tier;
+    });
+    if (const auto* totals = r.member("totals")) {
+        WireReader t(*totals);
+        out.totals = readLine(t, currency);
+        for (const auto& e : t.errors())
+            r.error(wire::joinPath("totals", e.field), e.message);
+    } else {
+        r.error("totals", "is required");
+    }
+    out.sales = r.list<Report::Period>("sales", [&](const boost::json::value& item) {
+        WireReader p(item);
+        Report::Period period;
+        period.start = p.time("period_start").value_or(Clock::TimePoint{});
+        period.units = p.required<int>("units").value_or(0);
+        period.gross = p.money("gross", currency).value_or(0);
+        p.finish();
+        return period;
+    });
+    out.byChannel = r.list<Report::Channel>("by_channel", [&](const boost::json::value& item) {
+        WireReader c(item);
+        Report::Channel channel;
+        channel.channel = c.required<std::string>("channel").value_or("");
+        channel.units = c.required<int>("units").value_or(0);
+        channel.gross = c.money("gross", currency).value_or(0);
+        c.finish();
+        return channel;
+    });
+    out.byMethod = r.list<MethodTotal>("by_method", [&](const boost::json::value& item) {
+        WireReader m(item);
+        MethodTotal method;
+        method.method = m.required<std::string>("method").value_or("");
+        method.count = m.required<int>("count").value_or(0);
+        method.amountMinor = m.money("amount", currency).value_or(0);
+        m.finish();
+        return method;
+    });
+    r.finish();
+    return out;
+}
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Settlement& s)
+{
+    out = settlementJson(s);
+}
+
+Settlement tag_invoke(boost::json::value_to_tag<Settlement>, const boost::json::value& v)
+{
+    WireReader r(v);
+    Settlement s;
+    s.event = r.required<EventId>("event_id").value_or(EventId{});
+    s.currency = r.currency("currency").value_or("");
+    s.gross = r.money("gross", s.currency).value_or(0);
+    s.refunds = r.money("refunds", s.currency).value_or(0);
+    s.netSales = r.money("net_sales", s.currency).value_or(0);
+    if (const auto percent = r.required<double>("fee_percent")) {
+        if (*percent < 0 || *percent > 100)
+            r.error("fee_percent", "must be a percentage from 0 to 100");
+        else
+            s.feeBasisPoints = static_cast<int>(std::llround(*percent * 100));
+    }
+    s.fee = r.money("fee", s.currency).value_or(0);
+    s.payout = r.money("payout", s.currency).value_or(0);
+    s.payoutDate = r.time("payout_date").value_or(Clock::TimePoint{});
+    if (const auto status = r.required<std::string>("status")) {
+        if (*status != "due" && *status != "pending")
+            r.error("status", "must be due or pending");
+        s.due = *status == "due";
+    }
+    r.finish();
+    return s;
 }
 
 } // namespace ticketing::domain

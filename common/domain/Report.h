@@ -4,6 +4,8 @@
 #include "domain/Uuid.h"
 
 #include <boost/json/value.hpp>
+#include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -126,6 +128,11 @@ Settlement settle(const Report& report, Clock::TimePoint eventEnd, int feeBasisP
 // `total` row for the report, one row for the settlement; columns in the JSON's order, amounts
 // as money strings).
 boost::json::value reportJson(const Report& report);
+// Reading them back (the apps): every member, amounts in the report's currency.
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Report& report);
+Report tag_invoke(boost::json::value_to_tag<Report>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Settlement& s);
+Settlement tag_invoke(boost::json::value_to_tag<Settlement>, const boost::json::value& v);
 boost::json::value settlementJson(const Settlement& settlement);
 std::string reportCsv(const Report& report);
 std::string settlementCsv(const Settlement& settlement);

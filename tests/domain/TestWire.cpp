@@ -10,6 +10,7 @@
 #include "domain/Health.h"
 #include "domain/LiveSync.h"
 #include "domain/Payment.h"
+#include "domain/Report.h"
 #include "domain/Shift.h"
 #include "domain/Tickets.h"
 #include "domain/User.h"
@@ -77,6 +78,8 @@ const std::map<QString, RoundTrip>& types()
         {QStringLiteral("block-request"), roundTrip<BlockRequest>()},
         {QStringLiteral("unblock-request"), roundTrip<UnblockRequest>()},
         {QStringLiteral("seat-blocks"), roundTrip<SeatBlocks>()},
+        {QStringLiteral("report"), roundTrip<Report>()},
+        {QStringLiteral("settlement"), roundTrip<Settlement>()},
         {QStringLiteral("hold-request"), roundTrip<HoldRequest>()},
         {QStringLiteral("booking"), roundTrip<Booking>()},
         {QStringLiteral("confirm-request"), roundTrip<ConfirmRequest>()},

@@ -9,6 +9,7 @@
 #include "domain/Event.h"
 #include "domain/LiveSync.h"
 #include "domain/Payment.h"
+#include "domain/Report.h"
 #include "domain/Tickets.h"
 #include "domain/User.h"
 #include "domain/Venue.h"
@@ -478,6 +479,19 @@ private Q_SLOTS:
         QCOMPARE(confirm.status, 200);
         QVERIFY(matches<domain::Booking>(parse(confirm.body),
                                          QStringLiteral("booking.confirmed.json")));
+
+        // The organizer's report and settlement of the sale.
+        auto report = m_t.http->send(
+            "GET", QStringLiteral("/api/v1/events/") + eventId + QStringLiteral("/report"), {},
+            bearer(m_org));
+        QCOMPARE(report.status, 200);
+        QVERIFY(matches<domain::Report>(parse(report.body), QStringLiteral("report.json")));
+        auto settlement = m_t.http->send(
+            "GET", QStringLiteral("/api/v1/events/") + eventId + QStringLiteral("/settlement"), {},
+            bearer(m_org));
+        QCOMPARE(settlement.status, 200);
+        QVERIFY(
+            matches<domain::Settlement>(parse(settlement.body), QStringLiteral("settlement.json")));
     }
 };
 
