@@ -1045,6 +1045,464 @@
     </message>
 </context>
 <context>
+    <name>ticketing::organizer::EventDashboard</name>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Live seat map</source>
+        <translation>Live-Saalplan</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>why: house seats, camera, sponsor…</source>
+        <translation>warum: Hausplätze, Kamera, Sponsor …</translation>
+    </message>
+    <message>
+        <source>&amp;Block the seats</source>
+        <translation>Plätze &amp;sperren</translation>
+    </message>
+    <message>
+        <source>Block the seats</source>
+        <translation>Plätze sperren</translation>
+    </message>
+    <message>
+        <source>Hold the selected seats back from sale (Ctrl+B)</source>
+        <translation>Die gewählten Plätze vom Verkauf zurückhalten (Strg+B)</translation>
+    </message>
+    <message>
+        <source>&amp;Release the seats</source>
+        <translation>Plätze &amp;freigeben</translation>
+    </message>
+    <message>
+        <source>Release the seats</source>
+        <translation>Plätze freigeben</translation>
+    </message>
+    <message>
+        <source>Put the selected blocked seats back on sale (Ctrl+Shift+B)</source>
+        <translation>Die gewählten gesperrten Plätze wieder verkaufen (Strg+Umschalt+B)</translation>
+    </message>
+    <message>
+        <source>Reaso&amp;n:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Verkauft</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Reserviert</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Frei</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>Brutto</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Summen</translation>
+    </message>
+    <message>
+        <source>Sales by</source>
+        <translation>Verkäufe je</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>Sales &amp;by:</source>
+        <translation>Verkäufe &amp;je:</translation>
+    </message>
+    <message>
+        <source>Sales over time</source>
+        <translation>Verkäufe im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Online and box office</source>
+        <translation>Online und Kasse</translation>
+    </message>
+    <message>
+        <source>By payment method</source>
+        <translation>Nach Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Abrechnung</translation>
+    </message>
+    <message>
+        <source>Dashboard message</source>
+        <translation>Meldung der Übersicht</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;%1&lt;/h2&gt;%2 · %3</source>
+        <translation>&lt;h2&gt;%1&lt;/h2&gt;%2 · %3</translation>
+    </message>
+    <message>
+        <source>Loading the seat map…</source>
+        <translation>Der Saalplan wird geladen …</translation>
+    </message>
+    <message>
+        <source>The event is not on sale: its seats are live once it is published.</source>
+        <translation>Die Veranstaltung ist nicht im Verkauf: Ihre Plätze sind live, sobald sie veröffentlicht ist.</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Verbindung wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <source>Sold %1 of %2 · held %3 · blocked %4 · available %5 · gross %6 · refunds %7 · net %8</source>
+        <translation>Verkauft %1 von %2 · reserviert %3 · gesperrt %4 · frei %5 · brutto %6 · Erstattungen %7 · netto %8</translation>
+    </message>
+    <message>
+        <source>Sales (%1)</source>
+        <translation>Verkäufe (%1)</translation>
+    </message>
+    <message>
+        <source>no sales yet</source>
+        <translation>noch keine Verkäufe</translation>
+    </message>
+    <message>
+        <source>nothing yet</source>
+        <translation>noch nichts</translation>
+    </message>
+    <message>
+        <source>box office</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>Gross %1, refunds %2, net sales %3; the platform's fee of %4 % is %5; the payout of %6 is %7 on %8.</source>
+        <translation>Brutto %1, Erstattungen %2, Nettoumsatz %3; die Plattformgebühr von %4 % beträgt %5; die Auszahlung von %6 ist %7 am %8.</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>fällig</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>Select available seats on the map first.</source>
+        <translation>Wählen Sie zuerst freie Plätze im Plan.</translation>
+    </message>
+    <message>
+        <source>Say why the seats are held back (the reason), then block them.</source>
+        <translation>Geben Sie an, warum die Plätze zurückgehalten werden (Grund), und sperren Sie sie dann.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) blocked.</source>
+        <translation><numerusform>%n Platz gesperrt.</numerusform><numerusform>%n Plätze gesperrt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Select blocked seats on the map first.</source>
+        <translation>Wählen Sie zuerst gesperrte Plätze im Plan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) back on sale.</source>
+        <translation><numerusform>%n Platz wieder im Verkauf.</numerusform><numerusform>%n Plätze wieder im Verkauf.</numerusform></translation>
+    </message>
+    <message>
+        <source>The report is in %1.</source>
+        <translation>Der Bericht liegt in %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Gespeichert als %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::organizer::EventEditor</name>
+    <message>
+        <source>Venue</source>
+        <translation>Veranstaltungsort</translation>
+    </message>
+    <message>
+        <source>&amp;Venue:</source>
+        <translation>&amp;Veranstaltungsort:</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>music</source>
+        <translation>Musik</translation>
+    </message>
+    <message>
+        <source>theatre</source>
+        <translation>Theater</translation>
+    </message>
+    <message>
+        <source>comedy</source>
+        <translation>Comedy</translation>
+    </message>
+    <message>
+        <source>sport</source>
+        <translation>Sport</translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation>Familie</translation>
+    </message>
+    <message>
+        <source>talk</source>
+        <translation>Vortrag</translation>
+    </message>
+    <message>
+        <source>&amp;Genre:</source>
+        <translation>&amp;Genre:</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Beginn:</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>&amp;Ends:</source>
+        <translation>&amp;Ende:</translation>
+    </message>
+    <message>
+        <source>On sale from &amp;publication</source>
+        <translation>Im Verkauf ab &amp;Veröffentlichung</translation>
+    </message>
+    <message>
+        <source>On sale from publication</source>
+        <translation>Im Verkauf ab Veröffentlichung</translation>
+    </message>
+    <message>
+        <source>Sale starts</source>
+        <translation>Verkaufsbeginn</translation>
+    </message>
+    <message>
+        <source>Sale st&amp;arts:</source>
+        <translation>Verkaufs&amp;beginn:</translation>
+    </message>
+    <message>
+        <source>On sale &amp;until it starts</source>
+        <translation>Im Verkauf &amp;bis zum Beginn</translation>
+    </message>
+    <message>
+        <source>On sale until it starts</source>
+        <translation>Im Verkauf bis zum Beginn</translation>
+    </message>
+    <message>
+        <source>Sale ends</source>
+        <translation>Verkaufsende</translation>
+    </message>
+    <message>
+        <source>Sale e&amp;nds:</source>
+        <translation>Verkaufs&amp;ende:</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>&amp;Währung:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tiers&lt;/b&gt;: a price for seated sections (their keys, separated by commas), or for places of one standing section.</source>
+        <translation>&lt;b&gt;Kategorien&lt;/b&gt;: ein Preis für Sitzbereiche (ihre Kürzel, durch Kommas getrennt) oder für Plätze eines Stehbereichs.</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <source>Standing places</source>
+        <translation>Stehplätze</translation>
+    </message>
+    <message>
+        <source>&amp;Add a tier</source>
+        <translation>Kategorie &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a tier</source>
+        <translation>Kategorie hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the tier</source>
+        <translation>Kategorie &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the tier</source>
+        <translation>Kategorie entfernen</translation>
+    </message>
+    <message>
+        <source>One tier &amp;per section</source>
+        <translation>Eine Kategorie &amp;je Bereich</translation>
+    </message>
+    <message>
+        <source>One tier per section</source>
+        <translation>Eine Kategorie je Bereich</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>Kategorie %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Refunds&lt;/b&gt;: a cancellation more than the hours before the start gets the percentage back (the rule with the most hours that applies).</source>
+        <translation>&lt;b&gt;Erstattungen&lt;/b&gt;: Eine Stornierung mehr als die Stunden vor Beginn erhält den Prozentsatz zurück (es gilt die zutreffende Regel mit den meisten Stunden).</translation>
+    </message>
+    <message>
+        <source>Refund rules</source>
+        <translation>Erstattungsregeln</translation>
+    </message>
+    <message>
+        <source>Hours before the start</source>
+        <translation>Stunden vor Beginn</translation>
+    </message>
+    <message>
+        <source>Refund %</source>
+        <translation>Erstattung %</translation>
+    </message>
+    <message>
+        <source>Add a r&amp;ule</source>
+        <translation>&amp;Regel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a rule</source>
+        <translation>Regel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove the ru&amp;le</source>
+        <translation>Regel ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Remove the rule</source>
+        <translation>Regel entfernen</translation>
+    </message>
+    <message>
+        <source>S&amp;tandard policy</source>
+        <translation>S&amp;tandardregeln</translation>
+    </message>
+    <message>
+        <source>Standard policy</source>
+        <translation>Standardregeln</translation>
+    </message>
+    <message>
+        <source>Event problems</source>
+        <translation>Probleme der Veranstaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Save the event</source>
+        <translation>Veranstaltung &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save the event</source>
+        <translation>Veranstaltung speichern</translation>
+    </message>
+    <message>
+        <source>Save the event (Ctrl+Return)</source>
+        <translation>Veranstaltung speichern (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Bac&amp;k to the events</source>
+        <translation>&amp;Zurück zu den Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Back to the events</source>
+        <translation>Zurück zu den Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Times are the venue's (%1).</source>
+        <translation>Zeiten sind die des Veranstaltungsorts (%1).</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Edit: %1&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Bearbeiten: %1&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;New event&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Neue Veranstaltung&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Choose a venue (save one in the designer first).</source>
+        <translation>Wählen Sie einen Veranstaltungsort (speichern Sie zuerst einen im Editor).</translation>
+    </message>
+    <message>
+        <source>Refund rule %1: hours and percentage are whole numbers.</source>
+        <translation>Erstattungsregel %1: Stunden und Prozentsatz sind ganze Zahlen.</translation>
+    </message>
+</context>
+<context>
     <name>ticketing::client::EventsModel</name>
     <message>
         <source>%1 — %2, %3</source>
@@ -1410,6 +1868,222 @@
     <message numerus="yes">
         <source>Generated %n place(s).</source>
         <translation><numerusform>%n Platz erzeugt.</numerusform><numerusform>%n Plätze erzeugt.</numerusform></translation>
+    </message>
+    <message>
+        <source>E&amp;vent</source>
+        <translation>Veranstal&amp;tung</translation>
+    </message>
+    <message>
+        <source>&amp;Events…</source>
+        <translation>&amp;Veranstaltungen …</translation>
+    </message>
+    <message>
+        <source>&amp;New event</source>
+        <translation>&amp;Neue Veranstaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the event</source>
+        <translation>Veranstaltung &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>&amp;Veröffentlichen …</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the event…</source>
+        <translation>Veranstaltung &amp;absagen …</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Übersicht</translation>
+    </message>
+    <message>
+        <source>E&amp;xport the report as CSV…</source>
+        <translation>Bericht als CSV e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Open an event's dashboard first (F8).</source>
+        <translation>Öffnen Sie zuerst die Übersicht einer Veranstaltung (F8).</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>P&amp;rint the report…</source>
+        <translation>Bericht &amp;drucken …</translation>
+    </message>
+    <message>
+        <source>Save the report as P&amp;DF…</source>
+        <translation>Bericht als P&amp;DF speichern …</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Your events&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Ihre Veranstaltungen&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>Neue Veranstaltung</translation>
+    </message>
+    <message>
+        <source>A new event on one of your venues (Ctrl+Shift+N)</source>
+        <translation>Eine neue Veranstaltung an einem Ihrer Veranstaltungsorte (Strg+Umschalt+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit the event</source>
+        <translation>Veranstaltung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit the chosen event (F2)</source>
+        <translation>Die gewählte Veranstaltung bearbeiten (F2)</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Put the chosen event on sale (Ctrl+Shift+P)</source>
+        <translation>Die gewählte Veranstaltung in den Verkauf bringen (Strg+Umschalt+P)</translation>
+    </message>
+    <message>
+        <source>Cancel the event</source>
+        <translation>Veranstaltung absagen</translation>
+    </message>
+    <message>
+        <source>Cancel the chosen event and refund its bookings (Ctrl+Shift+Del)</source>
+        <translation>Die gewählte Veranstaltung absagen und ihre Buchungen erstatten (Strg+Umschalt+Entf)</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Watch the chosen event sell (F8)</source>
+        <translation>Den Verkauf der gewählten Veranstaltung verfolgen (F8)</translation>
+    </message>
+    <message>
+        <source>&amp;Venues</source>
+        <translation>&amp;Veranstaltungsorte</translation>
+    </message>
+    <message>
+        <source>Your venues and the designer (Ctrl+O)</source>
+        <translation>Ihre Veranstaltungsorte und der Editor (Strg+O)</translation>
+    </message>
+    <message>
+        <source>Events message</source>
+        <translation>Meldung zu Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Loading your events…</source>
+        <translation>Ihre Veranstaltungen werden geladen …</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>on sale</source>
+        <translation>im Verkauf</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgesagt</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>vorbei</translation>
+    </message>
+    <message>
+        <source>No events yet: make one with New event (a venue first).</source>
+        <translation>Noch keine Veranstaltungen: Legen Sie eine mit „Neue Veranstaltung“ an (zuerst einen Veranstaltungsort).</translation>
+    </message>
+    <message>
+        <source>Draw and save a venue first (File &gt; New venue).</source>
+        <translation>Zeichnen und speichern Sie zuerst einen Veranstaltungsort (Datei &gt; Neuer Veranstaltungsort).</translation>
+    </message>
+    <message>
+        <source>Choose an event first.</source>
+        <translation>Wählen Sie zuerst eine Veranstaltung.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 goes on sale:</source>
+        <translation>%1 kommt in den Verkauf:</translation>
+    </message>
+    <message numerus="yes">
+        <source>• %1: %n place(s) at %2</source>
+        <translation><numerusform>• %1: %n Platz zu %2</numerusform><numerusform>• %1: %n Plätze zu %2</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s) in all.</source>
+        <translation><numerusform>%n Platz insgesamt.</numerusform><numerusform>%n Plätze insgesamt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Sale from %1</source>
+        <translation>Verkauf ab %1</translation>
+    </message>
+    <message>
+        <source>Sale from now</source>
+        <translation>Verkauf ab sofort</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>until it starts</source>
+        <translation>bis zum Beginn</translation>
+    </message>
+    <message>
+        <source>Once published, only its title, description and genre can change.</source>
+        <translation>Nach der Veröffentlichung können sich nur Titel, Beschreibung und Genre ändern.</translation>
+    </message>
+    <message>
+        <source>Only a draft can be published.</source>
+        <translation>Nur ein Entwurf kann veröffentlicht werden.</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Nicht veröffentlicht: %1</translation>
+    </message>
+    <message>
+        <source>%1 is on sale.</source>
+        <translation>%1 ist im Verkauf.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %1? %n booking(s) will be refunded in full.</source>
+        <translation><numerusform>%1 absagen? %n Buchung wird vollständig erstattet.</numerusform><numerusform>%1 absagen? %n Buchungen werden vollständig erstattet.</numerusform></translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation>Nicht abgesagt: %1</translation>
+    </message>
+    <message>
+        <source>%1 is cancelled.</source>
+        <translation>%1 ist abgesagt.</translation>
     </message>
 </context>
 <context>

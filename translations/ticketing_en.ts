@@ -1045,6 +1045,464 @@
     </message>
 </context>
 <context>
+    <name>ticketing::organizer::EventDashboard</name>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Live seat map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>why: house seats, camera, sponsor…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Block the seats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Block the seats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hold the selected seats back from sale (Ctrl+B)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Release the seats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Release the seats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Put the selected blocked seats back on sale (Ctrl+Shift+B)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reaso&amp;n:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Held</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Net</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sales by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sales &amp;by:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sales over time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Online and box office</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By payment method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dashboard message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;h2&gt;%1&lt;/h2&gt;%2 · %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the seat map…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The event is not on sale: its seats are live once it is published.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sold %1 of %2 · held %3 · blocked %4 · available %5 · gross %6 · refunds %7 · net %8</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sales (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no sales yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>box office</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gross %1, refunds %2, net sales %3; the platform's fee of %4 % is %5; the payout of %6 is %7 on %8.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select available seats on the map first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Say why the seats are held back (the reason), then block them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) blocked.</source>
+        <translation><numerusform>%n seat blocked.</numerusform><numerusform>%n seats blocked.</numerusform></translation>
+    </message>
+    <message>
+        <source>Select blocked seats on the map first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) back on sale.</source>
+        <translation><numerusform>%n seat back on sale.</numerusform><numerusform>%n seats back on sale.</numerusform></translation>
+    </message>
+    <message>
+        <source>The report is in %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::organizer::EventEditor</name>
+    <message>
+        <source>Venue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Venue:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>music</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>theatre</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>comedy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sport</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>family</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>talk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Genre:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Ends:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On sale from &amp;publication</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On sale from publication</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sale starts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sale st&amp;arts:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On sale &amp;until it starts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On sale until it starts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sale ends</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sale e&amp;nds:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Tiers&lt;/b&gt;: a price for seated sections (their keys, separated by commas), or for places of one standing section.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Standing places</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add a tier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a tier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove the tier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the tier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One tier &amp;per section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One tier per section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Refunds&lt;/b&gt;: a cancellation more than the hours before the start gets the percentage back (the rule with the most hours that applies).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refund rules</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hours before the start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refund %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a r&amp;ule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a rule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the ru&amp;le</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the rule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;tandard policy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Standard policy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Event problems</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save the event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the event (Ctrl+Return)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bac&amp;k to the events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back to the events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Times are the venue's (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;h2&gt;Edit: %1&lt;/h2&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;h2&gt;New event&lt;/h2&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a venue (save one in the designer first).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refund rule %1: hours and percentage are whole numbers.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ticketing::client::EventsModel</name>
     <message>
         <source>%1 — %2, %3</source>
@@ -1410,6 +1868,222 @@
     <message numerus="yes">
         <source>Generated %n place(s).</source>
         <translation><numerusform>Generated %n place.</numerusform><numerusform>Generated %n places.</numerusform></translation>
+    </message>
+    <message>
+        <source>E&amp;vent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Events…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;New event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit the event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Cancel the event…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E&amp;xport the report as CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open an event's dashboard first (F8).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>P&amp;rint the report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the report as P&amp;DF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;h2&gt;Your events&lt;/h2&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new event on one of your venues (Ctrl+Shift+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit the event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit the chosen event (F2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Put the chosen event on sale (Ctrl+Shift+P)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel the event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel the chosen event and refund its bookings (Ctrl+Shift+Del)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Watch the chosen event sell (F8)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Venues</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your venues and the designer (Ctrl+O)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Events message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading your events…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No events yet: make one with New event (a venue first).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draw and save a venue first (File &gt; New venue).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose an event first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 goes on sale:</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>• %1: %n place(s) at %2</source>
+        <translation><numerusform>• %1: %n place at %2</numerusform><numerusform>• %1: %n places at %2</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s) in all.</source>
+        <translation><numerusform>%n place in all.</numerusform><numerusform>%n places in all.</numerusform></translation>
+    </message>
+    <message>
+        <source>Sale from %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sale from now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>until it starts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Once published, only its title, description and genre can change.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only a draft can be published.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is on sale.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Cancel %1? %n booking(s) will be refunded in full.</source>
+        <translation><numerusform>Cancel %1? %n booking will be refunded in full.</numerusform><numerusform>Cancel %1? %n bookings will be refunded in full.</numerusform></translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is cancelled.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "apps/organizer/OrganizerWindow.h"
 
 #include "apps/organizer/GenerateDialog.h"
+#include "client/Display.h"
 #include "client/Language.h"
 
 #include <QCloseEvent>
@@ -8,8 +9,11 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QJsonArray>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -63,7 +67,15 @@ OrganizerWindow::OrganizerWindow(const QUrl& server, const QString& email, QWidg
     m_pages->addWidget(buildVenues());
     m_designer = new DesignerPage;
     m_pages->addWidget(m_designer);
+    m_pages->addWidget(buildEvents());
+    m_eventEditor = new EventEditor;
+    m_pages->addWidget(m_eventEditor);
+    m_dashboard = new EventDashboard;
+    m_pages->addWidget(m_dashboard);
     setCentralWidget(m_pages);
+    connect(m_eventEditor, &EventEditor::saveRequested, this, &OrganizerWindow::saveEvent);
+    connect(m_eventEditor, &EventEditor::cancelled, this, &OrganizerWindow::showEvents);
+    connect(m_dashboard, &EventDashboard::message, this, &OrganizerWindow::say);
     connect(m_designer, &DesignerPage::message, this, &OrganizerWindow::say);
     connect(m_designer->document().undoStack(), &QUndoStack::cleanChanged, this,
             &OrganizerWindow::updateStatus);
@@ -200,6 +212,45 @@ void OrganizerWindow::buildMenus()
     add(file, tr("Sign &out"), QKeySequence(), [this] { signOut(); });
     add(
         file, tr("&Quit"), QKeySequence::Quit, [this] { close(); }, false);
+    auto* eventMenu = menuBar()->addMenu(tr("E&vent"));
+    add(eventMenu, tr("&Events…"), QKeySequence(Qt::Key_F4), [this] { showEvents(); });
+    add(eventMenu, tr("&New event"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+        [this] { newEvent(); });
+    add(eventMenu, tr("&Edit the event"), QKeySequence(Qt::Key_F2),
+        [this] { editEvent(currentEvent()); });
+    add(eventMenu, tr("&Publish…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+        [this] { publishEvent(currentEvent()); });
+    add(eventMenu, tr("&Cancel the event…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
+        [this] { cancelEvent(currentEvent()); });
+    eventMenu->addSeparator();
+    add(eventMenu, tr("&Dashboard"), QKeySequence(Qt::Key_F8),
+        [this] { openDashboard(currentEvent()); });
+    add(eventMenu, tr("E&xport the report as CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+        [this] {
+            if (page() != Page::Dashboard)
+                return say(tr("Open an event's dashboard first (F8)."));
+            const auto path = QFileDialog::getSaveFileName(this, tr("Export the report"), {},
+                                                           tr("CSV files (*.csv)"));
+            if (!path.isEmpty())
+                m_dashboard->exportCsv(path);
+        });
+    add(eventMenu, tr("P&rint the report…"), QKeySequence::Print, [this] {
+        if (page() != Page::Dashboard)
+            return say(tr("Open an event's dashboard first (F8)."));
+        QPrinter printer(QPrinter::HighResolution);
+        QPrintDialog dialog(&printer, this);
+        if (dialog.exec() == QDialog::Accepted)
+            m_dashboard->print(printer);
+    });
+    add(eventMenu, tr("Save the report as P&DF…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+        [this] {
+            if (page() != Page::Dashboard)
+                return say(tr("Open an event's dashboard first (F8)."));
+            const auto path = QFileDialog::getSaveFileName(this, tr("Save the report"), {},
+                                                           tr("PDF files (*.pdf)"));
+            if (!path.isEmpty())
+                m_dashboard->savePdf(path);
+        });
     for (auto* menu : m_designer->menus())
         menuBar()->addMenu(menu);
 }
@@ -217,12 +268,16 @@ void OrganizerWindow::showPage(Page page)
         menu->menuAction()->setVisible(designing);
     for (auto* a : m_signedInActions)
         a->setEnabled(page != Page::SignIn);
+    if (page != Page::Dashboard)
+        m_dashboard->close(); // its live socket goes with it
     if (page == Page::SignIn)
         m_password->setFocus();
     else if (page == Page::Venues)
         m_venueList->setFocus();
-    else
+    else if (page == Page::Designer)
         m_designer->view()->setFocus();
+    else if (page == Page::Events)
+        m_eventList->setFocus();
     updateStatus();
     Q_EMIT pageChanged(page);
 }
@@ -298,7 +353,7 @@ void OrganizerWindow::signIn()
                       m_session.remember(server, m_email->text().trimmed());
                       m_session.keepRefreshToken(QString::fromStdString(tokens.refreshToken));
                       tell(m_signInMessage, {});
-                      showVenues();
+                      showEvents();
                   });
 }
 
@@ -460,6 +515,254 @@ bool OrganizerWindow::exportSeatMap(const QString& path)
     }
     say(tr("Exported the seat map to %1.").arg(path));
     return true;
+}
+
+QWidget* OrganizerWindow::buildEvents()
+{
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    layout->addWidget(new QLabel(tr("<h2>Your events</h2>")));
+    m_eventList = new QListWidget;
+    m_eventList->setAccessibleName(tr("Events"));
+    layout->addWidget(m_eventList);
+    auto* buttons = new QHBoxLayout;
+    auto button = [&](const QString& text, const QString& name, const QString& tip, auto fn) {
+        auto* b = new QPushButton(text);
+        b->setAccessibleName(name);
+        b->setToolTip(tip);
+        enterPresses(b);
+        buttons->addWidget(b);
+        connect(b, &QPushButton::clicked, this, fn);
+        return b;
+    };
+    button(tr("&New event"), tr("New event"),
+           tr("A new event on one of your venues (Ctrl+Shift+N)"), [this] { newEvent(); });
+    button(tr("&Edit"), tr("Edit the event"), tr("Edit the chosen event (F2)"),
+           [this] { editEvent(currentEvent()); });
+    button(tr("&Publish…"), tr("Publish"), tr("Put the chosen event on sale (Ctrl+Shift+P)"),
+           [this] { publishEvent(currentEvent()); });
+    button(tr("&Cancel the event…"), tr("Cancel the event"),
+           tr("Cancel the chosen event and refund its bookings (Ctrl+Shift+Del)"),
+           [this] { cancelEvent(currentEvent()); });
+    button(tr("&Dashboard"), tr("Dashboard"), tr("Watch the chosen event sell (F8)"),
+           [this] { openDashboard(currentEvent()); });
+    button(tr("&Venues"), tr("Venues"), tr("Your venues and the designer (Ctrl+O)"),
+           [this] { showVenues(); });
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    m_eventsMessage = messageLabel(tr("Events message"));
+    layout->addWidget(m_eventsMessage);
+    connect(m_eventList, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { openDashboard(m_eventList->row(item)); });
+    return page;
+}
+
+int OrganizerWindow::currentEvent() const
+{
+    return m_eventList->currentRow();
+}
+
+void OrganizerWindow::loadVenuesThen(std::function<void()> then)
+{
+    m_api->venues(this, [this, then](const client::Outcome<domain::Page<domain::Venue>>& o) {
+        if (const auto* f = std::get_if<client::Failure>(&o))
+            return say(f->message);
+        m_venues = std::get<domain::Page<domain::Venue>>(o).items;
+        then();
+    });
+}
+
+void OrganizerWindow::showEvents()
+{
+    if (!m_api || (page() == Page::Designer && !confirmDiscard()))
+        return;
+    showPage(Page::Events);
+    tell(m_eventsMessage, tr("Loading your events…"));
+    m_api->myEvents(this, [this](const client::Outcome<domain::Page<domain::Event>>& o) {
+        if (const auto* f = std::get_if<client::Failure>(&o))
+            return tell(m_eventsMessage, f->message);
+        const int keep = std::max(0, m_eventList->currentRow());
+        m_events = std::get<domain::Page<domain::Event>>(o).items;
+        m_eventList->clear();
+        for (const auto& e : m_events) {
+            const auto status = [&] {
+                switch (e.status) {
+                case domain::EventStatus::Draft:
+                    return tr("draft");
+                case domain::EventStatus::Published:
+                    return tr("on sale");
+                case domain::EventStatus::Cancelled:
+                    return tr("cancelled");
+                case domain::EventStatus::Completed:
+                    return tr("over");
+                }
+                return QString();
+            }();
+            m_eventList->addItem(QStringLiteral("%1 · %2 · %3")
+                                     .arg(QString::fromStdString(e.title),
+                                          client::dateTimeOf(e.start).toLocalTime().toString(
+                                              QStringLiteral("yyyy-MM-dd HH:mm")),
+                                          status));
+        }
+        if (!m_events.empty())
+            m_eventList->setCurrentRow(std::min(keep, static_cast<int>(m_events.size()) - 1));
+        tell(m_eventsMessage, m_events.empty()
+                                  ? tr("No events yet: make one with New event (a venue first).")
+                                  : QString());
+        Q_EMIT eventsLoaded();
+    });
+}
+
+void OrganizerWindow::newEvent()
+{
+    if (!m_api)
+        return;
+    loadVenuesThen([this] {
+        if (m_venues.empty())
+            return say(tr("Draw and save a venue first (File > New venue)."));
+        m_eventEditor->setVenues(m_venues);
+        m_eventEditor->edit(std::nullopt);
+        showPage(Page::EventEditor);
+    });
+}
+
+void OrganizerWindow::editEvent(int row)
+{
+    if (!m_api || row < 0 || row >= static_cast<int>(m_events.size()))
+        return say(tr("Choose an event first."));
+    const auto event = m_events[static_cast<std::size_t>(row)];
+    loadVenuesThen([this, event] {
+        m_eventEditor->setVenues(m_venues);
+        m_eventEditor->edit(event);
+        showPage(Page::EventEditor);
+    });
+}
+
+void OrganizerWindow::saveEvent()
+{
+    if (!m_api)
+        return;
+    const auto input = m_eventEditor->input();
+    if (const auto* problems = std::get_if<QStringList>(&input)) {
+        m_eventEditor->showProblems(*problems);
+        Q_EMIT eventSaved(false);
+        return;
+    }
+    m_eventEditor->showProblems({tr("Saving…")});
+    auto done = [this](const client::Outcome<domain::Event>& o) {
+        if (const auto* f = std::get_if<client::Failure>(&o)) {
+            QStringList problems{f->message};
+            for (const auto& e : f->problem.value(QStringLiteral("errors")).toArray())
+                problems << QStringLiteral("%1: %2").arg(
+                    e.toObject().value(QStringLiteral("field")).toString(),
+                    e.toObject().value(QStringLiteral("message")).toString());
+            m_eventEditor->showProblems(problems);
+            Q_EMIT eventSaved(false);
+            return;
+        }
+        const auto& saved = std::get<domain::Event>(o);
+        say(tr("Saved %1.").arg(QString::fromStdString(saved.title)));
+        Q_EMIT eventSaved(true);
+        showEvents();
+    };
+    const auto& event = m_eventEditor->event();
+    if (event)
+        m_api->updateEvent(event->id, std::get<domain::EventInput>(input), this, done);
+    else
+        m_api->createEvent(std::get<domain::EventInput>(input), this, done);
+}
+
+QString OrganizerWindow::publishSummary(int row) const
+{
+    if (row < 0 || row >= static_cast<int>(m_events.size()))
+        return {};
+    const auto& e = m_events[static_cast<std::size_t>(row)];
+    QStringList lines;
+    lines << tr("%1 goes on sale:").arg(QString::fromStdString(e.title));
+    int places = 0;
+    for (const auto& t : e.tiers) {
+        lines << tr("• %1: %n place(s) at %2", nullptr, t.quantityTotal)
+                     .arg(QString::fromStdString(t.name),
+                          client::moneyText(t.priceMinor, t.currency));
+        places += t.quantityTotal;
+    }
+    lines << tr("%n place(s) in all.", nullptr, places);
+    lines << (e.saleStart ? tr("Sale from %1")
+                                .arg(client::dateTimeOf(*e.saleStart)
+                                         .toLocalTime()
+                                         .toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                          : tr("Sale from now")) +
+                 QStringLiteral(", ") +
+                 (e.saleEnd ? tr("until %1")
+                                  .arg(client::dateTimeOf(*e.saleEnd)
+                                           .toLocalTime()
+                                           .toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                            : tr("until it starts"));
+    lines << tr("Once published, only its title, description and genre can change.");
+    return lines.join(QLatin1Char('\n'));
+}
+
+void OrganizerWindow::publishEvent(int row, bool confirm)
+{
+    if (!m_api || row < 0 || row >= static_cast<int>(m_events.size()))
+        return say(tr("Choose an event first."));
+    const auto& e = m_events[static_cast<std::size_t>(row)];
+    if (e.status != domain::EventStatus::Draft)
+        return say(tr("Only a draft can be published."));
+    if (confirm && QMessageBox::question(this, tr("Publish"), publishSummary(row),
+                                         QMessageBox::Yes | QMessageBox::Cancel,
+                                         QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    m_api->publishEvent(e.id, this, [this](const client::Outcome<domain::Event>& o) {
+        if (const auto* f = std::get_if<client::Failure>(&o)) {
+            say(tr("Not published: %1").arg(f->message));
+            Q_EMIT eventChanged(false);
+            return;
+        }
+        say(tr("%1 is on sale.").arg(QString::fromStdString(std::get<domain::Event>(o).title)));
+        Q_EMIT eventChanged(true);
+        showEvents();
+    });
+}
+
+void OrganizerWindow::cancelEvent(int row, bool confirm)
+{
+    if (!m_api || row < 0 || row >= static_cast<int>(m_events.size()))
+        return say(tr("Choose an event first."));
+    const auto event = m_events[static_cast<std::size_t>(row)];
+    m_api->countConfirmedBookings(
+        event.id, this, [this, event, confirm](const client::Outcome<int>& o) {
+            if (const auto* f = std::get_if<client::Failure>(&o))
+                return say(f->message);
+            const int bookings = std::get<int>(o);
+            const auto question =
+                tr("Cancel %1? %n booking(s) will be refunded in full.", nullptr, bookings)
+                    .arg(QString::fromStdString(event.title));
+            say(question);
+            if (confirm && QMessageBox::warning(this, tr("Cancel the event"), question,
+                                                QMessageBox::Yes | QMessageBox::No,
+                                                QMessageBox::No) != QMessageBox::Yes)
+                return;
+            m_api->cancelEvent(event.id, this, [this](const client::Outcome<domain::Event>& c) {
+                if (const auto* f = std::get_if<client::Failure>(&c)) {
+                    say(tr("Not cancelled: %1").arg(f->message));
+                    Q_EMIT eventChanged(false);
+                    return;
+                }
+                say(tr("%1 is cancelled.")
+                        .arg(QString::fromStdString(std::get<domain::Event>(c).title)));
+                Q_EMIT eventChanged(true);
+                showEvents();
+            });
+        });
+}
+
+void OrganizerWindow::openDashboard(int row)
+{
+    if (!m_api || row < 0 || row >= static_cast<int>(m_events.size()))
+        return say(tr("Choose an event first."));
+    showPage(Page::Dashboard);
+    m_dashboard->open(m_api.get(), m_events[static_cast<std::size_t>(row)]);
 }
 
 } // namespace ticketing::organizer

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "apps/organizer/DesignerPage.h"
+#include "apps/organizer/EventDashboard.h"
+#include "apps/organizer/EventEditor.h"
 #include "client/ApiClient.h"
 #include "client/Session.h"
 
@@ -30,7 +32,10 @@ public:
     {
         SignIn,
         Venues,
-        Designer
+        Designer,
+        Events,
+        EventEditor,
+        Dashboard
     };
     Page page() const;
     client::ApiClient* api() const { return m_api.get(); }
@@ -45,12 +50,31 @@ public:
     void saveVenue();
     bool importSeatMap(const QString& path);
     void generateVenue(const edit::RingSpec& spec);
+
+    // Event menu: the organizer's events, one made or edited, published after a summary,
+    // cancelled after saying how many bookings it refunds, and watched on the dashboard.
+    void showEvents();
+    void newEvent();
+    void editEvent(int row);
+    void saveEvent();
+    // What publishing `row` puts on sale, as the confirmation says it.
+    QString publishSummary(int row) const;
+    void publishEvent(int row, bool confirm = true);
+    void cancelEvent(int row, bool confirm = true);
+    void openDashboard(int row);
+    QListWidget* eventList() const { return m_eventList; }
+    EventEditor* eventEditor() const { return m_eventEditor; }
+    EventDashboard* dashboard() const { return m_dashboard; }
+    const std::vector<domain::Event>& events() const { return m_events; }
     bool exportSeatMap(const QString& path);
 
 Q_SIGNALS:
     void pageChanged(ticketing::organizer::OrganizerWindow::Page page);
     void saved(bool ok);
     void venuesLoaded();
+    void eventsLoaded();
+    void eventSaved(bool ok);
+    void eventChanged(bool ok); // published or cancelled
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -58,6 +82,9 @@ protected:
 private:
     QWidget* buildSignIn();
     QWidget* buildVenues();
+    QWidget* buildEvents();
+    int currentEvent() const;
+    void loadVenuesThen(std::function<void()> then);
     void buildMenus();
     void signIn();
     void signOut();
@@ -69,6 +96,7 @@ private:
     client::Session m_session{QStringLiteral("organizer")};
     std::unique_ptr<client::ApiClient> m_api;
     std::vector<domain::Venue> m_venues;
+    std::vector<domain::Event> m_events;
     QStackedWidget* m_pages = nullptr;
     QLineEdit* m_server = nullptr;
     QLineEdit* m_email = nullptr;
@@ -78,6 +106,10 @@ private:
     QListWidget* m_venueList = nullptr;
     QLabel* m_venuesMessage = nullptr;
     DesignerPage* m_designer = nullptr;
+    QListWidget* m_eventList = nullptr;
+    QLabel* m_eventsMessage = nullptr;
+    EventEditor* m_eventEditor = nullptr;
+    EventDashboard* m_dashboard = nullptr;
     std::vector<QAction*> m_signedInActions;
     QLabel* m_statusServer = nullptr;
     QLabel* m_statusUser = nullptr;

@@ -86,7 +86,7 @@ void ApiClient::attempt(std::shared_ptr<Pending> p)
     ++p->attempt;
     QNetworkRequest request(m_server.resolved(QUrl(p->call.path)));
     request.setTransferTimeout(static_cast<int>(m_options.timeout.count()));
-    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("Accept", p->call.accept);
     if (p->call.authenticated && !m_access.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_access.toUtf8());
     if (!p->call.idempotencyKey.isEmpty())
@@ -293,6 +293,155 @@ void ApiClient::venue(const domain::VenueId& id, QObject* context,
     typed<domain::Venue>(
         read(QStringLiteral("/api/v1/venues/%1").arg(fromStd(id.toString())), false), context,
         std::move(done), {200});
+}
+
+void ApiClient::myEvents(QObject* context,
+                         std::function<void(const Outcome<domain::Page<domain::Event>>&)> done)
+{
+    typed<domain::Page<domain::Event>>(read(QStringLiteral("/api/v1/events?mine=true&limit=100")),
+                                       context, std::move(done), {200});
+}
+
+void ApiClient::createEvent(const domain::EventInput& event, QObject* context,
+                            std::function<void(const Outcome<domain::Event>&)> done)
+{
+    typed<domain::Event>(
+        {"POST", QStringLiteral("/api/v1/events"), domain::encode(event), {}, true}, context,
+        std::move(done), {201});
+}
+
+void ApiClient::updateEvent(const domain::EventId& id, const domain::EventInput& event,
+                            QObject* context,
+                            std::function<void(const Outcome<domain::Event>&)> done)
+{
+    typed<domain::Event>({"PUT",
+                          QStringLiteral("/api/v1/events/%1").arg(fromStd(id.toString())),
+                          domain::encode(event),
+                          {},
+                          true},
+                         context, std::move(done), {200});
+}
+
+void ApiClient::publishEvent(const domain::EventId& id, QObject* context,
+                             std::function<void(const Outcome<domain::Event>&)> done)
+{
+    typed<domain::Event>({"POST",
+                          QStringLiteral("/api/v1/events/%1/publish").arg(fromStd(id.toString())),
+                          boost::json::object{},
+                          {},
+                          true},
+                         context, std::move(done), {200});
+}
+
+void ApiClient::cancelEvent(const domain::EventId& id, QObject* context,
+                            std::function<void(const Outcome<domain::Event>&)> done)
+{
+    typed<domain::Event>(
+        {"DELETE", QStringLiteral("/api/v1/events/%1").arg(fromStd(id.toString())), {}, {}, true},
+        context, std::move(done), {200});
+}
+
+void ApiClient::countConfirmedBookings(const domain::EventId& event, QObject* context,
+                                       std::function<void(const Outcome<int>&)> done)
+{
+    // Page by page: a cancellation's confirmation says how many will be refunded.
+    auto count = std::make_shared<std::function<void(QString, int)>>();
+    *count = [this, event, context, done, count](const QString& cursor, int sofar) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
+        query.addQueryItem(QStringLiteral("event_id"), fromStd(event.toString()));
+        query.addQueryItem(QStringLiteral("status"), QStringLiteral("confirmed"));
+        if (!cursor.isEmpty())
+            query.addQueryItem(QStringLiteral("cursor"), cursor);
+        typed<domain::Page<domain::Booking>>(
+            read(QStringLiteral("/api/v1/bookings?") + query.toString(QUrl::FullyEncoded)), context,
+            [done, count, sofar](const Outcome<domain::Page<domain::Booking>>& o) {
+                if (const auto* f = std::get_if<Failure>(&o))
+                    return done(*f);
+                const auto& page = std::get<domain::Page<domain::Booking>>(o);
+                const int total = sofar + static_cast<int>(page.items.size());
+                if (page.nextCursor)
+                    return (*count)(fromStd(*page.nextCursor), total);
+                done(total);
+                *count = nullptr; // the chain ends
+            },
+            {200});
+    };
+    (*count)({}, 0);
+}
+
+namespace {
+QString reportPath(const domain::EventId& event, domain::ReportInterval interval)
+{
+    return QStringLiteral("/api/v1/events/%1/report?interval=%2")
+        .arg(fromStd(event.toString()), interval == domain::ReportInterval::Hour
+                                            ? QStringLiteral("hour")
+                                            : QStringLiteral("day"));
+}
+} // namespace
+
+void ApiClient::report(const domain::EventId& event, domain::ReportInterval interval,
+                       QObject* context, std::function<void(const Outcome<domain::Report>&)> done)
+{
+    typed<domain::Report>(read(reportPath(event, interval)), context, std::move(done), {200});
+}
+
+void ApiClient::settlement(const domain::EventId& event, QObject* context,
+                           std::function<void(const Outcome<domain::Settlement>&)> done)
+{
+    typed<domain::Settlement>(
+        read(QStringLiteral("/api/v1/events/%1/settlement").arg(fromStd(event.toString()))),
+        context, std::move(done), {200});
+}
+
+void ApiClient::reportCsv(const domain::EventId& event, domain::ReportInterval interval,
+                          QObject* context, std::function<void(const Outcome<QByteArray>&)> done)
+{
+    auto call = read(reportPath(event, interval));
+    call.accept = "text/csv";
+    send(call, context, [done](int status, const QByteArray& body) {
+        if (status == 0)
+            return done(Failure::network(QString::fromUtf8(body)));
+        if (status != 200)
+            return done(Failure::fromProblem(status, body));
+        done(body);
+    });
+}
+
+void ApiClient::seatBlocks(const domain::EventId& event, QObject* context,
+                           std::function<void(const Outcome<domain::SeatBlocks>&)> done)
+{
+    typed<domain::SeatBlocks>(
+        read(QStringLiteral("/api/v1/events/%1/blocks").arg(fromStd(event.toString()))), context,
+        std::move(done), {200});
+}
+
+void ApiClient::blockSeats(const domain::EventId& event, const domain::BlockRequest& request,
+                           QObject* context,
+                           std::function<void(const Outcome<domain::SeatBlocks>&)> done)
+{
+    // A POST without a key is not sent again on its own; blocking the same seats again changes
+    // nothing but their reason, so the organizer may simply try again.
+    typed<domain::SeatBlocks>(
+        {"POST",
+         QStringLiteral("/api/v1/events/%1/blocks").arg(fromStd(event.toString())),
+         domain::encode(request),
+         {},
+         true},
+        context, std::move(done), {200});
+}
+
+void ApiClient::unblockSeats(const domain::EventId& event, const domain::UnblockRequest& request,
+                             QObject* context,
+                             std::function<void(const Outcome<domain::SeatBlocks>&)> done)
+{
+    typed<domain::SeatBlocks>(
+        {"DELETE",
+         QStringLiteral("/api/v1/events/%1/blocks").arg(fromStd(event.toString())),
+         domain::encode(request),
+         {},
+         true},
+        context, std::move(done), {200});
 }
 
 void ApiClient::venues(QObject* context,

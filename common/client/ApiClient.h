@@ -6,6 +6,7 @@
 #include "domain/Codec.h"
 #include "domain/Event.h"
 #include "domain/Payment.h"
+#include "domain/Report.h"
 #include "domain/Shift.h"
 #include "domain/User.h"
 #include "domain/Venue.h"
@@ -93,6 +94,7 @@ public:
         std::optional<boost::json::value> body;
         QString idempotencyKey; // empty: none
         bool authenticated = true;
+        QByteArray accept = "application/json"; // "text/csv" for a report's CSV
     };
     using Raw = std::function<void(int status, const QByteArray& body)>;
     void send(const Call& call, QObject* context, Raw done);
@@ -116,6 +118,36 @@ public:
                std::function<void(const Outcome<domain::Event>&)> done);
     void venue(const domain::VenueId& id, QObject* context,
                std::function<void(const Outcome<domain::Venue>&)> done);
+    // The organizer's events, every status (API.md "Events and tiers"), and their changes.
+    void myEvents(QObject* context,
+                  std::function<void(const Outcome<domain::Page<domain::Event>>&)> done);
+    void createEvent(const domain::EventInput& event, QObject* context,
+                     std::function<void(const Outcome<domain::Event>&)> done);
+    void updateEvent(const domain::EventId& id, const domain::EventInput& event, QObject* context,
+                     std::function<void(const Outcome<domain::Event>&)> done);
+    void publishEvent(const domain::EventId& id, QObject* context,
+                      std::function<void(const Outcome<domain::Event>&)> done);
+    // Cancels the event; the server refunds every confirmed booking.
+    void cancelEvent(const domain::EventId& id, QObject* context,
+                     std::function<void(const Outcome<domain::Event>&)> done);
+    // How many of the event's bookings are confirmed (those a cancellation refunds).
+    void countConfirmedBookings(const domain::EventId& event, QObject* context,
+                                std::function<void(const Outcome<int>&)> done);
+    // API.md "Reports": JSON read through the codec, or the CSV as the server writes it.
+    void report(const domain::EventId& event, domain::ReportInterval interval, QObject* context,
+                std::function<void(const Outcome<domain::Report>&)> done);
+    void settlement(const domain::EventId& event, QObject* context,
+                    std::function<void(const Outcome<domain::Settlement>&)> done);
+    void reportCsv(const domain::EventId& event, domain::ReportInterval interval, QObject* context,
+                   std::function<void(const Outcome<QByteArray>&)> done);
+    // API.md "Seat blocks".
+    void seatBlocks(const domain::EventId& event, QObject* context,
+                    std::function<void(const Outcome<domain::SeatBlocks>&)> done);
+    void blockSeats(const domain::EventId& event, const domain::BlockRequest& request,
+                    QObject* context, std::function<void(const Outcome<domain::SeatBlocks>&)> done);
+    void unblockSeats(const domain::EventId& event, const domain::UnblockRequest& request,
+                      QObject* context,
+                      std::function<void(const Outcome<domain::SeatBlocks>&)> done);
     // The organizer's venues (API.md "Venues and seat maps"); a new one (201), or one replaced
     // (409 venue_in_use while a published event uses it).
     void venues(QObject* context,

@@ -4,9 +4,9 @@
 #include "domain/Money.h"
 
 #include <algorithm>
-#include <cmath>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <cmath>
 #include <map>
 #include <numeric>
 #include <sstream>

@@ -17,6 +17,10 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -27,6 +31,7 @@
 #include <QToolBar>
 #include <QtTest>
 #include <boost/json.hpp>
+#include <set>
 
 using namespace ticketing;
 using namespace ticketing::test;
@@ -90,7 +95,7 @@ class TestOrganizer : public QObject
         auto* password = named<QLineEdit>(w.get(), QStringLiteral("Password"));
         QTest::keyClicks(password, QStringLiteral("test password 1"));
         QTest::keyClick(password, Qt::Key_Return);
-        if (!QTest::qWaitFor([&] { return w->page() == OrganizerWindow::Page::Venues; }, 10000))
+        if (!QTest::qWaitFor([&] { return w->page() == OrganizerWindow::Page::Events; }, 10000))
             return nullptr;
         return w;
     }
@@ -124,9 +129,9 @@ private Q_SLOTS:
         const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
         auto w = signedIn(QStringLiteral("org@example.com"));
         QVERIFY(w);
-        QTRY_VERIFY(named<QLabel>(w.get(), QStringLiteral("Venues message"))
+        QTRY_VERIFY(named<QLabel>(w.get(), QStringLiteral("Events message"))
                         ->text()
-                        .contains(QStringLiteral("No venues yet")));
+                        .contains(QStringLiteral("No events yet")));
         key(w.get(), Qt::Key_N, Qt::ControlModifier);
         QCOMPARE(w->page(), OrganizerWindow::Page::Designer);
         auto* designer = w->designer();
@@ -231,6 +236,7 @@ private Q_SLOTS:
         openSale(*m_t.http, org);
         auto w = signedIn(QStringLiteral("org@example.com"));
         QVERIFY(w);
+        w->showVenues();
         QTRY_COMPARE(w->venueList()->count(), 1);
         w->openVenue(0);
         auto& doc = w->designer()->document();
@@ -277,6 +283,194 @@ private Q_SLOTS:
                     ->text()
                     .contains(QStringLiteral("is not a seat map")));
         QCOMPARE(w->designer()->document().map().sections.size(), std::size_t{3});
+    }
+
+    // An event set up in the app on a venue (a tier per section, the standard refund policy),
+    // published after its summary; then on its dashboard a sale made through the API shows
+    // within a second (counts at once from the live sync, money from the report), seats are
+    // blocked and released on the live map, the report exports as the server's CSV and saves as
+    // PDF; cancelled after saying how many bookings it refunds.
+    void setsUpAnEventPublishesAndWatchesItSell()
+    {
+        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        const auto box =
+            m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        QCOMPARE(m_t.http
+                     ->send("POST", QStringLiteral("/api/v1/venues"),
+                            QJsonDocument(hallVenue(3, 6, 50)).toJson(QJsonDocument::Compact),
+                            bearer(org))
+                     .status,
+                 201);
+        auto w = signedIn(QStringLiteral("org@example.com"));
+        QVERIFY(w);
+        key(w.get(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(w->page(), OrganizerWindow::Page::EventEditor);
+        auto* editor = w->eventEditor();
+        QTest::keyClicks(named<QLineEdit>(w.get(), QStringLiteral("Title")),
+                         QStringLiteral("Spring Concert"));
+        // Saving without tiers is explained, field by field, before anything is sent.
+        QSignalSpy saved(w.get(), &OrganizerWindow::eventSaved);
+        w->saveEvent();
+        QCOMPARE(saved.count(), 1);
+        QCOMPARE(saved.last().first().toBool(), false);
+        QVERIFY(named<QLabel>(w.get(), QStringLiteral("Event problems"))
+                    ->text()
+                    .contains(QStringLiteral("tiers")));
+        editor->tierPerSection(QStringLiteral("40.00"));
+        QCOMPARE(editor->tiers()->rowCount(), 2);
+        editor->tiers()->item(1, 1)->setText(QStringLiteral("25.00"));
+        // A refund rule of 150 % is the domain's to refuse.
+        editor->rules()->item(0, 1)->setText(QStringLiteral("150"));
+        w->saveEvent();
+        QCOMPARE(saved.last().first().toBool(), false);
+        QVERIFY(named<QLabel>(w.get(), QStringLiteral("Event problems"))
+                    ->text()
+                    .contains(QStringLiteral("refund_policy")));
+        editor->rules()->item(0, 1)->setText(QStringLiteral("100"));
+        screenshot(*w, QStringLiteral("organizer-event-editor.png"));
+        QTest::keyClick(named<QLineEdit>(w.get(), QStringLiteral("Title")), Qt::Key_Return,
+                        Qt::ControlModifier);
+        QTRY_COMPARE(saved.count(), 3);
+        QCOMPARE(saved.last().first().toBool(), true);
+        QTRY_COMPARE(w->page(), OrganizerWindow::Page::Events);
+        QTRY_COMPARE(w->eventList()->count(), 1);
+        QVERIFY(w->eventList()->item(0)->text().contains(QStringLiteral("draft")));
+
+        const auto summary = w->publishSummary(0);
+        QVERIFY2(summary.contains(QStringLiteral("Stalls: 18 places at 40.00 GBP")) &&
+                     summary.contains(QStringLiteral("68 places in all")),
+                 qPrintable(summary));
+        QSignalSpy changed(w.get(), &OrganizerWindow::eventChanged);
+        w->publishEvent(0, false);
+        QTRY_COMPARE(changed.count(), 1);
+        QCOMPARE(changed.last().first().toBool(), true);
+        QTRY_VERIFY(w->eventList()->item(0)->text().contains(QStringLiteral("on sale")));
+        const auto event = w->events()[0];
+
+        // The dashboard, live.
+        w->eventList()->setFocus();
+        key(w.get(), Qt::Key_F8);
+        QCOMPARE(w->page(), OrganizerWindow::Page::Dashboard);
+        auto* dashboard = w->dashboard();
+        QTRY_VERIFY(dashboard->scene() && dashboard->report());
+        QTRY_COMPARE(named<QLabel>(dashboard, QStringLiteral("Live"))->text(),
+                     QStringLiteral("Live"));
+        QVERIFY(!openShift(*m_t.http, box).isEmpty());
+        const auto seatIds = [&](const QStringList& labels) {
+            QJsonArray ids;
+            for (const auto& l : labels)
+                for (const auto& seat : dashboard->scene()->layout().seats())
+                    if (QString::fromStdString(seat.label) == l)
+                        ids.append(QString::fromStdString(seat.id.toString()));
+            return ids;
+        };
+        auto headers = bearer(box);
+        headers.append({"Idempotency-Key", QByteArray("dash-hold")});
+        const auto held = m_t.http->send(
+            "POST", QStringLiteral("/api/v1/bookings/hold"),
+            QJsonDocument(
+                QJsonObject{
+                    {QStringLiteral("event_id"), QString::fromStdString(event.id.toString())},
+                    {QStringLiteral("seat_ids"),
+                     seatIds({QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")})}})
+                .toJson(QJsonDocument::Compact),
+            headers);
+        QCOMPARE(held.status, 201);
+        const auto booking = held.json().value(QStringLiteral("booking_id")).toString();
+        headers.last().second = "dash-intent";
+        const auto cash = m_t.http->send(
+            "POST", QStringLiteral("/api/v1/payments/intent"),
+            QJsonDocument(QJsonObject{{QStringLiteral("booking_id"), booking},
+                                      {QStringLiteral("method"), QStringLiteral("cash")}})
+                .toJson(QJsonDocument::Compact),
+            headers);
+        headers.last().second = "dash-confirm";
+        QElapsedTimer sinceSale;
+        const auto confirmed = m_t.http->send(
+            "POST", QStringLiteral("/api/v1/bookings/confirm"),
+            QJsonDocument(QJsonObject{{QStringLiteral("booking_id"), booking},
+                                      {QStringLiteral("payment_id"),
+                                       cash.json().value(QStringLiteral("payment_id"))}})
+                .toJson(QJsonDocument::Compact),
+            headers);
+        sinceSale.start();
+        QCOMPARE(confirmed.status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard->tiers()->item(0, 1)->text(), QStringLiteral("2"),
+                                  1000);
+        QTRY_VERIFY_WITH_TIMEOUT(dashboard->totals()->text().contains(QStringLiteral("80.00 GBP")),
+                                 1000);
+        QVERIFY2(sinceSale.elapsed() < 1000, qPrintable(QString::number(sinceSale.elapsed())));
+        QTRY_VERIFY(dashboard->settlementText()->text().contains(QStringLiteral("76.00 GBP")));
+
+        // Seats blocked on the live map, then released.
+        std::set<int> two;
+        for (int i = 0; i < static_cast<int>(dashboard->scene()->layout().seats().size()); ++i) {
+            const auto& label =
+                dashboard->scene()->layout().seats()[static_cast<std::size_t>(i)].label;
+            if (label == "MAIN-B-1" || label == "MAIN-B-2")
+                two.insert(i);
+        }
+        dashboard->scene()->setSelection(two);
+        dashboard->blockSelected();
+        QTRY_VERIFY(named<QLabel>(dashboard, QStringLiteral("Dashboard message"))
+                        ->text()
+                        .contains(QStringLiteral("reason")));
+        dashboard->setReason(QStringLiteral("house seats"));
+        dashboard->scene()->setSelection(two);
+        dashboard->blockSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard->tiers()->item(0, 3)->text(), QStringLiteral("2"),
+                                  2000);
+        const auto blocks = m_t.http
+                                ->send("GET",
+                                       QStringLiteral("/api/v1/events/%1/blocks")
+                                           .arg(QString::fromStdString(event.id.toString())),
+                                       {}, bearer(org))
+                                .json()
+                                .value(QStringLiteral("blocks"))
+                                .toArray();
+        QCOMPARE(blocks.size(), 2);
+        QCOMPARE(blocks[0].toObject().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("house seats"));
+        screenshot(*w, QStringLiteral("organizer-dashboard.png"));
+        dashboard->scene()->setSelection(two);
+        dashboard->releaseSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard->tiers()->item(0, 3)->text(), QStringLiteral("0"),
+                                  2000);
+
+        // The report as the server's CSV, and as PDF.
+        QTemporaryDir dir;
+        QSignalSpy exported(dashboard, &organizer::EventDashboard::exported);
+        const auto csvPath = dir.filePath(QStringLiteral("report.csv"));
+        dashboard->exportCsv(csvPath);
+        QTRY_COMPARE(exported.count(), 1);
+        QVERIFY(exported.first().first().toBool());
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const auto fromServer = m_t.http->send(
+            "GET",
+            QStringLiteral("/api/v1/events/%1/report?interval=day")
+                .arg(QString::fromStdString(event.id.toString())),
+            {}, bearer(org) + QList<QPair<QByteArray, QByteArray>>{{"Accept", "text/csv"}});
+        QCOMPARE(csv.readAll(), fromServer.body);
+        const auto pdf = dir.filePath(QStringLiteral("report.pdf"));
+        QVERIFY(dashboard->savePdf(pdf));
+        QVERIFY(QFileInfo(pdf).size() > 1000);
+
+        // Cancelled: the one booking is refunded.
+        key(w.get(), Qt::Key_F4);
+        QTRY_COMPARE(w->page(), OrganizerWindow::Page::Events);
+        QTRY_COMPARE(w->eventList()->count(), 1);
+        w->cancelEvent(0, false);
+        QTRY_COMPARE(changed.count(), 2);
+        QVERIFY(changed.last().first().toBool());
+        QVERIFY(named<QLabel>(w.get(), QStringLiteral("Message"))
+                    ->text()
+                    .contains(QStringLiteral("cancelled")));
+        QTRY_VERIFY(w->eventList()->item(0)->text().contains(QStringLiteral("cancelled")));
+        const auto refunded =
+            m_t.http->send("GET", QStringLiteral("/api/v1/bookings/") + booking, {}, bearer(box))
+                .json();
+        QCOMPARE(refunded.value(QStringLiteral("status")).toString(), QStringLiteral("refunded"));
     }
 
     // A stadium is one dialog away; the overview shows it all and moves the view; zoomed in,
