@@ -668,6 +668,16 @@ DE.update({
 "Cancel %1? %n booking(s) will be refunded in full.": ["%1 absagen? %n Buchung wird vollständig erstattet.", "%1 absagen? %n Buchungen werden vollständig erstattet."],
 "Not cancelled: %1": "Nicht abgesagt: %1",
 "%1 is cancelled.": "%1 ist abgesagt.",
+"&Insert": "&Einfügen",
+"A &seated section": "Einen &Sitzbereich",
+"A s&tanding area": "Einen S&tehbereich",
+"The s&tage": "Die &Bühne",
+"Price of new tiers": "Preis neuer Kategorien",
+"New tiers at pri&ce:": "Neue Kategorien zum &Preis:",
+"&One tier for all seats": "&Eine Kategorie für alle Sitzplätze",
+"One tier for all seats": "Eine Kategorie für alle Sitzplätze",
+"Seats": "Sitzplätze",
+"%1 report": "Bericht %1",
 })
 
 def english_plural(src):

@@ -86,6 +86,26 @@
         <source>Change a seat's number</source>
         <translation>Platznummer ändern</translation>
     </message>
+    <message>
+        <source>Add a seated section</source>
+        <translation>Sitzbereich hinzufügen</translation>
+    </message>
+    <message>
+        <source>Section %1</source>
+        <translation>Bereich %1</translation>
+    </message>
+    <message>
+        <source>Add a standing area</source>
+        <translation>Stehbereich hinzufügen</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>Stehplatz</translation>
+    </message>
+    <message>
+        <source>Draw the stage</source>
+        <translation>Bühne zeichnen</translation>
+    </message>
 </context>
 <context>
     <name>ticketing::client::BookingsModel</name>
@@ -1032,6 +1052,22 @@
         <source>Generate a stadium</source>
         <translation>Stadion erzeugen</translation>
     </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <source>A &amp;seated section</source>
+        <translation>Einen &amp;Sitzbereich</translation>
+    </message>
+    <message>
+        <source>A s&amp;tanding area</source>
+        <translation>Einen S&amp;tehbereich</translation>
+    </message>
+    <message>
+        <source>The s&amp;tage</source>
+        <translation>Die &amp;Bühne</translation>
+    </message>
 </context>
 <context>
     <name>ticketing::organizer::DesignerView</name>
@@ -1500,6 +1536,26 @@
     <message>
         <source>Refund rule %1: hours and percentage are whole numbers.</source>
         <translation>Erstattungsregel %1: Stunden und Prozentsatz sind ganze Zahlen.</translation>
+    </message>
+    <message>
+        <source>Price of new tiers</source>
+        <translation>Preis neuer Kategorien</translation>
+    </message>
+    <message>
+        <source>New tiers at pri&amp;ce:</source>
+        <translation>Neue Kategorien zum &amp;Preis:</translation>
+    </message>
+    <message>
+        <source>&amp;One tier for all seats</source>
+        <translation>&amp;Eine Kategorie für alle Sitzplätze</translation>
+    </message>
+    <message>
+        <source>One tier for all seats</source>
+        <translation>Eine Kategorie für alle Sitzplätze</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Sitzplätze</translation>
     </message>
 </context>
 <context>
@@ -2084,6 +2140,14 @@
     <message>
         <source>%1 is cancelled.</source>
         <translation>%1 ist abgesagt.</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>%1 report</source>
+        <translation>Bericht %1</translation>
     </message>
 </context>
 <context>

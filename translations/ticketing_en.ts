@@ -86,6 +86,26 @@
         <source>Change a seat's number</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Add a seated section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Section %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a standing area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draw the stage</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ticketing::client::BookingsModel</name>
@@ -1032,6 +1052,22 @@
         <source>Generate a stadium</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A &amp;seated section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A s&amp;tanding area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The s&amp;tage</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ticketing::organizer::DesignerView</name>
@@ -1499,6 +1535,26 @@
     </message>
     <message>
         <source>Refund rule %1: hours and percentage are whole numbers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price of new tiers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New tiers at pri&amp;ce:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;One tier for all seats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One tier for all seats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seats</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2083,6 +2139,14 @@
     </message>
     <message>
         <source>%1 is cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 report</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -195,4 +195,87 @@ bool setSeatNumber(Document& document, const SeatRef& seat, int number, int merg
                mergeKey);
 }
 
+namespace {
+// Everything drawn: every section and the stage.
+std::optional<edit::Bounds> contentOf(const domain::SeatMap& map)
+{
+    Selection all;
+    for (int s = 0; s < static_cast<int>(map.sections.size()); ++s)
+        all.sections.insert(s);
+    all.stage = !map.stageOutline.empty();
+    return edit::boundsOf(map, all);
+}
+} // namespace
+
+bool insertSeatedSection(Document& document, const InsertSettings& settings)
+{
+    return document.edit(
+        QCoreApplication::translate("Actions", "Add a seated section"),
+        [&](domain::SeatMap& map, Selection& selection) {
+            const auto content = contentOf(map);
+            edit::SectionSpec spec;
+            spec.rows = settings.rows;
+            spec.seatsPerRow = settings.seatsPerRow;
+            spec.seatSpacing = settings.seatSpacing;
+            spec.rowSpacing = settings.rowSpacing;
+            spec.origin =
+                content ? domain::Point{edit::rounded(content->right + 4 * settings.seatSpacing),
+                                        edit::rounded(content->top)}
+                        : domain::Point{0, 0};
+            int number = 1;
+            while (map.findSection("S" + std::to_string(number)))
+                ++number;
+            spec.key = "S" + std::to_string(number);
+            spec.name =
+                QCoreApplication::translate("Actions", "Section %1").arg(number).toStdString();
+            map.sections.push_back(edit::seatedSection(spec));
+            selection = {};
+            selection.sections.insert(static_cast<int>(map.sections.size()) - 1);
+        });
+}
+
+bool insertStandingArea(Document& document, const InsertSettings& settings)
+{
+    return document.edit(QCoreApplication::translate("Actions", "Add a standing area"),
+                         [&](domain::SeatMap& map, Selection& selection) {
+                             const auto content = contentOf(map);
+                             const double left = content ? content->left : 0;
+                             const double width =
+                                 content ? std::max(content->right - left, 100.0) : 200;
+                             const double top =
+                                 content ? content->bottom + 3 * settings.rowSpacing : 0;
+                             const double height = 6 * settings.rowSpacing;
+                             map.sections.push_back(edit::standingSection(
+                                 edit::freeKey(map, "GA"),
+                                 QCoreApplication::translate("Actions", "Standing").toStdString(),
+                                 {{left, top},
+                                  {left + width, top},
+                                  {left + width, top + height},
+                                  {left, top + height}},
+                                 settings.standingCapacity));
+                             selection = {};
+                             selection.sections.insert(static_cast<int>(map.sections.size()) - 1);
+                         });
+}
+
+bool insertStage(Document& document)
+{
+    return document.edit(
+        QCoreApplication::translate("Actions", "Draw the stage"),
+        [&](domain::SeatMap& map, Selection& selection) {
+            map.stageOutline.clear();
+            const auto content = contentOf(map);
+            const double left = content ? content->left : 0;
+            const double right = content ? std::max(content->right, left + 100) : 200;
+            const double top = content ? content->top : 0;
+            const double inset = (right - left) * 0.2;
+            map.stageOutline = {{edit::rounded(left + inset), edit::rounded(top - 60)},
+                                {edit::rounded(right - inset), edit::rounded(top - 60)},
+                                {edit::rounded(right - inset), edit::rounded(top - 20)},
+                                {edit::rounded(left + inset), edit::rounded(top - 20)}};
+            selection = {};
+            selection.stage = true;
+        });
+}
+
 } // namespace ticketing::organizer::actions

@@ -27,6 +27,21 @@ bool rotateSelection(Document& document, double degrees);
 bool paste(Document& document, const std::vector<domain::Section>& sections, double offset);
 bool selectAll(Document& document);
 
+// The keyboard's way to draw (the Insert menu): each puts a shape beside what is drawn, sized
+// by the tool bar's settings, and selects it. A seated block goes to the right of the venue's
+// content (at the origin on an empty map), a standing area below it, the stage above it.
+struct InsertSettings
+{
+    int rows = 10;
+    int seatsPerRow = 20;
+    double seatSpacing = 10;
+    double rowSpacing = 12;
+    int standingCapacity = 500;
+};
+bool insertSeatedSection(Document& document, const InsertSettings& settings);
+bool insertStandingArea(Document& document, const InsertSettings& settings);
+bool insertStage(Document& document);
+
 // The properties panel's edits: typed values merge into one step per field (`mergeKey`).
 bool setSectionKey(Document& document, int section, const std::string& key, int mergeKey);
 bool setSectionName(Document& document, int section, const std::string& name, int mergeKey);

@@ -230,6 +230,28 @@ void DesignerPage::buildMenus()
         [this] { actions::selectAll(m_document); });
     m_menus.push_back(editMenu);
 
+    // Drawing by keyboard: the shapes go beside what is drawn, as the tool bar sizes them.
+    auto* insert = new QMenu(tr("&Insert"), this);
+    const auto settings = [this] {
+        return actions::InsertSettings{m_context.rows, m_context.seatsPerRow, m_context.seatSpacing,
+                                       m_context.rowSpacing, m_context.standingCapacity};
+    };
+    add(insert, tr("A &seated section"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R),
+        [this, settings] {
+            actions::insertSeatedSection(m_document, settings());
+            m_view->zoomToFit();
+        });
+    add(insert, tr("A s&tanding area"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_G),
+        [this, settings] {
+            actions::insertStandingArea(m_document, settings());
+            m_view->zoomToFit();
+        });
+    add(insert, tr("The s&tage"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S), [this] {
+        actions::insertStage(m_document);
+        m_view->zoomToFit();
+    });
+    m_menus.push_back(insert);
+
     auto* seats = new QMenu(tr("&Seats"), this);
     auto* labels = seats->addMenu(tr("Row &labels"));
     add(labels, tr("A, B, C… from the &front"), QKeySequence(Qt::CTRL | Qt::Key_L),

@@ -143,9 +143,20 @@ EventEditor::EventEditor(QWidget* parent) : QWidget(parent)
     };
     auto* addTierButton = button(tierButtons, tr("&Add a tier"), tr("Add a tier"));
     auto* removeTier = button(tierButtons, tr("&Remove the tier"), tr("Remove the tier"));
-    auto* perSection = button(tierButtons, tr("One tier &per section"), tr("One tier per section"));
     tierButtons->addStretch();
     right->addLayout(tierButtons);
+    auto* quick = new QHBoxLayout;
+    m_newPrice = new QLineEdit(QStringLiteral("0.00"));
+    m_newPrice->setAccessibleName(tr("Price of new tiers"));
+    m_newPrice->setMaximumWidth(100);
+    auto* priceLabel = new QLabel(tr("New tiers at pri&ce:"));
+    priceLabel->setBuddy(m_newPrice);
+    quick->addWidget(priceLabel);
+    quick->addWidget(m_newPrice);
+    auto* perSection = button(quick, tr("One tier &per section"), tr("One tier per section"));
+    auto* allSeats = button(quick, tr("&One tier for all seats"), tr("One tier for all seats"));
+    quick->addStretch();
+    right->addLayout(quick);
     connect(addTierButton, &QPushButton::clicked, this, [this] {
         addTier(tr("Tier %1").arg(m_tiers->rowCount() + 1), QStringLiteral("0.00"), {}, 0);
         m_tiers->setCurrentCell(m_tiers->rowCount() - 1, TierName);
@@ -156,7 +167,9 @@ EventEditor::EventEditor(QWidget* parent) : QWidget(parent)
             m_tiers->removeRow(m_tiers->currentRow());
     });
     connect(perSection, &QPushButton::clicked, this,
-            [this] { tierPerSection(QStringLiteral("0.00")); });
+            [this] { tierPerSection(m_newPrice->text().trimmed()); });
+    connect(allSeats, &QPushButton::clicked, this,
+            [this] { tierForAllSeats(m_newPrice->text().trimmed()); });
 
     right->addWidget(new QLabel(tr("<b>Refunds</b>: a cancellation more than the hours "
                                    "before the start gets the percentage back (the rule with "
@@ -325,6 +338,24 @@ void EventEditor::tierPerSection(const QString& price)
     for (const auto& s : v->details.seatMap.sections)
         addTier(QString::fromStdString(s.name), price, QString::fromStdString(s.key),
                 s.kind == domain::SectionKind::Standing ? s.capacity : 0);
+}
+
+void EventEditor::tierForAllSeats(const QString& price)
+{
+    const auto* v = chosenVenue();
+    if (!v)
+        return;
+    m_tiers->setRowCount(0);
+    QStringList seated;
+    for (const auto& s : v->details.seatMap.sections)
+        if (s.kind == domain::SectionKind::Seated)
+            seated << QString::fromStdString(s.key);
+    if (!seated.isEmpty())
+        addTier(tr("Seats"), price, seated.join(QStringLiteral(", ")), 0);
+    for (const auto& s : v->details.seatMap.sections)
+        if (s.kind == domain::SectionKind::Standing)
+            addTier(QString::fromStdString(s.name), price, QString::fromStdString(s.key),
+                    s.capacity);
 }
 
 std::variant<domain::EventInput, QStringList> EventEditor::input() const

@@ -40,6 +40,8 @@ public:
     // One tier per section of the chosen venue (seated: its seats; standing: its places), at
     // `price`; replaces the tiers in the table.
     void tierPerSection(const QString& price);
+    // One tier for every seat of the venue, and one per standing section.
+    void tierForAllSeats(const QString& price);
     QTableWidget* tiers() const { return m_tiers; }
     QTableWidget* rules() const { return m_rules; }
     QComboBox* venue() const { return m_venue; }
@@ -71,6 +73,7 @@ private:
     QLabel* m_zone;
     QComboBox* m_currency;
     QTableWidget* m_tiers;
+    QLineEdit* m_newPrice;
     QTableWidget* m_rules;
     QLabel* m_problems;
     QPushButton* m_save;

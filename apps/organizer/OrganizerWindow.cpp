@@ -5,6 +5,7 @@
 #include "client/Language.h"
 
 #include <QCloseEvent>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -14,7 +15,9 @@
 #include <QMessageBox>
 #include <QPrintDialog>
 #include <QPrinter>
+#include <QRegularExpression>
 #include <QShortcut>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QVBoxLayout>
 #include <boost/json/parse.hpp>
@@ -183,21 +186,19 @@ void OrganizerWindow::buildMenus()
     add(file, tr("&Save the venue"), QKeySequence::Save, [this] { saveVenue(); });
     file->addSeparator();
     add(file, tr("&Import a seat map…"), QKeySequence(Qt::CTRL | Qt::Key_I), [this] {
-        const auto path = QFileDialog::getOpenFileName(this, tr("Import a seat map"), {},
-                                                       tr("Seat maps (*.json)"));
-        if (!path.isEmpty())
-            importSeatMap(path);
+        askFile(tr("Import a seat map"), {}, tr("Seat maps (*.json)"), false,
+                [this](const QString& path) { importSeatMap(path); });
     });
     add(file, tr("&Export the seat map…"), QKeySequence(Qt::CTRL | Qt::Key_E), [this] {
-        const auto path = QFileDialog::getSaveFileName(this, tr("Export the seat map"), {},
-                                                       tr("Seat maps (*.json)"));
-        if (!path.isEmpty())
-            exportSeatMap(path);
+        askFile(tr("Export the seat map"), {}, tr("Seat maps (*.json)"), true,
+                [this](const QString& path) { exportSeatMap(path); });
     });
     add(file, tr("&Generate a stadium…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), [this] {
-        GenerateDialog dialog(this);
-        if (dialog.exec() == QDialog::Accepted)
-            generateVenue(dialog.spec());
+        auto* dialog = new GenerateDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this,
+                [this, dialog] { generateVenue(dialog->spec()); });
+        dialog->open();
     });
     file->addSeparator();
     auto* language = file->addMenu(tr("&Language"));
@@ -229,27 +230,27 @@ void OrganizerWindow::buildMenus()
         [this] {
             if (page() != Page::Dashboard)
                 return say(tr("Open an event's dashboard first (F8)."));
-            const auto path = QFileDialog::getSaveFileName(this, tr("Export the report"), {},
-                                                           tr("CSV files (*.csv)"));
-            if (!path.isEmpty())
-                m_dashboard->exportCsv(path);
+            askFile(tr("Export the report"), reportFile(QStringLiteral("csv")),
+                    tr("CSV files (*.csv)"), true,
+                    [this](const QString& path) { m_dashboard->exportCsv(path); });
         });
     add(eventMenu, tr("P&rint the report…"), QKeySequence::Print, [this] {
         if (page() != Page::Dashboard)
             return say(tr("Open an event's dashboard first (F8)."));
-        QPrinter printer(QPrinter::HighResolution);
-        QPrintDialog dialog(&printer, this);
-        if (dialog.exec() == QDialog::Accepted)
-            m_dashboard->print(printer);
+        auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
+        auto* dialog = new QPrintDialog(printer.get(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this,
+                [this, printer] { m_dashboard->print(*printer); });
+        dialog->open();
     });
     add(eventMenu, tr("Save the report as P&DF…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
         [this] {
             if (page() != Page::Dashboard)
                 return say(tr("Open an event's dashboard first (F8)."));
-            const auto path = QFileDialog::getSaveFileName(this, tr("Save the report"), {},
-                                                           tr("PDF files (*.pdf)"));
-            if (!path.isEmpty())
-                m_dashboard->savePdf(path);
+            askFile(tr("Save the report"), reportFile(QStringLiteral("pdf")),
+                    tr("PDF files (*.pdf)"), true,
+                    [this](const QString& path) { m_dashboard->savePdf(path); });
         });
     for (auto* menu : m_designer->menus())
         menuBar()->addMenu(menu);
@@ -557,6 +558,45 @@ QWidget* OrganizerWindow::buildEvents()
     return page;
 }
 
+QString OrganizerWindow::reportFile(const QString& suffix) const
+{
+    // The documents folder, named after the event: Save accepts it as it is.
+    const auto folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QDir().mkpath(folder);
+    auto title =
+        m_dashboard->event() ? QString::fromStdString(m_dashboard->event()->title) : tr("Event");
+    title.replace(QRegularExpression(QStringLiteral("[/\\\\:*?\"<>|]")), QStringLiteral("-"));
+    return folder + QLatin1Char('/') + tr("%1 report").arg(title) + QLatin1Char('.') + suffix;
+}
+
+void OrganizerWindow::askFile(const QString& title, const QString& suggested, const QString& filter,
+                              bool save, std::function<void(const QString&)> then)
+{
+    // Window-modal and opened, not exec()'d: no nested event loop (a screen reader's action
+    // that opened it gets its answer at once).
+    auto* dialog = new QFileDialog(this, title, suggested, filter);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(save ? QFileDialog::AcceptSave : QFileDialog::AcceptOpen);
+    dialog->setFileMode(save ? QFileDialog::AnyFile : QFileDialog::ExistingFile);
+    if (!suggested.isEmpty())
+        dialog->selectFile(suggested);
+    connect(dialog, &QFileDialog::fileSelected, this, std::move(then));
+    dialog->open();
+}
+
+void OrganizerWindow::ask(QMessageBox::Icon icon, const QString& title, const QString& text,
+                          std::function<void()> then)
+{
+    auto* box = new QMessageBox(icon, title, text, QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [then = std::move(then)](int result) {
+        if (result == QMessageBox::Yes)
+            then();
+    });
+    box->open();
+}
+
 int OrganizerWindow::currentEvent() const
 {
     return m_eventList->currentRow();
@@ -709,11 +749,16 @@ void OrganizerWindow::publishEvent(int row, bool confirm)
     const auto& e = m_events[static_cast<std::size_t>(row)];
     if (e.status != domain::EventStatus::Draft)
         return say(tr("Only a draft can be published."));
-    if (confirm && QMessageBox::question(this, tr("Publish"), publishSummary(row),
-                                         QMessageBox::Yes | QMessageBox::Cancel,
-                                         QMessageBox::Cancel) != QMessageBox::Yes)
-        return;
-    m_api->publishEvent(e.id, this, [this](const client::Outcome<domain::Event>& o) {
+    const auto id = e.id;
+    if (confirm)
+        return ask(QMessageBox::Question, tr("Publish"), publishSummary(row),
+                   [this, id] { publishEvent(id); });
+    publishEvent(id);
+}
+
+void OrganizerWindow::publishEvent(const domain::EventId& id)
+{
+    m_api->publishEvent(id, this, [this](const client::Outcome<domain::Event>& o) {
         if (const auto* f = std::get_if<client::Failure>(&o)) {
             say(tr("Not published: %1").arg(f->message));
             Q_EMIT eventChanged(false);
@@ -739,22 +784,26 @@ void OrganizerWindow::cancelEvent(int row, bool confirm)
                 tr("Cancel %1? %n booking(s) will be refunded in full.", nullptr, bookings)
                     .arg(QString::fromStdString(event.title));
             say(question);
-            if (confirm && QMessageBox::warning(this, tr("Cancel the event"), question,
-                                                QMessageBox::Yes | QMessageBox::No,
-                                                QMessageBox::No) != QMessageBox::Yes)
-                return;
-            m_api->cancelEvent(event.id, this, [this](const client::Outcome<domain::Event>& c) {
-                if (const auto* f = std::get_if<client::Failure>(&c)) {
-                    say(tr("Not cancelled: %1").arg(f->message));
-                    Q_EMIT eventChanged(false);
-                    return;
-                }
-                say(tr("%1 is cancelled.")
-                        .arg(QString::fromStdString(std::get<domain::Event>(c).title)));
-                Q_EMIT eventChanged(true);
-                showEvents();
-            });
+            const auto id = event.id;
+            if (confirm)
+                return ask(QMessageBox::Warning, tr("Cancel the event"), question,
+                           [this, id] { cancelEvent(id); });
+            cancelEvent(id);
         });
+}
+
+void OrganizerWindow::cancelEvent(const domain::EventId& id)
+{
+    m_api->cancelEvent(id, this, [this](const client::Outcome<domain::Event>& c) {
+        if (const auto* f = std::get_if<client::Failure>(&c)) {
+            say(tr("Not cancelled: %1").arg(f->message));
+            Q_EMIT eventChanged(false);
+            return;
+        }
+        say(tr("%1 is cancelled.").arg(QString::fromStdString(std::get<domain::Event>(c).title)));
+        Q_EMIT eventChanged(true);
+        showEvents();
+    });
 }
 
 void OrganizerWindow::openDashboard(int row)

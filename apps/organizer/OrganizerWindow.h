@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMainWindow>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <memory>
@@ -84,6 +85,13 @@ private:
     QWidget* buildVenues();
     QWidget* buildEvents();
     int currentEvent() const;
+    QString reportFile(const QString& suffix) const;
+    void askFile(const QString& title, const QString& suggested, const QString& filter, bool save,
+                 std::function<void(const QString&)> then);
+    void ask(QMessageBox::Icon icon, const QString& title, const QString& text,
+             std::function<void()> then);
+    void publishEvent(const domain::EventId& id);
+    void cancelEvent(const domain::EventId& id);
     void loadVenuesThen(std::function<void()> then);
     void buildMenus();
     void signIn();

@@ -20,127 +20,9 @@ import urllib.request
 
 import pyatspi
 
-ARGS = None
-
-
-def log(msg):
-    print(f"e2e: {msg}", flush=True)
-
-
-def fail(msg):
-    log("FAILED: " + msg)
-    shot("failure")
-    sys.exit(1)
-
-
-def shot(name):
-    if ARGS and ARGS.screenshots:
-        path = pathlib.Path(ARGS.screenshots) / f"{name}.png"
-        # The app's window sits at the screen's corner at its starting size (main.cpp).
-        subprocess.run(["import", "-window", "root", "-crop", "1100x720+0+0", "+repage",
-                        str(path)], check=False)
-
-
-def wait(what, fn, timeout=20.0):
-    end = time.time() + timeout
-    last = None
-    while time.time() < end:
-        try:
-            last = fn()
-            if last:
-                return last
-        except Exception as e:  # the tree changes under us: ask again
-            last = e
-        time.sleep(0.1)
-    fail(f"{what} (last: {last!r})")
-
-
-def app():
-    desktop = pyatspi.Registry.getDesktop(0)
-    for a in desktop:
-        if a is not None and a.name == "boxoffice":
-            return a
-    return None
-
-
-def walk(node, depth=0):
-    if node is None or depth > 40:
-        return
-    yield node
-    try:
-        children = list(node)
-    except Exception:
-        return
-    for c in children:
-        yield from walk(c, depth + 1)
-
-
-def showing(node):
-    try:
-        return node.getState().contains(pyatspi.STATE_SHOWING)
-    except Exception:
-        return False
-
-
-def find(role, name, root=None, must_show=True):
-    root = root or app()
-    for n in walk(root):
-        try:
-            roles = role if isinstance(role, tuple) else (role,)
-            if n.getRoleName() in roles and n.name == name and (not must_show or showing(n)):
-                return n
-        except Exception:
-            continue
-    return None
-
-
-def get(role, name, timeout=20.0, must_show=True):
-    return wait(f"a {role} named {name!r}", lambda: find(role, name, must_show=must_show), timeout)
-
-
-def press(role, name):
-    node = get(role, name)
-    wait(f"{name!r} enabled", lambda: node.getState().contains(pyatspi.STATE_ENABLED))
-    node.queryAction().doAction(0)
-
-
-def type_into(name, text):
-    node = get(("text", "password text"), name)
-    node.queryEditableText().setTextContents(text)
-
-
-def text_of(node):
-    t = node.queryText()
-    return t.getText(0, t.characterCount)
-
-
-def label(name):
-    """A label's text: Qt shows a label's accessible name in place of its text, and its text
-    as the description (the app sets both)."""
-    node = get("label", name)
-    return node.description or ""
-
-
-def menu(path):
-    """Triggers a menu item by its path of names, e.g. ["Go", "Will-call"]."""
-    node = app()
-    for name in path:
-        node = wait(f"menu entry {name!r}",
-                    lambda: find("menu item", name, root=node, must_show=False))
-    node.queryAction().doAction(0)
-
-
-def api(method, path, token=None, body=None):
-    req = urllib.request.Request(ARGS.server + "/api/v1" + path, method=method)
-    if token:
-        req.add_header("Authorization", "Bearer " + token)
-    data = None
-    if body is not None:
-        data = json.dumps(body).encode()
-        req.add_header("Content-Type", "application/json")
-    with urllib.request.urlopen(req, data, timeout=10) as r:
-        return json.loads(r.read() or b"null")
-
+import e2e_atspi
+from e2e_atspi import api, fail, find, get, label, log, menu, press, shot, text_of, type_into, wait
+from e2e_atspi import app, showing, walk
 
 def pages(pdf):
     """The PDF's page count; 0 while it is still being written."""
@@ -150,12 +32,12 @@ def pages(pdf):
 
 def new_pdfs(before):
     """The PDFs printed since `before`, once complete."""
-    found = sorted(set(pathlib.Path(ARGS.pdf_dir).glob("*.pdf")) - before, key=os.path.getmtime)
+    found = sorted(set(pathlib.Path(e2e_atspi.ARGS.pdf_dir).glob("*.pdf")) - before,
+                   key=os.path.getmtime)
     return [p for p in found if pages(p) > 0]
 
 
 def main():
-    global ARGS
     p = argparse.ArgumentParser()
     p.add_argument("--server", required=True)
     p.add_argument("--password", required=True)
@@ -163,7 +45,8 @@ def main():
     p.add_argument("--pdf-dir", required=True)
     p.add_argument("--printer", default="TicketPDF")
     p.add_argument("--screenshots")
-    ARGS = p.parse_args()
+    args = e2e_atspi.ARGS = p.parse_args()
+    e2e_atspi.APP_NAME = "boxoffice"
 
     wait("the box office on the accessibility bus", app, 30)
     log("the app is on the bus")
@@ -175,7 +58,7 @@ def main():
     # Sign in (the server and e-mail came from the command line).
     get("frame", "Box office", must_show=False)
     shot("boxoffice-signin")
-    type_into("Password", ARGS.password)
+    type_into("Password", args.password)
     press("push button", "Sign in")
 
     # Open the shift with 100.00 in the drawer.
@@ -183,13 +66,13 @@ def main():
     press("push button", "Open the shift")
     get("list", "Events, today's first")
     log("signed in, the shift open")
-    token = api("POST", "/auth/login", body={"email": ARGS.email, "password": ARGS.password})["access_token"]
+    token = api("POST", "/auth/login", body={"email": args.email, "password": args.password})["access_token"]
     shift = api("GET", "/boxoffice/shifts/current", token)
     if shift["opening_float"] != "100.00":
         fail(f"the server's shift: {shift}")
 
     # The printer: Settings > Printer > TicketPDF, as a person would choose it.
-    menu(["Settings", "Printer", ARGS.printer])
+    menu(["Settings", "Printer", args.printer])
     press("push button", "Sell tickets for this event")
     best = get("push button", "Best available")
     wait("the seat map loaded", lambda: best.getState().contains(pyatspi.STATE_ENABLED) and label("Message") == "")
@@ -207,7 +90,7 @@ def main():
     type_into("Amount tendered", "100.00")
     wait("the change due", lambda: label("Change due") != "")
     shot("boxoffice-payment")
-    before = set(pathlib.Path(ARGS.pdf_dir).glob("*.pdf"))
+    before = set(pathlib.Path(args.pdf_dir).glob("*.pdf"))
     press("push button", "Take the cash")
     done = wait("the sale completed", lambda: "Sold" in label("Sale completed") and label("Sale completed"))
     log(f"sold: {done}")
@@ -216,7 +99,7 @@ def main():
 
     # The printout: the tickets and the receipt in one PDF; its QR codes are the credentials
     # the server issued for this booking.
-    pdf = wait("the printout in " + ARGS.pdf_dir, lambda: new_pdfs(before), 60)[-1]
+    pdf = wait("the printout in " + args.pdf_dir, lambda: new_pdfs(before), 60)[-1]
     log(f"printed: {pdf}")
     work = pathlib.Path(tempfile.mkdtemp(prefix="boxoffice-e2e-pages."))
     subprocess.run(["pdftoppm", "-q", "-r", "150", "-png", str(pdf), str(work / "page")],
@@ -239,11 +122,11 @@ def main():
     if any(t["status"] != "active" for t in booking["tickets"]):
         fail(f"tickets not active: {booking['tickets']}")
     log("the two QR codes decode to the booking's active credentials")
-    if ARGS.screenshots:  # the first ticket's page, as printed
+    if args.screenshots:  # the first ticket's page, as printed
         subprocess.run(["pdftoppm", "-q", "-r", "60", "-png", "-f", "1", "-l", "1", str(pdf),
                         str(work / "ticket")], check=True)
         for f in work.glob("ticket*.png"):
-            shutil.move(str(f), str(pathlib.Path(ARGS.screenshots) / "boxoffice-ticket.png"))
+            shutil.move(str(f), str(pathlib.Path(args.screenshots) / "boxoffice-ticket.png"))
     shutil.rmtree(work, ignore_errors=True)
 
     # Will-call: the name finds the booking; Del's question shows the refund, then confirmed.
@@ -264,7 +147,7 @@ def main():
 
     # Close the shift: 100.00 float + 80.00 cash sold - 80.00 cash refunded = 100.00 expected;
     # 99.50 counted is 0.50 short.
-    before = set(pathlib.Path(ARGS.pdf_dir).glob("*.pdf"))
+    before = set(pathlib.Path(args.pdf_dir).glob("*.pdf"))
     menu(["Go", "Close the shift…"])
     type_into("Counted cash", "99.50")
     press("push button", "Close the shift")
