@@ -668,6 +668,8 @@ DE.update({
 "Cancel %1? %n booking(s) will be refunded in full.": ["%1 absagen? %n Buchung wird vollständig erstattet.", "%1 absagen? %n Buchungen werden vollständig erstattet."],
 "Not cancelled: %1": "Nicht abgesagt: %1",
 "%1 is cancelled.": "%1 ist abgesagt.",
+"Sign in to the box office": "Anmeldung an der Kasse",
+"Sign in to organize": "Anmeldung für Veranstalter",
 "&Insert": "&Einfügen",
 "A &seated section": "Einen &Sitzbereich",
 "A s&tanding area": "Einen S&tehbereich",

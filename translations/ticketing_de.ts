@@ -185,46 +185,6 @@
         <translation>Verbindung</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Sign in to the box office&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;Anmeldung an der Kasse&lt;/h2&gt;</translation>
-    </message>
-    <message>
-        <source>&amp;Server:</source>
-        <translation>&amp;Server:</translation>
-    </message>
-    <message>
-        <source>Server address</source>
-        <translation>Serveradresse</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation>&amp;E-Mail:</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation>&amp;Passwort:</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Passwort</translation>
-    </message>
-    <message>
-        <source>Sign &amp;in</source>
-        <translation>&amp;Anmelden</translation>
-    </message>
-    <message>
-        <source>Sign in</source>
-        <translation>Anmelden</translation>
-    </message>
-    <message>
-        <source>Sign in (Enter)</source>
-        <translation>Anmelden (Eingabe)</translation>
-    </message>
-    <message>
         <source>&lt;h2&gt;Open your shift&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Schicht öffnen&lt;/h2&gt;</translation>
     </message>
@@ -283,10 +243,6 @@
     <message>
         <source>Events, today's first</source>
         <translation>Veranstaltungen, heutige zuerst</translation>
-    </message>
-    <message>
-        <source>Enter the server, your e-mail and your password.</source>
-        <translation>Bitte Server, E-Mail und Passwort eingeben.</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -619,6 +575,10 @@
     <message>
         <source>Shift open, float %1</source>
         <translation>Schicht offen, Wechselgeld %1</translation>
+    </message>
+    <message>
+        <source>Sign in to the box office</source>
+        <translation>Anmeldung an der Kasse</translation>
     </message>
 </context>
 <context>
@@ -1686,46 +1646,6 @@
         <translation>Verbindung</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Sign in to organize&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;Anmeldung für Veranstalter&lt;/h2&gt;</translation>
-    </message>
-    <message>
-        <source>&amp;Server:</source>
-        <translation>&amp;Server:</translation>
-    </message>
-    <message>
-        <source>Server address</source>
-        <translation>Serveradresse</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation>&amp;E-Mail:</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation>&amp;Passwort:</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Passwort</translation>
-    </message>
-    <message>
-        <source>Sign &amp;in</source>
-        <translation>&amp;Anmelden</translation>
-    </message>
-    <message>
-        <source>Sign in</source>
-        <translation>Anmelden</translation>
-    </message>
-    <message>
-        <source>Sign in (Enter)</source>
-        <translation>Anmelden (Eingabe)</translation>
-    </message>
-    <message>
         <source>Sign-in message</source>
         <translation>Anmeldemeldung</translation>
     </message>
@@ -1836,10 +1756,6 @@
     <message>
         <source>Reconnecting…</source>
         <translation>Verbindung wird wiederhergestellt …</translation>
-    </message>
-    <message>
-        <source>Enter the server, your e-mail and your password.</source>
-        <translation>Bitte Server, E-Mail und Passwort eingeben.</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -2148,6 +2064,10 @@
     <message>
         <source>%1 report</source>
         <translation>Bericht %1</translation>
+    </message>
+    <message>
+        <source>Sign in to organize</source>
+        <translation>Anmeldung für Veranstalter</translation>
     </message>
 </context>
 <context>
@@ -2759,6 +2679,49 @@
     <message>
         <source>Rotate</source>
         <translation>Drehen</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::widgets::SignInForm</name>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in (Enter)</source>
+        <translation>Anmelden (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Enter the server, your e-mail and your password.</source>
+        <translation>Bitte Server, E-Mail und Passwort eingeben.</translation>
     </message>
 </context>
 <context>

@@ -185,46 +185,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&lt;h2&gt;Sign in to the box office&lt;/h2&gt;</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Server:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Server address</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sign &amp;in</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sign in</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sign in (Enter)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>&lt;h2&gt;Open your shift&lt;/h2&gt;</source>
         <translation type="unfinished" />
     </message>
@@ -282,10 +242,6 @@
     </message>
     <message>
         <source>Events, today's first</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Enter the server, your e-mail and your password.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -618,6 +574,10 @@
     </message>
     <message>
         <source>Shift open, float %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in to the box office</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1686,46 +1646,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&lt;h2&gt;Sign in to organize&lt;/h2&gt;</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Server:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Server address</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sign &amp;in</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sign in</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sign in (Enter)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Sign-in message</source>
         <translation type="unfinished" />
     </message>
@@ -1835,10 +1755,6 @@
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Enter the server, your e-mail and your password.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2147,6 +2063,10 @@
     </message>
     <message>
         <source>%1 report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in to organize</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2758,6 +2678,49 @@
     </message>
     <message>
         <source>Rotate</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::widgets::SignInForm</name>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the server, your e-mail and your password.</source>
         <translation type="unfinished" />
     </message>
 </context>

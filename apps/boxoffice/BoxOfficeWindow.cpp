@@ -1,11 +1,11 @@
 #include "apps/boxoffice/BoxOfficeWindow.h"
 
-#include "apps/boxoffice/Widgets.h"
 #include "client/Display.h"
 #include "client/Language.h"
 #include "domain/Clock.h"
 #include "domain/Codec.h"
 #include "domain/Money.h"
+#include "widgets/Widgets.h"
 
 #include <QActionGroup>
 #include <QFileDialog>
@@ -20,36 +20,16 @@
 
 namespace ticketing::boxoffice {
 
-namespace {
-// A labelled line edit whose label names it for screen readers too.
-QLineEdit* field(QFormLayout* form, const QString& label, const QString& accessibleName)
-{
-    auto* edit = new QLineEdit;
-    edit->setAccessibleName(accessibleName);
-    form->addRow(label, edit);
-    return edit;
-}
+using widgets::centred;
+using widgets::enterPresses;
+using widgets::field;
+using widgets::messageLabel;
+using widgets::say;
 
+namespace {
 QLabel* message()
 {
     return messageLabel(BoxOfficeWindow::tr("Message"));
-}
-
-QWidget* centred(QLayout* inner)
-{
-    auto* page = new QWidget;
-    auto* outer = new QVBoxLayout(page);
-    auto* box = new QWidget;
-    box->setLayout(inner);
-    box->setMaximumWidth(520);
-    outer->addStretch();
-    auto* row = new QHBoxLayout;
-    row->addStretch();
-    row->addWidget(box);
-    row->addStretch();
-    outer->addLayout(row);
-    outer->addStretch();
-    return page;
 }
 } // namespace
 
@@ -97,11 +77,12 @@ BoxOfficeWindow::BoxOfficeWindow(const QUrl& server, const QString& email, QWidg
         statusBar()->addWidget(l);
     statusBar()->addPermanentWidget(m_statusConnection);
 
-    m_server->setText(server.isValid() && !server.isEmpty()
-                          ? server.toString()
-                          : (m_session.server().isEmpty() ? QStringLiteral("http://127.0.0.1:8080")
-                                                          : m_session.server().toString()));
-    m_email->setText(email.isEmpty() ? m_session.email() : email);
+    m_signIn->setServer(server.isValid() && !server.isEmpty()
+                            ? server.toString()
+                            : (m_session.server().isEmpty()
+                                   ? QStringLiteral("http://127.0.0.1:8080")
+                                   : m_session.server().toString()));
+    m_signIn->setEmail(email.isEmpty() ? m_session.email() : email);
     showPage(Page::SignIn);
     updateStatus();
 }
@@ -110,25 +91,9 @@ BoxOfficeWindow::~BoxOfficeWindow() = default;
 
 QWidget* BoxOfficeWindow::buildSignIn()
 {
-    auto* form = new QFormLayout;
-    auto* title = new QLabel(tr("<h2>Sign in to the box office</h2>"));
-    form->addRow(title);
-    m_server = field(form, tr("&Server:"), tr("Server address"));
-    m_email = field(form, tr("&E-mail:"), tr("E-mail"));
-    m_password = field(form, tr("&Password:"), tr("Password"));
-    m_password->setEchoMode(QLineEdit::Password);
-    m_signIn = new QPushButton(tr("Sign &in"));
-    m_signIn->setAccessibleName(tr("Sign in"));
-    enterPresses(m_signIn);
-    m_signIn->setDefault(true);
-    m_signIn->setToolTip(tr("Sign in (Enter)"));
-    form->addRow(m_signIn);
-    m_signInMessage = message();
-    form->addRow(m_signInMessage);
-    connect(m_signIn, &QPushButton::clicked, this, &BoxOfficeWindow::signIn);
-    for (auto* edit : {m_server, m_email, m_password})
-        connect(edit, &QLineEdit::returnPressed, this, &BoxOfficeWindow::signIn);
-    return centred(form);
+    m_signIn = new widgets::SignInForm(tr("Sign in to the box office"), tr("Message"));
+    connect(m_signIn, &widgets::SignInForm::submitted, this, &BoxOfficeWindow::signIn);
+    return m_signIn;
 }
 
 QWidget* BoxOfficeWindow::buildShift()
@@ -203,7 +168,7 @@ void BoxOfficeWindow::showPage(Page page)
     m_pages->setCurrentIndex(static_cast<int>(page));
     switch (page) {
     case Page::SignIn:
-        (m_email->text().isEmpty() ? m_email : m_password)->setFocus();
+        m_signIn->focusFirstEmpty();
         break;
     case Page::Shift:
         m_float->setFocus();
@@ -227,11 +192,9 @@ void BoxOfficeWindow::showPage(Page page)
 
 void BoxOfficeWindow::signIn()
 {
-    const QUrl server = QUrl::fromUserInput(m_server->text().trimmed());
-    if (!server.isValid() || m_email->text().trimmed().isEmpty() || m_password->text().isEmpty())
-        return say(m_signInMessage, tr("Enter the server, your e-mail and your password."));
-    m_signIn->setEnabled(false);
-    say(m_signInMessage, tr("Signing in…"));
+    const QUrl server = m_signIn->server();
+    m_signIn->setBusy(true);
+    m_signIn->tell(tr("Signing in…"));
     m_api = std::make_unique<client::ApiClient>(server);
     connect(m_api.get(), &client::ApiClient::connectivityChanged, this,
             [this](client::ApiClient::Connectivity c) {
@@ -246,28 +209,27 @@ void BoxOfficeWindow::signIn()
             });
     connect(m_api.get(), &client::ApiClient::signedOut, this, [this] {
         m_shift.reset();
-        say(m_signInMessage, tr("The session has ended; sign in again."));
+        m_signIn->tell(tr("The session has ended; sign in again."));
         showPage(Page::SignIn);
     });
-    m_api->signIn(m_email->text().trimmed(), m_password->text(), this,
+    m_api->signIn(m_signIn->email(), m_signIn->password(), this,
                   [this, server](const client::Outcome<domain::Tokens>& o) {
-                      m_signIn->setEnabled(true);
+                      m_signIn->setBusy(false);
                       if (const auto* f = std::get_if<client::Failure>(&o))
-                          return say(m_signInMessage, f->message);
+                          return m_signIn->tell(f->message);
                       const auto& tokens = std::get<domain::Tokens>(o);
                       if (tokens.user.role != domain::Role::BoxOffice &&
                           tokens.user.role != domain::Role::Admin) {
                           m_api->signOut();
-                          return say(m_signInMessage,
-                                     tr("This account is not a box office account."));
+                          return m_signIn->tell(tr("This account is not a box office account."));
                       }
-                      m_password->clear();
+                      m_signIn->clearPassword();
                       const auto agent = QString::fromStdString(tokens.user.email);
                       m_sale->setApi(m_api.get(), agent);
                       m_willCall->setApi(m_api.get(), agent);
-                      m_session.remember(server, m_email->text().trimmed());
+                      m_session.remember(server, m_signIn->email());
                       m_session.keepRefreshToken(QString::fromStdString(tokens.refreshToken));
-                      say(m_signInMessage, {});
+                      m_signIn->tell({});
                       afterSignIn();
                   });
 }
@@ -374,8 +336,8 @@ void BoxOfficeWindow::updateStatus()
 
 void BoxOfficeWindow::fillPassword(const QString& password)
 {
-    m_password->setText(password);
-    m_signIn->setFocus();
+    m_signIn->setPassword(password);
+    m_signIn->button()->setFocus();
 }
 
 void BoxOfficeWindow::openEvent(int row)

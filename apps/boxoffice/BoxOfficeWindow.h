@@ -6,6 +6,7 @@
 #include "client/ApiClient.h"
 #include "client/Models.h"
 #include "client/Session.h"
+#include "widgets/SignInForm.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -103,12 +104,7 @@ private:
     QTimer m_probe; // while offline: asks the server now and then whether it answers again
 
     QStackedWidget* m_pages = nullptr;
-    // Sign in
-    QLineEdit* m_server = nullptr;
-    QLineEdit* m_email = nullptr;
-    QLineEdit* m_password = nullptr;
-    QPushButton* m_signIn = nullptr;
-    QLabel* m_signInMessage = nullptr;
+    widgets::SignInForm* m_signIn = nullptr;
     // Shift
     QLineEdit* m_float = nullptr;
     QComboBox* m_currency = nullptr;

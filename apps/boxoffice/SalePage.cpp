@@ -1,10 +1,10 @@
 #include "apps/boxoffice/SalePage.h"
 
-#include "apps/boxoffice/Widgets.h"
 #include "client/Display.h"
 #include "domain/Clock.h"
 #include "domain/Money.h"
 #include "seatmap/SeatMapLegend.h"
+#include "widgets/Widgets.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -13,6 +13,10 @@
 #include <QVBoxLayout>
 
 namespace ticketing::boxoffice {
+
+using widgets::enterPresses;
+using widgets::messageLabel;
+using widgets::say;
 
 namespace {
 enum Panel

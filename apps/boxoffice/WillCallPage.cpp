@@ -1,9 +1,9 @@
 #include "apps/boxoffice/WillCallPage.h"
 
-#include "apps/boxoffice/Widgets.h"
 #include "client/Display.h"
 #include "domain/Clock.h"
 #include "domain/Money.h"
+#include "widgets/Widgets.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -11,6 +11,10 @@
 #include <QVBoxLayout>
 
 namespace ticketing::boxoffice {
+
+using widgets::enterPresses;
+using widgets::messageLabel;
+using widgets::say;
 
 WillCallPage::WillCallPage(QWidget* parent) : QWidget(parent)
 {

@@ -3,6 +3,7 @@
 #include "apps/organizer/GenerateDialog.h"
 #include "client/Display.h"
 #include "client/Language.h"
+#include "widgets/Widgets.h"
 
 #include <QCloseEvent>
 #include <QDir>
@@ -26,38 +27,13 @@
 
 namespace ticketing::organizer {
 
+using widgets::enterPresses;
+using widgets::messageLabel;
+
 namespace {
-QLineEdit* field(QFormLayout* form, const QString& label, const QString& name)
-{
-    auto* edit = new QLineEdit;
-    edit->setAccessibleName(name);
-    form->addRow(label, edit);
-    return edit;
-}
-
-QLabel* messageLabel(const QString& name)
-{
-    auto* label = new QLabel;
-    label->setWordWrap(true);
-    label->setAccessibleName(name);
-    label->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);
-    return label;
-}
-
 void tell(QLabel* label, const QString& text)
 {
-    label->setText(text);
-    label->setAccessibleDescription(text); // a named label is read by its description
-}
-
-// Enter presses a focused button, as Space does.
-void enterPresses(QPushButton* button)
-{
-    for (const auto key : {Qt::Key_Return, Qt::Key_Enter}) {
-        auto* shortcut =
-            new QShortcut(QKeySequence(key), button, nullptr, nullptr, Qt::WidgetShortcut);
-        QObject::connect(shortcut, &QShortcut::activated, button, &QPushButton::click);
-    }
+    widgets::say(label, text);
 }
 } // namespace
 
@@ -96,11 +72,12 @@ OrganizerWindow::OrganizerWindow(const QUrl& server, const QString& email, QWidg
     statusBar()->addPermanentWidget(m_statusConnection);
     buildMenus();
 
-    m_server->setText(server.isValid() && !server.isEmpty()
-                          ? server.toString()
-                          : (m_session.server().isEmpty() ? QStringLiteral("http://127.0.0.1:8080")
-                                                          : m_session.server().toString()));
-    m_email->setText(email.isEmpty() ? m_session.email() : email);
+    m_signIn->setServer(server.isValid() && !server.isEmpty()
+                            ? server.toString()
+                            : (m_session.server().isEmpty()
+                                   ? QStringLiteral("http://127.0.0.1:8080")
+                                   : m_session.server().toString()));
+    m_signIn->setEmail(email.isEmpty() ? m_session.email() : email);
     showPage(Page::SignIn);
 }
 
@@ -108,32 +85,9 @@ OrganizerWindow::~OrganizerWindow() = default;
 
 QWidget* OrganizerWindow::buildSignIn()
 {
-    auto* form = new QFormLayout;
-    form->addRow(new QLabel(tr("<h2>Sign in to organize</h2>")));
-    m_server = field(form, tr("&Server:"), tr("Server address"));
-    m_email = field(form, tr("&E-mail:"), tr("E-mail"));
-    m_password = field(form, tr("&Password:"), tr("Password"));
-    m_password->setEchoMode(QLineEdit::Password);
-    m_signIn = new QPushButton(tr("Sign &in"));
-    m_signIn->setAccessibleName(tr("Sign in"));
-    m_signIn->setToolTip(tr("Sign in (Enter)"));
-    enterPresses(m_signIn);
-    form->addRow(m_signIn);
-    m_signInMessage = messageLabel(tr("Sign-in message"));
-    form->addRow(m_signInMessage);
-    connect(m_signIn, &QPushButton::clicked, this, &OrganizerWindow::signIn);
-    for (auto* edit : {m_server, m_email, m_password})
-        connect(edit, &QLineEdit::returnPressed, this, &OrganizerWindow::signIn);
-    auto* page = new QWidget;
-    auto* outer = new QHBoxLayout(page);
-    outer->addStretch();
-    auto* inner = new QVBoxLayout;
-    inner->addStretch();
-    inner->addLayout(form);
-    inner->addStretch();
-    outer->addLayout(inner);
-    outer->addStretch();
-    return page;
+    m_signIn = new widgets::SignInForm(tr("Sign in to organize"), tr("Sign-in message"));
+    connect(m_signIn, &widgets::SignInForm::submitted, this, &OrganizerWindow::signIn);
+    return m_signIn;
 }
 
 QWidget* OrganizerWindow::buildVenues()
@@ -272,7 +226,7 @@ void OrganizerWindow::showPage(Page page)
     if (page != Page::Dashboard)
         m_dashboard->close(); // its live socket goes with it
     if (page == Page::SignIn)
-        m_password->setFocus();
+        m_signIn->focusFirstEmpty();
     else if (page == Page::Venues)
         m_venueList->setFocus();
     else if (page == Page::Designer)
@@ -285,7 +239,7 @@ void OrganizerWindow::showPage(Page page)
 
 void OrganizerWindow::fillPassword(const QString& password)
 {
-    m_password->setText(password);
+    m_signIn->setPassword(password);
 }
 
 void OrganizerWindow::say(const QString& text)
@@ -326,34 +280,31 @@ void OrganizerWindow::updateStatus()
 
 void OrganizerWindow::signIn()
 {
-    const QUrl server = QUrl::fromUserInput(m_server->text().trimmed());
-    if (!server.isValid() || m_email->text().trimmed().isEmpty() || m_password->text().isEmpty())
-        return tell(m_signInMessage, tr("Enter the server, your e-mail and your password."));
-    m_signIn->setEnabled(false);
-    tell(m_signInMessage, tr("Signing in…"));
+    const QUrl server = m_signIn->server();
+    m_signIn->setBusy(true);
+    m_signIn->tell(tr("Signing in…"));
     m_api = std::make_unique<client::ApiClient>(server);
     connect(m_api.get(), &client::ApiClient::connectivityChanged, this,
             &OrganizerWindow::updateStatus);
     connect(m_api.get(), &client::ApiClient::signedOut, this, [this] {
-        tell(m_signInMessage, tr("The session has ended; sign in again."));
+        m_signIn->tell(tr("The session has ended; sign in again."));
         showPage(Page::SignIn);
     });
-    m_api->signIn(m_email->text().trimmed(), m_password->text(), this,
+    m_api->signIn(m_signIn->email(), m_signIn->password(), this,
                   [this, server](const client::Outcome<domain::Tokens>& o) {
-                      m_signIn->setEnabled(true);
+                      m_signIn->setBusy(false);
                       if (const auto* f = std::get_if<client::Failure>(&o))
-                          return tell(m_signInMessage, f->message);
+                          return m_signIn->tell(f->message);
                       const auto& tokens = std::get<domain::Tokens>(o);
                       if (tokens.user.role != domain::Role::Organizer &&
                           tokens.user.role != domain::Role::Admin) {
                           m_api->signOut();
-                          return tell(m_signInMessage,
-                                      tr("This account is not an organizer's account."));
+                          return m_signIn->tell(tr("This account is not an organizer's account."));
                       }
-                      m_password->clear();
-                      m_session.remember(server, m_email->text().trimmed());
+                      m_signIn->clearPassword();
+                      m_session.remember(server, m_signIn->email());
                       m_session.keepRefreshToken(QString::fromStdString(tokens.refreshToken));
-                      tell(m_signInMessage, {});
+                      m_signIn->tell({});
                       showEvents();
                   });
 }

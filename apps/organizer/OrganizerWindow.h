@@ -5,6 +5,7 @@
 #include "apps/organizer/EventEditor.h"
 #include "client/ApiClient.h"
 #include "client/Session.h"
+#include "widgets/SignInForm.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -106,11 +107,7 @@ private:
     std::vector<domain::Venue> m_venues;
     std::vector<domain::Event> m_events;
     QStackedWidget* m_pages = nullptr;
-    QLineEdit* m_server = nullptr;
-    QLineEdit* m_email = nullptr;
-    QLineEdit* m_password = nullptr;
-    QPushButton* m_signIn = nullptr;
-    QLabel* m_signInMessage = nullptr;
+    widgets::SignInForm* m_signIn = nullptr;
     QListWidget* m_venueList = nullptr;
     QLabel* m_venuesMessage = nullptr;
     DesignerPage* m_designer = nullptr;

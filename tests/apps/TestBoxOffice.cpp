@@ -2,6 +2,7 @@
 #include "client/Language.h"
 #include "support/Sales.h"
 #include "support/TicketdUnderTest.h"
+#include "support/WidgetChecks.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -622,43 +623,11 @@ private Q_SLOTS:
     void everyControlIsNamedAndReachableByKeyboard()
     {
         BoxOfficeWindow w;
-        int checked = 0;
-        for (auto* widget : w.findChildren<QWidget*>()) {
-            const bool control =
-                qobject_cast<QAbstractButton*>(widget) || qobject_cast<QLineEdit*>(widget) ||
-                qobject_cast<QComboBox*>(widget) || qobject_cast<QAbstractSpinBox*>(widget) ||
-                qobject_cast<QAbstractItemView*>(widget) || qobject_cast<QGraphicsView*>(widget);
-            if (!control)
-                continue;
-            // The parts Qt builds inside a control (a spin box's editor, a combo box's list,
-            // a table's corner button, a line edit's clear button) are named by the control.
-            bool part = false;
-            for (auto* p = widget->parentWidget(); p && p != &w; p = p->parentWidget())
-                part = part || qobject_cast<QAbstractSpinBox*>(p) || qobject_cast<QComboBox*>(p) ||
-                       qobject_cast<QAbstractItemView*>(p) || qobject_cast<QLineEdit*>(p);
-            if (part || widget->objectName().startsWith(QStringLiteral("qt_")))
-                continue;
-            ++checked;
-            QVERIFY2(!widget->accessibleName().isEmpty(),
-                     qPrintable(QStringLiteral("%1 without an accessible name")
-                                    .arg(QString::fromLatin1(widget->metaObject()->className()))));
-            QVERIFY2(widget->focusPolicy() & Qt::TabFocus,
-                     qPrintable(widget->accessibleName() + QStringLiteral(" cannot be tabbed to")));
-        }
+        const int checked = checkControlsNamedAndTabbable(w);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(checked >= 30, qPrintable(QString::number(checked)));
-        QStringList shortcuts;
-        std::function<void(const QList<QAction*>&)> visit = [&](const QList<QAction*>& actions) {
-            for (auto* action : actions) {
-                if (action->isSeparator())
-                    continue;
-                QVERIFY(!action->text().isEmpty());
-                if (action->menu())
-                    visit(action->menu()->actions());
-                else if (!action->shortcut().isEmpty())
-                    shortcuts << action->shortcut().toString();
-            }
-        };
-        visit(w.menuBar()->actions());
+        const auto shortcuts = menuShortcuts(w.menuBar());
         for (const auto* key : {"F5", "F9", "F10", "F12", "Ctrl+N", "Esc", "F6", "F7"})
             QVERIFY2(shortcuts.contains(QString::fromLatin1(key)), key);
     }

@@ -9,6 +9,7 @@
 #include "support/Accounts.h"
 #include "support/Sales.h"
 #include "support/TicketdUnderTest.h"
+#include "support/WidgetChecks.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -514,29 +515,9 @@ private Q_SLOTS:
     void everyControlIsNamedAndEveryToolHasAKey()
     {
         OrganizerWindow w;
-        int checked = 0;
-        for (auto* widget : w.findChildren<QWidget*>()) {
-            const bool control =
-                qobject_cast<QAbstractButton*>(widget) || qobject_cast<QLineEdit*>(widget) ||
-                qobject_cast<QComboBox*>(widget) || qobject_cast<QAbstractSpinBox*>(widget) ||
-                qobject_cast<QAbstractItemView*>(widget) || qobject_cast<QGraphicsView*>(widget);
-            if (!control)
-                continue;
-            bool part = false;
-            for (auto* p = widget->parentWidget(); p && p != &w; p = p->parentWidget())
-                part = part || qobject_cast<QAbstractSpinBox*>(p) || qobject_cast<QComboBox*>(p) ||
-                       qobject_cast<QAbstractItemView*>(p) || qobject_cast<QLineEdit*>(p);
-            // A tool bar's buttons are its actions, named by their text.
-            if (part || widget->objectName().startsWith(QStringLiteral("qt_")) ||
-                qobject_cast<QToolBar*>(widget->parentWidget()))
-                continue;
-            ++checked;
-            QVERIFY2(!widget->accessibleName().isEmpty(),
-                     qPrintable(QStringLiteral("%1 without an accessible name")
-                                    .arg(QString::fromLatin1(widget->metaObject()->className()))));
-            QVERIFY2(widget->focusPolicy() & Qt::TabFocus,
-                     qPrintable(widget->accessibleName() + QStringLiteral(" cannot be tabbed to")));
-        }
+        const int checked = checkControlsNamedAndTabbable(w);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(checked >= 20, qPrintable(QString::number(checked)));
         QStringList tools;
         for (auto* a : w.designer()->findChildren<QAction*>())
@@ -546,19 +527,7 @@ private Q_SLOTS:
             }
         for (const auto* k : {"S", "R", "C", "A", "T", "W"})
             QVERIFY2(tools.contains(QString::fromLatin1(k)), k);
-        QStringList shortcuts;
-        std::function<void(const QList<QAction*>&)> visit = [&](const QList<QAction*>& actions) {
-            for (auto* action : actions) {
-                if (action->isSeparator())
-                    continue;
-                QVERIFY(!action->text().isEmpty());
-                if (action->menu())
-                    visit(action->menu()->actions());
-                else if (!action->shortcut().isEmpty())
-                    shortcuts << action->shortcut().toString();
-            }
-        };
-        visit(w.menuBar()->actions());
+        const auto shortcuts = menuShortcuts(w.menuBar());
         for (const auto* k : {"Ctrl+N", "Ctrl+O", "Ctrl+S", "Ctrl+I", "Ctrl+E", "Ctrl+Z", "Ctrl+C",
                               "Ctrl+V", "Del", "Ctrl+A", "Ctrl+L", "Ctrl+K", "Ctrl+W", "Ctrl+0"})
             QVERIFY2(shortcuts.contains(QString::fromLatin1(k)), k);

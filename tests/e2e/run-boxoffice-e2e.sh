@@ -8,48 +8,21 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD=$(cd "${1:?build directory}" && pwd)
-export SHOTS=${2:-}
+SHOTS=${2:-}
 [ -z "$SHOTS" ] || { mkdir -p "$SHOTS"; SHOTS=$(cd "$SHOTS" && pwd); }
-WORK=$(mktemp -d /tmp/boxoffice-e2e.XXXXXX)
-chmod 755 "$WORK"
-pids=()
-cleanup() {
-  local status=$?
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do
-    for _ in $(seq 1 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$p" 2>/dev/null || true
-  done
-  if [ $status -ne 0 ]; then
-    echo "--- ticketd's log (tail)"; tail -n 30 "$WORK/ticketd.log" 2>/dev/null || true
-    echo "--- the app's log"; cat "$WORK/app.log" 2>/dev/null || true
-    echo "--- CUPS"; tail -n 20 "$WORK/cups/log/error_log" 2>/dev/null || true
-  fi
-  # The PDFs this run printed (cups-pdf writes them to the user's ~/PDF).
+E2E_NAME=boxoffice
+source "$ROOT/tests/e2e/lib.sh"
+# The PDFs this run printed (cups-pdf writes them to the user's ~/PDF) go with the run.
+e2e_more_cleanup() {
+  [ "$1" -eq 0 ] || { echo "--- CUPS"; tail -n 20 "$WORK/cups/log/error_log" 2>/dev/null || true; }
   [ -z "${pdf_dir:-}" ] || comm -13 "$WORK/pdfs-before" <(ls "$pdf_dir") 2>/dev/null |
     while read -r f; do rm -rf "${pdf_dir:?}/$f"; done
-  rm -rf "$WORK"
-  exit $status
 }
-trap cleanup EXIT
 
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-# ticketd with its embedded servers.
-port=$(free_port)
-export TICKETING_LISTEN=127.0.0.1:$port TICKETING_DATA_DIR=$WORK/data TICKETING_AUTH_RATE_LIMIT=0
-mkdir -p "$TICKETING_DATA_DIR"
-"$BUILD/server/ticketd" >"$WORK/ticketd.log" 2>&1 &
-pids+=($!)
-url="http://127.0.0.1:$port"
-for _ in $(seq 1 300); do curl -fsS "$url/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
-curl -fsS "$url/readyz" >/dev/null || { echo "ticketd did not start"; exit 1; }
+e2e_start_ticketd
+e2e_users organizer box_office
 
 # An organizer's published event (the demo's theatre) and a box office agent.
-for who in organizer box_office; do
-  "$BUILD/server/ticketd" user add --email "$who@e2e.test" --password "e2e-$who-password" \
-    --role "$who" --first-name E2E --last-name "$who" >/dev/null
-done
 api="$url/api/v1"
 token=$(curl -fsS -X POST "$api/auth/login" -H 'Content-Type: application/json' \
   -d '{"email": "organizer@e2e.test", "password": "e2e-organizer-password"}' | jq -r .access_token)
@@ -108,27 +81,9 @@ pdf_dir=$(getent passwd "$(id -un)" | cut -d: -f6)/PDF
 mkdir -p "$pdf_dir"
 ls "$pdf_dir" >"$WORK/pdfs-before"
 
-# The app and the driver in one X and D-Bus session, with the accessibility bus.
-export HOME_FOR_APP=$WORK/home
-mkdir -p "$HOME_FOR_APP"
-xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash -c '
-  set -e
-  /usr/libexec/at-spi-bus-launcher --launch-immediately &
-  bus=$!
-  # An unlocked secret service, so that the keychain does not ask for a new keyring password.
-  export XDG_DATA_HOME='"$HOME_FOR_APP"'/.local/share
-  mkdir -p "$XDG_DATA_HOME"
-  eval "$(printf e2e | gnome-keyring-daemon --unlock --components=secrets)"
-  export GNOME_KEYRING_CONTROL
-  sleep 1
-  HOME='"$HOME_FOR_APP"' XDG_CONFIG_HOME='"$HOME_FOR_APP"'/.config QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 \
-    LANG=C.UTF-8 LANGUAGE=en '"$BUILD"'/apps/boxoffice/boxoffice --server '"$url"' \
-    --email box_office@e2e.test >'"$WORK"'/app.log 2>&1 &
-  app=$!
-  status=0
-  /usr/bin/python3 '"$ROOT"'/tests/e2e/boxoffice_e2e.py --server '"$url"' \
-    --email box_office@e2e.test --password e2e-box_office-password --pdf-dir '"$pdf_dir"' \
-    ${SHOTS:+--screenshots "$SHOTS"} || status=$?
-  kill $app $bus 2>/dev/null || true
-  exit $status
-'
+# The app and the driver in one X, D-Bus and accessibility session.
+e2e_session \
+  "CUPS_SERVER=$CUPS_SERVER '$BUILD/apps/boxoffice/boxoffice' --server $url --email box_office@e2e.test" \
+  "/usr/bin/python3 '$ROOT/tests/e2e/boxoffice_e2e.py' --server $url \
+     --email box_office@e2e.test --password e2e-box_office-password --pdf-dir '$pdf_dir' \
+     ${SHOTS:+--screenshots '$SHOTS'}"

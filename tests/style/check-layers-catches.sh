@@ -11,7 +11,8 @@ trap 'rm -rf "$work"' EXIT
 "$CHECK" "$ROOT" >/dev/null || { echo "FAIL: the tree itself does not pass"; exit 1; }
 
 mkdir -p "$work/common" "$work/server"
-cp -r "$ROOT/common/domain" "$ROOT/common/client" "$ROOT/common/seatmap" "$work/common/"
+cp -r "$ROOT/common/domain" "$ROOT/common/client" "$ROOT/common/seatmap" "$ROOT/common/widgets" \
+  "$work/common/"
 cp -r "$ROOT/server/src" "$work/server/"
 cp -r "$ROOT/apps" "$work/"
 sed -i '0,/^#include/s//#include "db\/Pool.h"\n#include/' "$work/server/src/http/Router.h"

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+namespace ticketing::widgets {
+
+// Small pieces every screen of the Widgets apps builds with.
+
+// Enter presses a focused button as Space does: outside a dialog Qt's buttons take only Space,
+// and people at a counter or a desk reach for Enter.
+void enterPresses(QPushButton* button);
+
+// A label that says how things went, named for screen readers (and the tests), its text
+// selectable to copy.
+QLabel* messageLabel(const QString& accessibleName);
+
+// Shows `text` and gives it to screen readers: a label with an accessible name reads its
+// description, not its text.
+void say(QLabel* where, const QString& text);
+
+// A labelled line edit whose label names it for screen readers too.
+QLineEdit* field(QFormLayout* form, const QString& label, const QString& accessibleName);
+
+// A page with `inner` in the middle, at most `maxWidth` wide.
+QWidget* centred(QLayout* inner, int maxWidth = 520);
+
+} // namespace ticketing::widgets
