@@ -17,6 +17,7 @@
 #include <QPieSeries>
 #include <QPrinter>
 #include <QSplitter>
+#include <QAbstractTextDocumentLayout>
 #include <QTextDocument>
 #include <QTimeZone>
 #include <QVBoxLayout>
@@ -501,9 +502,11 @@ void EventDashboard::print(QPrinter& printer)
     QPainter p(&printer);
     const QRectF page = printer.pageLayout().paintRectPixels(printer.resolution());
     QTextDocument doc;
-    QString html =
-        QStringLiteral("<h2>%1</h2>")
-            .arg(m_event ? QString::fromStdString(m_event->title).toHtmlEscaped() : QString());
+    // Laid out for the printer's resolution: a 10-point font is 10 points on paper.
+    doc.documentLayout()->setPaintDevice(&printer);
+    doc.setPageSize(page.size());
+    QString html = QStringLiteral("<h2>%1</h2>").arg(
+        m_event ? QString::fromStdString(m_event->title).toHtmlEscaped() : QString());
     html += QStringLiteral("<table border=1 cellspacing=0 cellpadding=4><tr>");
     for (int c = 0; c < m_tiers->columnCount(); ++c)
         html += QStringLiteral("<th>%1</th>").arg(m_tiers->horizontalHeaderItem(c)->text());
@@ -511,31 +514,40 @@ void EventDashboard::print(QPrinter& printer)
     for (int r = 0; r < m_tiers->rowCount(); ++r) {
         html += QStringLiteral("<tr>");
         for (int c = 0; c < m_tiers->columnCount(); ++c)
-            html += QStringLiteral("<td>%1</td>")
-                        .arg(m_tiers->item(r, c) ? m_tiers->item(r, c)->text().toHtmlEscaped()
-                                                 : QString());
+            html += QStringLiteral("<td>%1</td>").arg(
+                m_tiers->item(r, c) ? m_tiers->item(r, c)->text().toHtmlEscaped() : QString());
         html += QStringLiteral("</tr>");
     }
     html += QStringLiteral("</table><p>%1</p><h3>%2</h3><p>%3</p>")
                 .arg(m_totals->text().toHtmlEscaped(), tr("Settlement"),
                      m_settlement->text().toHtmlEscaped());
     doc.setHtml(html);
-    doc.setTextWidth(page.width());
-    doc.drawContents(&p);
-    // The charts below the text, as they are on screen, each the page's width.
-    double y = doc.size().height() + 20;
-    for (auto* view : {m_salesChart, m_channelChart, m_methodChart}) {
+    doc.drawContents(&p, QRectF(QPointF(0, 0), page.size()));
+    // Below the text: the sales over its width, then the two shares side by side.
+    double y = doc.size().height() + page.height() / 40;
+    // Each chart as large as fits its box, keeping its shape; the height it took.
+    const auto draw = [&](QChartView* view, const QRectF& box) {
         const auto image = view->grab();
         if (image.isNull() || image.width() == 0)
-            continue;
-        const QSizeF size(page.width(), page.width() * image.height() / image.width());
-        if (y + size.height() > page.height()) {
-            printer.newPage();
-            y = 0;
-        }
-        p.drawPixmap(QRectF(QPointF(0, y), size), image, QRectF(image.rect()));
-        y += size.height() + 10;
+            return 0.0;
+        const double scale = std::min(box.width() / image.width(), box.height() / image.height());
+        const QSizeF size(image.width() * scale, image.height() * scale);
+        p.drawPixmap(QRectF(box.topLeft(), size), image, QRectF(image.rect()));
+        return size.height();
+    };
+    const double salesHeight = page.height() / 4;
+    if (y + salesHeight > page.height()) {
+        printer.newPage();
+        y = 0;
     }
+    y += draw(m_salesChart, QRectF(0, y, page.width(), salesHeight)) + page.height() / 60;
+    const double pieHeight = page.height() / 5;
+    if (y + pieHeight > page.height()) {
+        printer.newPage();
+        y = 0;
+    }
+    draw(m_channelChart, QRectF(0, y, page.width() / 2 - 10, pieHeight));
+    draw(m_methodChart, QRectF(page.width() / 2 + 10, y, page.width() / 2 - 10, pieHeight));
 }
 
 bool EventDashboard::savePdf(const QString& path)
