@@ -3,6 +3,7 @@
 #include "client/Display.h"
 #include "seatmap/SeatMapLegend.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -17,7 +18,6 @@
 #include <QPieSeries>
 #include <QPrinter>
 #include <QSplitter>
-#include <QAbstractTextDocumentLayout>
 #include <QTextDocument>
 #include <QTimeZone>
 #include <QVBoxLayout>
@@ -505,8 +505,9 @@ void EventDashboard::print(QPrinter& printer)
     // Laid out for the printer's resolution: a 10-point font is 10 points on paper.
     doc.documentLayout()->setPaintDevice(&printer);
     doc.setPageSize(page.size());
-    QString html = QStringLiteral("<h2>%1</h2>").arg(
-        m_event ? QString::fromStdString(m_event->title).toHtmlEscaped() : QString());
+    QString html =
+        QStringLiteral("<h2>%1</h2>")
+            .arg(m_event ? QString::fromStdString(m_event->title).toHtmlEscaped() : QString());
     html += QStringLiteral("<table border=1 cellspacing=0 cellpadding=4><tr>");
     for (int c = 0; c < m_tiers->columnCount(); ++c)
         html += QStringLiteral("<th>%1</th>").arg(m_tiers->horizontalHeaderItem(c)->text());
@@ -514,8 +515,9 @@ void EventDashboard::print(QPrinter& printer)
     for (int r = 0; r < m_tiers->rowCount(); ++r) {
         html += QStringLiteral("<tr>");
         for (int c = 0; c < m_tiers->columnCount(); ++c)
-            html += QStringLiteral("<td>%1</td>").arg(
-                m_tiers->item(r, c) ? m_tiers->item(r, c)->text().toHtmlEscaped() : QString());
+            html += QStringLiteral("<td>%1</td>")
+                        .arg(m_tiers->item(r, c) ? m_tiers->item(r, c)->text().toHtmlEscaped()
+                                                 : QString());
         html += QStringLiteral("</tr>");
     }
     html += QStringLiteral("</table><p>%1</p><h3>%2</h3><p>%3</p>")
