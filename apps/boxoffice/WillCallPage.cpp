@@ -122,20 +122,30 @@ void WillCallPage::runSearch()
         return;
     say(tr("Searching…"));
     const auto text = m_search->text().trimmed();
-    m_api->searchBookings(std::nullopt, text, this,
-                          [this, text](const client::Outcome<domain::Page<domain::Booking>>& o) {
-                              if (text != m_search->text().trimmed())
-                                  return; // an older search
-                              if (const auto* f = std::get_if<client::Failure>(&o))
-                                  return say(f->message);
-                              const auto& page = std::get<domain::Page<domain::Booking>>(o);
-                              m_bookings.setBookings(page.items);
-                              say(page.items.empty() ? tr("No booking matches.")
-                                                     : tr("%n booking(s) found.", nullptr,
-                                                          static_cast<int>(page.items.size())));
-                              if (!page.items.empty())
-                                  m_table->selectRow(0);
-                          });
+    m_api->searchBookings(
+        std::nullopt, text, this,
+        [this, text](const client::Outcome<domain::Page<domain::Booking>>& o) {
+            if (text != m_search->text().trimmed())
+                return; // an older search
+            if (const auto* f = std::get_if<client::Failure>(&o))
+                return say(f->message);
+            const auto& page = std::get<domain::Page<domain::Booking>>(o);
+            // A refund asked about stays asked when the results come again
+            // (a search typed before it, answered after).
+            const auto asked = m_asked;
+            m_bookings.setBookings(page.items);
+            for (int row = 0; asked && row < static_cast<int>(page.items.size()); ++row)
+                if (page.items[static_cast<std::size_t>(row)].id == *asked) {
+                    m_table->selectRow(row);
+                    refund();
+                    return;
+                }
+            say(page.items.empty()
+                    ? tr("No booking matches.")
+                    : tr("%n booking(s) found.", nullptr, static_cast<int>(page.items.size())));
+            if (!page.items.empty())
+                m_table->selectRow(0);
+        });
 }
 
 const domain::Booking* WillCallPage::current() const
