@@ -181,23 +181,29 @@ std::string_view toString(CredentialError e)
     return "malformed";
 }
 
-Result<TicketClaims, CredentialError> verifyCredential(std::string_view code,
-                                                       const std::vector<TrustedKey>& keys)
+namespace {
+// The credential's parts, read but not verified; nullopt when it is not one in form.
+struct Parsed
 {
-    ensureSodium();
+    TicketClaims claims;
+    std::array<std::uint8_t, kCredentialClaimsSize> body{};
+    std::array<std::uint8_t, kSignatureSize> sig{};
+};
+
+std::optional<Parsed> parse(std::string_view code)
+{
     if (code.substr(0, kPrefix.size()) != kPrefix)
-        return fail(CredentialError::Malformed);
+        return std::nullopt;
     code.remove_prefix(kPrefix.size());
     const auto dot = code.find('.');
     if (dot == std::string_view::npos)
-        return fail(CredentialError::Malformed);
-    std::array<std::uint8_t, kCredentialClaimsSize> body{};
-    std::array<std::uint8_t, kSignatureSize> sig{};
+        return std::nullopt;
+    Parsed out;
+    auto& body = out.body;
     if (!fromBase64url(code.substr(0, dot), body.data(), body.size()) ||
-        !fromBase64url(code.substr(dot + 1), sig.data(), sig.size()) || body[0] != kVersion)
-        return fail(CredentialError::Malformed);
-
-    TicketClaims c;
+        !fromBase64url(code.substr(dot + 1), out.sig.data(), out.sig.size()) || body[0] != kVersion)
+        return std::nullopt;
+    auto& c = out.claims;
     std::memcpy(c.keyId.data(), body.data() + 1, 8);
     const std::uint8_t* p = body.data() + 9;
     c.ticket = TicketId{uuidAt(p)};
@@ -211,9 +217,29 @@ Result<TicketClaims, CredentialError> verifyCredential(std::string_view code,
     const auto until = getInt64(p + 72);
     constexpr std::int64_t kLimit = 200LL * 366 * 24 * 3600;
     if (from < -kLimit || from > kLimit || until < -kLimit || until > kLimit)
-        return fail(CredentialError::Malformed);
+        return std::nullopt;
     c.validFrom = Clock::TimePoint(std::chrono::seconds(from));
     c.validUntil = Clock::TimePoint(std::chrono::seconds(until));
+    return out;
+}
+} // namespace
+
+std::optional<TicketClaims> readClaims(std::string_view code)
+{
+    auto parsed = parse(code);
+    return parsed ? std::optional(parsed->claims) : std::nullopt;
+}
+
+Result<TicketClaims, CredentialError> verifyCredential(std::string_view code,
+                                                       const std::vector<TrustedKey>& keys)
+{
+    ensureSodium();
+    const auto parsed = parse(code);
+    if (!parsed)
+        return fail(CredentialError::Malformed);
+    const auto& c = parsed->claims;
+    const auto& body = parsed->body;
+    const auto& sig = parsed->sig;
 
     bool knownKey = false;
     for (const auto& k : keys) {

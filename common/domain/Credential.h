@@ -95,6 +95,10 @@ std::string_view toString(CredentialError e);
 Result<TicketClaims, CredentialError> verifyCredential(std::string_view code,
                                                        const std::vector<TrustedKey>& keys);
 
+// The claims a code names, read but NOT verified: to say which event a ticket is for when its
+// key is not one the gate has (a genuine ticket for another event), never to admit anyone.
+std::optional<TicketClaims> readClaims(std::string_view code);
+
 // Whether a credential may open the gate at `now`: genuine (verifyCredential), not revoked
 // (`revoked` holds ticket ids, sorted), and within its validity. Whether the ticket was
 // already admitted is the check-in's own record, not the credential's.
