@@ -4,6 +4,9 @@
 #include "domain/Credential.h"
 #include "domain/Uuid.h"
 
+#include <boost/json/fwd.hpp>
+#include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
 #include <functional>
 #include <optional>
 #include <string>
@@ -76,5 +79,75 @@ Decision decide(std::string_view code, const EventId& event, const std::vector<T
                 const std::vector<TicketId>& revoked,
                 const std::function<Presence(const TicketId&)>& presence, Direction direction,
                 Clock::TimePoint now);
+
+// Scanners are devices, not people (API.md "Check-in"): an organizer adds one for a gate and
+// shows its one-time enrollment code; the device trades the code for a token of its own.
+
+// POST /checkin/devices {name, gate}: each 1 to 100 characters, trimmed.
+struct DeviceInput
+{
+    std::string name;
+    std::string gate;
+    bool operator==(const DeviceInput&) const = default;
+};
+
+// The answer to it: the code, valid 24 hours, shown once (as a QR code).
+struct DeviceEnrollment
+{
+    DeviceId id;
+    std::string name;
+    std::string gate;
+    std::string enrollmentCode;
+    Clock::TimePoint enrollmentExpiresAt;
+    bool operator==(const DeviceEnrollment&) const = default;
+};
+
+// POST /checkin/devices/enroll {enrollment_code}.
+struct EnrollRequest
+{
+    std::string enrollmentCode;
+    bool operator==(const EnrollRequest&) const = default;
+};
+
+// Its answer: the device's token, shown once.
+struct EnrolledDevice
+{
+    DeviceId id;
+    std::string name;
+    std::string gate;
+    std::string deviceToken;
+    bool operator==(const EnrolledDevice&) const = default;
+};
+
+// A device as GET /checkin/devices lists it.
+struct Device
+{
+    DeviceId id;
+    std::string name;
+    std::string gate;
+    bool enrolled = false;
+    std::optional<Clock::TimePoint> lastSeenAt;
+    std::int64_t scans = 0;
+    Clock::TimePoint createdAt;
+    bool operator==(const Device&) const = default;
+};
+
+// The enrollment code's alphabet: no 0/O, 1/I/L, so that it can be typed from a screen.
+inline constexpr std::string_view kEnrollmentAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+inline constexpr std::size_t kEnrollmentCodeLength = 12;
+// A code as typed: upper case, without spaces or dashes.
+std::string normalizedEnrollmentCode(std::string_view typed);
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const DeviceInput& d);
+DeviceInput tag_invoke(boost::json::value_to_tag<DeviceInput>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const DeviceEnrollment& d);
+DeviceEnrollment tag_invoke(boost::json::value_to_tag<DeviceEnrollment>,
+                            const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const EnrollRequest& e);
+EnrollRequest tag_invoke(boost::json::value_to_tag<EnrollRequest>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const EnrolledDevice& d);
+EnrolledDevice tag_invoke(boost::json::value_to_tag<EnrolledDevice>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Device& d);
+Device tag_invoke(boost::json::value_to_tag<Device>, const boost::json::value& v);
 
 } // namespace ticketing::domain

@@ -76,6 +76,7 @@ using BookingId = Id<struct BookingIdTag>;
 using TicketId = Id<struct TicketIdTag>;
 using PaymentId = Id<struct PaymentIdTag>;
 using ShiftId = Id<struct ShiftIdTag>;
+using DeviceId = Id<struct DeviceIdTag>;
 
 } // namespace ticketing::domain
 

@@ -5,6 +5,7 @@
 // The rest.
 #include "domain/Availability.h"
 #include "domain/Booking.h"
+#include "domain/CheckIn.h"
 #include "domain/Codec.h"
 #include "domain/Event.h"
 #include "domain/Health.h"
@@ -80,6 +81,11 @@ const std::map<QString, RoundTrip>& types()
         {QStringLiteral("seat-blocks"), roundTrip<SeatBlocks>()},
         {QStringLiteral("report"), roundTrip<Report>()},
         {QStringLiteral("settlement"), roundTrip<Settlement>()},
+        {QStringLiteral("device-input"), roundTrip<DeviceInput>()},
+        {QStringLiteral("device-enrollment"), roundTrip<DeviceEnrollment>()},
+        {QStringLiteral("enroll-request"), roundTrip<EnrollRequest>()},
+        {QStringLiteral("enrolled-device"), roundTrip<EnrolledDevice>()},
+        {QStringLiteral("device"), roundTrip<Device>()},
         {QStringLiteral("hold-request"), roundTrip<HoldRequest>()},
         {QStringLiteral("booking"), roundTrip<Booking>()},
         {QStringLiteral("confirm-request"), roundTrip<ConfirmRequest>()},

@@ -8,6 +8,7 @@
 #include "payments/Provider.h"
 #include "services/AuthService.h"
 #include "services/CheckoutService.h"
+#include "services/DeviceService.h"
 #include "services/EventService.h"
 #include "services/HealthService.h"
 #include "services/HoldService.h"
@@ -38,7 +39,8 @@ std::vector<http::Router::RouteInfo> ticketdRoutes()
     const auto cash = payments::makeCashProvider();
     services::CheckoutService checkout(holds, events, *cash, nullptr, "",
                                        domain::SystemClock::instance());
-    handlers::Services services{health, auth, venues, events, holds, checkout, metrics};
+    services::DeviceService devices(domain::SystemClock::instance());
+    handlers::Services services{health, auth, venues, events, holds, checkout, devices, metrics};
     app::PoolExecutor executor(pool);
     http::Router router(&executor);
     handlers::registerRoutes(router, services);

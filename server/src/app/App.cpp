@@ -16,6 +16,7 @@
 #include "payments/Provider.h"
 #include "services/AuthService.h"
 #include "services/CheckoutService.h"
+#include "services/DeviceService.h"
 #include "services/EventService.h"
 #include "services/HealthService.h"
 #include "services/HoldService.h"
@@ -212,6 +213,18 @@ private:
         m_router.setErrorTranslator(translateInfrastructureError);
         m_router.setAuthenticate(
             [this](std::string_view token) -> domain::Result<http::Principal, domain::Problem> {
+                // A scanner's device token acts as role `gate` for its organizer's events;
+                // looked up on every request, so a deleted device is refused at once.
+                if (services::DeviceService::isDeviceToken(token)) {
+                    const auto device = db::withSession(
+                        [&](db::Session&) { return m_devices.authenticate(token); });
+                    if (!device)
+                        return domain::fail(domain::Problem(
+                            domain::ProblemCode::InvalidToken,
+                            "this device is not enrolled (or was removed): enroll it again"));
+                    return http::Principal{domain::UserId{device->device.value}, domain::Role::Gate,
+                                           device->device.value, device->organizer};
+                }
                 // On a pool worker, or borrowing one from the outbound lane.
                 auto claims =
                     db::withSession([&](db::Session&) { return m_auth.authenticate(token); });
@@ -221,8 +234,8 @@ private:
             });
         m_router.setRateLimit(
             [this](std::string_view client) { return m_authLimiter.take("auth", client); });
-        handlers::Services services{m_health, m_auth,     m_venues, m_events,
-                                    m_holds,  m_checkout, m_metrics};
+        handlers::Services services{m_health, m_auth,     m_venues,  m_events,
+                                    m_holds,  m_checkout, m_devices, m_metrics};
         handlers::registerRoutes(m_router, services);
     }
 
@@ -305,6 +318,7 @@ private:
     std::unique_ptr<payments::PaymentProvider> m_cash;
     std::unique_ptr<payments::PaymentProvider> m_card;
     services::CheckoutService m_checkout;
+    services::DeviceService m_devices{m_clock};
     services::Periodic m_reconciler;
     services::SyncRelay m_relay;
     services::SyncHub m_hub;

@@ -44,7 +44,7 @@ std::optional<std::string> decodeCursor(const std::string& cursor);
 // optional.
 inline services::Caller callerOf(const http::Context& c)
 {
-    return {c.principal->user, c.principal->role};
+    return {c.principal->user, c.principal->role, c.principal->deviceOrganizer};
 }
 inline std::optional<services::Caller> optionalCaller(const http::Context& c)
 {

@@ -45,6 +45,7 @@ void registerRoutes(http::Router& router, Services& services)
     registerEventRoutes(router, services);
     registerBookingRoutes(router, services);
     registerCheckoutRoutes(router, services);
+    registerCheckInRoutes(router, services);
 }
 
 } // namespace ticketing::handlers

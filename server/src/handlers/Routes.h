@@ -11,6 +11,7 @@ class VenueService;
 class EventService;
 class HoldService;
 class CheckoutService;
+class DeviceService;
 } // namespace ticketing::services
 
 namespace ticketing::handlers {
@@ -24,6 +25,7 @@ struct Services
     services::EventService& events;
     services::HoldService& holds;
     services::CheckoutService& checkout;
+    services::DeviceService& devices;
     http::Metrics& metrics;
 };
 
@@ -37,5 +39,6 @@ void registerVenueRoutes(http::Router& router, Services& services);
 void registerEventRoutes(http::Router& router, Services& services);
 void registerBookingRoutes(http::Router& router, Services& services);
 void registerCheckoutRoutes(http::Router& router, Services& services);
+void registerCheckInRoutes(http::Router& router, Services& services);
 
 } // namespace ticketing::handlers

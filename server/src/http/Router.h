@@ -24,6 +24,9 @@ struct Principal
     domain::UserId user;
     domain::Role role = domain::Role::Attendee;
     domain::Uuid session;
+    // A scanner's device token: `user` is then the device's own id (no account of anyone's),
+    // role `gate`, acting for this organizer's events.
+    std::optional<domain::UserId> deviceOrganizer{};
 };
 
 // Every route states who may call it; the router enforces it before the handler runs, so a

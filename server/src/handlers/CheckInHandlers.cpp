@@ -1,0 +1,58 @@
+// API.md "Check-in": parse, call the services, serialize. No rules here.
+#include "domain/CheckIn.h"
+#include "handlers/Json.h"
+#include "handlers/Routes.h"
+#include "services/DeviceService.h"
+
+#include <boost/json/value_from.hpp>
+
+namespace ticketing::handlers {
+
+using http::Access;
+using http::Context;
+using http::Response;
+
+void registerCheckInRoutes(http::Router& router, Services& services)
+{
+    auto& devices = services.devices;
+    // Devices are the organizer's to add, list and remove; enrolling is the device's, with
+    // its one-time code (rate limited per client like signing in: codes are not guessed).
+    const auto manage = Access::permitted(domain::Permission::EventsManage);
+    router.add("POST", "/api/v1/checkin/devices", manage, [&devices](Context& c) {
+        auto body = readBody<domain::DeviceInput>(c.request);
+        if (unreadable(body))
+            return problem(body.error(), c.request);
+        auto created = devices.create(callerOf(c), std::move(body));
+        return created.ok() ? Response::json(201, boost::json::value_from(*created))
+                            : problem(created.error(), c.request);
+    });
+    router.add("GET", "/api/v1/checkin/devices", manage, [&devices](Context& c) {
+        boost::json::array items;
+        for (const auto& d : devices.list(callerOf(c)))
+            items.push_back(boost::json::value_from(d));
+        return Response::json(200, boost::json::object{{"items", std::move(items)}});
+    });
+    router.add("DELETE", "/api/v1/checkin/devices/{id}", manage, [&devices](Context& c) {
+        const auto id = domain::DeviceId::parse(c.params.at("id"));
+        if (!id)
+            return problem(domain::Problem(domain::ProblemCode::NotFound, "no such device"),
+                           c.request);
+        if (auto refused = devices.remove(callerOf(c), *id))
+            return problem(*refused, c.request);
+        return Response::noContent();
+    });
+    const http::RouteOptions limited{http::Router::kDefaultBodyLimit, true};
+    router.add(
+        "POST", "/api/v1/checkin/devices/enroll", Access::anyone(),
+        [&devices](Context& c) {
+            auto body = readBody<domain::EnrollRequest>(c.request);
+            if (unreadable(body))
+                return problem(body.error(), c.request);
+            auto enrolled = devices.enroll(std::move(body));
+            return enrolled.ok() ? Response::json(200, boost::json::value_from(*enrolled))
+                                 : problem(enrolled.error(), c.request);
+        },
+        limited);
+}
+
+} // namespace ticketing::handlers
