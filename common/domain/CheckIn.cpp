@@ -84,6 +84,23 @@ Presence presenceOf(std::vector<Passage> passages)
     return p;
 }
 
+int conflictsOf(std::vector<Passage> passages)
+{
+    std::stable_sort(passages.begin(), passages.end(),
+                     [](const Passage& a, const Passage& b) { return a.at < b.at; });
+    bool inside = false;
+    int conflicts = 0;
+    for (const auto& p : passages) {
+        if (p.direction == Direction::Entry) {
+            conflicts += inside ? 1 : 0;
+            inside = true;
+        } else {
+            inside = false;
+        }
+    }
+    return conflicts;
+}
+
 Decision decide(std::string_view code, const EventId& event, const std::vector<TrustedKey>& keys,
                 const std::vector<TicketId>& revoked,
                 const std::function<Presence(const TicketId&)>& presence, Direction direction,
@@ -254,6 +271,182 @@ Device tag_invoke(json::value_to_tag<Device>, const json::value& v)
     d.createdAt = r.time("created_at").value_or(Clock::TimePoint{});
     r.finish();
     return d;
+}
+
+namespace {
+json::value nullableText(const std::optional<std::string>& s)
+{
+    return s ? json::value(*s) : json::value(nullptr);
+}
+
+Direction readDirection(WireReader& r, std::string_view key)
+{
+    const auto text = r.required<std::string>(key);
+    if (!text)
+        return Direction::Entry;
+    const auto d = parseDirection(*text);
+    if (!d)
+        r.error(std::string(key), "is entry or exit");
+    return d.value_or(Direction::Entry);
+}
+
+std::optional<ScanOutcome> readOutcome(WireReader& r, std::string_view key, bool required)
+{
+    const auto text = required ? r.required<std::string>(key) : r.optional<std::string>(key);
+    if (!text)
+        return std::nullopt;
+    const auto o = parseScanOutcome(*text);
+    if (!o)
+        r.error(std::string(key), "is not a scan result");
+    return o;
+}
+} // namespace
+
+void tag_invoke(json::value_from_tag, json::value& out, const Bundle& b)
+{
+    json::array keys, revoked, tickets, entries;
+    for (const auto& k : b.keys)
+        keys.push_back({{"key_id", k.keyId}, {"public_key", k.publicKey}});
+    for (const auto& t : b.revoked)
+        revoked.emplace_back(t.toString());
+    for (const auto& t : b.tickets)
+        tickets.push_back({{"ticket_id", t.ticket.toString()},
+                           {"seat", nullableText(t.seat)},
+                           {"tier", t.tier},
+                           {"status", t.status}});
+    for (const auto& e : b.entries)
+        entries.push_back({{"ticket_id", e.ticket.toString()},
+                           {"direction", toString(e.direction)},
+                           {"at", formatTimestamp(e.at)},
+                           {"gate", e.gate}});
+    out = json::object{{"event_id", b.event.toString()}, {"cursor", b.cursor},
+                       {"keys", std::move(keys)},        {"revoked", std::move(revoked)},
+                       {"tickets", std::move(tickets)},  {"entries", std::move(entries)}};
+}
+
+Bundle tag_invoke(json::value_to_tag<Bundle>, const json::value& v)
+{
+    WireReader r(v);
+    Bundle b;
+    b.event = r.required<EventId>("event_id").value_or(EventId{});
+    b.cursor = r.required<std::int64_t>("cursor").value_or(0);
+    b.keys = r.list<BundleKey>("keys", [](const json::value& item) {
+        WireReader k(item);
+        BundleKey key{k.required<std::string>("key_id").value_or(""),
+                      k.required<std::string>("public_key").value_or("")};
+        k.finish();
+        return key;
+    });
+    b.revoked = r.required<std::vector<TicketId>>("revoked").value_or(std::vector<TicketId>{});
+    b.tickets = r.list<BundleTicket>("tickets", [](const json::value& item) {
+        WireReader t(item);
+        BundleTicket ticket;
+        ticket.ticket = t.required<TicketId>("ticket_id").value_or(TicketId{});
+        ticket.seat = t.optional<std::string>("seat");
+        ticket.tier = t.required<std::string>("tier").value_or("");
+        ticket.status = t.required<std::string>("status").value_or("");
+        t.finish();
+        return ticket;
+    });
+    b.entries = r.list<BundleEntry>("entries", [](const json::value& item) {
+        WireReader e(item);
+        BundleEntry entry;
+        entry.ticket = e.required<TicketId>("ticket_id").value_or(TicketId{});
+        entry.direction = readDirection(e, "direction");
+        entry.at = e.time("at").value_or(Clock::TimePoint{});
+        entry.gate = e.required<std::string>("gate").value_or("");
+        e.finish();
+        return entry;
+    });
+    r.finish();
+    return b;
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const ScanBatch& b)
+{
+    json::array scans;
+    for (const auto& s : b.scans) {
+        json::object o{{"nonce", s.nonce.toString()},
+                       {"code", s.code},
+                       {"direction", toString(s.direction)},
+                       {"scanned_at", formatTimestamp(s.scannedAt)}};
+        if (s.offlineResult)
+            o["offline_result"] = toString(*s.offlineResult);
+        scans.push_back(std::move(o));
+    }
+    out = json::object{{"event_id", b.event.toString()}, {"scans", std::move(scans)}};
+}
+
+ScanBatch tag_invoke(json::value_to_tag<ScanBatch>, const json::value& v)
+{
+    WireReader r(v);
+    ScanBatch b;
+    b.event = r.required<EventId>("event_id").value_or(EventId{});
+    b.scans = r.list<Scan>("scans", [](const json::value& item) {
+        WireReader s(item);
+        Scan scan;
+        scan.nonce = s.required<Uuid>("nonce").value_or(Uuid{});
+        scan.code = s.required<std::string>("code").value_or("");
+        if (scan.code.size() > 1024)
+            s.error("code", "is at most 1,024 characters");
+        scan.direction = readDirection(s, "direction");
+        scan.scannedAt = s.time("scanned_at").value_or(Clock::TimePoint{});
+        scan.offlineResult = readOutcome(s, "offline_result", false);
+        s.finish();
+        return scan;
+    });
+    if (r.has("scans") && (b.scans.empty() || b.scans.size() > ScanBatch::maxScans))
+        r.error("scans", "holds 1 to 500 scans");
+    r.finish();
+    return b;
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const ScanResults& results)
+{
+    json::array items;
+    for (const auto& r : results.results) {
+        json::object o{{"nonce", r.nonce.toString()}, {"result", toString(r.result)}};
+        if (r.ticket)
+            o["ticket_id"] = r.ticket->toString();
+        if (r.ticket) {
+            o["seat"] = nullableText(r.seat);
+            o["tier"] = nullableText(r.tier);
+        }
+        if (r.firstEntry)
+            o["first_entry"] = json::object{{"at", formatTimestamp(r.firstEntry->at)},
+                                            {"gate", r.firstEntry->gate},
+                                            {"device", r.firstEntry->device}};
+        items.push_back(std::move(o));
+    }
+    out = json::object{{"results", std::move(items)}};
+}
+
+ScanResults tag_invoke(json::value_to_tag<ScanResults>, const json::value& v)
+{
+    WireReader r(v);
+    ScanResults out;
+    out.results = r.list<ScanResult>("results", [](const json::value& item) {
+        WireReader s(item);
+        ScanResult result;
+        result.nonce = s.required<Uuid>("nonce").value_or(Uuid{});
+        result.result = readOutcome(s, "result", true).value_or(ScanOutcome::Invalid);
+        result.ticket = s.optional<TicketId>("ticket_id");
+        result.seat = s.optional<std::string>("seat");
+        result.tier = s.optional<std::string>("tier");
+        if (const auto* first = s.member("first_entry")) {
+            WireReader f(*first);
+            FirstEntry e{f.time("at").value_or(Clock::TimePoint{}),
+                         f.required<std::string>("gate").value_or(""),
+                         f.required<std::string>("device").value_or("")};
+            for (const auto& err : f.errors())
+                s.error(wire::joinPath("first_entry", err.field), err.message);
+            result.firstEntry = std::move(e);
+        }
+        s.finish();
+        return result;
+    });
+    r.finish();
+    return out;
 }
 
 } // namespace ticketing::domain

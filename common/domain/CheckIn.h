@@ -64,6 +64,9 @@ struct Presence
 // From the ticket's passages in any order (they are taken in time order; an entry while
 // inside, or an exit while outside, changes nothing).
 Presence presenceOf(std::vector<Passage> passages);
+// How many entries came while the ticket was inside already (two gates that both let one
+// ticket in while offline): the earlier is the entry, each later one a conflict.
+int conflictsOf(std::vector<Passage> passages);
 
 struct Decision
 {
@@ -149,5 +152,95 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Enro
 EnrolledDevice tag_invoke(boost::json::value_to_tag<EnrolledDevice>, const boost::json::value& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Device& d);
 Device tag_invoke(boost::json::value_to_tag<Device>, const boost::json::value& v);
+
+// What a scanner keeps to decide offline (API.md `Bundle`): the event's public keys, the
+// revoked tickets, every ticket (for its seat and tier on the screen), and the passages so far;
+// with `since`, only what changed after that cursor.
+struct BundleTicket
+{
+    TicketId ticket;
+    std::optional<std::string> seat; // "VIP-A-1"; none for a standing place
+    std::string tier;
+    std::string status; // active, used, cancelled, transferred
+    bool operator==(const BundleTicket&) const = default;
+};
+
+struct BundleEntry
+{
+    TicketId ticket;
+    Direction direction = Direction::Entry;
+    Clock::TimePoint at;
+    std::string gate;
+    bool operator==(const BundleEntry&) const = default;
+};
+
+struct BundleKey
+{
+    std::string keyId;     // hex
+    std::string publicKey; // hex
+    bool operator==(const BundleKey&) const = default;
+};
+
+struct Bundle
+{
+    EventId event;
+    std::int64_t cursor = 0;
+    std::vector<BundleKey> keys;
+    std::vector<TicketId> revoked;
+    std::vector<BundleTicket> tickets;
+    std::vector<BundleEntry> entries;
+    bool operator==(const Bundle&) const = default;
+};
+
+// POST /checkin/scans: what a scanner saw, each with the nonce it gave the scan.
+struct Scan
+{
+    Uuid nonce;
+    std::string code;
+    Direction direction = Direction::Entry;
+    Clock::TimePoint scannedAt;
+    std::optional<ScanOutcome> offlineResult; // decided on the device, the network away
+    bool operator==(const Scan&) const = default;
+};
+
+struct ScanBatch
+{
+    EventId event;
+    std::vector<Scan> scans; // 1 to maxScans
+    bool operator==(const ScanBatch&) const = default;
+    static constexpr std::size_t maxScans = 500;
+};
+
+struct FirstEntry
+{
+    Clock::TimePoint at;
+    std::string gate;
+    std::string device;
+    bool operator==(const FirstEntry&) const = default;
+};
+
+struct ScanResult
+{
+    Uuid nonce;
+    ScanOutcome result = ScanOutcome::Invalid;
+    std::optional<TicketId> ticket;
+    std::optional<std::string> seat;
+    std::optional<std::string> tier;
+    std::optional<FirstEntry> firstEntry;
+    bool operator==(const ScanResult&) const = default;
+};
+
+struct ScanResults
+{
+    std::vector<ScanResult> results;
+    bool operator==(const ScanResults&) const = default;
+};
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Bundle& b);
+Bundle tag_invoke(boost::json::value_to_tag<Bundle>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const ScanBatch& b);
+ScanBatch tag_invoke(boost::json::value_to_tag<ScanBatch>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const ScanResults& r);
+ScanResults tag_invoke(boost::json::value_to_tag<ScanResults>, const boost::json::value& v);
 
 } // namespace ticketing::domain

@@ -2,11 +2,13 @@
 // one-time enrollment codes and their tokens.
 #include "support/Accounts.h"
 #include "support/HttpClient.h"
+#include "support/Sales.h"
 #include "support/TestEnv.h"
 #include "support/TicketdUnderTest.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QUuid>
 #include <QtTest>
 #include <pqxx/pqxx>
 
@@ -38,6 +40,94 @@ class TestCheckIn : public QObject
         return m_t.http->send("POST", QStringLiteral("/api/v1/checkin/devices/enroll"),
                               json({{QStringLiteral("enrollment_code"), code}}), {});
     }
+
+    // A device of `org`'s for `gate`, enrolled: its token.
+    QString enrolledDevice(const QString& org, const QString& name, const QString& gate)
+    {
+        const auto code =
+            addDevice(org, name, gate).json().value(QStringLiteral("enrollment_code")).toString();
+        return enroll(code).json().value(QStringLiteral("device_token")).toString();
+    }
+
+    struct Sold
+    {
+        QString event;
+        QStringList tickets; // ids
+        QStringList codes;   // their credentials
+        QString booking;
+        QString box;
+    };
+    // A published hall and the seats of `labels` sold for cash at the box office.
+    Sold sell(const QStringList& labels)
+    {
+        Sold out;
+        const auto sale = openSale(*m_t.http, m_org);
+        out.event = sale.event;
+        out.box = m_t.signUp(QStringLiteral("box_office"),
+                             QStringLiteral("box%1@example.com").arg(++m_accounts));
+        openShift(*m_t.http, out.box);
+        QJsonArray seats;
+        for (const auto& l : labels)
+            seats.append(sale.seatByLabel.value(l));
+        auto keyed = [&](const char* key) {
+            auto h = bearer(out.box);
+            h.append({"Idempotency-Key", QByteArray(key) + QByteArray::number(m_accounts)});
+            return h;
+        };
+        const auto held = m_t.http->send(
+            "POST", QStringLiteral("/api/v1/bookings/hold"),
+            json({{QStringLiteral("event_id"), sale.event}, {QStringLiteral("seat_ids"), seats}}),
+            keyed("hold"));
+        out.booking = held.json().value(QStringLiteral("booking_id")).toString();
+        const auto cash = m_t.http->send("POST", QStringLiteral("/api/v1/payments/intent"),
+                                         json({{QStringLiteral("booking_id"), out.booking},
+                                               {QStringLiteral("method"), QStringLiteral("cash")}}),
+                                         keyed("intent"));
+        const auto confirmed = m_t.http->send(
+            "POST", QStringLiteral("/api/v1/bookings/confirm"),
+            json({{QStringLiteral("booking_id"), out.booking},
+                  {QStringLiteral("payment_id"), cash.json().value(QStringLiteral("payment_id"))}}),
+            keyed("confirm"));
+        for (const auto& t : confirmed.json().value(QStringLiteral("tickets")).toArray()) {
+            out.tickets << t.toObject().value(QStringLiteral("ticket_id")).toString();
+            out.codes << t.toObject().value(QStringLiteral("qr_code")).toString();
+        }
+        return out;
+    }
+
+    QJsonObject scan(const QString& token, const QString& event, const QString& code,
+                     const QString& direction = QStringLiteral("entry"), QString nonce = {},
+                     const QString& offline = {}, const QDateTime& at = {})
+    {
+        if (nonce.isEmpty())
+            nonce = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QJsonObject one{
+            {QStringLiteral("nonce"), nonce},
+            {QStringLiteral("code"), code},
+            {QStringLiteral("direction"), direction},
+            {QStringLiteral("scanned_at"),
+             (at.isValid() ? at : QDateTime::currentDateTimeUtc()).toString(Qt::ISODateWithMs)}};
+        if (!offline.isEmpty())
+            one[QStringLiteral("offline_result")] = offline;
+        const auto r = m_t.http->send(
+            "POST", QStringLiteral("/api/v1/checkin/scans"),
+            json({{QStringLiteral("event_id"), event}, {QStringLiteral("scans"), QJsonArray{one}}}),
+            bearer(token));
+        if (r.status != 200)
+            return {{QStringLiteral("status"), r.status},
+                    {QStringLiteral("body"), QString::fromUtf8(r.body)}};
+        return r.json().value(QStringLiteral("results")).toArray()[0].toObject();
+    }
+
+    QJsonObject stats(const QString& token, const QString& event)
+    {
+        return m_t.http
+            ->send("GET", QStringLiteral("/api/v1/events/%1/checkin/stats").arg(event), {},
+                   bearer(token))
+            .json();
+    }
+
+    int m_accounts = 0;
 
 private Q_SLOTS:
     void init()
@@ -138,6 +228,152 @@ private Q_SLOTS:
                      .toArray()
                      .size(),
                  0);
+    }
+
+    // The server decides with the scanners' rule and records each nonce once: admitted, the
+    // same scan again (nothing new), the ticket again (already inside, with its entry), out,
+    // back in; a changed character; another organizer's device sees no such event.
+    void scansAreDecidedAndRecordedOnce()
+    {
+        const auto sold = sell({QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")});
+        QCOMPARE(sold.codes.size(), 2);
+        const auto north =
+            enrolledDevice(m_org, QStringLiteral("Scanner 1"), QStringLiteral("North"));
+        const auto nonce = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        auto first = scan(north, sold.event, sold.codes[0], QStringLiteral("entry"), nonce);
+        QCOMPARE(first.value(QStringLiteral("result")).toString(), QStringLiteral("admitted"));
+        QCOMPARE(first.value(QStringLiteral("seat")).toString(), QStringLiteral("MAIN-A-1"));
+        QCOMPARE(first.value(QStringLiteral("tier")).toString(), QStringLiteral("Stalls"));
+        QCOMPARE(first.value(QStringLiteral("ticket_id")).toString(), sold.tickets[0]);
+        const auto again = scan(north, sold.event, sold.codes[0], QStringLiteral("entry"), nonce);
+        QCOMPARE(again, first);
+        QCOMPARE(stats(m_org, sold.event).value(QStringLiteral("admitted")).toInt(), 1);
+        const auto twice = scan(north, sold.event, sold.codes[0]);
+        QCOMPARE(twice.value(QStringLiteral("result")).toString(),
+                 QStringLiteral("already_inside"));
+        const auto entry = twice.value(QStringLiteral("first_entry")).toObject();
+        QCOMPARE(entry.value(QStringLiteral("gate")).toString(), QStringLiteral("North"));
+        QCOMPARE(entry.value(QStringLiteral("device")).toString(), QStringLiteral("Scanner 1"));
+        QCOMPARE(scan(north, sold.event, sold.codes[0], QStringLiteral("exit"))
+                     .value(QStringLiteral("result"))
+                     .toString(),
+                 QStringLiteral("exited"));
+        QCOMPARE(scan(north, sold.event, sold.codes[0]).value(QStringLiteral("result")).toString(),
+                 QStringLiteral("admitted"));
+        auto altered = sold.codes[1];
+        altered[10] = altered[10] == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
+        QCOMPARE(scan(north, sold.event, altered).value(QStringLiteral("result")).toString(),
+                 QStringLiteral("invalid"));
+        const auto st = stats(m_org, sold.event);
+        QCOMPARE(st.value(QStringLiteral("admitted")).toInt(), 2);
+        QCOMPARE(st.value(QStringLiteral("inside")).toInt(), 1);
+        QCOMPARE(st.value(QStringLiteral("refused")).toInt(), 2); // already inside, invalid
+        const auto other =
+            m_t.signUp(QStringLiteral("organizer"), QStringLiteral("o2@example.com"));
+        const auto stranger =
+            enrolledDevice(other, QStringLiteral("Theirs"), QStringLiteral("East"));
+        QCOMPARE(scan(stranger, sold.event, sold.codes[1]).value(QStringLiteral("status")).toInt(),
+                 404);
+        const auto list =
+            m_t.http->send("GET", QStringLiteral("/api/v1/checkin/devices"), {}, bearer(m_org))
+                .json()
+                .value(QStringLiteral("items"))
+                .toArray();
+        QCOMPARE(list[0].toObject().value(QStringLiteral("scans")).toInt(), 6);
+    }
+
+    // Two devices that both let one ticket in while offline upload in either order: the
+    // earlier scan is the entry, the later one a conflict, counted once.
+    void offlineEntriesConflictInEitherOrder()
+    {
+        const auto sold = sell({QStringLiteral("MAIN-B-1"), QStringLiteral("MAIN-B-2")});
+        const auto north =
+            enrolledDevice(m_org, QStringLiteral("Scanner N"), QStringLiteral("North"));
+        const auto south =
+            enrolledDevice(m_org, QStringLiteral("Scanner S"), QStringLiteral("South"));
+        // (A ticket is valid from its issue, moments ago: the offline scans come just after.)
+        const auto t0 = QDateTime::currentDateTimeUtc().addSecs(5);
+        // Ticket 1: the earlier (North) uploads first; ticket 2: the later (South) first.
+        for (int i = 0; i < 2; ++i) {
+            const auto& code = sold.codes[i];
+            const auto early = [&] {
+                return scan(north, sold.event, code, QStringLiteral("entry"), {},
+                            QStringLiteral("admitted"), t0);
+            };
+            const auto late = [&] {
+                return scan(south, sold.event, code, QStringLiteral("entry"), {},
+                            QStringLiteral("admitted"), t0.addSecs(120));
+            };
+            if (i == 0) {
+                QCOMPARE(early().value(QStringLiteral("result")).toString(),
+                         QStringLiteral("admitted"));
+                late();
+            } else {
+                QCOMPARE(late().value(QStringLiteral("result")).toString(),
+                         QStringLiteral("admitted"));
+                early();
+            }
+            // Online now: inside, let in by the earlier entry (North).
+            const auto now = scan(south, sold.event, code);
+            QCOMPARE(now.value(QStringLiteral("result")).toString(),
+                     QStringLiteral("already_inside"));
+            QCOMPARE(now.value(QStringLiteral("first_entry"))
+                         .toObject()
+                         .value(QStringLiteral("gate"))
+                         .toString(),
+                     QStringLiteral("North"));
+        }
+        const auto st = stats(m_org, sold.event);
+        QCOMPARE(st.value(QStringLiteral("conflicts")).toInt(), 2); // one per ticket
+        QCOMPARE(st.value(QStringLiteral("inside")).toInt(), 2);
+    }
+
+    // The bundle: everything, then with `since` only what changed; a ticket cancelled after a
+    // device's last sync reaches it as revoked, and the gate refuses it.
+    void theBundleSyncsChangesAndRevocations()
+    {
+        const auto sold = sell({QStringLiteral("MAIN-A-3"), QStringLiteral("MAIN-A-4")});
+        const auto device =
+            enrolledDevice(m_org, QStringLiteral("Scanner"), QStringLiteral("West"));
+        const auto path = QStringLiteral("/api/v1/events/%1/checkin/bundle").arg(sold.event);
+        const auto full = m_t.http->send("GET", path, {}, bearer(device)).json();
+        QCOMPARE(full.value(QStringLiteral("tickets")).toArray().size(), 2);
+        QVERIFY(full.value(QStringLiteral("keys")).toArray().size() >= 1);
+        QCOMPARE(full.value(QStringLiteral("revoked")).toArray().size(), 0);
+        const auto cursor = full.value(QStringLiteral("cursor")).toInteger();
+        QVERIFY(cursor > 0);
+        const auto nothing =
+            m_t.http
+                ->send("GET", path + QStringLiteral("?since=%1").arg(cursor), {}, bearer(device))
+                .json();
+        QCOMPARE(nothing.value(QStringLiteral("tickets")).toArray().size(), 0);
+        QCOMPARE(nothing.value(QStringLiteral("entries")).toArray().size(), 0);
+        QCOMPARE(nothing.value(QStringLiteral("cursor")).toInteger(), cursor);
+
+        // A scan, then the booking cancelled (both tickets revoked): only those come.
+        QCOMPARE(scan(device, sold.event, sold.codes[0]).value(QStringLiteral("result")).toString(),
+                 QStringLiteral("admitted"));
+        QCOMPARE(m_t.http
+                     ->send("DELETE", QStringLiteral("/api/v1/bookings/") + sold.booking, {},
+                            bearer(sold.box))
+                     .status,
+                 200);
+        const auto changes =
+            m_t.http
+                ->send("GET", path + QStringLiteral("?since=%1").arg(cursor), {}, bearer(device))
+                .json();
+        QCOMPARE(changes.value(QStringLiteral("entries")).toArray().size(), 1);
+        QCOMPARE(changes.value(QStringLiteral("revoked")).toArray().size(), 2);
+        QCOMPARE(changes.value(QStringLiteral("tickets")).toArray().size(), 2);
+        QVERIFY(changes.value(QStringLiteral("cursor")).toInteger() > cursor);
+        QCOMPARE(scan(device, sold.event, sold.codes[1]).value(QStringLiteral("result")).toString(),
+                 QStringLiteral("revoked"));
+        QCOMPARE(
+            m_t.http->send("GET", path + QStringLiteral("?since=x"), {}, bearer(device)).status,
+            400);
+        // An attendee is not a gate.
+        const auto ann = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann2@example.com"));
+        QCOMPARE(m_t.http->send("GET", path, {}, bearer(ann)).status, 404);
     }
 
     // A code 24 hours old is no good.

@@ -7,6 +7,7 @@
 #include "http/Router.h"
 #include "payments/Provider.h"
 #include "services/AuthService.h"
+#include "services/CheckInService.h"
 #include "services/CheckoutService.h"
 #include "services/DeviceService.h"
 #include "services/EventService.h"
@@ -40,7 +41,9 @@ std::vector<http::Router::RouteInfo> ticketdRoutes()
     services::CheckoutService checkout(holds, events, *cash, nullptr, "",
                                        domain::SystemClock::instance());
     services::DeviceService devices(domain::SystemClock::instance());
-    handlers::Services services{health, auth, venues, events, holds, checkout, devices, metrics};
+    services::CheckInService checkin(domain::SystemClock::instance());
+    handlers::Services services{health,   auth,    venues,  events, holds,
+                                checkout, devices, checkin, metrics};
     app::PoolExecutor executor(pool);
     http::Router router(&executor);
     handlers::registerRoutes(router, services);

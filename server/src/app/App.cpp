@@ -15,6 +15,7 @@
 #include "log/Log.h"
 #include "payments/Provider.h"
 #include "services/AuthService.h"
+#include "services/CheckInService.h"
 #include "services/CheckoutService.h"
 #include "services/DeviceService.h"
 #include "services/EventService.h"
@@ -234,8 +235,8 @@ private:
             });
         m_router.setRateLimit(
             [this](std::string_view client) { return m_authLimiter.take("auth", client); });
-        handlers::Services services{m_health, m_auth,     m_venues,  m_events,
-                                    m_holds,  m_checkout, m_devices, m_metrics};
+        handlers::Services services{m_health,   m_auth,    m_venues,  m_events, m_holds,
+                                    m_checkout, m_devices, m_checkin, m_metrics};
         handlers::registerRoutes(m_router, services);
     }
 
@@ -319,6 +320,7 @@ private:
     std::unique_ptr<payments::PaymentProvider> m_card;
     services::CheckoutService m_checkout;
     services::DeviceService m_devices{m_clock};
+    services::CheckInService m_checkin{m_clock};
     services::Periodic m_reconciler;
     services::SyncRelay m_relay;
     services::SyncHub m_hub;

@@ -2,6 +2,7 @@
 #include "domain/CheckIn.h"
 #include "handlers/Json.h"
 #include "handlers/Routes.h"
+#include "services/CheckInService.h"
 #include "services/DeviceService.h"
 
 #include <boost/json/value_from.hpp>
@@ -53,6 +54,62 @@ void registerCheckInRoutes(http::Router& router, Services& services)
                                  : problem(enrolled.error(), c.request);
         },
         limited);
+
+    // The gate: the bundle, the scans, the counts (services::CheckInService says who may).
+    auto& checkin = services.checkin;
+    router.add(
+        "GET", "/api/v1/events/{id}/checkin/bundle", Access::signedIn(), [&checkin](Context& c) {
+            const auto id = domain::EventId::parse(c.params.at("id"));
+            if (!id)
+                return problem(domain::Problem(domain::ProblemCode::NotFound, "no such event"),
+                               c.request);
+            std::optional<std::int64_t> since;
+            if (const auto v = c.request.queryParam("since"); v && !v->empty()) {
+                try {
+                    std::size_t used = 0;
+                    since = std::stoll(std::string(*v), &used);
+                    if (used != v->size() || *since < 0)
+                        throw std::invalid_argument("since");
+                } catch (const std::exception&) {
+                    return problem(
+                        domain::Problem::validation({{"since", "is a cursor a bundle gave"}}),
+                        c.request);
+                }
+            }
+            auto b = checkin.bundle(callerOf(c), *id, since);
+            return b.ok() ? Response::json(200, boost::json::value_from(*b))
+                          : problem(b.error(), c.request);
+        });
+    router.add("POST", "/api/v1/checkin/scans", Access::permitted(domain::Permission::TicketsScan),
+               [&checkin](Context& c) {
+                   auto body = readBody<domain::ScanBatch>(c.request);
+                   if (unreadable(body))
+                       return problem(body.error(), c.request);
+                   auto results = checkin.scan(callerOf(c), std::move(body));
+                   return results.ok() ? Response::json(200, boost::json::value_from(*results))
+                                       : problem(results.error(), c.request);
+               });
+    router.add(
+        "GET", "/api/v1/events/{id}/checkin/stats", Access::signedIn(), [&checkin](Context& c) {
+            const auto id = domain::EventId::parse(c.params.at("id"));
+            if (!id)
+                return problem(domain::Problem(domain::ProblemCode::NotFound, "no such event"),
+                               c.request);
+            auto stats = checkin.stats(callerOf(c), *id);
+            if (!stats.ok())
+                return problem(stats.error(), c.request);
+            boost::json::array gates;
+            for (const auto& g : stats->byGate)
+                gates.push_back({{"gate", g.gate},
+                                 {"admitted", g.admitted},
+                                 {"exited", g.exited},
+                                 {"refused", g.refused}});
+            return Response::json(200, boost::json::object{{"admitted", stats->admitted},
+                                                           {"inside", stats->inside},
+                                                           {"refused", stats->refused},
+                                                           {"conflicts", stats->conflicts},
+                                                           {"by_gate", std::move(gates)}});
+        });
 }
 
 } // namespace ticketing::handlers

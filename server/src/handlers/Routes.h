@@ -12,6 +12,7 @@ class EventService;
 class HoldService;
 class CheckoutService;
 class DeviceService;
+class CheckInService;
 } // namespace ticketing::services
 
 namespace ticketing::handlers {
@@ -26,6 +27,7 @@ struct Services
     services::HoldService& holds;
     services::CheckoutService& checkout;
     services::DeviceService& devices;
+    services::CheckInService& checkin;
     http::Metrics& metrics;
 };
 
