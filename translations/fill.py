@@ -670,6 +670,7 @@ DE.update({
 "%1 is cancelled.": "%1 ist abgesagt.",
 "Sign in to the box office": "Anmeldung an der Kasse",
 "Sign in to organize": "Anmeldung für Veranstalter",
+"At the gate: %1 let in, %2 inside now": "Am Einlass: %1 eingelassen, %2 jetzt drinnen",
 "&Insert": "&Einfügen",
 "A &seated section": "Einen &Sitzbereich",
 "A s&tanding area": "Einen S&tehbereich",

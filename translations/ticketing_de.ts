@@ -1246,6 +1246,10 @@
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
+    <message>
+        <source>At the gate: %1 let in, %2 inside now</source>
+        <translation>Am Einlass: %1 eingelassen, %2 jetzt drinnen</translation>
+    </message>
 </context>
 <context>
     <name>ticketing::organizer::EventEditor</name>

@@ -1246,6 +1246,10 @@
         <source>Cannot write %1.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>At the gate: %1 let in, %2 inside now</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ticketing::organizer::EventEditor</name>

@@ -345,8 +345,13 @@ void EventDashboard::showTotals()
             .arg(l.available)
             .arg(client::moneyText(l.gross, currency), client::moneyText(l.refunds, currency),
                  client::moneyText(l.net(), currency));
-    m_totals->setText(text);
-    m_totals->setAccessibleDescription(text);
+    QString all = text;
+    if (m_report && m_report->checkin) // the gate's part, once scanning has begun
+        all += QLatin1Char('\n') + tr("At the gate: %1 let in, %2 inside now")
+                                       .arg(m_report->checkin->admitted)
+                                       .arg(m_report->checkin->inside);
+    m_totals->setText(all);
+    m_totals->setAccessibleDescription(all);
 }
 
 void EventDashboard::buildCharts()

@@ -220,14 +220,17 @@ boost::json::value reportJson(const Report& r)
         methods.push_back({{"method", m.method},
                            {"count", m.count},
                            {"amount", money(m.amountMinor, r.currency)}});
-    return {{"event_id", r.event.toString()},
-            {"currency", r.currency},
-            {"generated_at", formatTimestamp(r.generatedAt)},
-            {"tiers", std::move(tiers)},
-            {"totals", lineJson(r.totals, r.currency)},
-            {"sales", std::move(sales)},
-            {"by_channel", std::move(channels)},
-            {"by_method", std::move(methods)}};
+    boost::json::object out{{"event_id", r.event.toString()},
+                            {"currency", r.currency},
+                            {"generated_at", formatTimestamp(r.generatedAt)},
+                            {"tiers", std::move(tiers)},
+                            {"totals", lineJson(r.totals, r.currency)},
+                            {"sales", std::move(sales)},
+                            {"by_channel", std::move(channels)},
+                            {"by_method", std::move(methods)}};
+    if (r.checkin)
+        out["checkin"] = {{"admitted", r.checkin->admitted}, {"inside", r.checkin->inside}};
+    return out;
 }
 
 boost::json::value settlementJson(const Settlement& s)
@@ -345,6 +348,13 @@ Report tag_invoke(boost::json::value_to_tag<Report>, const boost::json::value& v
         m.finish();
         return method;
     });
+    if (const auto* checkin = r.member("checkin")) {
+        WireReader c(*checkin);
+        out.checkin = Report::CheckIn{c.required<long long>("admitted").value_or(0),
+                                      c.required<long long>("inside").value_or(0)};
+        for (const auto& e : c.errors())
+            r.error(wire::joinPath("checkin", e.field), e.message);
+    }
     r.finish();
     return out;
 }

@@ -7,6 +7,7 @@
 #include <boost/json/value_from.hpp>
 #include <boost/json/value_to.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -96,6 +97,13 @@ struct Report
     std::vector<Period> sales; // by period, oldest first, only periods with sales
     std::vector<Channel> byChannel;
     std::vector<MethodTotal> byMethod;
+    // The gate: tickets let in (entries that opened it) and inside now.
+    struct CheckIn
+    {
+        long long admitted = 0;
+        long long inside = 0;
+    };
+    std::optional<CheckIn> checkin;
 };
 
 // `amount` spread over `weights` in proportion, to the minor unit: each share rounded down,

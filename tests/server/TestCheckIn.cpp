@@ -268,6 +268,16 @@ private Q_SLOTS:
         QCOMPARE(st.value(QStringLiteral("admitted")).toInt(), 2);
         QCOMPARE(st.value(QStringLiteral("inside")).toInt(), 1);
         QCOMPARE(st.value(QStringLiteral("refused")).toInt(), 2); // already inside, invalid
+        // The event's report has the gate's part too.
+        const auto report =
+            m_t.http
+                ->send("GET", QStringLiteral("/api/v1/events/%1/report").arg(sold.event), {},
+                       bearer(m_org))
+                .json()
+                .value(QStringLiteral("checkin"))
+                .toObject();
+        QCOMPARE(report.value(QStringLiteral("admitted")).toInt(), 2);
+        QCOMPARE(report.value(QStringLiteral("inside")).toInt(), 1);
         const auto other =
             m_t.signUp(QStringLiteral("organizer"), QStringLiteral("o2@example.com"));
         const auto stranger =

@@ -1,9 +1,11 @@
 #include "services/EventService.h"
 
 #include "db/BlockStore.h"
+#include "db/CheckInStore.h"
 #include "db/Pool.h"
 #include "db/ReportStore.h"
 #include "domain/Booking.h"
+#include "domain/CheckIn.h"
 #include "domain/RefundPolicy.h"
 #include "services/Cursor.h"
 
@@ -325,6 +327,14 @@ EventService::reportRow(const Caller& caller, const domain::EventId& id,
     auto facts = db::reports::read(s, id, now);
     auto report = domain::buildReport(id, event->currency, now, facts.stock, facts.paid,
                                       std::move(facts.byMethod), interval);
+    // The gate's part (API.md `Report.checkin`): entries let in, and tickets inside now.
+    domain::Report::CheckIn checkin;
+    for (const auto& [ticket, passages] : db::checkin::eventScans(s, id).passages) {
+        for (const auto& p : passages)
+            checkin.admitted += p.direction == domain::Direction::Entry ? 1 : 0;
+        checkin.inside += domain::presenceOf(passages).inside ? 1 : 0;
+    }
+    report.checkin = checkin;
     return std::pair(std::move(event).value(), std::move(report));
 }
 
