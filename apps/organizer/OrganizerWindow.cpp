@@ -311,36 +311,52 @@ void OrganizerWindow::signIn()
 
 void OrganizerWindow::signOut()
 {
-    if (!confirmDiscard())
-        return;
-    if (m_api)
-        m_api->signOut();
-    m_session.forgetRefreshToken();
-    showPage(Page::SignIn);
+    afterDiscarding(false, [this] {
+        if (m_api)
+            m_api->signOut();
+        m_session.forgetRefreshToken();
+        showPage(Page::SignIn);
+    });
 }
 
-bool OrganizerWindow::confirmDiscard()
+void OrganizerWindow::afterDiscarding(bool leavingDesigner, std::function<void()> then)
 {
-    if (!m_designer->document().isModified())
-        return true;
-    return QMessageBox::question(this, tr("Unsaved changes"),
-                                 tr("The venue has changes that are not saved. Discard them?"),
-                                 QMessageBox::Discard | QMessageBox::Cancel,
-                                 QMessageBox::Cancel) == QMessageBox::Discard;
+    if ((leavingDesigner && page() != Page::Designer) || !m_designer->document().isModified())
+        return then();
+    // Asked in a window-modal box that is opened, not exec()'d: no nested event loop.
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Unsaved changes"),
+                                tr("The venue has changes that are not saved. Discard them?"),
+                                QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, then = std::move(then)](int result) {
+        if (result != QMessageBox::Discard)
+            return;
+        m_designer->document().setSaved(); // discarded: not asked again
+        then();
+    });
+    box->open();
 }
 
 void OrganizerWindow::closeEvent(QCloseEvent* event)
 {
-    if (confirmDiscard())
+    if (!m_designer->document().isModified()) {
         event->accept();
-    else
-        event->ignore();
+        return;
+    }
+    event->ignore();
+    afterDiscarding(false, [this] { close(); });
 }
 
 void OrganizerWindow::showVenues()
 {
-    if (!m_api || (page() == Page::Designer && !confirmDiscard()))
+    if (!m_api)
         return;
+    afterDiscarding(true, [this] { loadVenuesPage(); });
+}
+
+void OrganizerWindow::loadVenuesPage()
+{
     showPage(Page::Venues);
     tell(m_venuesMessage, tr("Loading your venues…"));
     m_api->venues(this, [this](const client::Outcome<domain::Page<domain::Venue>>& o) {
@@ -363,10 +379,12 @@ void OrganizerWindow::showVenues()
 
 void OrganizerWindow::newVenue()
 {
-    if (!m_api || (page() == Page::Designer && !confirmDiscard()))
+    if (!m_api)
         return;
-    m_designer->openVenue(std::nullopt, {});
-    showPage(Page::Designer);
+    afterDiscarding(true, [this] {
+        m_designer->openVenue(std::nullopt, {});
+        showPage(Page::Designer);
+    });
 }
 
 void OrganizerWindow::openVenue(int row)
@@ -565,8 +583,13 @@ void OrganizerWindow::loadVenuesThen(std::function<void()> then)
 
 void OrganizerWindow::showEvents()
 {
-    if (!m_api || (page() == Page::Designer && !confirmDiscard()))
+    if (!m_api)
         return;
+    afterDiscarding(true, [this] { loadEventsPage(); });
+}
+
+void OrganizerWindow::loadEventsPage()
+{
     showPage(Page::Events);
     tell(m_eventsMessage, tr("Loading your events…"));
     m_api->myEvents(this, [this](const client::Outcome<domain::Page<domain::Event>>& o) {

@@ -99,7 +99,11 @@ private:
     void signOut();
     void showPage(Page page);
     void updateStatus();
-    bool confirmDiscard();
+    // `then`, once unsaved changes to the venue are discarded (asked first) or when there are
+    // none; with `leavingDesigner`, only asked when the designer is the page being left.
+    void afterDiscarding(bool leavingDesigner, std::function<void()> then);
+    void loadVenuesPage();
+    void loadEventsPage();
     void say(const QString& text);
 
     client::Session m_session{QStringLiteral("organizer")};

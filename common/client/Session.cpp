@@ -47,10 +47,14 @@ void Session::setProblem(const QString& problem)
     Q_EMIT keychainProblemChanged(problem);
 }
 
+// The keychain's jobs have no parent: one still running when its Session goes (a window closed
+// just after signing in) must not be deleted under libsecret's pending callback, which would
+// then call into freed memory. Each deletes itself when done (autoDelete); the connection's
+// context is the Session, so a Session that is gone hears nothing.
 void Session::keepRefreshToken(const QString& token, std::function<void(bool)> done)
 {
     m_thisRun = token;
-    auto* job = new QKeychain::WritePasswordJob(service(m_app), this);
+    auto* job = new QKeychain::WritePasswordJob(service(m_app), nullptr);
     job->setAutoDelete(true);
     job->setKey(entryKey());
     job->setTextData(token);
@@ -70,7 +74,7 @@ void Session::keepRefreshToken(const QString& token, std::function<void(bool)> d
 
 void Session::refreshToken(std::function<void(std::optional<QString>)> done)
 {
-    auto* job = new QKeychain::ReadPasswordJob(service(m_app), this);
+    auto* job = new QKeychain::ReadPasswordJob(service(m_app), nullptr);
     job->setAutoDelete(true);
     job->setKey(entryKey());
     connect(job, &QKeychain::Job::finished, this, [this, done](QKeychain::Job* j) {
@@ -90,7 +94,7 @@ void Session::refreshToken(std::function<void(std::optional<QString>)> done)
 void Session::forgetRefreshToken(std::function<void()> done)
 {
     m_thisRun.reset();
-    auto* job = new QKeychain::DeletePasswordJob(service(m_app), this);
+    auto* job = new QKeychain::DeletePasswordJob(service(m_app), nullptr);
     job->setAutoDelete(true);
     job->setKey(entryKey());
     connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job*) {

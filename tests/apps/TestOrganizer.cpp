@@ -26,6 +26,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -284,6 +285,22 @@ private Q_SLOTS:
                     ->text()
                     .contains(QStringLiteral("is not a seat map")));
         QCOMPARE(w->designer()->document().map().sections.size(), std::size_t{3});
+
+        // Leaving unsaved changes asks first (a box that does not block the event loop):
+        // Cancel stays, Discard goes.
+        QVERIFY(w->designer()->document().isModified());
+        auto answer = [&](QMessageBox::StandardButton which) {
+            QMessageBox* box = nullptr;
+            QTRY_VERIFY((box = w->findChild<QMessageBox*>()) && box->isVisible());
+            box->button(which)->click();
+        };
+        w->showVenues();
+        answer(QMessageBox::Cancel);
+        QCOMPARE(w->page(), OrganizerWindow::Page::Designer);
+        QVERIFY(w->designer()->document().isModified());
+        w->showVenues();
+        answer(QMessageBox::Discard);
+        QTRY_COMPARE(w->page(), OrganizerWindow::Page::Venues);
     }
 
     // An event set up in the app on a venue (a tier per section, the standard refund policy),
