@@ -345,10 +345,6 @@
         <translation>Neue Schicht öffnen</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>&amp;Sale</source>
         <translation>&amp;Verkauf</translation>
     </message>
@@ -1028,6 +1024,16 @@
         <source>The s&amp;tage</source>
         <translation>Die &amp;Bühne</translation>
     </message>
+    <message>
+        <source>%1   %2</source>
+        <comment>a tool in the palette: its name, its key</comment>
+        <translation>%1   %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <comment>a tool's tooltip: its name, its key, what it does</comment>
+        <translation>%1 (%2): %3</translation>
+    </message>
 </context>
 <context>
     <name>ticketing::organizer::DesignerView</name>
@@ -1249,6 +1255,11 @@
     <message>
         <source>At the gate: %1 let in, %2 inside now</source>
         <translation>Am Einlass: %1 eingelassen, %2 jetzt drinnen</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a share of the pie: its name, its amount</comment>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1531,35 @@
     <message>
         <source>Seats</source>
         <translation>Sitzplätze</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>a venue: its name, its city</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a problem: its field, what is wrong</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Events</name>
+    <message>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>on sale</source>
+        <translation>im Verkauf</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgesagt</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>vorbei</translation>
     </message>
 </context>
 <context>
@@ -1974,22 +2014,6 @@
         <translation>Ihre Veranstaltungen werden geladen …</translation>
     </message>
     <message>
-        <source>draft</source>
-        <translation>Entwurf</translation>
-    </message>
-    <message>
-        <source>on sale</source>
-        <translation>im Verkauf</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>abgesagt</translation>
-    </message>
-    <message>
-        <source>over</source>
-        <translation>vorbei</translation>
-    </message>
-    <message>
         <source>No events yet: make one with New event (a venue first).</source>
         <translation>Noch keine Veranstaltungen: Legen Sie eine mit „Neue Veranstaltung“ an (zuerst einen Veranstaltungsort).</translation>
     </message>
@@ -2072,6 +2096,21 @@
     <message>
         <source>Sign in to organize</source>
         <translation>Anmeldung für Veranstalter</translation>
+    </message>
+    <message>
+        <source>%1%2 — %3</source>
+        <comment>the window's title: the venue, * when unsaved, the app</comment>
+        <translation>%1%2 — %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <comment>an event: title, start, status</comment>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a problem: its field, what is wrong</comment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2261,6 +2300,11 @@
     <message numerus="yes">
         <source>%n problem(s)</source>
         <translation><numerusform>%n Problem</numerusform><numerusform>%n Probleme</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a problem: its path, what is wrong</comment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2646,6 +2690,18 @@
         <source>%n place(s)</source>
         <translation><numerusform>%n Platz</numerusform><numerusform>%n Plätze</numerusform></translation>
     </message>
+    <message>
+        <source>%1
+%2</source>
+        <comment>a standing area: its name, its places</comment>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>a section: its key, its name</comment>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>SectionTool</name>
@@ -2767,6 +2823,13 @@
     <message>
         <source>Standing</source>
         <translation>Stehplatz</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -345,10 +345,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>&amp;Sale</source>
         <translation type="unfinished" />
     </message>
@@ -1028,6 +1024,16 @@
         <source>The s&amp;tage</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1   %2</source>
+        <comment>a tool in the palette: its name, its key</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <comment>a tool's tooltip: its name, its key, what it does</comment>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ticketing::organizer::DesignerView</name>
@@ -1248,6 +1254,11 @@
     </message>
     <message>
         <source>At the gate: %1 let in, %2 inside now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a share of the pie: its name, its amount</comment>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1519,6 +1530,35 @@
     </message>
     <message>
         <source>Seats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>a venue: its name, its city</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a problem: its field, what is wrong</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Events</name>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>over</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1974,22 +2014,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>draft</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>on sale</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>over</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>No events yet: make one with New event (a venue first).</source>
         <translation type="unfinished" />
     </message>
@@ -2071,6 +2095,21 @@
     </message>
     <message>
         <source>Sign in to organize</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1%2 — %3</source>
+        <comment>the window's title: the venue, * when unsaved, the app</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <comment>an event: title, start, status</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a problem: its field, what is wrong</comment>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2261,6 +2300,11 @@
     <message numerus="yes">
         <source>%n problem(s)</source>
         <translation><numerusform>%n problem</numerusform><numerusform>%n problems</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a problem: its path, what is wrong</comment>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2646,6 +2690,17 @@
         <source>%n place(s)</source>
         <translation><numerusform>%n place</numerusform><numerusform>%n places</numerusform></translation>
     </message>
+    <message>
+        <source>%1
+%2</source>
+        <comment>a standing area: its name, its places</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>a section: its key, its name</comment>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SectionTool</name>
@@ -2766,6 +2821,13 @@
     </message>
     <message>
         <source>Standing</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>%1 (%2)</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -2,6 +2,7 @@
 
 #include "apps/organizer/Actions.h"
 #include "apps/organizer/MiniMap.h"
+#include "widgets/Widgets.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -43,8 +44,7 @@ QAction* DesignerPage::add(QMenu* menu, const QString& text, const QKeySequence&
     action->setShortcut(key);
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     if (!key.isEmpty())
-        action->setToolTip(QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')),
-                                                         key.toString(QKeySequence::NativeText)));
+        action->setToolTip(widgets::withShortcut(text, key));
     addAction(action); // its shortcut works while the designer has the focus
     connect(action, &QAction::triggered, this, [fn = std::move(fn)] { fn(); });
     return action;
@@ -66,10 +66,11 @@ void DesignerPage::buildTools()
         action->setShortcut(tool.shortcut());
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         // The palette shows each tool's key.
-        action->setIconText(QStringLiteral("%1   %2").arg(
-            tool.name(), tool.shortcut().toString(QKeySequence::NativeText)));
+        action->setIconText(
+            tr("%1   %2", "a tool in the palette: its name, its key")
+                .arg(tool.name(), tool.shortcut().toString(QKeySequence::NativeText)));
         action->setToolTip(
-            QStringLiteral("%1 (%2): %3")
+            tr("%1 (%2): %3", "a tool's tooltip: its name, its key, what it does")
                 .arg(tool.name(), tool.shortcut().toString(QKeySequence::NativeText), tool.help()));
         action->setStatusTip(tool.help());
         m_toolGroup->addAction(action);

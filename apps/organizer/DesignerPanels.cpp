@@ -189,8 +189,9 @@ void ProblemsPanel::refresh()
     clear();
     const auto& problems = m_document.problems();
     for (const auto& p : problems) {
-        auto* item = new QListWidgetItem(QStringLiteral("%1: %2").arg(
-            QString::fromStdString(p.field), QString::fromStdString(p.message)));
+        auto* item = new QListWidgetItem(
+            tr("%1: %2", "a problem: its path, what is wrong")
+                .arg(QString::fromStdString(p.field), QString::fromStdString(p.message)));
         item->setData(Qt::UserRole, QString::fromStdString(p.field));
         addItem(item);
     }

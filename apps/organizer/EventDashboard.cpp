@@ -57,6 +57,21 @@ double major(std::int64_t minor, const std::string& currency)
 }
 } // namespace
 
+QString eventStatusText(domain::EventStatus status)
+{
+    switch (status) {
+    case domain::EventStatus::Draft:
+        return QCoreApplication::translate("Events", "draft");
+    case domain::EventStatus::Published:
+        return QCoreApplication::translate("Events", "on sale");
+    case domain::EventStatus::Cancelled:
+        return QCoreApplication::translate("Events", "cancelled");
+    case domain::EventStatus::Completed:
+        return QCoreApplication::translate("Events", "over");
+    }
+    return {};
+}
+
 EventDashboard::EventDashboard(QWidget* parent) : QWidget(parent)
 {
     auto* outer = new QVBoxLayout(this);
@@ -181,12 +196,11 @@ void EventDashboard::open(client::ApiClient* api, const domain::Event& event)
     close();
     m_api = api;
     m_event = event;
-    m_heading->setText(
-        tr("<h2>%1</h2>%2 · %3")
-            .arg(QString::fromStdString(event.title).toHtmlEscaped(),
-                 QLocale().toString(client::dateTimeOf(event.start).toLocalTime(),
-                                    QLocale::ShortFormat),
-                 QString::fromStdString(std::string(domain::toString(event.status)))));
+    m_heading->setText(tr("<h2>%1</h2>%2 · %3")
+                           .arg(QString::fromStdString(event.title).toHtmlEscaped(),
+                                QLocale().toString(client::dateTimeOf(event.start).toLocalTime(),
+                                                   QLocale::ShortFormat),
+                                eventStatusText(event.status)));
     m_tiers->setRowCount(static_cast<int>(event.tiers.size()));
     for (int i = 0; i < static_cast<int>(event.tiers.size()); ++i) {
         m_tiers->setItem(i, TierName,
@@ -395,7 +409,8 @@ void EventDashboard::buildCharts()
         auto* s = new QPieSeries;
         for (const auto& [label, value] : parts)
             if (value > 0)
-                s->append(QStringLiteral("%1 %2").arg(label, QString::number(value, 'f', 2)),
+                s->append(tr("%1 %2", "a share of the pie: its name, its amount")
+                              .arg(label, QString::number(value, 'f', 2)),
                           value);
         if (s->isEmpty())
             s->append(tr("nothing yet"), 1);

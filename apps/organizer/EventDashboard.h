@@ -21,6 +21,9 @@ class QPrinter;
 
 namespace ticketing::organizer {
 
+// An event's status as the organizer reads it: draft, on sale, cancelled, over.
+QString eventStatusText(domain::EventStatus status);
+
 // An event as it sells (issue 15): the live seat map (blocking and releasing seats on it), the
 // tiers' sold, held, blocked and available places as the live sync counts them, and from the
 // report the money (gross and net by tier), sales over time, online against the box office and

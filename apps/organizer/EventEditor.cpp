@@ -225,8 +225,9 @@ void EventEditor::setVenues(std::vector<domain::Venue> venues)
     const QSignalBlocker quiet(m_venue);
     m_venue->clear();
     for (const auto& v : m_venues)
-        m_venue->addItem(QStringLiteral("%1, %2").arg(QString::fromStdString(v.details.name),
-                                                      QString::fromStdString(v.details.city)),
+        m_venue->addItem(tr("%1, %2", "a venue: its name, its city")
+                             .arg(QString::fromStdString(v.details.name),
+                                  QString::fromStdString(v.details.city)),
                          QString::fromStdString(v.id.toString()));
     venueChanged();
 }
@@ -419,16 +420,17 @@ std::variant<domain::EventInput, QStringList> EventEditor::input() const
     const auto parsed = domain::parseEvent(body);
     if (!parsed.ok()) {
         for (const auto& e : parsed.error())
-            problems << QStringLiteral("%1: %2").arg(QString::fromStdString(e.field),
-                                                     QString::fromStdString(e.message));
+            problems << tr("%1: %2", "a problem: its field, what is wrong")
+                            .arg(QString::fromStdString(e.field),
+                                 QString::fromStdString(e.message));
         return problems;
     }
     std::vector<domain::SectionSummary> sections;
     for (const auto& s : v->details.seatMap.sections)
         sections.push_back({s.key, s.kind, s.placeCount()});
     for (const auto& e : domain::checkTiers(parsed.value(), sections))
-        problems << QStringLiteral("%1: %2").arg(QString::fromStdString(e.field),
-                                                 QString::fromStdString(e.message));
+        problems << tr("%1: %2", "a problem: its field, what is wrong")
+                        .arg(QString::fromStdString(e.field), QString::fromStdString(e.message));
     if (!problems.isEmpty())
         return problems;
     return parsed.value();

@@ -1,5 +1,6 @@
 #include "widgets/Widgets.h"
 
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QShortcut>
 #include <QVBoxLayout>
@@ -36,6 +37,15 @@ QLineEdit* field(QFormLayout* form, const QString& label, const QString& accessi
     edit->setAccessibleName(accessibleName);
     form->addRow(label, edit);
     return edit;
+}
+
+QString withShortcut(const QString& text, const QKeySequence& key)
+{
+    const auto plain = QString(text).remove(QLatin1Char('&'));
+    if (key.isEmpty())
+        return plain;
+    return QCoreApplication::translate("Widgets", "%1 (%2)")
+        .arg(plain, key.toString(QKeySequence::NativeText));
 }
 
 QWidget* centred(QLayout* inner, int maxWidth)

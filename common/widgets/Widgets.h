@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QFormLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -23,6 +24,10 @@ void say(QLabel* where, const QString& text);
 
 // A labelled line edit whose label names it for screen readers too.
 QLineEdit* field(QFormLayout* form, const QString& label, const QString& accessibleName);
+
+// An action's or a button's tooltip that says its shortcut: "Save the venue (Ctrl+S)", the
+// mnemonic's & left out; just the text when there is no shortcut.
+QString withShortcut(const QString& text, const QKeySequence& key);
 
 // A page with `inner` in the middle, at most `maxWidth` wide.
 QWidget* centred(QLayout* inner, int maxWidth = 520);

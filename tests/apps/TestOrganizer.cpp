@@ -27,10 +27,12 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QToolBar>
+#include <QTranslator>
 #include <QtTest>
 #include <boost/json.hpp>
 #include <set>
@@ -73,7 +75,7 @@ void key(QWidget* w, Qt::Key k, Qt::KeyboardModifiers modifiers = {})
 void screenshot(QWidget& w, const QString& name)
 {
     if (const auto dir = qEnvironmentVariable("TICKETING_SCREENSHOT_DIR"); !dir.isEmpty()) {
-        QTest::qWait(50); // the panels follow the last edits
+        QTest::qWait(250); // the panels and the overview follow the last edits
         w.grab().save(dir + QLatin1Char('/') + name);
     }
 }
@@ -527,6 +529,67 @@ private Q_SLOTS:
         doc.setSelection(block);
         view->showSelection();
         screenshot(*w, QStringLiteral("organizer-stadium-in.png"));
+    }
+
+    // German, from the catalogue built into the app: signed in and drawing by the German
+    // names, the tool palette, the problems and a plural (and, with TICKETING_SCREENSHOT_DIR,
+    // the German screenshots of the designer and the event editor).
+    void theOrganizerSpeaksGerman()
+    {
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(":/i18n/ticketing_de.qm")));
+        QCoreApplication::installTranslator(&german);
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::German));
+        const auto restore = qScopeGuard([&] {
+            QCoreApplication::removeTranslator(&german);
+            QLocale::setDefault(before);
+        });
+        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        QCOMPARE(m_t.http
+                     ->send("POST", QStringLiteral("/api/v1/venues"),
+                            QJsonDocument(hallVenue(3, 6, 50)).toJson(QJsonDocument::Compact),
+                            bearer(org))
+                     .status,
+                 201);
+        OrganizerWindow w(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_t.server->port())),
+                          QStringLiteral("org@example.com"));
+        w.resize(1400, 860);
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QCOMPARE(w.windowTitle(), QStringLiteral("Veranstalter"));
+        auto* password = named<QLineEdit>(&w, QStringLiteral("Passwort"));
+        QVERIFY(password);
+        QTest::keyClicks(password, QStringLiteral("test password 1"));
+        QTest::keyClick(password, Qt::Key_Return);
+        QTRY_COMPARE(w.page(), OrganizerWindow::Page::Events);
+        QTRY_VERIFY(named<QLabel>(&w, QStringLiteral("Meldung zu Veranstaltungen"))
+                        ->text()
+                        .startsWith(QStringLiteral("Noch keine Veranstaltungen")));
+
+        w.newVenue();
+        QTRY_COMPARE(w.page(), OrganizerWindow::Page::Designer);
+        QCOMPARE(w.designer()->toolAction(0)->text(), QStringLiteral("Auswahl"));
+        QVERIFY(w.designer()->toolAction(1)->iconText().endsWith(QStringLiteral("R")));
+        organizer::actions::insertSeatedSection(w.designer()->document(), {});
+        w.designer()->view()->zoomToFit();
+        QCOMPARE(named<QLabel>(&w, QStringLiteral("Auswahl"))->text(),
+                 QStringLiteral("200 Plätze, 1 Bereich"));
+        QCOMPARE(named<QLineEdit>(&w, QStringLiteral("Bereichsname"))->text(),
+                 QStringLiteral("Bereich 1"));
+        screenshot(w, QStringLiteral("organizer-designer-de.png"));
+
+        // The event editor, its tiers filled from the venue's sections.
+        w.designer()->document().setSaved();
+        w.newEvent();
+        QTRY_COMPARE(w.page(), OrganizerWindow::Page::EventEditor);
+        QTest::keyClicks(named<QLineEdit>(&w, QStringLiteral("Titel")),
+                         QStringLiteral("Konzert im Mai"));
+        QTest::mouseClick(named<QPushButton>(&w, QStringLiteral("Eine Kategorie je Bereich")),
+                          Qt::LeftButton);
+        QCOMPARE(w.eventEditor()->tiers()->rowCount(), 2);
+        screenshot(w, QStringLiteral("organizer-event-editor-de.png"));
     }
 
     // Every control has an accessible name and a Tab stop; every tool is in the Tools menu with
