@@ -192,10 +192,9 @@ void BoxOfficeWindow::showPage(Page page)
 
 void BoxOfficeWindow::signIn()
 {
-    const QUrl server = m_signIn->server();
     m_signIn->setBusy(true);
     m_signIn->tell(tr("Signing in…"));
-    m_api = std::make_unique<client::ApiClient>(server);
+    m_api = std::make_unique<client::ApiClient>(m_signIn->server());
     connect(m_api.get(), &client::ApiClient::connectivityChanged, this,
             [this](client::ApiClient::Connectivity c) {
                 // Offline nothing is sold; the server is asked now and then until it answers.
@@ -212,26 +211,20 @@ void BoxOfficeWindow::signIn()
         m_signIn->tell(tr("The session has ended; sign in again."));
         showPage(Page::SignIn);
     });
-    m_api->signIn(m_signIn->email(), m_signIn->password(), this,
-                  [this, server](const client::Outcome<domain::Tokens>& o) {
-                      m_signIn->setBusy(false);
-                      if (const auto* f = std::get_if<client::Failure>(&o))
-                          return m_signIn->tell(f->message);
-                      const auto& tokens = std::get<domain::Tokens>(o);
-                      if (tokens.user.role != domain::Role::BoxOffice &&
-                          tokens.user.role != domain::Role::Admin) {
-                          m_api->signOut();
-                          return m_signIn->tell(tr("This account is not a box office account."));
-                      }
-                      m_signIn->clearPassword();
-                      const auto agent = QString::fromStdString(tokens.user.email);
-                      m_sale->setApi(m_api.get(), agent);
-                      m_willCall->setApi(m_api.get(), agent);
-                      m_session.remember(server, m_signIn->email());
-                      m_session.keepRefreshToken(QString::fromStdString(tokens.refreshToken));
-                      m_signIn->tell({});
-                      afterSignIn();
-                  });
+    m_session.signIn(*m_api, m_signIn->email(), m_signIn->password(), domain::Role::BoxOffice,
+                     tr("This account is not a box office account."), this,
+                     [this](const client::Outcome<domain::Tokens>& o) {
+                         m_signIn->setBusy(false);
+                         if (const auto* f = std::get_if<client::Failure>(&o))
+                             return m_signIn->tell(f->message);
+                         m_signIn->clearPassword();
+                         const auto agent =
+                             QString::fromStdString(std::get<domain::Tokens>(o).user.email);
+                         m_sale->setApi(m_api.get(), agent);
+                         m_willCall->setApi(m_api.get(), agent);
+                         m_signIn->tell({});
+                         afterSignIn();
+                     });
 }
 
 void BoxOfficeWindow::afterSignIn()
@@ -392,9 +385,7 @@ QAction* BoxOfficeWindow::action(QMenu* menu, const QString& text, const QKeySeq
     a->setShortcut(key);
     a->setShortcutContext(Qt::WindowShortcut);
     // The shortcut is said in the tooltip as in the menu.
-    a->setToolTip(key.isEmpty()
-                      ? accessibleName
-                      : tr("%1 (%2)").arg(accessibleName, key.toString(QKeySequence::NativeText)));
+    a->setToolTip(widgets::withShortcut(accessibleName, key));
     if (slot)
         connect(a, &QAction::triggered, this, slot);
     return a;

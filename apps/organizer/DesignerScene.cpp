@@ -1,5 +1,7 @@
 #include "apps/organizer/DesignerScene.h"
 
+#include "seatmap/VenueLayout.h"
+
 #include <QGraphicsPathItem>
 #include <QGraphicsSceneMouseEvent>
 #include <QKeyEvent>
@@ -90,10 +92,11 @@ public:
                 painter->setPen(Qt::NoPen);
                 painter->drawPolygon(polygon);
                 drawText(painter, polygon.boundingRect(), lod,
-                         QStringLiteral("%1\n%2").arg(
-                             QString::fromStdString(s.name),
-                             QCoreApplication::translate("SectionGraphic", "%n place(s)", nullptr,
-                                                         s.capacity)));
+                         QCoreApplication::translate("SectionGraphic", "%1\n%2",
+                                                     "a standing area: its name, its places")
+                             .arg(QString::fromStdString(s.name),
+                                  QCoreApplication::translate("SectionGraphic", "%n place(s)",
+                                                              nullptr, s.capacity)));
             }
         } else if (whole && m_seats.isValid()) {
             QPen pen(kSelected, 2, Qt::DashLine);
@@ -172,11 +175,13 @@ public:
             f.setPointSizeF(std::max(1.0, r * 1.4));
             f.setBold(true);
             painter->setFont(f);
-            painter->drawText(QRectF(m_seats.left(), m_seats.top() - 4.2 * r,
-                                     std::max(m_seats.width(), 40 * r), 2.4 * r),
-                              Qt::AlignLeft | Qt::AlignBottom,
-                              QStringLiteral("%1 · %2").arg(QString::fromStdString(s.key),
-                                                            QString::fromStdString(s.name)));
+            painter->drawText(
+                QRectF(m_seats.left(), m_seats.top() - 4.2 * r, std::max(m_seats.width(), 40 * r),
+                       2.4 * r),
+                Qt::AlignLeft | Qt::AlignBottom,
+                QCoreApplication::translate("SectionGraphic", "%1 · %2",
+                                            "a section: its key, its name")
+                    .arg(QString::fromStdString(s.key), QString::fromStdString(s.name)));
         }
     }
 
@@ -297,17 +302,8 @@ void DesignerScene::rebuild()
     }
     m_sections.clear();
     // The seat's size follows the map's usual spacing (10 units in the tools' defaults).
-    std::vector<double> gaps;
-    for (const auto& section : m_document.map().sections)
-        for (const auto& row : section.rows)
-            for (std::size_t i = 1; i < row.seats.size() && gaps.size() < 2048; ++i)
-                gaps.push_back(std::hypot(row.seats[i].x - row.seats[i - 1].x,
-                                          row.seats[i].y - row.seats[i - 1].y));
-    if (!gaps.empty()) {
-        std::nth_element(gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2),
-                         gaps.end());
-        m_seatRadius = std::clamp(gaps[gaps.size() / 2] * 0.4, 0.05, 1000.0);
-    }
+    if (const auto pitch = seatmap::seatPitch(m_document.map()))
+        m_seatRadius = std::clamp(*pitch * 0.4, 0.05, 1000.0);
     if (!m_stage) {
         m_stage = new StageGraphic(*this);
         addItem(m_stage);

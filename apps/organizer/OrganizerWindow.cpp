@@ -30,13 +30,6 @@ namespace ticketing::organizer {
 using widgets::enterPresses;
 using widgets::messageLabel;
 
-namespace {
-void tell(QLabel* label, const QString& text)
-{
-    widgets::say(label, text);
-}
-} // namespace
-
 OrganizerWindow::OrganizerWindow(const QUrl& server, const QString& email, QWidget* parent)
     : QMainWindow(parent)
 {
@@ -128,8 +121,7 @@ void OrganizerWindow::buildMenus()
         auto* a = menu->addAction(text);
         a->setShortcut(key);
         if (!key.isEmpty())
-            a->setToolTip(QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')),
-                                                        key.toString(QKeySequence::NativeText)));
+            a->setToolTip(widgets::withShortcut(text, key));
         connect(a, &QAction::triggered, this, fn);
         if (signedIn)
             m_signedInActions.push_back(a);
@@ -244,7 +236,7 @@ void OrganizerWindow::fillPassword(const QString& password)
 
 void OrganizerWindow::say(const QString& text)
 {
-    tell(m_statusMessage, text);
+    widgets::say(m_statusMessage, text);
 }
 
 void OrganizerWindow::updateStatus()
@@ -271,7 +263,7 @@ void OrganizerWindow::updateStatus()
     if (page() == Page::Designer) {
         const auto name = m_designer->venue().name;
         title =
-            QStringLiteral("%1%2 — %3")
+            tr("%1%2 — %3", "the window's title: the venue, * when unsaved, the app")
                 .arg(name.empty() ? tr("New venue") : QString::fromStdString(name),
                      m_designer->document().isModified() ? QStringLiteral(" *") : QString(), title);
     }
@@ -280,33 +272,25 @@ void OrganizerWindow::updateStatus()
 
 void OrganizerWindow::signIn()
 {
-    const QUrl server = m_signIn->server();
     m_signIn->setBusy(true);
     m_signIn->tell(tr("Signing in…"));
-    m_api = std::make_unique<client::ApiClient>(server);
+    m_api = std::make_unique<client::ApiClient>(m_signIn->server());
     connect(m_api.get(), &client::ApiClient::connectivityChanged, this,
             &OrganizerWindow::updateStatus);
     connect(m_api.get(), &client::ApiClient::signedOut, this, [this] {
         m_signIn->tell(tr("The session has ended; sign in again."));
         showPage(Page::SignIn);
     });
-    m_api->signIn(m_signIn->email(), m_signIn->password(), this,
-                  [this, server](const client::Outcome<domain::Tokens>& o) {
-                      m_signIn->setBusy(false);
-                      if (const auto* f = std::get_if<client::Failure>(&o))
-                          return m_signIn->tell(f->message);
-                      const auto& tokens = std::get<domain::Tokens>(o);
-                      if (tokens.user.role != domain::Role::Organizer &&
-                          tokens.user.role != domain::Role::Admin) {
-                          m_api->signOut();
-                          return m_signIn->tell(tr("This account is not an organizer's account."));
-                      }
-                      m_signIn->clearPassword();
-                      m_session.remember(server, m_signIn->email());
-                      m_session.keepRefreshToken(QString::fromStdString(tokens.refreshToken));
-                      m_signIn->tell({});
-                      showEvents();
-                  });
+    m_session.signIn(*m_api, m_signIn->email(), m_signIn->password(), domain::Role::Organizer,
+                     tr("This account is not an organizer's account."), this,
+                     [this](const client::Outcome<domain::Tokens>& o) {
+                         m_signIn->setBusy(false);
+                         if (const auto* f = std::get_if<client::Failure>(&o))
+                             return m_signIn->tell(f->message);
+                         m_signIn->clearPassword();
+                         m_signIn->tell({});
+                         showEvents();
+                     });
 }
 
 void OrganizerWindow::signOut()
@@ -358,10 +342,10 @@ void OrganizerWindow::showVenues()
 void OrganizerWindow::loadVenuesPage()
 {
     showPage(Page::Venues);
-    tell(m_venuesMessage, tr("Loading your venues…"));
+    widgets::say(m_venuesMessage, tr("Loading your venues…"));
     m_api->venues(this, [this](const client::Outcome<domain::Page<domain::Venue>>& o) {
         if (const auto* f = std::get_if<client::Failure>(&o))
-            return tell(m_venuesMessage, f->message);
+            return widgets::say(m_venuesMessage, f->message);
         m_venues = std::get<domain::Page<domain::Venue>>(o).items;
         m_venueList->clear();
         for (const auto& v : m_venues)
@@ -371,8 +355,8 @@ void OrganizerWindow::loadVenuesPage()
                          QString::fromStdString(v.details.city)));
         if (!m_venues.empty())
             m_venueList->setCurrentRow(0);
-        tell(m_venuesMessage,
-             m_venues.empty() ? tr("No venues yet: draw one with New venue.") : QString());
+        widgets::say(m_venuesMessage,
+                     m_venues.empty() ? tr("No venues yet: draw one with New venue.") : QString());
         Q_EMIT venuesLoaded();
     });
 }
@@ -390,7 +374,7 @@ void OrganizerWindow::newVenue()
 void OrganizerWindow::openVenue(int row)
 {
     if (row < 0 || row >= static_cast<int>(m_venues.size()))
-        return tell(m_venuesMessage, tr("Choose a venue first."));
+        return widgets::say(m_venuesMessage, tr("Choose a venue first."));
     const auto& v = m_venues[static_cast<std::size_t>(row)];
     m_designer->openVenue(v.id, v.details);
     showPage(Page::Designer);
@@ -591,28 +575,16 @@ void OrganizerWindow::showEvents()
 void OrganizerWindow::loadEventsPage()
 {
     showPage(Page::Events);
-    tell(m_eventsMessage, tr("Loading your events…"));
+    widgets::say(m_eventsMessage, tr("Loading your events…"));
     m_api->myEvents(this, [this](const client::Outcome<domain::Page<domain::Event>>& o) {
         if (const auto* f = std::get_if<client::Failure>(&o))
-            return tell(m_eventsMessage, f->message);
+            return widgets::say(m_eventsMessage, f->message);
         const int keep = std::max(0, m_eventList->currentRow());
         m_events = std::get<domain::Page<domain::Event>>(o).items;
         m_eventList->clear();
         for (const auto& e : m_events) {
-            const auto status = [&] {
-                switch (e.status) {
-                case domain::EventStatus::Draft:
-                    return tr("draft");
-                case domain::EventStatus::Published:
-                    return tr("on sale");
-                case domain::EventStatus::Cancelled:
-                    return tr("cancelled");
-                case domain::EventStatus::Completed:
-                    return tr("over");
-                }
-                return QString();
-            }();
-            m_eventList->addItem(QStringLiteral("%1 · %2 · %3")
+            const auto status = eventStatusText(e.status);
+            m_eventList->addItem(tr("%1 · %2 · %3", "an event: title, start, status")
                                      .arg(QString::fromStdString(e.title),
                                           client::dateTimeOf(e.start).toLocalTime().toString(
                                               QStringLiteral("yyyy-MM-dd HH:mm")),
@@ -620,9 +592,10 @@ void OrganizerWindow::loadEventsPage()
         }
         if (!m_events.empty())
             m_eventList->setCurrentRow(std::min(keep, static_cast<int>(m_events.size()) - 1));
-        tell(m_eventsMessage, m_events.empty()
-                                  ? tr("No events yet: make one with New event (a venue first).")
-                                  : QString());
+        widgets::say(m_eventsMessage,
+                     m_events.empty()
+                         ? tr("No events yet: make one with New event (a venue first).")
+                         : QString());
         Q_EMIT eventsLoaded();
     });
 }
@@ -667,9 +640,9 @@ void OrganizerWindow::saveEvent()
         if (const auto* f = std::get_if<client::Failure>(&o)) {
             QStringList problems{f->message};
             for (const auto& e : f->problem.value(QStringLiteral("errors")).toArray())
-                problems << QStringLiteral("%1: %2").arg(
-                    e.toObject().value(QStringLiteral("field")).toString(),
-                    e.toObject().value(QStringLiteral("message")).toString());
+                problems << tr("%1: %2", "a problem: its field, what is wrong")
+                                .arg(e.toObject().value(QStringLiteral("field")).toString(),
+                                     e.toObject().value(QStringLiteral("message")).toString());
             m_eventEditor->showProblems(problems);
             Q_EMIT eventSaved(false);
             return;

@@ -34,6 +34,27 @@ void Session::remember(const QUrl& server, const QString& email)
     m_settings.sync();
 }
 
+void Session::signIn(ApiClient& api, const QString& email, const QString& password,
+                     domain::Role role, const QString& refusal, QObject* context,
+                     std::function<void(const Outcome<domain::Tokens>&)> done)
+{
+    const auto server = api.server();
+    api.signIn(email, password, context,
+               [this, &api, email, role, refusal, server,
+                done = std::move(done)](const Outcome<domain::Tokens>& o) {
+                   if (const auto* f = std::get_if<Failure>(&o))
+                       return done(*f);
+                   const auto& tokens = std::get<domain::Tokens>(o);
+                   if (tokens.user.role != role && tokens.user.role != domain::Role::Admin) {
+                       api.signOut();
+                       return done(Failure{403, QStringLiteral("wrong_role"), refusal, {}, false});
+                   }
+                   remember(server, email);
+                   keepRefreshToken(QString::fromStdString(tokens.refreshToken));
+                   done(tokens);
+               });
+}
+
 QString Session::entryKey() const
 {
     return server().toString(QUrl::StripTrailingSlash) + QLatin1Char('|') + email();

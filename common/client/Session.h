@@ -1,11 +1,15 @@
 #pragma once
 
+#include "client/ApiClient.h"
+#include "domain/Roles.h"
+
 #include <QObject>
 #include <QSettings>
 #include <QString>
 #include <QUrl>
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace ticketing::client {
 
@@ -31,6 +35,13 @@ public:
     // The token kept for the remembered server and e-mail, or none (never kept, or no keychain).
     void refreshToken(std::function<void(std::optional<QString> token)> done);
     void forgetRefreshToken(std::function<void()> done = {});
+
+    // Signs in through `api` as `role` (or an admin): then the server and e-mail are remembered
+    // and the refresh token kept. Any other account is signed out again and refused with
+    // `refusal` (a Failure of code "wrong_role").
+    void signIn(ApiClient& api, const QString& email, const QString& password, domain::Role role,
+                const QString& refusal, QObject* context,
+                std::function<void(const Outcome<domain::Tokens>&)> done);
 
     // Empty while the keychain works (or has not been tried); otherwise what went wrong, for a
     // person ("No keychain is available: you will be asked for your password next time").

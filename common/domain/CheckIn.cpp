@@ -101,6 +101,14 @@ int conflictsOf(std::vector<Passage> passages)
     return conflicts;
 }
 
+void GateTally::add(const std::vector<Passage>& ticketPassages)
+{
+    for (const auto& p : ticketPassages)
+        entries += p.direction == Direction::Entry ? 1 : 0;
+    inside += presenceOf(ticketPassages).inside ? 1 : 0;
+    conflicts += conflictsOf(ticketPassages);
+}
+
 Decision decide(std::string_view code, const EventId& event, const std::vector<TrustedKey>& keys,
                 const std::vector<TicketId>& revoked,
                 const std::function<Presence(const TicketId&)>& presence, Direction direction,

@@ -68,6 +68,16 @@ Presence presenceOf(std::vector<Passage> passages);
 // ticket in while offline): the earlier is the entry, each later one a conflict.
 int conflictsOf(std::vector<Passage> passages);
 
+// The gate's totals over tickets, one ticket's passages at a time: the entries that let a
+// ticket in, the tickets inside now, the conflicts.
+struct GateTally
+{
+    long long entries = 0;
+    long long inside = 0;
+    long long conflicts = 0;
+    void add(const std::vector<Passage>& ticketPassages);
+};
+
 struct Decision
 {
     ScanOutcome outcome = ScanOutcome::Invalid;

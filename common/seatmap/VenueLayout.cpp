@@ -12,6 +12,22 @@ int statusIndex(domain::SeatStatus s)
 }
 } // namespace
 
+std::optional<double> seatPitch(const domain::SeatMap& map)
+{
+    // The median distance from a seat to the next one of its row, over the first 4,096.
+    std::vector<double> gaps;
+    for (const auto& section : map.sections)
+        for (const auto& row : section.rows)
+            for (std::size_t i = 1; i < row.seats.size() && gaps.size() < 4096; ++i)
+                gaps.push_back(std::hypot(row.seats[i].x - row.seats[i - 1].x,
+                                          row.seats[i].y - row.seats[i - 1].y));
+    if (gaps.empty())
+        return std::nullopt;
+    std::nth_element(gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2),
+                     gaps.end());
+    return gaps[gaps.size() / 2];
+}
+
 VenueLayout::VenueLayout(const domain::SeatMap& map)
 {
     double all[4] = {1e300, 1e300, -1e300, -1e300}; // left, top, right, bottom
@@ -54,18 +70,8 @@ VenueLayout::VenueLayout(const domain::SeatMap& map)
     }
     m_bounds = all[2] >= all[0] ? QRectF(QPointF(all[0], all[1]), QPointF(all[2], all[3]))
                                 : QRectF(0, 0, 1, 1);
-    // The pitch: the median distance from a seat to the next one of its row, sampled.
-    std::vector<double> gaps;
-    for (const auto& section : map.sections)
-        for (const auto& row : section.rows)
-            for (std::size_t i = 1; i < row.seats.size() && gaps.size() < 4096; ++i)
-                gaps.push_back(std::hypot(row.seats[i].x - row.seats[i - 1].x,
-                                          row.seats[i].y - row.seats[i - 1].y));
-    if (!gaps.empty()) {
-        std::nth_element(gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2),
-                         gaps.end());
-        m_pitch = std::max(1e-6, gaps[gaps.size() / 2]);
-    }
+    if (const auto pitch = seatPitch(map))
+        m_pitch = std::max(1e-6, *pitch);
     // About four seats per cell side: a hit test looks at a handful of seats.
     m_cell = m_pitch * 4;
     m_bounds = m_bounds.adjusted(-m_pitch, -m_pitch, m_pitch, m_pitch);

@@ -13,6 +13,10 @@
 
 namespace ticketing::seatmap {
 
+// The usual distance between neighbouring seats of a row (the median, sampled), what a seat's
+// drawn size follows; nullopt for a map without two seats in a row.
+std::optional<double> seatPitch(const domain::SeatMap& map);
+
 // A venue as the seat map draws it (DESIGN.md "The apps"): every seat in flat arrays (a
 // 60,000-seat stadium is 60,000 small records, not 60,000 objects), its live status, and a
 // uniform grid over the seats' positions so that finding the seat under the pointer or the seats

@@ -104,11 +104,12 @@ domain::Result<CheckInService::Stats, Problem> CheckInService::stats(const Calle
     if (!facts || !mayUse(caller, *facts, true))
         return domain::fail(noEvent());
     const auto scans = db::checkin::eventScans(s, event);
+    domain::GateTally tally;
+    for (const auto& [ticket, passages] : scans.passages)
+        tally.add(passages);
     Stats out;
-    for (const auto& [ticket, passages] : scans.passages) {
-        out.inside += domain::presenceOf(passages).inside ? 1 : 0;
-        out.conflicts += domain::conflictsOf(passages);
-    }
+    out.inside = tally.inside;
+    out.conflicts = tally.conflicts;
     std::map<std::string, GateCounts> byGate;
     for (const auto& c : scans.counts) {
         auto& g = byGate[c.gate];

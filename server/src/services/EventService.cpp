@@ -328,13 +328,10 @@ EventService::reportRow(const Caller& caller, const domain::EventId& id,
     auto report = domain::buildReport(id, event->currency, now, facts.stock, facts.paid,
                                       std::move(facts.byMethod), interval);
     // The gate's part (API.md `Report.checkin`): entries let in, and tickets inside now.
-    domain::Report::CheckIn checkin;
-    for (const auto& [ticket, passages] : db::checkin::eventScans(s, id).passages) {
-        for (const auto& p : passages)
-            checkin.admitted += p.direction == domain::Direction::Entry ? 1 : 0;
-        checkin.inside += domain::presenceOf(passages).inside ? 1 : 0;
-    }
-    report.checkin = checkin;
+    domain::GateTally tally;
+    for (const auto& [ticket, passages] : db::checkin::eventScans(s, id).passages)
+        tally.add(passages);
+    report.checkin = domain::Report::CheckIn{tally.entries, tally.inside};
     return std::pair(std::move(event).value(), std::move(report));
 }
 
@@ -396,36 +393,38 @@ std::optional<Problem> refusal(const db::blocks::Outcome& outcome)
 }
 } // namespace
 
-domain::Result<domain::SeatBlocks, Problem> EventService::block(const Caller& caller,
-                                                                const domain::EventId& id,
-                                                                Decoded<domain::BlockRequest> input)
+domain::Result<domain::SeatBlocks, Problem>
+EventService::changeBlocks(const Caller& caller, const domain::EventId& id,
+                           std::optional<Problem> badInput,
+                           const std::function<db::blocks::Outcome(db::Session&)>& change)
 {
     auto& s = db::currentSession();
     auto event = onSale(s, caller, id);
     if (!event.ok())
         return domain::fail(event.error());
-    if (!input.ok())
-        return domain::fail(std::move(input).error());
-    const auto outcome = db::blocks::block(s, id, input->seats, input->reason, m_clock.now());
-    if (auto refused = refusal(outcome))
+    if (badInput)
+        return domain::fail(std::move(*badInput));
+    if (auto refused = refusal(change(s)))
         return domain::fail(std::move(*refused));
     return domain::SeatBlocks{id, db::blocks::list(s, id)};
+}
+
+domain::Result<domain::SeatBlocks, Problem> EventService::block(const Caller& caller,
+                                                                const domain::EventId& id,
+                                                                Decoded<domain::BlockRequest> input)
+{
+    return changeBlocks(
+        caller, id, input.ok() ? std::nullopt : std::optional(input.error()), [&](db::Session& s) {
+            return db::blocks::block(s, id, input->seats, input->reason, m_clock.now());
+        });
 }
 
 domain::Result<domain::SeatBlocks, Problem>
 EventService::unblock(const Caller& caller, const domain::EventId& id,
                       Decoded<domain::UnblockRequest> input)
 {
-    auto& s = db::currentSession();
-    auto event = onSale(s, caller, id);
-    if (!event.ok())
-        return domain::fail(event.error());
-    if (!input.ok())
-        return domain::fail(std::move(input).error());
-    const auto outcome = db::blocks::unblock(s, id, input->seats);
-    if (auto refused = refusal(outcome))
-        return domain::fail(std::move(*refused));
-    return domain::SeatBlocks{id, db::blocks::list(s, id)};
+    return changeBlocks(caller, id, input.ok() ? std::nullopt : std::optional(input.error()),
+                        [&](db::Session& s) { return db::blocks::unblock(s, id, input->seats); });
 }
 
 } // namespace ticketing::services

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/BlockStore.h"
 #include "db/EventStore.h"
 #include "domain/Availability.h"
 #include "domain/Clock.h"
@@ -10,6 +11,7 @@
 #include "domain/Result.h"
 #include "services/VenueService.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -94,6 +96,12 @@ private:
     // The caller's event and its report, read once.
     domain::Result<std::pair<db::EventRow, domain::Report>, domain::Problem>
     reportRow(const Caller& caller, const domain::EventId& id, domain::ReportInterval interval);
+    // A change of the event's blocks: the event published and the caller's, the body good, the
+    // change made all or nothing; the blocks after it.
+    domain::Result<domain::SeatBlocks, domain::Problem>
+    changeBlocks(const Caller& caller, const domain::EventId& id,
+                 std::optional<domain::Problem> badInput,
+                 const std::function<db::blocks::Outcome(db::Session&)>& change);
     // The caller's event, published (its inventory exists).
     domain::Result<db::EventRow, domain::Problem> onSale(db::Session& s, const Caller& caller,
                                                          const domain::EventId& id);
