@@ -457,4 +457,64 @@ ScanResults tag_invoke(json::value_to_tag<ScanResults>, const json::value& v)
     return out;
 }
 
+void tag_invoke(json::value_from_tag, json::value& out, const CheckInStats& s)
+{
+    json::array gates;
+    for (const auto& g : s.byGate)
+        gates.push_back({{"gate", g.gate},
+                         {"admitted", g.admitted},
+                         {"exited", g.exited},
+                         {"refused", g.refused}});
+    out = json::object{{"admitted", s.admitted},
+                       {"inside", s.inside},
+                       {"refused", s.refused},
+                       {"conflicts", s.conflicts},
+                       {"by_gate", std::move(gates)}};
+}
+
+CheckInStats tag_invoke(json::value_to_tag<CheckInStats>, const json::value& v)
+{
+    WireReader r(v);
+    CheckInStats s;
+    s.admitted = r.required<std::int64_t>("admitted").value_or(0);
+    s.inside = r.required<std::int64_t>("inside").value_or(0);
+    s.refused = r.required<std::int64_t>("refused").value_or(0);
+    s.conflicts = r.required<std::int64_t>("conflicts").value_or(0);
+    s.byGate = r.list<GateCounts>("by_gate", [](const json::value& item) {
+        WireReader g(item);
+        GateCounts counts{g.required<std::string>("gate").value_or(""),
+                          g.required<std::int64_t>("admitted").value_or(0),
+                          g.required<std::int64_t>("exited").value_or(0),
+                          g.required<std::int64_t>("refused").value_or(0)};
+        g.finish();
+        return counts;
+    });
+    r.finish();
+    return s;
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const CheckInEntry& e)
+{
+    out = json::object{{"ticket_id", e.ticket ? json::value(e.ticket->toString()) : nullptr},
+                       {"seat", nullableText(e.seat)},
+                       {"direction", toString(e.direction)},
+                       {"result", toString(e.result)},
+                       {"at", formatTimestamp(e.at)},
+                       {"gate", e.gate}};
+}
+
+CheckInEntry tag_invoke(json::value_to_tag<CheckInEntry>, const json::value& v)
+{
+    WireReader r(v);
+    CheckInEntry e;
+    e.ticket = r.optional<TicketId>("ticket_id");
+    e.seat = r.optional<std::string>("seat");
+    e.direction = readDirection(r, "direction");
+    e.result = readOutcome(r, "result", true).value_or(ScanOutcome::Invalid);
+    e.at = r.time("at").value_or(Clock::TimePoint{});
+    e.gate = r.required<std::string>("gate").value_or("");
+    r.finish();
+    return e;
+}
+
 } // namespace ticketing::domain

@@ -246,6 +246,41 @@ struct ScanResults
     bool operator==(const ScanResults&) const = default;
 };
 
+// GET /events/{id}/checkin/stats: the gate's totals, and each gate's.
+struct GateCounts
+{
+    std::string gate;
+    std::int64_t admitted = 0;
+    std::int64_t exited = 0;
+    std::int64_t refused = 0;
+    bool operator==(const GateCounts&) const = default;
+};
+struct CheckInStats
+{
+    std::int64_t admitted = 0; // scans that let a ticket in
+    std::int64_t inside = 0;   // tickets inside now
+    std::int64_t refused = 0;
+    std::int64_t conflicts = 0; // entries of a ticket already inside (two gates offline)
+    std::vector<GateCounts> byGate;
+    bool operator==(const CheckInStats&) const = default;
+};
+
+// One scan as the `checkin:<event_id>` channel tells it to the organizer and the other gates.
+struct CheckInEntry
+{
+    std::optional<TicketId> ticket; // none for a code that is not a ticket of ours
+    std::optional<std::string> seat;
+    Direction direction = Direction::Entry;
+    ScanOutcome result = ScanOutcome::Invalid;
+    Clock::TimePoint at;
+    std::string gate;
+    bool operator==(const CheckInEntry&) const = default;
+};
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const CheckInStats& s);
+CheckInStats tag_invoke(boost::json::value_to_tag<CheckInStats>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const CheckInEntry& e);
+CheckInEntry tag_invoke(boost::json::value_to_tag<CheckInEntry>, const boost::json::value& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Bundle& b);
 Bundle tag_invoke(boost::json::value_to_tag<Bundle>, const boost::json::value& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const ScanBatch& b);

@@ -35,6 +35,18 @@ std::optional<EventId> eventOfChannel(std::string_view channel)
     return EventId::parse(channel.substr(6));
 }
 
+std::string checkinChannel(const EventId& event)
+{
+    return "checkin:" + event.toString();
+}
+
+std::optional<EventId> eventOfCheckinChannel(std::string_view channel)
+{
+    if (!channel.starts_with("checkin:"))
+        return std::nullopt;
+    return EventId::parse(channel.substr(8));
+}
+
 void tag_invoke(json::value_from_tag, json::value& out, const SyncClientMessage& m)
 {
     out = std::visit(Overloaded{
@@ -205,6 +217,18 @@ void tag_invoke(json::value_from_tag, json::value& out, const SyncServerMessage&
             [](const SyncPong&) {
                 return json::object{{"type", "pong"}};
             },
+            [](const SyncCheckInSnapshot& s) {
+                return json::object{{"type", "checkin_snapshot"},
+                                    {"channel", s.channel},
+                                    {"seq", s.seq},
+                                    {"stats", json::value_from(s.stats)}};
+            },
+            [](const SyncCheckIn& c) {
+                return json::object{{"type", "checkin"},
+                                    {"channel", c.channel},
+                                    {"seq", c.seq},
+                                    {"entry", json::value_from(c.entry)}};
+            },
         },
         m);
 }
@@ -246,6 +270,20 @@ SyncServerMessage tag_invoke(json::value_to_tag<SyncServerMessage>, const json::
                         r.required<std::string>("detail").value_or("")};
     } else if (*type == "pong") {
         out = SyncPong{};
+    } else if (*type == "checkin_snapshot") {
+        SyncCheckInSnapshot c;
+        c.channel = r.required<std::string>("channel").value_or("");
+        c.seq = r.required<std::int64_t>("seq").value_or(0);
+        if (auto stats = r.required<CheckInStats>("stats"))
+            c.stats = std::move(*stats);
+        out = std::move(c);
+    } else if (*type == "checkin") {
+        SyncCheckIn c;
+        c.channel = r.required<std::string>("channel").value_or("");
+        c.seq = r.required<std::int64_t>("seq").value_or(0);
+        if (auto entry = r.required<CheckInEntry>("entry"))
+            c.entry = std::move(*entry);
+        out = std::move(c);
     } else {
         r.error("type", "unknown message type \"" + *type + "\"");
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Availability.h"
+#include "domain/CheckIn.h"
 #include "domain/Uuid.h"
 
 #include <boost/json/fwd.hpp>
@@ -52,6 +53,10 @@ using SyncClientMessage = std::variant<SyncAuth, SyncSubscribe, SyncUnsubscribe,
 // "event:<id>" names an event's channel.
 std::string eventChannel(const EventId& event);
 std::optional<EventId> eventOfChannel(std::string_view channel);
+// "checkin:<id>" names an event's gate channel: its scans, live, for the organizer and the
+// other gates (signed in: the first message is {"type": "auth"}).
+std::string checkinChannel(const EventId& event);
+std::optional<EventId> eventOfCheckinChannel(std::string_view channel);
 
 // Server to client.
 struct SeatChange
@@ -117,8 +122,24 @@ struct SyncPong
 {
     bool operator==(const SyncPong&) const = default;
 };
-using SyncServerMessage =
-    std::variant<SyncSnapshot, SyncSeats, SyncCompactSeats, SyncError, SyncPong>;
+// The gate channel: on subscribe (without `since`, or one too old to replay) the totals as of
+// `seq` (an addition to API.md), then each scan recorded after it, in `seq` order.
+struct SyncCheckInSnapshot
+{
+    std::string channel;
+    std::int64_t seq = 0;
+    CheckInStats stats;
+    bool operator==(const SyncCheckInSnapshot&) const = default;
+};
+struct SyncCheckIn
+{
+    std::string channel;
+    std::int64_t seq = 0;
+    CheckInEntry entry;
+    bool operator==(const SyncCheckIn&) const = default;
+};
+using SyncServerMessage = std::variant<SyncSnapshot, SyncSeats, SyncCompactSeats, SyncError,
+                                       SyncPong, SyncCheckInSnapshot, SyncCheckIn>;
 
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const SyncClientMessage& m);
 SyncClientMessage tag_invoke(boost::json::value_to_tag<SyncClientMessage>,

@@ -89,6 +89,7 @@ const std::map<QString, RoundTrip>& types()
         {QStringLiteral("bundle"), roundTrip<Bundle>()},
         {QStringLiteral("scan-batch"), roundTrip<ScanBatch>()},
         {QStringLiteral("scan-results"), roundTrip<ScanResults>()},
+        {QStringLiteral("checkin-stats"), roundTrip<CheckInStats>()},
         {QStringLiteral("hold-request"), roundTrip<HoldRequest>()},
         {QStringLiteral("booking"), roundTrip<Booking>()},
         {QStringLiteral("confirm-request"), roundTrip<ConfirmRequest>()},

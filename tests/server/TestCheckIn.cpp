@@ -3,6 +3,7 @@
 #include "support/Accounts.h"
 #include "support/HttpClient.h"
 #include "support/Sales.h"
+#include "support/SyncClient.h"
 #include "support/TestEnv.h"
 #include "support/TicketdUnderTest.h"
 
@@ -387,6 +388,154 @@ private Q_SLOTS:
     }
 
     // A code 24 hours old is no good.
+    // The checkin:<event_id> channel: the organizer and a gate's device see each scan live, in
+    // order, whichever gate made it; a subscriber resuming with `since` gets what it missed; no
+    // token, or a stranger's, gets an error; a removed device stops hearing.
+    void theCheckinChannelIsLive()
+    {
+        const auto sold = sell({QStringLiteral("MAIN-A-3"), QStringLiteral("MAIN-A-4")});
+        const auto north = enrolledDevice(m_org, QStringLiteral("N1"), QStringLiteral("North"));
+        const auto south = enrolledDevice(m_org, QStringLiteral("S1"), QStringLiteral("South"));
+        QCOMPARE(scan(north, sold.event, sold.codes[0]).value(QStringLiteral("result")).toString(),
+                 QStringLiteral("admitted"));
+        const auto url = QStringLiteral("ws://127.0.0.1:%1/api/v1/ws").arg(m_t.server->port());
+        const auto channel = QStringLiteral("checkin:") + sold.event;
+        auto ofType = [](const SyncClient& c, const QString& type) {
+            QList<QJsonObject> out;
+            for (const auto& m : c.received)
+                if (m.value(QStringLiteral("type")).toString() == type)
+                    out << m;
+            return out;
+        };
+        auto subscribe = [&](SyncClient& c, const QString& token, std::optional<qint64> since) {
+            if (!token.isEmpty())
+                c.send({{QStringLiteral("type"), QStringLiteral("auth")},
+                        {QStringLiteral("token"), token}});
+            QJsonObject sub{{QStringLiteral("type"), QStringLiteral("subscribe")},
+                            {QStringLiteral("channel"), channel}};
+            if (since)
+                sub[QStringLiteral("since")] = *since;
+            c.send(sub);
+        };
+
+        // Without a token: refused.
+        SyncClient anonymous;
+        QVERIFY(anonymous.open(url));
+        subscribe(anonymous, {}, std::nullopt);
+        QVERIFY(anonymous.waitUntil(
+            [&] { return !ofType(anonymous, QStringLiteral("error")).isEmpty(); }));
+        QCOMPARE(
+            ofType(anonymous, QStringLiteral("error"))[0].value(QStringLiteral("code")).toString(),
+            QStringLiteral("unauthorized"));
+
+        // Another organizer's device: as if there were no such event.
+        const auto other =
+            m_t.signUp(QStringLiteral("organizer"), QStringLiteral("o3@example.com"));
+        SyncClient stranger;
+        QVERIFY(stranger.open(url));
+        subscribe(stranger, enrolledDevice(other, QStringLiteral("X"), QStringLiteral("West")),
+                  std::nullopt);
+        QVERIFY(stranger.waitUntil(
+            [&] { return !ofType(stranger, QStringLiteral("error")).isEmpty(); }));
+        QCOMPARE(
+            ofType(stranger, QStringLiteral("error"))[0].value(QStringLiteral("code")).toString(),
+            QStringLiteral("not_found"));
+
+        // The organizer: the totals so far, then each scan.
+        SyncClient organizer;
+        QVERIFY(organizer.open(url));
+        subscribe(organizer, m_org, std::nullopt);
+        QVERIFY(organizer.waitUntil(
+            [&] { return !ofType(organizer, QStringLiteral("checkin_snapshot")).isEmpty(); }));
+        const auto snapshot = ofType(organizer, QStringLiteral("checkin_snapshot"))[0];
+        QCOMPARE(snapshot.value(QStringLiteral("channel")).toString(), channel);
+        QCOMPARE(snapshot.value(QStringLiteral("stats"))
+                     .toObject()
+                     .value(QStringLiteral("admitted"))
+                     .toInt(),
+                 1);
+        const auto start = snapshot.value(QStringLiteral("seq")).toInteger();
+        QVERIFY(start > 0);
+
+        // The south gate's device listens too, from the same point.
+        SyncClient gate;
+        QVERIFY(gate.open(url));
+        subscribe(gate, south, start);
+
+        QCOMPARE(scan(north, sold.event, sold.codes[0]).value(QStringLiteral("result")).toString(),
+                 QStringLiteral("already_inside"));
+        QCOMPARE(scan(south, sold.event, sold.codes[1]).value(QStringLiteral("result")).toString(),
+                 QStringLiteral("admitted"));
+        QCOMPARE(scan(north, sold.event, sold.codes[0], QStringLiteral("exit"))
+                     .value(QStringLiteral("result"))
+                     .toString(),
+                 QStringLiteral("exited"));
+        for (auto* c : {&organizer, &gate}) {
+            QVERIFY(
+                c->waitUntil([&] { return ofType(*c, QStringLiteral("checkin")).size() >= 3; }));
+            const auto live = ofType(*c, QStringLiteral("checkin"));
+            QCOMPARE(live.size(), 3);
+            QStringList results, gates;
+            qint64 last = start;
+            for (const auto& m : live) {
+                QCOMPARE(m.value(QStringLiteral("channel")).toString(), channel);
+                QVERIFY(m.value(QStringLiteral("seq")).toInteger() > last);
+                last = m.value(QStringLiteral("seq")).toInteger();
+                const auto e = m.value(QStringLiteral("entry")).toObject();
+                results << e.value(QStringLiteral("result")).toString();
+                gates << e.value(QStringLiteral("gate")).toString();
+            }
+            QCOMPARE(results, (QStringList{QStringLiteral("already_inside"),
+                                           QStringLiteral("admitted"), QStringLiteral("exited")}));
+            QCOMPARE(gates, (QStringList{QStringLiteral("North"), QStringLiteral("South"),
+                                         QStringLiteral("North")}));
+            const auto second = live[1].value(QStringLiteral("entry")).toObject();
+            QCOMPARE(second.value(QStringLiteral("ticket_id")).toString(), sold.tickets[1]);
+            QCOMPARE(second.value(QStringLiteral("seat")).toString(), QStringLiteral("MAIN-A-4"));
+            QCOMPARE(second.value(QStringLiteral("direction")).toString(), QStringLiteral("entry"));
+        }
+
+        // Resuming from the first live message: the two after it, nothing else.
+        const auto firstSeq = ofType(organizer, QStringLiteral("checkin"))[0]
+                                  .value(QStringLiteral("seq"))
+                                  .toInteger();
+        SyncClient resumed;
+        QVERIFY(resumed.open(url));
+        subscribe(resumed, m_org, firstSeq);
+        QVERIFY(resumed.waitUntil(
+            [&] { return ofType(resumed, QStringLiteral("checkin")).size() >= 2; }));
+        QTest::qWait(300);
+        QCOMPARE(ofType(resumed, QStringLiteral("checkin")).size(), 2);
+        QVERIFY(ofType(resumed, QStringLiteral("checkin_snapshot")).isEmpty());
+
+        // The south device is removed: within the re-check it is told, and hears no more.
+        const auto devices =
+            m_t.http->send("GET", QStringLiteral("/api/v1/checkin/devices"), {}, bearer(m_org))
+                .json()
+                .value(QStringLiteral("items"))
+                .toArray();
+        QString southId;
+        for (const auto& d : devices)
+            if (d.toObject().value(QStringLiteral("name")).toString() == QStringLiteral("S1"))
+                southId = d.toObject().value(QStringLiteral("device_id")).toString();
+        QVERIFY(!southId.isEmpty());
+        QCOMPARE(m_t.http
+                     ->send("DELETE", QStringLiteral("/api/v1/checkin/devices/") + southId, {},
+                            bearer(m_org))
+                     .status,
+                 204);
+        QVERIFY(gate.waitUntil([&] { return !ofType(gate, QStringLiteral("error")).isEmpty(); },
+                               15000));
+        QCOMPARE(ofType(gate, QStringLiteral("error"))[0].value(QStringLiteral("code")).toString(),
+                 QStringLiteral("invalid_token"));
+        QCOMPARE(scan(north, sold.event, sold.codes[0]).value(QStringLiteral("result")).toString(),
+                 QStringLiteral("admitted"));
+        QVERIFY(organizer.waitUntil(
+            [&] { return ofType(organizer, QStringLiteral("checkin")).size() >= 4; }));
+        QTest::qWait(300);
+        QCOMPARE(ofType(gate, QStringLiteral("checkin")).size(), 3);
+    }
+
     void anExpiredCodeIsRefused()
     {
         const auto code = addDevice(m_org, QStringLiteral("Scanner"), QStringLiteral("South"))

@@ -15,6 +15,7 @@
 #include "log/Log.h"
 #include "payments/Provider.h"
 #include "services/AuthService.h"
+#include "services/CheckInFeed.h"
 #include "services/CheckInService.h"
 #include "services/CheckoutService.h"
 #include "services/DeviceService.h"
@@ -156,7 +157,16 @@ public:
                                session, std::chrono::seconds(m_config.paymentRecheckSeconds));
                        }),
           m_relay(db::withConnectTimeout(m_url, 3)),
-          m_hub(m_pool, db::withConnectTimeout(m_url, 3), m_holds), m_liveSync(m_hub, m_tokens),
+          m_hub(m_pool, db::withConnectTimeout(m_url, 3), m_holds),
+          m_checkinFeed(m_pool, db::withConnectTimeout(m_url, 3), m_checkin,
+                        [this](const std::string& token)
+                            -> domain::Result<services::Caller, domain::Problem> {
+                            auto p = authenticate(token);
+                            if (!p.ok())
+                                return domain::fail(std::move(p).error());
+                            return services::Caller{p->user, p->role, p->deviceOrganizer};
+                        }),
+          m_liveSync(m_hub, m_checkinFeed, m_tokens),
           m_server(serverOptions(c), m_router, m_metrics)
     {
         wireRouter();
@@ -198,9 +208,10 @@ private:
         if (error.find("too many clients") != std::string::npos ||
             error.find("remaining connection slots") != std::string::npos)
             log::error("PostgreSQL refuses more connections: its max_connections is too small "
-                       "for this deployment. Each ticketd needs TICKETING_DB_POOL_SIZE + 4 "
-                       "(relay, hub, sweeper, reconciler); max_connections must be at least the "
-                       "instances x (pool + 4) plus PostgreSQL's reserved ones "
+                       "for this deployment. Each ticketd needs TICKETING_DB_POOL_SIZE + 5 "
+                       "(relay, hub, gate channel, sweeper, reconciler); max_connections must be "
+                       "at least the "
+                       "instances x (pool + 5) plus PostgreSQL's reserved ones "
                        "(docs/deployment.md)",
                        {{"connected", connected}, {"pool", size}, {"error", error}});
         else
@@ -208,31 +219,34 @@ private:
                       {{"connected", connected}, {"pool", size}, {"error", error}});
     }
 
+    // Who a bearer token is, on a pool worker (or borrowing one): the router's and the
+    // checkin channel's.
+    domain::Result<http::Principal, domain::Problem> authenticate(std::string_view token)
+    {
+        // A scanner's device token acts as role `gate` for its organizer's events;
+        // looked up on every request, so a deleted device is refused at once.
+        if (services::DeviceService::isDeviceToken(token)) {
+            const auto device =
+                db::withSession([&](db::Session&) { return m_devices.authenticate(token); });
+            if (!device)
+                return domain::fail(domain::Problem(
+                    domain::ProblemCode::InvalidToken,
+                    "this device is not enrolled (or was removed): enroll it again"));
+            return http::Principal{domain::UserId{device->device.value}, domain::Role::Gate,
+                                   device->device.value, device->organizer};
+        }
+        // On a pool worker, or borrowing one from the outbound lane.
+        auto claims = db::withSession([&](db::Session&) { return m_auth.authenticate(token); });
+        if (!claims.ok())
+            return domain::fail(std::move(claims).error());
+        return http::Principal{claims->user, claims->role, claims->session};
+    }
+
     // The router's workers are the pool's; tokens and rate limits are the services'.
     void wireRouter()
     {
         m_router.setErrorTranslator(translateInfrastructureError);
-        m_router.setAuthenticate(
-            [this](std::string_view token) -> domain::Result<http::Principal, domain::Problem> {
-                // A scanner's device token acts as role `gate` for its organizer's events;
-                // looked up on every request, so a deleted device is refused at once.
-                if (services::DeviceService::isDeviceToken(token)) {
-                    const auto device = db::withSession(
-                        [&](db::Session&) { return m_devices.authenticate(token); });
-                    if (!device)
-                        return domain::fail(domain::Problem(
-                            domain::ProblemCode::InvalidToken,
-                            "this device is not enrolled (or was removed): enroll it again"));
-                    return http::Principal{domain::UserId{device->device.value}, domain::Role::Gate,
-                                           device->device.value, device->organizer};
-                }
-                // On a pool worker, or borrowing one from the outbound lane.
-                auto claims =
-                    db::withSession([&](db::Session&) { return m_auth.authenticate(token); });
-                if (!claims.ok())
-                    return domain::fail(std::move(claims).error());
-                return http::Principal{claims->user, claims->role, claims->session};
-            });
+        m_router.setAuthenticate([this](std::string_view token) { return authenticate(token); });
         m_router.setRateLimit(
             [this](std::string_view client) { return m_authLimiter.take("auth", client); });
         handlers::Services services{m_health,   m_auth,    m_venues,  m_events, m_holds,
@@ -292,6 +306,8 @@ private:
             return std::vector<http::Metrics::Sample>{
                 {"ticketd_sync_subscriptions", "Live seat-map subscriptions on this instance.",
                  "gauge", double(m_hub.subscriptions())},
+                {"ticketd_checkin_subscriptions", "Live gate subscriptions on this instance.",
+                 "gauge", double(m_checkinFeed.subscriptions())},
                 {"ticketd_sync_relay_leader", "1 when this instance relays the live sync.", "gauge",
                  m_relay.leading() ? 1.0 : 0.0},
             };
@@ -324,6 +340,7 @@ private:
     services::Periodic m_reconciler;
     services::SyncRelay m_relay;
     services::SyncHub m_hub;
+    services::CheckInFeed m_checkinFeed;
     handlers::LiveSyncHandler m_liveSync;
     http::Server m_server;
 };

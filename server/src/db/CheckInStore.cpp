@@ -34,10 +34,23 @@ const Statement kEntries{"checkin.entries", R"sql(
 const Statement kCursor{"checkin.cursor", R"sql(
     SELECT greatest((SELECT coalesce(max(checkin_seq), 0) FROM tickets WHERE event_id = $1::uuid),
                     (SELECT coalesce(max(seq), 0) FROM checkin_scans WHERE event_id = $1::uuid)))sql"};
-// The writers' shared lock and the bundle's exclusive one (migration 0021).
-constexpr long long kChangesLock = 0x636865636b696eLL; // "checkin"
-const Statement kWriterLock{"checkin.writer_lock", "SELECT pg_advisory_xact_lock_shared($1)"};
-const Statement kReaderLock{"checkin.reader_lock", "SELECT pg_advisory_xact_lock($1)"};
+// The event's change lock (migration 0022): its writers take it shared, the readers of its
+// changes (the bundle, the live channel) exclusively.
+const Statement kWriterLock{"checkin.writer_lock",
+                            "SELECT pg_advisory_xact_lock_shared(1667787625, hashtext($1))"};
+const Statement kReaderLock{"checkin.reader_lock",
+                            "SELECT pg_advisory_xact_lock(1667787625, hashtext($1))"};
+const Statement kScanCursor{
+    "checkin.scan_cursor",
+    "SELECT coalesce(max(seq), 0) FROM checkin_scans WHERE event_id = $1::uuid"};
+const Statement kScansAfter{"checkin.scans_after", R"sql(
+    SELECT c.seq, c.ticket_id, s.label, c.direction, c.result,
+           (extract(epoch from c.scanned_at) * 1000000)::bigint, c.gate
+    FROM checkin_scans c LEFT JOIN tickets t ON t.id = c.ticket_id
+    LEFT JOIN venue_seats s ON s.id = t.seat_id
+    WHERE c.event_id = $1::uuid AND c.seq > $2 AND c.seq <= $3
+    ORDER BY c.seq LIMIT $4)sql"};
+const Statement kNotify{"checkin.notify", "SELECT pg_notify('ticketing_checkin', $1)"};
 const Statement kSeen{"checkin.seen", R"sql(
     SELECT result, ticket_id, (extract(epoch from first_at) * 1000000)::bigint, first_gate, first_device
     FROM checkin_scans WHERE nonce = $1::uuid)sql"};
@@ -61,9 +74,11 @@ const Statement kDeviceSeen{"checkin.device_seen", R"sql(
 const Statement kAllPassages{"checkin.all_passages", R"sql(
     SELECT ticket_id, direction, (extract(epoch from scanned_at) * 1000000)::bigint, gate, device_name
     FROM checkin_scans WHERE event_id = $1::uuid AND result IN ('admitted', 'exited')
+      AND ($2::bigint IS NULL OR seq <= $2)
     ORDER BY ticket_id, scanned_at, seq)sql"};
 const Statement kCounts{"checkin.counts", R"sql(
-    SELECT gate, result, count(*) FROM checkin_scans WHERE event_id = $1::uuid GROUP BY 1, 2 ORDER BY 1, 2)sql"};
+    SELECT gate, result, count(*) FROM checkin_scans
+    WHERE event_id = $1::uuid AND ($2::bigint IS NULL OR seq <= $2) GROUP BY 1, 2 ORDER BY 1, 2)sql"};
 
 domain::Direction direction(const pqxx::field& f)
 {
@@ -109,7 +124,7 @@ domain::Bundle bundle(Session& s, const domain::EventId& event, std::optional<st
         // Read committed, under the exclusive lock: every change numbered up to the cursor has
         // committed, and each statement sees it; what is numbered later waits for the next.
         pqxx::work tx(c);
-        tx.exec_prepared(kReaderLock.name, kChangesLock);
+        tx.exec_prepared(kReaderLock.name, event.toString());
         b.cursor = tx.exec_prepared1(kCursor.name, event.toString())[0].as<long long>();
         const std::optional<std::string> sinceText =
             since ? std::optional(std::to_string(*since)) : std::nullopt;
@@ -140,7 +155,7 @@ std::vector<domain::ScanResult> record(Session& s, const domain::EventId& event,
     s.run([&](pqxx::connection_base& c) {
         out.clear();
         pqxx::work tx(c);
-        tx.exec_prepared(kWriterLock.name, kChangesLock); // before any number is taken
+        tx.exec_prepared(kWriterLock.name, event.toString()); // before any number is taken
         std::map<std::string, std::pair<std::optional<std::string>, std::string>> labels;
         auto labelsOf = [&](const domain::TicketId& t) {
             const auto key = t.toString();
@@ -226,6 +241,87 @@ std::vector<domain::ScanResult> record(Session& s, const domain::EventId& event,
         if (device)
             tx.exec_prepared(kDeviceSeen.name, *device, static_cast<long long>(scans.size()),
                              toSql(now));
+        tx.exec_prepared(kNotify.name, event.toString()); // the live channel, at commit
+        tx.commit();
+    });
+    return out;
+}
+
+namespace {
+// The scans of `event` numbered after `after` and up to `upTo`, at most `limit`.
+std::vector<NumberedEntry> scansAfter(pqxx::transaction_base& tx, const domain::EventId& event,
+                                      long long after, long long upTo, int limit)
+{
+    std::vector<NumberedEntry> out;
+    for (const auto& r : tx.exec_prepared(kScansAfter.name, event.toString(), after, upTo, limit)) {
+        NumberedEntry n;
+        n.seq = r[0].as<long long>();
+        if (!r[1].is_null())
+            n.entry.ticket = idFrom<domain::TicketId>(r[1]);
+        n.entry.seat = optionalText(r[2]);
+        n.entry.direction = direction(r[3]);
+        n.entry.result =
+            domain::parseScanOutcome(r[4].as<std::string>()).value_or(domain::ScanOutcome::Invalid);
+        n.entry.at = fromMicros(r[5].as<long long>());
+        n.entry.gate = r[6].as<std::string>();
+        out.push_back(std::move(n));
+    }
+    return out;
+}
+
+EventScans eventScansIn(pqxx::transaction_base& tx, const domain::EventId& event,
+                        std::optional<long long> upTo)
+{
+    EventScans out;
+    const std::optional<std::string> limit =
+        upTo ? std::optional(std::to_string(*upTo)) : std::nullopt;
+    for (const auto& r : tx.exec_prepared(kAllPassages.name, event.toString(), nullable(limit))) {
+        const auto ticket = idFrom<domain::TicketId>(r[0]);
+        if (out.passages.empty() || out.passages.back().first != ticket)
+            out.passages.push_back({ticket, {}});
+        out.passages.back().second.push_back({direction(r[1]), fromMicros(r[2].as<long long>()),
+                                              r[3].as<std::string>(), r[4].as<std::string>()});
+    }
+    for (const auto& r : tx.exec_prepared(kCounts.name, event.toString(), nullable(limit)))
+        out.counts.push_back(
+            {r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<long long>()});
+    return out;
+}
+} // namespace
+
+Watch watch(Session& s, const domain::EventId& event, std::optional<long long> since, int limit)
+{
+    Watch out;
+    s.run([&](pqxx::connection_base& c) {
+        out = {};
+        // Under the exclusive lock: every scan numbered up to the cursor has committed.
+        pqxx::work tx(c);
+        tx.exec_prepared(kReaderLock.name, event.toString());
+        out.cursor = tx.exec_prepared1(kScanCursor.name, event.toString())[0].as<long long>();
+        if (since && *since <= out.cursor) {
+            auto entries = scansAfter(tx, event, *since, out.cursor, limit + 1);
+            if (static_cast<int>(entries.size()) <= limit) {
+                out.entries = std::move(entries);
+                tx.commit();
+                return;
+            }
+        }
+        out.totals = eventScansIn(tx, event, out.cursor);
+        tx.commit();
+    });
+    return out;
+}
+
+std::vector<NumberedEntry> entriesAfter(Session& s, const domain::EventId& event, long long after,
+                                        int limit)
+{
+    std::vector<NumberedEntry> out;
+    s.run([&](pqxx::connection_base& c) {
+        pqxx::work tx(c);
+        tx.exec_prepared(kReaderLock.name, event.toString());
+        const auto cursor =
+            tx.exec_prepared1(kScanCursor.name, event.toString())[0].as<long long>();
+        out = scansAfter(tx, event, after, cursor, limit);
         tx.commit();
     });
     return out;
@@ -235,18 +331,8 @@ EventScans eventScans(Session& s, const domain::EventId& event)
 {
     EventScans out;
     s.run([&](pqxx::connection_base& c) {
-        out = {};
         pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(c);
-        for (const auto& r : tx.exec_prepared(kAllPassages.name, event.toString())) {
-            const auto ticket = idFrom<domain::TicketId>(r[0]);
-            if (out.passages.empty() || out.passages.back().first != ticket)
-                out.passages.push_back({ticket, {}});
-            out.passages.back().second.push_back({direction(r[1]), fromMicros(r[2].as<long long>()),
-                                                  r[3].as<std::string>(), r[4].as<std::string>()});
-        }
-        for (const auto& r : tx.exec_prepared(kCounts.name, event.toString()))
-            out.counts.push_back(
-                {r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<long long>()});
+        out = eventScansIn(tx, event, std::nullopt);
     });
     return out;
 }

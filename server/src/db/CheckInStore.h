@@ -77,5 +77,25 @@ struct EventScans
 };
 EventScans eventScans(Session& s, const domain::EventId& event);
 
+// The live channel's reads (`checkin:<event_id>`): scans by their number, the cursor the
+// largest number whose scan has committed, with every smaller one.
+struct NumberedEntry
+{
+    long long seq = 0;
+    domain::CheckInEntry entry;
+};
+// A subscriber's start: with `since` (at most `limit` scans after it), those scans; otherwise,
+// or when more came after it, the totals as of the cursor.
+struct Watch
+{
+    long long cursor = 0;
+    std::vector<NumberedEntry> entries;
+    std::optional<EventScans> totals;
+};
+Watch watch(Session& s, const domain::EventId& event, std::optional<long long> since, int limit);
+// Up to `limit` scans after `after`, each committed with every one numbered before it.
+std::vector<NumberedEntry> entriesAfter(Session& s, const domain::EventId& event, long long after,
+                                        int limit);
+
 } // namespace checkin
 } // namespace ticketing::db

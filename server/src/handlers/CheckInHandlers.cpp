@@ -98,17 +98,7 @@ void registerCheckInRoutes(http::Router& router, Services& services)
             auto stats = checkin.stats(callerOf(c), *id);
             if (!stats.ok())
                 return problem(stats.error(), c.request);
-            boost::json::array gates;
-            for (const auto& g : stats->byGate)
-                gates.push_back({{"gate", g.gate},
-                                 {"admitted", g.admitted},
-                                 {"exited", g.exited},
-                                 {"refused", g.refused}});
-            return Response::json(200, boost::json::object{{"admitted", stats->admitted},
-                                                           {"inside", stats->inside},
-                                                           {"refused", stats->refused},
-                                                           {"conflicts", stats->conflicts},
-                                                           {"by_gate", std::move(gates)}});
+            return Response::json(200, boost::json::value_from(*stats));
         });
 }
 

@@ -2,6 +2,8 @@
 
 #include "domain/Codec.h"
 #include "domain/LiveSync.h"
+#include "services/CheckInFeed.h"
+#include "services/DeviceService.h"
 #include "services/SyncHub.h"
 #include "services/TokenService.h"
 
@@ -54,8 +56,9 @@ private:
 
 } // namespace
 
-LiveSyncHandler::LiveSyncHandler(services::SyncHub& hub, const services::TokenService& tokens)
-    : m_hub(hub), m_tokens(tokens)
+LiveSyncHandler::LiveSyncHandler(services::SyncHub& hub, services::CheckInFeed& checkin,
+                                 const services::TokenService& tokens)
+    : m_hub(hub), m_checkin(checkin), m_tokens(tokens)
 {
 }
 
@@ -71,6 +74,13 @@ LiveSyncHandler::subscriberOf(const std::shared_ptr<http::WebSocketPeer>& peer)
     return s;
 }
 
+std::string LiveSyncHandler::tokenOf(std::uint64_t peer)
+{
+    const std::lock_guard lock(m_mutex);
+    const auto it = m_tokensByPeer.find(peer);
+    return it == m_tokensByPeer.end() ? std::string() : it->second;
+}
+
 void LiveSyncHandler::onMessage(const std::shared_ptr<http::WebSocketPeer>& peer, std::string text)
 {
     auto message = domain::decodeText<domain::SyncClientMessage>(text);
@@ -80,36 +90,48 @@ void LiveSyncHandler::onMessage(const std::shared_ptr<http::WebSocketPeer>& peer
                          e.field == "(body)" ? "messages are JSON objects with a \"type\""
                                              : e.field + ": " + e.message);
     }
-    std::visit(
-        Overloaded{
-            [&](const domain::SyncPing&) { peer->send(encoded(domain::SyncPong{})); },
-            [&](const domain::SyncAuth& a) {
-                // Public channels need no token; private ones will look at it.
-                if (auto claims = m_tokens.verifyAccess(a.token); !claims.ok())
-                    sendError(*peer, claims.error().code(), claims.error().detail());
-            },
-            [&](const domain::SyncSubscribe& s) {
-                const auto event = domain::eventOfChannel(s.channel);
-                if (!event)
-                    return sendError(*peer, "unknown_channel", "channels are \"event:<event id>\"");
-                m_hub.subscribe(subscriberOf(peer), *event, s.since,
-                                s.format == domain::SyncFormat::Compact);
-            },
-            [&](const domain::SyncUnsubscribe& u) {
-                const auto event = domain::eventOfChannel(u.channel);
-                if (!event)
-                    return sendError(*peer, "unknown_channel", "channels are \"event:<event id>\"");
-                m_hub.unsubscribe(peer->id(), *event);
-            },
-        },
-        *message);
+    std::visit(Overloaded{
+                   [&](const domain::SyncPing&) { peer->send(encoded(domain::SyncPong{})); },
+                   [&](const domain::SyncAuth& a) {
+                       // Public channels need no token; the checkin channel is checked with it when
+                       // subscribing (a device token is looked up then). An access token that does
+                       // not verify is said at once.
+                       if (!services::DeviceService::isDeviceToken(a.token))
+                           if (auto claims = m_tokens.verifyAccess(a.token); !claims.ok())
+                               return sendError(*peer, claims.error().code(),
+                                                claims.error().detail());
+                       const std::lock_guard lock(m_mutex);
+                       m_tokensByPeer[peer->id()] = a.token;
+                   },
+                   [&](const domain::SyncSubscribe& s) {
+                       if (const auto event = domain::eventOfChannel(s.channel))
+                           return m_hub.subscribe(subscriberOf(peer), *event, s.since,
+                                                  s.format == domain::SyncFormat::Compact);
+                       if (const auto event = domain::eventOfCheckinChannel(s.channel))
+                           return m_checkin.subscribe(subscriberOf(peer), *event, s.since,
+                                                      tokenOf(peer->id()));
+                       sendError(*peer, "unknown_channel",
+                                 "channels are \"event:<event id>\" and \"checkin:<event id>\"");
+                   },
+                   [&](const domain::SyncUnsubscribe& u) {
+                       if (const auto event = domain::eventOfChannel(u.channel))
+                           return m_hub.unsubscribe(peer->id(), *event);
+                       if (const auto event = domain::eventOfCheckinChannel(u.channel))
+                           return m_checkin.unsubscribe(peer->id(), *event);
+                       sendError(*peer, "unknown_channel",
+                                 "channels are \"event:<event id>\" and \"checkin:<event id>\"");
+                   },
+               },
+               *message);
 }
 
 void LiveSyncHandler::onClose(const std::shared_ptr<http::WebSocketPeer>& peer)
 {
     m_hub.forget(peer->id());
+    m_checkin.forget(peer->id());
     const std::lock_guard lock(m_mutex);
     m_subscribers.erase(peer->id());
+    m_tokensByPeer.erase(peer->id());
 }
 
 } // namespace ticketing::handlers

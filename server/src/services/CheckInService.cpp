@@ -96,21 +96,16 @@ domain::Result<domain::ScanResults, Problem> CheckInService::scan(const Caller& 
     return domain::ScanResults{db::checkin::record(s, event, actor, batch->scans, decide, now)};
 }
 
-domain::Result<CheckInService::Stats, Problem> CheckInService::stats(const Caller& caller,
-                                                                     const domain::EventId& event)
+namespace {
+domain::CheckInStats statsOf(const db::checkin::EventScans& scans)
 {
-    auto& s = db::currentSession();
-    const auto facts = db::checkin::gateFacts(s, event);
-    if (!facts || !mayUse(caller, *facts, true))
-        return domain::fail(noEvent());
-    const auto scans = db::checkin::eventScans(s, event);
     domain::GateTally tally;
     for (const auto& [ticket, passages] : scans.passages)
         tally.add(passages);
-    Stats out;
+    domain::CheckInStats out;
     out.inside = tally.inside;
     out.conflicts = tally.conflicts;
-    std::map<std::string, GateCounts> byGate;
+    std::map<std::string, domain::GateCounts> byGate;
     for (const auto& c : scans.counts) {
         auto& g = byGate[c.gate];
         g.gate = c.gate;
@@ -128,6 +123,57 @@ domain::Result<CheckInService::Stats, Problem> CheckInService::stats(const Calle
     for (auto& [gate, counts] : byGate)
         out.byGate.push_back(counts);
     return out;
+}
+
+std::vector<CheckInService::Numbered> numbered(std::vector<db::checkin::NumberedEntry> in)
+{
+    std::vector<CheckInService::Numbered> out;
+    out.reserve(in.size());
+    for (auto& n : in)
+        out.push_back({n.seq, std::move(n.entry)});
+    return out;
+}
+} // namespace
+
+domain::Result<domain::CheckInStats, Problem> CheckInService::stats(const Caller& caller,
+                                                                    const domain::EventId& event)
+{
+    if (auto refused = mayWatch(caller, event))
+        return domain::fail(std::move(*refused));
+    return statsOf(db::checkin::eventScans(db::currentSession(), event));
+}
+
+std::optional<Problem> CheckInService::mayWatch(const Caller& caller, const domain::EventId& event)
+{
+    auto& s = db::currentSession();
+    const auto facts = db::checkin::gateFacts(s, event);
+    if (!facts || !mayUse(caller, *facts, true))
+        return noEvent();
+    if (caller.deviceOrganizer && !db::devices::find(s, domain::DeviceId{caller.user.value}))
+        return Problem(ProblemCode::InvalidToken, "this device was removed");
+    return std::nullopt;
+}
+
+domain::Result<CheckInService::WatchStart, Problem>
+CheckInService::watch(const Caller& caller, const domain::EventId& event,
+                      std::optional<long long> since)
+{
+    if (auto refused = mayWatch(caller, event))
+        return domain::fail(std::move(*refused));
+    constexpr int kReplayLimit = 5000; // more missed than this: the totals instead
+    auto w = db::checkin::watch(db::currentSession(), event, since, kReplayLimit);
+    WatchStart out;
+    out.cursor = w.cursor;
+    out.entries = numbered(std::move(w.entries));
+    if (w.totals)
+        out.stats = statsOf(*w.totals);
+    return out;
+}
+
+std::vector<CheckInService::Numbered> CheckInService::entriesAfter(const domain::EventId& event,
+                                                                   long long after, int limit)
+{
+    return numbered(db::checkin::entriesAfter(db::currentSession(), event, after, limit));
 }
 
 } // namespace ticketing::services

@@ -27,18 +27,27 @@ public:
     domain::Result<domain::ScanResults, domain::Problem> scan(const Caller& caller,
                                                               Decoded<domain::ScanBatch> batch);
 
-    struct GateCounts
+    domain::Result<domain::CheckInStats, domain::Problem> stats(const Caller& caller,
+                                                                const domain::EventId& event);
+
+    // The live channel (`checkin:<event_id>`), for whoever may see the counts: where a
+    // subscriber starts (the scans after `since`, or the totals as of the cursor), then the
+    // scans after a number. `mayWatch` is asked again now and then: a removed device stops.
+    struct Numbered
     {
-        std::string gate;
-        long long admitted = 0, exited = 0, refused = 0;
+        long long seq = 0;
+        domain::CheckInEntry entry;
     };
-    struct Stats
+    struct WatchStart
     {
-        long long admitted = 0, inside = 0, refused = 0, conflicts = 0;
-        std::vector<GateCounts> byGate;
+        long long cursor = 0;
+        std::vector<Numbered> entries;
+        std::optional<domain::CheckInStats> stats; // no replay: the totals as of the cursor
     };
-    domain::Result<Stats, domain::Problem> stats(const Caller& caller,
-                                                 const domain::EventId& event);
+    domain::Result<WatchStart, domain::Problem>
+    watch(const Caller& caller, const domain::EventId& event, std::optional<long long> since);
+    std::optional<domain::Problem> mayWatch(const Caller& caller, const domain::EventId& event);
+    std::vector<Numbered> entriesAfter(const domain::EventId& event, long long after, int limit);
 
 private:
     const domain::Clock& m_clock;
