@@ -291,6 +291,26 @@ private Q_SLOTS:
                 .value(QStringLiteral("items"))
                 .toArray();
         QCOMPARE(list[0].toObject().value(QStringLiteral("scans")).toInt(), 6);
+
+        // A device token opens the check-in calls and its organizer's list of published
+        // events (to pick one), nothing else.
+        const auto mine =
+            m_t.http->send("GET", QStringLiteral("/api/v1/events?mine=true"), {}, bearer(north));
+        QCOMPARE(mine.status, 200);
+        const auto items = mine.json().value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items[0].toObject().value(QStringLiteral("id")).toString(), sold.event);
+        QCOMPARE(
+            m_t.http->send("GET", QStringLiteral("/api/v1/bookings"), {}, bearer(north)).status,
+            403);
+        QCOMPARE(
+            m_t.http->send("GET", QStringLiteral("/api/v1/users/me"), {}, bearer(north)).status,
+            403);
+        QCOMPARE(m_t.http
+                     ->send("GET", QStringLiteral("/api/v1/events/%1/report").arg(sold.event), {},
+                            bearer(north))
+                     .status,
+                 403);
     }
 
     // Two devices that both let one ticket in while offline upload in either order: the

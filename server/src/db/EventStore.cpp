@@ -50,6 +50,7 @@ const Statement kTiers{"events.tiers", R"sql(
     FROM ticket_tiers WHERE event_id = ANY($1::uuid[]) ORDER BY event_id, position)sql"};
 const Statement kList{"events.list", "SELECT " EVENT_COLUMNS R"sql( FROM events e
     WHERE (CASE WHEN $1::uuid IS NULL THEN e.status = 'published' ELSE e.organizer_id = $1::uuid END)
+      AND (NOT $10::boolean OR e.status = 'published')
       AND ($2::text IS NULL OR e.title ILIKE '%' || $2 || '%')
       AND ($3::text IS NULL OR lower(e.genre) = lower($3))
       AND ($4::text IS NULL OR lower(e.city) = lower($4))
@@ -248,7 +249,7 @@ std::vector<EventRow> list(Session& s, const EventFilter& f)
             for (const auto& r :
                  tx.exec_prepared(kList.name, nullable(org), nullable(f.text), nullable(f.genre),
                                   nullable(f.city), nullable(time(f.from)), nullable(time(f.to)),
-                                  nullable(afterTime), nullable(afterId), f.limit))
+                                  nullable(afterTime), nullable(afterId), f.limit, f.publishedOnly))
                 out.push_back(toEvent(r));
             attachTiers(tx, out);
         },

@@ -56,6 +56,7 @@ struct EventFilter
     // Keyset cursor: events after (start, id) in (start_time, id) order.
     std::optional<std::pair<domain::Clock::TimePoint, domain::EventId>> after;
     int limit = 20;
+    bool publishedOnly = false; // with `organizer`: its published events only
 };
 
 namespace events {

@@ -57,8 +57,11 @@ void registerCheckInRoutes(http::Router& router, Services& services)
 
     // The gate: the bundle, the scans, the counts (services::CheckInService says who may).
     auto& checkin = services.checkin;
+    const http::RouteOptions forDevices{http::Router::kDefaultBodyLimit, false,
+                                        http::Lane::Database, true};
     router.add(
-        "GET", "/api/v1/events/{id}/checkin/bundle", Access::signedIn(), [&checkin](Context& c) {
+        "GET", "/api/v1/events/{id}/checkin/bundle", Access::signedIn(),
+        [&checkin](Context& c) {
             const auto id = domain::EventId::parse(c.params.at("id"));
             if (!id)
                 return problem(domain::Problem(domain::ProblemCode::NotFound, "no such event"),
@@ -79,18 +82,22 @@ void registerCheckInRoutes(http::Router& router, Services& services)
             auto b = checkin.bundle(callerOf(c), *id, since);
             return b.ok() ? Response::json(200, boost::json::value_from(*b))
                           : problem(b.error(), c.request);
-        });
-    router.add("POST", "/api/v1/checkin/scans", Access::permitted(domain::Permission::TicketsScan),
-               [&checkin](Context& c) {
-                   auto body = readBody<domain::ScanBatch>(c.request);
-                   if (unreadable(body))
-                       return problem(body.error(), c.request);
-                   auto results = checkin.scan(callerOf(c), std::move(body));
-                   return results.ok() ? Response::json(200, boost::json::value_from(*results))
-                                       : problem(results.error(), c.request);
-               });
+        },
+        forDevices);
     router.add(
-        "GET", "/api/v1/events/{id}/checkin/stats", Access::signedIn(), [&checkin](Context& c) {
+        "POST", "/api/v1/checkin/scans", Access::permitted(domain::Permission::TicketsScan),
+        [&checkin](Context& c) {
+            auto body = readBody<domain::ScanBatch>(c.request);
+            if (unreadable(body))
+                return problem(body.error(), c.request);
+            auto results = checkin.scan(callerOf(c), std::move(body));
+            return results.ok() ? Response::json(200, boost::json::value_from(*results))
+                                : problem(results.error(), c.request);
+        },
+        forDevices);
+    router.add(
+        "GET", "/api/v1/events/{id}/checkin/stats", Access::signedIn(),
+        [&checkin](Context& c) {
             const auto id = domain::EventId::parse(c.params.at("id"));
             if (!id)
                 return problem(domain::Problem(domain::ProblemCode::NotFound, "no such event"),
@@ -99,7 +106,8 @@ void registerCheckInRoutes(http::Router& router, Services& services)
             if (!stats.ok())
                 return problem(stats.error(), c.request);
             return Response::json(200, boost::json::value_from(*stats));
-        });
+        },
+        forDevices);
 }
 
 } // namespace ticketing::handlers

@@ -60,33 +60,36 @@ void registerEventRoutes(http::Router& router, Services& services)
             return problem(body.error(), c.request); // not JSON at all
         return answer(events.create(callerOf(c), std::move(body)), c, 201);
     });
-    router.add("GET", "/api/v1/events", Access::optional(), [&events](Context& c) {
-        auto page = pageOf(c.request);
-        if (!page.ok())
-            return problem(page.error(), c.request);
-        services::EventService::Query q;
-        q.limit = page->limit;
-        q.cursor = page->cursor;
-        q.mine = c.request.queryParam("mine").value_or("") == "true";
-        for (auto& [name, field] :
-             {std::pair{"q", &q.text}, {"genre", &q.genre}, {"city", &q.city}})
-            if (auto v = c.request.queryParam(name); v && !v->empty())
-                *field = *v;
-        std::vector<domain::FieldError> errors;
-        for (auto& [name, field] : {std::pair{"date_from", &q.from}, {"date_to", &q.to}})
-            if (auto v = c.request.queryParam(name); v && !v->empty())
-                if (!(*field = dateParam(*v)))
-                    errors.push_back({name, "must be a date (2026-03-01) or an RFC 3339 time"});
-        if (!errors.empty())
-            return problem(Problem::validation(std::move(errors)), c.request);
-        auto result = events.list(optionalCaller(c), q);
-        if (!result.ok())
-            return problem(result.error(), c.request);
-        auto out = std::move(result).value();
-        if (out.nextCursor)
-            out.nextCursor = encodeCursor(*out.nextCursor);
-        return Response::json(200, domain::encode(out));
-    });
+    router.add(
+        "GET", "/api/v1/events", Access::optional(),
+        [&events](Context& c) {
+            auto page = pageOf(c.request);
+            if (!page.ok())
+                return problem(page.error(), c.request);
+            services::EventService::Query q;
+            q.limit = page->limit;
+            q.cursor = page->cursor;
+            q.mine = c.request.queryParam("mine").value_or("") == "true";
+            for (auto& [name, field] :
+                 {std::pair{"q", &q.text}, {"genre", &q.genre}, {"city", &q.city}})
+                if (auto v = c.request.queryParam(name); v && !v->empty())
+                    *field = *v;
+            std::vector<domain::FieldError> errors;
+            for (auto& [name, field] : {std::pair{"date_from", &q.from}, {"date_to", &q.to}})
+                if (auto v = c.request.queryParam(name); v && !v->empty())
+                    if (!(*field = dateParam(*v)))
+                        errors.push_back({name, "must be a date (2026-03-01) or an RFC 3339 time"});
+            if (!errors.empty())
+                return problem(Problem::validation(std::move(errors)), c.request);
+            auto result = events.list(optionalCaller(c), q);
+            if (!result.ok())
+                return problem(result.error(), c.request);
+            auto out = std::move(result).value();
+            if (out.nextCursor)
+                out.nextCursor = encodeCursor(*out.nextCursor);
+            return Response::json(200, domain::encode(out));
+        },
+        http::RouteOptions{http::Router::kDefaultBodyLimit, false, http::Lane::Database, true});
     router.add("GET", "/api/v1/events/{id}", Access::optional(), [&events](Context& c) {
         return withEvent(c, [&](const domain::EventId& id) {
             return answer(events.get(optionalCaller(c), id), c);

@@ -257,6 +257,10 @@ Response Router::runWorkerRoute(const Route& route, const Request& request,
             return Response::problem(who.error(), request.requestId);
         principal = *who;
     }
+    if (principal && principal->deviceOrganizer && !route.options.devices)
+        return Response::problem(
+            Problem(ProblemCode::Forbidden, "a device token opens only the check-in calls"),
+            request.requestId);
     if (const int status =
             route.access.statusFor(principal ? std::optional(principal->role) : std::nullopt);
         status != 0)

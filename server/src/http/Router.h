@@ -71,6 +71,9 @@ struct RouteOptions
     // A per-client-address limit (the auth endpoints): 429 rate_limited with Retry-After.
     bool rateLimited = false;
     Lane lane = Lane::Database;
+    // A check-in device's token opens only the routes that say so (API.md "Check-in"); on any
+    // other it is 403.
+    bool devices = false;
 };
 
 // What a worker handler gets: the request, its path parameters and the caller (always set on

@@ -211,10 +211,14 @@ EventService::listRows(const std::optional<Caller>& caller, const Query& q)
         if (!caller)
             return domain::fail(
                 Problem(ProblemCode::InvalidToken, "sign in to list your own events"));
-        if (!domain::allows(caller->role, domain::Permission::EventsManage))
+        if (caller->deviceOrganizer) { // a scanner: its organizer's published events
+            f.organizer = *caller->deviceOrganizer;
+            f.publishedOnly = true;
+        } else if (!domain::allows(caller->role, domain::Permission::EventsManage))
             return domain::fail(
                 Problem(ProblemCode::Forbidden, "only organizers have events of their own"));
-        f.organizer = caller->user;
+        else
+            f.organizer = caller->user;
     }
     f.text = q.text;
     f.genre = q.genre;
