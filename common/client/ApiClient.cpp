@@ -32,7 +32,7 @@ ApiClient::Call read(const QString& path, bool authenticated = true)
 bool safeToRepeat(const ApiClient::Call& call)
 {
     return call.method == "GET" || call.method == "PUT" || call.method == "DELETE" ||
-           !call.idempotencyKey.isEmpty();
+           !call.idempotencyKey.isEmpty() || call.repeatable;
 }
 } // namespace
 
@@ -573,6 +573,84 @@ void ApiClient::closeShift(const domain::ShiftId& id, const QString& countedCash
          {},
          true},
         context, std::move(done), {200});
+}
+
+void ApiClient::useDeviceToken(const QString& token)
+{
+    m_access = token;
+    m_refresh.clear();
+    m_accessExpires = {};
+    m_user.reset();
+}
+
+void ApiClient::enrollDevice(const QString& enrollmentCode, QObject* context,
+                             std::function<void(const Outcome<domain::EnrolledDevice>&)> done)
+{
+    typed<domain::EnrolledDevice>({"POST",
+                                   QStringLiteral("/api/v1/checkin/devices/enroll"),
+                                   domain::encode(domain::EnrollRequest{toStd(enrollmentCode)}),
+                                   {},
+                                   false},
+                                  context, std::move(done), {200});
+}
+
+void ApiClient::checkinBundle(const domain::EventId& event, std::optional<std::int64_t> since,
+                              QObject* context,
+                              std::function<void(const Outcome<domain::Bundle>&)> done)
+{
+    auto path = QStringLiteral("/api/v1/events/%1/checkin/bundle").arg(fromStd(event.toString()));
+    if (since)
+        path += QStringLiteral("?since=%1").arg(*since);
+    typed<domain::Bundle>(read(path), context, std::move(done), {200});
+}
+
+void ApiClient::uploadScans(const domain::ScanBatch& batch, QObject* context,
+                            std::function<void(const Outcome<domain::ScanResults>&)> done)
+{
+    // Each scan carries its nonce: sending a batch again records nothing twice, so the call is
+    // safe to repeat (the nonces are its idempotency).
+    Call call{"POST", QStringLiteral("/api/v1/checkin/scans"), domain::encode(batch), {}, true};
+    call.repeatable = true;
+    typed<domain::ScanResults>(call, context, std::move(done), {200});
+}
+
+void ApiClient::checkinStats(const domain::EventId& event, QObject* context,
+                             std::function<void(const Outcome<domain::CheckInStats>&)> done)
+{
+    typed<domain::CheckInStats>(
+        read(QStringLiteral("/api/v1/events/%1/checkin/stats").arg(fromStd(event.toString()))),
+        context, std::move(done), {200});
+}
+
+void ApiClient::devices(QObject* context,
+                        std::function<void(const Outcome<domain::Page<domain::Device>>&)> done)
+{
+    typed<domain::Page<domain::Device>>(read(QStringLiteral("/api/v1/checkin/devices")), context,
+                                        std::move(done), {200});
+}
+
+void ApiClient::addDevice(const domain::DeviceInput& device, QObject* context,
+                          std::function<void(const Outcome<domain::DeviceEnrollment>&)> done)
+{
+    typed<domain::DeviceEnrollment>(
+        {"POST", QStringLiteral("/api/v1/checkin/devices"), domain::encode(device), {}, true},
+        context, std::move(done), {201});
+}
+
+void ApiClient::removeDevice(const domain::DeviceId& id, QObject* context,
+                             std::function<void(const Outcome<bool>&)> done)
+{
+    send({"DELETE",
+          QStringLiteral("/api/v1/checkin/devices/%1").arg(fromStd(id.toString())),
+          {},
+          {},
+          true},
+         context, [done](int status, const QByteArray& body) {
+             if (status == 204)
+                 return done(true);
+             done(status == 0 ? Failure::network(QString::fromUtf8(body))
+                              : Failure::fromProblem(status, body));
+         });
 }
 
 } // namespace ticketing::client

@@ -3,6 +3,7 @@
 #include "client/Failure.h"
 #include "domain/Availability.h"
 #include "domain/Booking.h"
+#include "domain/CheckIn.h"
 #include "domain/Codec.h"
 #include "domain/Event.h"
 #include "domain/Payment.h"
@@ -95,6 +96,8 @@ public:
         QString idempotencyKey; // empty: none
         bool authenticated = true;
         QByteArray accept = "application/json"; // "text/csv" for a report's CSV
+        // Safe to send again without a key: the body makes repeats harmless (scans carry nonces).
+        bool repeatable = false;
     };
     using Raw = std::function<void(int status, const QByteArray& body)>;
     void send(const Call& call, QObject* context, Raw done);
@@ -183,6 +186,25 @@ public:
                    std::function<void(const Outcome<domain::Shift>&)> done);
     void closeShift(const domain::ShiftId& id, const QString& countedCash, QObject* context,
                     std::function<void(const Outcome<domain::Shift>&)> done);
+
+    // API.md "Check-in". A scanner signs in with its device token (it never expires and is
+    // never refreshed; a removed device gets 401), after trading its one-time code for it.
+    void useDeviceToken(const QString& token);
+    void enrollDevice(const QString& enrollmentCode, QObject* context,
+                      std::function<void(const Outcome<domain::EnrolledDevice>&)> done);
+    void checkinBundle(const domain::EventId& event, std::optional<std::int64_t> since,
+                       QObject* context, std::function<void(const Outcome<domain::Bundle>&)> done);
+    void uploadScans(const domain::ScanBatch& batch, QObject* context,
+                     std::function<void(const Outcome<domain::ScanResults>&)> done);
+    void checkinStats(const domain::EventId& event, QObject* context,
+                      std::function<void(const Outcome<domain::CheckInStats>&)> done);
+    // The organizer's devices: added for a gate (with the code to show), listed, removed.
+    void devices(QObject* context,
+                 std::function<void(const Outcome<domain::Page<domain::Device>>&)> done);
+    void addDevice(const domain::DeviceInput& device, QObject* context,
+                   std::function<void(const Outcome<domain::DeviceEnrollment>&)> done);
+    void removeDevice(const domain::DeviceId& id, QObject* context,
+                      std::function<void(const Outcome<bool>&)> done);
 
 Q_SIGNALS:
     void connectivityChanged(ticketing::client::ApiClient::Connectivity connectivity);

@@ -273,4 +273,17 @@ Result<TicketClaims, CredentialError> checkCredential(std::string_view code,
     return claims;
 }
 
+std::optional<TrustedKey> trustedKeyFromHex(const EventId& event, std::string_view hex)
+{
+    std::array<std::uint8_t, 32> key{};
+    std::size_t length = 0;
+    const char* end = nullptr;
+    if (hex.size() != 2 * key.size() ||
+        sodium_hex2bin(key.data(), key.size(), hex.data(), hex.size(), nullptr, &length, &end) !=
+            0 ||
+        length != key.size() || end != hex.data() + hex.size())
+        return std::nullopt;
+    return TrustedKey::of(event, key);
+}
+
 } // namespace ticketing::domain

@@ -78,6 +78,10 @@ struct TrustedKey
     }
 };
 
+// A public key as the bundle and the signing-keys list write it (64 hex digits), trusted for
+// `event`; none when the text is not such a key.
+std::optional<TrustedKey> trustedKeyFromHex(const EventId& event, std::string_view publicKeyHex);
+
 enum class CredentialError
 {
     Malformed,    // not "TK1.<claims>.<signature>" with the right sizes, or an unknown version

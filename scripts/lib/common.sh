@@ -6,6 +6,7 @@ BUILD_PACKAGES=(
   build-essential cmake pkg-config ccache clang-format
   qt6-base-dev qt6-websockets-dev qtkeychain-qt6-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
   qt6-charts-dev libqt6opengl6-dev
+  qt6-declarative-dev qt6-multimedia-dev libzxing-dev
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libpqxx-dev libhiredis-dev libsodium-dev libssl-dev libjwt-dev libqrencode-dev libpng-dev
 )
@@ -13,6 +14,10 @@ BUILD_PACKAGES=(
 RUNTIME_PACKAGES=(
   postgresql redis-server redis-tools procps util-linux curl jq tzdata
   nginx-light
+  libqt6sql6-sqlite
+  qml6-module-qtqml qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+  qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
+  qml6-module-qtmultimedia
 )
 # Only the tests: a D-Bus session with a secret service, for the apps' keychain; and the box
 # office's end-to-end test: Xvfb, the accessibility bus and pyatspi, a CUPS PDF printer, and

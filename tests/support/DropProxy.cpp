@@ -33,6 +33,16 @@ void DropProxy::setDown(bool down)
     m_clients.clear();
 }
 
+void DropProxy::setStalled(bool stalled)
+{
+    m_stalled = stalled;
+    if (stalled)
+        return;
+    for (const auto& c : m_clients)
+        if (c && c->property("stalled").toBool())
+            c->abort();
+}
+
 void DropProxy::accept()
 {
     while (auto* client = m_server.nextPendingConnection()) {
@@ -48,6 +58,10 @@ void DropProxy::accept()
         auto dropping = std::make_shared<bool>(false);
         connect(client, &QTcpSocket::readyRead, this, [this, client, upstream, dropping] {
             const auto data = client->readAll();
+            if (m_stalled) { // swallowed: no answer will come on this connection
+                client->setProperty("stalled", true);
+                return;
+            }
             // A request's head starts a chunk here (small test requests, one write each).
             const auto headEnd = data.indexOf("\r\n\r\n");
             if (headEnd > 0 && (data.startsWith("GET ") || data.startsWith("POST ") ||

@@ -27,6 +27,9 @@ public:
     void dropAnswers(const QByteArray& marker, int count = 1);
     // The server "went away": open connections are cut and new ones refused, until resumed.
     void setDown(bool down);
+    // The server "hangs": connections are accepted and requests swallowed, never answered
+    // (a Wi-Fi that drops packets), until resumed; then the hanging connections are cut.
+    void setStalled(bool stalled);
 
     // Every request that passed, as its head (first line and headers), in order.
     QList<QByteArray> requests;
@@ -38,6 +41,7 @@ private:
     QByteArray m_marker;
     int m_drops = 0;
     bool m_down = false;
+    bool m_stalled = false;
     QList<QPointer<QTcpSocket>> m_clients;
 };
 

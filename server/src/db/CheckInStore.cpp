@@ -101,11 +101,8 @@ std::optional<GateFacts> gateFacts(Session& s, const domain::EventId& event)
                        .value_or(domain::EventStatus::Draft);
         for (const auto& r : tx.exec_prepared(kKeys.name, event.toString())) {
             f.publicKeys.push_back({r[0].as<std::string>(), r[1].as<std::string>()});
-            std::array<std::uint8_t, 32> key{};
-            const auto hex = r[1].as<std::string>();
-            for (std::size_t i = 0; i < key.size() && 2 * i + 1 < hex.size(); ++i)
-                key[i] = static_cast<std::uint8_t>(std::stoi(hex.substr(2 * i, 2), nullptr, 16));
-            f.keys.push_back(domain::TrustedKey::of(event, key));
+            if (auto key = domain::trustedKeyFromHex(event, r[1].as<std::string>()))
+                f.keys.push_back(*key);
         }
         for (const auto& r : tx.exec_prepared(kRevoked.name, event.toString(), nullptr, nullptr))
             f.revoked.push_back(idFrom<domain::TicketId>(r[0]));
