@@ -1,6 +1,7 @@
 #include "apps/boxoffice/Printing.h"
 
 #include "client/Display.h"
+#include "widgets/QrCode.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -11,7 +12,6 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <memory>
-#include <qrencode.h>
 
 namespace ticketing::boxoffice {
 
@@ -89,24 +89,6 @@ std::int64_t SaleRecord::totalMinor() const
     return total;
 }
 
-QImage qrCode(const QByteArray& text, int module)
-{
-    std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
-        QRcode_encodeString(text.constData(), 0, QR_ECLEVEL_M, QR_MODE_8, 1), &QRcode_free);
-    if (!code)
-        return {};
-    const int quiet = 4; // modules of white around it (ISO/IEC 18004)
-    const int side = (code->width + 2 * quiet) * module;
-    QImage image(side, side, QImage::Format_Grayscale8);
-    image.fill(Qt::white);
-    QPainter p(&image);
-    for (int y = 0; y < code->width; ++y)
-        for (int x = 0; x < code->width; ++x)
-            if (code->data[y * code->width + x] & 1)
-                p.fillRect((x + quiet) * module, (y + quiet) * module, module, module, Qt::black);
-    return image;
-}
-
 void Printout::ticket(QPainter& painter, const QRectF& page, const SaleRecord& sale,
                       const domain::Booking& booking, const domain::TicketView& ticket)
 {
@@ -141,7 +123,7 @@ void Printout::ticket(QPainter& painter, const QRectF& page, const SaleRecord& s
 
     // The QR code, as large as fits below, centred: nearest-neighbour scaling keeps it sharp.
     const qreal room = std::min(area.width() * 0.62, area.bottom() - c.y() - area.height() * 0.1);
-    const QImage qr = qrCode(QByteArray::fromStdString(ticket.credential), 8);
+    const QImage qr = widgets::qrCode(QByteArray::fromStdString(ticket.credential), 8);
     if (!qr.isNull() && room > 0) {
         const QRectF target(area.center().x() - room / 2, c.y(), room, room);
         painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
