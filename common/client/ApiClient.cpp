@@ -103,7 +103,9 @@ void ApiClient::attempt(std::shared_ptr<Pending> p)
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         // An HTTP error status is an answer; no status at all is no answer.
         const bool network = status == 0;
-        finished(p, status, reply->readAll(), network, reply->errorString());
+        // A connection cut before any answer leaves the reply closed: nothing to read.
+        finished(p, status, reply->isOpen() ? reply->readAll() : QByteArray(), network,
+                 reply->errorString());
     });
 }
 

@@ -50,50 +50,12 @@ class TestCheckIn : public QObject
         return enroll(code).json().value(QStringLiteral("device_token")).toString();
     }
 
-    struct Sold
-    {
-        QString event;
-        QStringList tickets; // ids
-        QStringList codes;   // their credentials
-        QString booking;
-        QString box;
-    };
+    using Sold = SoldTickets;
     // A published hall and the seats of `labels` sold for cash at the box office.
     Sold sell(const QStringList& labels)
     {
-        Sold out;
-        const auto sale = openSale(*m_t.http, m_org);
-        out.event = sale.event;
-        out.box = m_t.signUp(QStringLiteral("box_office"),
-                             QStringLiteral("box%1@example.com").arg(++m_accounts));
-        openShift(*m_t.http, out.box);
-        QJsonArray seats;
-        for (const auto& l : labels)
-            seats.append(sale.seatByLabel.value(l));
-        auto keyed = [&](const char* key) {
-            auto h = bearer(out.box);
-            h.append({"Idempotency-Key", QByteArray(key) + QByteArray::number(m_accounts)});
-            return h;
-        };
-        const auto held = m_t.http->send(
-            "POST", QStringLiteral("/api/v1/bookings/hold"),
-            json({{QStringLiteral("event_id"), sale.event}, {QStringLiteral("seat_ids"), seats}}),
-            keyed("hold"));
-        out.booking = held.json().value(QStringLiteral("booking_id")).toString();
-        const auto cash = m_t.http->send("POST", QStringLiteral("/api/v1/payments/intent"),
-                                         json({{QStringLiteral("booking_id"), out.booking},
-                                               {QStringLiteral("method"), QStringLiteral("cash")}}),
-                                         keyed("intent"));
-        const auto confirmed = m_t.http->send(
-            "POST", QStringLiteral("/api/v1/bookings/confirm"),
-            json({{QStringLiteral("booking_id"), out.booking},
-                  {QStringLiteral("payment_id"), cash.json().value(QStringLiteral("payment_id"))}}),
-            keyed("confirm"));
-        for (const auto& t : confirmed.json().value(QStringLiteral("tickets")).toArray()) {
-            out.tickets << t.toObject().value(QStringLiteral("ticket_id")).toString();
-            out.codes << t.toObject().value(QStringLiteral("qr_code")).toString();
-        }
-        return out;
+        return sellForCash(m_t, m_org, labels,
+                           QStringLiteral("box%1@example.com").arg(++m_accounts));
     }
 
     QJsonObject scan(const QString& token, const QString& event, const QString& code,

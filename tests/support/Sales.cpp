@@ -2,6 +2,7 @@
 
 #include "support/Accounts.h"
 #include "support/HttpClient.h"
+#include "support/TicketdUnderTest.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -118,6 +119,43 @@ QString openShift(HttpClient& http, const QString& agentToken, const QString& cu
     if (r.status != 201)
         return {};
     return r.json().value(QStringLiteral("shift_id")).toString();
+}
+
+SoldTickets sellForCash(TicketdUnderTest& t, const QString& organizerToken,
+                        const QStringList& labels, const QString& boxEmail)
+{
+    SoldTickets out;
+    const auto sale = openSale(*t.http, organizerToken);
+    out.event = sale.event;
+    out.box = t.signUp(QStringLiteral("box_office"), boxEmail);
+    openShift(*t.http, out.box);
+    QJsonArray seats;
+    for (const auto& l : labels)
+        seats.append(sale.seatByLabel.value(l));
+    auto keyed = [&](const char* key) {
+        auto h = bearer(out.box);
+        h.append({"Idempotency-Key", QByteArray(key) + boxEmail.toUtf8()});
+        return h;
+    };
+    const auto held = t.http->send(
+        "POST", QStringLiteral("/api/v1/bookings/hold"),
+        json({{QStringLiteral("event_id"), sale.event}, {QStringLiteral("seat_ids"), seats}}),
+        keyed("hold"));
+    out.booking = held.json().value(QStringLiteral("booking_id")).toString();
+    const auto cash = t.http->send("POST", QStringLiteral("/api/v1/payments/intent"),
+                                   json({{QStringLiteral("booking_id"), out.booking},
+                                         {QStringLiteral("method"), QStringLiteral("cash")}}),
+                                   keyed("intent"));
+    const auto confirmed = t.http->send(
+        "POST", QStringLiteral("/api/v1/bookings/confirm"),
+        json({{QStringLiteral("booking_id"), out.booking},
+              {QStringLiteral("payment_id"), cash.json().value(QStringLiteral("payment_id"))}}),
+        keyed("confirm"));
+    for (const auto& ticket : confirmed.json().value(QStringLiteral("tickets")).toArray()) {
+        out.tickets << ticket.toObject().value(QStringLiteral("ticket_id")).toString();
+        out.codes << ticket.toObject().value(QStringLiteral("qr_code")).toString();
+    }
+    return out;
 }
 
 } // namespace ticketing::test

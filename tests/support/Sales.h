@@ -4,10 +4,12 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace ticketing::test {
 
 class HttpClient;
+class TicketdUnderTest;
 
 // A published event on a fresh venue, on sale now: section MAIN of `rows` x `perRow` seats
 // ("MAIN-A-1" ...) sold as tier "Stalls" at 40.00, and standing section FLOOR of `standing`
@@ -32,5 +34,18 @@ QJsonObject hallVenue(int rows, int perRow, int standing);
 QString openShift(HttpClient& http, const QString& agentToken,
                   const QString& currency = QStringLiteral("GBP"),
                   const QString& openingFloat = QStringLiteral("100.00"));
+
+// Seats of a fresh openSale sold for cash at the box office by a new agent (`boxEmail`): the
+// tickets' ids and credentials in the order of `labels`.
+struct SoldTickets
+{
+    QString event;
+    QStringList tickets; // ids
+    QStringList codes;   // their credentials
+    QString booking;
+    QString box; // the agent's access token
+};
+SoldTickets sellForCash(TicketdUnderTest& t, const QString& organizerToken,
+                        const QStringList& labels, const QString& boxEmail);
 
 } // namespace ticketing::test
