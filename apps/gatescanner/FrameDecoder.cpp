@@ -6,23 +6,34 @@
 #include <QVideoSink>
 #include <ZXing/ReadBarcode.h>
 
+#ifdef Q_OS_LINUX
+#include <pthread.h>
+#include <sched.h>
+#endif
+
 namespace ticketing::gate {
 
 namespace {
 
-ZXing::DecodeHints hints()
+// QR codes only; a QR code is read at any angle without ZXing's rotation passes (those are
+// for 1D codes).
+ZXing::DecodeHints hints(FrameDecoder::Pass pass)
 {
     ZXing::DecodeHints h;
     h.setFormats(ZXing::BarcodeFormat::QRCode);
-    h.setTryHarder(true);
-    h.setTryRotate(true);
+    h.setTryRotate(false);
+    const bool thorough = pass == FrameDecoder::Pass::Thorough;
+    h.setTryHarder(thorough);
+    h.setBinarizer(thorough ? ZXing::Binarizer::LocalAverage : ZXing::Binarizer::GlobalHistogram);
     return h;
 }
 
-std::optional<QString> read(const ZXing::ImageView& view)
+std::optional<QString> read(const ZXing::ImageView& view, FrameDecoder::Pass pass)
 {
-    static const auto kHints = hints();
-    const auto result = ZXing::ReadBarcode(view, kHints);
+    static const auto kFast = hints(FrameDecoder::Pass::Fast);
+    static const auto kThorough = hints(FrameDecoder::Pass::Thorough);
+    const auto result =
+        ZXing::ReadBarcode(view, pass == FrameDecoder::Pass::Fast ? kFast : kThorough);
     if (!result.isValid())
         return std::nullopt;
     return QString::fromStdString(result.text());
@@ -132,8 +143,20 @@ void FrameDecoder::onFrame(const QVideoFrame& frame)
 
 void FrameDecoder::work(QVideoFrame frame)
 {
-    const auto code = decode(frame);
+#ifdef Q_OS_LINUX
+    // A batch thread: when a frame wakes it, the kernel does not switch to it at once on the
+    // CPU of the thread that woke it (the GUI thread, which would then wait milliseconds for
+    // a CPU), and it still gets its fair share. Once per thread.
+    static thread_local const bool batch = [] {
+        sched_param none{};
+        return pthread_setschedparam(pthread_self(), SCHED_BATCH, &none) == 0;
+    }();
+    Q_UNUSED(batch)
+#endif
+    const auto code = decode(frame, m_pass);
     ++m_decoded;
+    if (!code) // nothing in this light: the next frame gets the other pass
+        m_pass = m_pass == Pass::Fast ? Pass::Thorough : Pass::Fast;
     const auto now = std::chrono::steady_clock::now();
     if (code) {
         const bool again = *code == m_lastCode && now - m_lastSeen < std::chrono::seconds(1);
@@ -149,7 +172,14 @@ void FrameDecoder::work(QVideoFrame frame)
     m_busy = false;
 }
 
-std::optional<QString> FrameDecoder::decode(const QVideoFrame& source)
+std::optional<QString> FrameDecoder::decode(const QVideoFrame& frame)
+{
+    if (auto code = decode(frame, Pass::Fast))
+        return code;
+    return decode(frame, Pass::Thorough);
+}
+
+std::optional<QString> FrameDecoder::decode(const QVideoFrame& source, Pass pass)
 {
     QVideoFrame frame(source);
     const auto layout = layoutOf(frame.pixelFormat());
@@ -159,13 +189,14 @@ std::optional<QString> FrameDecoder::decode(const QVideoFrame& source)
             return std::nullopt;
         return read(ZXing::ImageView(image.constBits(), image.width(), image.height(),
                                      ZXing::ImageFormat::Lum,
-                                     static_cast<int>(image.bytesPerLine())));
+                                     static_cast<int>(image.bytesPerLine())),
+                    pass);
     }
     if (!frame.map(QVideoFrame::ReadOnly))
         return std::nullopt;
     const ZXing::ImageView view(frame.bits(0) + layout.offset, frame.width(), frame.height(),
                                 layout.format, frame.bytesPerLine(0), layout.pixStride);
-    auto code = read(view);
+    auto code = read(view, pass);
     frame.unmap();
     return code;
 }

@@ -211,7 +211,9 @@ void Gate::upload()
 {
     if (m_uploading || !m_store.event())
         return;
-    const auto batch = m_store.pending(m_options.batch, m_clock.now() - m_options.settleAfter);
+    if (m_batch == 0)
+        m_batch = m_options.batch;
+    const auto batch = m_store.pending(m_batch, m_clock.now() - m_options.settleAfter);
     if (batch.empty()) {
         if (m_store.waiting() > 0) // live scans still settling
             scheduleUpload(m_options.uploadEvery);
@@ -225,6 +227,7 @@ void Gate::upload()
         m_uploading = false;
         if (const auto* results = std::get_if<domain::ScanResults>(&outcome)) {
             succeeded();
+            m_batch = std::min(m_options.batch, m_batch * 2);
             if (!m_store.acknowledge(results->results, m_clock.now()))
                 Q_EMIT problem(m_store.lastError());
             Q_EMIT waitingChanged(m_store.waiting());
@@ -235,6 +238,7 @@ void Gate::upload()
         }
         const auto& failure = std::get<client::Failure>(outcome);
         failed(failure);
+        m_batch = std::max<std::size_t>(1, m_batch / 2);
         m_backoff = std::min(m_options.maxBackoff,
                              m_backoff.count() == 0 ? m_options.firstBackoff : m_backoff * 2);
         scheduleUpload(m_backoff);

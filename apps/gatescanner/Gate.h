@@ -120,6 +120,9 @@ private:
     bool m_uploading = false;
     bool m_refreshing = false;
     std::chrono::milliseconds m_backoff{0};
+    // Scans per upload: halved after a failed one (a batch the server or a proxy will not take
+    // goes up in smaller ones), doubled back after a good one.
+    std::size_t m_batch = 0;
     std::map<std::string, Live> m_live; // scans waiting for the server's answer, by nonce
     QTimer m_bundleTimer;
     QTimer m_uploadTimer;

@@ -518,6 +518,38 @@ private Q_SLOTS:
         QCOMPARE(ofType(gate, QStringLiteral("checkin")).size(), 3);
     }
 
+    // A batch may hold 500 scans (each with its credential); one more is refused.
+    void aFullBatchIsAccepted()
+    {
+        const auto sold = sell({QStringLiteral("MAIN-A-1")});
+        const auto device = enrolledDevice(m_org, QStringLiteral("Batch"), QStringLiteral("East"));
+        auto batch = [&](int n) {
+            QJsonArray scans;
+            for (int i = 0; i < n; ++i)
+                scans.append(QJsonObject{
+                    {QStringLiteral("nonce"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                    {QStringLiteral("code"),
+                     i == 0 ? sold.codes[0] : sold.codes[0] + QString::number(i)},
+                    {QStringLiteral("direction"), QStringLiteral("entry")},
+                    {QStringLiteral("scanned_at"),
+                     QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                    {QStringLiteral("offline_result"), QStringLiteral("admitted")}});
+            return m_t.http->send(
+                "POST", QStringLiteral("/api/v1/checkin/scans"),
+                json({{QStringLiteral("event_id"), sold.event}, {QStringLiteral("scans"), scans}}),
+                bearer(device));
+        };
+        const auto full = batch(500);
+        QCOMPARE(full.status, 200);
+        const auto results = full.json().value(QStringLiteral("results")).toArray();
+        QCOMPARE(results.size(), 500);
+        QCOMPARE(results[0].toObject().value(QStringLiteral("result")).toString(),
+                 QStringLiteral("admitted"));
+        QCOMPARE(results[1].toObject().value(QStringLiteral("result")).toString(),
+                 QStringLiteral("invalid"));
+        QCOMPARE(batch(501).status, 400);
+    }
+
     void anExpiredCodeIsRefused()
     {
         const auto code = addDevice(m_org, QStringLiteral("Scanner"), QStringLiteral("South"))

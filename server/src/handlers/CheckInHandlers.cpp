@@ -59,6 +59,8 @@ void registerCheckInRoutes(http::Router& router, Services& services)
     auto& checkin = services.checkin;
     const http::RouteOptions forDevices{http::Router::kDefaultBodyLimit, false,
                                         http::Lane::Database, true};
+    // A batch of 500 scans, each with its credential (about 250 bytes), is over the default.
+    const http::RouteOptions batches{1024 * 1024, false, http::Lane::Database, true};
     router.add(
         "GET", "/api/v1/events/{id}/checkin/bundle", Access::signedIn(),
         [&checkin](Context& c) {
@@ -94,7 +96,7 @@ void registerCheckInRoutes(http::Router& router, Services& services)
             return results.ok() ? Response::json(200, boost::json::value_from(*results))
                                 : problem(results.error(), c.request);
         },
-        forDevices);
+        batches);
     router.add(
         "GET", "/api/v1/events/{id}/checkin/stats", Access::signedIn(),
         [&checkin](Context& c) {
