@@ -108,6 +108,13 @@
     </message>
 </context>
 <context>
+    <name>BigButton</name>
+    <message>
+        <source>Shortcut: %1</source>
+        <translation>Tastenkürzel: %1</translation>
+    </message>
+</context>
+<context>
     <name>ticketing::client::BookingsModel</name>
     <message>
         <source>(walk-in)</source>
@@ -578,6 +585,13 @@
     </message>
 </context>
 <context>
+    <name>CameraView</name>
+    <message>
+        <source>Camera picture</source>
+        <translation>Kamerabild</translation>
+    </message>
+</context>
+<context>
     <name>ticketing::client::CartModel</name>
     <message>
         <source>Standing (%1)</source>
@@ -1044,6 +1058,41 @@
     <message>
         <source>The venue being designed. Tools: S select, R seated section, C curved rows, A standing area, T stage, W accessible seats.</source>
         <translation>Der Saalplan in Bearbeitung. Werkzeuge: S Auswahl, R Sitzbereich, C gebogene Reihen, A Stehbereich, T Bühne, W barrierefreie Plätze.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollScreen</name>
+    <message>
+        <source>No camera found: type the code the organizer shows.</source>
+        <translation>Keine Kamera gefunden: Code eingeben, den der Veranstalter zeigt.</translation>
+    </message>
+    <message>
+        <source>Enroll this scanner</source>
+        <translation>Diesen Scanner registrieren</translation>
+    </message>
+    <message>
+        <source>Hold the organizer's enrollment QR code up to the camera, or type the server's address and the 12-character code. This is done once.</source>
+        <translation>Den Registrierungs-QR-Code des Veranstalters vor die Kamera halten oder die Adresse des Servers und den 12-stelligen Code eingeben. Das geschieht nur einmal.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Registrierungscode</translation>
+    </message>
+    <message>
+        <source>Enroll</source>
+        <translation>Registrieren</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabetaste</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>In Arbeit</translation>
     </message>
 </context>
 <context>
@@ -1544,6 +1593,29 @@
     </message>
 </context>
 <context>
+    <name>EventScreen</name>
+    <message>
+        <source>Choose the event</source>
+        <translation>Veranstaltung wählen</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>%1 at gate %2</source>
+        <translation>%1 am Eingang %2</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>No published event of this organizer yet.</source>
+        <translation>Dieser Veranstalter hat noch keine veröffentlichte Veranstaltung.</translation>
+    </message>
+</context>
+<context>
     <name>Events</name>
     <message>
         <source>draft</source>
@@ -1567,6 +1639,21 @@
     <message>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::gate::Gate</name>
+    <message>
+        <source>This scan could not be saved (%1). Nobody was let in: scan again.</source>
+        <translation>Dieser Scan konnte nicht gespeichert werden (%1). Niemand wurde eingelassen: bitte erneut scannen.</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>keine rechtzeitige Antwort</translation>
+    </message>
+    <message>
+        <source>This scanner has not loaded the ticket list yet, and the server does not answer. Nobody was let in: scan again in a moment.</source>
+        <translation>Dieser Scanner hat die Ticketliste noch nicht geladen, und der Server antwortet nicht. Niemand wurde eingelassen: gleich erneut scannen.</translation>
     </message>
 </context>
 <context>
@@ -1658,6 +1745,13 @@
     <message>
         <source>Too large: %1</source>
         <translation>Zu groß: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Gate scanner</source>
+        <translation>Einlassscanner</translation>
     </message>
 </context>
 <context>
@@ -2670,6 +2764,188 @@
     </message>
 </context>
 <context>
+    <name>ScanScreen</name>
+    <message>
+        <source>Gate %1, %2</source>
+        <translation>Eingang %1, %2</translation>
+    </message>
+    <message>
+        <source>Change event</source>
+        <translation>Veranstaltung wechseln</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Einlass</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Auslass</translation>
+    </message>
+    <message>
+        <source>Admitted here</source>
+        <translation>Hier eingelassen</translation>
+    </message>
+    <message>
+        <source>Inside now</source>
+        <translation>Jetzt drinnen</translation>
+    </message>
+    <message>
+        <source>No camera found: scan tickets with the handheld scanner.</source>
+        <translation>Keine Kamera gefunden: Tickets mit dem Handscanner scannen.</translation>
+    </message>
+    <message>
+        <source>Loading the ticket list...</source>
+        <translation>Die Ticketliste wird geladen …</translation>
+    </message>
+    <message>
+        <source>Handheld scanner</source>
+        <translation>Handscanner</translation>
+    </message>
+    <message>
+        <source>Scan a ticket, or type its code and press Enter</source>
+        <translation>Ticket scannen oder seinen Code eingeben und die Eingabetaste drücken</translation>
+    </message>
+    <message>
+        <source>Handheld scanner input</source>
+        <translation>Eingabe des Handscanners</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::gate::Scanner</name>
+    <message>
+        <source>This scanner's key is gone (the keychain was reset). Enroll it again with a new code from the organizer.</source>
+        <translation>Der Schlüssel dieses Scanners fehlt (der Schlüsselbund wurde zurückgesetzt). Bitte mit einem neuen Code des Veranstalters erneut registrieren.</translation>
+    </message>
+    <message>
+        <source>Its key is in the system keychain.</source>
+        <translation>Sein Schlüssel liegt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>No keychain here: its key is in a file only this account can read.</source>
+        <translation>Kein Schlüsselbund vorhanden: sein Schlüssel liegt in einer Datei, die nur dieses Konto lesen kann.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Online: %n scan(s) to upload</source>
+        <translation><numerusform>Online: %n Scan zu senden</numerusform><numerusform>Online: %n Scans zu senden</numerusform></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: deciding here, %n scan(s) waiting</source>
+        <translation><numerusform>Offline: entscheidet selbst, %n Scan wartet</numerusform><numerusform>Offline: entscheidet selbst, %n Scans warten</numerusform></translation>
+    </message>
+    <message>
+        <source>That is not an enrollment code. It has 12 letters and digits; or scan the organizer's QR code.</source>
+        <translation>Das ist kein Registrierungscode. Er hat 12 Buchstaben und Ziffern; oder den QR-Code des Veranstalters scannen.</translation>
+    </message>
+    <message>
+        <source>Which server? Type its address (such as https://tickets.example.org) or scan the organizer's QR code.</source>
+        <translation>Welcher Server? Seine Adresse eingeben (etwa https://tickets.example.org) oder den QR-Code des Veranstalters scannen.</translation>
+    </message>
+    <message>
+        <source>This code was used already, has expired, or is not known. Ask the organizer for a new one.</source>
+        <translation>Dieser Code wurde schon benutzt, ist abgelaufen oder unbekannt. Bitte beim Veranstalter einen neuen erfragen.</translation>
+    </message>
+    <message>
+        <source>The server does not answer (%1). Check the address and the network, then try again.</source>
+        <translation>Der Server antwortet nicht (%1). Adresse und Netz prüfen, dann erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>This scanner cannot save its settings: %1</source>
+        <translation>Dieser Scanner kann seine Einstellungen nicht speichern: %1</translation>
+    </message>
+    <message>
+        <source>This scanner could not keep its key: it works until it is restarted, then it must be enrolled again.</source>
+        <translation>Dieser Scanner konnte seinen Schlüssel nicht aufbewahren: Er arbeitet bis zum Neustart, danach muss er erneut registriert werden.</translation>
+    </message>
+    <message>
+        <source>The organizer removed this scanner. Enroll it again.</source>
+        <translation>Der Veranstalter hat diesen Scanner entfernt. Bitte erneut registrieren.</translation>
+    </message>
+    <message>
+        <source>The server does not answer: the events cannot be listed yet. Try again.</source>
+        <translation>Der Server antwortet nicht: Die Veranstaltungen können noch nicht angezeigt werden. Bitte erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The organizer removed this scanner. Its scans not yet sent are kept; enroll it again to send them.</source>
+        <translation>Der Veranstalter hat diesen Scanner entfernt. Noch nicht gesendete Scans bleiben erhalten; zum Senden erneut registrieren.</translation>
+    </message>
+    <message>
+        <source>Seat %1, %2</source>
+        <translation>Platz %1, %2</translation>
+    </message>
+    <message>
+        <source>Decided on this scanner: the server did not answer in time.</source>
+        <translation>Von diesem Scanner entschieden: Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Nicht erfasst</translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation>Eingelassen</translation>
+    </message>
+    <message>
+        <source>Exit recorded</source>
+        <translation>Auslass erfasst</translation>
+    </message>
+    <message>
+        <source>Already inside</source>
+        <translation>Bereits drinnen</translation>
+    </message>
+    <message>
+        <source>Came in at %1 through %2 (%3). %4</source>
+        <translation>Eingelassen um %1 am Eingang %2 (%3). %4</translation>
+    </message>
+    <message>
+        <source>another scanner</source>
+        <translation>ein anderer Scanner</translation>
+    </message>
+    <message>
+        <source>Not inside</source>
+        <translation>Nicht drinnen</translation>
+    </message>
+    <message>
+        <source>This ticket has no entry to leave by. %1</source>
+        <translation>Zu diesem Ticket gibt es keinen Einlass, zu dem ein Auslass passt. %1</translation>
+    </message>
+    <message>
+        <source>Refused: cancelled ticket</source>
+        <translation>Abgelehnt: storniertes Ticket</translation>
+    </message>
+    <message>
+        <source>This ticket was cancelled, refunded or transferred. %1</source>
+        <translation>Dieses Ticket wurde storniert, erstattet oder übertragen. %1</translation>
+    </message>
+    <message>
+        <source>Refused: not a valid ticket</source>
+        <translation>Abgelehnt: kein gültiges Ticket</translation>
+    </message>
+    <message>
+        <source>Forged, altered, or not a ticket of ours.</source>
+        <translation>Gefälscht, verändert oder kein Ticket von uns.</translation>
+    </message>
+    <message>
+        <source>Refused: another event</source>
+        <translation>Abgelehnt: andere Veranstaltung</translation>
+    </message>
+    <message>
+        <source>This ticket is for a different event.</source>
+        <translation>Dieses Ticket gilt für eine andere Veranstaltung.</translation>
+    </message>
+    <message>
+        <source>Refused: not valid yet</source>
+        <translation>Abgelehnt: noch nicht gültig</translation>
+    </message>
+    <message>
+        <source>Refused: expired</source>
+        <translation>Abgelehnt: abgelaufen</translation>
+    </message>
+</context>
+<context>
     <name>ticketing::seatmap::SeatMapLegend</name>
     <message>
         <source>Accessible</source>
@@ -2976,6 +3252,30 @@
     <message>
         <source>the organizer's e-mail</source>
         <translation>die E-Mail des Veranstalters</translation>
+    </message>
+    <message>
+        <source>The gate scanner of the ticketing suite</source>
+        <translation>Der Einlassscanner der Ticketing-Suite</translation>
+    </message>
+    <message>
+        <source>ticketd's address, for a code typed by hand</source>
+        <translation>Adresse von ticketd, für einen von Hand eingegebenen Code</translation>
+    </message>
+    <message>
+        <source>where the scanner keeps its tickets and its queue</source>
+        <translation>wo der Scanner seine Tickets und seine Warteschlange aufbewahrt</translation>
+    </message>
+    <message>
+        <source>enroll at once with this code or enrollment link</source>
+        <translation>sofort mit diesem Code oder Registrierungslink registrieren</translation>
+    </message>
+    <message>
+        <source>full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>The scanner cannot open its store: %1</source>
+        <translation>Der Scanner kann seinen Speicher nicht öffnen: %1</translation>
     </message>
 </context>
 <context>

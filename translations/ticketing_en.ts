@@ -108,6 +108,13 @@
     </message>
 </context>
 <context>
+    <name>BigButton</name>
+    <message>
+        <source>Shortcut: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ticketing::client::BookingsModel</name>
     <message>
         <source>(walk-in)</source>
@@ -578,6 +585,13 @@
     </message>
 </context>
 <context>
+    <name>CameraView</name>
+    <message>
+        <source>Camera picture</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ticketing::client::CartModel</name>
     <message>
         <source>Standing (%1)</source>
@@ -1043,6 +1057,41 @@
     </message>
     <message>
         <source>The venue being designed. Tools: S select, R seated section, C curved rows, A standing area, T stage, W accessible seats.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EnrollScreen</name>
+    <message>
+        <source>No camera found: type the code the organizer shows.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enroll this scanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hold the organizer's enrollment QR code up to the camera, or type the server's address and the 12-character code. This is done once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enroll</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Working</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1544,6 +1593,29 @@
     </message>
 </context>
 <context>
+    <name>EventScreen</name>
+    <message>
+        <source>Choose the event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 at gate %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No published event of this organizer yet.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Events</name>
     <message>
         <source>draft</source>
@@ -1566,6 +1638,21 @@
     <name>ticketing::client::EventsModel</name>
     <message>
         <source>%1 — %2, %3</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::gate::Gate</name>
+    <message>
+        <source>This scan could not be saved (%1). Nobody was let in: scan again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This scanner has not loaded the ticket list yet, and the server does not answer. Nobody was let in: scan again in a moment.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1657,6 +1744,13 @@
     </message>
     <message>
         <source>Too large: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Gate scanner</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2670,6 +2764,188 @@
     </message>
 </context>
 <context>
+    <name>ScanScreen</name>
+    <message>
+        <source>Gate %1, %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Admitted here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inside now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No camera found: scan tickets with the handheld scanner.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the ticket list...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Handheld scanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan a ticket, or type its code and press Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Handheld scanner input</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::gate::Scanner</name>
+    <message>
+        <source>This scanner's key is gone (the keychain was reset). Enroll it again with a new code from the organizer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Its key is in the system keychain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No keychain here: its key is in a file only this account can read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Online: %n scan(s) to upload</source>
+        <translation><numerusform>Online: %n scan to upload</numerusform><numerusform>Online: %n scans to upload</numerusform></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Offline: deciding here, %n scan(s) waiting</source>
+        <translation><numerusform>Offline: deciding here, %n scan waiting</numerusform><numerusform>Offline: deciding here, %n scans waiting</numerusform></translation>
+    </message>
+    <message>
+        <source>That is not an enrollment code. It has 12 letters and digits; or scan the organizer's QR code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Which server? Type its address (such as https://tickets.example.org) or scan the organizer's QR code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This code was used already, has expired, or is not known. Ask the organizer for a new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server does not answer (%1). Check the address and the network, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This scanner cannot save its settings: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This scanner could not keep its key: it works until it is restarted, then it must be enrolled again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The organizer removed this scanner. Enroll it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server does not answer: the events cannot be listed yet. Try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The organizer removed this scanner. Its scans not yet sent are kept; enroll it again to send them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seat %1, %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Decided on this scanner: the server did not answer in time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exit recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Already inside</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Came in at %1 through %2 (%3). %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>another scanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not inside</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This ticket has no entry to leave by. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refused: cancelled ticket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This ticket was cancelled, refunded or transferred. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refused: not a valid ticket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forged, altered, or not a ticket of ours.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refused: another event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This ticket is for a different event.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refused: not valid yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refused: expired</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ticketing::seatmap::SeatMapLegend</name>
     <message>
         <source>Accessible</source>
@@ -2974,6 +3250,30 @@
     </message>
     <message>
         <source>the organizer's e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The gate scanner of the ticketing suite</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ticketd's address, for a code typed by hand</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>where the scanner keeps its tickets and its queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>enroll at once with this code or enrollment link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>full screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The scanner cannot open its store: %1</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -17,7 +17,7 @@ RUNTIME_PACKAGES=(
   libqt6sql6-sqlite
   qml6-module-qtqml qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
-  qml6-module-qtmultimedia
+  qml6-module-qtmultimedia gstreamer1.0-plugins-base gstreamer1.0-plugins-good
 )
 # Only the tests: a D-Bus session with a secret service, for the apps' keychain; and the box
 # office's end-to-end test: Xvfb, the accessibility bus and pyatspi, a CUPS PDF printer, and

@@ -1,3 +1,4 @@
+#include "client/Enrollment.h"
 #include "client/Models.h"
 #include "domain/Codec.h"
 #include "support/TestEnv.h"
@@ -37,6 +38,27 @@ class TestClientModels : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The organizer's enrollment QR code and what the gate scanner reads from it.
+    void enrollmentLinksRoundTrip()
+    {
+        const QUrl server(QStringLiteral("https://box.example.org:8443/tickets"));
+        const auto link = client::enrollmentLink(server, QStringLiteral("ABCDEFGHJKMN"));
+        QVERIFY(link.startsWith(QStringLiteral("ticketing-gate:enroll?")));
+        const auto read = client::parseEnrollmentLink(link);
+        QVERIFY(read);
+        QCOMPARE(read->server, server);
+        QCOMPARE(read->code, QStringLiteral("ABCDEFGHJKMN"));
+        // Typed: spaces, dashes and lower case are fine; the server is the scanner's own.
+        const auto typed = client::parseEnrollmentLink(QStringLiteral(" abcd-efgh-jkmn "));
+        QVERIFY(typed && typed->server.isEmpty());
+        QCOMPARE(typed->code, QStringLiteral("ABCDEFGHJKMN"));
+        for (const auto* bad : {"ABCDEFGHJKM", "ABCDEFGHJKMNP", "ABCDEFGHJKM0", "",
+                                "ticketing-gate:enroll?server=ftp%3A%2F%2Fx&code=ABCDEFGHJKMN",
+                                "ticketing-gate:other?server=http%3A%2F%2Fx&code=ABCDEFGHJKMN",
+                                "https://example.org/?code=ABCDEFGHJKMN"})
+            QVERIFY2(!client::parseEnrollmentLink(QString::fromLatin1(bad)), bad);
+    }
+
     void eventsOfTodayComeFirstAndSearchFilters()
     {
         EventsModel model;
