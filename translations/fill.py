@@ -761,6 +761,44 @@ DE.update({
 "The scanner cannot open its store: %1": "Der Scanner kann seinen Speicher nicht öffnen: %1",
 })
 
+# The organizer's gate scanners (issue 16).
+DE.update({
+"<h2>Gate scanners</h2>": "<h2>Einlassscanner</h2>",
+"Scanners": "Scanner",
+"Gate": "Eingang",
+"Enrolled": "Registriert",
+"Last seen": "Zuletzt gesehen",
+"Scans": "Scans",
+"&Remove the scanner…": "Scanner &entfernen …",
+"Remove the scanner": "Scanner entfernen",
+"Remove the chosen scanner: its key stops working at once": "Den gewählten Scanner entfernen: Sein Schlüssel gilt sofort nicht mehr",
+"Re&load": "Neu &laden",
+"Reload the scanners": "Scanner neu laden",
+"Reload the list": "Die Liste neu laden",
+"<h3>Add a scanner</h3>": "<h3>Scanner hinzufügen</h3>",
+"Scanner name": "Name des Scanners",
+"Scanner 3": "Scanner 3",
+"North": "Nord",
+"&Gate:": "&Eingang:",
+"&Add the scanner": "Scanner &hinzufügen",
+"Add the scanner": "Scanner hinzufügen",
+"Add it and show its enrollment code": "Hinzufügen und seinen Registrierungscode zeigen",
+"Enrollment QR code": "Registrierungs-QR-Code",
+"Scanners message": "Meldung zu den Scannern",
+"Yes": "Ja",
+"Waiting for its code": "Wartet auf seinen Code",
+"Never": "Nie",
+"Name the scanner and its gate first.": "Zuerst den Scanner und seinen Eingang benennen.",
+"A QR code for %1 at gate %2: the scanner reads it to enroll.": "Ein QR-Code für %1 am Eingang %2: Der Scanner liest ihn, um sich zu registrieren.",
+"Scan this with %1 at gate %2, or type the code %3 with the server %4. It works once, until %5.": "Mit %1 am Eingang %2 scannen oder den Code %3 mit dem Server %4 eingeben. Er gilt einmal, bis %5.",
+"%1 added: show it the code.": "%1 hinzugefügt: Zeigen Sie ihm den Code.",
+"Choose a scanner in the list first.": "Zuerst einen Scanner in der Liste wählen.",
+"%1 removed: it can no longer scan.": "%1 entfernt: Er kann nicht mehr scannen.",
+"Remove %1 at gate %2? It stops working at once; scans it has not sent yet are lost unless it is enrolled again.": "%1 am Eingang %2 entfernen? Er hört sofort auf zu arbeiten; noch nicht gesendete Scans gehen verloren, wenn er nicht erneut registriert wird.",
+"&Gates": "Ein&gänge",
+"&Scanners…": "&Scanner …",
+})
+
 def english_plural(src):
     """The English singular and plural of a "%n ...(s)" source text."""
     special = {"%n seat(s) were taken by someone else meanwhile.":

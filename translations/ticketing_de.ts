@@ -1061,6 +1061,145 @@
     </message>
 </context>
 <context>
+    <name>ticketing::organizer::DevicesPage</name>
+    <message>
+        <source>&lt;h2&gt;Gate scanners&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Einlassscanner&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Scanners</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Registriert</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Scans</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the scanner…</source>
+        <translation>Scanner &amp;entfernen …</translation>
+    </message>
+    <message>
+        <source>Remove the scanner</source>
+        <translation>Scanner entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the chosen scanner: its key stops working at once</source>
+        <translation>Den gewählten Scanner entfernen: Sein Schlüssel gilt sofort nicht mehr</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Reload the scanners</source>
+        <translation>Scanner neu laden</translation>
+    </message>
+    <message>
+        <source>Reload the list</source>
+        <translation>Die Liste neu laden</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Add a scanner&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Scanner hinzufügen&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Scanner name</source>
+        <translation>Name des Scanners</translation>
+    </message>
+    <message>
+        <source>Scanner 3</source>
+        <translation>Scanner 3</translation>
+    </message>
+    <message>
+        <source>North</source>
+        <translation>Nord</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Gate:</source>
+        <translation>&amp;Eingang:</translation>
+    </message>
+    <message>
+        <source>&amp;Add the scanner</source>
+        <translation>Scanner &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the scanner</source>
+        <translation>Scanner hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add it and show its enrollment code</source>
+        <translation>Hinzufügen und seinen Registrierungscode zeigen</translation>
+    </message>
+    <message>
+        <source>Enrollment QR code</source>
+        <translation>Registrierungs-QR-Code</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Registrierungscode</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Waiting for its code</source>
+        <translation>Wartet auf seinen Code</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Name the scanner and its gate first.</source>
+        <translation>Zuerst den Scanner und seinen Eingang benennen.</translation>
+    </message>
+    <message>
+        <source>A QR code for %1 at gate %2: the scanner reads it to enroll.</source>
+        <translation>Ein QR-Code für %1 am Eingang %2: Der Scanner liest ihn, um sich zu registrieren.</translation>
+    </message>
+    <message>
+        <source>Scan this with %1 at gate %2, or type the code %3 with the server %4. It works once, until %5.</source>
+        <translation>Mit %1 am Eingang %2 scannen oder den Code %3 mit dem Server %4 eingeben. Er gilt einmal, bis %5.</translation>
+    </message>
+    <message>
+        <source>%1 added: show it the code.</source>
+        <translation>%1 hinzugefügt: Zeigen Sie ihm den Code.</translation>
+    </message>
+    <message>
+        <source>Choose a scanner in the list first.</source>
+        <translation>Zuerst einen Scanner in der Liste wählen.</translation>
+    </message>
+    <message>
+        <source>%1 removed: it can no longer scan.</source>
+        <translation>%1 entfernt: Er kann nicht mehr scannen.</translation>
+    </message>
+    <message>
+        <source>Remove %1 at gate %2? It stops working at once; scans it has not sent yet are lost unless it is enrolled again.</source>
+        <translation>%1 am Eingang %2 entfernen? Er hört sofort auf zu arbeiten; noch nicht gesendete Scans gehen verloren, wenn er nicht erneut registriert wird.</translation>
+    </message>
+</context>
+<context>
     <name>EnrollScreen</name>
     <message>
         <source>No camera found: type the code the organizer shows.</source>
@@ -2205,6 +2344,14 @@
         <source>%1: %2</source>
         <comment>a problem: its field, what is wrong</comment>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Gates</source>
+        <translation>Ein&amp;gänge</translation>
+    </message>
+    <message>
+        <source>&amp;Scanners…</source>
+        <translation>&amp;Scanner …</translation>
     </message>
 </context>
 <context>

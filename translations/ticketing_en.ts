@@ -1061,6 +1061,145 @@
     </message>
 </context>
 <context>
+    <name>ticketing::organizer::DevicesPage</name>
+    <message>
+        <source>&lt;h2&gt;Gate scanners&lt;/h2&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scanners</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove the scanner…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the scanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the chosen scanner: its key stops working at once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reload the scanners</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reload the list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;h3&gt;Add a scanner&lt;/h3&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scanner name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scanner 3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>North</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Gate:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add the scanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add the scanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add it and show its enrollment code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enrollment QR code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for its code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name the scanner and its gate first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A QR code for %1 at gate %2: the scanner reads it to enroll.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan this with %1 at gate %2, or type the code %3 with the server %4. It works once, until %5.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 added: show it the code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a scanner in the list first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 removed: it can no longer scan.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove %1 at gate %2? It stops working at once; scans it has not sent yet are lost unless it is enrolled again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>EnrollScreen</name>
     <message>
         <source>No camera found: type the code the organizer shows.</source>
@@ -2204,6 +2343,14 @@
     <message>
         <source>%1: %2</source>
         <comment>a problem: its field, what is wrong</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Gates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Scanners…</source>
         <translation type="unfinished" />
     </message>
 </context>

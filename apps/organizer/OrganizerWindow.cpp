@@ -44,6 +44,9 @@ OrganizerWindow::OrganizerWindow(const QUrl& server, const QString& email, QWidg
     m_pages->addWidget(m_eventEditor);
     m_dashboard = new EventDashboard;
     m_pages->addWidget(m_dashboard);
+    m_devices = new DevicesPage;
+    m_pages->addWidget(m_devices);
+    connect(m_devices, &DevicesPage::message, this, &OrganizerWindow::say);
     setCentralWidget(m_pages);
     connect(m_eventEditor, &EventEditor::saveRequested, this, &OrganizerWindow::saveEvent);
     connect(m_eventEditor, &EventEditor::cancelled, this, &OrganizerWindow::showEvents);
@@ -198,8 +201,18 @@ void OrganizerWindow::buildMenus()
                     tr("PDF files (*.pdf)"), true,
                     [this](const QString& path) { m_dashboard->savePdf(path); });
         });
+    auto* gates = menuBar()->addMenu(tr("&Gates"));
+    add(gates, tr("&Scanners…"), QKeySequence(Qt::Key_F7), [this] { showDevices(); });
     for (auto* menu : m_designer->menus())
         menuBar()->addMenu(menu);
+}
+
+void OrganizerWindow::showDevices()
+{
+    afterDiscarding(true, [this] {
+        showPage(Page::Devices);
+        m_devices->reload();
+    });
 }
 
 OrganizerWindow::Page OrganizerWindow::page() const
@@ -225,6 +238,8 @@ void OrganizerWindow::showPage(Page page)
         m_designer->view()->setFocus();
     else if (page == Page::Events)
         m_eventList->setFocus();
+    else if (page == Page::Devices)
+        m_devices->nameField()->setFocus();
     updateStatus();
     Q_EMIT pageChanged(page);
 }
@@ -275,6 +290,7 @@ void OrganizerWindow::signIn()
     m_signIn->setBusy(true);
     m_signIn->tell(tr("Signing in…"));
     m_api = std::make_unique<client::ApiClient>(m_signIn->server());
+    m_devices->setApi(m_api.get());
     connect(m_api.get(), &client::ApiClient::connectivityChanged, this,
             &OrganizerWindow::updateStatus);
     connect(m_api.get(), &client::ApiClient::signedOut, this, [this] {

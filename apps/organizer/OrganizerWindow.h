@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apps/organizer/DesignerPage.h"
+#include "apps/organizer/DevicesPage.h"
 #include "apps/organizer/EventDashboard.h"
 #include "apps/organizer/EventEditor.h"
 #include "client/ApiClient.h"
@@ -37,7 +38,8 @@ public:
         Designer,
         Events,
         EventEditor,
-        Dashboard
+        Dashboard,
+        Devices
     };
     Page page() const;
     client::ApiClient* api() const { return m_api.get(); }
@@ -67,6 +69,9 @@ public:
     QListWidget* eventList() const { return m_eventList; }
     EventEditor* eventEditor() const { return m_eventEditor; }
     EventDashboard* dashboard() const { return m_dashboard; }
+    // Gate scanners (issue 16): added with their enrollment QR code, listed, removed.
+    void showDevices();
+    DevicesPage* devicesPage() const { return m_devices; }
     const std::vector<domain::Event>& events() const { return m_events; }
     bool exportSeatMap(const QString& path);
 
@@ -119,6 +124,7 @@ private:
     QLabel* m_eventsMessage = nullptr;
     EventEditor* m_eventEditor = nullptr;
     EventDashboard* m_dashboard = nullptr;
+    DevicesPage* m_devices = nullptr;
     std::vector<QAction*> m_signedInActions;
     QLabel* m_statusServer = nullptr;
     QLabel* m_statusUser = nullptr;

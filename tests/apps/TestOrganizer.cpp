@@ -1,10 +1,12 @@
 // The organizer's app with real widgets against a real ticketd (issue 15): sign in, draw a venue
 // with the mouse and the keyboard, save it, open it again, import and export seat maps, and a
 // venue in use that cannot change says why.
+#include "apps/gatescanner/FrameDecoder.h"
 #include "apps/organizer/Actions.h"
 #include "apps/organizer/GenerateDialog.h"
 #include "apps/organizer/MiniMap.h"
 #include "apps/organizer/OrganizerWindow.h"
+#include "client/Enrollment.h"
 #include "client/Language.h"
 #include "support/Accounts.h"
 #include "support/Sales.h"
@@ -33,6 +35,8 @@
 #include <QTemporaryDir>
 #include <QToolBar>
 #include <QTranslator>
+#include <QVideoFrame>
+#include <QVideoFrameFormat>
 #include <QtTest>
 #include <boost/json.hpp>
 #include <set>
@@ -594,6 +598,75 @@ private Q_SLOTS:
 
     // Every control has an accessible name and a Tab stop; every tool is in the Tools menu with
     // its key, and the palette shows the key.
+    // Gate scanners (issue 16): added for a gate with F7 and the keyboard, their enrollment QR
+    // code on screen (read back as a camera would: the server and the code), enrolled with it,
+    // listed with their scans, removed after the question (the device's key is refused then).
+    void enrollsScannersAndRemovesThem()
+    {
+        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        auto w = signedIn(QStringLiteral("org@example.com"));
+        QVERIFY(w);
+        key(w.get(), Qt::Key_F7);
+        QTRY_VERIFY(w->page() == OrganizerWindow::Page::Devices);
+        auto* page = w->devicesPage();
+        QTRY_VERIFY(page->nameField()->hasFocus());
+        QTest::keyClicks(page->nameField(), QStringLiteral("Scanner 1"));
+        QTest::keyClick(page->nameField(), Qt::Key_Tab);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("North"));
+        QSignalSpy added(page, &organizer::DevicesPage::added);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_COMPARE(added.size(), 1);
+        QVERIFY(added.first().first().toBool());
+        QTRY_COMPARE(page->table()->rowCount(), 1);
+        QCOMPARE(page->table()->item(0, 2)->text(), QStringLiteral("Waiting for its code"));
+
+        // The QR code on screen, read as the scanner's camera reads it.
+        const auto image =
+            page->qrCode()->pixmap().toImage().convertToFormat(QImage::Format_Grayscale8);
+        QVERIFY(!image.isNull());
+        QVideoFrame frame(QVideoFrameFormat(image.size(), QVideoFrameFormat::Format_Y8));
+        QVERIFY(frame.map(QVideoFrame::WriteOnly));
+        for (int y = 0; y < image.height(); ++y)
+            std::memcpy(frame.bits(0) + y * frame.bytesPerLine(0), image.constScanLine(y),
+                        static_cast<std::size_t>(image.width()));
+        frame.unmap();
+        const auto read = gate::FrameDecoder::decode(frame);
+        QVERIFY(read);
+        QCOMPARE(*read, page->enrollmentLink());
+        const auto link = client::parseEnrollmentLink(*read);
+        QVERIFY(link);
+        QCOMPARE(link->server.port(), int(m_t.server->port()));
+        QVERIFY(page->codeText()->text().contains(link->code.left(4)));
+
+        const auto enrolled = m_t.http->send(
+            "POST", QStringLiteral("/api/v1/checkin/devices/enroll"),
+            QJsonDocument(QJsonObject{{QStringLiteral("enrollment_code"), link->code}})
+                .toJson(QJsonDocument::Compact),
+            {});
+        QCOMPARE(enrolled.status, 200);
+        const auto token = enrolled.json().value(QStringLiteral("device_token")).toString();
+        key(w.get(), Qt::Key_F5);
+        QTRY_COMPARE(page->table()->item(0, 2)->text(), QStringLiteral("Yes"));
+        screenshot(*w, QStringLiteral("organizer-scanners.png"));
+
+        // Removed: asked first (a box opened, not run), then gone, its key refused.
+        page->table()->setCurrentCell(0, 0);
+        page->table()->setFocus();
+        QSignalSpy removed(page, &organizer::DevicesPage::removed);
+        QTest::keyClick(page->table(), Qt::Key_Delete);
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = w->findChild<QMessageBox*>()) != nullptr && box->isVisible());
+        QVERIFY(box->text().contains(QStringLiteral("Scanner 1")));
+        box->button(QMessageBox::Yes)->click();
+        QTRY_COMPARE(removed.size(), 1);
+        QTRY_COMPARE(page->table()->rowCount(), 0);
+        QCOMPARE(
+            m_t.http->send("GET", QStringLiteral("/api/v1/events?mine=true"), {}, bearer(token))
+                .status,
+            401);
+        Q_UNUSED(org)
+    }
+
     void everyControlIsNamedAndEveryToolHasAKey()
     {
         OrganizerWindow w;

@@ -31,7 +31,9 @@ void registerCheckInRoutes(http::Router& router, Services& services)
         boost::json::array items;
         for (const auto& d : devices.list(callerOf(c)))
             items.push_back(boost::json::value_from(d));
-        return Response::json(200, boost::json::object{{"items", std::move(items)}});
+        // Every list is a page (`next_cursor` null: an organizer's scanners fit in one).
+        return Response::json(
+            200, boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}});
     });
     router.add("DELETE", "/api/v1/checkin/devices/{id}", manage, [&devices](Context& c) {
         const auto id = domain::DeviceId::parse(c.params.at("id"));
