@@ -758,6 +758,7 @@ DE.update({
 "where the scanner keeps its tickets and its queue": "wo der Scanner seine Tickets und seine Warteschlange aufbewahrt",
 "enroll at once with this code or enrollment link": "sofort mit diesem Code oder Registrierungslink registrieren",
 "full screen": "Vollbild",
+"scan this event (its id) once enrolled": "nach der Registrierung diese Veranstaltung (ihre ID) scannen",
 "The scanner cannot open its store: %1": "Der Scanner kann seinen Speicher nicht öffnen: %1",
 })
 

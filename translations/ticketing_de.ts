@@ -3424,6 +3424,10 @@
         <source>The scanner cannot open its store: %1</source>
         <translation>Der Scanner kann seinen Speicher nicht öffnen: %1</translation>
     </message>
+    <message>
+        <source>scan this event (its id) once enrolled</source>
+        <translation>nach der Registrierung diese Veranstaltung (ihre ID) scannen</translation>
+    </message>
 </context>
 <context>
     <name>ticketing::client::Failure</name>

@@ -3423,6 +3423,10 @@
         <source>The scanner cannot open its store: %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>scan this event (its id) once enrolled</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ticketing::client::Failure</name>

@@ -299,6 +299,13 @@ void Scanner::reloadEvents()
                              QLocale().toString(local(e.start), QLocale::ShortFormat)}});
         }
         Q_EMIT eventsChanged();
+        for (std::size_t i = 0; i < m_eventIds.size(); ++i)
+            if (!m_options.event.isEmpty() &&
+                text(m_eventIds[i].first.toString()) == m_options.event) {
+                m_options.event.clear(); // once: a person may change it later
+                chooseEvent(static_cast<int>(i));
+                break;
+            }
     });
 }
 

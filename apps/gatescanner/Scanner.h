@@ -65,6 +65,7 @@ public:
     {
         QString dataDir;      // the OfflineStore and the token's fallback file
         QUrl defaultServer;   // for a code typed without a link
+        QString event;        // chosen by itself once listed, when no event is chosen yet
         int resultMs = 2000;  // how long a result stays
         Gate::Options gate{}; // the gate's timings
     };

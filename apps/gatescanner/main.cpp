@@ -1,6 +1,6 @@
 // The gate scanner (issue 16): `gatescanner [--server URL] [--data-dir DIR] [--enroll CODE]
-// [--kiosk]`. Its screens are QML (qml/, module Ticketing.Gate); the Scanner object is made
-// here and given to them.
+// [--event ID] [--kiosk]`. Its screens are QML (qml/, module Ticketing.Gate); the Scanner object is
+// made here and given to them.
 #include "apps/gatescanner/Scanner.h"
 #include "client/Language.h"
 
@@ -41,13 +41,18 @@ int main(int argc, char** argv)
         QStringLiteral("enroll"),
         QGuiApplication::translate("main", "enroll at once with this code or enrollment link"),
         QStringLiteral("code"));
+    const QCommandLineOption event(
+        QStringLiteral("event"),
+        QGuiApplication::translate("main", "scan this event (its id) once enrolled"),
+        QStringLiteral("id"));
     const QCommandLineOption kiosk(QStringLiteral("kiosk"),
                                    QGuiApplication::translate("main", "full screen"));
-    args.addOptions({server, dataDir, enroll, kiosk});
+    args.addOptions({server, dataDir, enroll, event, kiosk});
     args.process(app);
 
     ticketing::gate::Scanner::Options options;
     options.defaultServer = QUrl(args.value(server));
+    options.event = args.value(event);
     options.dataDir = args.isSet(dataDir)
                           ? args.value(dataDir)
                           : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

@@ -9,7 +9,8 @@ chmod 755 "$WORK"
 pids=()
 e2e_cleanup() {
   local status=$?
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  # (CONT too: a process a test stopped with SIGSTOP acts on nothing else.)
+  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; kill -CONT "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do
     for _ in $(seq 1 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$p" 2>/dev/null || true
@@ -19,7 +20,7 @@ e2e_cleanup() {
     echo "--- the app's log"; cat "$WORK/app.log" 2>/dev/null || true
   fi
   if declare -F e2e_more_cleanup >/dev/null; then e2e_more_cleanup "$status" || true; fi
-  rm -rf "$WORK"
+  [ -n "${E2E_KEEP:-}" ] && echo "kept $WORK" || rm -rf "$WORK"
   exit $status
 }
 trap e2e_cleanup EXIT

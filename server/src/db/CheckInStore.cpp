@@ -207,6 +207,7 @@ std::vector<domain::ScanResult> record(Session& s, const domain::EventId& event,
             actor.device ? std::optional(actor.device->toString()) : std::nullopt;
         const std::optional<std::string> user =
             actor.user ? std::optional(actor.user->toString()) : std::nullopt;
+        long long recorded = 0;
         for (const auto& scan : scans) {
             if (const auto before = seen(scan)) {
                 out.push_back(answer(scan.nonce, *before));
@@ -233,11 +234,12 @@ std::vector<domain::ScanResult> record(Session& s, const domain::EventId& event,
                 out.push_back(answer(scan.nonce, seen(scan).value_or(rec)));
                 continue;
             }
+            ++recorded;
             out.push_back(answer(scan.nonce, rec));
         }
+        // Its scans count once each: a batch sent again (its answer lost) adds nothing.
         if (device)
-            tx.exec_prepared(kDeviceSeen.name, *device, static_cast<long long>(scans.size()),
-                             toSql(now));
+            tx.exec_prepared(kDeviceSeen.name, *device, recorded, toSql(now));
         tx.exec_prepared(kNotify.name, event.toString()); // the live channel, at commit
         tx.commit();
     });
