@@ -10,6 +10,7 @@
 #include <QUrl>
 #include <QtDebug>
 #include <csignal>
+#include <sys/prctl.h>
 
 namespace ticketing::test {
 
@@ -89,6 +90,10 @@ bool TicketdProcess::start(const QStringList& args, const QStringList& env, int 
         m_logPath = file.fileName();
     }
     m_process.setStandardErrorFile(m_logPath);
+    // A test that dies (a watchdog's abort, a crash) takes its ticketd with it: SIGTERM to the
+    // child when this thread's process goes, so no server is left running on the test's
+    // database.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     QStringList all{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
     all += args;
     m_process.start(m_binary.isEmpty() ? ticketdBinary() : m_binary, all);
