@@ -42,6 +42,8 @@ ProblemInfo problemInfo(ProblemCode code)
         return {409, "conflict", "Conflict"};
     case ProblemCode::PayloadTooLarge:
         return {413, "payload_too_large", "The request body is too large"};
+    case ProblemCode::HeadersTooLarge:
+        return {431, "headers_too_large", "The request's header fields are too large"};
     case ProblemCode::UnsupportedMediaType:
         return {415, "unsupported_media_type", "The request body must be JSON"};
     case ProblemCode::RateLimited:

@@ -40,6 +40,7 @@ enum class ProblemCode
     MethodNotAllowed,
     Conflict,
     PayloadTooLarge,
+    HeadersTooLarge,
     UnsupportedMediaType,
     RateLimited,
     InternalError,

@@ -199,6 +199,69 @@ private Q_SLOTS:
                  QStringLiteral("bad_request"));
     }
 
+    // RFC 9112 framing (issue 17): a request whose body length is in doubt is answered 400 and
+    // its connection closed, so that a request hidden in its body never runs; no Host is a 400,
+    // headers over the limit a 431. Each case sends a second request on the same connection,
+    // which must get no answer.
+    void framingInDoubtIsRefusedAndTheConnectionClosed_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<int>("status");
+        const QByteArray post =
+            "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n";
+        QTest::newRow("chunked, identity") << post + "Transfer-Encoding: chunked, identity\r\n"
+                                           << 400;
+        QTest::newRow("identity") << post + "Transfer-Encoding: identity\r\n" << 400;
+        QTest::newRow("xchunked") << post + "Transfer-Encoding: xchunked\r\n" << 400;
+        QTest::newRow("gzip, chunked") << post + "Transfer-Encoding: gzip, chunked\r\n" << 400;
+        QTest::newRow("two encodings")
+            << post + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n"
+            << 400;
+        QTest::newRow("chunked and a length")
+            << post + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n"
+            << 400;
+        QTest::newRow("no Host")
+            << QByteArray(
+                   "POST /echo HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n")
+            << 400;
+        QTest::newRow("two Hosts") << post + "Host: u\r\nContent-Length: 2\r\n" << 400;
+        QTest::newRow("huge headers")
+            << post + "X-Padding: " + QByteArray(20000, 'p') + "\r\nContent-Length: 2\r\n"
+            << 431;
+    }
+    void framingInDoubtIsRefusedAndTheConnectionClosed()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(int, status);
+        std::unique_ptr<QTcpSocket> s(connectSocket());
+        // The body: a chunked "{}" followed by a whole second request.
+        s->write(head + "\r\n" + "2\r\n{}\r\n0\r\n\r\n" + get("/healthz"));
+        const auto r = readResponse(*s);
+        QVERIFY(r.complete);
+        QCOMPARE(r.status, status);
+        QVERIFY(r.headers.toLower().contains("connection: close"));
+        QVERIFY(r.headers.contains("application/problem+json"));
+        QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("code")).toString(),
+                 status == 431 ? QStringLiteral("headers_too_large")
+                               : QStringLiteral("bad_request"));
+        // Closed, and nothing more said: the hidden request never ran.
+        QVERIFY(s->waitForDisconnected(3000) || s->state() == QAbstractSocket::UnconnectedState);
+        QCOMPARE(s->readAll(), QByteArray());
+    }
+
+    // A proper chunked body is still read (and the connection kept).
+    void aChunkedBodyIsStillRead()
+    {
+        std::unique_ptr<QTcpSocket> s(connectSocket());
+        s->write("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                 "Transfer-Encoding:  Chunked \r\n\r\n7\r\n{\"a\":1}\r\n0\r\n\r\n");
+        auto r = readResponse(*s);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, QByteArray("{\"a\":1}"));
+        s->write(get("/healthz"));
+        QCOMPARE(readResponse(*s).status, 200);
+    }
+
     void malformedJsonGetsA400Problem()
     {
         std::unique_ptr<QTcpSocket> s(connectSocket());

@@ -11,7 +11,9 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
+#include <optional>
 #include <sodium.h>
+#include <string>
 
 namespace ticketing::http {
 
@@ -121,11 +123,41 @@ private:
             beast::bind_front_handler(&HttpSession::onHeader, shared_from_this()));
     }
 
+    // RFC 9112: how long a request's body is must be beyond doubt, or the connection is not
+    // safe to read on. A Transfer-Encoding other than exactly "chunked" (say "chunked, identity",
+    // which Beast reads as no body, so that the body's bytes would be read as the next request),
+    // more than one, or one beside a Content-Length; and an HTTP/1.1 request without exactly one
+    // Host. Each is answered 400 and the connection closed.
+    static std::optional<std::string> framingProblem(const bhttp::request<bhttp::string_body>& req)
+    {
+        const auto encodings = req.count(bhttp::field::transfer_encoding);
+        if (encodings > 1)
+            return "more than one Transfer-Encoding";
+        if (encodings == 1) {
+            std::string te(req[bhttp::field::transfer_encoding]);
+            const auto first = te.find_first_not_of(" \t");
+            const auto last = te.find_last_not_of(" \t");
+            te = first == std::string::npos ? std::string() : te.substr(first, last - first + 1);
+            if (!beast::iequals(te, "chunked"))
+                return "Transfer-Encoding \"" + te + "\" is not accepted: only \"chunked\"";
+            if (req.count(bhttp::field::content_length) > 0)
+                return "both Transfer-Encoding and Content-Length";
+        }
+        if (req.version() >= 11 && req.count(bhttp::field::host) != 1)
+            return req.count(bhttp::field::host) == 0 ? "no Host header" : "more than one Host";
+        return std::nullopt;
+    }
+
     void onHeader(beast::error_code ec, std::size_t)
     {
         if (ec) {
             if (isQuietDisconnect(ec))
                 return close();
+            if (ec == bhttp::error::header_limit)
+                return replyAndClose(Problem(ProblemCode::HeadersTooLarge,
+                                             "the request's header fields are over " +
+                                                 std::to_string(m_server->options.headerLimit) +
+                                                 " bytes"));
             return replyAndClose(
                 Problem(ProblemCode::BadRequest, "malformed HTTP request: " + ec.message()));
         }
@@ -133,6 +165,8 @@ private:
         m_started = std::chrono::steady_clock::now();
         const auto& req = m_parser->get();
         m_requestId = makeRequestId(req["X-Request-Id"]);
+        if (auto problem = framingProblem(req))
+            return replyAndClose(Problem(ProblemCode::BadRequest, *problem));
         const std::string_view target(req.target().data(), req.target().size());
         const auto limit = m_server->handler.bodyLimit(
             std::string_view(req.method_string().data(), req.method_string().size()),
