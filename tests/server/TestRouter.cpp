@@ -7,6 +7,7 @@
 
 #include <QScopeGuard>
 #include <QtTest>
+#include <algorithm>
 #include <boost/json.hpp>
 
 using namespace ticketing;
@@ -380,9 +381,9 @@ private Q_SLOTS:
             return std::vector<Metrics::Sample>{{"ticketd_redis_up", "Redis.", "gauge", 1}};
         });
         const auto text = m.render();
-        QVERIFY(text.find("ticketd_http_requests_total{route=\"/"
-                          "healthz\",method=\"GET\",status=\"200\"} 2") != std::string::npos);
-        QVERIFY(text.find("ticketd_http_requests_total{route=\"unmatched\",method=\"GET\",status="
+        QVERIFY(text.find("ticketd_http_requests_total{method=\"GET\",route=\"/"
+                          "healthz\",status=\"200\"} 2") != std::string::npos);
+        QVERIFY(text.find("ticketd_http_requests_total{method=\"GET\",route=\"unmatched\",status="
                           "\"404\"} 1") != std::string::npos);
         QVERIFY(text.find("ticketd_http_request_duration_seconds_bucket{route=\"/"
                           "healthz\",le=\"0.001\"} 1") != std::string::npos);
@@ -395,6 +396,29 @@ private Q_SLOTS:
         QVERIFY(text.find("# TYPE ticketd_http_request_duration_seconds histogram") !=
                 std::string::npos);
         QVERIFY(text.find("ticketd_redis_up 1") != std::string::npos);
+    }
+
+    // A request cannot grow the series (issue 17): any method that is not HTTP's counts as
+    // "other", any path that matched no route as "unmatched".
+    void labelsCannotBeMadeUpByRequests()
+    {
+        Metrics m;
+        m.recordRequest("/healthz", "GET", 200, 0.001);
+        m.recordRequest("", "BREW", 405, 0.001);
+        const auto lines = [&] {
+            const auto text = m.render();
+            return std::count(text.begin(), text.end(), '\n');
+        };
+        const auto before = lines();
+        for (int i = 0; i < 200; ++i)
+            m.recordRequest("",
+                            std::string(6000, static_cast<char>('A' + i % 26)) + std::to_string(i),
+                            405, 0.001);
+        QCOMPARE(lines(), before);
+        const auto text = m.render();
+        QVERIFY(text.find("method=\"other\",route=\"unmatched\",status=\"405\"} 201") !=
+                std::string::npos);
+        QVERIFY(text.size() < 10000);
     }
 };
 

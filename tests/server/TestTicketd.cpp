@@ -102,12 +102,29 @@ private Q_SLOTS:
         QCOMPARE(metrics.status, 200);
         QVERIFY(metrics.header("content-type").startsWith("text/plain; version=0.0.4"));
         for (const char* expected :
-             {"ticketd_http_requests_total{route=\"/readyz\",method=\"GET\",status=\"200\"} 1",
+             {"ticketd_http_requests_total{method=\"GET\",route=\"/readyz\",status=\"200\"} 1",
               "ticketd_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"+Inf\"} 1",
-              "ticketd_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"} 1",
+              "ticketd_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"} 1",
               "ticketd_db_pool_size 32", "ticketd_db_pool_busy ", "ticketd_redis_up 1",
               "ticketd_hold_batches_total 0", "ticketd_hold_batched_total 0"})
             QVERIFY2(metrics.body.contains(expected), expected);
+
+        // Requests cannot grow the series (issue 17): 200 made-up methods, long ones too, on
+        // made-up paths add none after the first.
+        auto series = [&] {
+            const auto body = http.get(QStringLiteral("/metrics")).body;
+            int n = 0;
+            for (const auto& line : body.split('\n'))
+                if (!line.isEmpty() && !line.startsWith('#'))
+                    ++n;
+            return n;
+        };
+        http.send("XMETHOD0", QStringLiteral("/api/v1/nothing/0"));
+        const int before = series();
+        for (int i = 1; i <= 200; ++i)
+            http.send(QByteArray("X") + QByteArray(i * 30, char('A' + i % 26)),
+                      QStringLiteral("/api/v1/nothing/%1").arg(i));
+        QCOMPARE(series(), before);
 
         QCOMPARE(t.stop(), 0);
         QVERIFY(t.log().contains("\"msg\":\"ticketd stopped\""));

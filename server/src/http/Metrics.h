@@ -2,18 +2,26 @@
 
 #include <array>
 #include <atomic>
-#include <cstdint>
 #include <functional>
-#include <map>
+#include <memory>
 #include <mutex>
 #include <string>
-#include <tuple>
+#include <string_view>
 #include <vector>
+
+namespace prometheus {
+class Registry;
+template <typename T> class Family;
+class Counter;
+class Histogram;
+} // namespace prometheus
 
 namespace ticketing::http {
 
-// Prometheus text exposition (format 0.0.4). Written here because Debian 12 packages no
-// Prometheus client library for C++; the format is a few lines of text. Thread-safe.
+// The Prometheus exposition of /metrics through prometheus-cpp (core only: the registry and
+// its text serializer; the HTTP side is ours). A request's labels cannot grow the series: a
+// method that is not HTTP's is "other", a path that matched no route is "unmatched", so that
+// no client can add a series by sending a new name. Thread-safe.
 class Metrics
 {
 public:
@@ -21,6 +29,10 @@ public:
     static constexpr std::array<double, 12> kBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
                                                      0.1,   0.25,   0.5,   1.0,  2.5,   10.0};
 
+    Metrics();
+    ~Metrics();
+
+    // `route`: the route's pattern, empty for a request that matched none.
     void recordRequest(const std::string& route, const std::string& method, int status,
                        double seconds);
     void connectionOpened() { m_connections.fetch_add(1, std::memory_order_relaxed); }
@@ -40,17 +52,15 @@ public:
 
     std::string render() const;
 
+    // The label a request's method is counted under: itself when it is one of HTTP's, else
+    // "other".
+    static std::string_view methodLabel(std::string_view method);
+
 private:
-    struct Histogram
-    {
-        std::array<std::uint64_t, kBuckets.size()> buckets{};
-        std::uint64_t count = 0;
-        double sum = 0;
-    };
-    mutable std::mutex m_mutex;
-    std::map<std::tuple<std::string, std::string, int>, std::uint64_t>
-        m_requests;                             // route, method, status
-    std::map<std::string, Histogram> m_latency; // by route
+    std::shared_ptr<prometheus::Registry> m_registry;
+    prometheus::Family<prometheus::Counter>* m_requests = nullptr;
+    prometheus::Family<prometheus::Histogram>* m_latency = nullptr;
+    mutable std::mutex m_mutex; // the collectors
     std::vector<Collector> m_collectors;
     std::atomic<long long> m_connections{0};
 };
