@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QTcpSocket>
 #include <QtTest>
 #include <csignal>
 #include <pqxx/pqxx>
@@ -54,7 +55,101 @@ class TestTicketd : public QObject
 {
     Q_OBJECT
 
+    // The status line of a WebSocket upgrade sent with `origin` (none: empty).
+    static int upgradeStatus(quint16 port, const QByteArray& origin)
+    {
+        QTcpSocket s;
+        s.connectToHost(QStringLiteral("127.0.0.1"), port);
+        if (!s.waitForConnected(3000))
+            return 0;
+        QByteArray req = "GET /api/v1/ws HTTP/1.1\r\nHost: t\r\nUpgrade: websocket\r\n"
+                         "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                         "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+        if (!origin.isEmpty())
+            req += "Origin: " + origin + "\r\n";
+        s.write(req + "\r\n");
+        QByteArray got;
+        QElapsedTimer t;
+        t.start();
+        while (!got.contains("\r\n") && t.elapsed() < 3000)
+            if (s.waitForReadyRead(100))
+                got += s.readAll();
+        return got.mid(9, 3).toInt();
+    }
+
 private Q_SLOTS:
+    // Browsers on other origins (issue 17): TICKETING_CORS_ORIGINS lists who may call. A
+    // preflight from a listed origin is answered 204 with the methods and headers the API uses
+    // (Authorization and Idempotency-Key among them), its GET carries its origin back (never a
+    // wildcard with credentials); an origin not listed gets 403 to its preflight, no CORS
+    // header on its GET, and 403 to its WebSocket; the apps, which send no Origin, are served.
+    void browsersOfListedOriginsMayCallAndOthersMayNot()
+    {
+        TestDatabase db;
+        TicketdProcess t;
+        QVERIFY(t.start({}, {env("TICKETING_DATABASE_URL", db.url()),
+                             env("TICKETING_REDIS_URL", sharedRedisUrl()),
+                             QStringLiteral("TICKETING_CORS_ORIGINS=https://shop.example.org, "
+                                            "http://localhost:5173")}));
+        HttpClient http(t.baseUrl());
+        const QByteArray shop = "https://shop.example.org";
+        auto preflight = http.send(
+            "OPTIONS", QStringLiteral("/api/v1/bookings/hold"), {},
+            {{"Origin", shop},
+             {"Access-Control-Request-Method", "POST"},
+             {"Access-Control-Request-Headers", "authorization, content-type, idempotency-key"}});
+        QCOMPARE(preflight.status, 204);
+        QCOMPARE(preflight.header("access-control-allow-origin"), shop);
+        QCOMPARE(preflight.header("access-control-allow-credentials"), QByteArray("true"));
+        QVERIFY(preflight.header("vary").contains("Origin"));
+        QVERIFY(preflight.header("access-control-allow-methods").contains("POST"));
+        const auto allowed = preflight.header("access-control-allow-headers").toLower();
+        for (const char* h : {"authorization", "idempotency-key", "content-type"})
+            QVERIFY2(allowed.contains(h), h);
+
+        auto get = http.send("GET", QStringLiteral("/api/v1/events"), {}, {{"Origin", shop}});
+        QCOMPARE(get.status, 200);
+        QCOMPARE(get.header("access-control-allow-origin"), shop);
+        QVERIFY(get.header("access-control-expose-headers").contains("X-Request-Id"));
+
+        const QByteArray evil = "https://evil.example.net";
+        auto refused = http.send("OPTIONS", QStringLiteral("/api/v1/bookings/hold"), {},
+                                 {{"Origin", evil}, {"Access-Control-Request-Method", "POST"}});
+        QCOMPARE(refused.status, 403);
+        QVERIFY(refused.header("access-control-allow-origin").isEmpty());
+        auto theirGet = http.send("GET", QStringLiteral("/api/v1/events"), {}, {{"Origin", evil}});
+        QCOMPARE(theirGet.status, 200); // served, but a browser does not let the page read it
+        QVERIFY(theirGet.header("access-control-allow-origin").isEmpty());
+        auto app = http.get(QStringLiteral("/api/v1/events"));
+        QCOMPARE(app.status, 200);
+        QVERIFY(app.header("access-control-allow-origin").isEmpty());
+
+        QCOMPARE(upgradeStatus(t.port(), evil), 403);
+        QCOMPARE(upgradeStatus(t.port(), shop), 101);
+        QCOMPARE(upgradeStatus(t.port(), {}), 101);
+    }
+
+    // "*": any origin, and never with credentials.
+    void aWildcardNeverComesWithCredentials()
+    {
+        TestDatabase db;
+        TicketdProcess t;
+        QVERIFY(t.start({}, {env("TICKETING_DATABASE_URL", db.url()),
+                             env("TICKETING_REDIS_URL", sharedRedisUrl()),
+                             QStringLiteral("TICKETING_CORS_ORIGINS=*")}));
+        HttpClient http(t.baseUrl());
+        auto get = http.send("GET", QStringLiteral("/api/v1/events"), {},
+                             {{"Origin", "https://anyone.example"}});
+        QCOMPARE(get.header("access-control-allow-origin"), QByteArray("*"));
+        QVERIFY(get.header("access-control-allow-credentials").isEmpty());
+        TicketdProcess bad;
+        QVERIFY(!bad.start({},
+                           {env("TICKETING_DATABASE_URL", db.url()),
+                            env("TICKETING_REDIS_URL", sharedRedisUrl()),
+                            QStringLiteral("TICKETING_CORS_ORIGINS=https://x.example/path")},
+                           5000));
+    }
+
     void servesHealthReadinessAndMetrics()
     {
         TestDatabase db;

@@ -101,6 +101,7 @@ http::ServerOptions serverOptions(const config::Config& c)
     so.readTimeout = std::chrono::seconds(c.readTimeoutSeconds);
     so.shutdownGrace = std::chrono::seconds(c.shutdownGraceSeconds);
     so.trustedProxies = http::TrustedProxies::parse(c.trustedProxies).value();
+    so.cors = http::Cors::parse(c.corsOrigins).value();
     return so;
 }
 
@@ -350,6 +351,10 @@ private:
 int runServer(const config::Config& c)
 {
     applyLogLevel(c);
+    if (auto cors = http::Cors::parse(c.corsOrigins); !cors) {
+        log::error("ticketd cannot run", {{"error", "TICKETING_CORS_ORIGINS: " + cors.error()}});
+        return 1;
+    }
     if (auto proxies = http::TrustedProxies::parse(c.trustedProxies); !proxies) {
         log::error("ticketd cannot run",
                    {{"error", "TICKETING_TRUSTED_PROXIES: " + proxies.error()}});

@@ -195,6 +195,13 @@ const std::vector<Entry>& entries()
              c.trustedProxies = v;
              return std::string();
          }},
+        {{"--cors-origins", "TICKETING_CORS_ORIGINS", "",
+          "browser origins allowed to call ticketd (https://shop.example.org; comma-separated), "
+          "or * for any without credentials; empty: none"},
+         [](Config& c, const std::string& v) {
+             c.corsOrigins = v;
+             return std::string();
+         }},
         {{"--read-timeout-seconds", "TICKETING_READ_TIMEOUT_SECONDS", "30",
           "time a client has to send a whole request (and idle keep-alive time)"},
          [](Config& c, const std::string& v) {

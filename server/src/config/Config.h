@@ -42,6 +42,8 @@ struct Config
     // Addresses and CIDR ranges of proxies whose X-Forwarded-For / Forwarded names the client
     // (checked by app/ with http::TrustedProxies); empty: none, the peer is the client.
     std::string trustedProxies;
+    // Browser origins allowed to call (CORS): "", "*", or a list (checked by app/, http::Cors).
+    std::string corsOrigins;
     std::string logLevel = "info";
 };
 

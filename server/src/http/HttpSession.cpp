@@ -194,13 +194,39 @@ private:
         m_stream.expires_never();
         m_phase = Phase::Handling;
         auto& msg = m_parser->get();
+        m_origin = std::string(msg[bhttp::field::origin]);
+        const auto& cors = m_server->options.cors;
         if (boost::beast::websocket::is_upgrade(msg) && m_server->webSocketHandler) {
             const std::string_view target(msg.target().data(), msg.target().size());
-            if (target.substr(0, target.find('?')) == m_server->webSocketPath)
+            if (target.substr(0, target.find('?')) == m_server->webSocketPath) {
+                // A browser page's socket from an origin not allowed (the apps send none).
+                if (!m_origin.empty() && !cors.allows(m_origin))
+                    return replyAndClose(
+                        Problem(ProblemCode::Forbidden,
+                                "the origin " + m_origin + " may not open this socket"));
                 return upgrade();
+            }
         }
         m_keepAlive = msg.keep_alive();
         m_isHead = msg.method() == bhttp::verb::head;
+        // A browser's preflight: answered here, before any route or token.
+        if (msg.method() == bhttp::verb::options && !m_origin.empty() &&
+            msg.count(bhttp::field::access_control_request_method) > 0) {
+            m_method = "OPTIONS";
+            m_path = std::string(msg.target().substr(0, msg.target().find('?')));
+            if (auto headers = cors.preflight(m_origin)) {
+                auto response = Response::noContent();
+                response.route = "preflight";
+                for (auto& h : *headers)
+                    response.headers.push_back(std::move(h));
+                return write(std::move(response));
+            }
+            auto refused = Response::problem(
+                Problem(ProblemCode::Forbidden, "the origin " + m_origin + " is not allowed"),
+                m_requestId);
+            refused.route = "preflight";
+            return write(std::move(refused));
+        }
 
         Request r;
         r.method = std::string(msg.method_string());
@@ -291,6 +317,9 @@ private:
         res->set("X-Request-Id", m_requestId);
         for (const auto& [k, v] : response.headers)
             res->set(k, v);
+        if (!m_origin.empty() && !res->count(bhttp::field::access_control_allow_origin))
+            for (const auto& [k, v] : m_server->options.cors.answerHeaders(m_origin))
+                res->set(k, v);
         const bool keepAlive = m_keepAlive && !m_closeAfterResponse;
         res->keep_alive(keepAlive);
         const auto bodySize = response.body.size();
@@ -323,6 +352,7 @@ private:
     void onWrite(beast::error_code ec, bool keepAlive)
     {
         m_started = {};
+        m_origin.clear();
         m_method.clear();
         m_path.clear();
         m_requestId.clear();
@@ -376,6 +406,7 @@ private:
     std::string m_client; // the last request's client (the peer, or whom a trusted proxy names)
     std::string m_requestId;
     std::string m_method;
+    std::string m_origin; // the request's Origin (a browser page's), empty for the apps
     std::string m_path;
     std::chrono::steady_clock::time_point m_started{};
     Phase m_phase = Phase::Idle;

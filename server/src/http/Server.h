@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/ClientAddress.h"
+#include "http/Cors.h"
 #include "http/Metrics.h"
 #include "http/Router.h"
 #include "http/WebSocket.h"
@@ -24,6 +25,8 @@ struct ServerOptions
     bool handleSignals = true; // SIGTERM / SIGINT start a graceful shutdown
     // Whose X-Forwarded-For / Forwarded names the client (Request::remoteAddress).
     TrustedProxies trustedProxies;
+    // Browser pages of other origins (TICKETING_CORS_ORIGINS).
+    Cors cors;
 };
 
 // The HTTP/1.1 server (Boost.Beast), the only place besides the WebSocket sessions that
