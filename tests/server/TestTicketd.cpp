@@ -207,9 +207,9 @@ private Q_SLOTS:
         // Requests cannot grow the series (issue 17): 200 made-up methods, long ones too, on
         // made-up paths add none after the first.
         auto series = [&] {
-            const auto body = http.get(QStringLiteral("/metrics")).body;
+            const auto text = http.get(QStringLiteral("/metrics")).body;
             int n = 0;
-            for (const auto& line : body.split('\n'))
+            for (const auto& line : text.split('\n'))
                 if (!line.isEmpty() && !line.startsWith('#'))
                     ++n;
             return n;
