@@ -6,7 +6,7 @@ BUILD_PACKAGES=(
   build-essential cmake pkg-config ccache clang-format
   qt6-base-dev qt6-websockets-dev qtkeychain-qt6-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
   qt6-charts-dev libqt6opengl6-dev
-  qt6-declarative-dev qt6-multimedia-dev libzxing-dev prometheus-cpp-dev
+  qt6-declarative-dev qt6-multimedia-dev libzxing-dev prometheus-cpp-dev zlib1g-dev
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libpqxx-dev libhiredis-dev libsodium-dev libssl-dev libjwt-dev libqrencode-dev libpng-dev
 )

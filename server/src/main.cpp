@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <malloc.h>
 #include <string>
 #include <sys/resource.h>
 
@@ -26,6 +27,10 @@ const char* environment(const char* name)
 
 int main(int argc, char** argv)
 {
+    // Buffers of a megabyte or more (a stadium's seat map, a bundle) come from mmap and go back
+    // to the system when freed; without this glibc raises the threshold after the first such
+    // free and keeps the next ones in its heap.
+    ::mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
     // Sub-commands take flags of their own ("user add --email ..."); the server takes none.
     const bool subCommand = argc > 1 && std::string(argv[1]) == "user";
     auto parsed = ticketing::config::parse(argc, argv, environment, subCommand);

@@ -12,6 +12,7 @@
 #include <QtTest>
 #include <csignal>
 #include <pqxx/pqxx>
+#include <zlib.h>
 
 using namespace ticketing::test;
 
@@ -127,6 +128,155 @@ private Q_SLOTS:
         QCOMPARE(upgradeStatus(t.port(), evil), 403);
         QCOMPARE(upgradeStatus(t.port(), shop), 101);
         QCOMPARE(upgradeStatus(t.port(), {}), 101);
+    }
+
+    // Caching and size (issue 17): public reads carry an ETag (304 when it is named) and say
+    // what may be cached; availability's ETag follows its seq; a large answer is gzip-compressed
+    // for a client that accepts it.
+    void readsRevalidateAndLargeAnswersAreCompressed()
+    {
+        TestDatabase db;
+        const QStringList environment{env("TICKETING_DATABASE_URL", db.url()),
+                                      env("TICKETING_REDIS_URL", sharedRedisUrl()),
+                                      QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0")};
+        TicketdProcess t;
+        QVERIFY(t.start({}, environment));
+        HttpClient http(t.baseUrl());
+        const auto org = signUpAs(http, environment, QStringLiteral("organizer"),
+                                  QStringLiteral("org@example.com"));
+        const auto sale = openSale(http, org, 2, 10);
+        for (const auto& path :
+             {QStringLiteral("/api/v1/events"), QStringLiteral("/api/v1/events/") + sale.event,
+              QStringLiteral("/api/v1/openapi.json")}) {
+            const auto first = http.get(path);
+            QCOMPARE(first.status, 200);
+            const auto etag = first.header("etag");
+            QVERIFY2(etag.startsWith("W/\""), qPrintable(path));
+            QCOMPARE(first.header("cache-control"), QByteArray("public, no-cache"));
+            const auto again = http.send("GET", path, {}, {{"If-None-Match", etag}});
+            QCOMPARE(again.status, 304);
+            QVERIFY(again.body.isEmpty());
+            QCOMPARE(again.header("etag"), etag);
+        }
+        // With a token: for that client only.
+        QCOMPARE(http.send("GET", QStringLiteral("/api/v1/events?mine=true"), {}, bearer(org))
+                     .header("cache-control"),
+                 QByteArray("private, no-cache"));
+
+        // Availability: the ETag changes when a seat does.
+        const auto path = QStringLiteral("/api/v1/events/%1/availability").arg(sale.event);
+        const auto before = http.get(path).header("etag");
+        const auto box = signUpAs(http, environment, QStringLiteral("box_office"),
+                                  QStringLiteral("box@example.com"));
+        auto headers = bearer(box);
+        headers.append(qMakePair(QByteArray("Idempotency-Key"), QByteArray("cache-1")));
+        QCOMPARE(
+            http.send("POST", QStringLiteral("/api/v1/bookings/hold"),
+                      QJsonDocument(
+                          QJsonObject{{QStringLiteral("event_id"), sale.event},
+                                      {QStringLiteral("seat_ids"),
+                                       QJsonArray{sale.seatByLabel[QStringLiteral("MAIN-A-1")]}}})
+                          .toJson(QJsonDocument::Compact),
+                      headers)
+                .status,
+            201);
+        const auto changed = http.send("GET", path, {}, {{"If-None-Match", before}});
+        QCOMPARE(changed.status, 200);
+        QVERIFY(changed.header("etag") != before);
+
+        // gzip: the OpenAPI document (over 100 KB) to a client that accepts it, and not to one
+        // that does not. (An Accept-Encoding set by hand: Qt then leaves the body as it came.)
+        const auto plain = http.send("GET", QStringLiteral("/api/v1/openapi.json"), {},
+                                     {{"Accept-Encoding", "identity"}});
+        QVERIFY(plain.header("content-encoding").isEmpty());
+        QVERIFY(plain.header("vary").contains("Accept-Encoding"));
+        const auto zipped = http.send("GET", QStringLiteral("/api/v1/openapi.json"), {},
+                                      {{"Accept-Encoding", "br;q=1, gzip;q=0.8"}});
+        QCOMPARE(zipped.header("content-encoding"), QByteArray("gzip"));
+        QVERIFY(zipped.body.startsWith("\x1f\x8b"));
+        QVERIFY2(
+            zipped.body.size() * 4 < plain.body.size(),
+            qPrintable(QStringLiteral("%1 of %2").arg(zipped.body.size()).arg(plain.body.size())));
+        // Unzipped, it is the document.
+        z_stream z{};
+        QCOMPARE(inflateInit2(&z, 15 + 16), Z_OK);
+        QByteArray out(plain.body.size() + 16, '\0');
+        z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(zipped.body.constData()));
+        z.avail_in = static_cast<uInt>(zipped.body.size());
+        z.next_out = reinterpret_cast<Bytef*>(out.data());
+        z.avail_out = static_cast<uInt>(out.size());
+        QCOMPARE(inflate(&z, Z_FINISH), Z_STREAM_END);
+        out.resize(static_cast<qsizetype>(z.total_out));
+        inflateEnd(&z);
+        QCOMPARE(out, plain.body);
+        // Small answers are left as they are.
+        QVERIFY(http.send("GET", QStringLiteral("/healthz"), {}, {{"Accept-Encoding", "gzip"}})
+                    .header("content-encoding")
+                    .isEmpty());
+    }
+
+    // Memory goes back after refused large bodies (issue 17): 23 seat maps of 12 MB, each
+    // refused (a seat numbered twice), leave ticketd's resident memory within 50 MB of where it
+    // was.
+    void memoryGoesBackAfterRefusedLargeBodies()
+    {
+        TestDatabase db;
+        const QStringList environment{env("TICKETING_DATABASE_URL", db.url()),
+                                      env("TICKETING_REDIS_URL", sharedRedisUrl()),
+                                      QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0")};
+        TicketdProcess t;
+        QVERIFY(t.start({}, environment));
+        HttpClient http(t.baseUrl());
+        const auto org = signUpAs(http, environment, QStringLiteral("organizer"),
+                                  QStringLiteral("org@example.com"));
+        // About 12 MB: 40 sections of 100 rows of 100 seats; the last seat numbered twice.
+        QByteArray body =
+            "{\"name\":\"Huge\",\"address\":\"1 Road\",\"city\":\"Leeds\",\"country\":\"GB\","
+            "\"latitude\":53.8,\"longitude\":-1.5,\"timezone\":\"Europe/London\","
+            "\"seat_map\":{\"sections\":[";
+        for (int sec = 0; sec < 40; ++sec) {
+            body += (sec ? "," : "") + QByteArray("{\"key\":\"S") + QByteArray::number(sec) +
+                    "\",\"name\":\"Section\",\"kind\":\"seated\",\"rows\":[";
+            for (int r = 0; r < 100; ++r) {
+                body += (r ? "," : "") + QByteArray("{\"label\":\"R") + QByteArray::number(r) +
+                        "\",\"seats\":[";
+                for (int n = 1; n <= 100; ++n)
+                    body += (n > 1 ? "," : "") + QByteArray("{\"number\":") +
+                            QByteArray::number(sec == 39 && r == 99 && n == 100 ? 99 : n) +
+                            ",\"x\":" + QByteArray::number(n) + ",\"y\":" + QByteArray::number(r) +
+                            "}";
+                body += "]}";
+            }
+            body += "]}";
+        }
+        body += "]}}";
+        QVERIFY2(body.size() > 10'000'000 && body.size() < 16'000'000,
+                 qPrintable(QString::number(body.size())));
+        auto rss = [&] {
+            QFile status(QStringLiteral("/proc/%1/status").arg(t.pid()));
+            if (!status.open(QIODevice::ReadOnly))
+                return -1LL;
+            for (const auto& line : status.readAll().split('\n'))
+                if (line.startsWith("VmRSS:"))
+                    return line.mid(6).trimmed().split(' ').first().toLongLong() * 1024;
+            return -1LL;
+        };
+        // Once first, so that what every request needs (its buffers, the pool's warm-up) is
+        // counted before.
+        QCOMPARE(
+            http.send("POST", QStringLiteral("/api/v1/venues"), body, bearer(org), 60000).status,
+            400);
+        const auto before = rss();
+        QVERIFY(before > 0);
+        for (int i = 0; i < 23; ++i)
+            QCOMPARE(http.send("POST", QStringLiteral("/api/v1/venues"), body, bearer(org), 60000)
+                         .status,
+                     400);
+        const auto after = rss();
+        qInfo("resident memory: %.1f MB before, %.1f MB after 23 refused 12 MB seat maps",
+              before / 1e6, after / 1e6);
+        QVERIFY2(after - before < 50'000'000,
+                 qPrintable(QStringLiteral("%1 MB more").arg((after - before) / 1e6)));
     }
 
     // "*": any origin, and never with credentials.

@@ -1,6 +1,7 @@
 // One HTTP connection: reads a whole request under one deadline with the route's body limit,
 // hands it to the RequestHandler, writes the answer, keeps the connection alive or closes it
 // gracefully; a WebSocket upgrade on the server's path becomes a ws::WebSocketSession.
+#include "http/Caching.h"
 #include "http/ServerState.h"
 #include "log/Log.h"
 
@@ -11,6 +12,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
+#include <malloc.h>
 #include <optional>
 #include <sodium.h>
 #include <string>
@@ -242,6 +244,7 @@ private:
                            [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
             r.headers.emplace_back(std::move(name), std::string(field.value()));
         }
+        m_bodySize = msg.body().size();
         r.body = std::move(msg.body());
         r.requestId = m_requestId;
         // Behind a trusted proxy, the client it names; otherwise the peer.
@@ -250,14 +253,20 @@ private:
         m_method = r.method;
         m_path = r.path;
 
+        // ETag, 304, Cache-Control and gzip (http/Caching.h) on the thread that answered.
+        RequestFacts facts{r.method, std::string(msg[bhttp::field::if_none_match]),
+                           std::string(msg[bhttp::field::accept_encoding]),
+                           msg.count(bhttp::field::authorization) > 0};
         // The handler may answer from another thread (a database worker): hop back onto the
         // strand before touching the stream.
-        m_server->handler.handle(std::move(r), [self = shared_from_this()](Response response) {
-            asio::post(self->m_stream.get_executor(),
-                       [self, response = std::move(response)]() mutable {
-                           self->write(std::move(response));
-                       });
-        });
+        m_server->handler.handle(
+            std::move(r), [self = shared_from_this(), facts = std::move(facts)](Response response) {
+                prepareForTheWire(response, facts);
+                asio::post(self->m_stream.get_executor(),
+                           [self, response = std::move(response)]() mutable {
+                               self->write(std::move(response));
+                           });
+            });
     }
 
     // The connection becomes a WebSocket session with its own registration; this HTTP session
@@ -315,11 +324,12 @@ private:
         if (!response.contentType.empty())
             res->set(bhttp::field::content_type, response.contentType);
         res->set("X-Request-Id", m_requestId);
+        // Inserted, not set: a field may come twice (Vary: Accept-Encoding, then Origin).
         for (const auto& [k, v] : response.headers)
-            res->set(k, v);
+            res->insert(k, v);
         if (!m_origin.empty() && !res->count(bhttp::field::access_control_allow_origin))
             for (const auto& [k, v] : m_server->options.cors.answerHeaders(m_origin))
-                res->set(k, v);
+                res->insert(k, v);
         const bool keepAlive = m_keepAlive && !m_closeAfterResponse;
         res->keep_alive(keepAlive);
         const auto bodySize = response.body.size();
@@ -353,6 +363,15 @@ private:
     {
         m_started = {};
         m_origin.clear();
+        // A large body (a stadium's seat map, refused or not) leaves megabytes free in the
+        // arenas of the threads that read and parsed it; glibc keeps them unless asked. Asked
+        // here, once the answer is out and the parser (with the body) is gone: a few
+        // milliseconds, only after such a request.
+        if (m_bodySize >= kTrimAfterBytes) {
+            m_bodySize = 0;
+            m_parser.reset();
+            ::malloc_trim(0);
+        }
         m_method.clear();
         m_path.clear();
         m_requestId.clear();
@@ -407,6 +426,8 @@ private:
     std::string m_requestId;
     std::string m_method;
     std::string m_origin; // the request's Origin (a browser page's), empty for the apps
+    std::size_t m_bodySize = 0;
+    static constexpr std::size_t kTrimAfterBytes = 1024 * 1024;
     std::string m_path;
     std::chrono::steady_clock::time_point m_started{};
     Phase m_phase = Phase::Idle;
