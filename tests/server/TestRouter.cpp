@@ -9,6 +9,7 @@
 #include <QtTest>
 #include <algorithm>
 #include <boost/json.hpp>
+#include <map>
 
 using namespace ticketing;
 using namespace ticketing::http;
@@ -295,8 +296,15 @@ private Q_SLOTS:
                 return domain::fail(domain::Problem(domain::ProblemCode::InvalidToken, "bad"));
             });
         int limitCalls = 0;
-        router.setRateLimit([&limitCalls](std::string_view) -> std::optional<std::chrono::seconds> {
-            return ++limitCalls > 2 ? std::optional(std::chrono::seconds(7)) : std::nullopt;
+        router.setRateLimit([&limitCalls](std::string_view) {
+            ++limitCalls;
+            return Quota{limitCalls <= 2, 2, std::max(2 - limitCalls, 0), std::chrono::seconds(7)};
+        });
+        // The per-account limit of a route's bucket: one each.
+        std::map<std::string, int> perUser;
+        router.setUserRateLimit([&perUser](std::string_view bucket, std::string_view user) {
+            const int n = ++perUser[std::string(bucket) + "/" + std::string(user)];
+            return Quota{n <= 1, 1, std::max(1 - n, 0), std::chrono::seconds(30)};
         });
         auto ok = [](Context& c) {
             return Response::json(200, {{"role", domain::toString(c.principal->role)}});
@@ -326,14 +334,35 @@ private Q_SLOTS:
         QCOMPARE(as("/admin", "Bearer admin").status, 200);
         QCOMPARE(as("/admin", nullptr).status, 401);
 
-        QCOMPARE(as("/limited", nullptr, "POST").status, 204);
+        auto header = [](const Response& r, const std::string& name) {
+            for (const auto& [k, v] : r.headers)
+                if (k == name)
+                    return v;
+            return std::string();
+        };
+        const auto first = as("/limited", nullptr, "POST");
+        QCOMPARE(first.status, 204);
+        QCOMPARE(header(first, "RateLimit-Limit"), std::string("2"));
+        QCOMPARE(header(first, "RateLimit-Remaining"), std::string("1"));
+        QCOMPARE(header(first, "RateLimit-Reset"), std::string("7"));
         QCOMPARE(as("/limited", nullptr, "POST").status, 204);
         auto limited = as("/limited", nullptr, "POST");
         QCOMPARE(limited.status, 429);
         QCOMPARE(bodyOf(limited).at("code").as_string(), "rate_limited");
-        QVERIFY(std::find(limited.headers.begin(), limited.headers.end(),
-                          std::pair<std::string, std::string>{"Retry-After", "7"}) !=
-                limited.headers.end());
+        QCOMPARE(header(limited, "Retry-After"), std::string("7"));
+        QCOMPARE(header(limited, "RateLimit-Remaining"), std::string("0"));
+
+        // Per account, after signing in: each token here is a new user, so one each.
+        router.add(
+            "POST", "/holds", Access::signedIn(), [](Context&) { return Response::noContent(); },
+            RouteOptions{Router::kDefaultBodyLimit, false, Lane::Database, false, "holds"});
+        const auto mine = as("/holds", "Bearer attendee", "POST");
+        QCOMPARE(mine.status, 204);
+        QCOMPARE(header(mine, "RateLimit-Limit"), std::string("1"));
+        QCOMPARE(header(mine, "RateLimit-Remaining"), std::string("0"));
+        QCOMPARE(perUser.size(), std::size_t(1));
+        QCOMPARE(as("/holds", nullptr, "POST").status, 401); // no account: not counted
+        QCOMPARE(perUser.size(), std::size_t(1));
     }
 
     void queryParametersAreDecoded()

@@ -279,6 +279,59 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 MB more").arg((after - before) / 1e6)));
     }
 
+    // Holds per account (issue 17, TICKETING_HOLD_RATE_LIMIT): the answers say what is left;
+    // past it 429 with Retry-After, for that account only. The sign-in route's limit is
+    // visible the same way.
+    void holdsAreLimitedPerAccountAndSaySo()
+    {
+        TestDatabase db;
+        const QStringList environment{env("TICKETING_DATABASE_URL", db.url()),
+                                      env("TICKETING_REDIS_URL", sharedRedisUrl()),
+                                      QStringLiteral("TICKETING_HOLD_RATE_LIMIT=3")};
+        TicketdProcess t;
+        QVERIFY(t.start({}, environment));
+        HttpClient http(t.baseUrl());
+        const auto org = signUpAs(http, environment, QStringLiteral("organizer"),
+                                  QStringLiteral("org@example.com"));
+        const auto ann = signUpAs(http, environment, QStringLiteral("attendee"),
+                                  QStringLiteral("ann@example.com"));
+        const auto bob = signUpAs(http, environment, QStringLiteral("attendee"),
+                                  QStringLiteral("bob@example.com"));
+        const auto sale = openSale(http, org, 2, 10);
+        int keys = 0;
+        auto hold = [&](const QString& token, const QString& label) {
+            auto headers = bearer(token);
+            headers.append(qMakePair(QByteArray("Idempotency-Key"), QByteArray::number(++keys)));
+            return http.send("POST", QStringLiteral("/api/v1/bookings/hold"),
+                             QJsonDocument(QJsonObject{{QStringLiteral("event_id"), sale.event},
+                                                       {QStringLiteral("seat_ids"),
+                                                        QJsonArray{sale.seatByLabel[label]}}})
+                                 .toJson(QJsonDocument::Compact),
+                             headers);
+        };
+        const auto first = hold(ann, QStringLiteral("MAIN-A-1"));
+        QCOMPARE(first.status, 201);
+        QCOMPARE(first.header("ratelimit-limit"), QByteArray("3"));
+        QCOMPARE(first.header("ratelimit-remaining"), QByteArray("2"));
+        QVERIFY(first.header("ratelimit-reset").toInt() > 0);
+        QCOMPARE(hold(ann, QStringLiteral("MAIN-A-2")).status, 201);
+        QCOMPARE(hold(ann, QStringLiteral("MAIN-A-3")).status, 201);
+        const auto fourth = hold(ann, QStringLiteral("MAIN-A-4"));
+        QCOMPARE(fourth.status, 429);
+        QCOMPARE(
+            QJsonDocument::fromJson(fourth.body).object().value(QStringLiteral("code")).toString(),
+            QStringLiteral("rate_limited"));
+        QVERIFY(fourth.header("retry-after").toInt() > 0);
+        QCOMPARE(fourth.header("ratelimit-remaining"), QByteArray("0"));
+        QCOMPARE(hold(bob, QStringLiteral("MAIN-A-5")).status, 201); // another account
+        const auto login = http.send(
+            "POST", QStringLiteral("/api/v1/auth/login"),
+            QJsonDocument(QJsonObject{{QStringLiteral("email"), QStringLiteral("ann@example.com")},
+                                      {QStringLiteral("password"), QStringLiteral("nope")}})
+                .toJson(QJsonDocument::Compact));
+        QVERIFY(!login.header("ratelimit-limit").isEmpty());
+    }
+
     // "*": any origin, and never with credentials.
     void aWildcardNeverComesWithCredentials()
     {

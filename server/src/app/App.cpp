@@ -141,7 +141,8 @@ public:
           m_health(m_pool, m_redis),
           m_tokens(tokenKey(c, db::withConnectTimeout(m_url, 5)), m_clock),
           m_auth(m_tokens, m_hasher, m_clock),
-          m_authLimiter(m_redis, c.authRateLimit, std::chrono::seconds(60)), m_executor(m_pool),
+          m_authLimiter(m_redis, c.authRateLimit, std::chrono::seconds(60)),
+          m_holdLimiter(m_redis, c.holdRateLimit, std::chrono::seconds(60)), m_executor(m_pool),
           m_outbound(m_pool, {c.providerWorkers, static_cast<std::size_t>(c.dbQueueLimit)}),
           m_router(&m_executor, &m_outbound), m_venues(m_clock),
           m_events(m_clock, c.platformFeeBasisPoints),
@@ -248,8 +249,15 @@ private:
     {
         m_router.setErrorTranslator(translateInfrastructureError);
         m_router.setAuthenticate([this](std::string_view token) { return authenticate(token); });
-        m_router.setRateLimit(
-            [this](std::string_view client) { return m_authLimiter.take("auth", client); });
+        auto quota = [](const services::RateLimiter::Quota& q) {
+            return http::Quota{q.allowed, q.limit, q.remaining, q.reset};
+        };
+        m_router.setRateLimit([this, quota](std::string_view client) {
+            return quota(m_authLimiter.check("auth", client));
+        });
+        m_router.setUserRateLimit([this, quota](std::string_view bucket, std::string_view user) {
+            return quota(m_holdLimiter.check(bucket, user));
+        });
         handlers::Services services{m_health,   m_auth,    m_venues,  m_events, m_holds,
                                     m_checkout, m_devices, m_checkin, m_metrics};
         handlers::registerRoutes(m_router, services);
@@ -326,6 +334,7 @@ private:
     const services::PasswordHasher m_hasher;
     services::AuthService m_auth;
     services::RateLimiter m_authLimiter;
+    services::RateLimiter m_holdLimiter; // holds per user per minute (TICKETING_HOLD_RATE_LIMIT)
     PoolExecutor m_executor;
     OutboundLane m_outbound;
     http::Router m_router;

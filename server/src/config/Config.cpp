@@ -215,6 +215,9 @@ const std::vector<Entry>& entries()
         {{"--auth-rate-limit", "TICKETING_AUTH_RATE_LIMIT", "60",
           "requests per minute one client address may make to /api/v1/auth/* (0: no limit)"},
          [](Config& c, const std::string& v) { return parseInt(v, 0, 1000000, c.authRateLimit); }},
+        {{"--hold-rate-limit", "TICKETING_HOLD_RATE_LIMIT", "120",
+          "holds per minute one account may ask for (0: no limit); past it 429 with Retry-After"},
+         [](Config& c, const std::string& v) { return parseInt(v, 0, 1000000, c.holdRateLimit); }},
         {{"--log-level", "TICKETING_LOG_LEVEL", "info", "debug, info, warn or error"},
          [](Config& c, const std::string& v) {
              if (v != "debug" && v != "info" && v != "warn" && v != "error")

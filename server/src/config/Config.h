@@ -38,7 +38,8 @@ struct Config
     int providerWorkers = 64; // threads of the routes that wait on a payment provider
     int readTimeoutSeconds = 30;
     int shutdownGraceSeconds = 20;
-    int authRateLimit = 60; // requests per minute per client address on /auth/*; 0: off
+    int authRateLimit = 60;  // requests per minute per client address on /auth/*; 0: off
+    int holdRateLimit = 120; // holds per minute per account; 0: off
     // Addresses and CIDR ranges of proxies whose X-Forwarded-For / Forwarded names the client
     // (checked by app/ with http::TrustedProxies); empty: none, the peer is the client.
     std::string trustedProxies;

@@ -27,18 +27,23 @@ Response bookingAnswer(const domain::Result<domain::Booking, Problem>& r, const 
 void registerBookingRoutes(http::Router& router, Services& services)
 {
     auto& holds = services.holds;
-    router.add("POST", "/api/v1/bookings/hold",
-               Access::permitted(domain::Permission::BookingsCreate), [&holds](Context& c) {
-                   const auto key = idempotencyKey(c.request);
-                   if (!key.ok())
-                       return problem(key.error(), c.request);
-                   auto request = readBody<domain::HoldRequest>(c.request);
-                   if (!request.ok())
-                       return problem(request.error(), c.request);
-                   return keyedResponse(
-                       holds.hold(callerOf(c), *key, domain::requestHash(c.request.body), *request),
-                       201, c.request);
-               });
+    router.add(
+        "POST", "/api/v1/bookings/hold", Access::permitted(domain::Permission::BookingsCreate),
+        [&holds](Context& c) {
+            const auto key = idempotencyKey(c.request);
+            if (!key.ok())
+                return problem(key.error(), c.request);
+            auto request = readBody<domain::HoldRequest>(c.request);
+            if (!request.ok())
+                return problem(request.error(), c.request);
+            return keyedResponse(
+                holds.hold(callerOf(c), *key, domain::requestHash(c.request.body), *request), 201,
+                c.request);
+        },
+        // Per account (TICKETING_HOLD_RATE_LIMIT): a bot holding seats to keep them from
+        // sale is slowed down; the answers say how much is left.
+        http::RouteOptions{http::Router::kDefaultBodyLimit, false, http::Lane::Database, false,
+                           "holds"});
     router.add("GET", "/api/v1/bookings/{id}",
                Access::permitted(domain::Permission::BookingsReadOwn), [&holds](Context& c) {
                    auto id = domain::BookingId::parse(c.params.at("id"));

@@ -228,12 +228,26 @@ void Router::handle(Request request, Responder done)
 Response Router::runWorkerRoute(const Route& route, const Request& request,
                                 const PathParams& params)
 {
+    // A limited route says how much is left (RateLimit-*), and refuses past it (429).
+    std::optional<Quota> quota;
+    auto limited = [&](Response r) {
+        if (quota && quota->limit > 0) {
+            r.headers.emplace_back("RateLimit-Limit", std::to_string(quota->limit));
+            r.headers.emplace_back("RateLimit-Remaining", std::to_string(quota->remaining));
+            r.headers.emplace_back("RateLimit-Reset", std::to_string(quota->reset.count()));
+        }
+        return r;
+    };
+    auto refused = [&](const char* what) {
+        return limited(Response::problem(
+            Problem(ProblemCode::RateLimited, what)
+                .retryAfter(static_cast<int>(std::max<long long>(quota->reset.count(), 1))),
+            request.requestId));
+    };
     if (route.options.rateLimited && m_rateLimit) {
-        if (auto wait = m_rateLimit(request.remoteAddress))
-            return Response::problem(
-                Problem(ProblemCode::RateLimited, "too many requests from this address; slow down")
-                    .retryAfter(static_cast<int>(wait->count())),
-                request.requestId);
+        quota = m_rateLimit(request.remoteAddress);
+        if (!quota->allowed)
+            return refused("too many requests from this address; slow down");
     }
     std::optional<Principal> principal;
     const bool tokenSent = request.header("authorization").has_value();
@@ -266,8 +280,13 @@ Response Router::runWorkerRoute(const Route& route, const Request& request,
         status != 0)
         return Response::problem(Problem(ProblemCode::Forbidden, "your role may not do this"),
                                  request.requestId);
+    if (!route.options.userLimit.empty() && m_userRateLimit && principal) {
+        quota = m_userRateLimit(route.options.userLimit, principal->user.toString());
+        if (!quota->allowed)
+            return refused("too many of these from this account; slow down");
+    }
     Context context{request, params, principal};
-    return route.workerHandler(context);
+    return limited(route.workerHandler(context));
 }
 
 } // namespace ticketing::http

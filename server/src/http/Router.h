@@ -74,6 +74,8 @@ struct RouteOptions
     // A check-in device's token opens only the routes that say so (API.md "Check-in"); on any
     // other it is 403.
     bool devices = false;
+    // A per-user limit after signing in (the bucket's name, e.g. "holds"; empty: none).
+    std::string userLimit{};
 };
 
 // What a worker handler gets: the request, its path parameters and the caller (always set on
@@ -92,8 +94,18 @@ using Responder = std::function<void(Response)>; // called once, on any thread
 // Verifies a bearer token on a worker (the session check reads the database).
 using Authenticate =
     std::function<domain::Result<Principal, domain::Problem>(std::string_view token)>;
-// Takes one request from `client`'s allowance; the wait when refused.
-using RateLimit = std::function<std::optional<std::chrono::seconds>(std::string_view client)>;
+// What a limited route's caller has left (API.md: RateLimit-Limit, -Remaining, -Reset).
+struct Quota
+{
+    bool allowed = true;
+    int limit = 0;                 // requests per window; 0: no limit
+    int remaining = 0;             // after this one
+    std::chrono::seconds reset{0}; // until the window starts again (the wait when refused)
+};
+// Takes one request from `client`'s allowance.
+using RateLimit = std::function<Quota(std::string_view client)>;
+// Takes one from a signed-in user's allowance of a route's bucket (RouteOptions::userLimit).
+using UserRateLimit = std::function<Quota(std::string_view bucket, std::string_view user)>;
 
 // What the transport asks of the application. The Beast server knows only this interface.
 class RequestHandler
@@ -123,6 +135,7 @@ public:
     void setAuthenticate(Authenticate authenticate) { m_authenticate = std::move(authenticate); }
     void setErrorTranslator(ErrorTranslator translate) { m_translate = std::move(translate); }
     void setRateLimit(RateLimit rateLimit) { m_rateLimit = std::move(rateLimit); }
+    void setUserRateLimit(UserRateLimit limit) { m_userRateLimit = std::move(limit); }
 
     void add(std::string method, std::string pattern, InlineHandler handler,
              RouteOptions options = {});
@@ -174,6 +187,7 @@ private:
     std::vector<Route> m_routes;
     Authenticate m_authenticate;
     RateLimit m_rateLimit;
+    UserRateLimit m_userRateLimit;
     ErrorTranslator m_translate;
 };
 

@@ -2,6 +2,8 @@
 
 #include "cache/Redis.h"
 
+#include <algorithm>
+
 namespace ticketing::services {
 
 namespace {
@@ -16,23 +18,36 @@ RateLimiter::RateLimiter(cache::Redis& redis, int limitPerWindow, std::chrono::s
 {
 }
 
-std::optional<std::chrono::seconds> RateLimiter::take(std::string_view bucket, std::string_view key)
+RateLimiter::Quota RateLimiter::quota(long long count, std::chrono::milliseconds left) const
+{
+    Quota q;
+    q.limit = m_limit;
+    q.allowed = count <= m_limit;
+    q.remaining = static_cast<int>(std::max<long long>(m_limit - count, 0));
+    q.reset = std::chrono::ceil<std::chrono::seconds>(std::max(left, std::chrono::milliseconds(1)));
+    return q;
+}
+
+RateLimiter::Quota RateLimiter::check(std::string_view bucket, std::string_view key)
 {
     if (m_limit <= 0)
-        return std::nullopt;
+        return {};
     const std::string redisKey = "rl:" + std::string(bucket) + ":" + std::string(key);
     const auto windowMs = std::chrono::duration_cast<std::chrono::milliseconds>(m_window).count();
     auto reply = m_redis.command({"EVAL", kScript, "1", redisKey, std::to_string(windowMs)});
     if (!reply || reply->isError() || reply->elements.size() != 2)
-        return takeLocally(redisKey);
-    const auto count = reply->elements[0].integer;
-    if (count <= m_limit)
-        return std::nullopt;
-    const auto pttl = std::max<long long>(reply->elements[1].integer, 1);
-    return std::chrono::seconds((pttl + 999) / 1000);
+        return checkLocally(redisKey);
+    return quota(reply->elements[0].integer,
+                 std::chrono::milliseconds(std::max<long long>(reply->elements[1].integer, 1)));
 }
 
-std::optional<std::chrono::seconds> RateLimiter::takeLocally(const std::string& key)
+std::optional<std::chrono::seconds> RateLimiter::take(std::string_view bucket, std::string_view key)
+{
+    const auto q = check(bucket, key);
+    return q.allowed ? std::nullopt : std::optional(q.reset);
+}
+
+RateLimiter::Quota RateLimiter::checkLocally(const std::string& key)
 {
     const auto now = std::chrono::steady_clock::now();
     const std::lock_guard lock(m_mutex);
@@ -43,9 +58,8 @@ std::optional<std::chrono::seconds> RateLimiter::takeLocally(const std::string& 
         resetAt = now + m_window;
         count = 0;
     }
-    if (++count <= m_limit)
-        return std::nullopt;
-    return std::chrono::ceil<std::chrono::seconds>(resetAt - now);
+    ++count;
+    return quota(count, std::chrono::duration_cast<std::chrono::milliseconds>(resetAt - now));
 }
 
 } // namespace ticketing::services

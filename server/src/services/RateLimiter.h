@@ -21,12 +21,23 @@ class RateLimiter
 public:
     RateLimiter(cache::Redis& redis, int limitPerWindow, std::chrono::seconds window);
 
+    // One request taken from `key`'s allowance in `bucket`: whether it is allowed, and what is
+    // left (for the RateLimit-* headers). A limit of 0 allows everything and says nothing.
+    struct Quota
+    {
+        bool allowed = true;
+        int limit = 0;
+        int remaining = 0;
+        std::chrono::seconds reset{0}; // until the window starts again
+    };
+    Quota check(std::string_view bucket, std::string_view key);
     // nullopt: allowed. Otherwise: refused, retry after this long.
     std::optional<std::chrono::seconds> take(std::string_view bucket, std::string_view key);
     int limit() const { return m_limit; }
 
 private:
-    std::optional<std::chrono::seconds> takeLocally(const std::string& key);
+    Quota checkLocally(const std::string& key);
+    Quota quota(long long count, std::chrono::milliseconds left) const;
 
     cache::Redis& m_redis;
     int m_limit;
