@@ -87,6 +87,24 @@ private:
     bool m_ok = false;
 };
 
+// A passage this device made, by the scan (its nonce) that made it; `acked`: the epoch the
+// server acknowledged it at. Empty, or what failed.
+QString writeLocalPassage(const QSqlDatabase& db, const QString& nonce, const std::string& ticket,
+                          domain::Direction direction, qint64 atUs, const QString& gate,
+                          const QString& device, std::optional<std::int64_t> acked)
+{
+    Query p(db,
+            QStringLiteral("INSERT OR IGNORE INTO local_passages VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    p.bind(nonce)
+        .bind(text(ticket))
+        .bind(text(domain::toString(direction)))
+        .bind(atUs)
+        .bind(gate)
+        .bind(device)
+        .bind(acked ? QVariant::fromValue(*acked) : QVariant(QMetaType(QMetaType::LongLong)));
+    return p.exec() ? QString() : p.error();
+}
+
 QVariant nullableText(const std::optional<std::string>& s)
 {
     return s ? QVariant(text(*s)) : QVariant(QMetaType(QMetaType::QString));
@@ -503,15 +521,11 @@ bool OfflineStore::record(const domain::Scan& scan, const std::optional<domain::
     const auto device = value(QStringLiteral("device_name"));
     const bool opens = local && domain::opensGate(local->outcome) && local->claims;
     if (opens) {
-        Query p(db, QStringLiteral("INSERT INTO local_passages VALUES (?, ?, ?, ?, ?, ?, NULL)"));
-        p.bind(text(scan.nonce.toString()))
-            .bind(text(local->claims->ticket.toString()))
-            .bind(text(domain::toString(scan.direction)))
-            .bind(micros(scan.scannedAt))
-            .bind(m_gate)
-            .bind(device);
-        if (!p.exec())
-            return fail(p.error());
+        if (auto e = writeLocalPassage(db, text(scan.nonce.toString()),
+                                       local->claims->ticket.toString(), scan.direction,
+                                       micros(scan.scannedAt), m_gate, device, std::nullopt);
+            !e.isEmpty())
+            return fail(e);
     }
     if (!db.commit())
         return fail(db.lastError().text());
@@ -547,16 +561,10 @@ bool OfflineStore::decideLocally(const domain::Uuid& nonce, const domain::Decisi
     const auto device = value(QStringLiteral("device_name"));
     const bool opens = domain::opensGate(local.outcome) && local.claims;
     if (opens) {
-        Query p(db, QStringLiteral("INSERT OR IGNORE INTO local_passages VALUES "
-                                   "(?, ?, ?, ?, ?, ?, NULL)"));
-        p.bind(text(nonce.toString()))
-            .bind(text(local.claims->ticket.toString()))
-            .bind(text(domain::toString(direction)))
-            .bind(at)
-            .bind(m_gate)
-            .bind(device);
-        if (!p.exec())
-            return fail(p.error());
+        if (auto e = writeLocalPassage(db, text(nonce.toString()), local.claims->ticket.toString(),
+                                       direction, at, m_gate, device, std::nullopt);
+            !e.isEmpty())
+            return fail(e);
     }
     if (!db.commit())
         return fail(db.lastError().text());
@@ -600,16 +608,10 @@ bool OfflineStore::acknowledge(const std::vector<domain::ScanResult>& results,
         if (ack.q().numRowsAffected() == 0 && queued && domain::opensGate(r.result) && r.ticket) {
             // The server opened the gate (a live answer): this device keeps the passage until
             // a bundle carries it.
-            Query p(db, QStringLiteral("INSERT INTO local_passages VALUES (?, ?, ?, ?, ?, ?, ?)"));
-            p.bind(nonce)
-                .bind(text(r.ticket->toString()))
-                .bind(text(domain::toString(direction)))
-                .bind(micros(now))
-                .bind(m_gate)
-                .bind(device)
-                .bind(QVariant::fromValue(epoch));
-            if (!p.exec())
-                return fail(p.error());
+            if (auto e = writeLocalPassage(db, nonce, r.ticket->toString(), direction, micros(now),
+                                           m_gate, device, epoch);
+                !e.isEmpty())
+                return fail(e);
             added.push_back(
                 {r.ticket->toString(),
                  {r.nonce.toString(),

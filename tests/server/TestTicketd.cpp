@@ -22,6 +22,20 @@ QString env(const char* name, const std::string& value)
     return QString::fromLatin1(name) + QLatin1Char('=') + QString::fromStdString(value);
 }
 
+// A hold of one seat of `sale` by `token`, with its own Idempotency-Key.
+HttpResult holdSeat(HttpClient& http, const QString& token, const Sale& sale, const QString& label,
+                    const QByteArray& key, int timeoutMs = 15000)
+{
+    auto headers = bearer(token);
+    headers.append(qMakePair(QByteArray("Idempotency-Key"), key));
+    return http.send("POST", QStringLiteral("/api/v1/bookings/hold"),
+                     QJsonDocument(QJsonObject{{QStringLiteral("event_id"), sale.event},
+                                               {QStringLiteral("seat_ids"),
+                                                QJsonArray{sale.seatByLabel[label]}}})
+                         .toJson(QJsonDocument::Compact),
+                     headers, timeoutMs);
+}
+
 bool alive(qint64 pid)
 {
     if (pid <= 0 || ::kill(static_cast<pid_t>(pid), 0) != 0)
@@ -168,18 +182,7 @@ private Q_SLOTS:
         const auto before = http.get(path).header("etag");
         const auto box = signUpAs(http, environment, QStringLiteral("box_office"),
                                   QStringLiteral("box@example.com"));
-        auto headers = bearer(box);
-        headers.append(qMakePair(QByteArray("Idempotency-Key"), QByteArray("cache-1")));
-        QCOMPARE(
-            http.send("POST", QStringLiteral("/api/v1/bookings/hold"),
-                      QJsonDocument(
-                          QJsonObject{{QStringLiteral("event_id"), sale.event},
-                                      {QStringLiteral("seat_ids"),
-                                       QJsonArray{sale.seatByLabel[QStringLiteral("MAIN-A-1")]}}})
-                          .toJson(QJsonDocument::Compact),
-                      headers)
-                .status,
-            201);
+        QCOMPARE(holdSeat(http, box, sale, QStringLiteral("MAIN-A-1"), "cache-1").status, 201);
         const auto changed = http.send("GET", path, {}, {{"If-None-Match", before}});
         QCOMPARE(changed.status, 200);
         QVERIFY(changed.header("etag") != before);
@@ -300,14 +303,7 @@ private Q_SLOTS:
         const auto sale = openSale(http, org, 2, 10);
         int keys = 0;
         auto hold = [&](const QString& token, const QString& label) {
-            auto headers = bearer(token);
-            headers.append(qMakePair(QByteArray("Idempotency-Key"), QByteArray::number(++keys)));
-            return http.send("POST", QStringLiteral("/api/v1/bookings/hold"),
-                             QJsonDocument(QJsonObject{{QStringLiteral("event_id"), sale.event},
-                                                       {QStringLiteral("seat_ids"),
-                                                        QJsonArray{sale.seatByLabel[label]}}})
-                                 .toJson(QJsonDocument::Compact),
-                             headers);
+            return holdSeat(http, token, sale, label, QByteArray::number(++keys));
         };
         const auto first = hold(ann, QStringLiteral("MAIN-A-1"));
         QCOMPARE(first.status, 201);
