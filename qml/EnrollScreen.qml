@@ -54,7 +54,8 @@ Item {
                 implicitHeight: Theme.touch
                 font.pixelSize: Theme.big * 0.8
                 text: Scanner.server
-                placeholderText: "https://tickets.example.org"
+                //: An example of a server address.
+                placeholderText: qsTr("https://tickets.example.org")
                 inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
                 Accessible.name: qsTr("Server address")
                 onEditingFinished: Scanner.server = text
@@ -72,7 +73,8 @@ Item {
                 font.pixelSize: Theme.big
                 font.capitalization: Font.AllUppercase
                 font.letterSpacing: 4
-                placeholderText: "ABCD-EFGH-JKMN"
+                //: How an enrollment code looks (12 letters and digits in groups of four).
+                placeholderText: qsTr("ABCD-EFGH-JKMN")
                 inputMethodHints: Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText
                 Accessible.name: qsTr("Enrollment code")
                 onAccepted: enrollButton.go()

@@ -33,7 +33,7 @@ Item {
             }
             BigButton {
                 text: qsTr("Reload")
-                shortcut: "F5"
+                shortcut: qsTr("F5")
                 onClicked: Scanner.reloadEvents()
             }
         }

@@ -62,7 +62,7 @@ Item {
             }
             BigButton {
                 text: qsTr("Change event")
-                shortcut: "F9"
+                shortcut: qsTr("F9")
                 onClicked: Scanner.changeEvent()
             }
         }
@@ -72,7 +72,7 @@ Item {
             spacing: 16
             BigButton {
                 text: qsTr("Entry")
-                shortcut: "F2"
+                shortcut: qsTr("F2")
                 checkable: true
                 checked: !Scanner.exitMode
                 highlighted_: !Scanner.exitMode
@@ -81,7 +81,7 @@ Item {
             }
             BigButton {
                 text: qsTr("Exit")
-                shortcut: "F3"
+                shortcut: qsTr("F3")
                 checkable: true
                 checked: Scanner.exitMode
                 highlighted_: Scanner.exitMode

@@ -758,6 +758,13 @@ DE.update({
 "where the scanner keeps its tickets and its queue": "wo der Scanner seine Tickets und seine Warteschlange aufbewahrt",
 "enroll at once with this code or enrollment link": "sofort mit diesem Code oder Registrierungslink registrieren",
 "full screen": "Vollbild",
+"Europe/London": "Europe/Berlin",
+"https://tickets.example.org": "https://tickets.example.org",
+"ABCD-EFGH-JKMN": "ABCD-EFGH-JKMN",
+"F2": "F2",
+"F3": "F3",
+"F5": "F5",
+"F9": "F9",
 "scan this event (its id) once enrolled": "nach der Registrierung diese Veranstaltung (ihre ID) scannen",
 "The scanner cannot open its store: %1": "Der Scanner kann seinen Speicher nicht öffnen: %1",
 })

@@ -1048,6 +1048,11 @@
         <comment>a tool's tooltip: its name, its key, what it does</comment>
         <translation>%1 (%2): %3</translation>
     </message>
+    <message>
+        <source>Europe/London</source>
+        <extracomment>An example of an IANA time zone name, as typed in the field.</extracomment>
+        <translation>Europe/Berlin</translation>
+    </message>
 </context>
 <context>
     <name>ticketing::organizer::DesignerView</name>
@@ -1232,6 +1237,16 @@
     <message>
         <source>Working</source>
         <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>https://tickets.example.org</source>
+        <extracomment>An example of a server address.</extracomment>
+        <translation>https://tickets.example.org</translation>
+    </message>
+    <message>
+        <source>ABCD-EFGH-JKMN</source>
+        <extracomment>How an enrollment code looks (12 letters and digits in groups of four).</extracomment>
+        <translation>ABCD-EFGH-JKMN</translation>
     </message>
 </context>
 <context>
@@ -1752,6 +1767,10 @@
     <message>
         <source>No published event of this organizer yet.</source>
         <translation>Dieser Veranstalter hat noch keine veröffentlichte Veranstaltung.</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
     </message>
 </context>
 <context>
@@ -2955,6 +2974,18 @@
     <message>
         <source>Handheld scanner input</source>
         <translation>Eingabe des Handscanners</translation>
+    </message>
+    <message>
+        <source>F9</source>
+        <translation>F9</translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <source>F3</source>
+        <translation>F3</translation>
     </message>
 </context>
 <context>

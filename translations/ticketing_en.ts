@@ -1048,6 +1048,11 @@
         <comment>a tool's tooltip: its name, its key, what it does</comment>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Europe/London</source>
+        <extracomment>An example of an IANA time zone name, as typed in the field.</extracomment>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ticketing::organizer::DesignerView</name>
@@ -1231,6 +1236,16 @@
     </message>
     <message>
         <source>Working</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>https://tickets.example.org</source>
+        <extracomment>An example of a server address.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ABCD-EFGH-JKMN</source>
+        <extracomment>How an enrollment code looks (12 letters and digits in groups of four).</extracomment>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1751,6 +1766,10 @@
     </message>
     <message>
         <source>No published event of this organizer yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>F5</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2954,6 +2973,18 @@
     </message>
     <message>
         <source>Handheld scanner input</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>F9</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>F2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>F3</source>
         <translation type="unfinished" />
     </message>
 </context>

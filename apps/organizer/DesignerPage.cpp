@@ -187,7 +187,8 @@ void DesignerPage::buildDocks()
     m_country->setPlaceholderText(tr("two letters, e.g. GB"));
     m_country->setMaxLength(2);
     m_timezone = line(tr("Time &zone:"), tr("Time zone"));
-    m_timezone->setPlaceholderText(QStringLiteral("Europe/London"));
+    //: An example of an IANA time zone name, as typed in the field.
+    m_timezone->setPlaceholderText(tr("Europe/London"));
     auto coordinate = [&](const QString& label, const QString& name, double range) {
         auto* box = new QDoubleSpinBox;
         box->setRange(-range, range);
