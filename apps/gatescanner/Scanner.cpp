@@ -289,7 +289,8 @@ void Scanner::reloadEvents()
         m_eventIds.clear();
         const auto now = std::chrono::system_clock::now();
         for (const auto& e : std::get<domain::Page<domain::Event>>(outcome).items) {
-            if (e.status != domain::EventStatus::Published || e.end < now - std::chrono::hours(6))
+            if (e.status != domain::EventStatus::Published ||
+                e.end < now - domain::kGateOpenAfterEnd)
                 continue;
             const auto title = text(e.title);
             m_eventIds.emplace_back(e.id, title);

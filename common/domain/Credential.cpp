@@ -141,8 +141,7 @@ TicketClaims ticketClaims(const TicketId& ticket, const EventId& event, const Ti
     c.tier = tier;
     c.seat = seat;
     c.validFrom = std::chrono::time_point_cast<std::chrono::seconds>(issued);
-    c.validUntil =
-        std::chrono::time_point_cast<std::chrono::seconds>(eventEnd) + std::chrono::hours(6);
+    c.validUntil = std::chrono::time_point_cast<std::chrono::seconds>(eventEnd) + kGateOpenAfterEnd;
     return c;
 }
 

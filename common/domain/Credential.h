@@ -5,6 +5,7 @@
 #include "domain/Uuid.h"
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -56,8 +57,12 @@ struct TicketClaims
     Clock::TimePoint validUntil; // whole seconds
 };
 
-// A ticket's claims: valid from its issue until six hours after its event ends (late
-// admission, re-entry after the encore), in whole seconds.
+// How long after its event ends a ticket still opens the gate (late admission, re-entry after
+// the encore): its credential's validity, and how long a scanner still offers the event.
+inline constexpr std::chrono::hours kGateOpenAfterEnd{6};
+
+// A ticket's claims: valid from its issue until kGateOpenAfterEnd after its event ends, in
+// whole seconds.
 TicketClaims ticketClaims(const TicketId& ticket, const EventId& event, const TierId& tier,
                           const std::optional<SeatId>& seat, Clock::TimePoint issued,
                           Clock::TimePoint eventEnd);

@@ -23,28 +23,40 @@ json::array tierCountsJson(const std::vector<TierCounts>& tiers)
 }
 } // namespace
 
+namespace {
+// "<prefix>:<event id>" both ways.
+std::string channel(std::string_view prefix, const EventId& event)
+{
+    return std::string(prefix) + ":" + event.toString();
+}
+
+std::optional<EventId> eventOf(std::string_view prefix, std::string_view channel)
+{
+    if (channel.size() <= prefix.size() || !channel.starts_with(prefix) ||
+        channel[prefix.size()] != ':')
+        return std::nullopt;
+    return EventId::parse(channel.substr(prefix.size() + 1));
+}
+} // namespace
+
 std::string eventChannel(const EventId& event)
 {
-    return "event:" + event.toString();
+    return channel("event", event);
 }
 
 std::optional<EventId> eventOfChannel(std::string_view channel)
 {
-    if (!channel.starts_with("event:"))
-        return std::nullopt;
-    return EventId::parse(channel.substr(6));
+    return eventOf("event", channel);
 }
 
 std::string checkinChannel(const EventId& event)
 {
-    return "checkin:" + event.toString();
+    return channel("checkin", event);
 }
 
 std::optional<EventId> eventOfCheckinChannel(std::string_view channel)
 {
-    if (!channel.starts_with("checkin:"))
-        return std::nullopt;
-    return EventId::parse(channel.substr(8));
+    return eventOf("checkin", channel);
 }
 
 void tag_invoke(json::value_from_tag, json::value& out, const SyncClientMessage& m)
