@@ -8,11 +8,11 @@ BUILD_PACKAGES=(
   qt6-charts-dev libqt6opengl6-dev
   qt6-declarative-dev qt6-multimedia-dev libzxing-dev prometheus-cpp-dev zlib1g-dev
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libpqxx-dev libhiredis-dev libsodium-dev libssl-dev libjwt-dev libqrencode-dev libpng-dev
+  libpqxx-dev libhiredis-dev libsodium-dev libssl-dev libcurl4-openssl-dev libjwt-dev libqrencode-dev libpng-dev
 )
 # Running ticketd with its embedded servers (and the test harness's).
 RUNTIME_PACKAGES=(
-  postgresql redis-server redis-tools procps util-linux curl jq tzdata
+  postgresql redis-server redis-tools procps util-linux curl jq tzdata ca-certificates
   nginx-light
   libqt6sql6-sqlite
   qml6-module-qtqml qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
@@ -23,7 +23,7 @@ RUNTIME_PACKAGES=(
 # office's end-to-end test: Xvfb, the accessibility bus and pyatspi, a CUPS PDF printer, and
 # the tools that read back what it printed.
 TEST_PACKAGES=(
-  dbus gnome-keyring
+  dbus gnome-keyring openssl
   xvfb xauth dbus-x11 at-spi2-core python3-pyatspi imagemagick
   cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools
 )

@@ -1,8 +1,8 @@
 #include "paysim/PaySim.h"
 
 #include "domain/WebhookSignature.h"
-#include "http/Client.h"
 #include "log/Log.h"
+#include "outbound/HttpClient.h"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -439,10 +439,11 @@ void Simulator::sendLoop()
             lock.unlock();
             int status = 0;
             try {
-                status = http::fetch("POST", m_options.webhookUrl,
-                                     {{"Content-Type", "application/json"},
-                                      {"Ticketing-Signature", w.signature}},
-                                     w.body, std::chrono::seconds(10))
+                status = m_webhooks
+                             .fetch("POST", m_options.webhookUrl,
+                                    {{"Content-Type", "application/json"},
+                                     {"Ticketing-Signature", w.signature}},
+                                    w.body, std::chrono::seconds(10))
                              .status;
             } catch (const std::exception& e) {
                 log::warn("a webhook could not be delivered",

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/Router.h"
+#include "outbound/HttpClient.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -78,6 +79,7 @@ private:
     void sendLoop();
 
     Options m_options;
+    outbound::HttpClient m_webhooks; // to ticketd, its connection kept
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::map<std::string, Intent> m_intents;

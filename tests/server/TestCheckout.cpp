@@ -3,7 +3,9 @@
 #include "support/Accounts.h"
 #include "support/AtOnce.h"
 #include "support/HttpClient.h"
+#include "support/Nginx.h"
 #include "support/Sales.h"
+#include "support/TestCa.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
 #include "support/TicketdUnderTest.h"
@@ -253,6 +255,94 @@ private Q_SLOTS:
         m_pay.http.reset();
         m_pay.process.reset();
         m_db.reset();
+    }
+
+    // Issue 17: a real provider is at an https:// URL. Here nginx terminates TLS in front of
+    // paysim with a certificate of the test's own CA; ticketd trusts that CA by configuration
+    // (TICKETING_OUTBOUND_CA_FILE) and refuses the provider when it trusts another one.
+    void aCardProviderAtAnHttpsUrlIsCheckedByItsCertificate()
+    {
+        TempDir dir;
+        TestCa ours;
+        TestCa stranger;
+        QVERIFY2(ours.make(dir.path(), QStringLiteral("provider")), qPrintable(ours.error()));
+        QVERIFY2(ours.issue(QStringLiteral("pay"),
+                            {QStringLiteral("DNS:localhost"), QStringLiteral("IP:127.0.0.1")}),
+                 qPrintable(ours.error()));
+        QVERIFY2(stranger.make(dir.path(), QStringLiteral("stranger")),
+                 qPrintable(stranger.error()));
+        const auto tls = freePort();
+        const auto providerUrl = QStringLiteral("https://localhost:%1").arg(tls);
+        // The provider's TLS front, in front of whichever paysim runs now.
+        const auto front = [&](NginxUnderTest& nginx) {
+            const auto plain = freePort();
+            const auto upstream = m_pay.process->baseUrl();
+            return nginx.start(
+                QStringLiteral("server {\n listen 127.0.0.1:%1 ssl;\n listen 127.0.0.1:%2;\n"
+                               " ssl_certificate %3;\n ssl_certificate_key %4;\n"
+                               " location / { proxy_pass %5; proxy_http_version 1.1;"
+                               " proxy_set_header Connection \"\"; }\n}\n")
+                    .arg(tls)
+                    .arg(plain)
+                    .arg(ours.certFile(QStringLiteral("pay")), ours.keyFile(QStringLiteral("pay")),
+                         upstream),
+                QStringLiteral("http://127.0.0.1:%1/v1/payment_intents/none").arg(plain));
+        };
+
+        QVERIFY(restartWith({QStringLiteral("TICKETING_PAYMENTS_URL=") + providerUrl,
+                             QStringLiteral("TICKETING_OUTBOUND_CA_FILE=") + ours.caFile()}));
+        {
+            NginxUnderTest nginx;
+            QVERIFY2(front(nginx), qPrintable(nginx.log()));
+            const auto sale = openSale(*m_http, m_org);
+            const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-A-1")})
+                                .value(QStringLiteral("booking_id"))
+                                .toString();
+            const auto paid = intent(m_ann, id, QStringLiteral("card"));
+            QCOMPARE(paid.status, 201);
+            const auto payment = paid.json();
+            QVERIFY(payment.value(QStringLiteral("provider_intent_id"))
+                        .toString()
+                        .startsWith(QStringLiteral("pi_")));
+            // The browser confirms where checkout says, at the provider's https:// URL.
+            QVERIFY(payment.value(QStringLiteral("checkout"))
+                        .toObject()
+                        .value(QStringLiteral("confirm_url"))
+                        .toString()
+                        .startsWith(providerUrl + QStringLiteral("/v1/payment_intents/pi_")));
+            QCOMPARE(payAtProvider(payment, QStringLiteral("4242424242424242")).status, 200);
+            QVERIFY(waitForStatus(m_ann, id, QStringLiteral("confirmed")));
+            // A refund goes the same way.
+            const auto refund =
+                m_http->send("POST",
+                             QStringLiteral("/api/v1/payments/%1/refund")
+                                 .arg(payment.value(QStringLiteral("payment_id")).toString()),
+                             "{}", bearer(m_org));
+            QCOMPARE(refund.status, 200);
+            QCOMPARE(refund.json().value(QStringLiteral("status")).toString(),
+                     QStringLiteral("refunded"));
+        }
+
+        // The same provider, but ticketd trusts another CA: no money moves, and the buyer is
+        // told the provider is unavailable (the certificate's story stays in the log).
+        QVERIFY(restartWith({QStringLiteral("TICKETING_PAYMENTS_URL=") + providerUrl,
+                             QStringLiteral("TICKETING_OUTBOUND_CA_FILE=") + stranger.caFile()}));
+        NginxUnderTest nginx;
+        QVERIFY2(front(nginx), qPrintable(nginx.log()));
+        const auto sale = openSale(*m_http, m_org);
+        const auto id = hold(m_ann, sale, {QStringLiteral("MAIN-A-1")})
+                            .value(QStringLiteral("booking_id"))
+                            .toString();
+        const auto refused = intent(m_ann, id, QStringLiteral("card"));
+        QCOMPARE(refused.status, 502);
+        QCOMPARE(refused.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("payment_provider_unavailable"));
+        QVERIFY(QTest::qWaitFor([&] { return m_server->log().contains("SSL certificate problem"); },
+                                5000));
+        QCOMPARE(scalar("SELECT count(*) FROM payments WHERE booking_id = $1::uuid AND status = "
+                        "'failed' AND failure_code = 'provider_unavailable'",
+                        id.toStdString()),
+                 1);
     }
 
     void aCardPaymentConfirmsAndIssuesSignedTickets()

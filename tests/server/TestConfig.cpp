@@ -94,6 +94,17 @@ private Q_SLOTS:
         QVERIFY(run({"--listen"}).error.find("needs a value") != std::string::npos);
         g_env["TICKETING_DB_POOL_SIZE"] = "-1";
         QVERIFY(run({}).error.find("TICKETING_DB_POOL_SIZE") != std::string::npos);
+        g_env.clear();
+        // The card provider: http or https only; a CA bundle that cannot be read is said at
+        // start, not at the first payment.
+        QVERIFY(run({"--payments-url", "ftp://pay.example"}).error.find("https://") !=
+                std::string::npos);
+        QVERIFY(run({"--outbound-ca-file", "/nonexistent/ca.pem"}).error.find("cannot be read") !=
+                std::string::npos);
+        const auto ok =
+            run({"--payments-url", "https://pay.example", "--outbound-ca-file", "/dev/null"});
+        QVERIFY(ok.error.empty());
+        QCOMPARE(ok.config.outboundCaFile, std::string("/dev/null"));
     }
 
     void subCommandsKeepTheirWordsAndFlags()

@@ -1,5 +1,6 @@
 #include "support/Accounts.h"
 #include "support/HttpClient.h"
+#include "support/Nginx.h"
 #include "support/Sales.h"
 #include "support/SyncClient.h"
 #include "support/TestEnv.h"
@@ -22,8 +23,7 @@ class TestNginx : public QObject
     Q_OBJECT
 
     TicketdUnderTest m_t;
-    TempDir m_dir;
-    QProcess m_nginx;
+    NginxUnderTest m_nginx;
     quint16 m_port = 0;
 
     bool startNginx(quint16 upstreamPort)
@@ -43,48 +43,15 @@ class TestNginx : public QObject
         m_port = freePort();
         conf.replace(QStringLiteral("    listen 80;"),
                      QStringLiteral("    listen 127.0.0.1:%1;").arg(m_port));
-        const auto dir = m_dir.path();
-        QFile site(dir + QStringLiteral("/ticketd.conf"));
-        site.open(QIODevice::WriteOnly);
-        site.write(conf.toUtf8());
-        site.close();
-        QFile main(dir + QStringLiteral("/nginx.conf"));
-        main.open(QIODevice::WriteOnly);
-        main.write(QStringLiteral("daemon off;\nworker_processes 1;\npid %1/nginx.pid;\n"
-                                  "error_log %1/error.log warn;\n"
-                                  "events { worker_connections 1024; }\n"
-                                  "http {\n access_log off;\n client_body_temp_path %1/body;\n"
-                                  " proxy_temp_path %1/proxy;\n fastcgi_temp_path %1/fastcgi;\n"
-                                  " uwsgi_temp_path %1/uwsgi;\n scgi_temp_path %1/scgi;\n"
-                                  " include %1/ticketd.conf;\n}\n")
-                       .arg(dir)
-                       .toUtf8());
-        main.close();
-        // Its worker may run as another user (nginx started as root).
-        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                       QFileDevice::ExeOwner | QFileDevice::ReadOther |
-                                       QFileDevice::WriteOther | QFileDevice::ExeOther);
-        m_nginx.setProcessChannelMode(QProcess::MergedChannels);
-        m_nginx.start(
-            QStringLiteral("/usr/sbin/nginx"),
-            {QStringLiteral("-p"), dir, QStringLiteral("-c"), dir + QStringLiteral("/nginx.conf")});
-        if (!m_nginx.waitForStarted(5000))
-            return false;
-        HttpClient probe(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
-        return QTest::qWaitFor([&] { return probe.get(QStringLiteral("/healthz")).status == 200; },
-                               10000);
+        return m_nginx.start(conf, QStringLiteral("http://127.0.0.1:%1/healthz").arg(m_port));
     }
 
 private Q_SLOTS:
     void cleanup()
     {
-        if (m_nginx.state() != QProcess::NotRunning) {
-            m_nginx.terminate(); // by its PID: SIGTERM, then SIGKILL
-            if (!m_nginx.waitForFinished(5000))
-                m_nginx.kill();
-        }
+        m_nginx.stop();
         if (QTest::currentTestFailed())
-            qWarning().noquote() << "nginx said:" << m_nginx.readAll();
+            qWarning().noquote() << "nginx said:" << m_nginx.log();
         m_t.finish();
     }
 

@@ -5,6 +5,7 @@
 #include <QtTest>
 // The rest.
 #include "domain/WebhookSignature.h"
+#include "outbound/HttpClient.h"
 #include "payments/Provider.h"
 #include "services/CheckoutService.h"
 #include "services/EventService.h"
@@ -127,7 +128,8 @@ private Q_SLOTS:
         QVERIFY(
             m_pay.start(test::freePort(), {QStringLiteral("--late-ms"), QStringLiteral("300")}));
         m_cash = payments::makeCashProvider();
-        m_card = payments::makeCardProvider("paysim", m_pay.process->baseUrl().toStdString(),
+        m_card = payments::makeCardProvider(std::make_shared<outbound::HttpClient>(), "paysim",
+                                            m_pay.process->baseUrl().toStdString(),
                                             test::PaysimUnderTest::kSecretKey, 5s);
         m_checkout = std::make_unique<services::CheckoutService>(
             m_app->holds(), m_app->events(), *m_cash, m_card.get(),

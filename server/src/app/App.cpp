@@ -13,6 +13,7 @@
 #include "http/Router.h"
 #include "http/Server.h"
 #include "log/Log.h"
+#include "outbound/HttpClient.h"
 #include "payments/Provider.h"
 #include "services/AuthService.h"
 #include "services/CheckInFeed.h"
@@ -111,9 +112,10 @@ std::unique_ptr<payments::PaymentProvider> cardProvider(const config::Config& c)
         log::warn("TICKETING_WEBHOOK_SECRET is not set: every webhook of the card provider "
                   "will be refused");
     return c.paymentsUrl
-               ? payments::makeCardProvider(c.paymentsProvider, *c.paymentsUrl, c.paymentsSecretKey,
-                                            std::chrono::seconds(c.paymentsTimeoutSeconds),
-                                            c.paymentsTerminal)
+               ? payments::makeCardProvider(
+                     std::make_shared<outbound::HttpClient>(outbound::Options{c.outboundCaFile}),
+                     c.paymentsProvider, *c.paymentsUrl, c.paymentsSecretKey,
+                     std::chrono::seconds(c.paymentsTimeoutSeconds), c.paymentsTerminal)
                : nullptr;
 }
 

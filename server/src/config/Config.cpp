@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <fstream>
 #include <functional>
 #include <sstream>
 
@@ -100,7 +101,17 @@ const std::vector<Entry>& entries()
         {{"--payments-url", "TICKETING_PAYMENTS_URL", "",
           "base URL of the Stripe-shaped card provider (unset: no card payments)"},
          [](Config& c, const std::string& v) {
+             if (!v.empty() && v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0)
+                 return std::string("must be an http:// or https:// URL");
              c.paymentsUrl = v.empty() ? std::nullopt : std::optional(v);
+             return std::string();
+         }},
+        {{"--outbound-ca-file", "TICKETING_OUTBOUND_CA_FILE", "",
+          "PEM certificates that calls out (the card provider) trust instead of the system's"},
+         [](Config& c, const std::string& v) {
+             if (!v.empty() && !std::ifstream(v).good())
+                 return std::string("cannot be read");
+             c.outboundCaFile = v;
              return std::string();
          }},
         {{"--payments-provider", "TICKETING_PAYMENTS_PROVIDER", "paysim",

@@ -23,6 +23,7 @@ struct Config
     int holdBatches = 2; // hold transactions at once
     std::optional<std::string> tokenKeyFile;
     std::optional<std::string> paymentsUrl; // the card provider; unset: card payments refused
+    std::string outboundCaFile;             // CA bundle of the calls out; empty: the system's
     std::string paymentsProvider = "paysim";
     std::string paymentsSecretKey;
     std::string paymentsPublishableKey;           // given to browsers with a card payment

@@ -1,6 +1,6 @@
 #include "payments/Provider.h"
 
-#include "http/Client.h"
+#include "outbound/HttpClient.h"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
@@ -76,10 +76,11 @@ std::string formValue(const std::string& v)
 class CardProvider final : public PaymentProvider
 {
 public:
-    CardProvider(std::string name, std::string baseUrl, std::string secretKey,
-                 std::chrono::seconds timeout, std::string terminal)
-        : m_name(std::move(name)), m_base(std::move(baseUrl)), m_secret(std::move(secretKey)),
-          m_timeout(timeout), m_terminal(std::move(terminal))
+    CardProvider(std::shared_ptr<outbound::HttpClient> client, std::string name,
+                 std::string baseUrl, std::string secretKey, std::chrono::seconds timeout,
+                 std::string terminal)
+        : m_client(std::move(client)), m_name(std::move(name)), m_base(std::move(baseUrl)),
+          m_secret(std::move(secretKey)), m_timeout(timeout), m_terminal(std::move(terminal))
     {
         while (!m_base.empty() && m_base.back() == '/')
             m_base.pop_back();
@@ -130,11 +131,11 @@ public:
 
     ProviderStatus status(const std::string& ref) override
     {
-        http::ClientResponse r;
+        outbound::Response r;
         try {
-            r = http::fetch("GET", m_base + "/v1/payment_intents/" + formValue(ref),
-                            {{"Authorization", "Bearer " + m_secret}}, "", m_timeout);
-        } catch (const http::ClientError& e) {
+            r = m_client->fetch("GET", m_base + "/v1/payment_intents/" + formValue(ref),
+                                {{"Authorization", "Bearer " + m_secret}}, "", m_timeout);
+        } catch (const outbound::Error& e) {
             throw ProviderError(std::string("the card provider cannot be reached: ") + e.what());
         }
         boost::system::error_code ec;
@@ -159,14 +160,15 @@ public:
 
     bool cancel(const std::string& ref) override
     {
-        http::ClientResponse r;
+        outbound::Response r;
         try {
-            r = http::fetch("POST", m_base + "/v1/payment_intents/" + formValue(ref) + "/cancel",
-                            {{"Authorization", "Bearer " + m_secret},
-                             {"Content-Type", "application/x-www-form-urlencoded"},
-                             {"Idempotency-Key", "cancel-" + ref}},
-                            "", m_timeout);
-        } catch (const http::ClientError& e) {
+            r = m_client->fetch("POST",
+                                m_base + "/v1/payment_intents/" + formValue(ref) + "/cancel",
+                                {{"Authorization", "Bearer " + m_secret},
+                                 {"Content-Type", "application/x-www-form-urlencoded"},
+                                 {"Idempotency-Key", "cancel-" + ref}},
+                                "", m_timeout);
+        } catch (const outbound::Error& e) {
             throw ProviderError(std::string("the card provider cannot be reached: ") + e.what());
         }
         if (r.status == 200)
@@ -182,14 +184,14 @@ private:
     boost::json::object call(const std::string& path, const std::string& form,
                              const std::string& idempotencyKey)
     {
-        http::ClientResponse r;
+        outbound::Response r;
         try {
-            r = http::fetch("POST", m_base + path,
-                            {{"Authorization", "Bearer " + m_secret},
-                             {"Content-Type", "application/x-www-form-urlencoded"},
-                             {"Idempotency-Key", idempotencyKey}},
-                            form, m_timeout);
-        } catch (const http::ClientError& e) {
+            r = m_client->fetch("POST", m_base + path,
+                                {{"Authorization", "Bearer " + m_secret},
+                                 {"Content-Type", "application/x-www-form-urlencoded"},
+                                 {"Idempotency-Key", idempotencyKey}},
+                                form, m_timeout);
+        } catch (const outbound::Error& e) {
             throw ProviderError(std::string("the card provider cannot be reached: ") + e.what());
         }
         boost::system::error_code ec;
@@ -200,6 +202,7 @@ private:
         return std::move(v.as_object());
     }
 
+    std::shared_ptr<outbound::HttpClient> m_client;
     std::string m_name;
     std::string m_base;
     std::string m_secret;
@@ -213,13 +216,14 @@ std::unique_ptr<PaymentProvider> makeCashProvider()
     return std::make_unique<CashProvider>();
 }
 
-std::unique_ptr<PaymentProvider> makeCardProvider(std::string name, std::string baseUrl,
+std::unique_ptr<PaymentProvider> makeCardProvider(std::shared_ptr<outbound::HttpClient> client,
+                                                  std::string name, std::string baseUrl,
                                                   std::string secretKey,
                                                   std::chrono::seconds timeout,
                                                   std::string terminal)
 {
-    return std::make_unique<CardProvider>(std::move(name), std::move(baseUrl), std::move(secretKey),
-                                          timeout, std::move(terminal));
+    return std::make_unique<CardProvider>(std::move(client), std::move(name), std::move(baseUrl),
+                                          std::move(secretKey), timeout, std::move(terminal));
 }
 
 } // namespace ticketing::payments

@@ -9,6 +9,10 @@
 #include <string>
 #include <string_view>
 
+namespace ticketing::outbound {
+class HttpClient;
+}
+
 namespace ticketing::payments {
 
 // A payment provider as the checkout sees it (DESIGN.md "Payments"): it takes money for a
@@ -83,10 +87,11 @@ std::optional<WebhookEvent> parseWebhookEvent(std::string_view body);
 // The box office's cash: paid at once at the counter, refunds handed back there.
 std::unique_ptr<PaymentProvider> makeCashProvider();
 
-// A Stripe-shaped card provider at `baseUrl` (e.g. paysim's "http://127.0.0.1:8099"); a call
-// that has no answer within `timeout` is a ProviderError.
-// `terminal`: the reader that card_present intents go to.
-std::unique_ptr<PaymentProvider> makeCardProvider(std::string name, std::string baseUrl,
+// A Stripe-shaped card provider at `baseUrl` (e.g. paysim's "http://127.0.0.1:8099", or a real
+// one's "https://..."), called through `client`; a call that has no answer within `timeout` is
+// a ProviderError. `terminal`: the reader that card_present intents go to.
+std::unique_ptr<PaymentProvider> makeCardProvider(std::shared_ptr<outbound::HttpClient> client,
+                                                  std::string name, std::string baseUrl,
                                                   std::string secretKey,
                                                   std::chrono::seconds timeout,
                                                   std::string terminal = "tmr_counter");
