@@ -23,7 +23,7 @@ RUNTIME_PACKAGES=(
 # office's end-to-end test: Xvfb, the accessibility bus and pyatspi, a CUPS PDF printer, and
 # the tools that read back what it printed.
 TEST_PACKAGES=(
-  dbus gnome-keyring openssl
+  dbus gnome-keyring openssl python3-jsonschema
   xvfb xauth dbus-x11 at-spi2-core python3-pyatspi imagemagick
   cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools
 )
@@ -45,6 +45,13 @@ ensure_packages() {
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# ensure_node: Node.js and npm for the OpenAPI linter (scripts/lint-openapi, tests/contract/redocly). A Node the machine
+# already has (its own build, or NodeSource's) is used as it is; otherwise Debian's.
+ensure_node() {
+  command -v node >/dev/null && command -v npm >/dev/null && return 0
+  ensure_packages nodejs npm
 }
 
 # build PRESET [TARGET...]: configure (once) and build with the CMake preset.
