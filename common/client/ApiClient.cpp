@@ -61,6 +61,19 @@ void ApiClient::send(const Call& call, QObject* context, Raw done)
     start(std::move(p));
 }
 
+namespace {
+std::function<void(const ApiClient::WireAnswer&)>& wireObserver()
+{
+    static std::function<void(const ApiClient::WireAnswer&)> observer;
+    return observer;
+}
+} // namespace
+
+void ApiClient::setWireObserver(std::function<void(const WireAnswer&)> observer)
+{
+    wireObserver() = std::move(observer);
+}
+
 void ApiClient::start(std::shared_ptr<Pending> p)
 {
     // The access token is refreshed a little before it runs out, not after a refusal.
@@ -104,8 +117,11 @@ void ApiClient::attempt(std::shared_ptr<Pending> p)
         // An HTTP error status is an answer; no status at all is no answer.
         const bool network = status == 0;
         // A connection cut before any answer leaves the reply closed: nothing to read.
-        finished(p, status, reply->isOpen() ? reply->readAll() : QByteArray(), network,
-                 reply->errorString());
+        const auto answer = reply->isOpen() ? reply->readAll() : QByteArray();
+        if (status != 0 && wireObserver())
+            wireObserver()(
+                WireAnswer{p->call.method, reply->url(), status, reply->rawHeaderPairs(), answer});
+        finished(p, status, answer, network, reply->errorString());
     });
 }
 

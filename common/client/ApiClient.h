@@ -77,6 +77,20 @@ public:
         std::chrono::seconds refreshMargin{30};
     };
 
+    // An answer as it came off the wire, before the client reads it: for diagnostics (the
+    // tests check every one against docs/openapi.json). Calls with no answer are not given.
+    struct WireAnswer
+    {
+        QByteArray method;
+        QUrl url;
+        int status = 0;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QByteArray body;
+    };
+    // One observer for every ApiClient of the process, called on the client's thread; set it
+    // before the clients are made (empty: none).
+    static void setWireObserver(std::function<void(const WireAnswer&)> observer);
+
     explicit ApiClient(QUrl server, QObject* parent = nullptr);
     ApiClient(QUrl server, Options options, QObject* parent = nullptr);
 
