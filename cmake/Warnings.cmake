@@ -1,8 +1,11 @@
 # ticketing_warnings(target): the suite's warning set, applied per target so that third-party
 # headers (included as SYSTEM by their imported targets) stay quiet.
 function(ticketing_warnings target)
-  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow=local
-                                           -Wnon-virtual-dtor -Wimplicit-fallthrough)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wnon-virtual-dtor
+                                           -Wimplicit-fallthrough)
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    target_compile_options(${target} PRIVATE -Wshadow=local)
+  endif()
   # GCC 12 warns "-Wrestrict" inside libstdc++ for `"literal" + std::string` once inlined at
   # -O2 (GCC bug 105651, fixed in GCC 13): a false positive in the library, not in our code.
   if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)

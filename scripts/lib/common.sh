@@ -19,6 +19,8 @@ RUNTIME_PACKAGES=(
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qtmultimedia gstreamer1.0-plugins-base gstreamer1.0-plugins-good
 )
+# The fuzz targets (scripts/fuzz): clang and libFuzzer of the same version.
+FUZZ_PACKAGES=(clang-14 libfuzzer-14-dev libclang-rt-14-dev)
 # Only the tests: a D-Bus session with a secret service, for the apps' keychain; and the box
 # office's end-to-end test: Xvfb, the accessibility bus and pyatspi, a CUPS PDF printer, and
 # the tools that read back what it printed.

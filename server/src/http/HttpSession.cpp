@@ -2,6 +2,7 @@
 // hands it to the RequestHandler, writes the answer, keeps the connection alive or closes it
 // gracefully; a WebSocket upgrade on the server's path becomes a ws::WebSocketSession.
 #include "http/Caching.h"
+#include "http/RequestHead.h"
 #include "http/ServerState.h"
 #include "log/Log.h"
 
@@ -14,7 +15,6 @@
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <malloc.h>
 #include <optional>
-#include <sodium.h>
 #include <string>
 
 namespace ticketing::http {
@@ -27,21 +27,6 @@ using domain::Problem;
 using domain::ProblemCode;
 
 namespace {
-
-std::string makeRequestId(std::string_view fromClient)
-{
-    // Keep an upstream proxy's id when it is sane, so one id follows the request end to end.
-    if (!fromClient.empty() && fromClient.size() <= 64 &&
-        std::all_of(fromClient.begin(), fromClient.end(), [](char c) {
-            return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
-        }))
-        return std::string(fromClient);
-    std::array<unsigned char, 12> bytes{};
-    randombytes_buf(bytes.data(), bytes.size());
-    std::array<char, 25> hex{};
-    sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
-    return std::string(hex.data(), 24);
-}
 
 bool isQuietDisconnect(const beast::error_code& ec)
 {
@@ -125,31 +110,6 @@ private:
             beast::bind_front_handler(&HttpSession::onHeader, shared_from_this()));
     }
 
-    // RFC 9112: how long a request's body is must be beyond doubt, or the connection is not
-    // safe to read on. A Transfer-Encoding other than exactly "chunked" (say "chunked, identity",
-    // which Beast reads as no body, so that the body's bytes would be read as the next request),
-    // more than one, or one beside a Content-Length; and an HTTP/1.1 request without exactly one
-    // Host. Each is answered 400 and the connection closed.
-    static std::optional<std::string> framingProblem(const bhttp::request<bhttp::string_body>& req)
-    {
-        const auto encodings = req.count(bhttp::field::transfer_encoding);
-        if (encodings > 1)
-            return "more than one Transfer-Encoding";
-        if (encodings == 1) {
-            std::string te(req[bhttp::field::transfer_encoding]);
-            const auto first = te.find_first_not_of(" \t");
-            const auto last = te.find_last_not_of(" \t");
-            te = first == std::string::npos ? std::string() : te.substr(first, last - first + 1);
-            if (!beast::iequals(te, "chunked"))
-                return "Transfer-Encoding \"" + te + "\" is not accepted: only \"chunked\"";
-            if (req.count(bhttp::field::content_length) > 0)
-                return "both Transfer-Encoding and Content-Length";
-        }
-        if (req.version() >= 11 && req.count(bhttp::field::host) != 1)
-            return req.count(bhttp::field::host) == 0 ? "no Host header" : "more than one Host";
-        return std::nullopt;
-    }
-
     void onHeader(beast::error_code ec, std::size_t)
     {
         if (ec) {
@@ -230,22 +190,10 @@ private:
             return write(std::move(refused));
         }
 
-        Request r;
-        r.method = std::string(msg.method_string());
-        r.target = std::string(msg.target());
-        const auto q = r.target.find('?');
-        r.path = r.target.substr(0, q);
-        if (q != std::string::npos)
-            r.query = r.target.substr(q + 1);
-        r.headers.reserve(std::distance(msg.begin(), msg.end()));
-        for (const auto& field : msg) {
-            std::string name(field.name_string());
-            std::transform(name.begin(), name.end(), name.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            r.headers.emplace_back(std::move(name), std::string(field.value()));
-        }
         m_bodySize = msg.body().size();
-        r.body = std::move(msg.body());
+        // ETag, 304, Cache-Control and gzip (http/Caching.h) on the thread that answered.
+        auto facts = factsOf(msg);
+        Request r = toRequest(msg);
         r.requestId = m_requestId;
         // Behind a trusted proxy, the client it names; otherwise the peer.
         r.remoteAddress = m_server->options.trustedProxies.clientOf(m_remote, r);
@@ -253,10 +201,6 @@ private:
         m_method = r.method;
         m_path = r.path;
 
-        // ETag, 304, Cache-Control and gzip (http/Caching.h) on the thread that answered.
-        RequestFacts facts{r.method, std::string(msg[bhttp::field::if_none_match]),
-                           std::string(msg[bhttp::field::accept_encoding]),
-                           msg.count(bhttp::field::authorization) > 0};
         // The handler may answer from another thread (a database worker): hop back onto the
         // strand before touching the stream.
         m_server->handler.handle(

@@ -24,6 +24,14 @@ parseKeysetCursor(const std::string& cursor)
     auto id = domain::Uuid::parse(std::string_view(cursor).substr(sep + 1));
     if (ec != std::errc() || ptr != end || !id)
         return std::nullopt;
+    // A time the clock can hold: microseconds past ±292 years overflow its nanoseconds (found
+    // by tests/fuzz/FuzzCursor.cpp: "9772323200000000_..." read back as another time).
+    using std::chrono::microseconds;
+    constexpr auto limit =
+        std::chrono::duration_cast<microseconds>(domain::Clock::TimePoint::max().time_since_epoch())
+            .count();
+    if (micros < -limit || micros > limit)
+        return std::nullopt;
     return std::pair{domain::Clock::TimePoint(std::chrono::microseconds(micros)), *id};
 }
 
