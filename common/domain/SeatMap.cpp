@@ -36,6 +36,11 @@ const Section* SeatMap::findSection(std::string_view key) const
     return nullptr;
 }
 
+bool validCoordinate(double v)
+{
+    return std::isfinite(v) && std::abs(v) <= SeatMapLimits::maxCoordinate;
+}
+
 std::string seatLabel(const Section& section, const Row& row, const Seat& seat)
 {
     return section.key + "-" + row.label + "-" + std::to_string(seat.number);
@@ -72,6 +77,9 @@ void checkIdentifier(JsonReader& r, const std::string& text, std::size_t maxLeng
     }
 }
 
+const std::string kCoordinateRule =
+    "coordinates must be finite numbers from -1000000 to 1000000 (SeatMapLimits::maxCoordinate)";
+
 std::vector<Point> readOutline(JsonReader& r, const boost::json::array& arr,
                                const std::string& path)
 {
@@ -98,8 +106,8 @@ void checkOutline(JsonReader& r, const std::vector<Point>& pts, const std::strin
     if (pts.size() < 3)
         r.addError(path, "an outline needs at least 3 points");
     for (std::size_t i = 0; i < pts.size(); ++i)
-        if (!std::isfinite(pts[i].x) || !std::isfinite(pts[i].y))
-            r.addError(J::index(path, i), "coordinates must be finite numbers");
+        if (!validCoordinate(pts[i].x) || !validCoordinate(pts[i].y))
+            r.addError(J::index(path, i), kCoordinateRule);
 }
 
 // An id the server gave, when the map carries one (a map read back from a Venue).
@@ -190,10 +198,10 @@ void validateInto(JsonReader& r, const SeatMap& map, const std::string& path)
                     r.addError(J::join(p, "number"), "seat " + std::to_string(seat.number) +
                                                          " appears twice in row \"" + row.label +
                                                          "\"");
-                if (!std::isfinite(seat.x))
-                    r.addError(J::join(p, "x"), "must be a finite number");
-                if (!std::isfinite(seat.y))
-                    r.addError(J::join(p, "y"), "must be a finite number");
+                if (!validCoordinate(seat.x))
+                    r.addError(J::join(p, "x"), kCoordinateRule);
+                if (!validCoordinate(seat.y))
+                    r.addError(J::join(p, "y"), kCoordinateRule);
             }
             total += static_cast<long long>(row.seats.size());
         }

@@ -86,7 +86,13 @@ struct SeatMapLimits
     static constexpr std::size_t maxKeyLength = 32;
     static constexpr std::size_t maxRowLabelLength = 16;
     static constexpr std::size_t maxNameLength = 200;
+    // Venue units either way from the origin: a stadium at one unit per seat is a few
+    // thousand; beyond this the apps' drawing (and the text form's round trip) breaks down.
+    static constexpr double maxCoordinate = 1'000'000;
 };
+
+// Whether a coordinate is one a map may have: finite, within SeatMapLimits::maxCoordinate.
+bool validCoordinate(double v);
 
 // Reads a seat map from its JSON form and checks every rule, naming each offending path under
 // `path` ("seat_map.sections[0].rows[2].seats[7].number"). Section and seat ids are kept when
