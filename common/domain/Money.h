@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ticketing::domain {
 
@@ -67,5 +68,10 @@ private:
     std::int64_t m_minor = 0;
     Currency m_currency;
 };
+
+// `amount` spread over `weights` in proportion, to the minor unit: each share rounded down,
+// then the cents left over go one each to the largest remainders (the earlier on a tie). The
+// shares add up to `amount`. All weights zero: evenly.
+std::vector<std::int64_t> spread(std::int64_t amount, const std::vector<std::int64_t>& weights);
 
 } // namespace ticketing::domain

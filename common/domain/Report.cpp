@@ -14,44 +14,6 @@
 namespace ticketing::domain {
 
 namespace {
-// Products of an amount and a price need more than 64 bits in the worst case; GCC and Clang
-// (our compilers) have a 128-bit integer (`__extension__` keeps -Wpedantic quiet about it).
-__extension__ typedef __int128 Wide;
-} // namespace
-
-std::vector<std::int64_t> spread(std::int64_t amount, const std::vector<std::int64_t>& weights)
-{
-    std::vector<std::int64_t> shares(weights.size(), 0);
-    if (weights.empty())
-        return shares;
-    const std::int64_t sum = std::accumulate(weights.begin(), weights.end(), std::int64_t{0});
-    if (sum == 0) {
-        std::vector<std::int64_t> even(weights.size(), 1);
-        return spread(amount, even);
-    }
-    // Exact rational shares amount * w / sum; the floors first, then the remainders. 128-bit
-    // products: an amount in minor units times a price cannot overflow.
-    std::vector<std::pair<Wide, std::size_t>> remainders;
-    std::int64_t given = 0;
-    const bool negative = amount < 0;
-    const Wide a = negative ? -static_cast<Wide>(amount) : amount;
-    for (std::size_t i = 0; i < weights.size(); ++i) {
-        const Wide product = a * weights[i];
-        shares[i] = static_cast<std::int64_t>(product / sum);
-        given += shares[i];
-        remainders.emplace_back(product % sum, i);
-    }
-    std::stable_sort(remainders.begin(), remainders.end(),
-                     [](const auto& x, const auto& y) { return x.first > y.first; });
-    for (std::size_t k = 0; given < static_cast<std::int64_t>(a); ++k, ++given)
-        ++shares[remainders[k % remainders.size()].second];
-    if (negative)
-        for (auto& s : shares)
-            s = -s;
-    return shares;
-}
-
-namespace {
 Clock::TimePoint periodStart(Clock::TimePoint t, ReportInterval interval)
 {
     const auto step =

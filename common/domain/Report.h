@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Clock.h"
+#include "domain/Money.h"
 #include "domain/Uuid.h"
 
 #include <boost/json/value.hpp>
@@ -105,11 +106,6 @@ struct Report
     };
     std::optional<CheckIn> checkin;
 };
-
-// `amount` spread over `weights` in proportion, to the minor unit: each share rounded down,
-// then the cents left over go one each to the largest remainders (the earlier on a tie). The
-// shares add up to `amount`. All weights zero: evenly.
-std::vector<std::int64_t> spread(std::int64_t amount, const std::vector<std::int64_t>& weights);
 
 Report buildReport(const EventId& event, const std::string& currency, Clock::TimePoint now,
                    const std::vector<TierStock>& stock, const std::vector<PaidBooking>& paid,
