@@ -1,4 +1,6 @@
+#include "domain/Codec.h"
 #include "domain/Pricing.h"
+#include "domain/Promo.h"
 
 #include <QtTest>
 #include <numeric>
@@ -251,6 +253,60 @@ private Q_SLOTS:
         for (int i = 0; i < 11; ++i)
             eleven.push_back({2 + i, 5});
         QCOMPARE(checkGroupDiscounts(eleven).size(), std::size_t(1));
+    }
+
+    void promoCodeInputsAreChecked()
+    {
+        // Every field's rule, each named.
+        const auto errors = [](const char* body) {
+            auto r = decodeText<PromoCodeInput>(body);
+            std::vector<std::string> fields;
+            if (!r.ok())
+                for (const auto& e : r.error())
+                    fields.push_back(e.field);
+            return fields;
+        };
+        QCOMPARE(errors(R"({"code": "SUMMER25", "kind": "percent", "value": 25})"),
+                 std::vector<std::string>{});
+        QCOMPARE(errors(R"({"code": "ab", "kind": "percent", "value": 25})"),
+                 std::vector<std::string>{"code"});
+        QCOMPARE(errors(R"({"code": "SUMMER 25", "kind": "percent", "value": 25})"),
+                 std::vector<std::string>{"code"});
+        QCOMPARE(errors(R"({"code": "SUMMER25", "kind": "gift", "value": 25})"),
+                 std::vector<std::string>{"kind"});
+        QCOMPARE(errors(R"({"code": "SUMMER25", "kind": "percent", "value": 101})"),
+                 std::vector<std::string>{"value"});
+        QCOMPARE(errors(R"({"code": "SUMMER25", "kind": "percent", "value": "25"})"),
+                 std::vector<std::string>{"value"});
+        QCOMPARE(errors(R"({"code": "SUMMER25", "kind": "amount", "value": 5})"),
+                 std::vector<std::string>{"value"});
+        QCOMPARE(errors(R"({"code": "SUMMER25", "kind": "percent", "value": 5, "max_uses": 0,
+                            "per_user": -1, "min_quantity": 11})"),
+                 (std::vector<std::string>{"max_uses", "per_user", "min_quantity"}));
+        QCOMPARE(errors(R"({"code": "SUMMER25", "kind": "percent", "value": 5,
+                            "valid_from": "2026-09-01T00:00:00Z",
+                            "valid_until": "2026-06-01T00:00:00Z"})"),
+                 std::vector<std::string>{"valid_until"});
+        // An amount is checked against the event's currency.
+        auto in =
+            decodeText<PromoCodeInput>(R"({"code": "TENOFF", "kind": "amount", "value": "10.50"})");
+        QVERIFY(in.ok());
+        QVERIFY(toPromoCode(*in, "EUR").ok());
+        QCOMPARE(toPromoCode(*in, "EUR")->amountMinor, std::int64_t(1050));
+        QVERIFY(!toPromoCode(*in, "JPY").ok()); // no minor digits in yen
+        in->amount = "0.00";
+        QVERIFY(!toPromoCode(*in, "EUR").ok());
+    }
+
+    void aQuoteSaysWhatApplied()
+    {
+        const auto u = many(4, 4500);
+        const auto p = price(u, nullptr, {{4, 15}});
+        const auto q = quoteOf(p, "EUR");
+        QCOMPARE(encodeText(q),
+                 std::string(R"({"subtotal":"180.00","discount":"27.00","total":"153.00",)"
+                             R"("currency":"EUR","applied":[{"kind":"group_discount",)"
+                             R"("min_quantity":4,"percent":15,"discount":"27.00"}]})"));
     }
 
     void anyCartAddsUp()

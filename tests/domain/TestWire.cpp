@@ -11,6 +11,7 @@
 #include "domain/Health.h"
 #include "domain/LiveSync.h"
 #include "domain/Payment.h"
+#include "domain/Promo.h"
 #include "domain/Report.h"
 #include "domain/Shift.h"
 #include "domain/Tickets.h"
@@ -79,6 +80,9 @@ const std::map<QString, RoundTrip>& types()
         {QStringLiteral("block-request"), roundTrip<BlockRequest>()},
         {QStringLiteral("unblock-request"), roundTrip<UnblockRequest>()},
         {QStringLiteral("seat-blocks"), roundTrip<SeatBlocks>()},
+        {QStringLiteral("promo-code-input"), roundTrip<PromoCodeInput>()},
+        {QStringLiteral("promo-code"), roundTrip<PromoCodeView>()},
+        {QStringLiteral("quote"), roundTrip<Quote>()},
         {QStringLiteral("report"), roundTrip<Report>()},
         {QStringLiteral("settlement"), roundTrip<Settlement>()},
         {QStringLiteral("device-input"), roundTrip<DeviceInput>()},

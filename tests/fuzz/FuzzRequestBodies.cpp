@@ -5,6 +5,7 @@
 #include "domain/Booking.h"
 #include "domain/CheckIn.h"
 #include "domain/Payment.h"
+#include "domain/Promo.h"
 #include "domain/Shift.h"
 #include "domain/User.h"
 
@@ -15,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size == 0)
         return 0;
     const auto body = fuzz::text(data + 1, size - 1);
-    switch (data[0] % 14) {
+    switch (data[0] % 15) {
     case 0:
         fuzz::readBody<Registration>(body);
         break;

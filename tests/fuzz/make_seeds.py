@@ -44,7 +44,8 @@ def main():
               "profile-change.json", "role-change.json", "confirm-request.json",
               "intent-request.json", "refund-request.json", "shift-opening.json",
               "block-request.json", "unblock-request.json", "device-input.json",
-              "enroll-request.json", "scan-batch.json"]  # FuzzRequestBodies.cpp's order
+              "enroll-request.json", "scan-batch.json",
+              "promo-code-input.json"]  # FuzzRequestBodies.cpp's order
     for i, name in enumerate(bodies):
         put("fuzz_request_bodies", name, bytes([i]) + wire(name))
 
