@@ -260,6 +260,83 @@ private Q_SLOTS:
             200);
     }
 
+    // API.md "Promo codes and group discounts": the owner makes, lists and deletes an event's
+    // codes; nobody else sees them.
+    void promoCodesAreTheOwnersToManage()
+    {
+        const auto id = createEvent(eventBody(m_venue));
+        const auto event = send("GET", QStringLiteral("/api/v1/events/") + id, {}, m_org).json();
+        const auto vip = event.value(QStringLiteral("tiers"))
+                             .toArray()[0]
+                             .toObject()
+                             .value(QStringLiteral("id"));
+        const auto codes = QStringLiteral("/api/v1/events/%1/promo-codes").arg(id);
+        const QJsonObject summer{
+            {QStringLiteral("code"), QStringLiteral("Summer25")},
+            {QStringLiteral("kind"), QStringLiteral("percent")},
+            {QStringLiteral("value"), 25},
+            {QStringLiteral("max_uses"), 10},
+            {QStringLiteral("tier_ids"), QJsonArray{vip}},
+            {QStringLiteral("valid_until"), QStringLiteral("2030-03-01T00:00:00Z")}};
+        auto made = send("POST", codes, summer, m_org);
+        QCOMPARE(made.status, 201);
+        QCOMPARE(made.json().value(QStringLiteral("code")).toString(), QStringLiteral("Summer25"));
+        QCOMPARE(made.json().value(QStringLiteral("uses")).toInt(), 0);
+        QCOMPARE(made.json().value(QStringLiteral("currency")).toString(), QStringLiteral("GBP"));
+        // The same code in another case is taken.
+        auto again = summer;
+        again[QStringLiteral("code")] = QStringLiteral("SUMMER25");
+        auto taken = send("POST", codes, again, m_org);
+        QCOMPARE(taken.status, 409);
+        QCOMPARE(taken.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("promo_code_taken"));
+        // An amount in the event's currency (GBP has pence; "5.001" has too many digits).
+        const QJsonObject fiver{{QStringLiteral("code"), QStringLiteral("FIVER")},
+                                {QStringLiteral("kind"), QStringLiteral("amount")},
+                                {QStringLiteral("value"), QStringLiteral("5.00")}};
+        QCOMPARE(send("POST", codes, fiver, m_org).status, 201);
+        auto badAmount = fiver;
+        badAmount[QStringLiteral("code")] = QStringLiteral("FIVER2");
+        badAmount[QStringLiteral("value")] = QStringLiteral("5.001");
+        auto refused = send("POST", codes, badAmount, m_org);
+        QCOMPARE(refused.status, 400);
+        QVERIFY(refused.body.contains("\"value\""));
+        // Tiers of another event, or none at all, are refused by name.
+        auto strange = fiver;
+        strange[QStringLiteral("code")] = QStringLiteral("STRANGE");
+        strange[QStringLiteral("tier_ids")] =
+            QJsonArray{QStringLiteral("0192f3a0-2222-7222-8222-00000000000c")};
+        refused = send("POST", codes, strange, m_org);
+        QCOMPARE(refused.status, 400);
+        QVERIFY(refused.body.contains("tier_ids[0]"));
+
+        auto list = send("GET", codes, {}, m_org);
+        QCOMPARE(list.status, 200);
+        const auto items = list.json().value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 2);
+        QCOMPARE(items[0].toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("Summer25"));
+        QCOMPARE(items[1].toObject().value(QStringLiteral("value")).toString(),
+                 QStringLiteral("5.00"));
+
+        // Another organizer, an attendee, nobody: the event does not exist for them.
+        const auto rival =
+            m_t.signUp(QStringLiteral("organizer"), QStringLiteral("rival@example.com"));
+        const auto ann = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        QCOMPARE(send("GET", codes, {}, rival).status, 404);
+        QCOMPARE(send("POST", codes, fiver, rival).status, 404);
+        QCOMPARE(send("GET", codes, {}, ann).status, 403);
+        QCOMPARE(send("GET", codes).status, 401);
+
+        // Deleted in any case, once; then the text may be given again.
+        QCOMPARE(send("DELETE", codes + QStringLiteral("/summer25"), {}, m_org).status, 204);
+        QCOMPARE(send("DELETE", codes + QStringLiteral("/summer25"), {}, m_org).status, 404);
+        QCOMPARE(
+            send("GET", codes, {}, m_org).json().value(QStringLiteral("items")).toArray().size(),
+            1);
+        QCOMPARE(send("POST", codes, summer, m_org).status, 201);
+    }
+
     void theListingFiltersAndPages()
     {
         const auto paris = send("POST", QStringLiteral("/api/v1/venues"),

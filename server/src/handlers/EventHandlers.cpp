@@ -2,6 +2,7 @@
 #include "domain/Availability.h"
 #include "domain/Codec.h"
 #include "domain/Event.h"
+#include "domain/Promo.h"
 #include "domain/RefundPolicy.h"
 #include "domain/Report.h"
 #include "handlers/Json.h"
@@ -164,6 +165,37 @@ void registerEventRoutes(http::Router& router, Services& services)
             if (unreadable(body))
                 return problem(body.error(), c.request);
             return blocksAnswer(events.unblock(callerOf(c), id, std::move(body)), c);
+        });
+    });
+    // API.md "Promo codes and group discounts": the event's codes (owner, admin).
+    router.add("POST", "/api/v1/events/{id}/promo-codes", manage, [&events](Context& c) {
+        return withEvent(c, [&](const domain::EventId& id) {
+            auto body = readBody<domain::PromoCodeInput>(c.request);
+            if (unreadable(body))
+                return problem(body.error(), c.request);
+            auto made = events.createPromoCode(callerOf(c), id, std::move(body));
+            return made.ok() ? Response::json(201, boost::json::value_from(*made))
+                             : problem(made.error(), c.request);
+        });
+    });
+    router.add("GET", "/api/v1/events/{id}/promo-codes", manage, [&events](Context& c) {
+        return withEvent(c, [&](const domain::EventId& id) {
+            auto codes = events.promoCodes(callerOf(c), id);
+            if (!codes.ok())
+                return problem(codes.error(), c.request);
+            boost::json::array items;
+            for (const auto& code : *codes)
+                items.push_back(boost::json::value_from(code));
+            // One page: an event has few codes (at most 1,000 are listed).
+            return Response::json(
+                200, boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}});
+        });
+    });
+    router.add("DELETE", "/api/v1/events/{id}/promo-codes/{code}", manage, [&events](Context& c) {
+        return withEvent(c, [&](const domain::EventId& id) {
+            if (auto refused = events.removePromoCode(callerOf(c), id, c.params.at("code")))
+                return problem(*refused, c.request);
+            return Response::noContent();
         });
     });
     // Cancelling refunds everyone who paid (CheckoutService).

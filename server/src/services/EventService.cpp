@@ -3,6 +3,7 @@
 #include "db/BlockStore.h"
 #include "db/CheckInStore.h"
 #include "db/Pool.h"
+#include "db/PromoStore.h"
 #include "db/ReportStore.h"
 #include "domain/Booking.h"
 #include "domain/CheckIn.h"
@@ -429,6 +430,60 @@ EventService::unblock(const Caller& caller, const domain::EventId& id,
 {
     return changeBlocks(caller, id, input.ok() ? std::nullopt : std::optional(input.error()),
                         [&](db::Session& s) { return db::blocks::unblock(s, id, input->seats); });
+}
+
+domain::Result<domain::PromoCodeView, Problem>
+EventService::createPromoCode(const Caller& caller, const domain::EventId& id,
+                              Decoded<domain::PromoCodeInput> input)
+{
+    auto& s = db::currentSession();
+    auto event = owned(s, caller, id);
+    if (!event.ok())
+        return domain::fail(event.error());
+    if (!input.ok())
+        return domain::fail(std::move(input).error());
+    std::vector<domain::FieldError> errors;
+    for (std::size_t i = 0; i < input->tiers.size(); ++i) {
+        const auto& tier = input->tiers[i];
+        if (std::none_of(event->tiers.begin(), event->tiers.end(),
+                         [&](const db::TierRow& t) { return t.id == tier; }))
+            errors.push_back(
+                {"tier_ids[" + std::to_string(i) + "]", "is not a tier of this event"});
+    }
+    auto code = domain::toPromoCode(*input, event->currency);
+    if (!code.ok())
+        errors.insert(errors.end(), code.error().begin(), code.error().end());
+    if (!errors.empty())
+        return domain::fail(Problem::validation(std::move(errors)));
+    const auto now = m_clock.now();
+    if (!db::promos::create(s, id, *code, now))
+        return domain::fail(Problem(409, "promo_code_taken", "Promo code taken",
+                                    "the event already has the code " + input->code +
+                                        " (codes are matched without regard to case)"));
+    return domain::PromoCodeView{std::move(code).value(), event->currency, now};
+}
+
+domain::Result<std::vector<domain::PromoCodeView>, Problem>
+EventService::promoCodes(const Caller& caller, const domain::EventId& id)
+{
+    auto& s = db::currentSession();
+    auto event = owned(s, caller, id);
+    if (!event.ok())
+        return domain::fail(event.error());
+    return db::promos::list(s, id, event->currency);
+}
+
+std::optional<Problem> EventService::removePromoCode(const Caller& caller,
+                                                     const domain::EventId& id,
+                                                     const std::string& code)
+{
+    auto& s = db::currentSession();
+    auto event = owned(s, caller, id);
+    if (!event.ok())
+        return event.error();
+    if (!db::promos::remove(s, id, code, m_clock.now()))
+        return Problem(ProblemCode::NotFound, "the event has no promo code " + code);
+    return std::nullopt;
 }
 
 } // namespace ticketing::services

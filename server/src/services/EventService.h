@@ -7,6 +7,7 @@
 #include "domain/Codec.h"
 #include "domain/Event.h"
 #include "domain/Problem.h"
+#include "domain/Promo.h"
 #include "domain/Report.h"
 #include "domain/Result.h"
 #include "services/VenueService.h"
@@ -73,6 +74,18 @@ public:
     block(const Caller& caller, const domain::EventId& id, Decoded<domain::BlockRequest> input);
     domain::Result<domain::SeatBlocks, domain::Problem>
     unblock(const Caller& caller, const domain::EventId& id, Decoded<domain::UnblockRequest> input);
+
+    // API.md "Promo codes and group discounts": an event's codes, the owner's and admin's (to
+    // anyone else the event does not exist). A code is unique per event in any case (409
+    // promo_code_taken); its tiers must be the event's; an amount is in the event's currency.
+    domain::Result<domain::PromoCodeView, domain::Problem>
+    createPromoCode(const Caller& caller, const domain::EventId& id,
+                    Decoded<domain::PromoCodeInput> input);
+    domain::Result<std::vector<domain::PromoCodeView>, domain::Problem>
+    promoCodes(const Caller& caller, const domain::EventId& id);
+    // nullopt: deleted (its uses so far stay with the bookings that made them).
+    std::optional<domain::Problem> removePromoCode(const Caller& caller, const domain::EventId& id,
+                                                   const std::string& code);
 
     // API.md `Event` of a stored event.
     static domain::Event toEvent(const db::EventRow& row);
