@@ -2,8 +2,10 @@
 
 #include "domain/Codec.h"
 #include "domain/JsonReader.h"
+#include "domain/Promo.h"
 #include "domain/RefundPolicy.h"
 
+#include <algorithm>
 #include <array>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
@@ -184,6 +186,43 @@ TierInput readTier(JsonReader& r, const boost::json::object& t, const std::strin
     return tier;
 }
 
+// An event body's group discounts ([{min_quantity, percent}], absent or null: none), with the
+// rules of domain::checkGroupDiscounts.
+std::vector<GroupDiscount> readGroupDiscounts(JsonReader& r, const boost::json::object& o)
+{
+    std::vector<GroupDiscount> out;
+    const auto* v = o.if_contains("group_discounts");
+    if (!v || v->is_null())
+        return out;
+    const auto* list = r.array(*v, "group_discounts");
+    if (!list)
+        return out;
+    bool readable = true;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const auto path = JsonReader::index("group_discounts", i);
+        const auto* item = r.object((*list)[i], path);
+        if (!item) {
+            readable = false;
+            continue;
+        }
+        const auto quantity = r.integer(*item, "min_quantity", path);
+        const auto percent = r.integer(*item, "percent", path);
+        if (!quantity || !percent) {
+            readable = false;
+            continue;
+        }
+        // Into int's range; checkGroupDiscounts says what is out of the rules' range.
+        const auto narrow = [](std::int64_t n) {
+            return static_cast<int>(std::clamp<std::int64_t>(n, -1, 1000000));
+        };
+        out.push_back({narrow(*quantity), narrow(*percent)});
+    }
+    if (readable)
+        for (auto& e : checkGroupDiscounts(out))
+            r.addError(std::move(e.field), std::move(e.message));
+    return out;
+}
+
 // The tiers of an event body: 1 to 100, each read by readTier.
 std::vector<TierInput> readTiers(JsonReader& r, const boost::json::object& o,
                                  const std::optional<Currency>& currency)
@@ -255,6 +294,7 @@ Result<EventInput, std::vector<FieldError>> parseEvent(const boost::json::value&
     }
 
     auto tiers = readTiers(r, *o, currency);
+    auto groups = readGroupDiscounts(r, *o);
     if (!r.ok())
         return fail(std::move(r.errors()));
     EventInput e{.venue = *venueId,
@@ -267,7 +307,8 @@ Result<EventInput, std::vector<FieldError>> parseEvent(const boost::json::value&
                  .saleEnd = saleEnd,
                  .currency = *currency,
                  .tiers = std::move(tiers),
-                 .refundPolicy = std::move(refundPolicy)};
+                 .refundPolicy = std::move(refundPolicy),
+                 .groupDiscounts = std::move(groups)};
     return e;
 }
 
@@ -352,7 +393,7 @@ bool sameExceptDescription(const EventInput& a, const EventInput& b)
     const auto rp = [](const std::optional<boost::json::object>& p) {
         return p ? boost::json::serialize(*p) : std::string();
     };
-    return rp(a.refundPolicy) == rp(b.refundPolicy);
+    return rp(a.refundPolicy) == rp(b.refundPolicy) && a.groupDiscounts == b.groupDiscounts;
 }
 
 std::optional<Problem> notOnSale(EventStatus status, std::optional<Clock::TimePoint> saleStart,
@@ -439,6 +480,8 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Even
         o["sale_end"] = formatTimestamp(*e.saleEnd);
     if (e.refundPolicy)
         o["refund_policy"] = *e.refundPolicy;
+    if (!e.groupDiscounts.empty())
+        o["group_discounts"] = boost::json::value_from(e.groupDiscounts);
     out = std::move(o);
 }
 
@@ -495,6 +538,7 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Even
     o["status"] = toString(e.status);
     o["refund_policy"] = e.refundPolicy.toJson();
     o["tiers"] = std::move(tiers);
+    o["group_discounts"] = boost::json::value_from(e.groupDiscounts);
     o["created_at"] = formatTimestamp(e.createdAt);
     o["updated_at"] = formatTimestamp(e.updatedAt);
     o["published_at"] = nullableTime(e.publishedAt);
@@ -520,6 +564,7 @@ Event tag_invoke(boost::json::value_to_tag<Event>, const boost::json::value& v)
     e.status = r.required<EventStatus>("status").value_or(EventStatus::Draft);
     e.refundPolicy = r.required<RefundPolicy>("refund_policy").value_or(RefundPolicy::standard());
     e.tiers = r.required<std::vector<Tier>>("tiers").value_or(std::vector<Tier>{});
+    e.groupDiscounts = r.optionalOr<std::vector<GroupDiscount>>("group_discounts", {});
     e.createdAt = r.time("created_at").value_or(Clock::TimePoint{});
     e.updatedAt = r.time("updated_at").value_or(Clock::TimePoint{});
     e.publishedAt = r.time("published_at", false);

@@ -2,6 +2,7 @@
 
 #include "domain/Clock.h"
 #include "domain/Money.h"
+#include "domain/Pricing.h"
 #include "domain/Problem.h"
 #include "domain/RefundPolicy.h"
 #include "domain/Result.h"
@@ -55,6 +56,8 @@ struct EventInput
     Currency currency;
     std::vector<TierInput> tiers;
     std::optional<boost::json::object> refundPolicy;
+    // API.md "Promo codes and group discounts": set with the prices (while a draft).
+    std::vector<GroupDiscount> groupDiscounts;
 };
 
 // The body of POST/PUT /events, read and checked on its own (shape, times, currency, prices).
@@ -119,6 +122,7 @@ struct Event
     EventStatus status = EventStatus::Draft;
     RefundPolicy refundPolicy; // the one in force: the organizer's, or the standard one
     std::vector<Tier> tiers;
+    std::vector<GroupDiscount> groupDiscounts;
     Clock::TimePoint createdAt;
     Clock::TimePoint updatedAt;
     std::optional<Clock::TimePoint> publishedAt;

@@ -337,6 +337,35 @@ private Q_SLOTS:
         QCOMPARE(send("POST", codes, summer, m_org).status, 201);
     }
 
+    // An event's group discounts: set with its prices, checked, shown with the event.
+    void groupDiscountsComeWithThePrices()
+    {
+        auto body = eventBody(m_venue);
+        body[QStringLiteral("group_discounts")] = QJsonArray{
+            QJsonObject{{QStringLiteral("min_quantity"), 1}, {QStringLiteral("percent"), 10}},
+            QJsonObject{{QStringLiteral("min_quantity"), 8}, {QStringLiteral("percent"), 101}}};
+        auto refused = send("POST", QStringLiteral("/api/v1/events"), body, m_org);
+        QCOMPARE(refused.status, 400);
+        QVERIFY(refused.body.contains("group_discounts[0].min_quantity"));
+        QVERIFY(refused.body.contains("group_discounts[1].percent"));
+
+        const QJsonArray groups{
+            QJsonObject{{QStringLiteral("min_quantity"), 4}, {QStringLiteral("percent"), 10}}};
+        body[QStringLiteral("group_discounts")] = groups;
+        const auto id = createEvent(body);
+        QVERIFY(!id.isEmpty());
+        const auto path = QStringLiteral("/api/v1/events/") + id;
+        QCOMPARE(send("GET", path, {}, m_org).json().value(QStringLiteral("group_discounts")),
+                 QJsonValue(groups));
+        // Like the prices, fixed once published.
+        QCOMPARE(send("POST", path + QStringLiteral("/publish"), {}, m_org).status, 200);
+        auto changed = body;
+        changed[QStringLiteral("group_discounts")] = QJsonArray{};
+        QCOMPARE(send("PUT", path, changed, m_org).status, 409);
+        QCOMPARE(send("GET", path).json().value(QStringLiteral("group_discounts")),
+                 QJsonValue(groups));
+    }
+
     void theListingFiltersAndPages()
     {
         const auto paris = send("POST", QStringLiteral("/api/v1/venues"),

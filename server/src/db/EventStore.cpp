@@ -2,9 +2,10 @@
 
 #include "db/Pool.h"
 #include "db/Sql.h"
+#include "domain/Promo.h"
 
 #include <boost/json/parse.hpp>
-
+#include <boost/json/serialize.hpp>
 namespace ticketing::db::events {
 
 namespace {
@@ -19,7 +20,7 @@ using domain::Clock;
     "e.currency, e.status, e.refund_policy::text, (extract(epoch from e.created_at) * "            \
     "1000000)::bigint, "                                                                           \
     "(extract(epoch from e.updated_at) * 1000000)::bigint, (extract(epoch from e.published_at) * " \
-    "1000000)::bigint"
+    "1000000)::bigint, e.group_discounts::text"
 
 const Statement kVenueFacts{"events.venue_facts",
                             "SELECT organizer_id, city FROM venues WHERE id = $1::uuid"};
@@ -28,16 +29,18 @@ const Statement kVenueSections{
     "SELECT key, kind, capacity FROM venue_sections WHERE venue_id = $1::uuid ORDER BY key"};
 const Statement kInsert{"events.insert", R"sql(
     INSERT INTO events (id, organizer_id, venue_id, title, description, genre, city, start_time, end_time,
-                        sale_start, sale_end, currency, status, refund_policy, created_at, updated_at)
+                        sale_start, sale_end, currency, status, refund_policy, created_at, updated_at,
+                        group_discounts)
     VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $7, $8::timestamptz, $9::timestamptz, $10::timestamptz,
-            $11::timestamptz, $12, 'draft', $13::jsonb, $14::timestamptz, $14::timestamptz))sql"};
+            $11::timestamptz, $12, 'draft', $13::jsonb, $14::timestamptz, $14::timestamptz, $15::jsonb))sql"};
 const Statement kInsertTier{"events.insert_tier", R"sql(
     INSERT INTO ticket_tiers (id, event_id, position, name, price_minor, kind, section_keys, quantity, quantity_total)
     VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7::text[], $8, $9))sql"};
 const Statement kUpdateAll{"events.update_all", R"sql(
     UPDATE events SET venue_id = $2::uuid, title = $3, description = $4, genre = $5, city = $6,
            start_time = $7::timestamptz, end_time = $8::timestamptz, sale_start = $9::timestamptz,
-           sale_end = $10::timestamptz, currency = $11, refund_policy = $12::jsonb, updated_at = $13::timestamptz
+           sale_end = $10::timestamptz, currency = $11, refund_policy = $12::jsonb, updated_at = $13::timestamptz,
+           group_discounts = $14::jsonb
     WHERE id = $1::uuid)sql"};
 const Statement kUpdateDescriptive{"events.update_descriptive", R"sql(
     UPDATE events SET title = $2, description = $3, genre = $4, updated_at = $5::timestamptz WHERE id = $1::uuid)sql"};
@@ -92,6 +95,11 @@ std::optional<std::string> time(const std::optional<Clock::TimePoint>& t)
     return t ? std::optional(toSql(*t)) : std::nullopt;
 }
 
+std::string groupDiscountsJson(const EventRow& e)
+{
+    return boost::json::serialize(boost::json::value_from(e.groupDiscounts));
+}
+
 EventRow toEvent(const pqxx::row& r)
 {
     EventRow e;
@@ -113,6 +121,8 @@ EventRow toEvent(const pqxx::row& r)
     e.createdAt = fromMicros(r[14].as<long long>());
     e.updatedAt = fromMicros(r[15].as<long long>());
     e.publishedAt = optionalTime(r[16]);
+    e.groupDiscounts = boost::json::value_to<std::vector<domain::GroupDiscount>>(
+        boost::json::parse(r[17].as<std::string>()));
     return e;
 }
 
@@ -187,7 +197,7 @@ void insert(Session& s, const EventRow& e)
                              e.venue.toString(), e.title, e.description, e.genre, e.city,
                              toSql(e.start), toSql(e.end), nullable(time(e.saleStart)),
                              nullable(time(e.saleEnd)), e.currency, nullable(e.refundPolicy),
-                             toSql(e.createdAt));
+                             toSql(e.createdAt), groupDiscountsJson(e));
             writeTiers(tx, e);
             tx.commit();
         },
@@ -206,7 +216,8 @@ void update(Session& s, const EventRow& e, bool descriptiveOnly)
                 tx.exec_prepared(kUpdateAll.name, e.id.toString(), e.venue.toString(), e.title,
                                  e.description, e.genre, e.city, toSql(e.start), toSql(e.end),
                                  nullable(time(e.saleStart)), nullable(time(e.saleEnd)), e.currency,
-                                 nullable(e.refundPolicy), toSql(e.updatedAt));
+                                 nullable(e.refundPolicy), toSql(e.updatedAt),
+                                 groupDiscountsJson(e));
                 tx.exec_prepared(kDeleteTiers.name, e.id.toString());
                 writeTiers(tx, e);
             }

@@ -2,6 +2,7 @@
 
 #include "domain/Clock.h"
 #include "domain/Event.h"
+#include "domain/Pricing.h"
 #include "domain/Uuid.h"
 
 #include <optional>
@@ -39,6 +40,7 @@ struct EventRow
     std::string currency;
     domain::EventStatus status = domain::EventStatus::Draft;
     std::optional<std::string> refundPolicy; // JSON text
+    std::vector<domain::GroupDiscount> groupDiscounts;
     domain::Clock::TimePoint createdAt;
     domain::Clock::TimePoint updatedAt;
     std::optional<domain::Clock::TimePoint> publishedAt;

@@ -45,7 +45,8 @@ domain::EventInput asInput(const db::EventRow& e)
                           .saleEnd = e.saleEnd,
                           .currency = currency,
                           .tiers = {},
-                          .refundPolicy = std::nullopt};
+                          .refundPolicy = std::nullopt,
+                          .groupDiscounts = e.groupDiscounts};
     if (e.refundPolicy)
         in.refundPolicy = boost::json::parse(*e.refundPolicy).as_object();
     for (const auto& t : e.tiers)
@@ -82,6 +83,7 @@ domain::Result<db::EventRow, Problem> EventService::build(db::Session& s, const 
     e.currency = std::string(in.currency.code());
     if (in.refundPolicy)
         e.refundPolicy = boost::json::serialize(*in.refundPolicy);
+    e.groupDiscounts = in.groupDiscounts;
     e.createdAt = e.updatedAt = m_clock.now();
     for (const auto& t : in.tiers)
         e.tiers.push_back({domain::TierId::generate(), t.name, t.price.minorUnits(), t.kind,
@@ -266,6 +268,7 @@ domain::Event EventService::toEvent(const db::EventRow& e)
     for (const auto& t : e.tiers)
         out.tiers.push_back({t.id, t.name, t.priceMinor, e.currency, t.kind, t.sectionKeys,
                              t.quantity, t.quantityTotal});
+    out.groupDiscounts = e.groupDiscounts;
     out.createdAt = e.createdAt;
     out.updatedAt = e.updatedAt;
     out.publishedAt = e.publishedAt;
