@@ -92,6 +92,37 @@ Quote quoteOf(const Price& price, std::string currency)
     return q;
 }
 
+Problem promoCodeInvalid(PromoRefusal reason, std::string_view code)
+{
+    std::string why;
+    switch (reason) {
+    case PromoRefusal::Unknown:
+        why = "this event has no such code";
+        break;
+    case PromoRefusal::NotYetValid:
+        why = "the code is not valid yet";
+        break;
+    case PromoRefusal::Expired:
+        why = "the code has expired";
+        break;
+    case PromoRefusal::UsedUp:
+        why = "the code has been used as often as it may be";
+        break;
+    case PromoRefusal::PerUserLimit:
+        why = "you have used the code as often as one buyer may";
+        break;
+    case PromoRefusal::NotForTheseTiers:
+        why = "the code is not for these tickets";
+        break;
+    case PromoRefusal::BelowMinQuantity:
+        why = "the code needs more tickets of its tiers in one booking";
+        break;
+    }
+    return Problem(409, "promo_code_invalid", "Promo code not valid",
+                   "the promo code " + std::string(code) + " cannot be used: " + why)
+        .with("reason", json::value(std::string(toString(reason))));
+}
+
 void tag_invoke(json::value_from_tag, json::value& out, const PromoCodeInput& p)
 {
     json::object o{{"code", p.code}, {"kind", kindText(p.kind)}};

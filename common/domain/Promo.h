@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Pricing.h"
+#include "domain/Problem.h"
 #include "domain/Result.h"
 
 #include <boost/json/value.hpp>
@@ -60,6 +61,9 @@ struct Quote
     std::vector<Applied> applied; // what gave the discount: none or one (discounts do not stack)
 };
 Quote quoteOf(const Price& price, std::string currency);
+
+// 409 promo_code_invalid with its `reason` (API.md): the code cannot be used for this.
+Problem promoCodeInvalid(PromoRefusal reason, std::string_view code);
 
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const PromoCodeInput& p);
 PromoCodeInput tag_invoke(boost::json::value_to_tag<PromoCodeInput>, const boost::json::value& v);

@@ -366,6 +366,112 @@ private Q_SLOTS:
                  QJsonValue(groups));
     }
 
+    // GET /events/{id}/quote: the pricing rule over HTTP, holding nothing.
+    void aQuotePricesWithoutHolding()
+    {
+        auto body = eventBody(m_venue);
+        body[QStringLiteral("group_discounts")] = QJsonArray{
+            QJsonObject{{QStringLiteral("min_quantity"), 4}, {QStringLiteral("percent"), 10}}};
+        const auto id = createEvent(body);
+        const auto path = QStringLiteral("/api/v1/events/") + id;
+        QCOMPARE(send("POST", path + QStringLiteral("/publish"), {}, m_org).status, 200);
+        const auto event = send("GET", path).json();
+        QString vip;
+        QString floor;
+        for (const auto& t : event.value(QStringLiteral("tiers")).toArray()) {
+            const auto name = t.toObject().value(QStringLiteral("name")).toString();
+            const auto tierId = t.toObject().value(QStringLiteral("id")).toString();
+            if (name == QStringLiteral("VIP"))
+                vip = tierId;
+            if (name == QStringLiteral("Floor"))
+                floor = tierId;
+        }
+        QStringList vipSeats;
+        for (const auto& seat : send("GET", path + QStringLiteral("/availability"))
+                                    .json()
+                                    .value(QStringLiteral("seats"))
+                                    .toArray())
+            if (seat.toObject().value(QStringLiteral("tier_id")).toString() == vip)
+                vipSeats << seat.toObject().value(QStringLiteral("seat_id")).toString();
+        QVERIFY(vipSeats.size() >= 2);
+        const auto codes = path + QStringLiteral("/promo-codes");
+        QCOMPARE(send("POST", codes,
+                      {{QStringLiteral("code"), QStringLiteral("SUMMER")},
+                       {QStringLiteral("kind"), QStringLiteral("percent")},
+                       {QStringLiteral("value"), 25},
+                       {QStringLiteral("tier_ids"), QJsonArray{vip}}},
+                      m_org)
+                     .status,
+                 201);
+        QCOMPARE(send("POST", codes,
+                      {{QStringLiteral("code"), QStringLiteral("FIVER")},
+                       {QStringLiteral("kind"), QStringLiteral("amount")},
+                       {QStringLiteral("value"), QStringLiteral("5.00")}},
+                      m_org)
+                     .status,
+                 201);
+        const auto quote = [&](const QString& query) {
+            return send("GET", path + QStringLiteral("/quote?") + query);
+        };
+        const auto twoSeats =
+            QStringLiteral("seat_ids=") + vipSeats[0] + QLatin1Char(',') + vipSeats[1];
+
+        auto q = quote(twoSeats);
+        QCOMPARE(q.status, 200);
+        QCOMPARE(q.json().value(QStringLiteral("subtotal")).toString(), QStringLiteral("300.00"));
+        QCOMPARE(q.json().value(QStringLiteral("discount")).toString(), QStringLiteral("0.00"));
+        QCOMPARE(q.json().value(QStringLiteral("currency")).toString(), QStringLiteral("GBP"));
+        QVERIFY(q.json().value(QStringLiteral("applied")).toArray().isEmpty());
+
+        // A code in any case.
+        q = quote(twoSeats + QStringLiteral("&promo_code=summer"));
+        QCOMPARE(q.json().value(QStringLiteral("discount")).toString(), QStringLiteral("75.00"));
+        QCOMPARE(q.json().value(QStringLiteral("total")).toString(), QStringLiteral("225.00"));
+        const auto applied = q.json().value(QStringLiteral("applied")).toArray()[0].toObject();
+        QCOMPARE(applied.value(QStringLiteral("kind")).toString(), QStringLiteral("promo_code"));
+        QCOMPARE(applied.value(QStringLiteral("code")).toString(), QStringLiteral("SUMMER"));
+
+        // Four standing places: the group discount (12.00) beats the code's 5.00.
+        const auto fourFloor =
+            QStringLiteral("ticket_tier_id=") + floor + QStringLiteral("&quantity=4");
+        q = quote(fourFloor + QStringLiteral("&promo_code=FIVER"));
+        QCOMPARE(q.status, 200);
+        QCOMPARE(q.json().value(QStringLiteral("subtotal")).toString(), QStringLiteral("120.00"));
+        QCOMPARE(q.json().value(QStringLiteral("discount")).toString(), QStringLiteral("12.00"));
+        QCOMPARE(q.json()
+                     .value(QStringLiteral("applied"))
+                     .toArray()[0]
+                     .toObject()
+                     .value(QStringLiteral("kind")),
+                 QJsonValue(QStringLiteral("group_discount")));
+
+        // A code that cannot be used says why.
+        auto refused = quote(fourFloor + QStringLiteral("&promo_code=NOPE"));
+        QCOMPARE(refused.status, 409);
+        QCOMPARE(refused.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("promo_code_invalid"));
+        QCOMPARE(refused.json().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("unknown"));
+        refused = quote(fourFloor + QStringLiteral("&promo_code=SUMMER"));
+        QCOMPARE(refused.json().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("not_for_these_tiers"));
+
+        // What a quote is not.
+        QCOMPARE(quote(QStringLiteral("ticket_tier_id=") + floor + QStringLiteral("&quantity=11"))
+                     .status,
+                 400);
+        QCOMPARE(quote(twoSeats + QStringLiteral("&ticket_tier_id=") + floor +
+                       QStringLiteral("&quantity=1"))
+                     .status,
+                 400);
+        QCOMPARE(quote(QStringLiteral("seat_ids=0192f3a0-3333-7333-8333-333333333333")).status,
+                 400);
+        QCOMPARE(quote(QStringLiteral("seat_ids=nonsense")).status, 400);
+        QCOMPARE(quote(QString()).status, 400);
+        // And it held nothing.
+        QCOMPARE(units(id, "status <> 'available'"), 0);
+    }
+
     void theListingFiltersAndPages()
     {
         const auto paris = send("POST", QStringLiteral("/api/v1/venues"),

@@ -46,6 +46,9 @@ const Statement kUpdateDescriptive{"events.update_descriptive", R"sql(
     UPDATE events SET title = $2, description = $3, genre = $4, updated_at = $5::timestamptz WHERE id = $1::uuid)sql"};
 const Statement kDeleteTiers{"events.delete_tiers",
                              "DELETE FROM ticket_tiers WHERE event_id = $1::uuid"};
+const Statement kSeatTiers{"events.seat_tiers", R"sql(
+    SELECT seat_id, tier_id FROM inventory_units
+    WHERE event_id = $1::uuid AND seat_id = ANY($2::uuid[]))sql"};
 const Statement kFind{"events.find",
                       "SELECT " EVENT_COLUMNS " FROM events e WHERE e.id = $1::uuid"};
 const Statement kTiers{"events.tiers", R"sql(
@@ -308,6 +311,23 @@ bool cancel(Session& s, const domain::EventId& id, Clock::TimePoint now)
         },
         Rerun::Safe);
     return changed;
+}
+
+std::vector<std::pair<domain::SeatId, domain::TierId>>
+seatTiers(Session& s, const domain::EventId& event, const std::vector<domain::SeatId>& seats)
+{
+    std::string ids = "{";
+    for (const auto& seat : seats)
+        ids += (ids.size() > 1 ? "," : "") + seat.toString();
+    ids += "}";
+    std::vector<std::pair<domain::SeatId, domain::TierId>> out;
+    s.run([&](pqxx::connection_base& c) {
+        out.clear();
+        pqxx::read_transaction tx(c);
+        for (const auto& r : tx.exec_prepared(kSeatTiers.name, event.toString(), ids))
+            out.emplace_back(idFrom<domain::SeatId>(r[0]), idFrom<domain::TierId>(r[1]));
+    });
+    return out;
 }
 
 } // namespace ticketing::db::events

@@ -76,6 +76,9 @@ void insert(Session& s, const EventRow& event);
 // Replaces everything of a draft; of a published event only title, description and genre.
 void update(Session& s, const EventRow& event, bool descriptiveOnly);
 std::optional<EventRow> find(Session& s, const domain::EventId& id);
+// The tier of each of `seats` that the event sells (seats it does not have are left out).
+std::vector<std::pair<domain::SeatId, domain::TierId>>
+seatTiers(Session& s, const domain::EventId& event, const std::vector<domain::SeatId>& seats);
 std::vector<EventRow> list(Session& s, const EventFilter& filter);
 
 enum class PublishOutcome

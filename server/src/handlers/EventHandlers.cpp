@@ -11,6 +11,7 @@
 #include "services/EventService.h"
 
 #include <boost/json/parse.hpp>
+#include <charconv>
 
 namespace ticketing::handlers {
 
@@ -165,6 +166,44 @@ void registerEventRoutes(http::Router& router, Services& services)
             if (unreadable(body))
                 return problem(body.error(), c.request);
             return blocksAnswer(events.unblock(callerOf(c), id, std::move(body)), c);
+        });
+    });
+    // GET /events/{id}/quote?promo_code=&seat_ids=a,b or &ticket_tier_id=&quantity=: a price,
+    // holding nothing (anyone who may see the event).
+    router.add("GET", "/api/v1/events/{id}/quote", Access::optional(), [&events](Context& c) {
+        return withEvent(c, [&](const domain::EventId& id) {
+            services::EventService::QuoteRequest q;
+            std::vector<domain::FieldError> errors;
+            if (auto seats = c.request.queryParam("seat_ids"); seats && !seats->empty()) {
+                std::size_t at = 0;
+                for (std::size_t i = 0; at <= seats->size() && i <= 100; ++i) {
+                    const auto comma = std::min(seats->find(',', at), seats->size());
+                    const auto text = std::string_view(*seats).substr(at, comma - at);
+                    if (auto seat = domain::SeatId::parse(text))
+                        q.seats.push_back(*seat);
+                    else
+                        errors.push_back(
+                            {"seat_ids[" + std::to_string(i) + "]", "must be a seat id"});
+                    at = comma + 1;
+                }
+            }
+            if (auto tier = c.request.queryParam("ticket_tier_id"); tier && !tier->empty()) {
+                q.tier = domain::TierId::parse(*tier);
+                if (!q.tier)
+                    errors.push_back({"ticket_tier_id", "must be a tier id"});
+            }
+            if (auto quantity = c.request.queryParam("quantity")) {
+                const auto* end = quantity->data() + quantity->size();
+                auto [ptr, ec] = std::from_chars(quantity->data(), end, q.quantity);
+                if (ec != std::errc() || ptr != end)
+                    errors.push_back({"quantity", "must be a whole number"});
+            }
+            q.promoCode = c.request.queryParam("promo_code");
+            if (!errors.empty())
+                return problem(Problem::validation(std::move(errors)), c.request);
+            auto quote = events.quote(optionalCaller(c), id, q);
+            return quote.ok() ? Response::json(200, boost::json::value_from(*quote))
+                              : problem(quote.error(), c.request);
         });
     });
     // API.md "Promo codes and group discounts": the event's codes (owner, admin).

@@ -489,4 +489,62 @@ std::optional<Problem> EventService::removePromoCode(const Caller& caller,
     return std::nullopt;
 }
 
+domain::Result<domain::Quote, Problem> EventService::quote(const std::optional<Caller>& caller,
+                                                           const domain::EventId& id,
+                                                           const QuoteRequest& request)
+{
+    using Rules = domain::HoldRules;
+    const bool bySeat = !request.seats.empty();
+    if (bySeat == request.tier.has_value())
+        return domain::fail(
+            Problem::validation({{"seat_ids", "give seat_ids, or ticket_tier_id and quantity"}}));
+    const auto count = bySeat ? static_cast<int>(request.seats.size()) : request.quantity;
+    if (count < Rules::minUnits || count > Rules::maxUnitsPerHold)
+        return domain::fail(
+            Problem::validation({{bySeat ? "seat_ids" : "quantity",
+                                  "from " + std::to_string(Rules::minUnits) + " to " +
+                                      std::to_string(Rules::maxUnitsPerHold) + " units"}}));
+    auto& s = db::currentSession();
+    auto event = getRow(caller, id);
+    if (!event.ok())
+        return domain::fail(event.error());
+    const auto priceOf = [&](const domain::TierId& tier) -> std::optional<std::int64_t> {
+        for (const auto& t : event->tiers)
+            if (t.id == tier)
+                return t.priceMinor;
+        return std::nullopt;
+    };
+    std::vector<domain::PricedUnit> units;
+    if (bySeat) {
+        const auto tiers = db::events::seatTiers(s, id, request.seats);
+        for (std::size_t i = 0; i < request.seats.size(); ++i) {
+            const auto found = std::find_if(tiers.begin(), tiers.end(), [&](const auto& st) {
+                return st.first == request.seats[i];
+            });
+            if (found == tiers.end())
+                return domain::fail(Problem::validation(
+                    {{"seat_ids[" + std::to_string(i) + "]", "is not a seat of this event"}}));
+            units.push_back({found->second, priceOf(found->second).value_or(0)});
+        }
+    } else {
+        const auto price = priceOf(*request.tier);
+        if (!price)
+            return domain::fail(
+                Problem::validation({{"ticket_tier_id", "is not a tier of this event"}}));
+        units.assign(static_cast<std::size_t>(count), domain::PricedUnit{*request.tier, *price});
+    }
+    std::optional<domain::PromoCode> code;
+    if (request.promoCode && !request.promoCode->empty()) {
+        code = db::promos::find(s, id, *request.promoCode);
+        if (!code)
+            return domain::fail(
+                domain::promoCodeInvalid(domain::PromoRefusal::Unknown, *request.promoCode));
+        // Holding nothing, the quote counts no buyer's uses: the hold checks them.
+        if (auto refused = domain::checkPromo(*code, units, m_clock.now(), 0))
+            return domain::fail(domain::promoCodeInvalid(*refused, *request.promoCode));
+    }
+    return domain::quoteOf(domain::price(units, code ? &*code : nullptr, event->groupDiscounts),
+                           event->currency);
+}
+
 } // namespace ticketing::services

@@ -87,6 +87,20 @@ public:
     std::optional<domain::Problem> removePromoCode(const Caller& caller, const domain::EventId& id,
                                                    const std::string& code);
 
+    // GET /events/{id}/quote: the price of some seats, or of a quantity of a tier, with a promo
+    // code and the event's group discounts, holding nothing (domain::price). The event as the
+    // caller may see it; 409 promo_code_invalid with `reason` when the code cannot be used.
+    struct QuoteRequest
+    {
+        std::vector<domain::SeatId> seats;
+        std::optional<domain::TierId> tier;
+        int quantity = 0;
+        std::optional<std::string> promoCode;
+    };
+    domain::Result<domain::Quote, domain::Problem> quote(const std::optional<Caller>& caller,
+                                                         const domain::EventId& id,
+                                                         const QuoteRequest& request);
+
     // API.md `Event` of a stored event.
     static domain::Event toEvent(const db::EventRow& row);
 
