@@ -655,6 +655,68 @@ void ApiClient::addDevice(const domain::DeviceInput& device, QObject* context,
         context, std::move(done), {201});
 }
 
+void ApiClient::promoCodes(
+    const domain::EventId& event, QObject* context,
+    std::function<void(const Outcome<domain::Page<domain::PromoCodeView>>&)> done)
+{
+    typed<domain::Page<domain::PromoCodeView>>(
+        read(QStringLiteral("/api/v1/events/%1/promo-codes").arg(fromStd(event.toString()))),
+        context, std::move(done), {200});
+}
+
+void ApiClient::createPromoCode(const domain::EventId& event, const domain::PromoCodeInput& code,
+                                QObject* context,
+                                std::function<void(const Outcome<domain::PromoCodeView>&)> done)
+{
+    typed<domain::PromoCodeView>(
+        {"POST",
+         QStringLiteral("/api/v1/events/%1/promo-codes").arg(fromStd(event.toString())),
+         domain::encode(code),
+         {},
+         true},
+        context, std::move(done), {201});
+}
+
+void ApiClient::deletePromoCode(const domain::EventId& event, const QString& code, QObject* context,
+                                std::function<void(const Outcome<bool>&)> done)
+{
+    send({"DELETE",
+          QStringLiteral("/api/v1/events/%1/promo-codes/%2")
+              .arg(fromStd(event.toString()), QString::fromLatin1(QUrl::toPercentEncoding(code))),
+          {},
+          {},
+          true},
+         context, [done](int status, const QByteArray& body) {
+             if (status == 204)
+                 return done(true);
+             done(status == 0 ? Failure::network(QString::fromUtf8(body))
+                              : Failure::fromProblem(status, body));
+         });
+}
+
+void ApiClient::quote(const domain::HoldRequest& request, QObject* context,
+                      std::function<void(const Outcome<domain::Quote>&)> done)
+{
+    QUrlQuery query;
+    if (!request.seats.empty()) {
+        QStringList seats;
+        for (const auto& seat : request.seats)
+            seats << fromStd(seat.toString());
+        query.addQueryItem(QStringLiteral("seat_ids"), seats.join(QLatin1Char(',')));
+    }
+    if (request.tier) {
+        query.addQueryItem(QStringLiteral("ticket_tier_id"), fromStd(request.tier->toString()));
+        query.addQueryItem(QStringLiteral("quantity"), QString::number(request.quantity));
+    }
+    if (request.promoCode && !request.promoCode->empty())
+        query.addQueryItem(QStringLiteral("promo_code"), fromStd(*request.promoCode));
+    typed<domain::Quote>(
+        read(QStringLiteral("/api/v1/events/%1/quote?").arg(fromStd(request.event.toString())) +
+                 query.toString(QUrl::FullyEncoded),
+             signedIn()),
+        context, std::move(done), {200});
+}
+
 void ApiClient::removeDevice(const domain::DeviceId& id, QObject* context,
                              std::function<void(const Outcome<bool>&)> done)
 {

@@ -7,6 +7,7 @@
 #include "domain/Codec.h"
 #include "domain/Event.h"
 #include "domain/Payment.h"
+#include "domain/Promo.h"
 #include "domain/Report.h"
 #include "domain/Shift.h"
 #include "domain/User.h"
@@ -219,6 +220,19 @@ public:
                    std::function<void(const Outcome<domain::DeviceEnrollment>&)> done);
     void removeDevice(const domain::DeviceId& id, QObject* context,
                       std::function<void(const Outcome<bool>&)> done);
+
+    // API.md "Promo codes and group discounts": an event's codes with their uses (its
+    // organizer's), made and deleted; and the price of a hold before it is made (the request's
+    // seats, or tier and quantity, and its promo code), holding nothing.
+    void promoCodes(const domain::EventId& event, QObject* context,
+                    std::function<void(const Outcome<domain::Page<domain::PromoCodeView>>&)> done);
+    void createPromoCode(const domain::EventId& event, const domain::PromoCodeInput& code,
+                         QObject* context,
+                         std::function<void(const Outcome<domain::PromoCodeView>&)> done);
+    void deletePromoCode(const domain::EventId& event, const QString& code, QObject* context,
+                         std::function<void(const Outcome<bool>&)> done);
+    void quote(const domain::HoldRequest& request, QObject* context,
+               std::function<void(const Outcome<domain::Quote>&)> done);
 
 Q_SIGNALS:
     void connectivityChanged(ticketing::client::ApiClient::Connectivity connectivity);

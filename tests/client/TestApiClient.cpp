@@ -193,6 +193,59 @@ private Q_SLOTS:
         QVERIFY(failure(again)->message.contains(QStringLiteral("closed")));
     }
 
+    // Issue 18: the organizer's promo codes and a quote, through the client.
+    void promoCodesAndQuotes()
+    {
+        const auto sale = openSale(*m_t.http, m_org);
+        ApiClient org(serverUrl(m_t.server->port()));
+        QVERIFY(signIn(org, QStringLiteral("org@example.com")));
+        const auto event = eventId(sale);
+        domain::PromoCodeInput input;
+        input.code = "Gig-10";
+        input.kind = domain::PromoCode::Kind::Amount;
+        input.amount = "10.00";
+        input.maxUses = 5;
+        const auto made = await<domain::PromoCodeView>(
+            [&](QObject* c, auto done) { org.createPromoCode(event, input, c, done); });
+        QVERIFY(value(made));
+        QCOMPARE(value(made)->code.amountMinor, std::int64_t(1000));
+        const auto again = await<domain::PromoCodeView>(
+            [&](QObject* c, auto done) { org.createPromoCode(event, input, c, done); });
+        QCOMPARE(failure(again)->code, QStringLiteral("promo_code_taken"));
+        const auto list = await<domain::Page<domain::PromoCodeView>>(
+            [&](QObject* c, auto done) { org.promoCodes(event, c, done); });
+        QVERIFY(value(list));
+        QCOMPARE(value(list)->items.size(), std::size_t(1));
+        QCOMPARE(value(list)->items[0].code.uses, 0);
+        QCOMPARE(*value(list)->items[0].code.maxUses, 5);
+
+        // Two seated places at 40.00 with 10.00 off, asked by the box office as it would hold.
+        ApiClient box(serverUrl(m_t.server->port()));
+        QVERIFY(signIn(box, QStringLiteral("box@example.com")));
+        domain::HoldRequest request;
+        request.event = event;
+        request.tier = *domain::TierId::parse(sale.seatedTier.toStdString());
+        request.quantity = 2;
+        request.promoCode = "gig-10";
+        const auto quoted =
+            await<domain::Quote>([&](QObject* c, auto done) { box.quote(request, c, done); });
+        QVERIFY(value(quoted));
+        QCOMPARE(value(quoted)->subtotalMinor, std::int64_t(8000));
+        QCOMPARE(value(quoted)->discountMinor, std::int64_t(1000));
+        QCOMPARE(value(quoted)->totalMinor, std::int64_t(7000));
+        QCOMPARE(value(quoted)->applied.at(0).code, std::string("Gig-10"));
+
+        const auto removed = await<bool>([&](QObject* c, auto done) {
+            org.deletePromoCode(event, QStringLiteral("GIG-10"), c, done);
+        });
+        QVERIFY(value(removed));
+        // Gone: the quote says why, in words a person can act on.
+        const auto refused =
+            await<domain::Quote>([&](QObject* c, auto done) { box.quote(request, c, done); });
+        QCOMPARE(failure(refused)->code, QStringLiteral("promo_code_invalid"));
+        QVERIFY(failure(refused)->message.contains(QStringLiteral("no such code")));
+    }
+
     // The answer to a hold is lost on the way back (the server made the hold): the client sends
     // it again with the same Idempotency-Key and gets the first answer; one booking exists.
     void aLostAnswerIsAskedAgainWithTheSameKey()
