@@ -655,6 +655,16 @@ void ApiClient::addDevice(const domain::DeviceInput& device, QObject* context,
         context, std::move(done), {201});
 }
 
+void ApiClient::deleted(Call call, QObject* context, std::function<void(const Outcome<bool>&)> done)
+{
+    send(std::move(call), context, [done = std::move(done)](int status, const QByteArray& body) {
+        if (status == 204)
+            return done(true);
+        done(status == 0 ? Failure::network(QString::fromUtf8(body))
+                         : Failure::fromProblem(status, body));
+    });
+}
+
 void ApiClient::promoCodes(
     const domain::EventId& event, QObject* context,
     std::function<void(const Outcome<domain::Page<domain::PromoCodeView>>&)> done)
@@ -680,18 +690,14 @@ void ApiClient::createPromoCode(const domain::EventId& event, const domain::Prom
 void ApiClient::deletePromoCode(const domain::EventId& event, const QString& code, QObject* context,
                                 std::function<void(const Outcome<bool>&)> done)
 {
-    send({"DELETE",
-          QStringLiteral("/api/v1/events/%1/promo-codes/%2")
-              .arg(fromStd(event.toString()), QString::fromLatin1(QUrl::toPercentEncoding(code))),
-          {},
-          {},
-          true},
-         context, [done](int status, const QByteArray& body) {
-             if (status == 204)
-                 return done(true);
-             done(status == 0 ? Failure::network(QString::fromUtf8(body))
-                              : Failure::fromProblem(status, body));
-         });
+    deleted(
+        {"DELETE",
+         QStringLiteral("/api/v1/events/%1/promo-codes/%2")
+             .arg(fromStd(event.toString()), QString::fromLatin1(QUrl::toPercentEncoding(code))),
+         {},
+         {},
+         true},
+        context, std::move(done));
 }
 
 void ApiClient::quote(const domain::HoldRequest& request, QObject* context,
@@ -720,17 +726,12 @@ void ApiClient::quote(const domain::HoldRequest& request, QObject* context,
 void ApiClient::removeDevice(const domain::DeviceId& id, QObject* context,
                              std::function<void(const Outcome<bool>&)> done)
 {
-    send({"DELETE",
-          QStringLiteral("/api/v1/checkin/devices/%1").arg(fromStd(id.toString())),
-          {},
-          {},
-          true},
-         context, [done](int status, const QByteArray& body) {
-             if (status == 204)
-                 return done(true);
-             done(status == 0 ? Failure::network(QString::fromUtf8(body))
-                              : Failure::fromProblem(status, body));
-         });
+    deleted({"DELETE",
+             QStringLiteral("/api/v1/checkin/devices/%1").arg(fromStd(id.toString())),
+             {},
+             {},
+             true},
+            context, std::move(done));
 }
 
 } // namespace ticketing::client

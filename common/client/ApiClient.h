@@ -256,6 +256,8 @@ private:
     void finished(std::shared_ptr<Pending> p, int status, const QByteArray& body, bool network,
                   const QString& networkError);
     void retryLater(std::shared_ptr<Pending> p);
+    // A call answered 204 when done: true, or what went wrong.
+    void deleted(Call call, QObject* context, std::function<void(const Outcome<bool>&)> done);
     void setConnectivity(Connectivity c);
     void refreshThen(std::function<void(bool)> then);
     void takeTokens(const domain::Tokens& tokens);
