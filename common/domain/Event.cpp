@@ -186,41 +186,19 @@ TierInput readTier(JsonReader& r, const boost::json::object& t, const std::strin
     return tier;
 }
 
-// An event body's group discounts ([{min_quantity, percent}], absent or null: none), with the
-// rules of domain::checkGroupDiscounts.
+// An event body's group discounts ([{min_quantity, percent}], absent or null: none): read by
+// the codec (domain/Promo.h), then held to domain::checkGroupDiscounts' rules.
 std::vector<GroupDiscount> readGroupDiscounts(JsonReader& r, const boost::json::object& o)
 {
-    std::vector<GroupDiscount> out;
     const auto* v = o.if_contains("group_discounts");
     if (!v || v->is_null())
-        return out;
-    const auto* list = r.array(*v, "group_discounts");
-    if (!list)
-        return out;
-    bool readable = true;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-        const auto path = JsonReader::index("group_discounts", i);
-        const auto* item = r.object((*list)[i], path);
-        if (!item) {
-            readable = false;
-            continue;
-        }
-        const auto quantity = r.integer(*item, "min_quantity", path);
-        const auto percent = r.integer(*item, "percent", path);
-        if (!quantity || !percent) {
-            readable = false;
-            continue;
-        }
-        // Into int's range; checkGroupDiscounts says what is out of the rules' range.
-        const auto narrow = [](std::int64_t n) {
-            return static_cast<int>(std::clamp<std::int64_t>(n, -1, 1000000));
-        };
-        out.push_back({narrow(*quantity), narrow(*percent)});
-    }
-    if (readable)
-        for (auto& e : checkGroupDiscounts(out))
-            r.addError(std::move(e.field), std::move(e.message));
-    return out;
+        return {};
+    auto groups = wire::readAs<std::vector<GroupDiscount>>(*v, "group_discounts", r.errors());
+    if (!groups)
+        return {};
+    for (auto& e : checkGroupDiscounts(*groups))
+        r.addError(std::move(e.field), std::move(e.message));
+    return std::move(*groups);
 }
 
 // The tiers of an event body: 1 to 100, each read by readTier.

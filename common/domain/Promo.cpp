@@ -123,34 +123,59 @@ Problem promoCodeInvalid(PromoRefusal reason, std::string_view code)
         .with("reason", json::value(std::string(toString(reason))));
 }
 
+namespace {
+
+// What a code and its input share: its text and kind first, `value` as the kind says, then
+// these limits (the member names are the same in both structs).
+template <class Code> json::object codeJson(const Code& c, json::value value)
+{
+    return json::object{{"code", c.code},
+                        {"kind", kindText(c.kind)},
+                        {"value", std::move(value)},
+                        {"max_uses", optionalInt(c.maxUses)},
+                        {"per_user", optionalInt(c.perUser)},
+                        {"valid_from", nullableTime(c.validFrom)},
+                        {"valid_until", nullableTime(c.validUntil)},
+                        {"tier_ids", tierIds(c.tiers)},
+                        {"min_quantity", c.minQuantity}};
+}
+
+// Reads the text and kind (`value` is the caller's) and the limits, each with its rule.
+template <class Code> void readCode(WireReader& r, Code& c)
+{
+    c.code = r.required<std::string>("code").value_or("");
+    if (r.has("code") && !validCodeText(c.code))
+        r.error("code", "must be 3 to 32 letters, digits, '-' or '_'");
+    const auto kind = r.required<std::string>("kind");
+    if (kind && *kind != "percent" && *kind != "amount")
+        r.error("kind", "must be \"percent\" or \"amount\"");
+    c.kind = kind == std::optional<std::string>("amount") ? PromoCode::Kind::Amount
+                                                          : PromoCode::Kind::Percent;
+    c.maxUses = positive(r, "max_uses", 1'000'000);
+    c.perUser = positive(r, "per_user", 1000);
+    c.validFrom = r.time("valid_from", false);
+    c.validUntil = r.time("valid_until", false);
+    if (c.validFrom && c.validUntil && *c.validUntil <= *c.validFrom)
+        r.error("valid_until", "must be after valid_from");
+    c.tiers = r.optionalOr<std::vector<TierId>>("tier_ids", {});
+    if (c.tiers.size() > 50)
+        r.error("tier_ids", "at most 50 tiers");
+    c.minQuantity = positive(r, "min_quantity", 10).value_or(1);
+}
+
+} // namespace
+
 void tag_invoke(json::value_from_tag, json::value& out, const PromoCodeInput& p)
 {
-    json::object o{{"code", p.code}, {"kind", kindText(p.kind)}};
-    if (p.kind == PromoCode::Kind::Percent)
-        o["value"] = p.percent;
-    else
-        o["value"] = p.amount;
-    o["max_uses"] = optionalInt(p.maxUses);
-    o["per_user"] = optionalInt(p.perUser);
-    o["valid_from"] = nullableTime(p.validFrom);
-    o["valid_until"] = nullableTime(p.validUntil);
-    o["tier_ids"] = tierIds(p.tiers);
-    o["min_quantity"] = p.minQuantity;
-    out = std::move(o);
+    out = codeJson(p, p.kind == PromoCode::Kind::Percent ? json::value(p.percent)
+                                                         : json::value(p.amount));
 }
 
 PromoCodeInput tag_invoke(json::value_to_tag<PromoCodeInput>, const json::value& v)
 {
     WireReader r(v);
     PromoCodeInput p;
-    p.code = r.required<std::string>("code").value_or("");
-    if (r.has("code") && !validCodeText(p.code))
-        r.error("code", "must be 3 to 32 letters, digits, '-' or '_'");
-    const auto kind = r.required<std::string>("kind");
-    if (kind && *kind != "percent" && *kind != "amount")
-        r.error("kind", "must be \"percent\" or \"amount\"");
-    p.kind = kind == std::optional<std::string>("amount") ? PromoCode::Kind::Amount
-                                                          : PromoCode::Kind::Percent;
+    readCode(r, p);
     if (const auto* value = r.member("value"); !value) {
         if (r.isObject())
             r.error("value", "is required");
@@ -165,16 +190,6 @@ PromoCodeInput tag_invoke(json::value_to_tag<PromoCodeInput>, const json::value&
     } else {
         r.error("value", "an amount code's value is a money string (\"5.00\")");
     }
-    p.maxUses = positive(r, "max_uses", 1'000'000);
-    p.perUser = positive(r, "per_user", 1000);
-    p.validFrom = r.time("valid_from", false);
-    p.validUntil = r.time("valid_until", false);
-    if (p.validFrom && p.validUntil && *p.validUntil <= *p.validFrom)
-        r.error("valid_until", "must be after valid_from");
-    p.tiers = r.optionalOr<std::vector<TierId>>("tier_ids", {});
-    if (p.tiers.size() > 50)
-        r.error("tier_ids", "at most 50 tiers");
-    p.minQuantity = positive(r, "min_quantity", 10).value_or(1);
     r.finish();
     return p;
 }
@@ -182,18 +197,10 @@ PromoCodeInput tag_invoke(json::value_to_tag<PromoCodeInput>, const json::value&
 void tag_invoke(json::value_from_tag, json::value& out, const PromoCodeView& p)
 {
     const auto& c = p.code;
-    json::object o{{"code", c.code}, {"kind", kindText(c.kind)}};
-    if (c.kind == PromoCode::Kind::Percent)
-        o["value"] = c.percent;
-    else
-        o["value"] = formatMoney(c.amountMinor, p.currency);
+    auto o = codeJson(c, c.kind == PromoCode::Kind::Percent
+                             ? json::value(c.percent)
+                             : json::value(formatMoney(c.amountMinor, p.currency)));
     o["currency"] = p.currency;
-    o["max_uses"] = optionalInt(c.maxUses);
-    o["per_user"] = optionalInt(c.perUser);
-    o["valid_from"] = nullableTime(c.validFrom);
-    o["valid_until"] = nullableTime(c.validUntil);
-    o["tier_ids"] = tierIds(c.tiers);
-    o["min_quantity"] = c.minQuantity;
     o["uses"] = c.uses;
     o["created_at"] = formatTimestamp(p.createdAt);
     out = std::move(o);
@@ -205,20 +212,11 @@ PromoCodeView tag_invoke(json::value_to_tag<PromoCodeView>, const json::value& v
     PromoCodeView p;
     p.currency = r.currency("currency").value_or("");
     auto& c = p.code;
-    c.code = r.required<std::string>("code").value_or("");
-    c.kind = r.required<std::string>("kind") == std::optional<std::string>("amount")
-                 ? PromoCode::Kind::Amount
-                 : PromoCode::Kind::Percent;
+    readCode(r, c);
     if (c.kind == PromoCode::Kind::Percent)
         c.percent = r.required<int>("value").value_or(0);
     else
         c.amountMinor = r.money("value", p.currency).value_or(0);
-    c.maxUses = r.optional<int>("max_uses");
-    c.perUser = r.optional<int>("per_user");
-    c.validFrom = r.time("valid_from", false);
-    c.validUntil = r.time("valid_until", false);
-    c.tiers = r.optionalOr<std::vector<TierId>>("tier_ids", {});
-    c.minQuantity = r.required<int>("min_quantity").value_or(1);
     c.uses = r.required<int>("uses").value_or(0);
     p.createdAt = r.time("created_at").value_or(Clock::TimePoint{});
     r.finish();

@@ -12,7 +12,11 @@ a generated client can trust the document:
     check_openapi_rules.py OPENAPI_JSON
 """
 import json
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import validate_responses  # noqa: E402  (its $ref resolution)
 
 METHODS = ("get", "put", "post", "delete", "patch")
 
@@ -21,13 +25,7 @@ def main():
     doc = json.load(open(sys.argv[1], encoding="utf-8"))
     problems = []
 
-    def resolve(o):
-        while isinstance(o, dict) and "$ref" in o:
-            node = doc
-            for part in o["$ref"][2:].split("/"):
-                node = node[part.replace("~1", "/").replace("~0", "~")]
-            o = node
-        return o
+    resolve = validate_responses.Checker(doc).resolve
 
     def schemas(x, where):
         if isinstance(x, dict):

@@ -4,6 +4,7 @@
 #include "support/SyncClient.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
+#include "support/TicketdUnderTest.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -149,15 +150,10 @@ private Q_SLOTS:
     // for a client that accepts it.
     void readsRevalidateAndLargeAnswersAreCompressed()
     {
-        TestDatabase db;
-        const QStringList environment{env("TICKETING_DATABASE_URL", db.url()),
-                                      env("TICKETING_REDIS_URL", sharedRedisUrl()),
-                                      QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0")};
-        TicketdProcess t;
-        QVERIFY(t.start({}, environment));
-        HttpClient http(t.baseUrl());
-        const auto org = signUpAs(http, environment, QStringLiteral("organizer"),
-                                  QStringLiteral("org@example.com"));
+        TicketdUnderTest t;
+        QVERIFY(t.start());
+        auto& http = *t.http;
+        const auto org = t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
         const auto sale = openSale(http, org, 2, 10);
         for (const auto& path :
              {QStringLiteral("/api/v1/events"), QStringLiteral("/api/v1/events/") + sale.event,
@@ -180,8 +176,7 @@ private Q_SLOTS:
         // Availability: the ETag changes when a seat does.
         const auto path = QStringLiteral("/api/v1/events/%1/availability").arg(sale.event);
         const auto before = http.get(path).header("etag");
-        const auto box = signUpAs(http, environment, QStringLiteral("box_office"),
-                                  QStringLiteral("box@example.com"));
+        const auto box = t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
         QCOMPARE(holdSeat(http, box, sale, QStringLiteral("MAIN-A-1"), "cache-1").status, 201);
         const auto changed = http.send("GET", path, {}, {{"If-None-Match", before}});
         QCOMPARE(changed.status, 200);
@@ -223,15 +218,10 @@ private Q_SLOTS:
     // was.
     void memoryGoesBackAfterRefusedLargeBodies()
     {
-        TestDatabase db;
-        const QStringList environment{env("TICKETING_DATABASE_URL", db.url()),
-                                      env("TICKETING_REDIS_URL", sharedRedisUrl()),
-                                      QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0")};
-        TicketdProcess t;
-        QVERIFY(t.start({}, environment));
-        HttpClient http(t.baseUrl());
-        const auto org = signUpAs(http, environment, QStringLiteral("organizer"),
-                                  QStringLiteral("org@example.com"));
+        TicketdUnderTest t;
+        QVERIFY(t.start());
+        auto& http = *t.http;
+        const auto org = t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
         // About 12 MB: 40 sections of 100 rows of 100 seats; the last seat numbered twice.
         QByteArray body =
             "{\"name\":\"Huge\",\"address\":\"1 Road\",\"city\":\"Leeds\",\"country\":\"GB\","
@@ -256,7 +246,7 @@ private Q_SLOTS:
         QVERIFY2(body.size() > 10'000'000 && body.size() < 16'000'000,
                  qPrintable(QString::number(body.size())));
         auto rss = [&] {
-            QFile status(QStringLiteral("/proc/%1/status").arg(t.pid()));
+            QFile status(QStringLiteral("/proc/%1/status").arg(t.server->pid()));
             if (!status.open(QIODevice::ReadOnly))
                 return -1LL;
             for (const auto& line : status.readAll().split('\n'))
@@ -287,19 +277,14 @@ private Q_SLOTS:
     // visible the same way.
     void holdsAreLimitedPerAccountAndSaySo()
     {
-        TestDatabase db;
-        const QStringList environment{env("TICKETING_DATABASE_URL", db.url()),
-                                      env("TICKETING_REDIS_URL", sharedRedisUrl()),
-                                      QStringLiteral("TICKETING_HOLD_RATE_LIMIT=3")};
-        TicketdProcess t;
-        QVERIFY(t.start({}, environment));
-        HttpClient http(t.baseUrl());
-        const auto org = signUpAs(http, environment, QStringLiteral("organizer"),
-                                  QStringLiteral("org@example.com"));
-        const auto ann = signUpAs(http, environment, QStringLiteral("attendee"),
-                                  QStringLiteral("ann@example.com"));
-        const auto bob = signUpAs(http, environment, QStringLiteral("attendee"),
-                                  QStringLiteral("bob@example.com"));
+        TicketdUnderTest t;
+        QVERIFY(t.start({QStringLiteral("TICKETING_HOLD_RATE_LIMIT=3"),
+                         // the sign-in routes' limit on, as it is by default
+                         QStringLiteral("TICKETING_AUTH_RATE_LIMIT=60")}));
+        auto& http = *t.http;
+        const auto org = t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        const auto ann = t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        const auto bob = t.signUp(QStringLiteral("attendee"), QStringLiteral("bob@example.com"));
         const auto sale = openSale(http, org, 2, 10);
         int keys = 0;
         auto hold = [&](const QString& token, const QString& label) {

@@ -316,15 +316,11 @@ bool cancel(Session& s, const domain::EventId& id, Clock::TimePoint now)
 std::vector<std::pair<domain::SeatId, domain::TierId>>
 seatTiers(Session& s, const domain::EventId& event, const std::vector<domain::SeatId>& seats)
 {
-    std::string ids = "{";
-    for (const auto& seat : seats)
-        ids += (ids.size() > 1 ? "," : "") + seat.toString();
-    ids += "}";
     std::vector<std::pair<domain::SeatId, domain::TierId>> out;
     s.run([&](pqxx::connection_base& c) {
         out.clear();
         pqxx::read_transaction tx(c);
-        for (const auto& r : tx.exec_prepared(kSeatTiers.name, event.toString(), ids))
+        for (const auto& r : tx.exec_prepared(kSeatTiers.name, event.toString(), idArray(seats)))
             out.emplace_back(idFrom<domain::SeatId>(r[0]), idFrom<domain::TierId>(r[1]));
     });
     return out;

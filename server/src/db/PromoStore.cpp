@@ -62,13 +62,6 @@ domain::PromoCodeView toView(const pqxx::row& r)
     return v;
 }
 
-std::string uuidArray(const std::vector<domain::TierId>& ids)
-{
-    std::string out = "{";
-    for (const auto& id : ids)
-        out += (out.size() > 1 ? "," : "") + id.toString();
-    return out + "}";
-}
 } // namespace
 
 bool create(Session& s, const domain::EventId& event, const domain::PromoCode& code,
@@ -85,7 +78,7 @@ bool create(Session& s, const domain::EventId& event, const domain::PromoCode& c
                 percent ? std::nullopt : std::optional<long long>(code.amountMinor), code.maxUses,
                 code.perUser, code.validFrom ? std::optional(toSql(*code.validFrom)) : std::nullopt,
                 code.validUntil ? std::optional(toSql(*code.validUntil)) : std::nullopt,
-                uuidArray(code.tiers), code.minQuantity, toSql(now));
+                idArray(code.tiers), code.minQuantity, toSql(now));
             tx.commit();
         });
     } catch (const Conflict&) {

@@ -1,5 +1,6 @@
 // API.md "Events and tiers": parse, call EventService, serialize. No rules here.
 #include "domain/Availability.h"
+#include "domain/Booking.h"
 #include "domain/Codec.h"
 #include "domain/Event.h"
 #include "domain/Promo.h"
@@ -169,39 +170,35 @@ void registerEventRoutes(http::Router& router, Services& services)
         });
     });
     // GET /events/{id}/quote?promo_code=&seat_ids=a,b or &ticket_tier_id=&quantity=: a price,
-    // holding nothing (anyone who may see the event).
+    // holding nothing (anyone who may see the event). The query is read as the hold's body it
+    // stands for, by the hold's own rules (domain::parseHoldRequest).
     router.add("GET", "/api/v1/events/{id}/quote", Access::optional(), [&events](Context& c) {
         return withEvent(c, [&](const domain::EventId& id) {
-            services::EventService::QuoteRequest q;
-            std::vector<domain::FieldError> errors;
-            if (auto seats = c.request.queryParam("seat_ids"); seats && !seats->empty()) {
-                std::size_t at = 0;
-                for (std::size_t i = 0; at <= seats->size() && i <= 100; ++i) {
+            boost::json::object body{{"event_id", id.toString()}};
+            if (auto seats = c.request.queryParam("seat_ids")) {
+                boost::json::array list;
+                for (std::size_t at = 0; at <= seats->size() && list.size() <= 100;) {
                     const auto comma = std::min(seats->find(',', at), seats->size());
-                    const auto text = std::string_view(*seats).substr(at, comma - at);
-                    if (auto seat = domain::SeatId::parse(text))
-                        q.seats.push_back(*seat);
-                    else
-                        errors.push_back(
-                            {"seat_ids[" + std::to_string(i) + "]", "must be a seat id"});
+                    list.push_back(boost::json::value(seats->substr(at, comma - at)));
                     at = comma + 1;
                 }
+                body["seat_ids"] = std::move(list);
             }
-            if (auto tier = c.request.queryParam("ticket_tier_id"); tier && !tier->empty()) {
-                q.tier = domain::TierId::parse(*tier);
-                if (!q.tier)
-                    errors.push_back({"ticket_tier_id", "must be a tier id"});
-            }
+            if (auto tier = c.request.queryParam("ticket_tier_id"))
+                body["ticket_tier_id"] = *tier;
             if (auto quantity = c.request.queryParam("quantity")) {
+                long long n = 0;
                 const auto* end = quantity->data() + quantity->size();
-                auto [ptr, ec] = std::from_chars(quantity->data(), end, q.quantity);
-                if (ec != std::errc() || ptr != end)
-                    errors.push_back({"quantity", "must be a whole number"});
+                auto [ptr, ec] = std::from_chars(quantity->data(), end, n);
+                body["quantity"] = ec == std::errc() && ptr == end ? boost::json::value(n)
+                                                                   : boost::json::value(*quantity);
             }
-            q.promoCode = c.request.queryParam("promo_code");
-            if (!errors.empty())
-                return problem(Problem::validation(std::move(errors)), c.request);
-            auto quote = events.quote(optionalCaller(c), id, q);
+            if (auto code = c.request.queryParam("promo_code"))
+                body["promo_code"] = *code;
+            auto request = domain::parseHoldRequest(body);
+            if (!request.ok())
+                return problem(Problem::validation(std::move(request).error()), c.request);
+            auto quote = events.quote(optionalCaller(c), *request);
             return quote.ok() ? Response::json(200, boost::json::value_from(*quote))
                               : problem(quote.error(), c.request);
         });

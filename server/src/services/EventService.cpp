@@ -490,20 +490,9 @@ std::optional<Problem> EventService::removePromoCode(const Caller& caller,
 }
 
 domain::Result<domain::Quote, Problem> EventService::quote(const std::optional<Caller>& caller,
-                                                           const domain::EventId& id,
-                                                           const QuoteRequest& request)
+                                                           const domain::HoldRequest& request)
 {
-    using Rules = domain::HoldRules;
-    const bool bySeat = !request.seats.empty();
-    if (bySeat == request.tier.has_value())
-        return domain::fail(
-            Problem::validation({{"seat_ids", "give seat_ids, or ticket_tier_id and quantity"}}));
-    const auto count = bySeat ? static_cast<int>(request.seats.size()) : request.quantity;
-    if (count < Rules::minUnits || count > Rules::maxUnitsPerHold)
-        return domain::fail(
-            Problem::validation({{bySeat ? "seat_ids" : "quantity",
-                                  "from " + std::to_string(Rules::minUnits) + " to " +
-                                      std::to_string(Rules::maxUnitsPerHold) + " units"}}));
+    const auto& id = request.event;
     auto& s = db::currentSession();
     auto event = getRow(caller, id);
     if (!event.ok())
@@ -515,7 +504,7 @@ domain::Result<domain::Quote, Problem> EventService::quote(const std::optional<C
         return std::nullopt;
     };
     std::vector<domain::PricedUnit> units;
-    if (bySeat) {
+    if (!request.seats.empty()) {
         const auto tiers = db::events::seatTiers(s, id, request.seats);
         for (std::size_t i = 0; i < request.seats.size(); ++i) {
             const auto found = std::find_if(tiers.begin(), tiers.end(), [&](const auto& st) {
@@ -531,7 +520,8 @@ domain::Result<domain::Quote, Problem> EventService::quote(const std::optional<C
         if (!price)
             return domain::fail(
                 Problem::validation({{"ticket_tier_id", "is not a tier of this event"}}));
-        units.assign(static_cast<std::size_t>(count), domain::PricedUnit{*request.tier, *price});
+        units.assign(static_cast<std::size_t>(request.quantity),
+                     domain::PricedUnit{*request.tier, *price});
     }
     std::optional<domain::PromoCode> code;
     if (request.promoCode && !request.promoCode->empty()) {

@@ -3,6 +3,7 @@
 #include "db/BlockStore.h"
 #include "db/EventStore.h"
 #include "domain/Availability.h"
+#include "domain/Booking.h"
 #include "domain/Clock.h"
 #include "domain/Codec.h"
 #include "domain/Event.h"
@@ -87,19 +88,12 @@ public:
     std::optional<domain::Problem> removePromoCode(const Caller& caller, const domain::EventId& id,
                                                    const std::string& code);
 
-    // GET /events/{id}/quote: the price of some seats, or of a quantity of a tier, with a promo
-    // code and the event's group discounts, holding nothing (domain::price). The event as the
-    // caller may see it; 409 promo_code_invalid with `reason` when the code cannot be used.
-    struct QuoteRequest
-    {
-        std::vector<domain::SeatId> seats;
-        std::optional<domain::TierId> tier;
-        int quantity = 0;
-        std::optional<std::string> promoCode;
-    };
+    // GET /events/{id}/quote: the price of what `request` would hold (its seats, or a quantity
+    // of its tier, read by domain::parseHoldRequest as a hold's body is) with its promo code and
+    // the event's group discounts, holding nothing (domain::price). The event as the caller may
+    // see it; 409 promo_code_invalid with `reason` when the code cannot be used.
     domain::Result<domain::Quote, domain::Problem> quote(const std::optional<Caller>& caller,
-                                                         const domain::EventId& id,
-                                                         const QuoteRequest& request);
+                                                         const domain::HoldRequest& request);
 
     // API.md `Event` of a stored event.
     static domain::Event toEvent(const db::EventRow& row);
