@@ -58,7 +58,15 @@ e2e_session() {
   export HOME_FOR_APP=${HOME_FOR_APP:-$WORK/home}
   mkdir -p "$HOME_FOR_APP"
   export E2E_APP="$1" E2E_DRIVER="$2" E2E_WORK="$WORK"
-  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash -c '
+  # Xvfb picks a free display itself and says which (-displayfd) once it accepts clients:
+  # xvfb-run -a looks for a free number and then starts the server, so two runners starting
+  # together (ctest runs the three in parallel) could both take the same number.
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$WORK/display" >"$WORK/xvfb.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 200); do [ -s "$WORK/display" ] && break; sleep 0.05; done
+  [ -s "$WORK/display" ] || { echo "Xvfb did not start:"; cat "$WORK/xvfb.log"; exit 1; }
+  export DISPLAY=":$(tr -d '[:space:]' <"$WORK/display")"
+  dbus-run-session -- bash -c '
     set -e
     /usr/libexec/at-spi-bus-launcher --launch-immediately &
     bus=$!
