@@ -4,6 +4,7 @@
 #include "domain/Codec.h"
 #include "domain/Idempotency.h"
 #include "domain/JsonReader.h"
+#include "domain/Promo.h"
 
 #include <boost/json/value.hpp>
 #include <set>
@@ -195,6 +196,7 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Book
         o["tier_id"] = i.tier.toString();
         o["tier"] = i.tierName;
         o["price"] = money(i.priceMinor);
+        o["discount"] = money(i.discountMinor);
         items.push_back(std::move(o));
     }
     boost::json::array tickets;
@@ -211,7 +213,7 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Book
         tickets.push_back(std::move(ticket));
     }
     boost::json::object o;
-    o.reserve(15);
+    o.reserve(16);
     o["booking_id"] = b.id.toString();
     o["event_id"] = b.event.toString();
     o["user_id"] = b.user.toString();
@@ -222,6 +224,7 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Book
     o["discount"] = money(b.discountMinor);
     o["total"] = money(b.totalMinor);
     o["currency"] = b.currency;
+    o["applied"] = appliedJson(b.applied, b.currency);
     o["created_at"] = formatTimestamp(b.createdAt);
     o["tickets"] = std::move(tickets);
     if (b.statusReason)
@@ -247,6 +250,7 @@ LineItem readLineItem(const boost::json::value& v, const std::string& currency)
     i.tier = r.required<TierId>("tier_id").value_or(TierId{});
     i.tierName = r.required<std::string>("tier").value_or("");
     i.priceMinor = r.money("price", currency).value_or(0);
+    i.discountMinor = r.money("discount", currency).value_or(0);
     r.finish();
     return i;
 }
@@ -282,6 +286,8 @@ Booking tag_invoke(boost::json::value_to_tag<Booking>, const boost::json::value&
     b.subtotalMinor = r.money("subtotal", b.currency).value_or(0);
     b.discountMinor = r.money("discount", b.currency).value_or(0);
     b.totalMinor = r.money("total", b.currency).value_or(0);
+    b.applied = r.list<Applied>(
+        "applied", [&](const boost::json::value& item) { return readApplied(item, b.currency); });
     b.createdAt = r.time("created_at").value_or(Clock::TimePoint{});
     b.tickets = r.list<TicketView>("tickets", readTicket);
     b.statusReason = r.optional<std::string>("status_reason");
@@ -347,7 +353,8 @@ StoredAnswer holdAnswer(const Booking& placed)
     return storedAnswer(201, placed);
 }
 
-Problem holdRefusal(HoldFailure failure, const std::vector<SeatId>& seats, int count)
+Problem holdRefusal(HoldFailure failure, const std::vector<SeatId>& seats, int count,
+                    std::optional<PromoRefusal> promo, std::string_view code)
 {
     switch (failure) {
     case HoldFailure::UnknownSeats:
@@ -369,6 +376,8 @@ Problem holdRefusal(HoldFailure failure, const std::vector<SeatId>& seats, int c
     case HoldFailure::NotOnSale:
         return Problem(409, "not_on_sale", "The event is not on sale",
                        "the event is no longer on sale");
+    case HoldFailure::PromoInvalid:
+        return promoCodeInvalid(promo.value_or(PromoRefusal::Unknown), code);
     case HoldFailure::InFlight:
         return keyInFlight();
     case HoldFailure::KeyReused:

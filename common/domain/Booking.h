@@ -4,6 +4,7 @@
 #include "domain/Idempotency.h"
 #include "domain/Lifecycle.h"
 #include "domain/Money.h"
+#include "domain/Pricing.h"
 #include "domain/Problem.h"
 #include "domain/Result.h"
 #include "domain/Uuid.h"
@@ -62,7 +63,8 @@ struct LineItem
     std::optional<std::string> seatLabel;
     TierId tier;
     std::string tierName;
-    std::int64_t priceMinor = 0;
+    std::int64_t priceMinor = 0;    // the list price
+    std::int64_t discountMinor = 0; // its share of the booking's discount
     bool operator==(const LineItem&) const = default;
 };
 
@@ -90,6 +92,7 @@ struct Booking
     std::int64_t discountMinor = 0;
     std::int64_t totalMinor = 0;
     std::string currency;
+    std::vector<Applied> applied; // what gave the discount: none or one (discounts do not stack)
     Clock::TimePoint createdAt;
     std::vector<TicketView> tickets;         // from confirmation on
     std::optional<std::string> statusReason; // e.g. why a paid booking did not go through
@@ -125,11 +128,14 @@ enum class HoldFailure
     SoldOut,          // too few standing places
     LimitReached,     // the user would hold too many units
     NotOnSale,        // the event stopped being published (the caller's view was older)
+    PromoInvalid,     // the promo code cannot be used for this hold (its PromoRefusal)
 };
 
 // The problem a refused hold answers: `seats` the unknown or unavailable ones; `count` the places
 // left (SoldOut) or the units the user holds already (LimitReached).
-Problem holdRefusal(HoldFailure failure, const std::vector<SeatId>& seats, int count);
+// PromoInvalid: 409 promo_code_invalid with `reason` and the code as asked.
+Problem holdRefusal(HoldFailure failure, const std::vector<SeatId>& seats, int count,
+                    std::optional<PromoRefusal> promo = std::nullopt, std::string_view code = {});
 // The contract's refusal of seats someone else holds or bought (409 seats_unavailable).
 Problem seatsUnavailable(const std::vector<SeatId>& seats);
 // What POST /bookings/hold answers for a placed hold, kept with its key: 201 and the booking.

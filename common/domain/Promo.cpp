@@ -224,7 +224,7 @@ PromoCodeView tag_invoke(json::value_to_tag<PromoCodeView>, const json::value& v
 }
 
 namespace {
-json::object appliedJson(const Applied& a, const std::string& currency)
+json::object appliedItem(const Applied& a, const std::string& currency)
 {
     json::object o;
     if (a.kind == Applied::Kind::PromoCode) {
@@ -240,16 +240,40 @@ json::object appliedJson(const Applied& a, const std::string& currency)
 }
 } // namespace
 
+json::array appliedJson(const std::vector<Applied>& applied, const std::string& currency)
+{
+    json::array out;
+    for (const auto& a : applied)
+        out.push_back(appliedItem(a, currency));
+    return out;
+}
+
+Applied readApplied(const json::value& item, const std::string& currency)
+{
+    WireReader a(item);
+    Applied out;
+    const auto kind = a.required<std::string>("kind");
+    if (kind && *kind != "promo_code" && *kind != "group_discount")
+        a.error("kind", "must be \"promo_code\" or \"group_discount\"");
+    out.kind = kind == std::optional<std::string>("group_discount") ? Applied::Kind::GroupDiscount
+                                                                    : Applied::Kind::PromoCode;
+    if (out.kind == Applied::Kind::PromoCode)
+        out.code = a.required<std::string>("code").value_or("");
+    else
+        out.minQuantity = a.required<int>("min_quantity").value_or(0);
+    out.percent = a.optional<int>("percent").value_or(0);
+    out.discountMinor = a.money("discount", currency).value_or(0);
+    a.finish();
+    return out;
+}
+
 void tag_invoke(json::value_from_tag, json::value& out, const Quote& q)
 {
-    json::array applied;
-    for (const auto& a : q.applied)
-        applied.push_back(appliedJson(a, q.currency));
     out = json::object{{"subtotal", formatMoney(q.subtotalMinor, q.currency)},
                        {"discount", formatMoney(q.discountMinor, q.currency)},
                        {"total", formatMoney(q.totalMinor, q.currency)},
                        {"currency", q.currency},
-                       {"applied", std::move(applied)}};
+                       {"applied", appliedJson(q.applied, q.currency)}};
 }
 
 Quote tag_invoke(json::value_to_tag<Quote>, const json::value& v)
@@ -260,24 +284,8 @@ Quote tag_invoke(json::value_to_tag<Quote>, const json::value& v)
     q.subtotalMinor = r.money("subtotal", q.currency).value_or(0);
     q.discountMinor = r.money("discount", q.currency).value_or(0);
     q.totalMinor = r.money("total", q.currency).value_or(0);
-    q.applied = r.list<Applied>("applied", [&](const json::value& item) {
-        WireReader a(item);
-        Applied out;
-        const auto kind = a.required<std::string>("kind");
-        if (kind && *kind != "promo_code" && *kind != "group_discount")
-            a.error("kind", "must be \"promo_code\" or \"group_discount\"");
-        out.kind = kind == std::optional<std::string>("group_discount")
-                       ? Applied::Kind::GroupDiscount
-                       : Applied::Kind::PromoCode;
-        if (out.kind == Applied::Kind::PromoCode)
-            out.code = a.required<std::string>("code").value_or("");
-        else
-            out.minQuantity = a.required<int>("min_quantity").value_or(0);
-        out.percent = a.optional<int>("percent").value_or(0);
-        out.discountMinor = a.money("discount", q.currency).value_or(0);
-        a.finish();
-        return out;
-    });
+    q.applied = r.list<Applied>(
+        "applied", [&](const json::value& item) { return readApplied(item, q.currency); });
     r.finish();
     return q;
 }

@@ -62,6 +62,12 @@ struct Quote
 };
 Quote quoteOf(const Price& price, std::string currency);
 
+// `applied` on the wire, a quote's or a booking's: [{kind: "promo_code", code, percent, discount}
+// | {kind: "group_discount", min_quantity, percent, discount}], none or one.
+boost::json::array appliedJson(const std::vector<Applied>& applied, const std::string& currency);
+// One item of it (throws WireError as the codec's readers do).
+Applied readApplied(const boost::json::value& item, const std::string& currency);
+
 // 409 promo_code_invalid with its `reason` (API.md): the code cannot be used for this.
 Problem promoCodeInvalid(PromoRefusal reason, std::string_view code);
 

@@ -50,7 +50,8 @@ QJsonObject hallVenue(int rows, int perRow, int standing)
 }
 
 Sale openSale(HttpClient& http, const QString& organizerToken, int rows, int perRow, int standing,
-              int standingQuantity, const QDateTime& start, const QString& seatedPrice)
+              int standingQuantity, const QDateTime& start, const QString& seatedPrice,
+              const QJsonArray& groupDiscounts)
 {
     const auto begins =
         start.isValid() ? start.toUTC() : QDateTime(QDate(2031, 1, 1), QTime(20, 0), Qt::UTC);
@@ -68,7 +69,7 @@ Sale openSale(HttpClient& http, const QString& organizerToken, int rows, int per
         for (const auto& s : r.toObject().value(QStringLiteral("seats")).toArray())
             sale.seatByLabel[s.toObject().value(QStringLiteral("label")).toString()] =
                 s.toObject().value(QStringLiteral("id")).toString();
-    const QJsonObject body{
+    QJsonObject body{
         {QStringLiteral("venue_id"), venue.value(QStringLiteral("id"))},
         {QStringLiteral("title"), QStringLiteral("Gig")},
         {QStringLiteral("description"), QString()},
@@ -85,6 +86,8 @@ Sale openSale(HttpClient& http, const QString& organizerToken, int rows, int per
                          {QStringLiteral("price"), QStringLiteral("25.50")},
                          {QStringLiteral("section_key"), QStringLiteral("FLOOR")},
                          {QStringLiteral("quantity"), standingQuantity}}}}};
+    if (!groupDiscounts.isEmpty())
+        body[QStringLiteral("group_discounts")] = groupDiscounts;
     auto event =
         http.send("POST", QStringLiteral("/api/v1/events"), json(body), bearer(organizerToken))
             .json();

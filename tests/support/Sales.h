@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
@@ -22,10 +23,12 @@ struct Sale
     QMap<QString, QString> seatByLabel; // "MAIN-A-1" -> seat id
 };
 // `start`: when the event starts (default 2031-01-01T20:00Z); it ends three hours later.
-// `seatedPrice`: the Stalls' price (40.00).
+// `seatedPrice`: the Stalls' price (40.00). `groupDiscounts`: the event's (API.md "Promo codes
+// and group discounts"), none by default.
 Sale openSale(HttpClient& http, const QString& organizerToken, int rows = 2, int perRow = 5,
               int standing = 20, int standingQuantity = 20, const QDateTime& start = {},
-              const QString& seatedPrice = QStringLiteral("40.00"));
+              const QString& seatedPrice = QStringLiteral("40.00"),
+              const QJsonArray& groupDiscounts = {});
 
 QJsonObject hallVenue(int rows, int perRow, int standing);
 

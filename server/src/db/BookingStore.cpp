@@ -2,11 +2,16 @@
 
 #include "db/Internal.h"
 #include "db/Pool.h"
+#include "db/PromoStore.h"
 #include "db/Sql.h"
+#include "domain/Promo.h"
 #include "log/Log.h"
 
+#include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <boost/json/value_to.hpp>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -19,7 +24,7 @@ const Statement kEventFacts{"bookings.event_facts", R"sql(
     SELECT organizer_id, status, (extract(epoch from start_time) * 1000000)::bigint,
            (extract(epoch from end_time) * 1000000)::bigint, (extract(epoch from sale_start) * 1000000)::bigint,
            (extract(epoch from sale_end) * 1000000)::bigint, (extract(epoch from published_at) * 1000000)::bigint, currency,
-           sync_seq
+           sync_seq, group_discounts::text
     FROM events WHERE id = $1::uuid)sql"};
 // A batch of holds is one transaction (services/HoldBatcher gathers the holds that arrive while
 // earlier batches run): its fixed costs (round trips, commit, executor start-up, the outbox row)
@@ -167,6 +172,20 @@ const Statement kBatchClaim{"bookings.batch_claim", R"sql(
     SELECT 2, m.n, NULL, NULL, NULL, NULL, NULL, NULL, EXISTS (SELECT 1 FROM ok WHERE ok.n = m.n), m.held, m.got
     FROM mine m
     ORDER BY 2, 1, 5 NULLS LAST, 3)sql"};
+// 3d. The discounts of the batch's bookings ($1..$7, one row per booking) and of their items
+// ($8..$10: booking, unit, discount).
+const Statement kPriceBookings{"bookings.price", R"sql(
+    WITH priced AS (
+        UPDATE bookings b
+        SET discount_minor = x.discount, total_minor = b.subtotal_minor - x.discount, promo_code_id = x.promo,
+            applied_kind = x.kind, applied_code = x.code, applied_percent = x.percent,
+            applied_min_quantity = x.min_quantity
+        FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::text[], $5::text[], $6::int[], $7::int[])
+            AS x(id, discount, promo, kind, code, percent, min_quantity)
+        WHERE b.id = x.id)
+    UPDATE booking_items i SET discount_minor = y.discount
+    FROM unnest($8::uuid[], $9::bigint[], $10::bigint[]) AS y(booking, unit, discount)
+    WHERE i.booking_id = y.booking AND i.unit_id = y.unit)sql"};
 const Statement kSeatsTaken{"bookings.seats_taken", R"sql(
     SELECT seat_id FROM inventory_units
     WHERE event_id = $1::uuid AND seat_id = ANY ($2::uuid[])
@@ -198,10 +217,11 @@ const Statement kFind{"bookings.find", R"sql(
     SELECT b.id, b.event_id, b.user_id, b.status, (extract(epoch from b.hold_expires_at) * 1000000)::bigint,
            b.subtotal_minor, b.discount_minor, b.total_minor, b.currency,
            (extract(epoch from b.created_at) * 1000000)::bigint, e.organizer_id, b.status_reason,
-           b.customer_name, b.customer_email, b.customer_phone, b.sold_by, b.split
+           b.customer_name, b.customer_email, b.customer_phone, b.sold_by, b.split,
+           b.applied_kind, b.applied_code, b.applied_percent, b.applied_min_quantity
     FROM bookings b JOIN events e ON e.id = b.event_id WHERE b.id = $1::uuid)sql"};
 const Statement kItems{"bookings.items", R"sql(
-    SELECT i.booking_id, i.seat_id, s.label, i.tier_id, t.name, i.price_minor
+    SELECT i.booking_id, i.seat_id, s.label, i.tier_id, t.name, i.price_minor, i.discount_minor
     FROM booking_items i JOIN ticket_tiers t ON t.id = i.tier_id LEFT JOIN venue_seats s ON s.id = i.seat_id
     WHERE i.booking_id = ANY ($1::uuid[]) ORDER BY i.booking_id, s.label NULLS LAST, i.unit_id)sql"};
 const Statement kTickets{"bookings.tickets", R"sql(
@@ -212,7 +232,8 @@ const Statement kListUser{"bookings.list_user", R"sql(
     SELECT b.id, b.event_id, b.user_id, b.status, (extract(epoch from b.hold_expires_at) * 1000000)::bigint,
            b.subtotal_minor, b.discount_minor, b.total_minor, b.currency,
            (extract(epoch from b.created_at) * 1000000)::bigint, e.organizer_id, b.status_reason,
-           b.customer_name, b.customer_email, b.customer_phone, b.sold_by, b.split
+           b.customer_name, b.customer_email, b.customer_phone, b.sold_by, b.split,
+           b.applied_kind, b.applied_code, b.applied_percent, b.applied_min_quantity
     FROM bookings b JOIN events e ON e.id = b.event_id
     WHERE b.user_id = $1::uuid AND ($2::timestamptz IS NULL OR (b.created_at, b.id) < ($2::timestamptz, $3::uuid))
     ORDER BY b.created_at DESC, b.id DESC LIMIT $4)sql"};
@@ -221,7 +242,8 @@ const Statement kSearch{"bookings.search", R"sql(
     SELECT b.id, b.event_id, b.user_id, b.status, (extract(epoch from b.hold_expires_at) * 1000000)::bigint,
            b.subtotal_minor, b.discount_minor, b.total_minor, b.currency,
            (extract(epoch from b.created_at) * 1000000)::bigint, e.organizer_id, b.status_reason,
-           b.customer_name, b.customer_email, b.customer_phone, b.sold_by, b.split
+           b.customer_name, b.customer_email, b.customer_phone, b.sold_by, b.split,
+           b.applied_kind, b.applied_code, b.applied_percent, b.applied_min_quantity
     FROM bookings b JOIN events e ON e.id = b.event_id JOIN users u ON u.id = b.user_id
     WHERE ($1::uuid IS NULL OR b.event_id = $1::uuid)
       AND ($2::uuid IS NULL OR e.organizer_id = $2::uuid)
@@ -299,6 +321,16 @@ domain::Booking toBooking(const pqxx::row& r)
     if (!r[15].is_null())
         b.soldBy = idFrom<domain::UserId>(r[15]);
     b.split = r[16].as<bool>();
+    if (!r[17].is_null()) { // what gave the discount (migration 0024)
+        domain::Applied a;
+        a.kind = r[17].as<std::string>() == "group_discount" ? domain::Applied::Kind::GroupDiscount
+                                                             : domain::Applied::Kind::PromoCode;
+        a.code = optionalText(r[18]).value_or("");
+        a.percent = r[19].is_null() ? 0 : r[19].as<int>();
+        a.minQuantity = r[20].is_null() ? 0 : r[20].as<int>();
+        a.discountMinor = b.discountMinor;
+        b.applied.push_back(std::move(a));
+    }
     return b;
 }
 
@@ -327,8 +359,11 @@ void attachItems(pqxx::transaction_base& tx, std::vector<domain::Booking>& booki
         ids.push_back(b.id);
         byId[b.id] = &b;
     }
-    for (const auto& r : tx.exec_prepared(kItems.name, idArray(ids)))
-        byId[idFrom<domain::BookingId>(r[0])]->items.push_back(lineItem(r));
+    for (const auto& r : tx.exec_prepared(kItems.name, idArray(ids))) {
+        auto item = lineItem(r);
+        item.discountMinor = r[6].as<long long>();
+        byId[idFrom<domain::BookingId>(r[0])]->items.push_back(std::move(item));
+    }
     for (const auto& r : tx.exec_prepared(kTickets.name, idArray(ids))) {
         domain::TicketView t;
         t.id = idFrom<domain::TicketId>(r[1]);
@@ -401,6 +436,8 @@ std::optional<EventFacts> eventFacts(Session& s, const domain::EventId& id)
             f.publishedAt = optionalTime(r[0][6]);
             f.currency = r[0][7].as<std::string>();
             f.syncSeq = r[0][8].as<long long>();
+            f.groups = boost::json::value_to<std::vector<domain::GroupDiscount>>(
+                boost::json::parse(r[0][9].as<std::string>()));
             out = f;
         },
         Rerun::Safe);
@@ -416,6 +453,7 @@ struct Seen
     bool ok = false;
     int held = 0, got = 0;
     std::vector<domain::LineItem> items;
+    std::vector<long long> units;      // the inventory unit of each item
     std::map<std::string, bool> seats; // named seats found, and whether each was claimable
 };
 
@@ -468,6 +506,7 @@ std::vector<Seen> claimUnits(pqxx::work& tx, const std::vector<BatchedHold*>& cl
         switch (r[0].as<int>()) {
         case 0:
             x.items.push_back(lineItem(r, 3));
+            x.units.push_back(r[2].as<long long>());
             break;
         case 1:
             x.seats[r[3].as<std::string>()] = r[8].as<bool>();
@@ -582,12 +621,107 @@ void judgeStandingShort(pqxx::work& tx, const std::vector<BatchedHold*>& standin
     }
 }
 
+// 3d. The price of each booking placed (domain::price): the promo code found usable for it, or
+// the event's best group discount, whichever is larger. The discount goes to the booking and its
+// items, and naming the code counts its use (migration 0024's trigger). Bookings without a
+// discount are left as the claim wrote them: the list prices.
+void priceBookings(pqxx::work& tx, const std::vector<BatchedHold*>& claim,
+                   const std::vector<Seen>& seen)
+{
+    std::vector<domain::BookingId> bookingIds, itemBookings;
+    std::vector<long long> discounts, itemUnits, itemDiscounts;
+    std::vector<std::optional<std::string>> promoIds, kinds, codes, percents, minQuantities;
+    for (std::size_t i = 0; i < claim.size(); ++i) {
+        auto* b = claim[i];
+        if (!b->outcome.booking || (!b->promo && b->hold.groups.empty()))
+            continue;
+        auto& booking = *b->outcome.booking;
+        std::vector<domain::PricedUnit> units;
+        for (const auto& item : booking.items)
+            units.push_back({item.tier, item.priceMinor});
+        const auto price =
+            domain::price(units, b->promo ? &b->promo->second : nullptr, b->hold.groups);
+        if (!price.applied)
+            continue;
+        const auto& a = *price.applied;
+        booking.discountMinor = price.discountMinor;
+        booking.totalMinor = price.totalMinor;
+        booking.applied = {a};
+        for (std::size_t k = 0; k < booking.items.size(); ++k) {
+            booking.items[k].discountMinor = price.unitDiscounts[k];
+            if (price.unitDiscounts[k] > 0) {
+                itemBookings.push_back(booking.id);
+                itemUnits.push_back(seen[i].units.at(k));
+                itemDiscounts.push_back(price.unitDiscounts[k]);
+            }
+        }
+        const bool code = a.kind == domain::Applied::Kind::PromoCode;
+        bookingIds.push_back(booking.id);
+        discounts.push_back(price.discountMinor);
+        promoIds.push_back(price.usesCode() ? std::optional(b->promo->first) : std::nullopt);
+        kinds.push_back(code ? "promo_code" : "group_discount");
+        codes.push_back(code ? std::optional(a.code) : std::nullopt);
+        percents.push_back(a.percent > 0 ? std::optional(std::to_string(a.percent)) : std::nullopt);
+        minQuantities.push_back(code ? std::nullopt : std::optional(std::to_string(a.minQuantity)));
+    }
+    if (!bookingIds.empty())
+        tx.exec_prepared(kPriceBookings.name, idArray(bookingIds), numberArray(discounts),
+                         textArray(promoIds), textArray(kinds), textArray(codes),
+                         textArray(percents), textArray(minQuantities), idArray(itemBookings),
+                         numberArray(itemUnits), numberArray(itemDiscounts));
+}
+
 void claimBatch(pqxx::work& tx, const std::vector<BatchedHold*>& claim, Clock::TimePoint now)
 {
     const auto seen = claimUnits(tx, claim, now);
     const auto standingShort = judgeClaims(claim, seen);
     if (!standingShort.empty())
         judgeStandingShort(tx, standingShort, now);
+    priceBookings(tx, claim, seen);
+}
+
+// 2b. The promo codes of the holds about to claim: each locked (in the order of their events
+// and texts, so batches do not wait for each other in a cycle; and before any unit, as a
+// release gives a use back before it frees its units), then checked against the units its hold
+// asks for and the buyer's uses (domain::checkPromo). A code that cannot be used refuses its
+// hold before anything is claimed; the others claim with their code kept for 3d.
+std::vector<BatchedHold*> checkPromos(pqxx::work& tx, const std::vector<BatchedHold*>& claim,
+                                      std::vector<BatchedHold*>& answered)
+{
+    std::vector<BatchedHold*> withCode;
+    for (auto* b : claim)
+        if (b->hold.request.promoCode && !b->hold.request.promoCode->empty())
+            withCode.push_back(b);
+    if (withCode.empty())
+        return claim;
+    const auto order = [](const BatchedHold* b) {
+        std::string code = *b->hold.request.promoCode;
+        for (auto& ch : code)
+            ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        return std::pair{b->hold.request.event.toString(), code};
+    };
+    std::sort(withCode.begin(), withCode.end(),
+              [&](const BatchedHold* x, const BatchedHold* y) { return order(x) < order(y); });
+    for (auto* b : withCode) {
+        const auto& h = b->hold;
+        const auto found = promos::lockForHold(tx, h.request.event, *h.request.promoCode,
+                                               h.promoBuyer, h.promoBuyerEmail);
+        const auto refused =
+            found ? domain::checkPromo(found->code, h.promoUnits, h.now, found->buyerUses)
+                  : std::optional(domain::PromoRefusal::Unknown);
+        if (refused) {
+            b->outcome.failure = HoldFailure::PromoInvalid;
+            b->outcome.promo = refused;
+            answered.push_back(b);
+        } else {
+            b->promo = std::pair{found->id, found->code};
+        }
+    }
+    std::vector<BatchedHold*> out;
+    for (auto* b : claim)
+        if (b->outcome.failure != HoldFailure::PromoInvalid)
+            out.push_back(b);
+    return out;
 }
 
 void runBatch(pqxx::connection_base& c, const std::vector<BatchedHold*>& batch,
@@ -597,6 +731,7 @@ void runBatch(pqxx::connection_base& c, const std::vector<BatchedHold*>& batch,
         b->outcome = {};
         b->answer = {};
         b->again = false;
+        b->promo.reset();
     }
     pqxx::work tx(c);
 
@@ -648,6 +783,9 @@ void runBatch(pqxx::connection_base& c, const std::vector<BatchedHold*>& batch,
         }
     }
 
+    if (!claim.empty())
+        claim = checkPromos(tx, claim, answered);
+
     // 3. The claims.
     if (!claim.empty())
         claimBatch(tx, claim, now);
@@ -660,10 +798,10 @@ void runBatch(pqxx::connection_base& c, const std::vector<BatchedHold*>& batch,
         std::vector<idempotency::KeyedAnswer> keep;
         for (auto* b : answered) {
             const auto& o = b->outcome;
-            b->answer =
-                o.booking
-                    ? domain::holdAnswer(*o.booking)
-                    : domain::storedAnswer(domain::holdRefusal(o.failure, o.seats, o.available));
+            b->answer = o.booking ? domain::holdAnswer(*o.booking)
+                                  : domain::storedAnswer(domain::holdRefusal(
+                                        o.failure, o.seats, o.available, o.promo,
+                                        b->hold.request.promoCode.value_or("")));
             keep.push_back({b->hold.user.toString(), b->hold.idempotencyKey, b->hold.requestHash,
                             b->answer.status, b->answer.body});
         }
@@ -798,10 +936,12 @@ ReleaseOutcome release(Session& s, const domain::BookingId& id,
                 outcome = ReleaseOutcome::NotHeld;
                 return;
             }
+            // The status first: a promo code's use is given back with it (migration 0024's
+            // trigger locks the code's row), and holds lock a code before the units they claim.
+            tx.exec_prepared(kSetStatus.name, id.toString(), std::string("cancelled"), toSql(now));
             std::vector<long long> units;
             for (const auto& r : tx.exec_prepared(kFreeUnits.name, id.toString()))
                 units.push_back(r[0].as<long long>());
-            tx.exec_prepared(kSetStatus.name, id.toString(), std::string("cancelled"), toSql(now));
             audit(tx, id, event, "released", actor, "{}", now);
             outboxUnits(tx, event, units, "held");
             tx.commit();

@@ -5,6 +5,7 @@
 #include "domain/Clock.h"
 #include "domain/Event.h"
 #include "domain/Idempotency.h"
+#include "domain/Pricing.h"
 #include "domain/Uuid.h"
 
 #include <functional>
@@ -30,6 +31,7 @@ struct EventFacts
     std::optional<domain::Clock::TimePoint> publishedAt;
     std::string currency;
     long long syncSeq = 0;
+    std::vector<domain::GroupDiscount> groups; // fixed once published
 };
 std::optional<EventFacts> eventFacts(Session& s, const domain::EventId& id);
 
@@ -65,8 +67,16 @@ struct PlaceHold
     domain::Clock::TimePoint expiresAt;
     std::string idempotencyKey;
     std::string requestHash;
-    std::optional<domain::UserId> soldBy; // the box office agent
-    bool split = false;                   // best available seats over several rows
+    std::optional<domain::UserId> soldBy;      // the box office agent
+    bool split = false;                        // best available seats over several rows
+    std::vector<domain::GroupDiscount> groups; // the event's
+    // With request.promoCode: the units the hold asks for at their list prices (what the code
+    // is checked against before anything is claimed: a seat's tier does not change), and whose
+    // uses of the code count (per_user): an online buyer's account, or the box office
+    // customer's e-mail; neither for a walk-in.
+    std::vector<domain::PricedUnit> promoUnits{};
+    std::optional<domain::UserId> promoBuyer{};
+    std::optional<std::string> promoBuyerEmail{};
 };
 
 using HoldFailure = domain::HoldFailure;
@@ -77,6 +87,7 @@ struct HoldOutcome
     HoldFailure failure = HoldFailure::None;
     std::vector<domain::SeatId> seats; // unknown or unavailable ones
     int available = 0;                 // SoldOut: places left; LimitReached: units held already
+    std::optional<domain::PromoRefusal> promo; // PromoInvalid: why
     std::optional<domain::Booking> booking;
 };
 
@@ -93,15 +104,19 @@ struct BatchedHold
     // hand); nothing was stored, run it in a later batch.
     bool again = false;
     int retries = 0; // how often it was run again; after kMaxHoldRetries its shortage is the answer
+    // The promo code as locked for this hold (its id and rule), once it was found usable.
+    std::optional<std::pair<std::string, domain::PromoCode>> promo;
 };
 inline constexpr int kMaxHoldRetries = 4;
 
 // Places a batch of holds in one transaction, each all or nothing: checks each idempotency key
-// (and stores each answer with it), the users' limits, claims the units (named seats locked in
-// id order; standing places with SKIP LOCKED; a hold whose time has passed is claimable), writes
-// each booking, its items and a booking event, and one outbox row per event. The holds of a
-// batch must not share a key, a user and event, or a seat (the batcher sees to it). `now` is the
-// batch's time: what has lapsed by then is claimable.
+// (and stores each answer with it), each promo code (locked, so its uses are exact), the users'
+// limits, claims the units (named seats locked in id order; standing places with SKIP LOCKED; a
+// hold whose time has passed is claimable), writes each booking, its items and a booking event,
+// prices it (domain::price: the code or the event's group discount), and writes one outbox row
+// per event. The holds of a batch must not share a key, a user and event, a seat, or a promo
+// code (the batcher sees to it). `now` is the batch's time: what has lapsed by then is
+// claimable.
 void placeHolds(Session& s, const std::vector<BatchedHold*>& batch, domain::Clock::TimePoint now);
 
 struct Found

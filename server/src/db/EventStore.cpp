@@ -6,6 +6,7 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <map>
 namespace ticketing::db::events {
 
 namespace {
@@ -46,9 +47,12 @@ const Statement kUpdateDescriptive{"events.update_descriptive", R"sql(
     UPDATE events SET title = $2, description = $3, genre = $4, updated_at = $5::timestamptz WHERE id = $1::uuid)sql"};
 const Statement kDeleteTiers{"events.delete_tiers",
                              "DELETE FROM ticket_tiers WHERE event_id = $1::uuid"};
-const Statement kSeatTiers{"events.seat_tiers", R"sql(
-    SELECT seat_id, tier_id FROM inventory_units
-    WHERE event_id = $1::uuid AND seat_id = ANY($2::uuid[]))sql"};
+const Statement kSeatPrices{"events.seat_prices", R"sql(
+    SELECT u.seat_id, u.tier_id, t.price_minor FROM inventory_units u JOIN ticket_tiers t ON t.id = u.tier_id
+    WHERE u.event_id = $1::uuid AND u.seat_id = ANY($2::uuid[]))sql"};
+const Statement kTierPrice{
+    "events.tier_price",
+    "SELECT price_minor FROM ticket_tiers WHERE event_id = $1::uuid AND id = $2::uuid"};
 const Statement kFind{"events.find",
                       "SELECT " EVENT_COLUMNS " FROM events e WHERE e.id = $1::uuid"};
 const Statement kTiers{"events.tiers", R"sql(
@@ -313,17 +317,42 @@ bool cancel(Session& s, const domain::EventId& id, Clock::TimePoint now)
     return changed;
 }
 
-std::vector<std::pair<domain::SeatId, domain::TierId>>
-seatTiers(Session& s, const domain::EventId& event, const std::vector<domain::SeatId>& seats)
+domain::Result<std::vector<domain::PricedUnit>, domain::FieldError>
+pricedUnits(Session& s, const domain::HoldRequest& request)
 {
-    std::vector<std::pair<domain::SeatId, domain::TierId>> out;
+    std::vector<domain::PricedUnit> units;
+    std::optional<domain::FieldError> unknown;
     s.run([&](pqxx::connection_base& c) {
-        out.clear();
+        units.clear();
+        unknown.reset();
         pqxx::read_transaction tx(c);
-        for (const auto& r : tx.exec_prepared(kSeatTiers.name, event.toString(), idArray(seats)))
-            out.emplace_back(idFrom<domain::SeatId>(r[0]), idFrom<domain::TierId>(r[1]));
+        const auto event = request.event.toString();
+        if (request.tier) {
+            const auto r = tx.exec_prepared(kTierPrice.name, event, request.tier->toString());
+            if (r.empty())
+                unknown = domain::FieldError{"ticket_tier_id", "is not a tier of this event"};
+            else
+                units.assign(static_cast<std::size_t>(std::max(request.quantity, 0)),
+                             domain::PricedUnit{*request.tier, r[0][0].as<std::int64_t>()});
+            return;
+        }
+        std::map<domain::SeatId, domain::PricedUnit> bySeat;
+        for (const auto& r : tx.exec_prepared(kSeatPrices.name, event, idArray(request.seats)))
+            bySeat[idFrom<domain::SeatId>(r[0])] = {idFrom<domain::TierId>(r[1]),
+                                                    r[2].as<std::int64_t>()};
+        for (std::size_t i = 0; i < request.seats.size(); ++i) {
+            const auto it = bySeat.find(request.seats[i]);
+            if (it == bySeat.end()) {
+                unknown = domain::FieldError{"seat_ids[" + std::to_string(i) + "]",
+                                             "is not a seat of this event"};
+                return;
+            }
+            units.push_back(it->second);
+        }
     });
-    return out;
+    if (unknown)
+        return domain::fail(std::move(*unknown));
+    return units;
 }
 
 } // namespace ticketing::db::events

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "domain/Booking.h"
 #include "domain/Clock.h"
 #include "domain/Event.h"
 #include "domain/Pricing.h"
+#include "domain/Result.h"
 #include "domain/Uuid.h"
 
 #include <optional>
@@ -76,9 +78,11 @@ void insert(Session& s, const EventRow& event);
 // Replaces everything of a draft; of a published event only title, description and genre.
 void update(Session& s, const EventRow& event, bool descriptiveOnly);
 std::optional<EventRow> find(Session& s, const domain::EventId& id);
-// The tier of each of `seats` that the event sells (seats it does not have are left out).
-std::vector<std::pair<domain::SeatId, domain::TierId>>
-seatTiers(Session& s, const domain::EventId& event, const std::vector<domain::SeatId>& seats);
+// The units a hold of `request` would take, at their tiers' list prices, in the request's
+// order: its seats, or `quantity` units of its tier (what a quote prices, and a promo code is
+// checked against before its hold). A seat or tier that is not the event's: the field naming it.
+domain::Result<std::vector<domain::PricedUnit>, domain::FieldError>
+pricedUnits(Session& s, const domain::HoldRequest& request);
 std::vector<EventRow> list(Session& s, const EventFilter& filter);
 
 enum class PublishOutcome

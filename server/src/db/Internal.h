@@ -33,6 +33,16 @@ void store(pqxx::transaction_base& tx, const std::string& route,
            const std::vector<KeyedAnswer>& answers, domain::Clock::TimePoint now);
 } // namespace idempotency
 
+namespace promos {
+struct ForBuyer;
+// promos::findForBuyer in a hold's transaction, the code's row locked until it ends: racing holds
+// of one code take turns, so its uses stay exact.
+std::optional<ForBuyer> lockForHold(pqxx::transaction_base& tx, const domain::EventId& event,
+                                    const std::string& code,
+                                    const std::optional<domain::UserId>& user,
+                                    const std::optional<std::string>& email);
+} // namespace promos
+
 namespace bookings {
 // The outbox row of a change to `units`, which were all in status `from` before it: their
 // seats' states now, the tiers whose counts moved, and the moves (migration 0010).

@@ -25,6 +25,22 @@ std::vector<domain::PromoCodeView> list(Session& s, const domain::EventId& event
 // The live code of that text, in any case.
 std::optional<domain::PromoCode> find(Session& s, const domain::EventId& event,
                                       const std::string& code);
+// A code with what a buyer has used of it: the bookings naming it that still count (held or
+// confirmed), made online by the buyer's account or at the box office for the buyer's e-mail
+// (in any case). The buyer is `user` (online; the e-mail is the account's) or `email` (a box
+// office customer; the account is the one with that e-mail, if any). With neither, the buyer
+// is not counted (0): a walk-in.
+struct ForBuyer
+{
+    std::string id;
+    domain::PromoCode code;
+    int buyerUses = 0;
+};
+std::optional<ForBuyer> findForBuyer(Session& s, const domain::EventId& event,
+                                     const std::string& code,
+                                     const std::optional<domain::UserId>& user,
+                                     const std::optional<std::string>& email);
+
 // Deletes the live code of that text; false when there was none.
 bool remove(Session& s, const domain::EventId& event, const std::string& code,
             domain::Clock::TimePoint now);

@@ -497,41 +497,24 @@ domain::Result<domain::Quote, Problem> EventService::quote(const std::optional<C
     auto event = getRow(caller, id);
     if (!event.ok())
         return domain::fail(event.error());
-    const auto priceOf = [&](const domain::TierId& tier) -> std::optional<std::int64_t> {
-        for (const auto& t : event->tiers)
-            if (t.id == tier)
-                return t.priceMinor;
-        return std::nullopt;
-    };
-    std::vector<domain::PricedUnit> units;
-    if (!request.seats.empty()) {
-        const auto tiers = db::events::seatTiers(s, id, request.seats);
-        for (std::size_t i = 0; i < request.seats.size(); ++i) {
-            const auto found = std::find_if(tiers.begin(), tiers.end(), [&](const auto& st) {
-                return st.first == request.seats[i];
-            });
-            if (found == tiers.end())
-                return domain::fail(Problem::validation(
-                    {{"seat_ids[" + std::to_string(i) + "]", "is not a seat of this event"}}));
-            units.push_back({found->second, priceOf(found->second).value_or(0)});
-        }
-    } else {
-        const auto price = priceOf(*request.tier);
-        if (!price)
-            return domain::fail(
-                Problem::validation({{"ticket_tier_id", "is not a tier of this event"}}));
-        units.assign(static_cast<std::size_t>(request.quantity),
-                     domain::PricedUnit{*request.tier, *price});
-    }
+    auto priced = db::events::pricedUnits(s, request);
+    if (!priced.ok())
+        return domain::fail(Problem::validation({priced.error()}));
+    const auto& units = priced.value();
     std::optional<domain::PromoCode> code;
     if (request.promoCode && !request.promoCode->empty()) {
-        code = db::promos::find(s, id, *request.promoCode);
-        if (!code)
+        // A signed-in buyer's own uses count, as in their hold; the box office's quote is for
+        // a customer it does not name, whose uses the hold counts.
+        const bool buyer = caller && caller->role != domain::Role::BoxOffice && !caller->isAdmin();
+        const auto found = db::promos::findForBuyer(
+            s, id, *request.promoCode, buyer ? std::optional(caller->user) : std::nullopt,
+            std::nullopt);
+        if (!found)
             return domain::fail(
                 domain::promoCodeInvalid(domain::PromoRefusal::Unknown, *request.promoCode));
-        // Holding nothing, the quote counts no buyer's uses: the hold checks them.
-        if (auto refused = domain::checkPromo(*code, units, m_clock.now(), 0))
+        if (auto refused = domain::checkPromo(found->code, units, m_clock.now(), found->buyerUses))
             return domain::fail(domain::promoCodeInvalid(*refused, *request.promoCode));
+        code = found->code;
     }
     return domain::quoteOf(domain::price(units, code ? &*code : nullptr, event->groupDiscounts),
                            event->currency);

@@ -2,6 +2,7 @@
 
 #include "cache/Redis.h"
 #include "cache/SeatLocks.h"
+#include "db/EventStore.h"
 #include "db/Pool.h"
 #include "db/VenueStore.h"
 #include "domain/BestAvailable.h"
@@ -58,13 +59,15 @@ struct SeatLock
     bool locked = false;
 };
 
-Keyed<domain::Booking> answerOf(const db::bookings::HoldOutcome& outcome)
+Keyed<domain::Booking> answerOf(const db::bookings::BatchedHold& hold)
 {
+    const auto& outcome = hold.outcome;
     if (outcome.replay)
         return Replayed{*outcome.replay};
     if (outcome.booking)
         return *outcome.booking;
-    return domain::holdRefusal(outcome.failure, outcome.seats, outcome.available);
+    return domain::holdRefusal(outcome.failure, outcome.seats, outcome.available, outcome.promo,
+                               hold.hold.request.promoCode.value_or(""));
 }
 } // namespace
 
@@ -73,8 +76,6 @@ Keyed<domain::Booking> HoldService::hold(const Caller& caller, const std::string
                                          const domain::HoldRequest& request)
 {
     db::Session& s = db::currentSession();
-    if (request.promoCode && !request.promoCode->empty())
-        return Problem::validation({{"promo_code", "no such promo code"}});
     const auto now = m_clock.now();
     // The event must be on sale; a draft does not exist for a buyer.
     const auto event = eventFacts(s, request.event);
@@ -212,7 +213,25 @@ HoldService::holdUnits(db::Session& s, const Caller& caller, const std::string& 
                     .idempotencyKey = key,
                     .requestHash = requestHash,
                     .soldBy = soldBy,
-                    .split = chosenSplit.value_or(false)};
+                    .split = chosenSplit.value_or(false),
+                    .groups = event.groups};
+    if (request.promoCode && !request.promoCode->empty()) {
+        // The code is checked in the hold's transaction against the units asked for, at their
+        // list prices. A seat or tier that is not the event's gets the hold's own refusal
+        // (unknown_seat, or the tier's 400) from the claim, which the code does not change.
+        auto units = db::events::pricedUnits(s, request);
+        if (units.ok())
+            batched.hold.promoUnits = std::move(units).value();
+        else
+            batched.hold.request.promoCode.reset();
+        // per_user counts the buyer: the account online; at the counter the customer's
+        // e-mail, and nobody for a walk-in without one.
+        if (soldBy)
+            batched.hold.promoBuyerEmail =
+                request.customer ? request.customer->email : std::nullopt;
+        else
+            batched.hold.promoBuyer = caller.user;
+    }
     try {
         m_batcher.place(s, batched);
     } catch (...) {
@@ -229,7 +248,7 @@ HoldService::holdUnits(db::Session& s, const Caller& caller, const std::string& 
         m_locks->committed(lock.event, lock.seats, lock.owner); // refusals need not ask again
     else if (lock.locked && chosenSplit)
         m_locks->release(lock.event, lock.seats, lock.owner); // a replay: its seats were others
-    return answerOf(outcome);
+    return answerOf(batched);
 }
 
 namespace {
