@@ -609,6 +609,14 @@
         <source>Price</source>
         <translation>Preis</translation>
     </message>
+    <message>
+        <source>%1 off: %2</source>
+        <translation>%1 Rabatt: %2</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
 </context>
 <context>
     <name>ticketing::client::Checkout</name>
@@ -2542,6 +2550,10 @@
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
+    <message>
+        <source>Discount: %1</source>
+        <translation>Rabatt: %1</translation>
+    </message>
 </context>
 <context>
     <name>ticketing::organizer::ProblemsPanel</name>
@@ -2927,6 +2939,22 @@
     <message>
         <source>The hold ends in %1:%2: take the payment now, or the seats go back on sale.</source>
         <translation>Die Reservierung endet in %1:%2: jetzt kassieren, sonst gehen die Plätze zurück in den Verkauf.</translation>
+    </message>
+    <message>
+        <source>Promo code</source>
+        <translation>Rabattcode</translation>
+    </message>
+    <message>
+        <source>A code the customer has: each hold made while it is here is priced with it</source>
+        <translation>Ein Code des Kunden: Jede Reservierung, solange er hier steht, wird damit berechnet</translation>
+    </message>
+    <message>
+        <source>P&amp;romo code:</source>
+        <translation>Rabatt&amp;code:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %1 for %n place(s), %2 off</source>
+        <translation><numerusform>Summe: %1 für %n Platz, %2 Rabatt</numerusform><numerusform>Summe: %1 für %n Plätze, %2 Rabatt</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3461,6 +3489,21 @@
     </message>
 </context>
 <context>
+    <name>ticketing::client::Display</name>
+    <message>
+        <source>Group discount: %1 or more (%2 %)</source>
+        <translation>Gruppenrabatt: ab %1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>Promo code %1 (%2 %)</source>
+        <translation>Rabattcode %1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>Promo code %1</source>
+        <translation>Rabattcode %1</translation>
+    </message>
+</context>
+<context>
     <name>ticketing::client::Failure</name>
     <message numerus="yes">
         <source>Not enough places left: %n available.</source>
@@ -3557,6 +3600,42 @@
     <message numerus="yes">
         <source>%n seat(s) were taken by someone else meanwhile.</source>
         <translation><numerusform>%n Platz wurde inzwischen von jemand anderem genommen.</numerusform><numerusform>%n Plätze wurden inzwischen von jemand anderem genommen.</numerusform></translation>
+    </message>
+    <message>
+        <source>The promo code cannot be used.</source>
+        <translation>Der Rabattcode kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>There is no such promo code for this event.</source>
+        <translation>Diesen Rabattcode gibt es für diese Veranstaltung nicht.</translation>
+    </message>
+    <message>
+        <source>The promo code is not valid yet.</source>
+        <translation>Der Rabattcode gilt noch nicht.</translation>
+    </message>
+    <message>
+        <source>The promo code has expired.</source>
+        <translation>Der Rabattcode ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The promo code has been used as often as it may.</source>
+        <translation>Der Rabattcode wurde so oft verwendet, wie er darf.</translation>
+    </message>
+    <message>
+        <source>This customer has used the promo code as often as allowed.</source>
+        <translation>Dieser Kunde hat den Rabattcode so oft verwendet, wie erlaubt.</translation>
+    </message>
+    <message>
+        <source>The promo code is not for these tickets.</source>
+        <translation>Der Rabattcode gilt nicht für diese Tickets.</translation>
+    </message>
+    <message>
+        <source>The promo code needs more tickets in one hold.</source>
+        <translation>Der Rabattcode verlangt mehr Tickets in einer Reservierung.</translation>
+    </message>
+    <message>
+        <source>Nothing was held.</source>
+        <translation>Es wurde nichts reserviert.</translation>
     </message>
 </context>
 <context>

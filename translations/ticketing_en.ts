@@ -609,6 +609,14 @@
         <source>Price</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1 off: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ticketing::client::Checkout</name>
@@ -2542,6 +2550,10 @@
         <source>Difference</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Discount: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ticketing::organizer::ProblemsPanel</name>
@@ -2927,6 +2939,22 @@
     <message>
         <source>The hold ends in %1:%2: take the payment now, or the seats go back on sale.</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promo code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A code the customer has: each hold made while it is here is priced with it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>P&amp;romo code:</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Total: %1 for %n place(s), %2 off</source>
+        <translation><numerusform>Total: %1 for %n place, %2 off</numerusform><numerusform>Total: %1 for %n places, %2 off</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3460,6 +3488,21 @@
     </message>
 </context>
 <context>
+    <name>ticketing::client::Display</name>
+    <message>
+        <source>Group discount: %1 or more (%2 %)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promo code %1 (%2 %)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promo code %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ticketing::client::Failure</name>
     <message numerus="yes">
         <source>Not enough places left: %n available.</source>
@@ -3556,6 +3599,42 @@
     <message numerus="yes">
         <source>%n seat(s) were taken by someone else meanwhile.</source>
         <translation><numerusform>%n seat was taken by someone else meanwhile.</numerusform><numerusform>%n seats were taken by someone else meanwhile.</numerusform></translation>
+    </message>
+    <message>
+        <source>The promo code cannot be used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no such promo code for this event.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The promo code is not valid yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The promo code has expired.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The promo code has been used as often as it may.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This customer has used the promo code as often as allowed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The promo code is not for these tickets.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The promo code needs more tickets in one hold.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was held.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -111,11 +111,12 @@ void Printout::ticket(QPainter& painter, const QRectF& page, const SaleRecord& s
         c.line(tr("Standing"), 30, true);
     }
     c.line(tr("Tier: %1").arg(QString::fromStdString(ticket.tierName)), 14);
+    // What was paid for it: the list price less its share of a discount.
     std::int64_t price = 0;
     for (const auto& item : booking.items)
         if ((ticket.seat && item.seat == ticket.seat) ||
             (!ticket.seat && item.tierName == ticket.tierName))
-            price = item.priceMinor;
+            price = item.priceMinor - item.discountMinor;
     c.line(tr("Price: %1").arg(client::moneyText(price, booking.currency)), 14);
     if (booking.customer && !booking.customer->name.empty())
         c.line(tr("Name: %1").arg(QString::fromStdString(booking.customer->name)), 12);
@@ -159,7 +160,10 @@ void Printout::receipt(QPainter& painter, const QRectF& page, const SaleRecord& 
                                   : tr("Standing, %1").arg(QString::fromStdString(item.tierName)),
                    client::moneyText(item.priceMinor, b.currency), 11);
         if (b.discountMinor > 0)
-            c.pair(tr("Discount"), client::moneyText(-b.discountMinor, b.currency), 11);
+            c.pair(b.applied.empty()
+                       ? tr("Discount")
+                       : tr("Discount: %1").arg(client::appliedText(b.applied.front())),
+                   client::moneyText(-b.discountMinor, b.currency), 11);
     }
     c.rule();
     c.pair(tr("Total"), client::moneyText(sale.totalMinor(), currency), 13, true);

@@ -3,6 +3,7 @@
 #include "client/Display.h"
 #include "domain/Clock.h"
 #include "domain/Money.h"
+#include "domain/Promo.h"
 #include "seatmap/SeatMapLegend.h"
 #include "widgets/Widgets.h"
 
@@ -56,6 +57,12 @@ SalePage::SalePage(QWidget* parent) : QWidget(parent)
     m_customerEmail = new QLineEdit;
     m_customerEmail->setAccessibleName(tr("Customer e-mail"));
     buyerForm->addRow(tr("E-&mail:"), m_customerEmail);
+    m_promoCode = new QLineEdit;
+    m_promoCode->setAccessibleName(tr("Promo code"));
+    m_promoCode->setToolTip(
+        tr("A code the customer has: each hold made while it is here is priced with it"));
+    m_promoCode->setMaxLength(static_cast<int>(domain::kPromoCodeMaxLength));
+    buyerForm->addRow(tr("P&romo code:"), m_promoCode);
     right->addWidget(buyer);
 
     auto* best = new QFormLayout;
@@ -170,11 +177,16 @@ SalePage::SalePage(QWidget* parent) : QWidget(parent)
     connect(m_next, &QPushButton::clicked, this, &SalePage::nextSale);
     connect(m_reprint, &QPushButton::clicked, this, &SalePage::printAgain);
     connect(&m_cart, &client::CartModel::totalChanged, this, [this] {
-        m_total->setText(m_cart.rowCount() == 0
-                             ? tr("Nothing held yet")
-                             : tr("Total: %1 for %n place(s)", nullptr, m_cart.rowCount())
-                                   .arg(client::moneyText(m_cart.totalMinor(),
-                                                          m_cart.currency().toStdString())));
+        const auto currency = m_cart.currency().toStdString();
+        if (m_cart.rowCount() == 0)
+            m_total->setText(tr("Nothing held yet"));
+        else if (m_cart.discountMinor() == 0)
+            m_total->setText(tr("Total: %1 for %n place(s)", nullptr, m_cart.rowCount())
+                                 .arg(client::moneyText(m_cart.totalMinor(), currency)));
+        else
+            m_total->setText(tr("Total: %1 for %n place(s), %2 off", nullptr, m_cart.rowCount())
+                                 .arg(client::moneyText(m_cart.totalMinor(), currency),
+                                      client::moneyText(m_cart.discountMinor(), currency)));
         m_total->setAccessibleDescription(m_total->text());
         if (m_panel->currentIndex() == CashPanel && !paying() && m_cart.rowCount() > 0 &&
             m_checkout->state() != client::Checkout::State::Done)
@@ -353,6 +365,12 @@ std::optional<domain::Customer> SalePage::customer() const
     return c;
 }
 
+std::optional<std::string> SalePage::promoCode() const
+{
+    const auto code = m_promoCode->text().trimmed();
+    return code.isEmpty() ? std::nullopt : std::optional(code.toStdString());
+}
+
 void SalePage::setSelectionQuietly(const std::set<int>& seats)
 {
     if (!m_scene)
@@ -408,6 +426,7 @@ void SalePage::holdSelected()
         request.event = m_event->id;
         request.seats = {m_scene->layout().seats()[static_cast<std::size_t>(seat)].id};
         request.customer = customer();
+        request.promoCode = promoCode();
         m_heldSeats[seat] = domain::BookingId{}; // on its way
         m_api->hold(request, client::UserAction(), this,
                     [this, seat](const client::Outcome<domain::Booking>& o) {
@@ -442,6 +461,7 @@ void SalePage::holdBestAvailable()
     request.bestAvailable = seated;
     request.accessible = seated && m_accessible->isChecked();
     request.customer = customer();
+    request.promoCode = promoCode();
     m_best->setEnabled(false);
     say(seated ? tr("Finding the best seats…") : tr("Holding the places…"));
     m_api->hold(request, client::UserAction(), this,
@@ -723,6 +743,7 @@ void SalePage::nextSale()
     setSelectionQuietly({});
     m_customerName->clear();
     m_customerEmail->clear();
+    m_promoCode->clear();
     m_accessible->setChecked(false);
     m_tendered.reset();
     showPanel(NoPanel);

@@ -85,6 +85,7 @@ private:
     void print(const SaleRecord& sale);
     void setSelectionQuietly(const std::set<int>& seats);
     std::optional<domain::Customer> customer() const;
+    std::optional<std::string> promoCode() const;
     void say(const QString& text);
     void showPanel(int which);
     void updateActions();
@@ -117,6 +118,7 @@ private:
     QGraphicsView* m_mapView = nullptr;
     QLineEdit* m_customerName = nullptr;
     QLineEdit* m_customerEmail = nullptr;
+    QLineEdit* m_promoCode = nullptr;
     QComboBox* m_tier = nullptr;
     QCheckBox* m_accessible = nullptr;
     QSpinBox* m_quantity = nullptr;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Clock.h"
+#include "domain/Pricing.h"
 
 #include <QDateTime>
 #include <QString>
@@ -14,6 +15,9 @@ namespace ticketing::client {
 
 // "80.00 GBP": the amount in the currency's minor digits, then its code.
 QString moneyText(std::int64_t minor, const std::string& currency);
+// What gave a discount, for a cart, a receipt or a list: "Promo code SUMMER25 (25 %)",
+// "Group discount: 4 or more (10 %)".
+QString appliedText(const domain::Applied& applied);
 // A domain time as a Qt one, in UTC.
 QDateTime dateTimeOf(domain::Clock::TimePoint t);
 

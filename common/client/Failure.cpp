@@ -30,6 +30,33 @@ QString messageFor(const QString& code, const QJsonObject& problem)
         return QCoreApplication::translate(
             "ticketing::client::Failure",
             "This buyer holds as many places as allowed for this event.");
+    if (code == QLatin1String("promo_code_invalid")) {
+        const auto reason = problem.value(QStringLiteral("reason")).toString();
+        const char* why =
+            QT_TRANSLATE_NOOP("ticketing::client::Failure", "The promo code cannot be used.");
+        if (reason == QLatin1String("unknown"))
+            why = QT_TRANSLATE_NOOP("ticketing::client::Failure",
+                                    "There is no such promo code for this event.");
+        else if (reason == QLatin1String("not_yet_valid"))
+            why =
+                QT_TRANSLATE_NOOP("ticketing::client::Failure", "The promo code is not valid yet.");
+        else if (reason == QLatin1String("expired"))
+            why = QT_TRANSLATE_NOOP("ticketing::client::Failure", "The promo code has expired.");
+        else if (reason == QLatin1String("used_up"))
+            why = QT_TRANSLATE_NOOP("ticketing::client::Failure",
+                                    "The promo code has been used as often as it may.");
+        else if (reason == QLatin1String("per_user_limit"))
+            why = QT_TRANSLATE_NOOP("ticketing::client::Failure",
+                                    "This customer has used the promo code as often as allowed.");
+        else if (reason == QLatin1String("not_for_these_tiers"))
+            why = QT_TRANSLATE_NOOP("ticketing::client::Failure",
+                                    "The promo code is not for these tickets.");
+        else if (reason == QLatin1String("below_min_quantity"))
+            why = QT_TRANSLATE_NOOP("ticketing::client::Failure",
+                                    "The promo code needs more tickets in one hold.");
+        return QCoreApplication::translate("ticketing::client::Failure", why) + QLatin1Char(' ') +
+               QCoreApplication::translate("ticketing::client::Failure", "Nothing was held.");
+    }
     if (code == QLatin1String("not_on_sale"))
         return QCoreApplication::translate("ticketing::client::Failure",
                                            "This event is not on sale.");

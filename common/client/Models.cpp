@@ -267,6 +267,14 @@ std::int64_t CartModel::totalMinor() const
     return total;
 }
 
+std::int64_t CartModel::discountMinor() const
+{
+    std::int64_t discount = 0;
+    for (const auto& h : m_holds)
+        discount += h.discountMinor;
+    return discount;
+}
+
 QString CartModel::currency() const
 {
     return m_holds.empty() ? QString() : qs(m_holds.front().currency);
@@ -311,6 +319,14 @@ QVariant CartModel::data(const QModelIndex& index, int role) const
         return qs(item.tierName);
     case Price:
         return moneyText(item.priceMinor, hold.currency);
+    case Discount:
+        if (item.discountMinor == 0)
+            return {};
+        if (role == Qt::AccessibleTextRole && !hold.applied.empty())
+            return tr("%1 off: %2")
+                .arg(moneyText(item.discountMinor, hold.currency),
+                     appliedText(hold.applied.front()));
+        return moneyText(-item.discountMinor, hold.currency);
     default:
         return {};
     }
@@ -327,6 +343,8 @@ QVariant CartModel::headerData(int section, Qt::Orientation orientation, int rol
         return tr("Tier");
     case Price:
         return tr("Price");
+    case Discount:
+        return tr("Discount");
     default:
         return {};
     }

@@ -90,7 +90,8 @@ public:
     {
         Place, // seat label, or the tier for a standing place
         Tier,
-        Price,
+        Price,    // the list price
+        Discount, // its share of the hold's discount (promo code or group discount), if any
         ColumnCount
     };
 
@@ -99,7 +100,8 @@ public:
     void remove(const domain::BookingId& hold);
     void clear();
     const std::vector<domain::Booking>& holds() const { return m_holds; }
-    std::int64_t totalMinor() const;
+    std::int64_t totalMinor() const;    // what is to be paid
+    std::int64_t discountMinor() const; // off the list prices
     QString currency() const;
     // When the first of the holds ends (none: empty cart).
     std::optional<domain::Clock::TimePoint> endsAt() const;

@@ -1,5 +1,6 @@
 #include "apps/boxoffice/BoxOfficeWindow.h"
 #include "client/Language.h"
+#include "support/Accounts.h"
 #include "support/Sales.h"
 #include "support/TicketdUnderTest.h"
 #include "support/WidgetChecks.h"
@@ -13,11 +14,13 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QGraphicsView>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSpinBox>
@@ -91,6 +94,8 @@ class TestBoxOffice : public QObject
     Q_OBJECT
 
     TicketdUnderTest m_t;
+    QString m_org; // the organizer of counterOnSale's event
+    Sale m_sale;   // and the event
 
 private Q_SLOTS:
     void initTestCase()
@@ -113,7 +118,8 @@ private Q_SLOTS:
     {
         const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
         m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
-        openSale(*m_t.http, org, 3, 6, 20, 20, {}, price);
+        m_org = org;
+        m_sale = openSale(*m_t.http, org, 3, 6, 20, 20, {}, price);
         auto w = std::make_unique<BoxOfficeWindow>(
             QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port ? port : m_t.server->port())),
             QStringLiteral("box@example.com"));
@@ -380,6 +386,86 @@ private Q_SLOTS:
         pqxx::read_transaction tx(db);
         QCOMPARE(tx.exec1("SELECT count(*) FROM payments WHERE shift_id IS NOT NULL")[0].as<int>(),
                  2);
+    }
+
+    // A customer's promo code: typed before the seats are chosen, each hold is priced with it; a
+    // code that cannot be used says why and holds nothing; the cart, the cash due and the
+    // receipt show the discount, and each ticket the price paid for it.
+    void aPromoCodeDiscountsTheSaleAndTheReceipt()
+    {
+        QTemporaryDir pdfs;
+        const auto counter = counterOnSale(pdfs);
+        QVERIFY(counter);
+        auto& w = *counter;
+        const auto made = m_t.http->send(
+            "POST", QStringLiteral("/api/v1/events/%1/promo-codes").arg(m_sale.event),
+            QJsonDocument(QJsonObject{{QStringLiteral("code"), QStringLiteral("SPRING")},
+                                      {QStringLiteral("kind"), QStringLiteral("percent")},
+                                      {QStringLiteral("value"), 25}})
+                .toJson(QJsonDocument::Compact),
+            bearer(m_org));
+        QCOMPARE(made.status, 201);
+
+        auto* code = named<QLineEdit>(&w, QStringLiteral("Promo code"));
+        QVERIFY(code);
+        auto* message = named<QLabel>(&w, QStringLiteral("Message"));
+        // Reached by its mnemonic, as every field of the counter.
+        QTest::keyClick(&w, Qt::Key_R, Qt::AltModifier);
+        QVERIFY(code->hasFocus());
+        QTest::keyClicks(code, QStringLiteral("autumn"));
+        QTest::keyClick(&w, Qt::Key_F5);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            message->text(),
+            QStringLiteral("There is no such promo code for this event. Nothing was held."), 10000);
+        QCOMPARE(w.cart().rowCount(), 0);
+
+        code->clear();
+        QTest::keyClicks(code, QStringLiteral("spring"));
+        QTest::keyClick(&w, Qt::Key_F5); // two best seats at 40.00, 25 % off
+        QTRY_COMPARE_WITH_TIMEOUT(w.cart().rowCount(), 2, 10000);
+        QCOMPARE(w.cart().totalMinor(), 6000);
+        QCOMPARE(w.cart().discountMinor(), 2000);
+        QCOMPARE(named<QLabel>(&w, QStringLiteral("Total"))->text(),
+                 QStringLiteral("Total: 60.00 GBP for 2 places, 20.00 GBP off"));
+        const auto discount = w.cart().index(0, client::CartModel::Discount);
+        QCOMPARE(discount.data().toString(), QStringLiteral("-10.00 GBP"));
+        QCOMPARE(discount.data(Qt::AccessibleTextRole).toString(),
+                 QStringLiteral("10.00 GBP off: Promo code SPRING (25 %)"));
+        if (const auto dir = qEnvironmentVariable("TICKETING_SCREENSHOT_DIR"); !dir.isEmpty())
+            w.grab().save(dir + QStringLiteral("/boxoffice-promo-code.png"));
+
+        QTest::keyClick(&w, Qt::Key_F9);
+        auto* tendered = named<QLineEdit>(&w, QStringLiteral("Amount tendered"));
+        QCOMPARE(tendered->text(), QStringLiteral("60.00"));
+        QTest::keyClick(tendered, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(w.sale()->lastSale().has_value(), 10000);
+        const auto& sale = *w.sale()->lastSale();
+        QCOMPARE(sale.totalMinor(), 6000);
+        const auto& booking = sale.bookings.front();
+        QCOMPARE(booking.applied.size(), std::size_t(1));
+        QCOMPARE(booking.applied.front().code, std::string("SPRING"));
+        QCOMPARE(booking.discountMinor, 2000);
+
+        // The receipt names the discount; each ticket shows what was paid for it.
+        QImage receipt(600, 900, QImage::Format_RGB32);
+        receipt.fill(Qt::white);
+        {
+            QPainter painter(&receipt);
+            boxoffice::Printout::receipt(painter, QRectF(receipt.rect()), sale);
+        }
+        QVERIFY(QFileInfo(w.sale()->lastPrintFile()).size() > 2000);
+        if (const auto dir = qEnvironmentVariable("TICKETING_SCREENSHOT_DIR"); !dir.isEmpty())
+            receipt.save(dir + QStringLiteral("/boxoffice-promo-receipt.png"));
+        pqxx::connection db(m_t.db->url());
+        pqxx::read_transaction tx(db);
+        QCOMPARE(tx.exec_params1("SELECT amount_minor FROM payments WHERE booking_id = $1::uuid",
+                                 booking.id.toString())[0]
+                     .as<int>(),
+                 6000);
+        QCOMPARE(tx.exec1("SELECT uses FROM promo_codes WHERE code = 'SPRING'")[0].as<int>(), 1);
+        // The next sale starts without the code.
+        QTest::keyClick(&w, Qt::Key_N, Qt::ControlModifier);
+        QVERIFY(code->text().isEmpty());
     }
 
     // The card at the counter's terminal: approved after the simulated read, declined for an
