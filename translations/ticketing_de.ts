@@ -2380,6 +2380,22 @@
         <source>&amp;Scanners…</source>
         <translation>&amp;Scanner …</translation>
     </message>
+    <message>
+        <source>Pro&amp;mo codes…</source>
+        <translation>Ra&amp;battcodes …</translation>
+    </message>
+    <message>
+        <source>Pro&amp;mo codes</source>
+        <translation>Ra&amp;battcodes</translation>
+    </message>
+    <message>
+        <source>Promo codes</source>
+        <translation>Rabattcodes</translation>
+    </message>
+    <message>
+        <source>The chosen event's promo codes and their uses (F6)</source>
+        <translation>Die Rabattcodes der gewählten Veranstaltung und ihre Nutzung (F6)</translation>
+    </message>
 </context>
 <context>
     <name>PrintTarget</name>
@@ -2577,6 +2593,273 @@
         <source>%1: %2</source>
         <comment>a problem: its path, what is wrong</comment>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ticketing::organizer::PromoCodesPage</name>
+    <message>
+        <source>Promo codes of the event</source>
+        <translation>Rabattcodes der Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Promo codes</source>
+        <translation>Rabattcodes</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Genutzt</translation>
+    </message>
+    <message>
+        <source>Per buyer</source>
+        <translation>Je Käufer</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Mindestens</translation>
+    </message>
+    <message>
+        <source>A use counts from the hold that takes the code, and comes back when the hold ends or the booking is cancelled.</source>
+        <translation>Eine Nutzung zählt ab der Reservierung mit dem Code und wird zurückgegeben, wenn die Reservierung endet oder die Buchung storniert wird.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the code…</source>
+        <translation>Code &amp;entfernen …</translation>
+    </message>
+    <message>
+        <source>Remove the code</source>
+        <translation>Code entfernen</translation>
+    </message>
+    <message>
+        <source>Delete the chosen code: it can no longer be used; bookings keep their discount</source>
+        <translation>Den gewählten Code löschen: Er ist nicht mehr nutzbar; Buchungen behalten ihren Rabatt</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Reload the promo codes</source>
+        <translation>Rabattcodes neu laden</translation>
+    </message>
+    <message>
+        <source>Reload the list and its uses</source>
+        <translation>Die Liste und ihre Nutzung neu laden</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Add a promo code&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Rabattcode hinzufügen&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>SUMMER25</source>
+        <translation>SOMMER25</translation>
+    </message>
+    <message>
+        <source>3 to 32 letters, digits, - or _; buyers may type it in any case</source>
+        <translation>3 bis 32 Buchstaben, Ziffern, - oder _; Groß- und Kleinschreibung egal</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>Kind of discount</source>
+        <translation>Art des Rabatts</translation>
+    </message>
+    <message>
+        <source>Percent off</source>
+        <translation>Prozent Rabatt</translation>
+    </message>
+    <message>
+        <source>Amount off</source>
+        <translation>Betrag Rabatt</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>&amp;Percent off:</source>
+        <translation>&amp;Prozent Rabatt:</translation>
+    </message>
+    <message>
+        <source>5.00</source>
+        <translation>5,00</translation>
+    </message>
+    <message>
+        <source>Off the tickets it applies to in one booking, in the event's currency; never more than they cost</source>
+        <translation>Abzug von den Tickets, für die er gilt, je Buchung, in der Währung der Veranstaltung; nie mehr, als sie kosten</translation>
+    </message>
+    <message>
+        <source>&amp;Amount off:</source>
+        <translation>&amp;Betrag Rabatt:</translation>
+    </message>
+    <message>
+        <source>Uses in all</source>
+        <translation>Nutzungen insgesamt</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Us&amp;es in all:</source>
+        <translation>&amp;Nutzungen insgesamt:</translation>
+    </message>
+    <message>
+        <source>Uses per buyer</source>
+        <translation>Nutzungen je Käufer</translation>
+    </message>
+    <message>
+        <source>Counted by the buyer's account online, by the customer's e-mail at the box office</source>
+        <translation>Online nach dem Konto des Käufers gezählt, an der Kasse nach der E-Mail des Kunden</translation>
+    </message>
+    <message>
+        <source>Per &amp;buyer:</source>
+        <translation>Je &amp;Käufer:</translation>
+    </message>
+    <message>
+        <source>Valid fr&amp;om:</source>
+        <translation>Gültig a&amp;b:</translation>
+    </message>
+    <message>
+        <source>Valid from a date</source>
+        <translation>Gültig ab einem Datum</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Valid u&amp;ntil:</source>
+        <translation>Gültig b&amp;is:</translation>
+    </message>
+    <message>
+        <source>Valid until a date</source>
+        <translation>Gültig bis zu einem Datum</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>The tiers it is for (Space ticks one); none ticked: every tier</source>
+        <translation>Die Kategorien, für die er gilt (Leertaste hakt an); keine angehakt: alle</translation>
+    </message>
+    <message>
+        <source>&amp;Tiers:</source>
+        <translation>&amp;Kategorien:</translation>
+    </message>
+    <message>
+        <source>Minimum tickets</source>
+        <translation>Mindestanzahl Tickets</translation>
+    </message>
+    <message>
+        <source>Tickets of its tiers one booking needs for the code to apply</source>
+        <translation>Tickets seiner Kategorien, die eine Buchung braucht, damit der Code gilt</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum tickets:</source>
+        <translation>&amp;Mindestanzahl Tickets:</translation>
+    </message>
+    <message>
+        <source>Add the co&amp;de</source>
+        <translation>Code &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the code</source>
+        <translation>Code hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the code to the event</source>
+        <translation>Den Code der Veranstaltung hinzufügen</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Promo codes: %1&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Rabattcodes: %1&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Promo codes of %1</source>
+        <translation>Rabattcodes von %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>Immer</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Ab %1</translation>
+    </message>
+    <message>
+        <source>Until %1</source>
+        <translation>Bis %1</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Type the code first.</source>
+        <translation>Zuerst den Code eingeben.</translation>
+    </message>
+    <message>
+        <source>Say how much the code takes off.</source>
+        <translation>Angeben, wie viel der Code abzieht.</translation>
+    </message>
+    <message>
+        <source>%1 added: buyers can use it now.</source>
+        <translation>%1 hinzugefügt: Käufer können ihn jetzt nutzen.</translation>
+    </message>
+    <message>
+        <source>Choose a code in the list first.</source>
+        <translation>Zuerst einen Code in der Liste wählen.</translation>
+    </message>
+    <message>
+        <source>%1 removed: it can no longer be used.</source>
+        <translation>%1 entfernt: Er kann nicht mehr genutzt werden.</translation>
+    </message>
+    <message>
+        <source>Remove the promo code</source>
+        <translation>Rabattcode entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %1? Buyers can no longer use it; the %n booking(s) that used it keep their discount.</source>
+        <translation><numerusform>%1 entfernen? Käufer können ihn nicht mehr nutzen; die %n Buchung, die ihn nutzte, behält ihren Rabatt.</numerusform><numerusform>%1 entfernen? Käufer können ihn nicht mehr nutzen; die %n Buchungen, die ihn nutzten, behalten ihren Rabatt.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3636,6 +3919,10 @@
     <message>
         <source>Nothing was held.</source>
         <translation>Es wurde nichts reserviert.</translation>
+    </message>
+    <message>
+        <source>The event has a promo code with that text already.</source>
+        <translation>Die Veranstaltung hat schon einen Rabattcode mit diesem Text.</translation>
     </message>
 </context>
 <context>

@@ -2380,6 +2380,22 @@
         <source>&amp;Scanners…</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Pro&amp;mo codes…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pro&amp;mo codes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promo codes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The chosen event's promo codes and their uses (F6)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>PrintTarget</name>
@@ -2577,6 +2593,273 @@
         <source>%1: %2</source>
         <comment>a problem: its path, what is wrong</comment>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ticketing::organizer::PromoCodesPage</name>
+    <message>
+        <source>Promo codes of the event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promo codes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Per buyer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A use counts from the hold that takes the code, and comes back when the hold ends or the booking is cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove the code…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete the chosen code: it can no longer be used; bookings keep their discount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reload the promo codes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reload the list and its uses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;h3&gt;Add a promo code&lt;/h3&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SUMMER25</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>3 to 32 letters, digits, - or _; buyers may type it in any case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind of discount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Percent off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Amount off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Percent off:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>5.00</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Off the tickets it applies to in one booking, in the event's currency; never more than they cost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Amount off:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Uses in all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Us&amp;es in all:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Uses per buyer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Counted by the buyer's account online, by the customer's e-mail at the box office</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Per &amp;buyer:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid fr&amp;om:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid from a date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid u&amp;ntil:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid until a date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The tiers it is for (Space ticks one); none ticked: every tier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Tiers:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Minimum tickets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tickets of its tiers one booking needs for the code to apply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Minimum tickets:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add the co&amp;de</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add the code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add the code to the event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;h2&gt;Promo codes: %1&lt;/h2&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promo codes of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Always</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Until %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type the code first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Say how much the code takes off.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 added: buyers can use it now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a code in the list first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 removed: it can no longer be used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the promo code</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Remove %1? Buyers can no longer use it; the %n booking(s) that used it keep their discount.</source>
+        <translation><numerusform>Remove %1? Buyers can no longer use it; the %n booking that used it keep their discount.</numerusform><numerusform>Remove %1? Buyers can no longer use it; the %n bookings that used it keep their discount.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3634,6 +3917,10 @@
     </message>
     <message>
         <source>Nothing was held.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The event has a promo code with that text already.</source>
         <translation type="unfinished" />
     </message>
 </context>

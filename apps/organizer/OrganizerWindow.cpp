@@ -47,6 +47,9 @@ OrganizerWindow::OrganizerWindow(const QUrl& server, const QString& email, QWidg
     m_devices = new DevicesPage;
     m_pages->addWidget(m_devices);
     connect(m_devices, &DevicesPage::message, this, &OrganizerWindow::say);
+    m_promoCodes = new PromoCodesPage;
+    m_pages->addWidget(m_promoCodes);
+    connect(m_promoCodes, &PromoCodesPage::message, this, &OrganizerWindow::say);
     setCentralWidget(m_pages);
     connect(m_eventEditor, &EventEditor::saveRequested, this, &OrganizerWindow::saveEvent);
     connect(m_eventEditor, &EventEditor::cancelled, this, &OrganizerWindow::showEvents);
@@ -175,6 +178,8 @@ void OrganizerWindow::buildMenus()
     eventMenu->addSeparator();
     add(eventMenu, tr("&Dashboard"), QKeySequence(Qt::Key_F8),
         [this] { openDashboard(currentEvent()); });
+    add(eventMenu, tr("Pro&mo codes…"), QKeySequence(Qt::Key_F6),
+        [this] { openPromoCodes(currentEvent()); });
     add(eventMenu, tr("E&xport the report as CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
         [this] {
             if (page() != Page::Dashboard)
@@ -240,6 +245,8 @@ void OrganizerWindow::showPage(Page page)
         m_eventList->setFocus();
     else if (page == Page::Devices)
         m_devices->nameField()->setFocus();
+    else if (page == Page::PromoCodes)
+        m_promoCodes->codeField()->setFocus();
     updateStatus();
     Q_EMIT pageChanged(page);
 }
@@ -516,6 +523,9 @@ QWidget* OrganizerWindow::buildEvents()
            [this] { cancelEvent(currentEvent()); });
     button(tr("&Dashboard"), tr("Dashboard"), tr("Watch the chosen event sell (F8)"),
            [this] { openDashboard(currentEvent()); });
+    button(tr("Pro&mo codes"), tr("Promo codes"),
+           tr("The chosen event's promo codes and their uses (F6)"),
+           [this] { openPromoCodes(currentEvent()); });
     button(tr("&Venues"), tr("Venues"), tr("Your venues and the designer (Ctrl+O)"),
            [this] { showVenues(); });
     buttons->addStretch();
@@ -766,6 +776,17 @@ void OrganizerWindow::cancelEvent(const domain::EventId& id)
         say(tr("%1 is cancelled.").arg(QString::fromStdString(std::get<domain::Event>(c).title)));
         Q_EMIT eventChanged(true);
         showEvents();
+    });
+}
+
+void OrganizerWindow::openPromoCodes(int row)
+{
+    if (!m_api || row < 0 || row >= static_cast<int>(m_events.size()))
+        return say(tr("Choose an event first."));
+    const auto event = m_events[static_cast<std::size_t>(row)];
+    afterDiscarding(true, [this, event] {
+        showPage(Page::PromoCodes);
+        m_promoCodes->open(m_api.get(), event);
     });
 }
 

@@ -4,6 +4,7 @@
 #include "apps/organizer/DevicesPage.h"
 #include "apps/organizer/EventDashboard.h"
 #include "apps/organizer/EventEditor.h"
+#include "apps/organizer/PromoCodesPage.h"
 #include "client/ApiClient.h"
 #include "client/Session.h"
 #include "widgets/SignInForm.h"
@@ -39,7 +40,8 @@ public:
         Events,
         EventEditor,
         Dashboard,
-        Devices
+        Devices,
+        PromoCodes
     };
     Page page() const;
     client::ApiClient* api() const { return m_api.get(); }
@@ -66,6 +68,10 @@ public:
     void publishEvent(int row, bool confirm = true);
     void cancelEvent(int row, bool confirm = true);
     void openDashboard(int row);
+    // The event's promo codes with their uses: made, deleted (API.md "Promo codes and group
+    // discounts").
+    void openPromoCodes(int row);
+    PromoCodesPage* promoCodesPage() const { return m_promoCodes; }
     QListWidget* eventList() const { return m_eventList; }
     EventEditor* eventEditor() const { return m_eventEditor; }
     EventDashboard* dashboard() const { return m_dashboard; }
@@ -125,6 +131,7 @@ private:
     EventEditor* m_eventEditor = nullptr;
     EventDashboard* m_dashboard = nullptr;
     DevicesPage* m_devices = nullptr;
+    PromoCodesPage* m_promoCodes = nullptr;
     std::vector<QAction*> m_signedInActions;
     QLabel* m_statusServer = nullptr;
     QLabel* m_statusUser = nullptr;

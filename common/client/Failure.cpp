@@ -57,6 +57,9 @@ QString messageFor(const QString& code, const QJsonObject& problem)
         return QCoreApplication::translate("ticketing::client::Failure", why) + QLatin1Char(' ') +
                QCoreApplication::translate("ticketing::client::Failure", "Nothing was held.");
     }
+    if (code == QLatin1String("promo_code_taken"))
+        return QCoreApplication::translate("ticketing::client::Failure",
+                                           "The event has a promo code with that text already.");
     if (code == QLatin1String("not_on_sale"))
         return QCoreApplication::translate("ticketing::client::Failure",
                                            "This event is not on sale.");

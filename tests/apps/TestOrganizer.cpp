@@ -26,9 +26,11 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -665,6 +667,154 @@ private Q_SLOTS:
                 .status,
             401);
         Q_UNUSED(org)
+    }
+
+    // An event's promo codes (issue 18): made with the keyboard (F6 from the event list), listed
+    // with their uses, which follow the holds; a code taken says so; removed after the question.
+    // In German too (the screenshots of both).
+    void promoCodesAreMadeAndTheirUsesSeen()
+    {
+        const auto org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        const auto sale = openSale(*m_t.http, org);
+        auto w = signedIn(QStringLiteral("org@example.com"));
+        QVERIFY(w);
+        QTRY_COMPARE(w->eventList()->count(), 1);
+        w->eventList()->setCurrentRow(0);
+        w->eventList()->setFocus();
+        key(w.get(), Qt::Key_F6);
+        QTRY_COMPARE(w->page(), OrganizerWindow::Page::PromoCodes);
+        auto* page = w->promoCodesPage();
+        QTRY_VERIFY(page->codeField()->hasFocus());
+        QSignalSpy added(page, &organizer::PromoCodesPage::added);
+
+        // EARLY: 20 % off the Stalls, 10 uses.
+        QTest::keyClicks(page->codeField(), QStringLiteral("EARLY"));
+        auto* percent = named<QSpinBox>(w.get(), QStringLiteral("Percent off"));
+        QVERIFY(percent);
+        percent->selectAll();
+        QTest::keyClicks(percent, QStringLiteral("20"));
+        auto* uses = named<QSpinBox>(w.get(), QStringLiteral("Uses in all"));
+        uses->selectAll();
+        QTest::keyClicks(uses, QStringLiteral("10"));
+        auto* tiers = named<QListWidget>(w.get(), QStringLiteral("Tiers"));
+        QCOMPARE(tiers->count(), 2);
+        tiers->setFocus();
+        tiers->setCurrentRow(0);
+        QTest::keyClick(tiers, Qt::Key_Space);
+        QCOMPARE(tiers->item(0)->checkState(), Qt::Checked);
+        auto* add = named<QPushButton>(w.get(), QStringLiteral("Add the code"));
+        add->setFocus(); // as Tab brings it
+        QTest::keyClick(add, Qt::Key_Return);
+        QTRY_COMPARE(added.size(), 1);
+        QVERIFY(added.last().first().toBool());
+        QTRY_COMPARE(page->table()->rowCount(), 1);
+        auto cell = [&](int row, int col) { return page->table()->item(row, col)->text(); };
+        QCOMPARE(cell(0, 0), QStringLiteral("EARLY"));
+        QCOMPARE(cell(0, 1), QStringLiteral("20 %"));
+        QCOMPARE(cell(0, 2), QStringLiteral("0 of 10"));
+        QCOMPARE(cell(0, 5), QStringLiteral("Stalls"));
+
+        // FIVER: 5.00 off, for a customer once, from two tickets.
+        QTRY_VERIFY(page->codeField()->hasFocus());
+        QTest::keyClicks(page->codeField(), QStringLiteral("FIVER"));
+        auto* kind = named<QComboBox>(w.get(), QStringLiteral("Kind of discount"));
+        kind->setFocus();
+        QTest::keyClick(kind, Qt::Key_Down);
+        QCOMPARE(kind->currentIndex(), 1);
+        QVERIFY(!named<QSpinBox>(w.get(), QStringLiteral("Percent off")));
+        auto* amount = named<QLineEdit>(w.get(), QStringLiteral("Amount off"));
+        QVERIFY(amount);
+        QTest::keyClicks(amount, QStringLiteral("5.00"));
+        auto* perBuyer = named<QSpinBox>(w.get(), QStringLiteral("Uses per buyer"));
+        perBuyer->selectAll();
+        QTest::keyClicks(perBuyer, QStringLiteral("1"));
+        auto* minimum = named<QSpinBox>(w.get(), QStringLiteral("Minimum tickets"));
+        minimum->selectAll();
+        QTest::keyClicks(minimum, QStringLiteral("2"));
+        QTest::keyClick(tiers, Qt::Key_Space); // all tiers again
+        QTest::keyClick(amount, Qt::Key_Return);
+        QTRY_COMPARE(added.size(), 2);
+        QTRY_COMPARE(page->table()->rowCount(), 2);
+        QCOMPARE(cell(1, 1), QStringLiteral("5.00 GBP"));
+        QCOMPARE(cell(1, 3), QStringLiteral("1"));
+        QCOMPARE(cell(1, 5), QStringLiteral("All"));
+        QCOMPARE(cell(1, 6), QStringLiteral("2"));
+
+        // The same text in another case is taken, and the app says so.
+        QTest::keyClick(kind, Qt::Key_Up); // percent again
+        QTest::keyClicks(page->codeField(), QStringLiteral("early"));
+        QTest::keyClick(page->codeField(), Qt::Key_Return);
+        QTRY_COMPARE(added.size(), 3);
+        QVERIFY(!added.last().first().toBool());
+        QTRY_COMPARE(named<QLabel>(w.get(), QStringLiteral("Message"))->text(),
+                     QStringLiteral("The event has a promo code with that text already."));
+        page->codeField()->clear();
+
+        // A buyer's hold with EARLY counts a use; F5 shows it.
+        const auto ann = m_t.signUp(QStringLiteral("attendee"), QStringLiteral("ann@example.com"));
+        auto headers = bearer(ann);
+        headers.append({"Idempotency-Key", QByteArray("early-1")});
+        const auto held = m_t.http->send(
+            "POST", QStringLiteral("/api/v1/bookings/hold"),
+            QJsonDocument(
+                QJsonObject{{QStringLiteral("event_id"), sale.event},
+                            {QStringLiteral("seat_ids"),
+                             QJsonArray{sale.seatByLabel.value(QStringLiteral("MAIN-A-1"))}},
+                            {QStringLiteral("promo_code"), QStringLiteral("early")}})
+                .toJson(QJsonDocument::Compact),
+            headers);
+        QCOMPARE(held.status, 201);
+        key(w.get(), Qt::Key_F5);
+        QTRY_COMPARE(cell(0, 2), QStringLiteral("1 of 10"));
+        screenshot(*w, QStringLiteral("organizer-promo-codes.png"));
+
+        // FIVER removed after the question.
+        page->table()->setCurrentCell(1, 0);
+        page->table()->setFocus();
+        QSignalSpy removed(page, &organizer::PromoCodesPage::removed);
+        QTest::keyClick(page->table(), Qt::Key_Delete);
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = w->findChild<QMessageBox*>()) != nullptr && box->isVisible());
+        QVERIFY(box->text().contains(QStringLiteral("FIVER")));
+        box->button(QMessageBox::Yes)->click();
+        QTRY_COMPARE(removed.size(), 1);
+        QTRY_COMPARE(page->table()->rowCount(), 1);
+        QCOMPARE(m_t.http
+                     ->send("GET", QStringLiteral("/api/v1/events/%1/promo-codes").arg(sale.event),
+                            {}, bearer(org))
+                     .json()
+                     .value(QStringLiteral("items"))
+                     .toArray()
+                     .size(),
+                 1);
+        w.reset();
+
+        // In German.
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(":/i18n/ticketing_de.qm")));
+        QCoreApplication::installTranslator(&german);
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::German));
+        const auto restore = qScopeGuard([&] {
+            QCoreApplication::removeTranslator(&german);
+            QLocale::setDefault(before);
+        });
+        OrganizerWindow de(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_t.server->port())),
+                           QStringLiteral("org@example.com"));
+        de.resize(1400, 860);
+        de.show();
+        de.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&de));
+        auto* password = named<QLineEdit>(&de, QStringLiteral("Passwort"));
+        QTest::keyClicks(password, QStringLiteral("test password 1"));
+        QTest::keyClick(password, Qt::Key_Return);
+        QTRY_COMPARE(de.page(), OrganizerWindow::Page::Events);
+        QTRY_COMPARE(de.eventList()->count(), 1);
+        de.openPromoCodes(0);
+        QTRY_COMPARE(de.promoCodesPage()->table()->rowCount(), 1);
+        QCOMPARE(de.promoCodesPage()->table()->item(0, 2)->text(), QStringLiteral("1 von 10"));
+        QVERIFY(named<QLineEdit>(&de, QStringLiteral("Code")));
+        screenshot(de, QStringLiteral("organizer-promo-codes-de.png"));
     }
 
     void everyControlIsNamedAndEveryToolHasAKey()
