@@ -210,6 +210,7 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Book
         ticket["tier"] = t.tierName;
         ticket["status"] = toString(t.status);
         ticket["qr_code"] = t.credential;
+        ticket["holder"] = holderJson(t.holder);
         tickets.push_back(std::move(ticket));
     }
     boost::json::object o;
@@ -265,6 +266,7 @@ TicketView readTicket(const boost::json::value& v)
     t.tierName = r.required<std::string>("tier").value_or("");
     t.status = r.required<TicketStatus>("status").value_or(TicketStatus::Active);
     t.credential = r.required<std::string>("qr_code").value_or("");
+    t.holder = readHolder(r);
     r.finish();
     return t;
 }

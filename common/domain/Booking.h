@@ -7,6 +7,7 @@
 #include "domain/Pricing.h"
 #include "domain/Problem.h"
 #include "domain/Result.h"
+#include "domain/Tickets.h"
 #include "domain/Uuid.h"
 
 #include <boost/json/object.hpp>
@@ -76,7 +77,10 @@ struct TicketView
     std::optional<std::string> seatLabel;
     std::string tierName;
     TicketStatus status = TicketStatus::Active;
-    std::string credential; // the QR code's text (common/domain/Credential.h)
+    // The QR code's text (common/domain/Credential.h); empty for a ticket held by someone
+    // else than the buyer (a transfer's receiver has it, not the giver).
+    std::string credential;
+    std::optional<Holder> holder;
     bool operator==(const TicketView&) const = default;
 };
 

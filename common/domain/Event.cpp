@@ -273,6 +273,16 @@ Result<EventInput, std::vector<FieldError>> parseEvent(const boost::json::value&
 
     auto tiers = readTiers(r, *o, currency);
     auto groups = readGroupDiscounts(r, *o);
+    bool transfersAllowed = true;
+    if (const auto* t = o->if_contains("transfers_allowed"); t && !t->is_null()) {
+        if (t->is_bool())
+            transfersAllowed = t->get_bool();
+        else
+            r.addError("transfers_allowed", "must be true or false");
+    }
+    const auto transferUntil = readTime(r, *o, "transfer_until", false);
+    if (transferUntil && end && *transferUntil > *end)
+        r.addError("transfer_until", "must not be after end_time");
     if (!r.ok())
         return fail(std::move(r.errors()));
     EventInput e{.venue = *venueId,
@@ -286,7 +296,9 @@ Result<EventInput, std::vector<FieldError>> parseEvent(const boost::json::value&
                  .currency = *currency,
                  .tiers = std::move(tiers),
                  .refundPolicy = std::move(refundPolicy),
-                 .groupDiscounts = std::move(groups)};
+                 .groupDiscounts = std::move(groups),
+                 .transfersAllowed = transfersAllowed,
+                 .transferUntil = transferUntil};
     return e;
 }
 
@@ -371,7 +383,8 @@ bool sameExceptDescription(const EventInput& a, const EventInput& b)
     const auto rp = [](const std::optional<boost::json::object>& p) {
         return p ? boost::json::serialize(*p) : std::string();
     };
-    return rp(a.refundPolicy) == rp(b.refundPolicy) && a.groupDiscounts == b.groupDiscounts;
+    return rp(a.refundPolicy) == rp(b.refundPolicy) && a.groupDiscounts == b.groupDiscounts &&
+           a.transfersAllowed == b.transfersAllowed && a.transferUntil == b.transferUntil;
 }
 
 std::optional<Problem> notOnSale(EventStatus status, std::optional<Clock::TimePoint> saleStart,
@@ -460,6 +473,10 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Even
         o["refund_policy"] = *e.refundPolicy;
     if (!e.groupDiscounts.empty())
         o["group_discounts"] = boost::json::value_from(e.groupDiscounts);
+    if (!e.transfersAllowed)
+        o["transfers_allowed"] = false;
+    if (e.transferUntil)
+        o["transfer_until"] = formatTimestamp(*e.transferUntil);
     out = std::move(o);
 }
 
@@ -500,7 +517,7 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Even
     for (const auto& t : e.tiers)
         tiers.push_back(boost::json::value_from(t));
     boost::json::object o;
-    o.reserve(18);
+    o.reserve(20);
     o["id"] = e.id.toString();
     o["organizer_id"] = e.organizer.toString();
     o["venue_id"] = e.venue.toString();
@@ -517,6 +534,8 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Even
     o["refund_policy"] = e.refundPolicy.toJson();
     o["tiers"] = std::move(tiers);
     o["group_discounts"] = boost::json::value_from(e.groupDiscounts);
+    o["transfers_allowed"] = e.transfersAllowed;
+    o["transfer_until"] = nullableTime(e.transferUntil);
     o["created_at"] = formatTimestamp(e.createdAt);
     o["updated_at"] = formatTimestamp(e.updatedAt);
     o["published_at"] = nullableTime(e.publishedAt);
@@ -543,6 +562,8 @@ Event tag_invoke(boost::json::value_to_tag<Event>, const boost::json::value& v)
     e.refundPolicy = r.required<RefundPolicy>("refund_policy").value_or(RefundPolicy::standard());
     e.tiers = r.required<std::vector<Tier>>("tiers").value_or(std::vector<Tier>{});
     e.groupDiscounts = r.optionalOr<std::vector<GroupDiscount>>("group_discounts", {});
+    e.transfersAllowed = r.required<bool>("transfers_allowed").value_or(true);
+    e.transferUntil = r.time("transfer_until", false);
     e.createdAt = r.time("created_at").value_or(Clock::TimePoint{});
     e.updatedAt = r.time("updated_at").value_or(Clock::TimePoint{});
     e.publishedAt = r.time("published_at", false);

@@ -58,6 +58,10 @@ struct EventInput
     std::optional<boost::json::object> refundPolicy;
     // API.md "Promo codes and group discounts": set with the prices (while a draft).
     std::vector<GroupDiscount> groupDiscounts;
+    // API.md "Transfers": whether tickets may go to someone else, and until when (none: the
+    // event's start).
+    bool transfersAllowed = true;
+    std::optional<Clock::TimePoint> transferUntil;
 };
 
 // The body of POST/PUT /events, read and checked on its own (shape, times, currency, prices).
@@ -123,6 +127,8 @@ struct Event
     RefundPolicy refundPolicy; // the one in force: the organizer's, or the standard one
     std::vector<Tier> tiers;
     std::vector<GroupDiscount> groupDiscounts;
+    bool transfersAllowed = true;
+    std::optional<Clock::TimePoint> transferUntil; // none: the event's start
     Clock::TimePoint createdAt;
     Clock::TimePoint updatedAt;
     std::optional<Clock::TimePoint> publishedAt;

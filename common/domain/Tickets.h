@@ -2,6 +2,7 @@
 
 #include "domain/Clock.h"
 #include "domain/Lifecycle.h"
+#include "domain/Problem.h"
 #include "domain/Uuid.h"
 
 #include <boost/json/fwd.hpp>
@@ -12,6 +13,37 @@
 #include <vector>
 
 namespace ticketing::domain {
+
+// Who holds a ticket (API.md "Transfers"): the buyer, or whom it was given to. None for a
+// walk-in at the box office who gave no e-mail.
+struct Holder
+{
+    std::string email;
+    std::optional<std::string> name;
+    bool operator==(const Holder&) const = default;
+};
+boost::json::value holderJson(const std::optional<Holder>& holder);
+// `holder` of an answer (null or {email, name?}); errors under `field`.
+class WireReader;
+std::optional<Holder> readHolder(WireReader& r, const char* field = "holder");
+
+// POST /bookings/{id}/transfer {email, ticket_ids?}: the tickets (all active ones when none are
+// named) to the account with that e-mail.
+struct TransferRequest
+{
+    std::string email;
+    std::vector<TicketId> tickets;
+    bool operator==(const TransferRequest&) const = default;
+};
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const TransferRequest& t);
+TransferRequest tag_invoke(boost::json::value_to_tag<TransferRequest>, const boost::json::value& v);
+
+// Whether a ticket may go to someone else at `now`: active (not used, cancelled or given away
+// before), the event allows transfers, and `now` is before its transfer_until (none: its start).
+// Otherwise 409 transfer_not_allowed, saying why.
+std::optional<Problem> transferRefusal(TicketStatus status, bool transfersAllowed,
+                                       std::optional<Clock::TimePoint> transferUntil,
+                                       Clock::TimePoint eventStart, Clock::TimePoint now);
 
 // GET /tickets/{id}: one ticket with its booking and event.
 struct Ticket
@@ -24,6 +56,7 @@ struct Ticket
     std::string tierName;
     TicketStatus status = TicketStatus::Active;
     std::string credential; // the QR code's text
+    std::optional<Holder> holder;
     bool operator==(const Ticket&) const = default;
 };
 

@@ -127,6 +127,35 @@ RefreshRequest tag_invoke(json::value_to_tag<RefreshRequest>, const json::value&
     return q;
 }
 
+void tag_invoke(json::value_from_tag, json::value& out, const PasswordForgot& f)
+{
+    out = json::object{{"email", f.email}};
+}
+
+PasswordForgot tag_invoke(json::value_to_tag<PasswordForgot>, const json::value& v)
+{
+    WireReader r(v);
+    PasswordForgot f;
+    f.email = r.required<std::string>("email").value_or("");
+    r.finish();
+    return f;
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const PasswordReset& p)
+{
+    out = json::object{{"token", p.token}, {"password", p.password}};
+}
+
+PasswordReset tag_invoke(json::value_to_tag<PasswordReset>, const json::value& v)
+{
+    WireReader r(v);
+    PasswordReset p;
+    p.token = r.required<std::string>("token").value_or("");
+    p.password = r.required<std::string>("password").value_or("");
+    r.finish();
+    return p;
+}
+
 void tag_invoke(json::value_from_tag, json::value& out, const ProfileChange& c)
 {
     json::object o;

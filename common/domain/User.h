@@ -68,6 +68,20 @@ struct RefreshRequest
     bool operator==(const RefreshRequest&) const = default;
 };
 
+// API.md "Passwords": POST /auth/password/forgot {email}; POST /auth/password/reset {token,
+// password}.
+struct PasswordForgot
+{
+    std::string email;
+    bool operator==(const PasswordForgot&) const = default;
+};
+struct PasswordReset
+{
+    std::string token;
+    std::string password;
+    bool operator==(const PasswordReset&) const = default;
+};
+
 // PATCH /users/me: absent members stay; `phone` may be null to clear it.
 struct ProfileChange
 {
@@ -98,6 +112,10 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Cred
 Credentials tag_invoke(boost::json::value_to_tag<Credentials>, const boost::json::value& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const RefreshRequest& r);
 RefreshRequest tag_invoke(boost::json::value_to_tag<RefreshRequest>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const PasswordForgot& f);
+PasswordForgot tag_invoke(boost::json::value_to_tag<PasswordForgot>, const boost::json::value& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const PasswordReset& r);
+PasswordReset tag_invoke(boost::json::value_to_tag<PasswordReset>, const boost::json::value& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const ProfileChange& c);
 ProfileChange tag_invoke(boost::json::value_to_tag<ProfileChange>, const boost::json::value& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const RoleChange& c);

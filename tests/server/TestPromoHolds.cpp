@@ -420,8 +420,8 @@ private Q_SLOTS:
     {
         const QJsonArray groups{
             QJsonObject{{QStringLiteral("min_quantity"), 4}, {QStringLiteral("percent"), 10}}};
-        const auto sale =
-            openSale(*m_t.http, m_org, 2, 5, 40, 40, {}, QStringLiteral("40.00"), groups);
+        const auto sale = openSale(*m_t.http, m_org, 2, 5, 40, 40, {}, QStringLiteral("40.00"),
+                                   {{QStringLiteral("group_discounts"), groups}});
         QCOMPARE(addCode(sale, {{QStringLiteral("code"), QStringLiteral("FIVE")},
                                 {QStringLiteral("value"), 5}})
                      .status,

@@ -51,7 +51,7 @@ QJsonObject hallVenue(int rows, int perRow, int standing)
 
 Sale openSale(HttpClient& http, const QString& organizerToken, int rows, int perRow, int standing,
               int standingQuantity, const QDateTime& start, const QString& seatedPrice,
-              const QJsonArray& groupDiscounts)
+              const QJsonObject& more)
 {
     const auto begins =
         start.isValid() ? start.toUTC() : QDateTime(QDate(2031, 1, 1), QTime(20, 0), Qt::UTC);
@@ -86,8 +86,8 @@ Sale openSale(HttpClient& http, const QString& organizerToken, int rows, int per
                          {QStringLiteral("price"), QStringLiteral("25.50")},
                          {QStringLiteral("section_key"), QStringLiteral("FLOOR")},
                          {QStringLiteral("quantity"), standingQuantity}}}}};
-    if (!groupDiscounts.isEmpty())
-        body[QStringLiteral("group_discounts")] = groupDiscounts;
+    for (auto it = more.begin(); it != more.end(); ++it)
+        body[it.key()] = it.value();
     auto event =
         http.send("POST", QStringLiteral("/api/v1/events"), json(body), bearer(organizerToken))
             .json();

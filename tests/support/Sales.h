@@ -23,12 +23,11 @@ struct Sale
     QMap<QString, QString> seatByLabel; // "MAIN-A-1" -> seat id
 };
 // `start`: when the event starts (default 2031-01-01T20:00Z); it ends three hours later.
-// `seatedPrice`: the Stalls' price (40.00). `groupDiscounts`: the event's (API.md "Promo codes
-// and group discounts"), none by default.
+// `seatedPrice`: the Stalls' price (40.00). `more`: other members of the event's body
+// (group_discounts, transfers_allowed, ...).
 Sale openSale(HttpClient& http, const QString& organizerToken, int rows = 2, int perRow = 5,
               int standing = 20, int standingQuantity = 20, const QDateTime& start = {},
-              const QString& seatedPrice = QStringLiteral("40.00"),
-              const QJsonArray& groupDiscounts = {});
+              const QString& seatedPrice = QStringLiteral("40.00"), const QJsonObject& more = {});
 
 QJsonObject hallVenue(int rows, int perRow, int standing);
 

@@ -1,5 +1,7 @@
 #include "db/AccountStore.h"
 
+#include "db/Internal.h"
+#include "db/NotificationStore.h"
 #include "db/Pool.h"
 #include "db/Sql.h"
 
@@ -49,6 +51,16 @@ const Statement kSetRole{
 const Statement kRevokeUserSessions{"accounts.revoke_user_sessions", R"sql(
     UPDATE login_sessions SET revoked_at = $2::timestamptz, revoked_why = $3
     WHERE user_id = $1::uuid AND revoked_at IS NULL)sql"};
+const Statement kAddReset{"accounts.add_reset", R"sql(
+    INSERT INTO password_resets (token_hash, user_id, created_at, expires_at)
+    VALUES (decode($1, 'hex'), $2::uuid, $3::timestamptz, $4::timestamptz))sql"};
+const Statement kSpendReset{"accounts.spend_reset", R"sql(
+    UPDATE password_resets SET used_at = $2::timestamptz
+    WHERE token_hash = decode($1, 'hex') AND used_at IS NULL AND expires_at > $2::timestamptz
+    RETURNING user_id)sql"};
+const Statement kUserForReset{
+    "accounts.user_for_reset",
+    "SELECT id, email, locale, first_name FROM users WHERE email_key = $1"};
 const Statement kThrottle{"accounts.throttle", R"sql(
     SELECT failures, (extract(epoch from locked_until) * 1000000)::bigint
     FROM login_throttle WHERE email_key = $1)sql"};
@@ -95,7 +107,7 @@ UserRecord toUser(const pqxx::row& r)
     UserRecord u;
     u.id = idFrom<domain::UserId>(r[0]);
     u.email = r[1].as<std::string>();
-    u.passwordHash = r[2].as<std::string>();
+    u.passwordHash = r[2].is_null() ? std::string() : r[2].as<std::string>(); // none yet
     u.firstName = r[3].as<std::string>();
     u.lastName = r[4].as<std::string>();
     u.phone = optionalText(r[5]);
@@ -349,6 +361,61 @@ bool revokeByRefresh(Session& s, const std::string& refreshHash, Clock::TimePoin
         },
         Rerun::Safe);
     return found;
+}
+
+void addPasswordReset(pqxx::transaction_base& tx, const domain::UserId& user,
+                      const std::string& tokenHash, domain::Clock::TimePoint now,
+                      domain::Clock::TimePoint expires)
+{
+    tx.exec_prepared(kAddReset.name, tokenHash, user.toString(), toSql(now), toSql(expires));
+}
+
+void requestPasswordReset(Session& s, const std::string& emailKey, const std::string& tokenHash,
+                          const std::string& payloadJson, domain::Clock::TimePoint now,
+                          domain::Clock::TimePoint expires)
+{
+    s.run(
+        [&](pqxx::connection_base& c) {
+            pqxx::work tx(c);
+            const auto r = tx.exec_prepared(kUserForReset.name, emailKey);
+            if (r.empty())
+                return;
+            const auto user = idFrom<domain::UserId>(r[0][0]);
+            addPasswordReset(tx, user, tokenHash, now, expires);
+            notifications::Outgoing mail;
+            mail.kind = domain::NotificationKind::PasswordReset;
+            mail.user = user;
+            mail.email = r[0][1].as<std::string>();
+            mail.locale = r[0][2].as<std::string>();
+            mail.dedupeKey = "password_reset:" + tokenHash;
+            mail.payloadJson = payloadJson;
+            notifications::enqueue(tx, mail, now);
+            tx.commit();
+        },
+        Rerun::Safe);
+}
+
+std::optional<domain::UserId> resetPassword(Session& s, const std::string& tokenHash,
+                                            const std::string& passwordHash,
+                                            domain::Clock::TimePoint now)
+{
+    std::optional<domain::UserId> out;
+    s.run(
+        [&](pqxx::connection_base& c) {
+            out.reset();
+            pqxx::work tx(c);
+            const auto r = tx.exec_prepared(kSpendReset.name, tokenHash, toSql(now));
+            if (r.empty())
+                return;
+            const auto user = idFrom<domain::UserId>(r[0][0]);
+            tx.exec_prepared(kSetHash.name, user.toString(), passwordHash);
+            tx.exec_prepared(kRevokeUserSessions.name, user.toString(), toSql(now),
+                             "password reset");
+            tx.commit();
+            out = user;
+        },
+        Rerun::Safe);
+    return out;
 }
 
 bool sessionActive(Session& s, const domain::Uuid& sessionId)

@@ -105,5 +105,18 @@ bool revokeByRefresh(Session& s, const std::string& refreshHash, domain::Clock::
 // Whether a session may still be used (for access tokens).
 bool sessionActive(Session& s, const domain::Uuid& sessionId);
 
+// API.md "Passwords". A one-time link for the account of `emailKey`, if there is one: the
+// token's hash kept until `expires`, and the e-mail carrying the token written to the outbox
+// in the same transaction (`payloadJson` gets the token's place in it). Nothing for an unknown
+// e-mail (the caller answers the same).
+void requestPasswordReset(Session& s, const std::string& emailKey, const std::string& tokenHash,
+                          const std::string& payloadJson, domain::Clock::TimePoint now,
+                          domain::Clock::TimePoint expires);
+// Spends the link (once, before it expires), sets the password and revokes every login of the
+// account, in one transaction; the account, or nothing when the link is not good.
+std::optional<domain::UserId> resetPassword(Session& s, const std::string& tokenHash,
+                                            const std::string& passwordHash,
+                                            domain::Clock::TimePoint now);
+
 } // namespace accounts
 } // namespace ticketing::db

@@ -224,10 +224,19 @@ const Statement kItems{"bookings.items", R"sql(
     SELECT i.booking_id, i.seat_id, s.label, i.tier_id, t.name, i.price_minor, i.discount_minor
     FROM booking_items i JOIN ticket_tiers t ON t.id = i.tier_id LEFT JOIN venue_seats s ON s.id = i.seat_id
     WHERE i.booking_id = ANY ($1::uuid[]) ORDER BY i.booking_id, s.label NULLS LAST, i.unit_id)sql"};
+// A ticket given to someone else shows its holder and not its credential: the receiver has that,
+// not the giver (who keeps reading the booking for the money). The holder of the others is the
+// buyer (checkout.find_ticket says the same). Ordered by place, and a place's tickets oldest
+// first (the one given away before the one issued in its place).
 const Statement kTickets{"bookings.tickets", R"sql(
-    SELECT t.booking_id, t.id, t.seat_id, s.label, tt.name, t.status, t.credential
-    FROM tickets t JOIN ticket_tiers tt ON tt.id = t.tier_id LEFT JOIN venue_seats s ON s.id = t.seat_id
-    WHERE t.booking_id = ANY ($1::uuid[]) ORDER BY t.booking_id, s.label NULLS LAST, t.unit_id)sql"};
+    SELECT t.booking_id, t.id, t.seat_id, s.label, tt.name, t.status,
+           CASE WHEN t.holder_user_id IS NULL THEN t.credential ELSE '' END,
+           coalesce(t.holder_email, b.customer_email, CASE WHEN b.sold_by IS NULL THEN u.email END),
+           coalesce(t.holder_name, b.customer_name,
+                    CASE WHEN b.sold_by IS NULL THEN nullif(trim(u.first_name || ' ' || u.last_name), '') END)
+    FROM tickets t JOIN bookings b ON b.id = t.booking_id JOIN users u ON u.id = b.user_id
+    JOIN ticket_tiers tt ON tt.id = t.tier_id LEFT JOIN venue_seats s ON s.id = t.seat_id
+    WHERE t.booking_id = ANY ($1::uuid[]) ORDER BY t.booking_id, s.label NULLS LAST, t.unit_id, t.created_at, t.id)sql"};
 const Statement kListUser{"bookings.list_user", R"sql(
     SELECT b.id, b.event_id, b.user_id, b.status, (extract(epoch from b.hold_expires_at) * 1000000)::bigint,
            b.subtotal_minor, b.discount_minor, b.total_minor, b.currency,
@@ -374,6 +383,8 @@ void attachItems(pqxx::transaction_base& tx, std::vector<domain::Booking>& booki
         t.status = domain::parseTicketStatus(r[5].as<std::string>())
                        .value_or(domain::TicketStatus::Active);
         t.credential = r[6].as<std::string>();
+        if (!r[7].is_null())
+            t.holder = domain::Holder{r[7].as<std::string>(), optionalText(r[8])};
         byId[idFrom<domain::BookingId>(r[0])]->tickets.push_back(std::move(t));
     }
 }

@@ -1,6 +1,7 @@
 #include "db/CheckoutStore.h"
 
 #include "db/Internal.h"
+#include "db/NotificationStore.h"
 #include "db/Pool.h"
 #include "db/Sql.h"
 
@@ -163,11 +164,50 @@ const Statement kRevokeTickets{"checkout.revoke_tickets", R"sql(
 const Statement kSetBookingStatus{
     "checkout.set_booking_status",
     "UPDATE bookings SET status = $2, updated_at = $3::timestamptz WHERE id = $1::uuid"};
+// A ticket's holder: whom it was given to, else the buyer (the box office's customer, or the
+// account that bought online); kBookingTickets of db/BookingStore says the same.
 const Statement kFindTicket{"checkout.find_ticket", R"sql(
-    SELECT t.id, t.booking_id, t.event_id, b.user_id, e.organizer_id, t.seat_id, s.label, tt.name, t.status, t.credential
+    SELECT t.id, t.booking_id, t.event_id, b.user_id, e.organizer_id, t.seat_id, s.label, tt.name, t.status, t.credential,
+           t.holder_user_id,
+           coalesce(t.holder_email, b.customer_email, CASE WHEN b.sold_by IS NULL THEN u.email END),
+           coalesce(t.holder_name, b.customer_name,
+                    CASE WHEN b.sold_by IS NULL THEN nullif(trim(u.first_name || ' ' || u.last_name), '') END)
     FROM tickets t JOIN bookings b ON b.id = t.booking_id JOIN events e ON e.id = t.event_id
+    JOIN users u ON u.id = b.user_id
     JOIN ticket_tiers tt ON tt.id = t.tier_id LEFT JOIN venue_seats s ON s.id = t.seat_id
     WHERE t.id = $1::uuid)sql"};
+const Statement kTransferEvent{"checkout.transfer_event", R"sql(
+    SELECT e.transfers_allowed, (extract(epoch from e.transfer_until) * 1000000)::bigint,
+           (extract(epoch from e.start_time) * 1000000)::bigint, (extract(epoch from e.end_time) * 1000000)::bigint,
+           e.title
+    FROM bookings b JOIN events e ON e.id = b.event_id WHERE b.id = $1::uuid)sql"};
+// The tickets' check-in locks (db/CheckInStore's checkin.lock_ticket, in id order): a scan of
+// a ticket being given away waits for the transfer, and then finds it revoked.
+const Statement kLockTicketsForScans{"checkout.lock_tickets_for_scans", R"sql(
+    SELECT count(pg_advisory_xact_lock(hashtextextended(x.id::text, 16)))
+    FROM (SELECT id FROM tickets WHERE booking_id = $1::uuid ORDER BY id) x)sql"};
+// A ticket the gate has admitted is used (the scans record it; the ticket's row keeps `active`).
+const Statement kTransferTickets{"checkout.transfer_tickets", R"sql(
+    SELECT t.id,
+           CASE WHEN t.status = 'active'
+                     AND EXISTS (SELECT 1 FROM checkin_scans c WHERE c.ticket_id = t.id AND c.result = 'admitted')
+                THEN 'used' ELSE t.status END,
+           t.tier_id, t.seat_id, t.unit_id
+    FROM tickets t WHERE t.booking_id = $1::uuid ORDER BY t.id FOR UPDATE OF t)sql"};
+const Statement kRecipientInsert{"checkout.recipient_insert", R"sql(
+    INSERT INTO users (id, email, email_key, password_hash, first_name, last_name, role, locale)
+    VALUES ($1::uuid, $2, $3, NULL, '', '', 'attendee', 'en')
+    ON CONFLICT (email_key) DO NOTHING)sql"};
+const Statement kRecipient{"checkout.recipient", R"sql(
+    SELECT id, email, nullif(trim(first_name || ' ' || last_name), ''), locale FROM users WHERE email_key = $1)sql"};
+const Statement kTransferOld{"checkout.transfer_old", R"sql(
+    UPDATE tickets SET status = 'transferred', revoked_at = $2::timestamptz, transferred_to = $3::uuid
+    WHERE id = $1::uuid AND status = 'active')sql"};
+const Statement kInsertHeldTicket{"checkout.insert_held_ticket", R"sql(
+    INSERT INTO tickets (id, booking_id, event_id, unit_id, tier_id, seat_id, status, credential, key_id, created_at,
+                         holder_user_id, holder_email, holder_name)
+    VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5::uuid, $6::uuid, 'active', $7, decode($8, 'hex'), $9::timestamptz,
+            $10::uuid, $11, $12))sql"};
 
 std::optional<std::string> nullableId(const std::optional<domain::UserId>& id)
 {
@@ -643,10 +683,103 @@ std::optional<Ticket> findTicket(Session& s, const domain::TicketId& id)
             t.tierName = r[0][7].as<std::string>();
             t.status = r[0][8].as<std::string>();
             t.credential = r[0][9].as<std::string>();
+            if (!r[0][10].is_null())
+                t.holderUser = idFrom<domain::UserId>(r[0][10]);
+            if (!r[0][11].is_null())
+                t.holder = domain::Holder{r[0][11].as<std::string>(), optionalText(r[0][12])};
             out = std::move(t);
         },
         Rerun::Safe);
     return out;
+}
+
+TransferFacts transferFacts(Tx& tx, const domain::BookingId& booking)
+{
+    TransferFacts f;
+    const auto e = tx.w.exec_prepared1(kTransferEvent.name, booking.toString());
+    f.allowed = e[0].as<bool>();
+    f.until = optionalTime(e[1]);
+    f.start = fromMicros(e[2].as<long long>());
+    f.end = fromMicros(e[3].as<long long>());
+    f.title = e[4].as<std::string>();
+    tx.w.exec_prepared(kLockTicketsForScans.name, booking.toString());
+    for (const auto& r : tx.w.exec_prepared(kTransferTickets.name, booking.toString())) {
+        TransferTicket t;
+        t.id = idFrom<domain::TicketId>(r[0]);
+        t.status = domain::parseTicketStatus(r[1].as<std::string>())
+                       .value_or(domain::TicketStatus::Cancelled);
+        t.tier = idFrom<domain::TierId>(r[2]);
+        if (!r[3].is_null())
+            t.seat = idFrom<domain::SeatId>(r[3]);
+        t.unit = r[4].as<long long>();
+        f.tickets.push_back(t);
+    }
+    return f;
+}
+
+Recipient recipientFor(Tx& tx, const std::string& email, const std::string& emailKey,
+                       Clock::TimePoint now)
+{
+    (void)now;
+    const bool created = tx.w.exec_prepared(kRecipientInsert.name,
+                                            domain::Uuid::generateV7().toString(), email, emailKey)
+                             .affected_rows() == 1;
+    const auto r = tx.w.exec_prepared1(kRecipient.name, emailKey);
+    return Recipient{idFrom<domain::UserId>(r[0]), r[1].as<std::string>(), optionalText(r[2]),
+                     r[3].as<std::string>(), created};
+}
+
+void replaceTicket(Tx& tx, const domain::BookingId& booking, const domain::EventId& event,
+                   const TransferTicket& old, const domain::TicketId& fresh,
+                   const std::string& credential, const std::string& keyIdHex, const Recipient& to,
+                   Clock::TimePoint now)
+{
+    const std::optional<std::string> seat =
+        old.seat ? std::optional(old.seat->toString()) : std::nullopt;
+    // The new one first: the old one names it.
+    tx.w.exec_prepared(kInsertHeldTicket.name, fresh.toString(), booking.toString(),
+                       event.toString(), old.unit, old.tier.toString(), seat, credential, keyIdHex,
+                       toSql(now), to.id.toString(), to.email, to.name);
+    tx.w.exec_prepared(kTransferOld.name, old.id.toString(), toSql(now), fresh.toString());
+}
+
+void tellReceiver(Tx& tx, const domain::Booking& booking, const std::string& eventTitle,
+                  const Recipient& to, const std::vector<domain::TicketId>& tickets,
+                  const std::optional<std::string>& passwordToken,
+                  const std::string& passwordTokenHash, Clock::TimePoint linkExpires,
+                  Clock::TimePoint now)
+{
+    json::array ids;
+    for (const auto& id : tickets)
+        ids.emplace_back(id.toString());
+    json::object payload{{"booking_id", booking.id.toString()},
+                         {"event_id", booking.event.toString()},
+                         {"event_title", eventTitle},
+                         {"ticket_ids", std::move(ids)}};
+    if (passwordToken) {
+        accounts::addPasswordReset(tx.w, to.id, passwordTokenHash, now, linkExpires);
+        payload["password_token"] = *passwordToken;
+        payload["password_link_expires_at"] = domain::formatTimestamp(linkExpires);
+    }
+    notifications::Outgoing mail;
+    mail.kind = domain::NotificationKind::TicketsReceived;
+    mail.user = to.id;
+    mail.email = to.email;
+    mail.locale = to.locale;
+    mail.dedupeKey = "tickets_received:" + tickets.front().toString();
+    mail.payloadJson = json::serialize(payload);
+    notifications::enqueue(tx.w, mail, now);
+}
+
+void recordTransfer(Tx& tx, const domain::BookingId& booking, const domain::UserId& actor,
+                    const Recipient& to, const std::vector<domain::TicketId>& given,
+                    Clock::TimePoint now)
+{
+    json::array ids;
+    for (const auto& id : given)
+        ids.emplace_back(id.toString());
+    audit(tx, booking, "transferred", actor,
+          {{"to", to.id.toString()}, {"email", to.email}, {"tickets", std::move(ids)}}, now);
 }
 
 } // namespace ticketing::db::checkout

@@ -5,6 +5,7 @@
 #include "domain/Credential.h"
 #include "domain/Event.h"
 #include "domain/Payment.h"
+#include "domain/Tickets.h"
 #include "domain/Uuid.h"
 
 #include <functional>
@@ -192,8 +193,60 @@ struct Ticket
     std::string tierName;
     std::string status;
     std::string credential;
+    std::optional<domain::UserId> holderUser; // given to someone else (a transfer)
+    std::optional<domain::Holder> holder;
 };
 std::optional<Ticket> findTicket(Session& s, const domain::TicketId& id);
+
+// API.md "Transfers". What a transfer of a confirmed booking (locked by lockBooking) needs: the
+// event's rules and the booking's tickets, locked.
+struct TransferTicket
+{
+    domain::TicketId id;
+    domain::TicketStatus status = domain::TicketStatus::Active;
+    domain::TierId tier;
+    std::optional<domain::SeatId> seat;
+    long long unit = 0;
+};
+struct TransferFacts
+{
+    bool allowed = true;
+    std::optional<domain::Clock::TimePoint> until;
+    domain::Clock::TimePoint start;
+    domain::Clock::TimePoint end;
+    std::string title;
+    std::vector<TransferTicket> tickets;
+};
+TransferFacts transferFacts(Tx& tx, const domain::BookingId& booking);
+// The account of `email`, made now (an attendee without a password) when there is none.
+struct Recipient
+{
+    domain::UserId id;
+    std::string email;
+    std::optional<std::string> name;
+    std::string locale = "en";
+    bool created = false;
+};
+Recipient recipientFor(Tx& tx, const std::string& email, const std::string& emailKey,
+                       domain::Clock::TimePoint now);
+// `old` given away: it becomes `transferred` (revoked: on the scanners' list) and names the
+// ticket issued in its place, `fresh` with its credential, held by `to`.
+void replaceTicket(Tx& tx, const domain::BookingId& booking, const domain::EventId& event,
+                   const TransferTicket& old, const domain::TicketId& fresh,
+                   const std::string& credential, const std::string& keyIdHex, const Recipient& to,
+                   domain::Clock::TimePoint now);
+// The receiver's e-mail (the outbox, kind tickets_received): the event, the tickets, and for an
+// account made by this transfer the link to set its password (`passwordToken`, kept as
+// `passwordTokenHash` until `linkExpires`).
+void tellReceiver(Tx& tx, const domain::Booking& booking, const std::string& eventTitle,
+                  const Recipient& to, const std::vector<domain::TicketId>& tickets,
+                  const std::optional<std::string>& passwordToken,
+                  const std::string& passwordTokenHash, domain::Clock::TimePoint linkExpires,
+                  domain::Clock::TimePoint now);
+// The transfer on the booking's audit trail.
+void recordTransfer(Tx& tx, const domain::BookingId& booking, const domain::UserId& actor,
+                    const Recipient& to, const std::vector<domain::TicketId>& given,
+                    domain::Clock::TimePoint now);
 
 } // namespace checkout
 } // namespace ticketing::db

@@ -21,7 +21,8 @@ using domain::Clock;
     "e.currency, e.status, e.refund_policy::text, (extract(epoch from e.created_at) * "            \
     "1000000)::bigint, "                                                                           \
     "(extract(epoch from e.updated_at) * 1000000)::bigint, (extract(epoch from e.published_at) * " \
-    "1000000)::bigint, e.group_discounts::text"
+    "1000000)::bigint, e.group_discounts::text, e.transfers_allowed, "                             \
+    "(extract(epoch from e.transfer_until) * 1000000)::bigint"
 
 const Statement kVenueFacts{"events.venue_facts",
                             "SELECT organizer_id, city FROM venues WHERE id = $1::uuid"};
@@ -31,9 +32,10 @@ const Statement kVenueSections{
 const Statement kInsert{"events.insert", R"sql(
     INSERT INTO events (id, organizer_id, venue_id, title, description, genre, city, start_time, end_time,
                         sale_start, sale_end, currency, status, refund_policy, created_at, updated_at,
-                        group_discounts)
+                        group_discounts, transfers_allowed, transfer_until)
     VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $7, $8::timestamptz, $9::timestamptz, $10::timestamptz,
-            $11::timestamptz, $12, 'draft', $13::jsonb, $14::timestamptz, $14::timestamptz, $15::jsonb))sql"};
+            $11::timestamptz, $12, 'draft', $13::jsonb, $14::timestamptz, $14::timestamptz, $15::jsonb, $16::boolean,
+            $17::timestamptz))sql"};
 const Statement kInsertTier{"events.insert_tier", R"sql(
     INSERT INTO ticket_tiers (id, event_id, position, name, price_minor, kind, section_keys, quantity, quantity_total)
     VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7::text[], $8, $9))sql"};
@@ -41,7 +43,7 @@ const Statement kUpdateAll{"events.update_all", R"sql(
     UPDATE events SET venue_id = $2::uuid, title = $3, description = $4, genre = $5, city = $6,
            start_time = $7::timestamptz, end_time = $8::timestamptz, sale_start = $9::timestamptz,
            sale_end = $10::timestamptz, currency = $11, refund_policy = $12::jsonb, updated_at = $13::timestamptz,
-           group_discounts = $14::jsonb
+           group_discounts = $14::jsonb, transfers_allowed = $15::boolean, transfer_until = $16::timestamptz
     WHERE id = $1::uuid)sql"};
 const Statement kUpdateDescriptive{"events.update_descriptive", R"sql(
     UPDATE events SET title = $2, description = $3, genre = $4, updated_at = $5::timestamptz WHERE id = $1::uuid)sql"};
@@ -130,6 +132,8 @@ EventRow toEvent(const pqxx::row& r)
     e.publishedAt = optionalTime(r[16]);
     e.groupDiscounts = boost::json::value_to<std::vector<domain::GroupDiscount>>(
         boost::json::parse(r[17].as<std::string>()));
+    e.transfersAllowed = r[18].as<bool>();
+    e.transferUntil = optionalTime(r[19]);
     return e;
 }
 
@@ -204,7 +208,8 @@ void insert(Session& s, const EventRow& e)
                              e.venue.toString(), e.title, e.description, e.genre, e.city,
                              toSql(e.start), toSql(e.end), nullable(time(e.saleStart)),
                              nullable(time(e.saleEnd)), e.currency, nullable(e.refundPolicy),
-                             toSql(e.createdAt), groupDiscountsJson(e));
+                             toSql(e.createdAt), groupDiscountsJson(e), e.transfersAllowed,
+                             nullable(time(e.transferUntil)));
             writeTiers(tx, e);
             tx.commit();
         },
@@ -224,7 +229,8 @@ void update(Session& s, const EventRow& e, bool descriptiveOnly)
                                  e.description, e.genre, e.city, toSql(e.start), toSql(e.end),
                                  nullable(time(e.saleStart)), nullable(time(e.saleEnd)), e.currency,
                                  nullable(e.refundPolicy), toSql(e.updatedAt),
-                                 groupDiscountsJson(e));
+                                 groupDiscountsJson(e), e.transfersAllowed,
+                                 nullable(time(e.transferUntil)));
                 tx.exec_prepared(kDeleteTiers.name, e.id.toString());
                 writeTiers(tx, e);
             }

@@ -43,6 +43,8 @@ struct EventRow
     domain::EventStatus status = domain::EventStatus::Draft;
     std::optional<std::string> refundPolicy; // JSON text
     std::vector<domain::GroupDiscount> groupDiscounts;
+    bool transfersAllowed = true;
+    std::optional<domain::Clock::TimePoint> transferUntil;
     domain::Clock::TimePoint createdAt;
     domain::Clock::TimePoint updatedAt;
     std::optional<domain::Clock::TimePoint> publishedAt;

@@ -33,6 +33,21 @@ void store(pqxx::transaction_base& tx, const std::string& route,
            const std::vector<KeyedAnswer>& answers, domain::Clock::TimePoint now);
 } // namespace idempotency
 
+namespace accounts {
+// A password link for `user` in the caller's transaction (a transfer's new account): the
+// token's hash kept until `expires`.
+void addPasswordReset(pqxx::transaction_base& tx, const domain::UserId& user,
+                      const std::string& tokenHash, domain::Clock::TimePoint now,
+                      domain::Clock::TimePoint expires);
+} // namespace accounts
+
+namespace notifications {
+struct Outgoing;
+// Writes `message` to the outbox in `tx`, the transaction of its cause, due at `now`; a second
+// message of the same cause (its dedupe key) is not written. True when written.
+bool enqueue(pqxx::transaction_base& tx, const Outgoing& message, domain::Clock::TimePoint now);
+} // namespace notifications
+
 namespace promos {
 struct ForBuyer;
 // promos::findForBuyer in a hold's transaction, the code's row locked until it ends: racing holds

@@ -98,6 +98,28 @@ Response logout(services::AuthService& auth, Context& c)
     return Response::noContent();
 }
 
+// 202 whether or not the account exists: the answer tells nobody which e-mails have one.
+Response forgotPassword(services::AuthService& auth, Context& c)
+{
+    auto in = read<domain::PasswordForgot>(c);
+    if (!in.ok())
+        return problem(in.error(), c.request);
+    auth.forgotPassword(in->email);
+    return Response::json(
+        202, boost::json::object{{"detail", "if the account exists, a link is on its way"}});
+}
+
+Response resetPassword(services::AuthService& auth, Context& c)
+{
+    auto in = read<domain::PasswordReset>(c);
+    if (!in.ok())
+        return problem(in.error(), c.request);
+    auto done = auth.resetPassword(in->token, in->password);
+    if (!done.ok())
+        return problem(done.error(), c.request);
+    return Response::noContent();
+}
+
 Response me(services::AuthService& auth, Context& c)
 {
     return userAnswer(auth.profile(c.principal->user), c);
@@ -165,6 +187,12 @@ void registerAccountRoutes(http::Router& router, Services& s)
     router.add(
         "POST", "/api/v1/auth/logout", Access::anyone(),
         [&auth](Context& c) { return logout(auth, c); }, limited);
+    router.add(
+        "POST", "/api/v1/auth/password/forgot", Access::anyone(),
+        [&auth](Context& c) { return forgotPassword(auth, c); }, limited);
+    router.add(
+        "POST", "/api/v1/auth/password/reset", Access::anyone(),
+        [&auth](Context& c) { return resetPassword(auth, c); }, limited);
     router.add("GET", "/api/v1/users/me", Access::signedIn(),
                [&auth](Context& c) { return me(auth, c); });
     router.add("PATCH", "/api/v1/users/me", Access::signedIn(),

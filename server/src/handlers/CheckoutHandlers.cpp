@@ -125,6 +125,18 @@ void registerCheckoutRoutes(http::Router& router, Services& services)
                                       c.request);
                    return valueAnswer(checkout.rotateKey(callerOf(c), *id), c);
                });
+    // API.md "Transfers": the owner, the box office, an admin (the service decides).
+    router.add("POST", "/api/v1/bookings/{id}/transfer",
+               Access::permitted(domain::Permission::BookingsReadOwn), [&checkout](Context& c) {
+                   const auto id = idParam<domain::BookingId>(c);
+                   if (!id)
+                       return problem(Problem(domain::ProblemCode::NotFound, "no such booking"),
+                                      c.request);
+                   auto in = readBody<domain::TransferRequest>(c.request);
+                   if (!in.ok())
+                       return problem(in.error(), c.request);
+                   return valueAnswer(checkout.transfer(callerOf(c), *id, *in), c);
+               });
     router.add("GET", "/api/v1/tickets/{id}",
                Access::permitted(domain::Permission::BookingsReadOwn), [&checkout](Context& c) {
                    const auto id = idParam<domain::TicketId>(c);

@@ -4,6 +4,8 @@
 #include "domain/Accounts.h"
 #include "domain/User.h"
 
+#include <boost/json/serialize.hpp>
+
 namespace ticketing::services {
 
 using domain::Problem;
@@ -74,10 +76,10 @@ domain::Result<TokenPair, Problem> AuthService::login(const std::string& email,
 
     const auto user = accounts::findByEmailKey(s, key);
     bool ok = false;
-    if (user)
+    if (user && !user->passwordHash.empty())
         ok = m_hasher.verify(user->passwordHash, password);
-    else
-        m_hasher.verifyDummy(password); // an unknown email costs what a wrong password costs
+    else // an unknown email, or an account without a password yet, costs what a wrong one costs
+        m_hasher.verifyDummy(password);
     if (!ok) {
         // The same answer for an unknown email and a wrong password, and the same bookkeeping:
         // the lockout cannot be used to tell which emails have accounts either.
@@ -89,6 +91,37 @@ domain::Result<TokenPair, Problem> AuthService::login(const std::string& email,
     if (m_hasher.needsRehash(user->passwordHash))
         accounts::updatePasswordHash(s, user->id, m_hasher.hash(password));
     return issue(s, *user, key);
+}
+
+void AuthService::forgotPassword(const std::string& email)
+{
+    db::Session& s = db::currentSession();
+    const auto now = m_clock.now();
+    const auto token = TokenService::newRefreshToken(); // 256 random bits, base64url
+    const auto expires = now + kResetLifetime;
+    // The mail's template builds the link from TICKETING_PUBLIC_URL and the token.
+    const auto payload = boost::json::serialize(
+        boost::json::object{{"token", token}, {"expires_at", domain::formatTimestamp(expires)}});
+    accounts::requestPasswordReset(s, domain::normalizeEmail(email),
+                                   TokenService::hashRefreshToken(token), payload, now, expires);
+}
+
+domain::Result<domain::UserId, Problem> AuthService::resetPassword(const std::string& token,
+                                                                   const std::string& password)
+{
+    std::vector<domain::FieldError> errors;
+    domain::checkPassword(password, "password", errors);
+    if (!errors.empty())
+        return domain::fail(Problem::validation(std::move(errors)));
+    db::Session& s = db::currentSession();
+    const auto user = accounts::resetPassword(s, TokenService::hashRefreshToken(token),
+                                              m_hasher.hash(password), m_clock.now());
+    if (!user)
+        return domain::fail(Problem(400, "invalid_reset_token", "The link is not valid",
+                                    "the password link is unknown, used or expired; ask for "
+                                    "a new one"));
+    forgetSessions(); // every login of the account was revoked
+    return *user;
 }
 
 TokenPair AuthService::issue(db::Session& s, const db::UserRecord& user,

@@ -67,6 +67,14 @@ public:
     domain::Result<TokenPair, domain::Problem> refresh(const std::string& refreshToken);
     void logout(const std::string& refreshToken);
 
+    // API.md "Passwords": a one-time link (valid kResetLifetime) e-mailed to the account of
+    // `email`, if there is one (the answer is the same either way); and the password set with
+    // it, once, every login of the account revoked (400 invalid_reset_token otherwise).
+    static constexpr std::chrono::hours kResetLifetime{1};
+    void forgotPassword(const std::string& email);
+    domain::Result<domain::UserId, domain::Problem> resetPassword(const std::string& token,
+                                                                  const std::string& password);
+
     // A bearer token: valid signature, not expired, and its login session not revoked.
     domain::Result<AccessClaims, domain::Problem> authenticate(std::string_view accessToken);
 

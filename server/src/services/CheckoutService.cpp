@@ -3,6 +3,7 @@
 #include "db/Idempotency.h"
 #include "db/Pool.h"
 #include "db/ShiftStore.h"
+#include "domain/Accounts.h"
 #include "domain/Codec.h"
 #include "domain/Credential.h"
 #include "domain/JsonReader.h"
@@ -16,6 +17,7 @@
 #include "services/EventService.h"
 #include "services/HoldService.h"
 #include "services/QrPng.h"
+#include "services/TokenService.h"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -689,13 +691,105 @@ CheckoutService::rotateKey(const Caller& caller, const domain::EventId& event)
     return signingKeys(caller, event);
 }
 
+domain::Result<domain::Booking, Problem>
+CheckoutService::transfer(const Caller& caller, const domain::BookingId& id,
+                          const domain::TransferRequest& request)
+{
+    std::vector<domain::FieldError> errors;
+    domain::checkEmail(request.email, "email", errors);
+    if (!errors.empty())
+        return domain::fail(Problem::validation(std::move(errors)));
+    const auto now = m_clock.now();
+    std::optional<Problem> problem;
+    std::optional<domain::Booking> answer;
+    db::withSession([&](db::Session& s) {
+        checkout::inTransaction(s, [&](checkout::Tx& tx) {
+            problem.reset();
+            answer.reset();
+            const auto b = checkout::lockBooking(tx, id);
+            // The owner, the box office or an admin (the organizer reads, and may refund).
+            if (!b || !caller.may(domain::BookingAccess::Pay, b->booking.user, b->organizer)) {
+                problem = noSuchBooking();
+                return;
+            }
+            if (b->booking.status != domain::BookingStatus::Confirmed) {
+                problem = Problem(409, "transfer_not_allowed", "The tickets cannot be transferred",
+                                  "only a confirmed booking's tickets are transferred")
+                              .with("reason", boost::json::string("not_confirmed"));
+                return;
+            }
+            const auto facts = checkout::transferFacts(tx, id);
+            std::vector<checkout::TransferTicket> give;
+            if (request.tickets.empty()) {
+                for (const auto& t : facts.tickets)
+                    if (t.status == domain::TicketStatus::Active)
+                        give.push_back(t);
+                if (give.empty())
+                    problem = domain::transferRefusal(domain::TicketStatus::Cancelled,
+                                                      facts.allowed, facts.until, facts.start, now)
+                                  .value_or(Problem(409, "transfer_not_allowed",
+                                                    "The tickets cannot be transferred",
+                                                    "the booking has no active tickets"));
+            }
+            for (const auto& wanted : request.tickets) {
+                const auto it = std::find_if(facts.tickets.begin(), facts.tickets.end(),
+                                             [&](const auto& t) { return t.id == wanted; });
+                if (it == facts.tickets.end()) {
+                    problem = Problem::validation({{"ticket_ids", "ticket " + wanted.toString() +
+                                                                      " is not of this booking"}});
+                    return;
+                }
+                give.push_back(*it);
+            }
+            for (const auto& t : give)
+                if (auto refused = domain::transferRefusal(t.status, facts.allowed, facts.until,
+                                                           facts.start, now)) {
+                    problem = std::move(*refused);
+                    return;
+                }
+            if (problem)
+                return;
+            const auto to = checkout::recipientFor(tx, domain::trimmed(request.email),
+                                                   domain::normalizeEmail(request.email), now);
+            const auto key = checkout::currentKey(tx, b->booking.event, now);
+            const auto keyId = domain::keyIdHex(key.keyId());
+            std::vector<domain::TicketId> fresh;
+            for (const auto& t : give) {
+                const auto claims = domain::ticketClaims(
+                    domain::TicketId::generate(), b->booking.event, t.tier, t.seat, now, facts.end);
+                checkout::replaceTicket(tx, id, b->booking.event, t, claims.ticket,
+                                        domain::signCredential(claims, key), keyId, to, now);
+                fresh.push_back(claims.ticket);
+            }
+            checkout::recordTransfer(tx, id, caller.user, to, fresh, now);
+            // A new account sets its password with the link in the mail (a week to use it).
+            std::optional<std::string> passwordToken;
+            if (to.created)
+                passwordToken = TokenService::newRefreshToken();
+            checkout::tellReceiver(tx, b->booking, facts.title, to, fresh, passwordToken,
+                                   passwordToken ? TokenService::hashRefreshToken(*passwordToken)
+                                                 : std::string(),
+                                   now + std::chrono::hours(24 * 7), now);
+            answer = checkout::readBooking(tx, id);
+        });
+    });
+    if (problem)
+        return domain::fail(std::move(*problem));
+    return std::move(*answer);
+}
+
 domain::Result<domain::Ticket, Problem> CheckoutService::ticket(const Caller& caller,
                                                                 const domain::TicketId& id)
 {
     db::Session& s = db::currentSession();
     const auto t = checkout::findTicket(s, id);
-    if (!t || !caller.may(domain::BookingAccess::Read, t->owner, t->organizer))
+    // Its holder reads it too (a ticket given to them); the giver reads it without its
+    // credential, as in the booking.
+    const bool holder = t && t->holderUser && *t->holderUser == caller.user;
+    if (!t || !(holder || caller.may(domain::BookingAccess::Read, t->owner, t->organizer)))
         return domain::fail(Problem(ProblemCode::NotFound, "no such ticket"));
+    const bool staff = caller.role == domain::Role::BoxOffice || caller.isAdmin();
+    const bool showCredential = !t->holderUser || holder || staff;
     const domain::Ticket ticket{
         t->id,
         t->booking,
@@ -704,7 +798,8 @@ domain::Result<domain::Ticket, Problem> CheckoutService::ticket(const Caller& ca
         t->seatLabel,
         t->tierName,
         domain::parseTicketStatus(t->status).value_or(domain::TicketStatus::Active),
-        t->credential};
+        showCredential ? t->credential : std::string(),
+        t->holder};
     return ticket;
 }
 
@@ -714,6 +809,8 @@ domain::Result<std::string, Problem> CheckoutService::ticketQr(const Caller& cal
     const auto t = ticket(caller, id);
     if (!t)
         return domain::fail(t.error());
+    if (t->credential.empty()) // given to someone else: theirs to show
+        return domain::fail(Problem(ProblemCode::NotFound, "no such ticket"));
     return qrPng(t->credential);
 }
 

@@ -79,6 +79,14 @@ public:
     domain::Result<domain::WebhookReceipt, domain::Problem>
     webhook(std::string_view provider, std::optional<std::string_view> signature,
             const std::string& rawBody);
+    // API.md "Transfers": the booking's tickets (all active ones, or those named) to the account
+    // of `request.email` (made, without a password, when there is none): each old credential
+    // revoked, a new one issued to the receiver, who is e-mailed (with a link to set a
+    // password when the account is new). The owner, the box office or an admin.
+    domain::Result<domain::Booking, domain::Problem>
+    transfer(const Caller& caller, const domain::BookingId& booking,
+             const domain::TransferRequest& request);
+
     domain::Result<domain::Ticket, domain::Problem> ticket(const Caller& caller,
                                                            const domain::TicketId& id);
     // The ticket's credential as a QR code, PNG.

@@ -46,7 +46,9 @@ domain::EventInput asInput(const db::EventRow& e)
                           .currency = currency,
                           .tiers = {},
                           .refundPolicy = std::nullopt,
-                          .groupDiscounts = e.groupDiscounts};
+                          .groupDiscounts = e.groupDiscounts,
+                          .transfersAllowed = e.transfersAllowed,
+                          .transferUntil = e.transferUntil};
     if (e.refundPolicy)
         in.refundPolicy = boost::json::parse(*e.refundPolicy).as_object();
     for (const auto& t : e.tiers)
@@ -84,6 +86,8 @@ domain::Result<db::EventRow, Problem> EventService::build(db::Session& s, const 
     if (in.refundPolicy)
         e.refundPolicy = boost::json::serialize(*in.refundPolicy);
     e.groupDiscounts = in.groupDiscounts;
+    e.transfersAllowed = in.transfersAllowed;
+    e.transferUntil = in.transferUntil;
     e.createdAt = e.updatedAt = m_clock.now();
     for (const auto& t : in.tiers)
         e.tiers.push_back({domain::TierId::generate(), t.name, t.price.minorUnits(), t.kind,
@@ -269,6 +273,8 @@ domain::Event EventService::toEvent(const db::EventRow& e)
         out.tiers.push_back({t.id, t.name, t.priceMinor, e.currency, t.kind, t.sectionKeys,
                              t.quantity, t.quantityTotal});
     out.groupDiscounts = e.groupDiscounts;
+    out.transfersAllowed = e.transfersAllowed;
+    out.transferUntil = e.transferUntil;
     out.createdAt = e.createdAt;
     out.updatedAt = e.updatedAt;
     out.publishedAt = e.publishedAt;
