@@ -36,20 +36,19 @@ class TestTransfers : public QObject
         return h;
     }
 
-    // Seats of `sale` sold for cash at the box office to a customer: the confirmed booking.
-    QJsonObject sell(const Sale& sale, const QStringList& labels)
+    // Seats of `sale` sold for cash at the box office to a customer (`email`; empty: a walk-in
+    // who gave none): the confirmed booking.
+    QJsonObject sell(const Sale& sale, const QStringList& labels,
+                     const QString& email = QStringLiteral("ada@example.com"))
     {
         QJsonArray seats;
         for (const auto& l : labels)
             seats.append(sale.seatByLabel.value(l));
-        const auto held = m_t.http->send(
-            "POST", QStringLiteral("/api/v1/bookings/hold"),
-            json({{QStringLiteral("event_id"), sale.event},
-                  {QStringLiteral("seat_ids"), seats},
-                  {QStringLiteral("customer"),
-                   QJsonObject{{QStringLiteral("name"), QStringLiteral("Ada Lovelace")},
-                               {QStringLiteral("email"), QStringLiteral("ada@example.com")}}}}),
-            keyed(m_box));
+        const auto held = m_t.http->send("POST", QStringLiteral("/api/v1/bookings/hold"),
+                                         json({{QStringLiteral("event_id"), sale.event},
+                                               {QStringLiteral("seat_ids"), seats},
+                                               {QStringLiteral("customer"), customer(email)}}),
+                                         keyed(m_box));
         const auto booking = held.json().value(QStringLiteral("booking_id")).toString();
         const auto cash = m_t.http->send("POST", QStringLiteral("/api/v1/payments/intent"),
                                          json({{QStringLiteral("booking_id"), booking},
@@ -62,6 +61,14 @@ class TestTransfers : public QObject
                           cash.json().value(QStringLiteral("payment_id"))}}),
                    keyed(m_box))
             .json();
+    }
+
+    static QJsonObject customer(const QString& email)
+    {
+        QJsonObject c{{QStringLiteral("name"), QStringLiteral("Ada Lovelace")}};
+        if (!email.isEmpty())
+            c[QStringLiteral("email")] = email;
+        return c;
     }
 
     HttpResult transfer(const QString& token, const QString& booking, const QString& email,
@@ -278,6 +285,53 @@ private Q_SLOTS:
                                       .value(QStringLiteral("qr_code"))
                                       .toString()),
                  QStringLiteral("admitted"));
+    }
+
+    // Each cause writes its message to the outbox in its own transaction, once however often
+    // it is told: a sale confirmed, a booking refunded, an event cancelled; a walk-in without
+    // an e-mail gets none.
+    void eachCauseWritesItsMailOnce()
+    {
+        const auto sale = openSale(*m_t.http, m_org);
+        const auto sold = sell(sale, {QStringLiteral("MAIN-A-1")});
+        const auto booking = sold.value(QStringLiteral("booking_id")).toString();
+        auto kinds = [&](const QString& email) {
+            QStringList out;
+            for (const auto& [kind, payload] : mailFor(email))
+                out << kind;
+            return out;
+        };
+        QCOMPARE(kinds(QStringLiteral("ada@example.com")),
+                 QStringList{QStringLiteral("booking_confirmed")});
+        QCOMPARE(mailFor(QStringLiteral("ada@example.com"))[0]
+                     .second.value(QStringLiteral("booking_id"))
+                     .toString(),
+                 booking);
+        for (int i = 0; i < 2; ++i) // a cancellation retried: one refund, one message
+            QCOMPARE(m_t.http
+                         ->send("DELETE", QStringLiteral("/api/v1/bookings/") + booking, {},
+                                bearer(m_box))
+                         .status,
+                     200);
+        QCOMPARE(
+            kinds(QStringLiteral("ada@example.com")),
+            (QStringList{QStringLiteral("booking_confirmed"), QStringLiteral("booking_refunded")}));
+
+        sell(sale, {QStringLiteral("MAIN-A-2")}, {}); // a walk-in
+        sell(sale, {QStringLiteral("MAIN-A-3")}, QStringLiteral("bob@example.com"));
+        {
+            pqxx::connection c(m_t.db->url());
+            pqxx::read_transaction tx(c);
+            QCOMPARE(tx.exec1("SELECT count(*) FROM notifications")[0].as<int>(), 3);
+        }
+        QCOMPARE(m_t.http
+                     ->send("DELETE", QStringLiteral("/api/v1/events/%1").arg(sale.event), {},
+                            bearer(m_org))
+                     .status,
+                 200);
+        QTRY_COMPARE(
+            kinds(QStringLiteral("bob@example.com")),
+            (QStringList{QStringLiteral("booking_confirmed"), QStringLiteral("event_cancelled")}));
     }
 
     // POST /auth/password/forgot answers 202 whether or not the account exists, and only an

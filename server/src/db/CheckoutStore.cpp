@@ -4,6 +4,7 @@
 #include "db/NotificationStore.h"
 #include "db/Pool.h"
 #include "db/Sql.h"
+#include "domain/Codec.h"
 
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
@@ -389,6 +390,16 @@ void recordPaymentEvent(Tx& tx, const Payment& p, const std::string& kind,
            {"method", p.method},
            {"provider", p.provider}},
           now);
+    // The buyer hears of a payment that failed (API.md "Notifications"), once per payment.
+    if (kind == "payment_failed")
+        notifications::enqueueForBooking(
+            tx.w, p.booking, domain::NotificationKind::PaymentFailed,
+            "payment_failed:" + p.id.toString(),
+            json::serialize(json::object{{"booking_id", p.booking.toString()},
+                                         {"payment_id", p.id.toString()},
+                                         {"amount", domain::formatMoney(p.amountMinor, p.currency)},
+                                         {"currency", p.currency}}),
+            now);
 }
 
 bool firstDelivery(Tx& tx, const std::string& provider, const std::string& eventId,
@@ -483,6 +494,12 @@ ConfirmOutcome confirm(Tx& tx, const BookingForPayment& b, const domain::Payment
                            b.booking.event.toString(), r[0].as<long long>(), claims.tier.toString(),
                            nullable(seat), credential, keyId, toSql(now));
     }
+    // The e-tickets by mail, in the transaction that issued them (the sender renders the QR
+    // codes and the PDF from the booking).
+    notifications::enqueueForBooking(
+        tx.w, b.booking.id, domain::NotificationKind::BookingConfirmed, "booking_confirmed:" + id,
+        json::serialize(json::object{{"booking_id", id}, {"event_id", b.booking.event.toString()}}),
+        now);
     return ConfirmOutcome::Confirmed;
 }
 
@@ -505,6 +522,16 @@ void cancelConfirmed(Tx& tx, const BookingForPayment& b, bool refunded,
                        toSql(now));
     audit(tx, b.booking.id, "cancelled", actor, {{"units", units.size()}, {"refunded", refunded}},
           now);
+    // The buyer hears of it: the event's cancellation, or the booking's (with what is refunded).
+    const bool eventCancelled = b.eventStatus == domain::EventStatus::Cancelled;
+    const auto kind = eventCancelled ? domain::NotificationKind::EventCancelled
+                      : refunded     ? domain::NotificationKind::BookingRefunded
+                                     : domain::NotificationKind::BookingCancelled;
+    notifications::enqueueForBooking(
+        tx.w, b.booking.id, kind, std::string(domain::toString(kind)) + ":" + id,
+        json::serialize(json::object{
+            {"booking_id", id}, {"event_id", b.booking.event.toString()}, {"refunded", refunded}}),
+        now);
 }
 
 std::vector<domain::PaymentId> stalePayments(Session& s, Clock::TimePoint olderThan, int limit)

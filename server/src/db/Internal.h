@@ -4,6 +4,7 @@
 
 #include "db/BookingStore.h"
 #include "domain/Clock.h"
+#include "domain/Notification.h"
 
 #include <optional>
 #include <pqxx/pqxx>
@@ -46,6 +47,11 @@ struct Outgoing;
 // Writes `message` to the outbox in `tx`, the transaction of its cause, due at `now`; a second
 // message of the same cause (its dedupe key) is not written. True when written.
 bool enqueue(pqxx::transaction_base& tx, const Outgoing& message, domain::Clock::TimePoint now);
+// A message about a booking to its buyer: the account that bought online, or the box office's
+// customer (none for a walk-in without an e-mail: nothing is written).
+bool enqueueForBooking(pqxx::transaction_base& tx, const domain::BookingId& booking,
+                       domain::NotificationKind kind, const std::string& dedupeKey,
+                       const std::string& payloadJson, domain::Clock::TimePoint now);
 } // namespace notifications
 
 namespace promos {

@@ -11,6 +11,14 @@ const Statement kEnqueue{"notifications.enqueue", R"sql(
     INSERT INTO notifications (id, kind, user_id, email, locale, dedupe_key, payload, next_attempt_at, created_at)
     VALUES ($1::uuid, $2, $3::uuid, $4, $5, $6, $7::jsonb, $8::timestamptz, $8::timestamptz)
     ON CONFLICT (dedupe_key) DO NOTHING)sql"};
+const Statement kEnqueueForBooking{"notifications.enqueue_for_booking", R"sql(
+    INSERT INTO notifications (id, kind, user_id, email, locale, dedupe_key, payload, next_attempt_at, created_at)
+    SELECT $1::uuid, $2, CASE WHEN b.sold_by IS NULL THEN b.user_id END,
+           CASE WHEN b.sold_by IS NULL THEN u.email ELSE b.customer_email END,
+           CASE WHEN b.sold_by IS NULL THEN u.locale ELSE 'en' END, $4, $5::jsonb, $6::timestamptz, $6::timestamptz
+    FROM bookings b JOIN users u ON u.id = b.user_id
+    WHERE b.id = $3::uuid AND (b.sold_by IS NULL OR b.customer_email IS NOT NULL)
+    ON CONFLICT (dedupe_key) DO NOTHING)sql"};
 #define STORED_COLUMNS                                                                             \
     "id, kind, user_id, email, locale, dedupe_key, payload::text, status, attempts, "              \
     "(extract(epoch from created_at) * 1000000)::bigint, "                                         \
@@ -49,6 +57,16 @@ bool enqueue(pqxx::transaction_base& tx, const Outgoing& m, domain::Clock::TimeP
     return tx.exec_prepared(kEnqueue.name, domain::Uuid::generateV7().toString(),
                             std::string(domain::toString(m.kind)), user, m.email, m.locale,
                             m.dedupeKey, m.payloadJson, toSql(now))
+               .affected_rows() == 1;
+}
+
+bool enqueueForBooking(pqxx::transaction_base& tx, const domain::BookingId& booking,
+                       domain::NotificationKind kind, const std::string& dedupeKey,
+                       const std::string& payloadJson, domain::Clock::TimePoint now)
+{
+    return tx.exec_prepared(kEnqueueForBooking.name, domain::Uuid::generateV7().toString(),
+                            std::string(domain::toString(kind)), booking.toString(), dedupeKey,
+                            payloadJson, toSql(now))
                .affected_rows() == 1;
 }
 
