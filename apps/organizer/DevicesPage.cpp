@@ -213,18 +213,11 @@ void DevicesPage::removeChosen(bool confirm)
     };
     if (!confirm)
         return remove();
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Remove the scanner"),
-                                tr("Remove %1 at gate %2? It stops working at once; scans it has "
-                                   "not sent yet are lost unless it is enrolled again.")
-                                    .arg(text(device.name), text(device.gate)),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setDefaultButton(QMessageBox::Cancel);
-    connect(box, &QMessageBox::finished, this, [remove](int result) {
-        if (result == QMessageBox::Yes)
-            remove();
-    });
-    box->open(); // not exec()'d: no nested event loop
+    widgets::ask(this, QMessageBox::Question, tr("Remove the scanner"),
+                 tr("Remove %1 at gate %2? It stops working at once; scans it has "
+                    "not sent yet are lost unless it is enrolled again.")
+                     .arg(text(device.name), text(device.gate)),
+                 remove);
 }
 
 } // namespace ticketing::organizer

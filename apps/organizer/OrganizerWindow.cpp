@@ -566,14 +566,7 @@ void OrganizerWindow::askFile(const QString& title, const QString& suggested, co
 void OrganizerWindow::ask(QMessageBox::Icon icon, const QString& title, const QString& text,
                           std::function<void()> then)
 {
-    auto* box = new QMessageBox(icon, title, text, QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [then = std::move(then)](int result) {
-        if (result == QMessageBox::Yes)
-            then();
-    });
-    box->open();
+    widgets::ask(this, icon, title, text, std::move(then));
 }
 
 int OrganizerWindow::currentEvent() const

@@ -330,20 +330,12 @@ void PromoCodesPage::removeChosen(bool confirm)
     };
     if (!confirm)
         return remove();
-    auto* box = new QMessageBox(
-        QMessageBox::Question, tr("Remove the promo code"),
-        tr("Remove %1? Buyers can no longer use it; the %n booking(s) that used it keep their "
-           "discount.",
-           nullptr, uses)
-            .arg(code),
-        QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setDefaultButton(QMessageBox::Cancel);
-    connect(box, &QMessageBox::finished, this, [remove](int result) {
-        if (result == QMessageBox::Yes)
-            remove();
-    });
-    box->open(); // not exec()'d: no nested event loop
+    widgets::ask(this, QMessageBox::Question, tr("Remove the promo code"),
+                 tr("Remove %1? Buyers can no longer use it; the %n booking(s) that used it keep "
+                    "their discount.",
+                    nullptr, uses)
+                     .arg(code),
+                 remove);
 }
 
 } // namespace ticketing::organizer

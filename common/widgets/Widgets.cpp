@@ -16,6 +16,19 @@ void enterPresses(QPushButton* button)
     }
 }
 
+void ask(QWidget* parent, QMessageBox::Icon icon, const QString& title, const QString& text,
+         std::function<void()> then)
+{
+    auto* box = new QMessageBox(icon, title, text, QMessageBox::Yes | QMessageBox::Cancel, parent);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(box, &QMessageBox::finished, box, [then = std::move(then)](int result) {
+        if (result == QMessageBox::Yes)
+            then();
+    });
+    box->open();
+}
+
 QLabel* messageLabel(const QString& accessibleName)
 {
     auto* label = new QLabel;

@@ -4,7 +4,9 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
+#include <functional>
 
 namespace ticketing::widgets {
 
@@ -28,6 +30,12 @@ QLineEdit* field(QFormLayout* form, const QString& label, const QString& accessi
 // An action's or a button's tooltip that says its shortcut: "Save the venue (Ctrl+S)", the
 // mnemonic's & left out; just the text when there is no shortcut.
 QString withShortcut(const QString& text, const QKeySequence& key);
+
+// Asks a yes-or-no question over `parent` (Cancel the default) and runs `then` on Yes. The box
+// is opened, not exec()'d: no nested event loop (a screen reader's action that opened it gets
+// its answer at once).
+void ask(QWidget* parent, QMessageBox::Icon icon, const QString& title, const QString& text,
+         std::function<void()> then);
 
 // A page with `inner` in the middle, at most `maxWidth` wide.
 QWidget* centred(QLayout* inner, int maxWidth = 520);
