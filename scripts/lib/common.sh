@@ -25,7 +25,7 @@ FUZZ_PACKAGES=(clang-14 libfuzzer-14-dev libclang-rt-14-dev)
 # office's end-to-end test: Xvfb, the accessibility bus and pyatspi, a CUPS PDF printer, and
 # the tools that read back what it printed.
 TEST_PACKAGES=(
-  dbus gnome-keyring openssl python3-jsonschema
+  dbus gnome-keyring openssl python3-jsonschema python3-aiosmtpd
   xvfb xauth dbus-x11 at-spi2-core python3-pyatspi imagemagick
   cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools
 )

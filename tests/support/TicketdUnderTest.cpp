@@ -10,6 +10,7 @@ namespace ticketing::test {
 bool TicketdUnderTest::start(const QStringList& extraEnv, const QStringList& args)
 {
     db = std::make_unique<TestDatabase>();
+    dataDir = std::make_unique<QTemporaryDir>();
     return restart(extraEnv, args);
 }
 
@@ -19,7 +20,8 @@ bool TicketdUnderTest::restart(const QStringList& extraEnv, const QStringList& a
     server.reset();
     env = {QStringLiteral("TICKETING_DATABASE_URL=") + QString::fromStdString(db->url()),
            QStringLiteral("TICKETING_REDIS_URL=") + QString::fromStdString(sharedRedisUrl()),
-           QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0")};
+           QStringLiteral("TICKETING_AUTH_RATE_LIMIT=0"),
+           QStringLiteral("TICKETING_DATA_DIR=") + dataDir->path()};
     env += extraEnv;
     server = std::make_unique<TicketdProcess>();
     if (!server->start(args, env)) {
@@ -42,6 +44,7 @@ void TicketdUnderTest::finish()
     http.reset();
     server.reset();
     db.reset();
+    dataDir.reset();
 }
 
 quint16 freePort()

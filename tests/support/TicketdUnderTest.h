@@ -6,6 +6,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <memory>
 
 namespace ticketing::test {
@@ -17,6 +18,9 @@ struct TicketdUnderTest
     std::unique_ptr<TestDatabase> db;
     std::unique_ptr<TicketdProcess> server;
     std::unique_ptr<HttpClient> http;
+    // ticketd's data directory (its mail, when no SMTP server is set), made with the database
+    // and dropped with it; an extraEnv TICKETING_DATA_DIR overrides it.
+    std::unique_ptr<QTemporaryDir> dataDir;
     QStringList env; // ticketd's environment, also for `ticketd user add` (signUp)
 
     // A fresh database and ticketd on it; `extraEnv` (NAME=value) adds or overrides settings.

@@ -23,6 +23,7 @@
 #include "services/EventService.h"
 #include "services/HealthService.h"
 #include "services/HoldService.h"
+#include "services/NotificationSender.h"
 #include "services/PasswordHasher.h"
 #include "services/Periodic.h"
 #include "services/RateLimiter.h"
@@ -129,6 +130,35 @@ std::optional<services::CheckoutService::CardCheckout> cardCheckout(const config
     return services::CheckoutService::CardCheckout{c.paymentsPublishableKey, url};
 }
 
+// A URL for the log, its password left out: smtp://user:***@host:587.
+std::string redactedUrl(const std::string& url)
+{
+    const auto scheme = url.find("://");
+    const auto at = url.find('@');
+    if (scheme == std::string::npos || at == std::string::npos || at < scheme)
+        return url;
+    const auto colon = url.find(':', scheme + 3);
+    if (colon == std::string::npos || colon > at)
+        return url;
+    return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+// The mail sender's settings: the SMTP server, or .eml files under the data directory.
+services::NotificationSender::Options mailOptions(const config::Config& c)
+{
+    services::NotificationSender::Options o;
+    o.smtpUrl = c.smtpUrl;
+    o.caFile = c.outboundCaFile;
+    o.from = c.mailFrom;
+    o.publicUrl = c.publicUrl.empty()
+                      ? "http://" + c.listenHost + ":" + std::to_string(c.listenPort)
+                      : c.publicUrl;
+    o.mailDir = std::filesystem::path(c.dataDir) / "mail";
+    const auto first = std::chrono::seconds(c.mailRetrySeconds);
+    o.backoff = {first, first * 5, first * 30};
+    return o;
+}
+
 // Everything a running ticketd is made of, built in start-up order (the order of the members)
 // and taken apart in reverse when it goes out of scope.
 class Suite
@@ -170,6 +200,8 @@ public:
                                 return domain::fail(std::move(p).error());
                             return services::Caller{p->user, p->role, p->deviceOrganizer};
                         }),
+          m_mailer(mailOptions(c), m_clock),
+          m_mailJob(m_mailer, db::withConnectTimeout(m_url, 3), std::chrono::seconds(1)),
           m_liveSync(m_hub, m_checkinFeed, m_tokens),
           m_server(serverOptions(c), m_router, m_metrics)
     {
@@ -185,6 +217,12 @@ public:
         m_server.listen();
         checkpoint();
         backends.watch();
+        if (m_config.smtpUrl.empty())
+            log::info("mail is kept as .eml files (TICKETING_SMTP_URL is not set)",
+                      {{"folder", (std::filesystem::path(m_config.dataDir) / "mail").string()}});
+        else
+            log::info("mail goes through the SMTP server",
+                      {{"url", redactedUrl(m_config.smtpUrl)}});
         log::info("ticketd is serving",
                   {{"url", "http://" + m_config.listenHost + ":" + std::to_string(m_server.port())},
                    {"embedded_postgres", backends.postgres.has_value()},
@@ -212,10 +250,10 @@ private:
         if (error.find("too many clients") != std::string::npos ||
             error.find("remaining connection slots") != std::string::npos)
             log::error("PostgreSQL refuses more connections: its max_connections is too small "
-                       "for this deployment. Each ticketd needs TICKETING_DB_POOL_SIZE + 5 "
-                       "(relay, hub, gate channel, sweeper, reconciler); max_connections must be "
-                       "at least the "
-                       "instances x (pool + 5) plus PostgreSQL's reserved ones "
+                       "for this deployment. Each ticketd needs TICKETING_DB_POOL_SIZE + 6 "
+                       "(relay, hub, gate channel, sweeper, reconciler, mail sender); "
+                       "max_connections must be at least the "
+                       "instances x (pool + 6) plus PostgreSQL's reserved ones "
                        "(docs/deployment.md)",
                        {{"connected", connected}, {"pool", size}, {"error", error}});
         else
@@ -353,6 +391,8 @@ private:
     services::SyncRelay m_relay;
     services::SyncHub m_hub;
     services::CheckInFeed m_checkinFeed;
+    services::NotificationSender m_mailer;
+    services::NotificationJob m_mailJob; // after the sender: stopped before it goes
     handlers::LiveSyncHandler m_liveSync;
     http::Server m_server;
 };

@@ -141,6 +141,34 @@ const std::vector<Entry>& entries()
              c.paymentsPublicUrl = v.empty() ? std::nullopt : std::optional(v);
              return std::string();
          }},
+        {{"--smtp-url", "TICKETING_SMTP_URL", "",
+          "the SMTP server mail goes through (smtp://user:pass@host:587, STARTTLS when offered; "
+          "smtps://); unset: .eml files under <data-dir>/mail"},
+         [](Config& c, const std::string& v) {
+             if (!v.empty() && v.rfind("smtp://", 0) != 0 && v.rfind("smtps://", 0) != 0)
+                 return std::string("must start with smtp:// or smtps://");
+             c.smtpUrl = v;
+             return std::string();
+         }},
+        {{"--mail-from", "TICKETING_MAIL_FROM", "Ticketing <tickets@localhost>",
+          "the From of ticketd's mail"},
+         [](Config& c, const std::string& v) {
+             if (v.find_first_of("\r\n") != std::string::npos || v.find('@') == std::string::npos)
+                 return std::string("must be an address (Name <address@host>)");
+             c.mailFrom = v;
+             return std::string();
+         }},
+        {{"--public-url", "TICKETING_PUBLIC_URL", "",
+          "where the links in mails start (https://tickets.example); unset: http://<listen>"},
+         [](Config& c, const std::string& v) {
+             if (!v.empty() && v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0)
+                 return std::string("must start with http:// or https://");
+             c.publicUrl = v;
+             return std::string();
+         }},
+        {{"--mail-retry-seconds", "TICKETING_MAIL_RETRY_SECONDS", "60",
+          "how long a message that could not be sent waits first (then 5 and 30 times as long)"},
+         [](Config& c, const std::string& v) { return parseInt(v, 1, 86400, c.mailRetrySeconds); }},
         {{"--payments-terminal", "TICKETING_PAYMENTS_TERMINAL", "tmr_counter",
           "the card provider's reader that takes card_present payments at the counter"},
          [](Config& c, const std::string& v) {

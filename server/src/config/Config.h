@@ -30,6 +30,12 @@ struct Config
     std::optional<std::string> paymentsPublicUrl; // the provider as browsers reach it
     std::string paymentsTerminal = "tmr_counter"; // the card reader of card_present payments
     std::string webhookSecret;
+    // API.md "Notifications": the SMTP server (empty: .eml files under <dataDir>/mail), the
+    // sender's address, and where links in mails start (empty: http://<listen address>).
+    std::string smtpUrl;
+    std::string mailFrom = "Ticketing <tickets@localhost>";
+    std::string publicUrl;
+    int mailRetrySeconds = 60; // the first retry's wait; then 5 and 30 times it
     int paymentRecheckSeconds = 30;
     int platformFeeBasisPoints = 500; // TICKETING_PLATFORM_FEE_PERCENT, 5 % = 500
     int paymentsTimeoutSeconds = 10;  // one call to the card provider

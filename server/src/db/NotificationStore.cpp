@@ -4,6 +4,8 @@
 #include "db/Pool.h"
 #include "db/Sql.h"
 
+#include <functional>
+
 namespace ticketing::db::notifications {
 
 namespace {
@@ -26,7 +28,31 @@ const Statement kEnqueueForBooking{"notifications.enqueue_for_booking", R"sql(
     "(extract(epoch from sent_at) * 1000000)::bigint, last_error"
 const Statement kForEmail{"notifications.for_email", "SELECT " STORED_COLUMNS R"sql(
     FROM notifications WHERE lower(email) = lower($1) ORDER BY created_at DESC, id DESC LIMIT $2)sql"};
+const Statement kClaimDue{
+    "notifications.claim_due",
+    "UPDATE notifications n SET next_attempt_at = $2::timestamptz, attempts = n.attempts + 1 FROM "
+    "(SELECT id FROM notifications WHERE status = 'pending' AND next_attempt_at <= $1::timestamptz "
+    "ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) due WHERE n.id = due.id RETURNING "
+    "n.id, n.kind, n.user_id, n.email, n.locale, n.dedupe_key, n.payload::text, n.status, "
+    "n.attempts, (extract(epoch from n.created_at) * 1000000)::bigint, (extract(epoch from "
+    "n.next_attempt_at) * 1000000)::bigint, (extract(epoch from n.sent_at) * 1000000)::bigint, "
+    "n.last_error"};
 #undef STORED_COLUMNS
+const Statement kSentSince{"notifications.sent_since", R"sql(
+    SELECT count(*) FROM notifications
+    WHERE user_id = $1::uuid AND kind = $2 AND status = 'sent' AND sent_at > $3::timestamptz)sql"};
+const Statement kMarkSent{"notifications.mark_sent", R"sql(
+    UPDATE notifications SET status = 'sent', sent_at = $2::timestamptz, last_error = NULL WHERE id = $1::uuid)sql"};
+const Statement kRetryAt{"notifications.retry_at", R"sql(
+    UPDATE notifications SET next_attempt_at = $2::timestamptz, last_error = $3 WHERE id = $1::uuid AND status = 'pending')sql"};
+const Statement kDeferTo{"notifications.defer_to", R"sql(
+    UPDATE notifications SET next_attempt_at = $2::timestamptz, attempts = greatest(attempts - 1, 0)
+    WHERE id = $1::uuid AND status = 'pending')sql"};
+const Statement kMarkFailed{"notifications.mark_failed", R"sql(
+    UPDATE notifications SET status = 'failed', last_error = $2, next_attempt_at = $3::timestamptz WHERE id = $1::uuid)sql"};
+const Statement kRefunded{
+    "notifications.refunded",
+    "SELECT coalesce(sum(refunded_minor), 0)::bigint FROM payments WHERE booking_id = $1::uuid"};
 
 Stored toStored(const pqxx::row& r)
 {
@@ -80,6 +106,82 @@ std::vector<Stored> forEmail(Session& s, const std::string& email, int limit)
             out.push_back(toStored(r));
     });
     return out;
+}
+
+std::vector<Stored> claimDue(Session& s, domain::Clock::TimePoint now, std::chrono::seconds lease,
+                             int limit)
+{
+    std::vector<Stored> out;
+    s.run([&](pqxx::connection_base& c) {
+        out.clear();
+        pqxx::work tx(c);
+        for (const auto& r :
+             tx.exec_prepared(kClaimDue.name, toSql(now), toSql(now + lease), limit))
+            out.push_back(toStored(r));
+        tx.commit();
+    });
+    return out;
+}
+
+int sentSince(Session& s, const domain::UserId& user, domain::NotificationKind kind,
+              domain::Clock::TimePoint since)
+{
+    int n = 0;
+    s.run([&](pqxx::connection_base& c) {
+        pqxx::read_transaction tx(c);
+        n = tx.exec_prepared1(kSentSince.name, user.toString(), std::string(domain::toString(kind)),
+                              toSql(since))[0]
+                .as<int>();
+    });
+    return n;
+}
+
+namespace {
+// One write in a transaction of its own.
+void one(Session& s, const std::function<void(pqxx::work&)>& run)
+{
+    s.run([&](pqxx::connection_base& c) {
+        pqxx::work tx(c);
+        run(tx);
+        tx.commit();
+    });
+}
+} // namespace
+
+void markSent(Session& s, const domain::Uuid& id, domain::Clock::TimePoint now)
+{
+    one(s, [&](pqxx::work& tx) { tx.exec_prepared(kMarkSent.name, id.toString(), toSql(now)); });
+}
+
+void retryAt(Session& s, const domain::Uuid& id, domain::Clock::TimePoint at,
+             const std::string& error)
+{
+    one(s, [&](pqxx::work& tx) {
+        tx.exec_prepared(kRetryAt.name, id.toString(), toSql(at), error.substr(0, 1000));
+    });
+}
+
+void deferTo(Session& s, const domain::Uuid& id, domain::Clock::TimePoint at)
+{
+    one(s, [&](pqxx::work& tx) { tx.exec_prepared(kDeferTo.name, id.toString(), toSql(at)); });
+}
+
+void markFailed(Session& s, const domain::Uuid& id, const std::string& error,
+                domain::Clock::TimePoint now)
+{
+    one(s, [&](pqxx::work& tx) {
+        tx.exec_prepared(kMarkFailed.name, id.toString(), error.substr(0, 1000), toSql(now));
+    });
+}
+
+long long refundedFor(Session& s, const domain::BookingId& booking)
+{
+    long long n = 0;
+    s.run([&](pqxx::connection_base& c) {
+        pqxx::read_transaction tx(c);
+        n = tx.exec_prepared1(kRefunded.name, booking.toString())[0].as<long long>();
+    });
+    return n;
 }
 
 } // namespace ticketing::db::notifications

@@ -4,6 +4,7 @@
 #include "domain/Notification.h"
 #include "domain/Uuid.h"
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,8 +41,29 @@ struct Stored
     std::optional<std::string> lastError;
 };
 
-// The messages of one kind to one address, newest first (tests and admins).
+// The messages to one address, newest first (tests and admins).
 std::vector<Stored> forEmail(Session& s, const std::string& email, int limit = 50);
+
+// The sender's lease: up to `limit` pending messages due at `now`, each taken for `lease` (its
+// next attempt moved past it, its attempts counted) in a transaction of its own, so that two
+// senders never take one message and a sender that dies with it in hand leaves it to be sent
+// again when the lease ends.
+std::vector<Stored> claimDue(Session& s, domain::Clock::TimePoint now, std::chrono::seconds lease,
+                             int limit);
+// Messages of `kind` sent to `user` since `since` (the per-user limit).
+int sentSince(Session& s, const domain::UserId& user, domain::NotificationKind kind,
+              domain::Clock::TimePoint since);
+void markSent(Session& s, const domain::Uuid& id, domain::Clock::TimePoint now);
+// Not sent this time: tried again at `at` (the attempt counted, `error` kept).
+void retryAt(Session& s, const domain::Uuid& id, domain::Clock::TimePoint at,
+             const std::string& error);
+// Held back by the per-user limit until `at`: the attempt does not count.
+void deferTo(Session& s, const domain::Uuid& id, domain::Clock::TimePoint at);
+// Given up (shown to admins), with why.
+void markFailed(Session& s, const domain::Uuid& id, const std::string& error,
+                domain::Clock::TimePoint now);
+// What a booking's payments gave back, in minor units.
+long long refundedFor(Session& s, const domain::BookingId& booking);
 
 } // namespace notifications
 } // namespace ticketing::db

@@ -1,0 +1,263 @@
+// ZXing 1.4 gives the text as UTF-8 with this (as apps/gatescanner/FrameDecoder.cpp does).
+#define ZX_USE_UTF8 1
+#include "support/Accounts.h"
+#include "support/HttpClient.h"
+#include "support/Sales.h"
+#include "support/TestEnv.h"
+#include "support/TicketdProcess.h"
+#include "support/TicketdUnderTest.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPainter>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextDocument>
+#include <QThread>
+#include <QtTest>
+#include <ZXing/ReadBarcode.h>
+#include <pqxx/pqxx>
+
+using namespace ticketing::test;
+
+namespace {
+// The parts of a message of ours: their headers and decoded bytes (every part is base64).
+struct MailPart
+{
+    QByteArray headers;
+    QByteArray data;
+};
+QList<MailPart> partsOf(const QByteArray& message)
+{
+    QList<MailPart> out;
+    qsizetype at = 0;
+    while ((at = message.indexOf("Content-Transfer-Encoding: base64", at)) >= 0) {
+        const auto headerStart = message.lastIndexOf("\r\n--", at);
+        const auto bodyStart = message.indexOf("\r\n\r\n", at) + 4;
+        const auto bodyEnd = message.indexOf("\r\n--", bodyStart);
+        out.append({message.mid(headerStart, bodyStart - headerStart),
+                    QByteArray::fromBase64(message.mid(bodyStart, bodyEnd - bodyStart))});
+        at = bodyEnd;
+    }
+    return out;
+}
+
+QByteArray headerOf(const QByteArray& message, const QByteArray& name)
+{
+    for (const auto& line : message.left(message.indexOf("\r\n\r\n")).split('\n'))
+        if (line.startsWith(name + ": "))
+            return line.mid(name.size() + 2).trimmed();
+    return {};
+}
+
+// What the QR code in a PNG says (ZXing, as the gate scanner reads one).
+QString qrText(const QByteArray& png)
+{
+    const auto image = QImage::fromData(png).convertToFormat(QImage::Format_Grayscale8);
+    if (image.isNull())
+        return {};
+    const ZXing::ImageView view(image.constBits(), image.width(), image.height(),
+                                ZXing::ImageFormat::Lum, static_cast<int>(image.bytesPerLine()));
+    ZXing::DecodeHints hints;
+    hints.setFormats(ZXing::BarcodeFormat::QRCode);
+    const auto result = ZXing::ReadBarcode(view, hints);
+    return result.isValid() ? QString::fromStdString(result.text()) : QString();
+}
+} // namespace
+
+// API.md "Notifications" against a real ticketd: the outbox delivered as .eml files by default,
+// and through a real SMTP server (aiosmtpd on loopback) once, even when that server was down
+// for a while; the confirmation's QR codes decode to the tickets' credentials.
+class TestMail : public QObject
+{
+    Q_OBJECT
+
+    TicketdUnderTest m_t;
+    QString m_org;
+    QString m_box;
+    int m_keys = 0;
+
+    QList<QPair<QByteArray, QByteArray>> keyed(const QString& token)
+    {
+        auto h = bearer(token);
+        h.append({"Idempotency-Key", "mail-" + QByteArray::number(++m_keys)});
+        return h;
+    }
+
+    // Seats sold for cash at the box office to ada@example.com: the confirmed booking.
+    QJsonObject sellTo(const Sale& sale, const QStringList& labels)
+    {
+        QJsonArray seats;
+        for (const auto& l : labels)
+            seats.append(sale.seatByLabel.value(l));
+        auto json = [](const QJsonObject& o) {
+            return QJsonDocument(o).toJson(QJsonDocument::Compact);
+        };
+        const auto held = m_t.http->send(
+            "POST", QStringLiteral("/api/v1/bookings/hold"),
+            json({{QStringLiteral("event_id"), sale.event},
+                  {QStringLiteral("seat_ids"), seats},
+                  {QStringLiteral("customer"),
+                   QJsonObject{{QStringLiteral("name"), QStringLiteral("Ada Lovelace")},
+                               {QStringLiteral("email"), QStringLiteral("ada@example.com")}}}}),
+            keyed(m_box));
+        const auto booking = held.json().value(QStringLiteral("booking_id")).toString();
+        const auto cash = m_t.http->send("POST", QStringLiteral("/api/v1/payments/intent"),
+                                         json({{QStringLiteral("booking_id"), booking},
+                                               {QStringLiteral("method"), QStringLiteral("cash")}}),
+                                         keyed(m_box));
+        return m_t.http
+            ->send("POST", QStringLiteral("/api/v1/bookings/confirm"),
+                   json({{QStringLiteral("booking_id"), booking},
+                         {QStringLiteral("payment_id"),
+                          cash.json().value(QStringLiteral("payment_id"))}}),
+                   keyed(m_box))
+            .json();
+    }
+
+    bool startSuite(const QStringList& env)
+    {
+        if (!m_t.start(QStringList{QStringLiteral("TICKETING_PUBLIC_URL=https://tickets.example")} +
+                       env))
+            return false;
+        m_org = m_t.signUp(QStringLiteral("organizer"), QStringLiteral("org@example.com"));
+        m_box = m_t.signUp(QStringLiteral("box_office"), QStringLiteral("box@example.com"));
+        return !openShift(*m_t.http, m_box).isEmpty();
+    }
+
+    QString status(const QString& kind)
+    {
+        pqxx::connection c(m_t.db->url());
+        pqxx::read_transaction tx(c);
+        const auto r =
+            tx.exec_params("SELECT status FROM notifications WHERE kind = $1", kind.toStdString());
+        return r.empty() ? QString() : QString::fromStdString(r[0][0].as<std::string>());
+    }
+
+private Q_SLOTS:
+    void cleanup() { m_t.finish(); }
+
+    // No SMTP server configured: each message is an .eml file under <data>/mail, a whole MIME
+    // message with text, HTML and each ticket's QR code inline.
+    void withoutSmtpMailIsKeptAsFiles()
+    {
+        QVERIFY(startSuite({}));
+        const auto sale = openSale(*m_t.http, m_org);
+        const auto sold = sellTo(sale, {QStringLiteral("MAIN-A-1"), QStringLiteral("MAIN-A-2")});
+        QCOMPARE(sold.value(QStringLiteral("status")).toString(), QStringLiteral("confirmed"));
+        QDir mail(m_t.dataDir->path() + QStringLiteral("/mail"));
+        QTRY_COMPARE_WITH_TIMEOUT(mail.entryList({QStringLiteral("*.eml")}).size(), 1, 10000);
+        QCOMPARE(status(QStringLiteral("booking_confirmed")), QStringLiteral("sent"));
+        QFile file(mail.filePath(mail.entryList({QStringLiteral("*.eml")}).first()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto message = file.readAll();
+        QCOMPARE(headerOf(message, "To"), QByteArray("ada@example.com"));
+        QCOMPARE(headerOf(message, "Subject"), QByteArray("Your tickets: Gig"));
+        QVERIFY(headerOf(message, "Message-ID").endsWith("@ticketing.local>"));
+        QVERIFY(!message.contains("\n\n") || message.contains("\r\n")); // CRLF throughout
+        const auto parts = partsOf(message);
+        QStringList codes;
+        bool html = false;
+        for (const auto& p : parts) {
+            if (p.headers.contains("text/html")) {
+                html = true;
+                QVERIFY(p.data.contains("https://tickets.example/bookings/"));
+                QVERIFY(p.data.contains("cid:qr-"));
+            }
+            if (p.headers.contains("image/png"))
+                codes << qrText(p.data);
+        }
+        QVERIFY(html);
+        // Each QR code decodes to its ticket's credential.
+        QStringList credentials;
+        for (const auto& t : sold.value(QStringLiteral("tickets")).toArray())
+            credentials << t.toObject().value(QStringLiteral("qr_code")).toString();
+        codes.sort();
+        credentials.sort();
+        QCOMPARE(codes, credentials);
+        // The HTML as a mail reader shows it, its images from their Content-IDs (kept as a
+        // picture with TICKETING_SCREENSHOT_DIR).
+        for (const auto& p : parts) {
+            if (!p.headers.contains("text/html"))
+                continue;
+            QTextDocument doc;
+            for (const auto& img : parts)
+                if (img.headers.contains("image/png")) {
+                    auto cid = img.headers.mid(img.headers.indexOf("Content-ID: <") + 13);
+                    cid = cid.left(cid.indexOf('>'));
+                    doc.addResource(QTextDocument::ImageResource,
+                                    QUrl(QStringLiteral("cid:") + QString::fromLatin1(cid)),
+                                    QImage::fromData(img.data));
+                }
+            doc.setHtml(QString::fromUtf8(p.data));
+            doc.setTextWidth(640);
+            QImage shot(QSize(680, static_cast<int>(doc.size().height()) + 40),
+                        QImage::Format_RGB32);
+            shot.fill(Qt::white);
+            {
+                QPainter painter(&shot);
+                painter.translate(20, 20);
+                doc.drawContents(&painter);
+            }
+            QVERIFY(!doc.toPlainText().isEmpty());
+            if (const auto dir = qEnvironmentVariable("TICKETING_SCREENSHOT_DIR"); !dir.isEmpty())
+                shot.save(dir + QStringLiteral("/mail-confirmation.png"));
+        }
+    }
+
+    // Through a real SMTP server that is down when the sale is made: the message waits and is
+    // tried again, arrives once when the server is up, and is recorded as sent.
+    void throughSmtpOnceEvenWhenTheServerWasDown()
+    {
+        const auto port = freePort();
+        QVERIFY(
+            startSuite({QStringLiteral("TICKETING_SMTP_URL=smtp://127.0.0.1:%1").arg(port),
+                        QStringLiteral("TICKETING_MAIL_RETRY_SECONDS=1"),
+                        QStringLiteral("TICKETING_MAIL_FROM=Box Office <box@tickets.example>")}));
+        const auto sale = openSale(*m_t.http, m_org);
+        sellTo(sale, {QStringLiteral("MAIN-B-1")});
+        // Refused: still pending, with why.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                pqxx::connection c(m_t.db->url());
+                pqxx::read_transaction tx(c);
+                const auto r = tx.exec("SELECT attempts, last_error FROM notifications");
+                return !r.empty() && r[0][0].as<int>() >= 1 && !r[0][1].is_null();
+            }(),
+            10000);
+        QCOMPARE(status(QStringLiteral("booking_confirmed")), QStringLiteral("pending"));
+
+        // The SMTP server comes up (aiosmtpd, keeping what arrives in a Maildir).
+        QTemporaryDir maildir;
+        QProcess smtp;
+        smtp.setProcessChannelMode(QProcess::MergedChannels);
+        smtp.start(QStringLiteral("/usr/bin/python3"),
+                   {QStringLiteral("-m"), QStringLiteral("aiosmtpd"), QStringLiteral("-n"),
+                    QStringLiteral("-l"), QStringLiteral("127.0.0.1:%1").arg(port),
+                    QStringLiteral("-c"), QStringLiteral("aiosmtpd.handlers.Mailbox"),
+                    maildir.path() + QStringLiteral("/box")});
+        QVERIFY2(smtp.waitForStarted(5000), "python3 -m aiosmtpd did not start");
+        const auto stop = qScopeGuard([&] {
+            smtp.terminate();
+            if (!smtp.waitForFinished(3000))
+                smtp.kill();
+        });
+        QDir box(maildir.path() + QStringLiteral("/box/new"));
+        QTRY_COMPARE_WITH_TIMEOUT(box.entryList(QDir::Files).size(), 1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(status(QStringLiteral("booking_confirmed")),
+                                  QStringLiteral("sent"), 5000);
+        QTest::qWait(2500); // a few more rounds of the sender: nothing more arrives
+        QCOMPARE(box.entryList(QDir::Files).size(), 1);
+        QFile file(box.filePath(box.entryList(QDir::Files).first()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto message = file.readAll();
+        QVERIFY(message.contains("Subject: Your tickets: Gig"));
+        QVERIFY(message.contains("From: Box Office <box@tickets.example>"));
+    }
+};
+
+QTEST_MAIN(TestMail)
+#include "TestMail.moc"
