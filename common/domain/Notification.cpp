@@ -1,5 +1,7 @@
 #include "domain/Notification.h"
 
+#include "domain/Codec.h"
+
 #include <array>
 #include <utility>
 
@@ -34,6 +36,41 @@ std::optional<NotificationKind> parseNotificationKind(std::string_view text)
         if (name == text)
             return k;
     return std::nullopt;
+}
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const NotificationView& n)
+{
+    out = boost::json::object{{"notification_id", n.id.toString()},
+                              {"kind", toString(n.kind)},
+                              {"email", n.email},
+                              {"status", n.status},
+                              {"attempts", n.attempts},
+                              {"created_at", formatTimestamp(n.createdAt)},
+                              {"sent_at", n.sentAt ? boost::json::value(formatTimestamp(*n.sentAt))
+                                                   : boost::json::value(nullptr)},
+                              {"last_error", n.lastError ? boost::json::value(*n.lastError)
+                                                         : boost::json::value(nullptr)}};
+}
+
+NotificationView tag_invoke(boost::json::value_to_tag<NotificationView>,
+                            const boost::json::value& v)
+{
+    WireReader r(v);
+    NotificationView n;
+    n.id = r.required<Uuid>("notification_id").value_or(Uuid{});
+    const auto kind = r.required<std::string>("kind").value_or("");
+    if (auto k = parseNotificationKind(kind))
+        n.kind = *k;
+    else
+        r.error("kind", "is not a kind of notification");
+    n.email = r.required<std::string>("email").value_or("");
+    n.status = r.required<std::string>("status").value_or("");
+    n.attempts = r.required<int>("attempts").value_or(0);
+    n.createdAt = r.time("created_at").value_or(Clock::TimePoint{});
+    n.sentAt = r.time("sent_at", false);
+    n.lastError = r.optional<std::string>("last_error");
+    r.finish();
+    return n;
 }
 
 std::string publicLink(std::string_view publicUrl, std::string_view pathAndQuery)

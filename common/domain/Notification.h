@@ -1,5 +1,10 @@
 #pragma once
 
+#include "domain/Clock.h"
+#include "domain/Uuid.h"
+
+#include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +29,24 @@ enum class NotificationKind
 };
 std::string_view toString(NotificationKind kind);
 std::optional<NotificationKind> parseNotificationKind(std::string_view text);
+
+// A message as the admins see it (GET /admin/notifications): not what it says, what became of
+// it.
+struct NotificationView
+{
+    Uuid id;
+    NotificationKind kind = NotificationKind::BookingConfirmed;
+    std::string email;
+    std::string status; // pending, sent, failed
+    int attempts = 0;
+    Clock::TimePoint createdAt;
+    std::optional<Clock::TimePoint> sentAt;
+    std::optional<std::string> lastError;
+    bool operator==(const NotificationView&) const = default;
+};
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const NotificationView& n);
+NotificationView tag_invoke(boost::json::value_to_tag<NotificationView>,
+                            const boost::json::value& v);
 
 // Where a message's links start (TICKETING_PUBLIC_URL, without a trailing slash) joined with a
 // path: "https://tickets.example/reset-password?token=…".

@@ -14,9 +14,11 @@
 #include <QJsonDocument>
 #include <QPainter>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTextDocument>
 #include <QThread>
+#include <QUuid>
 #include <QtTest>
 #include <ZXing/ReadBarcode.h>
 #include <pqxx/pqxx>
@@ -208,6 +210,22 @@ private Q_SLOTS:
         }
     }
 
+    // An SMTP sink (tests/support/smtp_sink.py) on `port`, keeping what it takes in `maildir`.
+    std::unique_ptr<QProcess> sink(quint16 port, const QString& maildir,
+                                   const QStringList& more = {})
+    {
+        auto p = std::make_unique<QProcess>();
+        p->setProcessChannelMode(QProcess::MergedChannels);
+        p->start(QStringLiteral("/usr/bin/python3"),
+                 QStringList{dataPath(QStringLiteral("../support/smtp_sink.py")),
+                             QStringLiteral("--port"), QString::number(port),
+                             QStringLiteral("--maildir"), maildir} +
+                     more);
+        if (!p->waitForStarted(5000) || !p->waitForReadyRead(10000))
+            return nullptr;
+        return p;
+    }
+
     // Through a real SMTP server that is down when the sale is made: the message waits and is
     // tried again, arrives once when the server is up, and is recorded as sent.
     void throughSmtpOnceEvenWhenTheServerWasDown()
@@ -256,6 +274,107 @@ private Q_SLOTS:
         const auto message = file.readAll();
         QVERIFY(message.contains("Subject: Your tickets: Gig"));
         QVERIFY(message.contains("From: Box Office <box@tickets.example>"));
+    }
+
+    // A message the SMTP server refuses for good is marked failed at once and listed for the
+    // admins, with why; sent again when an admin asks, once the address works.
+    void aFailedMessageIsListedAndSentAgain()
+    {
+        const auto port = freePort();
+        QTemporaryDir maildir;
+        auto refusing =
+            sink(port, maildir.path(), {QStringLiteral("--refuse"), QStringLiteral("ada@")});
+        QVERIFY(refusing);
+        QVERIFY(startSuite({QStringLiteral("TICKETING_SMTP_URL=smtp://127.0.0.1:%1").arg(port)}));
+        const auto admin = m_t.signUp(QStringLiteral("admin"), QStringLiteral("root@example.com"));
+        const auto sale = openSale(*m_t.http, m_org);
+        sellTo(sale, {QStringLiteral("MAIN-A-3")});
+        QTRY_COMPARE_WITH_TIMEOUT(status(QStringLiteral("booking_confirmed")),
+                                  QStringLiteral("failed"), 10000);
+        auto list = [&](const QString& query) {
+            return m_t.http->send("GET", QStringLiteral("/api/v1/admin/notifications") + query, {},
+                                  bearer(admin));
+        };
+        const auto failed = list(QStringLiteral("?status=failed"));
+        QCOMPARE(failed.status, 200);
+        const auto items = failed.json().value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 1);
+        const auto item = items[0].toObject();
+        QCOMPARE(item.value(QStringLiteral("kind")).toString(),
+                 QStringLiteral("booking_confirmed"));
+        QCOMPARE(item.value(QStringLiteral("email")).toString(), QStringLiteral("ada@example.com"));
+        QVERIFY2(
+            item.value(QStringLiteral("last_error")).toString().contains(QStringLiteral("550")),
+            qPrintable(item.value(QStringLiteral("last_error")).toString()));
+        QCOMPARE(list(QStringLiteral("?status=sideways")).status, 400);
+        QCOMPARE(
+            m_t.http->send("GET", QStringLiteral("/api/v1/admin/notifications"), {}, bearer(m_org))
+                .status,
+            403);
+
+        // The mailbox works now; the admin sends it again, once.
+        refusing.reset();
+        auto working = sink(port, maildir.path());
+        QVERIFY(working);
+        const auto id = item.value(QStringLiteral("notification_id")).toString();
+        const auto retried =
+            m_t.http->send("POST", QStringLiteral("/api/v1/admin/notifications/%1/retry").arg(id),
+                           {}, bearer(admin));
+        QCOMPARE(retried.status, 200);
+        QCOMPARE(retried.json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("pending"));
+        QDir box(maildir.path());
+        QTRY_COMPARE_WITH_TIMEOUT(box.entryList({QStringLiteral("*.eml")}).size(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(status(QStringLiteral("booking_confirmed")),
+                                  QStringLiteral("sent"), 5000);
+        const auto again =
+            m_t.http->send("POST", QStringLiteral("/api/v1/admin/notifications/%1/retry").arg(id),
+                           {}, bearer(admin));
+        QCOMPARE(again.status, 409);
+        QCOMPARE(again.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("notification_not_failed"));
+        QCOMPARE(m_t.http
+                     ->send("POST",
+                            QStringLiteral("/api/v1/admin/notifications/%1/retry")
+                                .arg(QUuid::createUuid().toString(QUuid::WithoutBraces)),
+                            {}, bearer(admin))
+                     .status,
+                 404);
+    }
+
+    // ticketd killed after the SMTP server took a message and before the delivery was recorded:
+    // the message is sent again when its lease ends, and every copy carries one Message-ID.
+    void killedBetweenTheSendAndItsRecordItArrivesAgainTheSame()
+    {
+        const auto port = freePort();
+        QTemporaryDir maildir;
+        auto slow =
+            sink(port, maildir.path(), {QStringLiteral("--hold-first"), QStringLiteral("30")});
+        QVERIFY(slow);
+        const QStringList env{QStringLiteral("TICKETING_SMTP_URL=smtp://127.0.0.1:%1").arg(port),
+                              QStringLiteral("TICKETING_MAIL_LEASE_SECONDS=2")};
+        QVERIFY(startSuite(env));
+        const auto sale = openSale(*m_t.http, m_org);
+        sellTo(sale, {QStringLiteral("MAIN-A-4")});
+        QDir box(maildir.path());
+        // The server has the message and holds its answer: ticketd dies now.
+        QTRY_COMPARE_WITH_TIMEOUT(box.entryList({QStringLiteral("*.eml")}).size(), 1, 10000);
+        m_t.server->kill();
+        QCOMPARE(status(QStringLiteral("booking_confirmed")), QStringLiteral("pending"));
+        QVERIFY(m_t.restart(
+            QStringList{QStringLiteral("TICKETING_PUBLIC_URL=https://tickets.example")} + env));
+        QTRY_COMPARE_WITH_TIMEOUT(status(QStringLiteral("booking_confirmed")),
+                                  QStringLiteral("sent"), 20000);
+        const auto copies = box.entryList({QStringLiteral("*.eml")});
+        QVERIFY2(copies.size() >= 2, qPrintable(QString::number(copies.size())));
+        QSet<QByteArray> ids;
+        for (const auto& name : copies) {
+            QFile f(box.filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            ids.insert(headerOf(f.readAll(), "Message-ID"));
+        }
+        QCOMPARE(ids.size(), 1);
+        qInfo() << copies.size() << "copies, one Message-ID:" << *ids.begin();
     }
 };
 

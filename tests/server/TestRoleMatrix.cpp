@@ -13,6 +13,7 @@
 #include "services/EventService.h"
 #include "services/HealthService.h"
 #include "services/HoldService.h"
+#include "services/NotificationService.h"
 #include "services/VenueService.h"
 #include "support/HttpClient.h"
 #include "support/TestEnv.h"
@@ -42,8 +43,9 @@ std::vector<http::Router::RouteInfo> ticketdRoutes()
                                        domain::SystemClock::instance());
     services::DeviceService devices(domain::SystemClock::instance());
     services::CheckInService checkin(domain::SystemClock::instance());
-    handlers::Services services{health,   auth,    venues,  events, holds,
-                                checkout, devices, checkin, metrics};
+    services::NotificationService notifications(domain::SystemClock::instance());
+    handlers::Services services{health,   auth,    venues,  events,        holds,
+                                checkout, devices, checkin, notifications, metrics};
     app::PoolExecutor executor(pool);
     http::Router router(&executor);
     handlers::registerRoutes(router, services);

@@ -24,6 +24,7 @@
 #include "services/HealthService.h"
 #include "services/HoldService.h"
 #include "services/NotificationSender.h"
+#include "services/NotificationService.h"
 #include "services/PasswordHasher.h"
 #include "services/Periodic.h"
 #include "services/RateLimiter.h"
@@ -156,6 +157,7 @@ services::NotificationSender::Options mailOptions(const config::Config& c)
     o.mailDir = std::filesystem::path(c.dataDir) / "mail";
     const auto first = std::chrono::seconds(c.mailRetrySeconds);
     o.backoff = {first, first * 5, first * 30};
+    o.lease = std::chrono::seconds(c.mailLeaseSeconds);
     return o;
 }
 
@@ -298,8 +300,8 @@ private:
         m_router.setUserRateLimit([this, quota](std::string_view bucket, std::string_view user) {
             return quota(m_holdLimiter.check(bucket, user));
         });
-        handlers::Services services{m_health,   m_auth,    m_venues,  m_events, m_holds,
-                                    m_checkout, m_devices, m_checkin, m_metrics};
+        handlers::Services services{m_health,   m_auth,    m_venues,  m_events,        m_holds,
+                                    m_checkout, m_devices, m_checkin, m_notifications, m_metrics};
         handlers::registerRoutes(m_router, services);
     }
 
@@ -387,6 +389,7 @@ private:
     services::CheckoutService m_checkout;
     services::DeviceService m_devices{m_clock};
     services::CheckInService m_checkin{m_clock};
+    services::NotificationService m_notifications{m_clock};
     services::Periodic m_reconciler;
     services::SyncRelay m_relay;
     services::SyncHub m_hub;

@@ -169,6 +169,10 @@ const std::vector<Entry>& entries()
         {{"--mail-retry-seconds", "TICKETING_MAIL_RETRY_SECONDS", "60",
           "how long a message that could not be sent waits first (then 5 and 30 times as long)"},
          [](Config& c, const std::string& v) { return parseInt(v, 1, 86400, c.mailRetrySeconds); }},
+        {{"--mail-lease-seconds", "TICKETING_MAIL_LEASE_SECONDS", "120",
+          "how long a message taken to be sent is the sender's: one whose delivery was not "
+          "recorded by then (the sender stopped) is sent again"},
+         [](Config& c, const std::string& v) { return parseInt(v, 1, 3600, c.mailLeaseSeconds); }},
         {{"--payments-terminal", "TICKETING_PAYMENTS_TERMINAL", "tmr_counter",
           "the card provider's reader that takes card_present payments at the counter"},
          [](Config& c, const std::string& v) {

@@ -38,6 +38,19 @@ const Statement kClaimDue{
     "n.next_attempt_at) * 1000000)::bigint, (extract(epoch from n.sent_at) * 1000000)::bigint, "
     "n.last_error"};
 #undef STORED_COLUMNS
+const Statement kList{"notifications.list", R"sql(
+    SELECT id, kind, email, status, attempts, (extract(epoch from created_at) * 1000000)::bigint,
+           (extract(epoch from sent_at) * 1000000)::bigint, last_error
+    FROM notifications
+    WHERE ($1::text IS NULL OR status = $1)
+      AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
+    ORDER BY created_at DESC, id DESC LIMIT $4)sql"};
+const Statement kRetry{"notifications.retry", R"sql(
+    UPDATE notifications SET status = 'pending', attempts = 0, next_attempt_at = $2::timestamptz
+    WHERE id = $1::uuid AND status = 'failed'
+    RETURNING id, kind, email, status, attempts, (extract(epoch from created_at) * 1000000)::bigint,
+              (extract(epoch from sent_at) * 1000000)::bigint, last_error)sql"};
+const Statement kExists{"notifications.exists", "SELECT 1 FROM notifications WHERE id = $1::uuid"};
 const Statement kSentSince{"notifications.sent_since", R"sql(
     SELECT count(*) FROM notifications
     WHERE user_id = $1::uuid AND kind = $2 AND status = 'sent' AND sent_at > $3::timestamptz)sql"};
@@ -172,6 +185,62 @@ void markFailed(Session& s, const domain::Uuid& id, const std::string& error,
     one(s, [&](pqxx::work& tx) {
         tx.exec_prepared(kMarkFailed.name, id.toString(), error.substr(0, 1000), toSql(now));
     });
+}
+
+namespace {
+domain::NotificationView toView(const pqxx::row& r)
+{
+    domain::NotificationView v;
+    v.id = *domain::Uuid::parse(r[0].as<std::string>());
+    v.kind = domain::parseNotificationKind(r[1].as<std::string>())
+                 .value_or(domain::NotificationKind::BookingConfirmed);
+    v.email = r[2].as<std::string>();
+    v.status = r[3].as<std::string>();
+    v.attempts = r[4].as<int>();
+    v.createdAt = fromMicros(r[5].as<long long>());
+    v.sentAt = optionalTime(r[6]);
+    v.lastError = optionalText(r[7]);
+    return v;
+}
+} // namespace
+
+std::vector<domain::NotificationView>
+list(Session& s, const std::optional<std::string>& status,
+     const std::optional<std::pair<domain::Clock::TimePoint, domain::Uuid>>& after, int limit)
+{
+    std::vector<domain::NotificationView> out;
+    s.run([&](pqxx::connection_base& c) {
+        out.clear();
+        pqxx::read_transaction tx(c);
+        const std::optional<std::string> t =
+            after ? std::optional(toSql(after->first)) : std::nullopt;
+        const std::optional<std::string> id =
+            after ? std::optional(after->second.toString()) : std::nullopt;
+        for (const auto& r : tx.exec_prepared(kList.name, status, t, id, limit))
+            out.push_back(toView(r));
+    });
+    return out;
+}
+
+RetryOutcome retry(Session& s, const domain::Uuid& id, domain::Clock::TimePoint now,
+                   std::optional<domain::NotificationView>& after)
+{
+    RetryOutcome outcome = RetryOutcome::NotFound;
+    s.run([&](pqxx::connection_base& c) {
+        after.reset();
+        pqxx::work tx(c);
+        const auto r = tx.exec_prepared(kRetry.name, id.toString(), toSql(now));
+        if (!r.empty()) {
+            after = toView(r[0]);
+            outcome = RetryOutcome::Queued;
+        } else {
+            outcome = tx.exec_prepared(kExists.name, id.toString()).empty()
+                          ? RetryOutcome::NotFound
+                          : RetryOutcome::NotFailed;
+        }
+        tx.commit();
+    });
+    return outcome;
 }
 
 long long refundedFor(Session& s, const domain::BookingId& booking)

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ticketing::db {
@@ -62,6 +63,20 @@ void deferTo(Session& s, const domain::Uuid& id, domain::Clock::TimePoint at);
 // Given up (shown to admins), with why.
 void markFailed(Session& s, const domain::Uuid& id, const std::string& error,
                 domain::Clock::TimePoint now);
+// The admins' list (GET /admin/notifications): newest first, of `status` when given, after the
+// keyset position `after`.
+std::vector<domain::NotificationView>
+list(Session& s, const std::optional<std::string>& status,
+     const std::optional<std::pair<domain::Clock::TimePoint, domain::Uuid>>& after, int limit);
+enum class RetryOutcome
+{
+    Queued,
+    NotFound,
+    NotFailed // pending or sent: nothing to send again
+};
+// A failed message back to pending, due now, its attempts counted afresh.
+RetryOutcome retry(Session& s, const domain::Uuid& id, domain::Clock::TimePoint now,
+                   std::optional<domain::NotificationView>& after);
 // What a booking's payments gave back, in minor units.
 long long refundedFor(Session& s, const domain::BookingId& booking);
 

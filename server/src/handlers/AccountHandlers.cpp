@@ -4,6 +4,7 @@
 #include "handlers/Json.h"
 #include "handlers/Routes.h"
 #include "services/AuthService.h"
+#include "services/NotificationService.h"
 
 #include <algorithm>
 
@@ -193,6 +194,36 @@ void registerAccountRoutes(http::Router& router, Services& s)
     router.add(
         "POST", "/api/v1/auth/password/reset", Access::anyone(),
         [&auth](Context& c) { return resetPassword(auth, c); }, limited);
+    // API.md "Notifications": what could not be sent, and sending it again (admins).
+    auto& mail = s.notifications;
+    router.add("GET", "/api/v1/admin/notifications",
+               Access::permitted(domain::Permission::UsersAdminister), [&mail](Context& c) {
+                   auto page = pageOf(c.request);
+                   if (!page.ok())
+                       return problem(page.error(), c.request);
+                   std::optional<std::string> next;
+                   auto list =
+                       mail.list(c.request.queryParam("status"), page->cursor, page->limit, next);
+                   if (!list.ok())
+                       return problem(list.error(), c.request);
+                   domain::Page<domain::NotificationView> out;
+                   out.items = std::move(list).value();
+                   if (next)
+                       out.nextCursor = encodeCursor(*next);
+                   return Response::json(200, domain::encode(out));
+               });
+    router.add("POST", "/api/v1/admin/notifications/{id}/retry",
+               Access::permitted(domain::Permission::UsersAdminister), [&mail](Context& c) {
+                   const auto id = domain::Uuid::parse(c.params.at("id"));
+                   if (!id)
+                       return problem(
+                           domain::Problem(domain::ProblemCode::NotFound, "no such notification"),
+                           c.request);
+                   auto done = mail.retry(*id);
+                   if (!done.ok())
+                       return problem(done.error(), c.request);
+                   return Response::json(200, domain::encode(*done));
+               });
     router.add("GET", "/api/v1/users/me", Access::signedIn(),
                [&auth](Context& c) { return me(auth, c); });
     router.add("PATCH", "/api/v1/users/me", Access::signedIn(),

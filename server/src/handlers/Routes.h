@@ -13,6 +13,7 @@ class HoldService;
 class CheckoutService;
 class DeviceService;
 class CheckInService;
+class NotificationService;
 } // namespace ticketing::services
 
 namespace ticketing::handlers {
@@ -28,6 +29,7 @@ struct Services
     services::CheckoutService& checkout;
     services::DeviceService& devices;
     services::CheckInService& checkin;
+    services::NotificationService& notifications;
     http::Metrics& metrics;
 };
 
