@@ -376,6 +376,51 @@ private Q_SLOTS:
         QCOMPARE(ids.size(), 1);
         qInfo() << copies.size() << "copies, one Message-ID:" << *ids.begin();
     }
+
+    // Reminders: a day before an event, and two hours before; a booking that is two hours away
+    // already gets only the later one. Each once, to the buyer, with the tickets.
+    void remindersComeADayAndTwoHoursBefore()
+    {
+        QVERIFY(startSuite({}));
+        const auto now = QDateTime::currentDateTimeUtc();
+        const auto tomorrow = openSale(*m_t.http, m_org, 2, 5, 20, 20, now.addSecs(20 * 3600));
+        const auto soon = openSale(*m_t.http, m_org, 2, 5, 20, 20, now.addSecs(3600));
+        const auto later = openSale(*m_t.http, m_org, 2, 5, 20, 20, now.addDays(3));
+        sellTo(tomorrow, {QStringLiteral("MAIN-A-1")});
+        sellTo(soon, {QStringLiteral("MAIN-A-1")});
+        sellTo(later, {QStringLiteral("MAIN-A-1")});
+        // The sender looks for due reminders when it starts, then once a minute.
+        QVERIFY(m_t.restart(m_t.env.mid(0)));
+        auto kinds = [&] {
+            pqxx::connection c(m_t.db->url());
+            pqxx::read_transaction tx(c);
+            QStringList out;
+            for (const auto& r : tx.exec("SELECT kind FROM notifications WHERE kind LIKE "
+                                         "'reminder%' ORDER BY kind"))
+                out << QString::fromStdString(r[0].as<std::string>());
+            return out;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(
+            kinds(), (QStringList{QStringLiteral("reminder_24h"), QStringLiteral("reminder_2h")}),
+            10000);
+        QTRY_COMPARE_WITH_TIMEOUT(status(QStringLiteral("reminder_2h")), QStringLiteral("sent"),
+                                  10000);
+        // Started again: nothing more.
+        QVERIFY(m_t.restart(m_t.env.mid(0)));
+        QTest::qWait(1500);
+        QCOMPARE(kinds().size(), 2);
+        QDir mail(m_t.dataDir->path() + QStringLiteral("/mail"));
+        bool soonWithTickets = false;
+        for (const auto& name : mail.entryList({QStringLiteral("*.eml")})) {
+            QFile f(mail.filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const auto m = f.readAll();
+            if (headerOf(m, "Subject") == "Soon: Gig")
+                for (const auto& p : partsOf(m))
+                    soonWithTickets = soonWithTickets || p.headers.contains("image/png");
+        }
+        QVERIFY(soonWithTickets);
+    }
 };
 
 QTEST_MAIN(TestMail)

@@ -51,6 +51,18 @@ const Statement kRetry{"notifications.retry", R"sql(
     RETURNING id, kind, email, status, attempts, (extract(epoch from created_at) * 1000000)::bigint,
               (extract(epoch from sent_at) * 1000000)::bigint, last_error)sql"};
 const Statement kExists{"notifications.exists", "SELECT 1 FROM notifications WHERE id = $1::uuid"};
+const Statement kReminders{"notifications.reminders", R"sql(
+    INSERT INTO notifications (id, kind, user_id, email, locale, dedupe_key, payload, next_attempt_at, created_at)
+    SELECT gen_random_uuid(), $1, CASE WHEN b.sold_by IS NULL THEN b.user_id END,
+           CASE WHEN b.sold_by IS NULL THEN u.email ELSE b.customer_email END,
+           CASE WHEN b.sold_by IS NULL THEN u.locale ELSE 'en' END,
+           $1 || ':' || b.id, jsonb_build_object('booking_id', b.id, 'event_id', e.id),
+           $2::timestamptz, $2::timestamptz
+    FROM events e JOIN bookings b ON b.event_id = e.id JOIN users u ON u.id = b.user_id
+    WHERE e.status = 'published' AND e.start_time > $2::timestamptz + $4::interval
+      AND e.start_time <= $2::timestamptz + $3::interval
+      AND b.status = 'confirmed' AND (b.sold_by IS NULL OR b.customer_email IS NOT NULL)
+    ON CONFLICT (dedupe_key) DO NOTHING)sql"};
 const Statement kSentSince{"notifications.sent_since", R"sql(
     SELECT count(*) FROM notifications
     WHERE user_id = $1::uuid AND kind = $2 AND status = 'sent' AND sent_at > $3::timestamptz)sql"};
@@ -241,6 +253,22 @@ RetryOutcome retry(Session& s, const domain::Uuid& id, domain::Clock::TimePoint 
         tx.commit();
     });
     return outcome;
+}
+
+int writeReminders(Session& s, domain::NotificationKind kind, domain::Clock::TimePoint now,
+                   std::chrono::seconds within, std::chrono::seconds after)
+{
+    int n = 0;
+    s.run([&](pqxx::connection_base& c) {
+        pqxx::work tx(c);
+        n = static_cast<int>(tx.exec_prepared(kReminders.name, std::string(domain::toString(kind)),
+                                              toSql(now),
+                                              std::to_string(within.count()) + " seconds",
+                                              std::to_string(after.count()) + " seconds")
+                                 .affected_rows());
+        tx.commit();
+    });
+    return n;
 }
 
 long long refundedFor(Session& s, const domain::BookingId& booking)

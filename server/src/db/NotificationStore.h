@@ -77,6 +77,11 @@ enum class RetryOutcome
 // A failed message back to pending, due now, its attempts counted afresh.
 RetryOutcome retry(Session& s, const domain::Uuid& id, domain::Clock::TimePoint now,
                    std::optional<domain::NotificationView>& after);
+// API.md "Notifications": the reminders due at `now`, written for each confirmed booking of a
+// published event that starts within `within` and after `after` (24 h reminders: within 24 h
+// but more than 2 h away; 2 h reminders: within 2 h), once per booking and kind. How many.
+int writeReminders(Session& s, domain::NotificationKind kind, domain::Clock::TimePoint now,
+                   std::chrono::seconds within, std::chrono::seconds after);
 // What a booking's payments gave back, in minor units.
 long long refundedFor(Session& s, const domain::BookingId& booking);
 

@@ -185,9 +185,31 @@ int NotificationSender::round(db::Session& s, int limit)
     return delivered;
 }
 
+int NotificationSender::remind(db::Session& s)
+{
+    const auto steady = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::steady_clock::now().time_since_epoch())
+                            .count();
+    auto last = m_lastReminders.load();
+    if (last != 0 && steady - last < 60000)
+        return 0;
+    if (!m_lastReminders.compare_exchange_strong(last, steady))
+        return 0; // another thread is at it
+    using std::chrono::hours;
+    using std::chrono::seconds;
+    const auto now = m_clock.now();
+    // A day before (unless it is two hours away already: then only the later one), and two
+    // hours before.
+    return db::notifications::writeReminders(s, domain::NotificationKind::Reminder24h, now,
+                                             hours(24), hours(2)) +
+           db::notifications::writeReminders(s, domain::NotificationKind::Reminder2h, now, hours(2),
+                                             seconds(0));
+}
+
 NotificationJob::NotificationJob(NotificationSender& sender, std::string databaseUrl,
                                  std::chrono::milliseconds interval)
     : m_job("the mail sender", std::move(databaseUrl), interval, [&sender](db::Session& session) {
+          sender.remind(session);
           while (sender.round(session) > 0) {
           }
       })

@@ -44,6 +44,10 @@ public:
     // One round: what was due at the clock's now, sent (or put off). How many were delivered.
     int round(db::Session& session, int limit = 20);
 
+    // The reminders due now (24 h and 2 h before an event starts) written to the outbox, at
+    // most once a minute; how many.
+    int remind(db::Session& session);
+
     // The message as it would go out (for a preview, and the tests).
     std::string compose(db::Session& session, const db::notifications::Stored& message) const;
 
@@ -59,6 +63,7 @@ private:
     const domain::Clock& m_clock;
     std::atomic<std::uint64_t> m_sent{0};
     std::atomic<std::uint64_t> m_failed{0};
+    std::atomic<std::int64_t> m_lastReminders{0}; // steady clock, milliseconds
 };
 
 // The sender on a thread of its own, a round every `interval`.
