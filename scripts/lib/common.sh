@@ -9,6 +9,7 @@ BUILD_PACKAGES=(
   qt6-declarative-dev qt6-multimedia-dev libzxing-dev prometheus-cpp-dev zlib1g-dev
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libpqxx-dev libhiredis-dev libsodium-dev libssl-dev libcurl4-openssl-dev libjwt-dev libqrencode-dev libpng-dev
+  libcairo2-dev
 )
 # Running ticketd with its embedded servers (and the test harness's).
 RUNTIME_PACKAGES=(

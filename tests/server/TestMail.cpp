@@ -173,6 +173,33 @@ private Q_SLOTS:
                 codes << qrText(p.data);
         }
         QVERIFY(html);
+        // The booking as a PDF: a page per ticket, with its place.
+        QByteArray pdf;
+        for (const auto& p : parts)
+            if (p.headers.contains("application/pdf")) {
+                pdf = p.data;
+                QVERIFY(p.headers.contains("filename=\"booking-"));
+            }
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QTemporaryDir scratch;
+        QFile pdfFile(scratch.filePath(QStringLiteral("booking.pdf")));
+        QVERIFY(pdfFile.open(QIODevice::WriteOnly));
+        pdfFile.write(pdf);
+        pdfFile.close();
+        QProcess pdftotext;
+        pdftotext.start(QStringLiteral("pdftotext"), {pdfFile.fileName(), QStringLiteral("-")});
+        QVERIFY2(pdftotext.waitForFinished(10000), "pdftotext (poppler-utils) did not run");
+        const auto pdfText = pdftotext.readAllStandardOutput();
+        QVERIFY2(pdfText.contains("Gig") && pdfText.contains("MAIN-A-1") &&
+                     pdfText.contains("MAIN-A-2"),
+                 pdfText.constData());
+        QCOMPARE(pdfText.count("\f"), 2); // two pages
+        if (const auto dir = qEnvironmentVariable("TICKETING_SCREENSHOT_DIR"); !dir.isEmpty())
+            QProcess::execute(QStringLiteral("pdftoppm"),
+                              {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"),
+                               QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
+                               QStringLiteral("1"), QStringLiteral("-singlefile"),
+                               pdfFile.fileName(), dir + QStringLiteral("/mail-booking-pdf")});
         // Each QR code decodes to its ticket's credential.
         QStringList credentials;
         for (const auto& t : sold.value(QStringLiteral("tickets")).toArray())

@@ -90,11 +90,13 @@ Rendered render(NotificationKind kind, const std::string& locale,
     switch (kind) {
     case NotificationKind::BookingConfirmed:
         d.subject = de ? "Ihre Tickets: " + f.eventTitle : "Your tickets: " + f.eventTitle;
-        d.paragraphs = {de ? "Vielen Dank! Ihre Buchung ist bestätigt."
-                           : "Thank you! Your booking is confirmed.",
-                        when, (de ? "Bezahlt: " : "Paid: ") + f.total,
-                        de ? "Zeigen Sie am Eingang den QR-Code jedes Tickets vor."
-                           : "Show each ticket's QR code at the gate."};
+        d.paragraphs = {
+            de ? "Vielen Dank! Ihre Buchung ist bestätigt."
+               : "Thank you! Your booking is confirmed.",
+            when, (de ? "Bezahlt: " : "Paid: ") + f.total,
+            de ? "Zeigen Sie am Eingang den QR-Code jedes Tickets vor. Die Buchung als PDF ist "
+                 "angehängt."
+               : "Show each ticket's QR code at the gate. The booking is attached as a PDF."};
         d.tickets = true;
         d.linkText = de ? "Buchung ansehen" : "See the booking";
         d.link = link("/bookings/" + f.bookingId);

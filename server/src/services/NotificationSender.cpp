@@ -6,6 +6,7 @@
 #include "db/Pool.h"
 #include "domain/Codec.h"
 #include "log/Log.h"
+#include "mail/BookingPdf.h"
 #include "mail/Mime.h"
 #include "mail/Templates.h"
 #include "outbound/Smtp.h"
@@ -87,8 +88,23 @@ std::string NotificationSender::compose(db::Session& s,
                         codes.emplace_back(t.id.toString(), t.credential);
                     }
             }
-            for (const auto& [ticket, credential] : codes)
-                m.inlines.push_back({"image/png", qrPng(credential, 6), "qr-" + ticket, {}});
+            mail::PdfBooking pdf{
+                facts.eventTitle, facts.eventStart + (facts.city.empty() ? "" : ", " + facts.city),
+                facts.bookingId,  facts.total,
+                n.locale == "de", {}};
+            for (std::size_t i = 0; i < codes.size(); ++i) {
+                auto png = qrPng(codes[i].second, 6);
+                if (n.kind == NotificationKind::BookingConfirmed)
+                    pdf.tickets.push_back(
+                        {facts.tickets[i].place, facts.tickets[i].tier, codes[i].first, png});
+                m.inlines.push_back({"image/png", std::move(png), "qr-" + codes[i].first, {}});
+            }
+            // The confirmation carries the booking as a PDF too.
+            if (!pdf.tickets.empty())
+                m.attachments.push_back({"application/pdf",
+                                         mail::bookingPdf(pdf),
+                                         {},
+                                         "booking-" + facts.bookingId.substr(0, 8) + ".pdf"});
         }
     }
     const auto rendered = mail::render(n.kind, n.locale, payload, facts, m_options.publicUrl);
