@@ -15,6 +15,7 @@
 #include "services/HoldService.h"
 #include "services/NotificationService.h"
 #include "services/VenueService.h"
+#include "services/WaitlistService.h"
 #include "support/HttpClient.h"
 #include "support/TestEnv.h"
 #include "support/TicketdProcess.h"
@@ -44,8 +45,9 @@ std::vector<http::Router::RouteInfo> ticketdRoutes()
     services::DeviceService devices(domain::SystemClock::instance());
     services::CheckInService checkin(domain::SystemClock::instance());
     services::NotificationService notifications(domain::SystemClock::instance());
-    handlers::Services services{health,   auth,    venues,  events,        holds,
-                                checkout, devices, checkin, notifications, metrics};
+    services::WaitlistService waitlist(domain::SystemClock::instance());
+    handlers::Services services{health,  auth,    venues,        events,   holds,  checkout,
+                                devices, checkin, notifications, waitlist, metrics};
     app::PoolExecutor executor(pool);
     http::Router router(&executor);
     handlers::registerRoutes(router, services);

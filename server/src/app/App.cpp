@@ -7,6 +7,7 @@
 #include "db/Migrations.h"
 #include "db/Pool.h"
 #include "db/Settings.h"
+#include "db/WaitlistStore.h"
 #include "handlers/LiveSyncHandler.h"
 #include "handlers/Routes.h"
 #include "http/Metrics.h"
@@ -32,6 +33,7 @@
 #include "services/SyncRelay.h"
 #include "services/TokenService.h"
 #include "services/VenueService.h"
+#include "services/WaitlistService.h"
 
 #include <condition_variable>
 #include <csignal>
@@ -300,8 +302,9 @@ private:
         m_router.setUserRateLimit([this, quota](std::string_view bucket, std::string_view user) {
             return quota(m_holdLimiter.check(bucket, user));
         });
-        handlers::Services services{m_health,   m_auth,    m_venues,  m_events,        m_holds,
-                                    m_checkout, m_devices, m_checkin, m_notifications, m_metrics};
+        handlers::Services services{m_health,        m_auth,     m_venues,  m_events,
+                                    m_holds,         m_checkout, m_devices, m_checkin,
+                                    m_notifications, m_waitlist, m_metrics};
         handlers::registerRoutes(m_router, services);
     }
 
@@ -390,6 +393,7 @@ private:
     services::DeviceService m_devices{m_clock};
     services::CheckInService m_checkin{m_clock};
     services::NotificationService m_notifications{m_clock};
+    services::WaitlistService m_waitlist{m_clock};
     services::Periodic m_reconciler;
     services::SyncRelay m_relay;
     services::SyncHub m_hub;
@@ -404,6 +408,7 @@ private:
 
 int runServer(const config::Config& c)
 {
+    db::waitlist::setOfferDuration(std::chrono::seconds(c.waitlistOfferSeconds));
     applyLogLevel(c);
     if (auto cors = http::Cors::parse(c.corsOrigins); !cors) {
         log::error("ticketd cannot run", {{"error", "TICKETING_CORS_ORIGINS: " + cors.error()}});

@@ -173,6 +173,11 @@ const std::vector<Entry>& entries()
           "how long a message taken to be sent is the sender's: one whose delivery was not "
           "recorded by then (the sender stopped) is sent again"},
          [](Config& c, const std::string& v) { return parseInt(v, 1, 3600, c.mailLeaseSeconds); }},
+        {{"--waitlist-offer-seconds", "TICKETING_WAITLIST_OFFER_SECONDS", "900",
+          "how long units offered to a waitlist entry are held for it"},
+         [](Config& c, const std::string& v) {
+             return parseInt(v, 1, 7 * 86400, c.waitlistOfferSeconds);
+         }},
         {{"--payments-terminal", "TICKETING_PAYMENTS_TERMINAL", "tmr_counter",
           "the card provider's reader that takes card_present payments at the counter"},
          [](Config& c, const std::string& v) {

@@ -35,8 +35,10 @@ struct Config
     std::string smtpUrl;
     std::string mailFrom = "Ticketing <tickets@localhost>";
     std::string publicUrl;
-    int mailRetrySeconds = 60;  // the first retry's wait; then 5 and 30 times it
-    int mailLeaseSeconds = 120; // a message taken to send is sent again after this if unrecorded
+    int mailRetrySeconds = 60; // the first retry's wait; then 5 and 30 times it
+    int mailLeaseSeconds = 120;
+    int waitlistOfferSeconds = 900; // how long a waitlist offer's hold lasts // a message taken to
+                                    // send is sent again after this if unrecorded
     int paymentRecheckSeconds = 30;
     int platformFeeBasisPoints = 500; // TICKETING_PLATFORM_FEE_PERCENT, 5 % = 500
     int paymentsTimeoutSeconds = 10;  // one call to the card provider

@@ -1,5 +1,6 @@
 #include "db/BlockStore.h"
 
+#include "db/Internal.h"
 #include "db/Pool.h"
 #include "db/Sql.h"
 
@@ -118,6 +119,7 @@ Outcome unblock(Session& s, const domain::EventId& event, const std::vector<doma
                 return;
             out.changed = changedBy(
                 tx.exec_prepared(kUnblock.name, numberArray(locked.units), event.toString()));
+            waitlist::offerFreed(tx, event.toString(), domain::SystemClock::instance().now());
             tx.commit();
         },
         Rerun::Safe);

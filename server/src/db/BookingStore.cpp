@@ -955,6 +955,7 @@ ReleaseOutcome release(Session& s, const domain::BookingId& id,
                 units.push_back(r[0].as<long long>());
             audit(tx, id, event, "released", actor, "{}", now);
             outboxUnits(tx, event, units, "held");
+            waitlist::offerFreed(tx, event, now); // the units, to whoever waits for them
             tx.commit();
             outcome = ReleaseOutcome::Released;
         },
@@ -973,6 +974,7 @@ int expireHolds(Session& s, domain::BookingStatus from, domain::BookingStatus to
                                               std::string(domain::toString(from)),
                                               std::string(domain::toString(to)));
             expired = static_cast<int>(due.size());
+            std::set<std::string> events;
             for (const auto& r : due) {
                 const auto booking = idFrom<domain::BookingId>(r[0]);
                 const auto event = r[1].as<std::string>();
@@ -981,7 +983,11 @@ int expireHolds(Session& s, domain::BookingStatus from, domain::BookingStatus to
                     units.push_back(u[0].as<long long>());
                 audit(tx, booking, event, "expired", std::nullopt, "{}", now);
                 outboxUnits(tx, event, units, "held");
+                events.insert(event);
             }
+            // The units, to whoever waits for them; an offer that ran out lapses and passes on.
+            for (const auto& event : events)
+                waitlist::offerFreed(tx, event, now);
             tx.commit();
         },
         Rerun::Safe);

@@ -478,6 +478,7 @@ ConfirmOutcome confirm(Tx& tx, const BookingForPayment& b, const domain::Payment
     tx.w.exec_prepared(kOutboxSold.name, b.booking.event.toString(), numberArray(units),
                        json::serialize(moveList));
     tx.w.exec_prepared(kConfirmBooking.name, id, toSql(now));
+    waitlist::claimed(tx.w, id, now); // an offer from the waitlist, paid
     audit(tx, b.booking.id, "confirmed", std::nullopt,
           {{"payment_id", payment.toString()}, {"units", sold.size()}}, now);
 
@@ -520,6 +521,8 @@ void cancelConfirmed(Tx& tx, const BookingForPayment& b, bool refunded,
     tx.w.exec_prepared(kRevokeTickets.name, id, toSql(now));
     tx.w.exec_prepared(kSetBookingStatus.name, id, std::string(refunded ? "refunded" : "cancelled"),
                        toSql(now));
+    if (b.eventStatus != domain::EventStatus::Cancelled) // the units, to whoever waits for them
+        waitlist::offerFreed(tx.w, b.booking.event.toString(), now);
     audit(tx, b.booking.id, "cancelled", actor, {{"units", units.size()}, {"refunded", refunded}},
           now);
     // The buyer hears of it: the event's cancellation, or the booking's (with what is refunded).

@@ -54,6 +54,16 @@ bool enqueueForBooking(pqxx::transaction_base& tx, const domain::BookingId& book
                        const std::string& payloadJson, domain::Clock::TimePoint now);
 } // namespace notifications
 
+namespace waitlist {
+// Units of the event came back in `tx` (a hold ended, a booking was cancelled, a block was
+// lifted): each tier's waiting entries, in queue order, get the free units they can be served
+// with, as holds made for them (API.md "Waitlist"), announced on the live sync and by mail.
+// Entries whose offer's booking ended in `tx` lapse first. How many offers were made.
+int offerFreed(pqxx::transaction_base& tx, const std::string& event, domain::Clock::TimePoint now);
+// The offer's booking was paid: its entry is claimed.
+void claimed(pqxx::transaction_base& tx, const std::string& booking, domain::Clock::TimePoint now);
+} // namespace waitlist
+
 namespace promos {
 struct ForBuyer;
 // promos::findForBuyer in a hold's transaction, the code's row locked until it ends: racing holds

@@ -1,10 +1,12 @@
 // API.md "Bookings" (holds, release, reading) and GET /events/{id}/availability. No rules here.
 #include "domain/Booking.h"
 #include "domain/Codec.h"
+#include "domain/Waitlist.h"
 #include "handlers/Json.h"
 #include "handlers/Routes.h"
 #include "services/CheckoutService.h"
 #include "services/HoldService.h"
+#include "services/WaitlistService.h"
 
 namespace ticketing::handlers {
 
@@ -27,6 +29,55 @@ Response bookingAnswer(const domain::Result<domain::Booking, Problem>& r, const 
 void registerBookingRoutes(http::Router& router, Services& services)
 {
     auto& holds = services.holds;
+    // API.md "Waitlist".
+    auto& waitlist = services.waitlist;
+    auto entries = [](const std::vector<domain::WaitlistEntry>& list) {
+        domain::Page<domain::WaitlistEntry> page;
+        page.items = list;
+        return Response::json(200, domain::encode(page));
+    };
+    router.add("POST", "/api/v1/events/{id}/waitlist",
+               Access::permitted(domain::Permission::BookingsCreate), [&waitlist](Context& c) {
+                   const auto id = domain::EventId::parse(c.params.at("id"));
+                   if (!id)
+                       return problem(
+                           domain::Problem(domain::ProblemCode::NotFound, "no such event"),
+                           c.request);
+                   auto in = readBody<domain::WaitlistRequest>(c.request);
+                   if (!in.ok())
+                       return problem(in.error(), c.request);
+                   auto joined = waitlist.join(callerOf(c), *id, *in);
+                   if (!joined.ok())
+                       return problem(joined.error(), c.request);
+                   return Response::json(201, domain::encode(*joined));
+               });
+    router.add("GET", "/api/v1/users/me/waitlist",
+               Access::permitted(domain::Permission::BookingsReadOwn),
+               [&waitlist, entries](Context& c) { return entries(waitlist.mine(callerOf(c))); });
+    router.add("DELETE", "/api/v1/waitlist/{id}",
+               Access::permitted(domain::Permission::BookingsReadOwn), [&waitlist](Context& c) {
+                   const auto id = domain::Uuid::parse(c.params.at("id"));
+                   if (!id)
+                       return problem(
+                           domain::Problem(domain::ProblemCode::NotFound, "no such waitlist entry"),
+                           c.request);
+                   auto left = waitlist.leave(callerOf(c), *id);
+                   if (!left.ok())
+                       return problem(left.error(), c.request);
+                   return Response::noContent();
+               });
+    router.add(
+        "GET", "/api/v1/events/{id}/waitlist", Access::permitted(domain::Permission::EventsManage),
+        [&waitlist, entries](Context& c) {
+            const auto id = domain::EventId::parse(c.params.at("id"));
+            if (!id)
+                return problem(domain::Problem(domain::ProblemCode::NotFound, "no such event"),
+                               c.request);
+            auto list = waitlist.forEvent(callerOf(c), *id);
+            if (!list.ok())
+                return problem(list.error(), c.request);
+            return entries(*list);
+        });
     router.add(
         "POST", "/api/v1/bookings/hold", Access::permitted(domain::Permission::BookingsCreate),
         [&holds](Context& c) {

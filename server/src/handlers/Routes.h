@@ -14,6 +14,7 @@ class CheckoutService;
 class DeviceService;
 class CheckInService;
 class NotificationService;
+class WaitlistService;
 } // namespace ticketing::services
 
 namespace ticketing::handlers {
@@ -30,6 +31,7 @@ struct Services
     services::DeviceService& devices;
     services::CheckInService& checkin;
     services::NotificationService& notifications;
+    services::WaitlistService& waitlist;
     http::Metrics& metrics;
 };
 
