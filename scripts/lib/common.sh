@@ -14,6 +14,7 @@ BUILD_PACKAGES=(
 # Running ticketd with its embedded servers (and the test harness's).
 RUNTIME_PACKAGES=(
   postgresql redis-server redis-tools procps util-linux curl jq tzdata ca-certificates
+  python3-aiosmtpd
   nginx-light
   libqt6sql6-sqlite
   qml6-module-qtqml qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts

@@ -252,13 +252,13 @@ private Q_SLOTS:
         }
     }
 
-    // An SMTP sink (tests/support/smtp_sink.py) on `port`, keeping what it takes in `maildir`.
+    // An SMTP sink (scripts/smtp-sink) on `port`, keeping what it takes in `maildir`.
     Running sink(quint16 port, const QString& maildir, const QStringList& more = {})
     {
         Running p(new QProcess);
         p->setProcessChannelMode(QProcess::MergedChannels);
         p->start(QStringLiteral("/usr/bin/python3"),
-                 QStringList{dataPath(QStringLiteral("../support/smtp_sink.py")),
+                 QStringList{dataPath(QStringLiteral("../../scripts/smtp-sink")),
                              QStringLiteral("--port"), QString::number(port),
                              QStringLiteral("--maildir"), maildir} +
                      more);
@@ -629,6 +629,35 @@ private Q_SLOTS:
         pqxx::read_transaction tx(c);
         QCOMPARE(tx.exec1("SELECT count(*) FROM notifications WHERE status <> 'sent'")[0].as<int>(),
                  0);
+    }
+
+    // At most five messages of one kind go to one person an hour: the sixth password link asked
+    // for within the hour waits (pending, for later), the others are sent.
+    void fiveAnHourPerPersonAndKind()
+    {
+        QVERIFY(startSuite({}));
+        m_t.signUp(QStringLiteral("attendee"), QStringLiteral("kim@example.com"));
+        for (int i = 0; i < 6; ++i) {
+            QCOMPARE(m_t.http
+                         ->send("POST", QStringLiteral("/api/v1/auth/password/forgot"),
+                                QJsonDocument(QJsonObject{{QStringLiteral("email"),
+                                                           QStringLiteral("kim@example.com")}})
+                                    .toJson(QJsonDocument::Compact))
+                         .status,
+                     202);
+            QTest::qWait(300); // one at a time, as a person asks again
+        }
+        auto counts = [&] {
+            pqxx::connection c(m_t.db->url());
+            pqxx::read_transaction tx(c);
+            const auto r = tx.exec("SELECT count(*) FILTER (WHERE status = 'sent'), count(*) "
+                                   "FILTER (WHERE status = 'pending' AND next_attempt_at > now()) "
+                                   "FROM notifications WHERE kind = 'password_reset'");
+            return std::pair{r[0][0].as<int>(), r[0][1].as<int>()};
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(counts(), std::pair(5, 1), 10000);
+        QDir mail(m_t.dataDir->path() + QStringLiteral("/mail"));
+        QCOMPARE(mail.entryList({QStringLiteral("*.eml")}).size(), 5);
     }
 };
 
