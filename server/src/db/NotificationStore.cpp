@@ -66,8 +66,11 @@ const Statement kReminders{"notifications.reminders", R"sql(
 const Statement kSentSince{"notifications.sent_since", R"sql(
     SELECT count(*) FROM notifications
     WHERE user_id = $1::uuid AND kind = $2 AND status = 'sent' AND sent_at > $3::timestamptz)sql"};
+// Sent: the one-time secrets it carried (a password link's token) are not kept once delivered.
 const Statement kMarkSent{"notifications.mark_sent", R"sql(
-    UPDATE notifications SET status = 'sent', sent_at = $2::timestamptz, last_error = NULL WHERE id = $1::uuid)sql"};
+    UPDATE notifications SET status = 'sent', sent_at = $2::timestamptz, last_error = NULL,
+           payload = payload - 'token' - 'password_token'
+    WHERE id = $1::uuid)sql"};
 const Statement kRetryAt{"notifications.retry_at", R"sql(
     UPDATE notifications SET next_attempt_at = $2::timestamptz, last_error = $3 WHERE id = $1::uuid AND status = 'pending')sql"};
 const Statement kDeferTo{"notifications.defer_to", R"sql(
