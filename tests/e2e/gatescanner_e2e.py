@@ -110,9 +110,25 @@ def start_app(args):
     env = dict(os.environ, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", HOME=home,
                XDG_CONFIG_HOME=home + "/.config", LANG="C.UTF-8", LANGUAGE="en")
     env.pop("QT_QPA_PLATFORM", None)
-    proc = subprocess.Popen([args.app, "--server", args.server, "--data-dir", args.data_dir],
-                            stdout=log_file, stderr=subprocess.STDOUT, env=env)
-    wait("the gate scanner on the accessibility bus", e2e_atspi.app, 30)
+    # An app that cannot reach the X server at once (a busy CI machine: "could not connect to
+    # display") exits straight away; it is started again, a few times, before the test fails.
+    for attempt in range(1, 4):
+        proc = subprocess.Popen([args.app, "--server", args.server, "--data-dir", args.data_dir],
+                                stdout=log_file, stderr=subprocess.STDOUT, env=env)
+        end = time.time() + 30
+        while time.time() < end and proc.poll() is None:
+            try:
+                if e2e_atspi.app():
+                    return proc
+            except Exception:  # the tree changes under us: ask again
+                pass
+            time.sleep(0.1)
+        if proc.poll() is None:
+            break
+        log(f"the gate scanner exited at start (status {proc.returncode}, attempt {attempt}); "
+            "starting it again")
+        time.sleep(1)
+    wait("the gate scanner on the accessibility bus", e2e_atspi.app, 5)
     return proc
 
 

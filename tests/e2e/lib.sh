@@ -18,6 +18,7 @@ e2e_cleanup() {
   if [ $status -ne 0 ]; then
     echo "--- ticketd's log (tail)"; tail -n 30 "$WORK/ticketd.log" 2>/dev/null || true
     echo "--- the app's log"; cat "$WORK/app.log" 2>/dev/null || true
+    echo "--- Xvfb (display ${DISPLAY:-none})"; cat "$WORK/xvfb.log" 2>/dev/null || true
   fi
   if declare -F e2e_more_cleanup >/dev/null; then e2e_more_cleanup "$status" || true; fi
   [ -n "${E2E_KEEP:-}" ] && echo "kept $WORK" || rm -rf "$WORK"
