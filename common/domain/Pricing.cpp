@@ -71,6 +71,14 @@ bool sameCode(std::string_view a, std::string_view b)
            });
 }
 
+std::string codeKey(std::string_view code)
+{
+    std::string key(code);
+    for (auto& c : key)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return key;
+}
+
 std::vector<FieldError> checkGroupDiscounts(const std::vector<GroupDiscount>& groups,
                                             const std::string& path)
 {

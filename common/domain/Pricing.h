@@ -116,5 +116,7 @@ Price price(const std::vector<PricedUnit>& units, const PromoCode* code,
 
 // Codes are matched without regard to case: "summer25" is "SUMMER25".
 bool sameCode(std::string_view a, std::string_view b);
+// The form codes are compared in (upper case): what orders and groups them.
+std::string codeKey(std::string_view code);
 
 } // namespace ticketing::domain

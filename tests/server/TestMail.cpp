@@ -95,44 +95,11 @@ class TestMail : public QObject
     TicketdUnderTest m_t;
     QString m_org;
     QString m_box;
-    int m_keys = 0;
-
-    QList<QPair<QByteArray, QByteArray>> keyed(const QString& token)
-    {
-        auto h = bearer(token);
-        h.append({"Idempotency-Key", "mail-" + QByteArray::number(++m_keys)});
-        return h;
-    }
 
     // Seats sold for cash at the box office to ada@example.com: the confirmed booking.
     QJsonObject sellTo(const Sale& sale, const QStringList& labels)
     {
-        QJsonArray seats;
-        for (const auto& l : labels)
-            seats.append(sale.seatByLabel.value(l));
-        auto json = [](const QJsonObject& o) {
-            return QJsonDocument(o).toJson(QJsonDocument::Compact);
-        };
-        const auto held = m_t.http->send(
-            "POST", QStringLiteral("/api/v1/bookings/hold"),
-            json({{QStringLiteral("event_id"), sale.event},
-                  {QStringLiteral("seat_ids"), seats},
-                  {QStringLiteral("customer"),
-                   QJsonObject{{QStringLiteral("name"), QStringLiteral("Ada Lovelace")},
-                               {QStringLiteral("email"), QStringLiteral("ada@example.com")}}}}),
-            keyed(m_box));
-        const auto booking = held.json().value(QStringLiteral("booking_id")).toString();
-        const auto cash = m_t.http->send("POST", QStringLiteral("/api/v1/payments/intent"),
-                                         json({{QStringLiteral("booking_id"), booking},
-                                               {QStringLiteral("method"), QStringLiteral("cash")}}),
-                                         keyed(m_box));
-        return m_t.http
-            ->send("POST", QStringLiteral("/api/v1/bookings/confirm"),
-                   json({{QStringLiteral("booking_id"), booking},
-                         {QStringLiteral("payment_id"),
-                          cash.json().value(QStringLiteral("payment_id"))}}),
-                   keyed(m_box))
-            .json();
+        return sellToCustomer(*m_t.http, m_box, sale, labels);
     }
 
     bool startSuite(const QStringList& env)

@@ -123,27 +123,6 @@ class TestPromoHolds : public QObject
         return {};
     }
 
-    // Pays a held booking in cash at the box office and confirms it: the confirmed booking.
-    QJsonObject payCash(const QString& box, const QString& booking)
-    {
-        const auto cash = m_t.http->send("POST", QStringLiteral("/api/v1/payments/intent"),
-                                         json({{QStringLiteral("booking_id"), booking},
-                                               {QStringLiteral("method"), QStringLiteral("cash")}}),
-                                         keyed(box));
-        if (cash.status != 201)
-            qWarning() << cash.body;
-        const auto confirmed = m_t.http->send(
-            "POST", QStringLiteral("/api/v1/bookings/confirm"),
-            json({{QStringLiteral("booking_id"), booking},
-                  {QStringLiteral("payment_id"), cash.json().value(QStringLiteral("payment_id"))}}),
-            keyed(box));
-        if (confirmed.status != 200)
-            qWarning() << confirmed.body;
-        auto out = confirmed.json();
-        out[QStringLiteral("paid")] = cash.json().value(QStringLiteral("amount"));
-        return out;
-    }
-
 private Q_SLOTS:
     void init()
     {
@@ -389,9 +368,10 @@ private Q_SLOTS:
             itemDiscounts(held.json()),
             (QStringList{QStringLiteral("5.00"), QStringLiteral("5.00"), QStringLiteral("5.00")}));
         const auto id = held.json().value(QStringLiteral("booking_id")).toString();
-        const auto confirmed = payCash(box, id);
-        QCOMPARE(confirmed.value(QStringLiteral("status")).toString(), QStringLiteral("confirmed"));
-        QCOMPARE(confirmed.value(QStringLiteral("paid")).toString(), QStringLiteral("105.00"));
+        const auto paid = payInCash(*m_t.http, box, id);
+        QCOMPARE(paid.booking.value(QStringLiteral("status")).toString(),
+                 QStringLiteral("confirmed"));
+        QCOMPARE(paid.payment.value(QStringLiteral("amount")).toString(), QStringLiteral("105.00"));
         QCOMPARE(uses(sale, QStringLiteral("FIFTEEN")), 1);
 
         const auto cancelled =

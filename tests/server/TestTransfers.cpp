@@ -23,52 +23,16 @@ class TestTransfers : public QObject
     TicketdUnderTest m_t;
     QString m_org;
     QString m_box;
-    int m_keys = 0;
 
     static QByteArray json(const QJsonObject& o)
     {
         return QJsonDocument(o).toJson(QJsonDocument::Compact);
     }
-    QList<QPair<QByteArray, QByteArray>> keyed(const QString& token)
-    {
-        auto h = bearer(token);
-        h.append({"Idempotency-Key", "transfer-" + QByteArray::number(++m_keys)});
-        return h;
-    }
-
-    // Seats of `sale` sold for cash at the box office to a customer (`email`; empty: a walk-in
-    // who gave none): the confirmed booking.
+    // Seats sold for cash at the box office to a customer (`email`; empty: a walk-in).
     QJsonObject sell(const Sale& sale, const QStringList& labels,
                      const QString& email = QStringLiteral("ada@example.com"))
     {
-        QJsonArray seats;
-        for (const auto& l : labels)
-            seats.append(sale.seatByLabel.value(l));
-        const auto held = m_t.http->send("POST", QStringLiteral("/api/v1/bookings/hold"),
-                                         json({{QStringLiteral("event_id"), sale.event},
-                                               {QStringLiteral("seat_ids"), seats},
-                                               {QStringLiteral("customer"), customer(email)}}),
-                                         keyed(m_box));
-        const auto booking = held.json().value(QStringLiteral("booking_id")).toString();
-        const auto cash = m_t.http->send("POST", QStringLiteral("/api/v1/payments/intent"),
-                                         json({{QStringLiteral("booking_id"), booking},
-                                               {QStringLiteral("method"), QStringLiteral("cash")}}),
-                                         keyed(m_box));
-        return m_t.http
-            ->send("POST", QStringLiteral("/api/v1/bookings/confirm"),
-                   json({{QStringLiteral("booking_id"), booking},
-                         {QStringLiteral("payment_id"),
-                          cash.json().value(QStringLiteral("payment_id"))}}),
-                   keyed(m_box))
-            .json();
-    }
-
-    static QJsonObject customer(const QString& email)
-    {
-        QJsonObject c{{QStringLiteral("name"), QStringLiteral("Ada Lovelace")}};
-        if (!email.isEmpty())
-            c[QStringLiteral("email")] = email;
-        return c;
+        return sellToCustomer(*m_t.http, m_box, sale, labels, email);
     }
 
     HttpResult transfer(const QString& token, const QString& booking, const QString& email,

@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUuid>
 #include <QtDebug>
 
 namespace ticketing::test {
@@ -159,6 +160,50 @@ SoldTickets sellForCash(TicketdUnderTest& t, const QString& organizerToken,
         out.codes << ticket.toObject().value(QStringLiteral("qr_code")).toString();
     }
     return out;
+}
+
+namespace {
+QList<QPair<QByteArray, QByteArray>> freshKey(const QString& token)
+{
+    auto h = bearer(token);
+    h.append({"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});
+    return h;
+}
+} // namespace
+
+CashPaid payInCash(HttpClient& http, const QString& agentToken, const QString& booking)
+{
+    CashPaid out;
+    out.payment = http.send("POST", QStringLiteral("/api/v1/payments/intent"),
+                            json({{QStringLiteral("booking_id"), booking},
+                                  {QStringLiteral("method"), QStringLiteral("cash")}}),
+                            freshKey(agentToken))
+                      .json();
+    out.booking = http.send("POST", QStringLiteral("/api/v1/bookings/confirm"),
+                            json({{QStringLiteral("booking_id"), booking},
+                                  {QStringLiteral("payment_id"),
+                                   out.payment.value(QStringLiteral("payment_id"))}}),
+                            freshKey(agentToken))
+                      .json();
+    return out;
+}
+
+QJsonObject sellToCustomer(HttpClient& http, const QString& agentToken, const Sale& sale,
+                           const QStringList& labels, const QString& email)
+{
+    QJsonArray seats;
+    for (const auto& l : labels)
+        seats.append(sale.seatByLabel.value(l));
+    QJsonObject customer{{QStringLiteral("name"), QStringLiteral("Ada Lovelace")}};
+    if (!email.isEmpty())
+        customer[QStringLiteral("email")] = email;
+    const auto held = http.send("POST", QStringLiteral("/api/v1/bookings/hold"),
+                                json({{QStringLiteral("event_id"), sale.event},
+                                      {QStringLiteral("seat_ids"), seats},
+                                      {QStringLiteral("customer"), customer}}),
+                                freshKey(agentToken));
+    return payInCash(http, agentToken, held.json().value(QStringLiteral("booking_id")).toString())
+        .booking;
 }
 
 } // namespace ticketing::test

@@ -37,6 +37,21 @@ QString openShift(HttpClient& http, const QString& agentToken,
                   const QString& currency = QStringLiteral("GBP"),
                   const QString& openingFloat = QStringLiteral("100.00"));
 
+// A held booking paid in cash at the box office by `agentToken` (in its open shift) and
+// confirmed: the confirmed booking and the cash payment.
+struct CashPaid
+{
+    QJsonObject booking;
+    QJsonObject payment;
+};
+CashPaid payInCash(HttpClient& http, const QString& agentToken, const QString& booking);
+
+// Seats of `sale` held at the box office by `agentToken` for a customer, Ada Lovelace with
+// `email` (empty: a walk-in who gave none), paid in cash and confirmed: the booking.
+QJsonObject sellToCustomer(HttpClient& http, const QString& agentToken, const Sale& sale,
+                           const QStringList& labels,
+                           const QString& email = QStringLiteral("ada@example.com"));
+
 // Seats of a fresh openSale sold for cash at the box office by a new agent (`boxEmail`): the
 // tickets' ids and credentials in the order of `labels`.
 struct SoldTickets

@@ -107,7 +107,8 @@ Outcome block(Session& s, const domain::EventId& event, const std::vector<domain
     return out;
 }
 
-Outcome unblock(Session& s, const domain::EventId& event, const std::vector<domain::SeatId>& seats)
+Outcome unblock(Session& s, const domain::EventId& event, const std::vector<domain::SeatId>& seats,
+                domain::Clock::TimePoint now)
 {
     Outcome out;
     s.run(
@@ -119,7 +120,7 @@ Outcome unblock(Session& s, const domain::EventId& event, const std::vector<doma
                 return;
             out.changed = changedBy(
                 tx.exec_prepared(kUnblock.name, numberArray(locked.units), event.toString()));
-            waitlist::offerFreed(tx, event.toString(), domain::SystemClock::instance().now());
+            waitlist::offerFreed(tx, event.toString(), now);
             tx.commit();
         },
         Rerun::Safe);

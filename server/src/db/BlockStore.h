@@ -29,7 +29,9 @@ Outcome block(Session& s, const domain::EventId& event, const std::vector<domain
               const std::string& reason, domain::Clock::TimePoint now);
 // Puts the seats back on sale: a blocked one is available at once; one that a box office hold or
 // sale has keeps it, and is on sale when that ends. A seat not blocked is left as it is.
-Outcome unblock(Session& s, const domain::EventId& event, const std::vector<domain::SeatId>& seats);
+// The freed seats go to the event's waitlist first, at `now` (db::waitlist::offerFreed).
+Outcome unblock(Session& s, const domain::EventId& event, const std::vector<domain::SeatId>& seats,
+                domain::Clock::TimePoint now);
 // The event's blocked seats (those a box office hold or sale took too), by label.
 std::vector<domain::SeatBlock> list(Session& s, const domain::EventId& event);
 

@@ -11,7 +11,6 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value_to.hpp>
-#include <cctype>
 #include <map>
 #include <set>
 
@@ -706,10 +705,8 @@ std::vector<BatchedHold*> checkPromos(pqxx::work& tx, const std::vector<BatchedH
     if (withCode.empty())
         return claim;
     const auto order = [](const BatchedHold* b) {
-        std::string code = *b->hold.request.promoCode;
-        for (auto& ch : code)
-            ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-        return std::pair{b->hold.request.event.toString(), code};
+        return std::pair{b->hold.request.event.toString(),
+                         domain::codeKey(*b->hold.request.promoCode)};
     };
     std::sort(withCode.begin(), withCode.end(),
               [&](const BatchedHold* x, const BatchedHold* y) { return order(x) < order(y); });

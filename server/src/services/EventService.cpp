@@ -437,8 +437,9 @@ domain::Result<domain::SeatBlocks, Problem>
 EventService::unblock(const Caller& caller, const domain::EventId& id,
                       Decoded<domain::UnblockRequest> input)
 {
-    return changeBlocks(caller, id, input.ok() ? std::nullopt : std::optional(input.error()),
-                        [&](db::Session& s) { return db::blocks::unblock(s, id, input->seats); });
+    return changeBlocks(
+        caller, id, input.ok() ? std::nullopt : std::optional(input.error()),
+        [&](db::Session& s) { return db::blocks::unblock(s, id, input->seats, m_clock.now()); });
 }
 
 domain::Result<domain::PromoCodeView, Problem>

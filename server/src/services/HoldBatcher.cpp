@@ -1,7 +1,6 @@
 #include "services/HoldBatcher.h"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 #include <string>
 
@@ -28,12 +27,8 @@ std::vector<HoldBatcher::Waiting*> HoldBatcher::take()
             its.push_back(event + "/" + seat.toString());
         // Holds with one promo code take turns on its row: one per batch (the store counts its
         // uses under the row's lock, one hold at a time).
-        if (h.request.promoCode && !h.request.promoCode->empty()) {
-            std::string code = *h.request.promoCode;
-            for (auto& c : code)
-                c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-            its.push_back(event + "/promo/" + code);
-        }
+        if (h.request.promoCode && !h.request.promoCode->empty())
+            its.push_back(event + "/promo/" + domain::codeKey(*h.request.promoCode));
         const bool competes =
             keys.count(user + "/" + h.idempotencyKey) || userEvents.count(user + "/" + event) ||
             std::any_of(its.begin(), its.end(), [&](const auto& s) { return seats.count(s) > 0; });

@@ -2,6 +2,7 @@
 
 #include "db/BookingStore.h"
 #include "domain/Clock.h"
+#include "domain/Pricing.h"
 
 #include <condition_variable>
 #include <cstdint>
